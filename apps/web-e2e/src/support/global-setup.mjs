@@ -1,0 +1,13 @@
+import { startTestSystem } from '../../../../scripts/system.mjs';
+
+/** A whole system with demo data, the built web app served by the API, on its own database and Redis prefix. */
+export default async function globalSetup() {
+  const run = await startTestSystem({
+    label: 'send_web',
+    seedDemo: true,
+    env: { WEB_DIST: 'dist/apps/web/browser', OUTBOX_POLL_MS: '200', DEMO_PASSWORD: 'web-e2e-demo-password' },
+  });
+  process.env.WEB_E2E_BASE_URL = run.system.baseUrl;
+  process.env.WEB_E2E_PASSWORD = run.env.DEMO_PASSWORD;
+  globalThis.__WEB_E2E_RUN__ = run;
+}

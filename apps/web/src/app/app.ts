@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, DOCUMENT, inject } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, skip } from 'rxjs';
+import { SERVICE_NAME } from './core/app-title-strategy';
+import { Session } from './core/session';
+import { roleLabel } from './shared/labels';
+
+@Component({
+  selector: 'app-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  templateUrl: './app.html',
+})
+export class App {
+  protected readonly serviceName = SERVICE_NAME;
+  protected readonly session = inject(Session);
+  protected readonly role = roleLabel;
+  private readonly document = inject(DOCUMENT);
+  private readonly router = inject(Router);
+
+  constructor() {
+    // After moving between pages, start from the top of the new page's content, as a full page load would.
+    const navigation = this.router
+      .events.pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+      )
+      .subscribe(() => this.focusMain());
+
+    inject(DestroyRef).onDestroy(() => navigation.unsubscribe());
+  }
+
+  /** Ends the session on the server, then shows the sign-in page. */
+  protected async signOut(event: Event): Promise<void> {
+    event.preventDefault();
+    await this.session.signOut().catch(() => undefined);
+    await this.router.navigate(['/sign-in']);
+  }
+
+  /** The page has a <base href>, so a bare '#main-content' link would leave the page. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.focusMain();
+  }
+
+  private focusMain(): void {
+    const main = this.document.getElementById('main-content');
+    main?.focus({ preventScroll: true });
+    this.document.defaultView?.scrollTo?.(0, 0);
+  }
+}

@@ -1,0 +1,51 @@
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CaseDetail,
+  CaseSummary,
+  HistoryEventView,
+  Page,
+  RecordRecommendationResponseRequest,
+} from '@send/contracts';
+import { Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class CaseApi {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<Page<CaseSummary>> {
+    return this.http.get<Page<CaseSummary>>('/api/cases');
+  }
+
+  get(caseId: string): Observable<CaseDetail> {
+    return this.http.get<CaseDetail>(caseUrl(caseId));
+  }
+
+  history(caseId: string): Observable<HistoryEventView[]> {
+    return this.http.get<HistoryEventView[]>(`${caseUrl(caseId)}/history`);
+  }
+
+  /** The whole history as CSV. Fetched (not linked) so that a failure can be shown on the page. */
+  historyCsv(caseId: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${caseUrl(caseId)}/history.csv`, {
+      observe: 'response',
+      responseType: 'blob',
+      headers: { Accept: 'text/csv' },
+    });
+  }
+
+  recordRecommendationResponse(
+    caseId: string,
+    recommendationId: string,
+    request: RecordRecommendationResponseRequest,
+  ): Observable<CaseDetail> {
+    return this.http.post<CaseDetail>(
+      `${caseUrl(caseId)}/recommendations/${encodeURIComponent(recommendationId)}/response`,
+      request,
+    );
+  }
+}
+
+function caseUrl(caseId: string): string {
+  return `/api/cases/${encodeURIComponent(caseId)}`;
+}

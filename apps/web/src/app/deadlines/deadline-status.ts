@@ -1,0 +1,44 @@
+import type { DeadlineView } from '@send/contracts';
+import { daysBetween } from '../shared/dates';
+
+/** An open deadline is "due soon" when it falls within the next 10 days, today included. */
+export const DUE_SOON_DAYS = 10;
+
+export type TagColour = 'blue' | 'yellow' | 'red' | 'green' | 'orange' | 'grey';
+
+export interface StatusTag {
+  text: string;
+  colour: TagColour;
+}
+
+/** How a deadline's status is shown, as a GOV.UK tag. `today` is the date in Europe/London. */
+export function deadlineStatusTag(
+  deadline: Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'>,
+  today: string,
+): StatusTag {
+  switch (deadline.status) {
+    case 'met': {
+      const onTime =
+        deadline.metOnTime ?? (deadline.metOn ? deadline.metOn <= deadline.dueOn : undefined);
+      if (onTime === false) return { text: 'Met late', colour: 'orange' };
+      return { text: onTime ? 'Met on time' : 'Met', colour: 'green' };
+    }
+    case 'overdue':
+      return { text: 'Overdue', colour: 'red' };
+    case 'cancelled':
+      return { text: 'Cancelled', colour: 'grey' };
+    case 'open': {
+      const daysLeft = daysBetween(today, deadline.dueOn);
+      if (daysLeft < 0) return { text: 'Overdue', colour: 'red' };
+      if (daysLeft < DUE_SOON_DAYS) return { text: 'Due soon', colour: 'yellow' };
+      return { text: 'Open', colour: 'blue' };
+    }
+    default:
+      return { text: String(deadline.status), colour: 'grey' };
+  }
+}
+
+/** GOV.UK Frontend's tag is blue without a modifier. */
+export function tagClass(colour: TagColour): string {
+  return colour === 'blue' ? 'govuk-tag' : `govuk-tag govuk-tag--${colour}`;
+}

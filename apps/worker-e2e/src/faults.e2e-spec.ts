@@ -1,0 +1,293 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { SMTPServer } from 'smtp-server';
+import {
+  createDatabase,
+  DedicatedRedis,
+  dropDatabase,
+  eventually,
+  freePort,
+  hasRedisServer,
+  jobsPresent,
+  type Proc,
+  seedDeadlines,
+  signedInHeaders,
+  sleep,
+  sql,
+  startProcess,
+} from './support/harness';
+
+// Mon 2 Mar 2026, 09:00 London: a deadline due Mon 9 Mar has its "5 working days before" reminder due now.
+const NOW = '2026-03-02T09:00:00Z';
+const REMINDER_TODAY = '2026-03-09';
+const LATER = '2026-06-30';
+
+const describeWithRedis = hasRedisServer ? describe : describe.skip;
+if (!hasRedisServer) console.warn('worker-e2e skipped: redis-server is not installed (Debian: apt-get install -y redis-server)');
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function startSmtp(): Promise<{ url: string; mails: string[]; close: () => Promise<void> }> {
+  const mails: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push(Buffer.concat(chunks).toString('utf8'));
+        done();
+      });
+    },
+  });
+  // A worker killed mid-session resets its connection: that is the test's doing, not a failure.
+  server.on('error', () => undefined);
+  const port = await freePort();
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated redis-server)', () => {
+  const redisServer = new DedicatedRedis();
+  let redis: Redis;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const procs: Proc[] = [];
+  const databases: string[] = [];
+
+  beforeAll(async () => {
+    await redisServer.start();
+    redis = redisServer.client();
+    smtp = await startSmtp();
+  });
+  afterEach(async () => {
+    await Promise.all(procs.splice(0).map((p) => p.stop('SIGKILL')));
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await smtp?.close();
+    await redisServer.stop();
+    for (const db of databases) await dropDatabase(db).catch(() => undefined);
+  });
+
+  /** Every timer is back waiting for its next point (the sweep's scheduler adds one more delayed job). */
+  async function idle(prefix: string, timers: number): Promise<boolean> {
+    const [delayed, waiting, active] = await Promise.all([
+      redis.zcard(`${prefix}:deadlines:delayed`),
+      redis.llen(`${prefix}:deadlines:wait`),
+      redis.llen(`${prefix}:deadlines:active`),
+    ]);
+    return delayed >= timers && waiting === 0 && active === 0;
+  }
+
+  async function system(label: string) {
+    const db = await createDatabase(`send_fault_${label}`);
+    databases.push(db);
+    const prefix = `fault-${label}-${Date.now().toString(36)}`;
+    const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: db,
+      REDIS_URL: redisServer.url,
+      REDIS_PREFIX: prefix,
+      CLOCK_NOW: NOW,
+      OUTBOX_POLL_MS: '100',
+      SMTP_URL: smtp.url,
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      WEB_DIST: '',
+      ...extra,
+    });
+    const worker = (extra: Record<string, string> = {}) => {
+      const p = startProcess('dist/apps/worker/main.js', env(extra));
+      procs.push(p);
+      return p;
+    };
+    const apiProcess = async (extra: Record<string, string> = {}) => {
+      const port = await freePort();
+      const p = startProcess('dist/apps/api/main.js', env({ PORT: String(port), HOST: '127.0.0.1', ...extra }));
+      procs.push(p);
+      const base = `http://127.0.0.1:${port}/api`;
+      await eventually(() => fetch(`${base}/users`).then((r) => r.ok, () => false), 30_000, 'API to start');
+      return { p, base };
+    };
+    const count = async (query: string, params: unknown[] = []) => Number((await sql<{ n: string }>(db, query, params))[0]!.n);
+    const mailsTo = (address: string) => smtp.mails.filter((m) => m.includes(`To: ${address}`)).length;
+    return { db, prefix, worker, apiProcess, count, mailsTo };
+  }
+
+  it('10,000 open deadlines: after FLUSHALL and a worker restart every timer is back and no reminder happens twice', async () => {
+    const s = await system('flush');
+    const due = await seedDeadlines(s.db, 200, REMINDER_TODAY);
+    const later = await seedDeadlines(s.db, 9_800, LATER);
+    const mailsBefore = smtp.mails.length;
+
+    let w = s.worker();
+    await eventually(async () => (await jobsPresent(redis, s.prefix, later.ids, LATER)) === 9_800, 60_000, 'timers for 9,800 deadlines');
+    await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`)) === 200, 60_000, '200 reminders emailed');
+    await w.stop();
+
+    await redis.flushall();
+    expect(await jobsPresent(redis, s.prefix, later.ids, LATER)).toBe(0);
+
+    w = s.worker();
+    await eventually(async () => (await jobsPresent(redis, s.prefix, later.ids, LATER)) === 9_800, 60_000, 'timers re-created');
+    await eventually(async () => (await jobsPresent(redis, s.prefix, due.ids, REMINDER_TODAY)) === 200, 60_000, 'due timers re-created');
+    // The 200 timers due today ran again (they are back to waiting for their next point); their effect did not repeat.
+    await eventually(async () => idle(s.prefix, 10_000), 60_000, 'all timers delayed');
+    await sleep(500);
+    expect(await s.count(`SELECT count(*) AS n FROM notification`)).toBe(200);
+    expect(await s.count(`SELECT count(DISTINCT (deadline_id, recipient_id, point, for_date)) AS n FROM notification`)).toBe(200);
+    expect(smtp.mails.length - mailsBefore).toBe(200);
+    await w.stop();
+  });
+
+  it('a worker killed (SIGKILL) in the middle of processing: the jobs run again and each effect happens once', async () => {
+    const s = await system('kill');
+    const { ids } = await seedDeadlines(s.db, 400, REMINDER_TODAY);
+    const w = s.worker({ WORKER_CONCURRENCY: '20' });
+    await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification`)) > 0, 60_000, 'the first reminder');
+    await w.stop('SIGKILL');
+    const done = await s.count(`SELECT count(*) AS n FROM notification`);
+    expect(done).toBeLessThan(400); // it really was cut short
+
+    s.worker();
+    await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification`)) === 400, 90_000, 'every reminder after restart');
+    await eventually(async () => idle(s.prefix, 400), 60_000, 'every timer re-timed');
+    expect(await s.count(`SELECT count(DISTINCT deadline_id) AS n FROM notification WHERE deadline_id = ANY($1::uuid[])`, [ids])).toBe(400);
+    expect(await s.count(`SELECT count(*) - count(DISTINCT deadline_id) AS n FROM notification`)).toBe(0);
+  });
+
+  it('Redis down: the API still accepts writes (the outbox holds them) and the worker catches up when Redis returns', async () => {
+    const s = await system('down');
+    await seedDeadlines(s.db, 1, LATER); // staff
+    const [caseworker] = await sql<{ id: string }>(s.db, `SELECT id FROM staff_user WHERE name = 'Casey Worker'`);
+    const { base } = await s.apiProcess();
+    s.worker();
+    await sleep(1000);
+    await redisServer.stop();
+
+    const headers = await signedInHeaders(s.db, base, caseworker!.id);
+    const opened = await fetch(`${base}/cases`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ reference: `RD-${Date.now()}`, childName: 'Redis Down', dateOfBirth: '2013-06-30' }),
+    });
+    expect(opened.status).toBe(201);
+    const c = (await opened.json()) as { id: string };
+    const decided = await fetch(`${base}/cases/${c.id}/decisions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ expectedVersion: 1, type: 'refuse_assessment', decisionDate: '2026-02-25', letterSent: '2026-02-26', sections: [] }),
+    });
+    expect(decided.status).toBe(201);
+    const pending = await s.count(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`);
+    expect(pending).toBeGreaterThan(0);
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(503);
+
+    await redisServer.start();
+    await eventually(async () => (await s.count(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`)) === 0, 60_000, 'the outbox relayed');
+    const deadlines = await sql<{ id: string; due_on: string }>(s.db, `SELECT id, due_on::text AS due_on FROM deadline WHERE case_id = $1`, [c.id]);
+    expect(deadlines.length).toBeGreaterThan(0);
+    for (const d of deadlines) expect(await redis.exists(`${s.prefix}:deadlines:deadline-check.${d.id}.${d.due_on}`)).toBe(1);
+  });
+
+  it('two workers at once: one reminder per deadline per point in time', async () => {
+    const s = await system('two');
+    await seedDeadlines(s.db, 300, REMINDER_TODAY);
+    const mailsBefore = smtp.mails.length;
+    s.worker();
+    s.worker();
+    await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`)) === 300, 60_000, '300 reminders');
+    await eventually(async () => idle(s.prefix, 300), 60_000, 'timers re-timed');
+    await sleep(1000);
+    expect(await s.count(`SELECT count(*) AS n FROM notification`)).toBe(300);
+    expect(await s.count(`SELECT count(*) - count(DISTINCT (deadline_id, point, for_date)) AS n FROM notification`)).toBe(0);
+    expect(smtp.mails.length - mailsBefore).toBe(300);
+  });
+
+  it('time travel: a recommendation response passes overdue, escalates to the manager, then is met late and shows as late', async () => {
+    const s = await system('travel');
+    await seedDeadlines(s.db, 1, LATER); // staff: Casey Worker (caseworker) and Morgan Lee (manager), SEND North
+    const [staff] = await sql<{ worker: string; manager: string }>(
+      s.db,
+      `SELECT (SELECT id FROM staff_user WHERE name = 'Casey Worker') AS worker, (SELECT id FROM staff_user WHERE name = 'Morgan Lee') AS manager`,
+    );
+    let api = await s.apiProcess();
+    const sessions = new Map<string, Record<string, string>>();
+    const call = async (method: string, path: string, body?: unknown, as = staff!.worker) => {
+      if (!sessions.has(as)) sessions.set(as, await signedInHeaders(s.db, api.base, as));
+      const res = await fetch(`${api.base}${path}`, {
+        method,
+        headers: sessions.get(as)!,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    // Tribunal decision Mon 2 Feb 2026: the 5-week responses are due Mon 9 Mar 2026.
+    const opened = await call('POST', '/cases', { reference: `TT-${Date.now()}`, childName: 'Time Travel', dateOfBirth: '2013-06-30' });
+    const id = opened.body.id as string;
+    const decided = await call('POST', `/cases/${id}/decisions`, {
+      expectedVersion: 1, type: 'amended_plan_content', decisionDate: '2025-06-02', letterSent: '2025-06-03', sections: ['F', 'I'],
+    });
+    const appealed = await call('POST', `/cases/${id}/appeals`, {
+      expectedVersion: 2, decisionId: decided.body.decisions[0].id, tribunalReference: 'EH857/26/00001', lodgedOn: '2025-07-28',
+    });
+    const outcome = await call('POST', `/cases/${id}/appeals/${appealed.body.appeals[0].id}/outcome`, {
+      expectedVersion: 3, outcome: 'decided_partly_allowed', decisionDate: '2026-02-02',
+      recommendations: [{ section: 'G', responsibleBody: 'icb', text: 'Occupational therapy assessment and programme.' }],
+    });
+    expect(outcome.status).toBe(201);
+    const deadline = outcome.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'recommendation.response');
+    expect(deadline.dueOn).toBe('2026-03-09');
+
+    let w = s.worker();
+    await eventually(async () => {
+      const mine = await call('GET', '/notifications');
+      return mine.body.some((n: { point: string; deadlineId: string }) => n.point === 'before-5' && n.deadlineId === deadline.id);
+    }, 30_000, 'the 5-working-day reminder');
+    const reminder = (await call('GET', '/notifications')).body.find((n: { deadlineId: string }) => n.deadlineId === deadline.id);
+    expect(reminder.title).toContain('integrated care board (ICB)');
+
+    // Tue 10 Mar 2026: the day after the due date.
+    await w.stop();
+    w = s.worker({ CLOCK_NOW: '2026-03-10T09:00:00Z' });
+    await eventually(async () => (await sql(s.db, `SELECT 1 FROM deadline WHERE id = $1 AND status = 'overdue'`, [deadline.id])).length === 1, 30_000, 'overdue');
+    await eventually(async () => {
+      const managers = await call('GET', '/notifications', undefined, staff!.manager);
+      return managers.body.some((n: { kind: string; deadlineId: string }) => n.kind === 'escalation' && n.deadlineId === deadline.id);
+    }, 30_000, 'the escalation to the manager');
+    const ownerOverdue = (await call('GET', '/notifications')).body.filter((n: { point: string; deadlineId: string }) => n.point === 'overdue' && n.deadlineId === deadline.id);
+    expect(ownerOverdue).toHaveLength(1);
+    await eventually(async () => s.mailsTo('morgan@council.example') > 0, 30_000, 'the escalation email');
+    const history = await call('GET', `/cases/${id}/history`);
+    expect(JSON.stringify(history.body)).toContain('deadline.overdue');
+
+    // Wed 11 Mar 2026: the response is sent, two days late.
+    await api.p.stop();
+    api = await s.apiProcess({ CLOCK_NOW: '2026-03-11T09:00:00Z' });
+    const current = await call('GET', `/cases/${id}`);
+    const responded = await call('POST', `/cases/${id}/recommendations/${current.body.recommendations[0].id}/response`, {
+      expectedVersion: current.body.version, outcome: 'followed', sentOn: '2026-03-11', sentTo: ['Parent or young person'],
+    });
+    expect(responded.status).toBe(201);
+    const met = await call('GET', '/deadlines?filter=met');
+    expect(met.body.find((d: { id: string }) => d.id === deadline.id)).toMatchObject({ status: 'met', metOn: '2026-03-11', metOnTime: false });
+  });
+
+  it('the run command’s mail folder: a recommendation-response reminder can be read as an .eml file', async () => {
+    const s = await system('eml');
+    await seedDeadlines(s.db, 1, REMINDER_TODAY, { responsibleBody: 'council_social_care', dutyHolder: 'council_social_care' });
+    const dir = mkdtempSync(join(tmpdir(), 'send-mail-'));
+    s.worker({ SMTP_URL: '', MAIL_DIR: dir });
+    const file = await eventually(async () => readdirSync(dir).find((f) => f.endsWith('.eml')), 30_000, 'an .eml file');
+    const eml = readFileSync(join(dir, file), 'utf8');
+    expect(eml).toMatch(/^To: casey@council\.example$/m);
+    expect(eml).toMatch(/^Subject: .*Due in 5 working days/m);
+    expect(eml).toContain("the council's social care service");
+    expect(eml).toContain('Due: ');
+  });
+});

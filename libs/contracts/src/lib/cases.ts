@@ -1,0 +1,249 @@
+import type {
+  Appellant,
+  AppealOutcome,
+  CertificateKind,
+  DecisionType,
+  MeetingOutcome,
+  MediationChoice,
+  OrderType,
+  PlanSection,
+  RecommendationSection,
+  ResponseOutcome,
+  ResponsibleBody,
+} from './enums';
+import type { DeadlineView } from './deadlines';
+
+/** Dates are calendar dates in Europe/London, written YYYY-MM-DD. */
+export type IsoDate = string;
+
+/** Every write names the case version it was based on; a stale write is refused with 409. */
+export interface VersionedWrite {
+  expectedVersion: number;
+}
+
+export interface OpenCaseRequest {
+  reference: string;
+  childName: string;
+  dateOfBirth: IsoDate;
+}
+
+export interface RecordDecisionRequest extends VersionedWrite {
+  type: DecisionType;
+  decisionDate: IsoDate;
+  letterSent: IsoDate;
+  sections?: PlanSection[];
+  rationale?: string;
+}
+
+export interface LodgeAppealRequest extends VersionedWrite {
+  decisionId: string;
+  tribunalReference: string;
+  lodgedOn: IsoDate;
+}
+
+export interface NewRecommendation {
+  section: RecommendationSection;
+  responsibleBody: ResponsibleBody;
+  text: string;
+}
+
+export interface RecordAppealOutcomeRequest extends VersionedWrite {
+  outcome: AppealOutcome;
+  /** The date of the Tribunal's decision (or order). The 5-week response clock runs from it. */
+  decisionDate: IsoDate;
+  recommendations?: NewRecommendation[];
+}
+
+export interface RecordRecommendationResponseRequest extends VersionedWrite {
+  outcome: ResponseOutcome;
+  /** Required when any part of the recommendation is not followed. */
+  reasons?: string;
+  sentOn: IsoDate;
+  sentTo: string[];
+}
+
+/** What the decision letter must carry (SEND Regs reg 32; CFA s.51): ticked when it did. */
+export interface LetterChecklist {
+  mediationInformation: boolean;
+  appealRights: boolean;
+  timeLimits: boolean;
+  disagreementResolution: boolean;
+}
+
+export interface DecisionView {
+  id: string;
+  type: DecisionType;
+  decisionDate: IsoDate;
+  letterSent: IsoDate;
+  sections: PlanSection[];
+  letterChecklist?: LetterChecklist;
+  rationale?: string;
+}
+
+export interface ContactView {
+  id: string;
+  name: string;
+  relationship: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface WayForwardMeetingView {
+  id: string;
+  decisionId?: string;
+  requestedOn: IsoDate;
+  heldOn?: IsoDate;
+  outcome?: MeetingOutcome;
+  notes?: string;
+}
+
+export interface AgreementItemView {
+  id: string;
+  description: string;
+  /** A matter that could have been appealed: it takes the reg 44 periods as if the agreement were an order. */
+  appealable: boolean;
+  /** For an appealable item, the duty it creates (which order periods apply). */
+  orderType?: OrderType;
+  completedOn?: IsoDate;
+  evidence?: string;
+}
+
+export interface CertificateView {
+  id: string;
+  kind: CertificateKind;
+  issuedOn: IsoDate;
+}
+
+export interface MediationView {
+  id: string;
+  decisionId: string;
+  providerName: string;
+  /** The date the parent or young person told the mediation adviser they want to appeal. */
+  adviserContactedOn: IsoDate;
+  healthInIssue: boolean;
+  socialCareInIssue: boolean;
+  choice?: MediationChoice;
+  /** When the council was told mediation is wanted (starts the 30 days). */
+  laInformedOn?: IsoDate;
+  healthNotifiedOn?: IsoDate;
+  arrangedFor?: IsoDate;
+  heldOn?: IsoDate;
+  notArranged?: boolean;
+  outcome?: MeetingOutcome;
+  agreementDate?: IsoDate;
+  agreementItems: AgreementItemView[];
+  /** When the ICB told the council what it will do under the agreement (reg 42(4)). */
+  healthResponseReceivedOn?: IsoDate;
+  certificates: CertificateView[];
+}
+
+export interface DisagreementResolutionView {
+  id: string;
+  referredOn: IsoDate;
+  subject: string;
+  meetings: IsoDate[];
+  concludedOn?: IsoDate;
+  outcome?: MeetingOutcome;
+}
+
+export interface OrderDutyView {
+  /** The rule whose deadline applies, e.g. `order.make_plan.draft` or `concession.amend_plan`. */
+  ruleId: string;
+  compliedOn?: IsoDate;
+  evidence?: string;
+}
+
+export interface OrderView {
+  id: string;
+  appealId: string;
+  type: OrderType;
+  /** Sections B, F, I for amend orders; the placement for name-school orders. */
+  details?: string;
+  duties: OrderDutyView[];
+}
+
+export interface AppealView {
+  id: string;
+  decisionId: string;
+  tribunalReference: string;
+  lodgedOn: IsoDate;
+  appellant?: Appellant;
+  sections?: PlanSection[];
+  healthAndSocialCareSought?: boolean;
+  registeredOn?: IsoDate;
+  appealReceivedOn?: IsoDate;
+  responseSentOn?: IsoDate;
+  hearingDate?: IsoDate;
+  outcome?: AppealOutcome;
+  decisionDate?: IsoDate;
+  orderSentOn?: IsoDate;
+  laNotifiedTribunalOn?: IsoDate;
+}
+
+export interface DocumentView {
+  id: string;
+  /** The history event it belongs to. */
+  eventSequence: number;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface RecommendationResponseView {
+  outcome: ResponseOutcome;
+  reasons?: string;
+  sentOn: IsoDate;
+  sentTo: string[];
+}
+
+export interface RecommendationView {
+  id: string;
+  appealId: string;
+  section: RecommendationSection;
+  responsibleBody: ResponsibleBody;
+  text: string;
+  response?: RecommendationResponseView;
+}
+
+export type CaseStage =
+  | 'open'
+  | 'decision_issued'
+  | 'mediation'
+  | 'appeal_lodged'
+  | 'appeal_decided'
+  | 'compliance'
+  | 'closed';
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  childName: string;
+  dateOfBirth: IsoDate;
+  caseworker: string;
+  team: string;
+  stage: CaseStage;
+  version: number;
+}
+
+export interface CaseDetail extends CaseSummary {
+  contacts: ContactView[];
+  decisions: DecisionView[];
+  wayForwardMeetings: WayForwardMeetingView[];
+  mediations: MediationView[];
+  disagreementResolutions: DisagreementResolutionView[];
+  appeals: AppealView[];
+  orders: OrderView[];
+  recommendations: RecommendationView[];
+  deadlines: DeadlineView[];
+  documents: DocumentView[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A page of cases (search and list). */
+export type CasePage = Page<CaseSummary>;

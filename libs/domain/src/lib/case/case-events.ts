@@ -1,0 +1,252 @@
+import type {
+  Appellant,
+  AppealOutcome,
+  CaseStage,
+  CertificateKind,
+  DecisionType,
+  LetterChecklist,
+  MeetingOutcome,
+  NewRecommendation,
+  OrderType,
+  PlanSection,
+  ResponseOutcome,
+} from '@send/contracts';
+
+/**
+ * Every fact recorded on a case is one of these events; nothing is edited in place. The payload is
+ * what the caseworker recorded. Ids of the things an event creates are chosen by the caller (the
+ * API), so replaying the history gives the same snapshot. All dates are 'YYYY-MM-DD'.
+ */
+export type CaseEvent =
+  // ── The case ─────────────────────────────────────────────────────────────────────────────────
+  | {
+      type: 'case.opened';
+      reference: string;
+      childName: string;
+      dateOfBirth: string;
+      caseworker: string;
+      team: string;
+      openedOn: string;
+    }
+  | { type: 'contact.added'; contactId: string; name: string; relationship: string; email?: string; phone?: string; addedOn: string }
+  | { type: 'case.reassigned'; caseworker: string; team: string; reassignedOn: string }
+  // ── Decisions (CFA s.51(2)) ──────────────────────────────────────────────────────────────────
+  | {
+      /** Opens `appeal.lodge` and `mediation.contact_adviser` (both the family's), subject = decisionId. */
+      type: 'decision.issued';
+      decisionId: string;
+      decisionType: DecisionType;
+      decisionDate: string;
+      letterSent: string;
+      sections: PlanSection[];
+      letterChecklist?: LetterChecklist;
+      rationale?: string;
+    }
+  | {
+      /** Corrects the dates of a decision recorded wrongly; moves the deadlines counted from them. */
+      type: 'decision.corrected';
+      decisionId: string;
+      decisionDate: string;
+      letterSent: string;
+    }
+  // ── SEND way-forward meeting (local, non-statutory; no clock) ────────────────────────────────
+  | { type: 'way_forward.requested'; meetingId: string; decisionId?: string; requestedOn: string }
+  | { type: 'way_forward.held'; meetingId: string; heldOn: string; outcome: MeetingOutcome; notes?: string }
+  // ── Mediation (SEND Regs regs 32–42) ─────────────────────────────────────────────────────────
+  | {
+      /** The family contacted the mediation adviser: meets `mediation.contact_adviser` for the decision. */
+      type: 'mediation.adviser_contacted';
+      mediationId: string;
+      decisionId: string;
+      providerName: string;
+      contactedOn: string;
+      healthInIssue: boolean;
+      socialCareInIssue: boolean;
+    }
+  | {
+      /** Mediation declined: the adviser must issue a certificate within 3 working days (reg 34). */
+      type: 'mediation.declined';
+      mediationId: string;
+      adviserInformedOn: string;
+    }
+  | {
+      /** Mediation wanted: the council must arrange it within 30 days (regs 36–37), and tell the ICB
+       *  within 3 working days where health provision is in issue (reg 35). */
+      type: 'mediation.requested';
+      mediationId: string;
+      laInformedOn: string;
+    }
+  | { type: 'mediation.health_notified'; mediationId: string; notifiedOn: string }
+  | { type: 'mediation.arranged'; mediationId: string; arrangedOn: string; mediationDate: string }
+  | {
+      /** The council could not arrange mediation in time: a certificate must follow in 3 working days (reg 37). */
+      type: 'mediation.not_arranged';
+      mediationId: string;
+      adviserInformedOn: string;
+    }
+  | {
+      /** Mediation took place (meets `mediation.arrange`); certificate due 3 working days after it ended (reg 39). */
+      type: 'mediation.held';
+      mediationId: string;
+      heldOn: string;
+      concludedOn: string;
+      outcome: MeetingOutcome;
+    }
+  | {
+      /** A mediation agreement (reg 42): appealable items take the order periods from the agreement date;
+       *  other items 2 weeks; the ICB tells the council within 1 week where health is in issue. */
+      type: 'mediation.agreement_reached';
+      mediationId: string;
+      agreementDate: string;
+      items: { itemId: string; description: string; appealable: boolean; orderType?: OrderType }[];
+    }
+  | { type: 'mediation.agreement_item_completed'; mediationId: string; itemId: string; completedOn: string; evidence: string }
+  | {
+      /** The ICB told the council what it will do under a mediation agreement (reg 42(4)): meets `agreement.health_notify_la`. */
+      type: 'mediation.health_response_received';
+      mediationId: string;
+      receivedOn: string;
+    }
+  | {
+      /** A certificate meets its certificate deadline and moves `appeal.lodge` (1 month from the certificate). */
+      type: 'certificate.issued';
+      certificateId: string;
+      mediationId: string;
+      kind: CertificateKind;
+      issuedOn: string;
+    }
+  // ── Disagreement resolution (reg 53; voluntary; no clock) ────────────────────────────────────
+  | { type: 'disagreement_resolution.referred'; resolutionId: string; referredOn: string; subject: string }
+  | { type: 'disagreement_resolution.meeting_held'; resolutionId: string; heldOn: string }
+  | { type: 'disagreement_resolution.concluded'; resolutionId: string; concludedOn: string; outcome: MeetingOutcome }
+  // ── Appeal to the First-tier Tribunal (SEND) ─────────────────────────────────────────────────
+  | {
+      /** Meets `appeal.lodge` for the decision. */
+      type: 'appeal.lodged';
+      appealId: string;
+      decisionId: string;
+      tribunalReference: string;
+      lodgedOn: string;
+      appellant?: Appellant;
+      sections?: PlanSection[];
+      healthAndSocialCareSought?: boolean;
+    }
+  | {
+      /** The Tribunal registered the appeal and sent it to the council: opens `tribunal.la_response`. */
+      type: 'appeal.registered';
+      appealId: string;
+      registeredOn: string;
+      appealReceivedOn: string;
+    }
+  | { type: 'appeal.response_sent'; appealId: string; sentOn: string }
+  | { type: 'appeal.hearing_listed'; appealId: string; hearingDate: string }
+  | {
+      /**
+       * How the appeal ended. Decided outcomes, `referred_back` and `consent_order` open `order.*`
+       * deadlines from `decisionDate` (the order date); `conceded_before_response` opens
+       * `concession.*` from `laNotifiedTribunalOn` (required then) and makes no recommendations;
+       * `withdrawn` and `struck_out` take no orders and no recommendations. Any outcome cancels an
+       * open `tribunal.la_response`, except that a response already sent stays met.
+       * Each recommendation opens `recommendation.response` (5 weeks from `decisionDate`).
+       */
+      type: 'appeal.decided';
+      appealId: string;
+      outcome: AppealOutcome;
+      decisionDate: string;
+      orderSentOn?: string;
+      laNotifiedTribunalOn?: string;
+      orders?: { orderId: string; orderType: OrderType; details?: string }[];
+      recommendations: (NewRecommendation & { recommendationId: string })[];
+    }
+  | {
+      /** Compliance with one duty of an order (the rule id names which, e.g. `order.make_plan.draft`). */
+      type: 'order.complied';
+      orderId: string;
+      ruleId: string;
+      compliedOn: string;
+      evidence: string;
+    }
+  | {
+      type: 'recommendation.responded';
+      recommendationId: string;
+      outcome: ResponseOutcome;
+      reasons?: string;
+      sentOn: string;
+      sentTo: string[];
+    }
+  // ── Deadlines ────────────────────────────────────────────────────────────────────────────────
+  | {
+      /** A statutory exception extends a deadline: never silently; both dates stay in the history. */
+      type: 'deadline.extended';
+      deadlineId: string;
+      ruleId: string;
+      subjectId: string;
+      fromDueOn: string;
+      toDueOn: string;
+      reason: string;
+      agreedBy: string;
+      extendedOn: string;
+    }
+  | {
+      /** Recorded by the system when a deadline passes unmet. */
+      type: 'deadline.overdue';
+      deadlineId: string;
+      ruleId: string;
+      dueOn: string;
+      /** The first day on which the deadline was past. */
+      overdueOn: string;
+    }
+  // ── Documents ────────────────────────────────────────────────────────────────────────────────
+  | {
+      type: 'document.attached';
+      documentId: string;
+      /** The history event the document belongs to. */
+      eventSequence: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      attachedOn: string;
+    };
+
+export type CaseEventType = CaseEvent['type'];
+export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+
+export const CASE_EVENT_TYPES = [
+  'case.opened',
+  'contact.added',
+  'case.reassigned',
+  'decision.issued',
+  'decision.corrected',
+  'way_forward.requested',
+  'way_forward.held',
+  'mediation.adviser_contacted',
+  'mediation.declined',
+  'mediation.requested',
+  'mediation.health_notified',
+  'mediation.arranged',
+  'mediation.not_arranged',
+  'mediation.held',
+  'mediation.agreement_reached',
+  'mediation.agreement_item_completed',
+  'mediation.health_response_received',
+  'certificate.issued',
+  'disagreement_resolution.referred',
+  'disagreement_resolution.meeting_held',
+  'disagreement_resolution.concluded',
+  'appeal.lodged',
+  'appeal.registered',
+  'appeal.response_sent',
+  'appeal.hearing_listed',
+  'appeal.decided',
+  'order.complied',
+  'recommendation.responded',
+  'deadline.extended',
+  'deadline.overdue',
+  'document.attached',
+] as const satisfies readonly CaseEventType[];
+
+/** The version of each payload's shape; bump it when a payload changes and keep reading old ones. */
+export const CASE_EVENT_PAYLOAD_VERSION = 1;
+
+export type { CaseStage };

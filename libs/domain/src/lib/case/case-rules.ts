@@ -1,0 +1,508 @@
+import type { AppealOutcome, AppealView, CertificateKind, MediationView } from '@send/contracts';
+import { formatLongDate, invalidDateReason } from '../dates/iso-date';
+import type { CaseEvent, CaseEventOf, CaseEventType } from './case-events';
+import { CaseRuleError } from './case-rule-error';
+import type { CaseSnapshot } from './case-snapshot';
+import { APPEAL_OUTCOME_LABELS, CERTIFICATE_KIND_LABELS } from './case-summary';
+import { isRuleId } from './deadline-effects';
+
+/** Outcomes after which the Tribunal has decided the appeal and can have made recommendations. */
+const OUTCOMES_WITH_RECOMMENDATIONS: ReadonlySet<AppealOutcome> = new Set([
+  'decided_allowed',
+  'decided_partly_allowed',
+  'decided_dismissed',
+  'referred_back',
+  'consent_order',
+]);
+
+/** Outcomes that leave the council no duties: no orders, no recommendations. */
+const OUTCOMES_WITHOUT_ORDERS: ReadonlySet<AppealOutcome> = new Set(['withdrawn', 'struck_out']);
+
+const notAllowed = (message: string) => new CaseRuleError('EVENT_NOT_ALLOWED', message);
+const inconsistent = (message: string) => new CaseRuleError('INCONSISTENT_FACT', message);
+const unknown = (message: string) => new CaseRuleError('UNKNOWN_SUBJECT', message);
+
+/** The date fields of each event, checked to be real dates before anything else. */
+const DATE_FIELDS = {
+  'case.opened': ['dateOfBirth', 'openedOn'],
+  'contact.added': ['addedOn'],
+  'case.reassigned': ['reassignedOn'],
+  'decision.issued': ['decisionDate', 'letterSent'],
+  'decision.corrected': ['decisionDate', 'letterSent'],
+  'way_forward.requested': ['requestedOn'],
+  'way_forward.held': ['heldOn'],
+  'mediation.adviser_contacted': ['contactedOn'],
+  'mediation.declined': ['adviserInformedOn'],
+  'mediation.requested': ['laInformedOn'],
+  'mediation.health_notified': ['notifiedOn'],
+  'mediation.arranged': ['arrangedOn', 'mediationDate'],
+  'mediation.not_arranged': ['adviserInformedOn'],
+  'mediation.held': ['heldOn', 'concludedOn'],
+  'mediation.agreement_reached': ['agreementDate'],
+  'mediation.agreement_item_completed': ['completedOn'],
+  'mediation.health_response_received': ['receivedOn'],
+  'certificate.issued': ['issuedOn'],
+  'disagreement_resolution.referred': ['referredOn'],
+  'disagreement_resolution.meeting_held': ['heldOn'],
+  'disagreement_resolution.concluded': ['concludedOn'],
+  'appeal.lodged': ['lodgedOn'],
+  'appeal.registered': ['registeredOn', 'appealReceivedOn'],
+  'appeal.response_sent': ['sentOn'],
+  'appeal.hearing_listed': ['hearingDate'],
+  'appeal.decided': ['decisionDate', 'orderSentOn', 'laNotifiedTribunalOn'],
+  'order.complied': ['compliedOn'],
+  'recommendation.responded': ['sentOn'],
+  'deadline.extended': ['fromDueOn', 'toDueOn', 'extendedOn'],
+  'deadline.overdue': ['dueOn', 'overdueOn'],
+  // `attachedOn` is when the file was stored: it may be a full timestamp.
+  'document.attached': [],
+} as const satisfies { [T in CaseEventType]: readonly (keyof CaseEventOf<T>)[] };
+
+/** `letterSent` → "letter sent", `laInformedOn` → "la informed on". */
+const fieldInWords = (field: string) => field.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+function checkDates(event: CaseEvent): void {
+  const fields: readonly string[] = DATE_FIELDS[event.type];
+  const values = event as unknown as Record<string, unknown>;
+  for (const field of fields) {
+    const value = values[field];
+    const reason = value === undefined ? undefined : invalidDateReason(value);
+    if (reason !== undefined) throw inconsistent(`Check the ${fieldInWords(field)} date: ${reason}.`);
+  }
+}
+
+/**
+ * Refuses `date` when it is before `earlier` (if that is known), with a message like "The appeal
+ * cannot have been lodged (Fri 20 Feb 2026) before the decision (Mon 5 Jan 2026)."
+ */
+function notBefore(date: string, cannotHave: string, earlier: string | undefined, earlierWhat: string): void {
+  if (earlier !== undefined && date < earlier) {
+    throw inconsistent(`${cannotHave} (${formatLongDate(date)}) before ${earlierWhat} (${formatLongDate(earlier)}).`);
+  }
+}
+
+/** Refuses ids that are repeated in `ids` or already used by `existing`. */
+function mustBeNew(ids: readonly string[], existing: readonly { id: string }[], what: string): void {
+  const seen = new Set(existing.map((e) => e.id));
+  for (const id of ids) {
+    if (seen.has(id)) throw inconsistent(`${what} ${id} is already recorded on this case.`);
+    seen.add(id);
+  }
+}
+
+function mustFind<T extends { id: string }>(items: readonly T[], id: string, message: string): T {
+  const item = items.find((i) => i.id === id);
+  if (!item) throw unknown(message);
+  return item;
+}
+
+const blank = (text: string | undefined) => !text?.trim();
+
+const findMediation = (snapshot: CaseSnapshot, id: string) =>
+  mustFind(snapshot.mediations, id, "There is no such mediation on this case: record the family's contact with the mediation adviser first.");
+
+const findAppeal = (snapshot: CaseSnapshot, id: string, recording: string) =>
+  mustFind(snapshot.appeals, id, `There is no such appeal on this case: record the appeal before recording ${recording}.`);
+
+/** The mediation, once the family has asked for it (the council has been told). */
+function requestedMediation(snapshot: CaseSnapshot, id: string, recording: string): MediationView & { laInformedOn: string } {
+  const mediation = findMediation(snapshot, id);
+  if (mediation.choice !== 'requested' || mediation.laInformedOn === undefined) {
+    throw notAllowed(`Record that the family asked for mediation before recording ${recording}.`);
+  }
+  return { ...mediation, laInformedOn: mediation.laInformedOn };
+}
+
+/** An appeal that has not ended yet. */
+function runningAppeal(snapshot: CaseSnapshot, id: string, recording: string): AppealView {
+  const appeal = findAppeal(snapshot, id, recording);
+  if (appeal.outcome) {
+    throw notAllowed(`This appeal has already ended (${APPEAL_OUTCOME_LABELS[appeal.outcome]}), so ${recording} can no longer be recorded.`);
+  }
+  return appeal;
+}
+
+/** What each kind of certificate needs on record first, and the date it cannot precede. */
+const CERTIFICATE_PRECONDITIONS: Record<
+  CertificateKind,
+  { fits: (m: MediationView) => boolean; first: string; after: (m: MediationView) => string | undefined; afterWhat: string }
+> = {
+  information_only: {
+    fits: (m) => m.choice === 'declined',
+    first: 'Record that the family declined mediation before recording an information-only certificate.',
+    after: (m) => m.adviserContactedOn,
+    afterWhat: 'the family contacted the mediation adviser',
+  },
+  mediation_concluded: {
+    fits: (m) => m.heldOn !== undefined,
+    first: 'Record the mediation meeting before recording the certificate that mediation concluded.',
+    after: (m) => m.heldOn,
+    afterWhat: 'the mediation was held',
+  },
+  mediation_not_arranged: {
+    fits: (m) => m.notArranged === true,
+    first: 'Record that the council could not arrange mediation in time before recording that certificate.',
+    after: (m) => m.laInformedOn,
+    afterWhat: 'the council was told mediation was wanted',
+  },
+};
+
+/** Which subjects of the case each family of deadline rules belongs to (first matching prefix wins). */
+const RULE_SUBJECTS: readonly { prefix: string; subjects: (s: CaseSnapshot) => readonly { id: string }[] }[] = [
+  { prefix: 'appeal.lodge', subjects: (s) => s.decisions },
+  { prefix: 'mediation.contact_adviser', subjects: (s) => s.decisions },
+  { prefix: 'mediation.', subjects: (s) => s.mediations },
+  { prefix: 'agreement.health_notify_la', subjects: (s) => s.mediations },
+  { prefix: 'agreement.', subjects: (s) => s.mediations.flatMap((m) => m.agreementItems) },
+  { prefix: 'tribunal.', subjects: (s) => s.appeals },
+  { prefix: 'order.', subjects: (s) => s.orders },
+  { prefix: 'concession.', subjects: (s) => s.orders },
+  { prefix: 'recommendation.', subjects: (s) => s.recommendations },
+];
+
+/** What the corrected decision date may not come after: things that happened because of the decision. */
+function eventsFollowingDecision(snapshot: CaseSnapshot, decisionId: string): { date: string; what: string }[] {
+  return [
+    ...snapshot.appeals.filter((a) => a.decisionId === decisionId).map((a) => ({ date: a.lodgedOn, what: `appeal ${a.tribunalReference} was lodged` })),
+    ...snapshot.mediations
+      .filter((m) => m.decisionId === decisionId)
+      .map((m) => ({ date: m.adviserContactedOn, what: 'the family contacted the mediation adviser' })),
+    ...snapshot.wayForwardMeetings
+      .filter((w) => w.decisionId === decisionId)
+      .map((w) => ({ date: w.requestedOn, what: 'the way forward meeting was requested' })),
+  ];
+}
+
+function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.decided'>): void {
+  const appeal = findAppeal(snapshot, event.appealId, 'how it ended');
+  if (appeal.outcome) throw notAllowed(`How this appeal ended is already recorded (${APPEAL_OUTCOME_LABELS[appeal.outcome]}).`);
+  notBefore(event.decisionDate, 'The Tribunal cannot have decided', appeal.lodgedOn, 'the appeal was lodged');
+  if (event.orderSentOn !== undefined) {
+    notBefore(event.orderSentOn, 'The order cannot have been sent', event.decisionDate, 'it was made');
+  }
+  const orders = event.orders ?? [];
+  if (orders.length > 0 && OUTCOMES_WITHOUT_ORDERS.has(event.outcome)) {
+    throw inconsistent('An appeal that was withdrawn or struck out ends without orders: the council has nothing to comply with.');
+  }
+  if (event.recommendations.length > 0) {
+    if (!OUTCOMES_WITH_RECOMMENDATIONS.has(event.outcome)) {
+      throw inconsistent('An appeal that was withdrawn, struck out or conceded ends without recommendations.');
+    }
+    const decision = snapshot.decisions.find((d) => d.id === appeal.decisionId);
+    if (decision?.type === 'refuse_assessment') {
+      throw inconsistent('The Tribunal cannot make health and social care recommendations on an appeal against a refusal to assess.');
+    }
+  }
+  if (event.outcome === 'conceded_before_response') {
+    if (event.laNotifiedTribunalOn === undefined) {
+      throw inconsistent(
+        'Give the date the council told the Tribunal it would not oppose the appeal: the time limits for a concession run from it.',
+      );
+    }
+    notBefore(event.laNotifiedTribunalOn, 'The council cannot have conceded', appeal.lodgedOn, 'the appeal was lodged');
+    notBefore(event.decisionDate, 'The appeal cannot have ended', event.laNotifiedTribunalOn, 'the council conceded it');
+    if (appeal.responseSentOn !== undefined) {
+      throw inconsistent(
+        `The council's response was sent on ${formatLongDate(appeal.responseSentOn)}, so the appeal was not conceded before the response.`,
+      );
+    }
+  }
+  mustBeNew(
+    orders.map((o) => o.orderId),
+    snapshot.orders,
+    'Order',
+  );
+  mustBeNew(
+    event.recommendations.map((r) => r.recommendationId),
+    snapshot.recommendations,
+    'Recommendation',
+  );
+}
+
+function checkAgreement(snapshot: CaseSnapshot, event: CaseEventOf<'mediation.agreement_reached'>): void {
+  const mediation = findMediation(snapshot, event.mediationId);
+  if (mediation.heldOn === undefined) throw notAllowed('Record the mediation meeting before recording what was agreed.');
+  if (mediation.agreementDate !== undefined) {
+    throw notAllowed(`The agreement from this mediation is already recorded (${formatLongDate(mediation.agreementDate)}).`);
+  }
+  notBefore(event.agreementDate, 'The agreement cannot have been made', mediation.heldOn, 'the mediation was held');
+  if (event.items.length === 0) throw inconsistent('List what was agreed: at least one item.');
+  for (const item of event.items) {
+    if (item.appealable && !item.orderType) {
+      throw inconsistent(
+        `Say what the agreed item "${item.description}" requires (assess, make a plan, amend the plan…): as a matter that could have been appealed, it takes the time limits of that order.`,
+      );
+    }
+    if (!item.appealable && item.orderType) {
+      throw inconsistent(`The agreed item "${item.description}" is not a matter that could have been appealed, so it takes no order type.`);
+    }
+  }
+  mustBeNew(
+    event.items.map((i) => i.itemId),
+    snapshot.mediations.flatMap((m) => m.agreementItems),
+    'Agreement item',
+  );
+}
+
+/**
+ * Whether `event` may be recorded on a case in state `snapshot`. Throws a `CaseRuleError` that
+ * says what must happen first (`EVENT_NOT_ALLOWED`), which recorded fact the event contradicts
+ * (`INCONSISTENT_FACT`), or that it names something the case does not have (`UNKNOWN_SUBJECT`).
+ * Routes run side by side (a way forward meeting, mediation and an appeal on the same decision),
+ * so nothing here makes one route wait for another.
+ */
+export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEvent): void {
+  if (event.type === 'case.opened') {
+    if (snapshot) throw notAllowed('This case is already open.');
+    checkDates(event);
+    return;
+  }
+  if (!snapshot) throw notAllowed('Open the case before recording anything on it.');
+  checkDates(event);
+  switch (event.type) {
+    case 'contact.added':
+      mustBeNew([event.contactId], snapshot.contacts, 'Contact');
+      if (blank(event.name)) throw inconsistent("Give the contact's name.");
+      return;
+    case 'case.reassigned':
+      if (event.caseworker === snapshot.caseworker && event.team === snapshot.team) {
+        throw inconsistent(`This case is already with ${event.caseworker} (${event.team}).`);
+      }
+      return;
+
+    case 'decision.issued':
+      mustBeNew([event.decisionId], snapshot.decisions, 'Decision');
+      notBefore(event.letterSent, 'The decision letter cannot have been sent', event.decisionDate, 'the decision was made');
+      return;
+    case 'decision.corrected': {
+      const decision = mustFind(snapshot.decisions, event.decisionId, 'There is no such decision on this case: record the decision before correcting it.');
+      notBefore(event.letterSent, 'The decision letter cannot have been sent', event.decisionDate, 'the decision was made');
+      if (event.decisionDate === decision.decisionDate && event.letterSent === decision.letterSent) {
+        throw inconsistent('These are the dates already recorded: there is nothing to correct.');
+      }
+      for (const later of eventsFollowingDecision(snapshot, decision.id)) {
+        if (later.date < event.decisionDate) {
+          throw inconsistent(
+            `The decision cannot have been made on ${formatLongDate(event.decisionDate)}: ${later.what} on ${formatLongDate(later.date)}.`,
+          );
+        }
+      }
+      return;
+    }
+
+    case 'way_forward.requested': {
+      mustBeNew([event.meetingId], snapshot.wayForwardMeetings, 'Way forward meeting');
+      if (event.decisionId !== undefined) {
+        const decision = mustFind(snapshot.decisions, event.decisionId, 'There is no such decision on this case: record the decision first.');
+        notBefore(event.requestedOn, 'The way forward meeting cannot have been requested', decision.decisionDate, 'the decision');
+      }
+      return;
+    }
+    case 'way_forward.held': {
+      const meeting = mustFind(
+        snapshot.wayForwardMeetings,
+        event.meetingId,
+        'There is no such way forward meeting on this case: record the request for it first.',
+      );
+      if (meeting.heldOn !== undefined) throw notAllowed(`This way forward meeting is already recorded as held (${formatLongDate(meeting.heldOn)}).`);
+      notBefore(event.heldOn, 'The way forward meeting cannot have been held', meeting.requestedOn, 'it was requested');
+      return;
+    }
+
+    case 'mediation.adviser_contacted': {
+      const decision = mustFind(
+        snapshot.decisions,
+        event.decisionId,
+        'There is no such decision on this case: record the decision before recording contact with the mediation adviser.',
+      );
+      mustBeNew([event.mediationId], snapshot.mediations, 'Mediation');
+      notBefore(event.contactedOn, 'The family cannot have contacted the mediation adviser', decision.decisionDate, 'the decision');
+      return;
+    }
+    case 'mediation.declined':
+    case 'mediation.requested': {
+      const mediation = findMediation(snapshot, event.mediationId);
+      if (mediation.choice) {
+        throw notAllowed(`The family's choice is already recorded: they ${mediation.choice === 'declined' ? 'declined' : 'asked for'} mediation.`);
+      }
+      const informed = event.type === 'mediation.declined' ? event.adviserInformedOn : event.laInformedOn;
+      notBefore(informed, 'The family cannot have made their choice', mediation.adviserContactedOn, 'they contacted the mediation adviser');
+      return;
+    }
+    case 'mediation.health_notified': {
+      const mediation = findMediation(snapshot, event.mediationId);
+      if (!mediation.healthInIssue) {
+        throw inconsistent('Health provision is not in issue in this mediation, so the integrated care board need not be told.');
+      }
+      const requested = requestedMediation(snapshot, event.mediationId, 'that the health commissioner was told');
+      if (mediation.healthNotifiedOn !== undefined) {
+        throw notAllowed(`The health commissioner was already told about this mediation (${formatLongDate(mediation.healthNotifiedOn)}).`);
+      }
+      notBefore(event.notifiedOn, 'The health commissioner cannot have been told', requested.laInformedOn, 'the council knew mediation was wanted');
+      return;
+    }
+    case 'mediation.arranged': {
+      const mediation = requestedMediation(snapshot, event.mediationId, 'its arrangements');
+      if (mediation.heldOn !== undefined) throw notAllowed(`This mediation already took place (${formatLongDate(mediation.heldOn)}).`);
+      notBefore(event.arrangedOn, 'The mediation cannot have been arranged', mediation.laInformedOn, 'the council was told it was wanted');
+      notBefore(event.mediationDate, 'The mediation cannot take place', event.arrangedOn, 'it was arranged');
+      return;
+    }
+    case 'mediation.not_arranged': {
+      const mediation = requestedMediation(snapshot, event.mediationId, 'that it could not be arranged');
+      if (mediation.heldOn !== undefined) {
+        throw inconsistent(`This mediation took place on ${formatLongDate(mediation.heldOn)}, so it cannot be recorded as not arranged.`);
+      }
+      if (mediation.notArranged) throw notAllowed('This mediation is already recorded as not arranged in time.');
+      notBefore(event.adviserInformedOn, 'The adviser cannot have been told', mediation.laInformedOn, 'the council was told mediation was wanted');
+      return;
+    }
+    case 'mediation.held': {
+      const mediation = requestedMediation(snapshot, event.mediationId, 'the mediation meeting');
+      if (mediation.heldOn !== undefined) throw notAllowed(`This mediation is already recorded as held (${formatLongDate(mediation.heldOn)}).`);
+      notBefore(event.heldOn, 'The mediation cannot have been held', mediation.laInformedOn, 'the council was told it was wanted');
+      notBefore(event.concludedOn, 'The mediation cannot have concluded', event.heldOn, 'it was held');
+      return;
+    }
+    case 'mediation.agreement_reached':
+      checkAgreement(snapshot, event);
+      return;
+    case 'mediation.agreement_item_completed': {
+      const mediation = findMediation(snapshot, event.mediationId);
+      const item = mustFind(mediation.agreementItems, event.itemId, 'There is no such item in the agreement from this mediation.');
+      if (item.completedOn !== undefined) throw notAllowed(`This agreed item is already recorded as done (${formatLongDate(item.completedOn)}).`);
+      notBefore(event.completedOn, 'The agreed item cannot have been done', mediation.agreementDate, 'the agreement was made');
+      if (blank(event.evidence)) throw inconsistent('Say what shows the agreed item was done (the evidence).');
+      return;
+    }
+    case 'mediation.health_response_received': {
+      const mediation = findMediation(snapshot, event.mediationId);
+      if (mediation.agreementDate === undefined) throw notAllowed('Record the mediation agreement before the ICB’s response to it.');
+      if (!mediation.healthInIssue) throw inconsistent('Health provision was not in issue in this mediation, so the ICB has nothing to answer.');
+      if (mediation.healthResponseReceivedOn !== undefined) {
+        throw notAllowed(`The ICB’s response is already recorded (${formatLongDate(mediation.healthResponseReceivedOn)}).`);
+      }
+      notBefore(event.receivedOn, 'The ICB’s response cannot have been received', mediation.agreementDate, 'the agreement was made');
+      return;
+    }
+    case 'certificate.issued': {
+      const mediation = findMediation(snapshot, event.mediationId);
+      const kind = CERTIFICATE_PRECONDITIONS[event.kind];
+      if (!kind.fits(mediation)) throw notAllowed(kind.first);
+      if (mediation.certificates.some((c) => c.kind === event.kind)) {
+        throw notAllowed(`A certificate of this kind (${CERTIFICATE_KIND_LABELS[event.kind].toLowerCase()}) is already recorded for this mediation.`);
+      }
+      mustBeNew([event.certificateId], snapshot.mediations.flatMap((m) => m.certificates), 'Certificate');
+      notBefore(event.issuedOn, 'The certificate cannot have been issued', kind.after(mediation), kind.afterWhat);
+      return;
+    }
+
+    case 'disagreement_resolution.referred':
+      mustBeNew([event.resolutionId], snapshot.disagreementResolutions, 'Disagreement resolution');
+      if (blank(event.subject)) throw inconsistent('Say what the disagreement is about.');
+      return;
+    case 'disagreement_resolution.meeting_held':
+    case 'disagreement_resolution.concluded': {
+      const resolution = mustFind(
+        snapshot.disagreementResolutions,
+        event.resolutionId,
+        'There is no such disagreement resolution on this case: record the referral first.',
+      );
+      if (resolution.concludedOn !== undefined) {
+        throw notAllowed(`This disagreement resolution already concluded (${formatLongDate(resolution.concludedOn)}).`);
+      }
+      const on = event.type === 'disagreement_resolution.meeting_held' ? event.heldOn : event.concludedOn;
+      notBefore(on, 'This cannot have happened', resolution.referredOn, 'the referral to disagreement resolution');
+      if (event.type === 'disagreement_resolution.concluded') {
+        notBefore(on, 'The disagreement resolution cannot have concluded', [...resolution.meetings].sort().at(-1), 'its last meeting');
+      }
+      return;
+    }
+
+    case 'appeal.lodged': {
+      const decision = mustFind(
+        snapshot.decisions,
+        event.decisionId,
+        'There is no such decision on this case: record the decision being appealed before recording the appeal.',
+      );
+      if (snapshot.appeals.some((a) => a.tribunalReference === event.tribunalReference)) {
+        throw inconsistent(`An appeal with Tribunal reference ${event.tribunalReference} is already recorded on this case.`);
+      }
+      mustBeNew([event.appealId], snapshot.appeals, 'Appeal');
+      notBefore(event.lodgedOn, 'The appeal cannot have been lodged', decision.decisionDate, 'the decision');
+      return;
+    }
+    case 'appeal.registered': {
+      const appeal = runningAppeal(snapshot, event.appealId, 'its registration');
+      if (appeal.registeredOn !== undefined) throw notAllowed(`This appeal is already recorded as registered (${formatLongDate(appeal.registeredOn)}).`);
+      notBefore(event.registeredOn, 'The appeal cannot have been registered', appeal.lodgedOn, 'it was lodged');
+      notBefore(event.appealReceivedOn, 'The council cannot have received the appeal', event.registeredOn, 'the Tribunal registered it');
+      return;
+    }
+    case 'appeal.response_sent': {
+      const appeal = runningAppeal(snapshot, event.appealId, "the council's response");
+      if (appeal.appealReceivedOn === undefined) {
+        throw notAllowed("Record that the Tribunal registered the appeal and sent it to the council before recording the council's response.");
+      }
+      if (appeal.responseSentOn !== undefined) throw notAllowed(`The council's response is already recorded (${formatLongDate(appeal.responseSentOn)}).`);
+      notBefore(event.sentOn, "The council's response cannot have been sent", appeal.appealReceivedOn, 'the council received the appeal');
+      return;
+    }
+    case 'appeal.hearing_listed': {
+      const appeal = runningAppeal(snapshot, event.appealId, 'its hearing');
+      notBefore(event.hearingDate, 'The hearing cannot be', appeal.registeredOn ?? appeal.lodgedOn, appeal.registeredOn ? 'the appeal was registered' : 'the appeal was lodged');
+      return;
+    }
+    case 'appeal.decided':
+      checkAppealDecided(snapshot, event);
+      return;
+    case 'order.complied': {
+      const order = mustFind(snapshot.orders, event.orderId, "There is no such order on this case: record the Tribunal's decision that made it first.");
+      const duty = order.duties.find((d) => d.ruleId === event.ruleId);
+      if (!duty) {
+        throw inconsistent(`This order does not impose ${event.ruleId}: its duties are ${order.duties.map((d) => d.ruleId).join(' and ')}.`);
+      }
+      if (duty.compliedOn !== undefined) throw notAllowed(`Compliance with this duty is already recorded (${formatLongDate(duty.compliedOn)}).`);
+      const appeal = snapshot.appeals.find((a) => a.id === order.appealId);
+      const conceded = appeal?.outcome === 'conceded_before_response';
+      notBefore(
+        event.compliedOn,
+        'The council cannot have complied',
+        conceded ? appeal.laNotifiedTribunalOn : appeal?.decisionDate,
+        conceded ? 'it conceded the appeal' : 'the order was made',
+      );
+      if (blank(event.evidence)) throw inconsistent('Say what shows the council complied (the evidence).');
+      return;
+    }
+    case 'recommendation.responded': {
+      const recommendation = mustFind(snapshot.recommendations, event.recommendationId, 'There is no such recommendation on this case.');
+      if (recommendation.response) throw notAllowed('A response to this recommendation is already recorded.');
+      if (event.outcome !== 'followed' && blank(event.reasons)) {
+        throw inconsistent('Give the reasons for not following the recommendation, in full or in part.');
+      }
+      const appeal = snapshot.appeals.find((a) => a.id === recommendation.appealId);
+      notBefore(event.sentOn, 'The response cannot have been sent', appeal?.decisionDate, "the Tribunal's decision");
+      return;
+    }
+
+    case 'deadline.extended': {
+      if (!isRuleId(event.ruleId)) throw inconsistent(`There is no deadline rule called ${event.ruleId}.`);
+      const subjects = RULE_SUBJECTS.find((r) => event.ruleId.startsWith(r.prefix))?.subjects(snapshot) ?? [];
+      if (!subjects.some((s) => s.id === event.subjectId)) throw unknown(`This case has no ${event.ruleId} deadline for that subject.`);
+      if (event.toDueOn <= event.fromDueOn) {
+        throw inconsistent(`An extension must give a later due date than ${formatLongDate(event.fromDueOn)}.`);
+      }
+      if (blank(event.reason)) throw inconsistent('Give the reason for the extension (the statutory exception that applies).');
+      if (blank(event.agreedBy)) throw inconsistent('Say who agreed the extension.');
+      return;
+    }
+    case 'deadline.overdue':
+      return;
+    case 'document.attached':
+      mustBeNew([event.documentId], snapshot.documents, 'Document');
+      if (!Number.isInteger(event.eventSequence) || event.eventSequence < 1) {
+        throw inconsistent('A document must belong to an event of the case history.');
+      }
+      return;
+  }
+}

@@ -1,0 +1,351 @@
+import type { AppealOutcome, CertificateKind, DutyHolder, OrderType, ResponsibleBody } from '@send/contracts';
+import { RULE_IDS, type OrderSuffix, type RuleId } from '../clock/rules';
+import type { CaseEvent, CaseEventOf } from './case-events';
+import { CaseRuleError } from './case-rule-error';
+import type { CaseSnapshot } from './case-snapshot';
+
+/** A deadline an event starts: which rule, from which facts, about what, and who must act. */
+export interface DeadlineToOpen {
+  ruleId: RuleId;
+  subjectId: string;
+  facts: Record<string, string>;
+  dutyHolder: DutyHolder;
+  /** For a recommendation response: the body that must answer. */
+  responsibleBody?: ResponsibleBody;
+}
+
+/** A deadline an event meets: identified by rule and subject, met on a date. */
+export interface DeadlineToClose {
+  ruleId: RuleId;
+  subjectId: string;
+  metOn: string;
+}
+
+/** A deadline whose facts changed: its due date is computed again from `facts`. */
+export interface DeadlineToMove {
+  ruleId: RuleId;
+  subjectId: string;
+  facts: Record<string, string>;
+}
+
+/** A deadline that no longer applies, and why (in a caseworker's words). */
+export interface DeadlineToCancel {
+  ruleId: RuleId;
+  subjectId: string;
+  reason: string;
+}
+
+/** A deadline extended under a statutory exception to a new due date. */
+export interface DeadlineToExtend {
+  ruleId: RuleId;
+  subjectId: string;
+  toDueOn: string;
+}
+
+export interface DeadlineEffects {
+  open: DeadlineToOpen[];
+  close: DeadlineToClose[];
+  move: DeadlineToMove[];
+  cancel: DeadlineToCancel[];
+  extend: DeadlineToExtend[];
+}
+
+/** The duties (rule-id suffixes, see `ORDER_SUFFIXES`) each kind of order creates, in the order they fall due. */
+export const ORDER_TYPE_DUTIES: Readonly<Record<OrderType, readonly OrderSuffix[]>> = {
+  assess: ['assess.notify', 'assess.final_plan'],
+  make_plan: ['make_plan.draft', 'make_plan.final'],
+  amend_plan: ['amend_plan'],
+  name_school_only: ['name_school_only'],
+  continue_to_maintain: ['continue_to_maintain'],
+  cease: ['cease'],
+};
+
+/** The three rule families that share the order periods (see `rules.ts`). */
+type DutyFamily = 'order' | 'concession' | 'agreement.appealable_matters';
+
+const dutyRuleIds = (family: DutyFamily, orderType: OrderType): RuleId[] =>
+  ORDER_TYPE_DUTIES[orderType].map((suffix): RuleId => `${family}.${suffix}`);
+
+/** Outcomes whose orders take the concession clock (reg 45) rather than the order clock (reg 44). */
+const familyOfOutcome = (outcome: AppealOutcome): DutyFamily =>
+  outcome === 'conceded_before_response' ? 'concession' : 'order';
+
+/**
+ * The rule ids of the duties an order of `orderType` imposes after an appeal that ended with
+ * `outcome`: `concession.*` after a concession before the response (reg 45), `order.*` otherwise.
+ */
+export function orderDutyRuleIds(outcome: AppealOutcome, orderType: OrderType): RuleId[] {
+  return dutyRuleIds(familyOfOutcome(outcome), orderType);
+}
+
+/**
+ * The rule ids an item of a mediation agreement creates: an appealable matter takes the order
+ * periods of its `orderType` (reg 42(2)); any other matter 2 weeks (reg 42(3)).
+ */
+export function agreementItemRuleIds(item: { appealable: boolean; orderType?: OrderType }): RuleId[] {
+  return item.appealable && item.orderType ? dutyRuleIds('agreement.appealable_matters', item.orderType) : ['agreement.other_matters'];
+}
+
+/** The certificate deadline each kind of certificate meets. */
+export const CERTIFICATE_DEADLINE_RULES: Readonly<Record<CertificateKind, RuleId>> = {
+  information_only: 'mediation.certificate_declined',
+  mediation_concluded: 'mediation.certificate_concluded',
+  mediation_not_arranged: 'mediation.certificate_not_arranged',
+};
+
+/** Why an open `tribunal.la_response` no longer applies, by how the appeal ended. */
+const RESPONSE_CANCELLED_REASONS: Readonly<Record<AppealOutcome, string>> = {
+  decided_allowed: 'The Tribunal decided the appeal',
+  decided_partly_allowed: 'The Tribunal decided the appeal',
+  decided_dismissed: 'The Tribunal decided the appeal',
+  referred_back: 'The Tribunal decided the appeal',
+  consent_order: 'The appeal ended by consent order',
+  conceded_before_response: 'The appeal was conceded',
+  withdrawn: 'The appeal was withdrawn',
+  struck_out: 'The appeal was struck out',
+};
+
+const RULE_ID_SET: ReadonlySet<string> = new Set(RULE_IDS);
+
+/** True when `value` names a rule of the statutory clock. */
+export function isRuleId(value: string): value is RuleId {
+  return RULE_ID_SET.has(value);
+}
+
+function ruleIdOf(value: string): RuleId {
+  if (!isRuleId(value)) throw new CaseRuleError('INCONSISTENT_FACT', `There is no deadline rule called ${value}.`);
+  return value;
+}
+
+/**
+ * The facts of `appeal.lodge` for a decision: the letter date and, once a mediation certificate
+ * has been issued, the latest certificate (HESC r.20(1)(c): whichever gives the later date).
+ */
+function appealLodgeFacts(letterSent: string, certificateDates: readonly string[]): Record<string, string> {
+  const latest = [...certificateDates].sort().at(-1);
+  return latest === undefined ? { decisionLetterSent: letterSent } : { decisionLetterSent: letterSent, certificateIssued: latest };
+}
+
+/** Issue dates of every certificate of every mediation about `decisionId`. */
+function certificateDatesOf(snapshot: CaseSnapshot, decisionId: string): string[] {
+  return snapshot.mediations.filter((m) => m.decisionId === decisionId).flatMap((m) => m.certificates.map((c) => c.issuedOn));
+}
+
+const effects = (some: Partial<DeadlineEffects>): DeadlineEffects => ({
+  open: [],
+  close: [],
+  move: [],
+  cancel: [],
+  extend: [],
+  ...some,
+});
+
+/** `before` is required by every event that refers to something already recorded. */
+function recorded(before: CaseSnapshot | undefined): CaseSnapshot {
+  if (!before) throw new CaseRuleError('EVENT_NOT_ALLOWED', 'Open the case before recording anything on it.');
+  return before;
+}
+
+function find<T extends { id: string }>(items: readonly T[], id: string, what: string): T {
+  const item = items.find((i) => i.id === id);
+  if (!item) throw new CaseRuleError('UNKNOWN_SUBJECT', `There is no such ${what} on this case.`);
+  return item;
+}
+
+function appealDecidedEffects(before: CaseSnapshot, event: CaseEventOf<'appeal.decided'>): DeadlineEffects {
+  const appeal = find(before.appeals, event.appealId, 'appeal');
+  const family = familyOfOutcome(event.outcome);
+  let facts: Record<string, string> = { orderDate: event.decisionDate };
+  if (family === 'concession') {
+    if (!event.laNotifiedTribunalOn) {
+      throw new CaseRuleError('INCONSISTENT_FACT', 'Give the date the council told the Tribunal it would not oppose the appeal.');
+    }
+    facts = { laNotifiedTribunal: event.laNotifiedTribunalOn };
+  }
+  const responseOpen = appeal.registeredOn !== undefined && appeal.responseSentOn === undefined;
+  return effects({
+    cancel: responseOpen
+      ? [{ ruleId: 'tribunal.la_response', subjectId: appeal.id, reason: RESPONSE_CANCELLED_REASONS[event.outcome] }]
+      : [],
+    open: [
+      ...(event.orders ?? []).flatMap((order) =>
+        dutyRuleIds(family, order.orderType).map((ruleId) => ({ ruleId, subjectId: order.orderId, facts, dutyHolder: 'council' as const })),
+      ),
+      ...event.recommendations.map((r) => ({
+        ruleId: 'recommendation.response' as const,
+        subjectId: r.recommendationId,
+        facts: { tribunalDecision: event.decisionDate },
+        dutyHolder: r.responsibleBody,
+        responsibleBody: r.responsibleBody,
+      })),
+    ],
+  });
+}
+
+/**
+ * Which statutory deadlines an accepted event opens, meets (closes), moves, cancels and extends.
+ * `before` is the case as it was before the event (as `checkCaseEvent` saw it); the event is
+ * assumed to have passed `checkCaseEvent`. Subjects: the decision for `appeal.lodge` and
+ * `mediation.contact_adviser`; the mediation for its own and its certificates' deadlines and for
+ * `agreement.health_notify_la`; the agreement item for its duties; the appeal for
+ * `tribunal.la_response`; the order for its duties; the recommendation for its response.
+ */
+export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEvent): DeadlineEffects {
+  switch (event.type) {
+    case 'case.opened':
+    case 'contact.added':
+    case 'case.reassigned':
+    case 'way_forward.requested':
+    case 'way_forward.held':
+    case 'mediation.arranged':
+    case 'disagreement_resolution.referred':
+    case 'disagreement_resolution.meeting_held':
+    case 'disagreement_resolution.concluded':
+    case 'appeal.hearing_listed':
+    case 'deadline.overdue':
+    case 'document.attached':
+      return effects({});
+
+    case 'decision.issued': {
+      const facts = { decisionLetterSent: event.letterSent };
+      return effects({
+        open: [
+          { ruleId: 'appeal.lodge', subjectId: event.decisionId, facts, dutyHolder: 'family' },
+          { ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, facts, dutyHolder: 'family' },
+        ],
+      });
+    }
+    case 'decision.corrected':
+      return effects({
+        move: [
+          {
+            ruleId: 'appeal.lodge',
+            subjectId: event.decisionId,
+            facts: appealLodgeFacts(event.letterSent, certificateDatesOf(recorded(before), event.decisionId)),
+          },
+          { ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, facts: { decisionLetterSent: event.letterSent } },
+        ],
+      });
+
+    case 'mediation.adviser_contacted':
+      return effects({ close: [{ ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, metOn: event.contactedOn }] });
+    case 'mediation.declined':
+      return effects({
+        open: [
+          {
+            ruleId: 'mediation.certificate_declined',
+            subjectId: event.mediationId,
+            facts: { adviserInformed: event.adviserInformedOn },
+            dutyHolder: 'mediation_adviser',
+          },
+        ],
+      });
+    case 'mediation.requested': {
+      const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
+      const facts = { laInformed: event.laInformedOn };
+      return effects({
+        open: [
+          { ruleId: 'mediation.arrange', subjectId: event.mediationId, facts, dutyHolder: 'council' },
+          ...(mediation.healthInIssue
+            ? [{ ruleId: 'mediation.notify_health' as const, subjectId: event.mediationId, facts, dutyHolder: 'council' as const }]
+            : []),
+        ],
+      });
+    }
+    case 'mediation.health_notified':
+      return effects({ close: [{ ruleId: 'mediation.notify_health', subjectId: event.mediationId, metOn: event.notifiedOn }] });
+    case 'mediation.not_arranged':
+      // The arrange deadline stays as it is: it was missed, and the history should show it.
+      return effects({
+        open: [
+          {
+            ruleId: 'mediation.certificate_not_arranged',
+            subjectId: event.mediationId,
+            facts: { adviserInformed: event.adviserInformedOn },
+            dutyHolder: 'mediation_adviser',
+          },
+        ],
+      });
+    case 'mediation.held':
+      return effects({
+        close: [{ ruleId: 'mediation.arrange', subjectId: event.mediationId, metOn: event.heldOn }],
+        open: [
+          {
+            ruleId: 'mediation.certificate_concluded',
+            subjectId: event.mediationId,
+            facts: { mediationConcluded: event.concludedOn },
+            dutyHolder: 'mediation_adviser',
+          },
+        ],
+      });
+    case 'mediation.agreement_reached': {
+      const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
+      const facts = { agreementDate: event.agreementDate };
+      return effects({
+        open: [
+          ...event.items.flatMap((item) =>
+            agreementItemRuleIds(item).map((ruleId) => ({ ruleId, subjectId: item.itemId, facts, dutyHolder: 'council' as const })),
+          ),
+          ...(mediation.healthInIssue
+            ? [{ ruleId: 'agreement.health_notify_la' as const, subjectId: event.mediationId, facts, dutyHolder: 'icb' as const }]
+            : []),
+        ],
+      });
+    }
+    case 'mediation.agreement_item_completed': {
+      const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
+      const item = find(mediation.agreementItems, event.itemId, 'agreement item');
+      return effects({
+        close: agreementItemRuleIds(item).map((ruleId) => ({ ruleId, subjectId: item.id, metOn: event.completedOn })),
+      });
+    }
+    case 'mediation.health_response_received':
+      return effects({ close: [{ ruleId: 'agreement.health_notify_la', subjectId: event.mediationId, metOn: event.receivedOn }] });
+    case 'certificate.issued': {
+      const snapshot = recorded(before);
+      const mediation = find(snapshot.mediations, event.mediationId, 'mediation');
+      const decision = find(snapshot.decisions, mediation.decisionId, 'decision');
+      return effects({
+        close: [{ ruleId: CERTIFICATE_DEADLINE_RULES[event.kind], subjectId: mediation.id, metOn: event.issuedOn }],
+        move: [
+          {
+            ruleId: 'appeal.lodge',
+            subjectId: decision.id,
+            facts: appealLodgeFacts(decision.letterSent, [...certificateDatesOf(snapshot, decision.id), event.issuedOn]),
+          },
+        ],
+      });
+    }
+
+    case 'appeal.lodged':
+      return effects({
+        close: [{ ruleId: 'appeal.lodge', subjectId: event.decisionId, metOn: event.lodgedOn }],
+        // An appeal without mediation (for example on section I only): the family's window to contact the adviser no longer matters.
+        cancel: recorded(before).mediations.some((m) => m.decisionId === event.decisionId)
+          ? []
+          : [{ ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, reason: 'The family appealed without contacting the mediation adviser' }],
+      });
+    case 'appeal.registered':
+      return effects({
+        open: [
+          {
+            ruleId: 'tribunal.la_response',
+            subjectId: event.appealId,
+            facts: { appealReceived: event.appealReceivedOn },
+            dutyHolder: 'council',
+          },
+        ],
+      });
+    case 'appeal.response_sent':
+      return effects({ close: [{ ruleId: 'tribunal.la_response', subjectId: event.appealId, metOn: event.sentOn }] });
+    case 'appeal.decided':
+      return appealDecidedEffects(recorded(before), event);
+    case 'order.complied':
+      return effects({ close: [{ ruleId: ruleIdOf(event.ruleId), subjectId: event.orderId, metOn: event.compliedOn }] });
+    case 'recommendation.responded':
+      return effects({ close: [{ ruleId: 'recommendation.response', subjectId: event.recommendationId, metOn: event.sentOn }] });
+
+    case 'deadline.extended':
+      return effects({ extend: [{ ruleId: ruleIdOf(event.ruleId), subjectId: event.subjectId, toDueOn: event.toDueOn }] });
+  }
+}

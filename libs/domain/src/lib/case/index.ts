@@ -1,0 +1,6 @@
+export * from './case-events';
+export * from './case-rule-error';
+export * from './case-rules';
+export * from './case-snapshot';
+export * from './case-summary';
+export * from './deadline-effects';

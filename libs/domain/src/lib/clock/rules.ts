@@ -1,0 +1,184 @@
+import type { Period, PeriodKind } from './periods';
+import {
+  days,
+  daysBeginningWith,
+  describePeriod,
+  immediately,
+  months,
+  tribunalWorkingDays,
+  weeks,
+  workingDays,
+} from './periods';
+
+/** Every stored deadline keeps the version of the rules that computed it. */
+export const RULESET_VERSION = '2026.1';
+
+/**
+ * The duties a Tribunal order can impose (SEND Regs reg 44(2)). The same suffixes and periods
+ * serve three families of rules:
+ * - `order.<suffix>`: from the date of the order (reg 44);
+ * - `concession.<suffix>`: from the date the council told the Tribunal it would not oppose the
+ *   appeal (reg 45, as substituted by SI 2015/359);
+ * - `agreement.appealable_matters.<suffix>`: from the date of a mediation agreement on a matter
+ *   that could have been appealed, "as if the agreement were an order" (reg 42(2)). The table's
+ *   bare id `agreement.appealable_matters` names no period by itself, so it is not a rule: the
+ *   caller picks the duty the agreement creates, e.g. `agreement.appealable_matters.amend_plan`.
+ */
+const ORDER_DUTIES = {
+  'assess.notify': { period: weeks(2), duty: 'notify that an EHC needs assessment will be made', paragraph: 'reg 44(2)(b)' },
+  'assess.no_plan_decision': { period: weeks(10), duty: 'notify a decision not to issue an EHC plan', paragraph: 'reg 44(2)(b)(i)' },
+  'assess.final_plan': { period: weeks(14), duty: 'issue the final EHC plan after the assessment', paragraph: 'reg 44(2)(b)(ii)' },
+  'make_plan.draft': { period: weeks(5), duty: 'issue the draft EHC plan', paragraph: 'reg 44(2)(c)' },
+  'make_plan.final': { period: weeks(11), duty: 'issue the final EHC plan', paragraph: 'reg 44(2)(c)' },
+  amend_plan: { period: weeks(5), duty: 'issue the amended EHC plan', paragraph: 'reg 44(2)(e)' },
+  name_school_only: { period: weeks(2), duty: 'issue the plan naming the school or placement', paragraph: 'reg 44(2)(f)' },
+  continue_to_maintain: { period: immediately, duty: 'continue to maintain the EHC plan', paragraph: 'reg 44' },
+  cease: { period: immediately, duty: 'cease to maintain the EHC plan', paragraph: 'reg 44(2)(a)' },
+} as const satisfies Record<string, { period: Period; duty: string; paragraph: string }>;
+
+export type OrderSuffix = keyof typeof ORDER_DUTIES;
+export const ORDER_SUFFIXES = Object.keys(ORDER_DUTIES) as readonly OrderSuffix[];
+
+/** The three families that share the order periods: id prefix, start fact, title and source. */
+const ORDER_FAMILIES = [
+  { prefix: 'order', fact: 'orderDate', title: 'Tribunal order', source: (p: string) => `SEND Regs ${p}` },
+  {
+    prefix: 'concession',
+    fact: 'laNotifiedTribunal',
+    title: 'Appeal conceded',
+    source: (p: string) => `SEND Regs reg 45 (as substituted 2015), periods of ${p}`,
+  },
+  {
+    prefix: 'agreement.appealable_matters',
+    fact: 'agreementDate',
+    title: 'Mediation agreement',
+    source: (p: string) => `SEND Regs reg 42(2), periods of ${p}`,
+  },
+] as const;
+
+type OrderFamily = (typeof ORDER_FAMILIES)[number]['prefix'];
+
+/** Rules with one start fact and one period, straight from the table in statutory-clock.md. */
+const SINGLE_PERIOD_RULES = [
+  { id: 'mediation.contact_adviser', fact: 'decisionLetterSent', period: months(2), title: 'Contact the mediation adviser', source: 'SEND Regs reg 33' },
+  { id: 'mediation.certificate_declined', fact: 'adviserInformed', period: workingDays(3), title: 'Issue the certificate: mediation declined', source: 'SEND Regs reg 34' },
+  { id: 'mediation.notify_health', fact: 'laInformed', period: workingDays(3), title: 'Tell the health commissioner about the mediation', source: 'SEND Regs reg 35' },
+  { id: 'mediation.arrange', fact: 'laInformed', period: days(30), title: 'Arrange the mediation', source: 'SEND Regs regs 36–37' },
+  { id: 'mediation.certificate_not_arranged', fact: 'adviserInformed', period: workingDays(3), title: 'Issue the certificate: mediation not arranged in time', source: 'SEND Regs reg 37' },
+  { id: 'mediation.certificate_concluded', fact: 'mediationConcluded', period: workingDays(3), title: 'Issue the certificate: mediation concluded', source: 'SEND Regs reg 39' },
+  { id: 'agreement.other_matters', fact: 'agreementDate', period: weeks(2), title: 'Mediation agreement: do what was agreed on other matters', source: 'SEND Regs reg 42(3)' },
+  { id: 'agreement.health_notify_la', fact: 'agreementDate', period: weeks(1), title: 'Mediation agreement: health commissioner tells the council what it will do', source: 'SEND Regs reg 42(4)' },
+  { id: 'tribunal.la_response', fact: 'appealReceived', period: tribunalWorkingDays(30), title: "Send the council's response to the appeal", source: 'HESC Rules r.21, r.12' },
+  { id: 'recommendation.response', fact: 'tribunalDecision', period: weeks(5), title: 'Respond to the health and social care recommendations', source: 'Recommendations Power Regs 2017 regs 6–7' },
+  { id: 'assessment.decide', fact: 'requestReceived', period: weeks(6), title: 'Decide whether to carry out an EHC needs assessment', source: 'SEND Regs reg 5' },
+  { id: 'assessment.no_plan_decision', fact: 'requestReceived', period: weeks(16), title: 'Notify a decision not to issue an EHC plan', source: 'SEND Regs reg 10' },
+  { id: 'assessment.final_plan', fact: 'requestReceived', period: weeks(20), title: 'Issue the final EHC plan', source: 'SEND Regs reg 13(2)' },
+  { id: 'draft_plan.comments', fact: 'draftServed', period: daysBeginningWith(15), title: 'Parent or young person comments on the draft plan', source: 'SEND Regs reg 13(1)' },
+  { id: 'review.decision', fact: 'reviewMeeting', period: weeks(4), title: 'Decide after the annual review', source: 'SEND Regs reg 20' },
+  { id: 'review.final_amended_plan', fact: 'proposedAmendmentsSent', period: weeks(8), title: 'Issue the final amended EHC plan', source: 'SEND Regs reg 22(3)' },
+] as const satisfies readonly SinglePeriodRule[];
+
+/** Every rule id in the table of statutory-clock.md. */
+export type RuleId =
+  | 'appeal.lodge'
+  | (typeof SINGLE_PERIOD_RULES)[number]['id']
+  | `${OrderFamily}.${OrderSuffix}`;
+
+/** How a rule counts: a period kind, or the appeal's "later of, then moved" (HESC r.20(1)(c), r.12). */
+export type CountingKind = PeriodKind | 'appeal';
+
+/** What the API and web app can show about a rule. */
+export interface RuleInfo {
+  readonly id: RuleId;
+  /** Short plain-English title. */
+  readonly title: string;
+  readonly requiredFacts: readonly string[];
+  readonly optionalFacts: readonly string[];
+  /** The period in words, e.g. "5 weeks", "3 working days". */
+  readonly period: string;
+  readonly counting: CountingKind;
+  /** Where the law sets it, e.g. "SEND Regs reg 34". */
+  readonly source: string;
+}
+
+/** A rule with one start fact and one period. */
+export interface SinglePeriodRule {
+  readonly id: string;
+  readonly fact: string;
+  readonly period: Period;
+  readonly title: string;
+  readonly source: string;
+}
+
+/** The appeal deadline: the later of letter + 2 months and certificate + 1 month, then moved under r.12. */
+export const APPEAL_LODGE = {
+  id: 'appeal.lodge',
+  letterFact: 'decisionLetterSent',
+  letterPeriod: months(2),
+  certificateFact: 'certificateIssued',
+  certificatePeriod: months(1),
+  title: 'Last day to lodge an appeal with the SEND Tribunal',
+  source: 'HESC Rules r.20(1)(c), r.12',
+} as const;
+
+/** All single-period rules, the order-based families expanded from ORDER_DUTIES. */
+export const SINGLE_PERIOD_RULE_TABLE: ReadonlyMap<RuleId, SinglePeriodRule & { readonly id: RuleId }> = new Map(
+  [
+    ...SINGLE_PERIOD_RULES,
+    ...ORDER_FAMILIES.flatMap((family) =>
+      ORDER_SUFFIXES.map((suffix) => {
+        const { period, duty, paragraph } = ORDER_DUTIES[suffix];
+        return {
+          id: `${family.prefix}.${suffix}` as const,
+          fact: family.fact,
+          period,
+          title: `${family.title}: ${duty}`,
+          source: family.source(paragraph),
+        };
+      }),
+    ),
+  ].map((rule) => [rule.id, rule]),
+);
+
+/** Metadata for every rule, for listing in the API and web app. */
+export const RULES: readonly RuleInfo[] = [
+  {
+    id: APPEAL_LODGE.id,
+    title: APPEAL_LODGE.title,
+    requiredFacts: [APPEAL_LODGE.letterFact],
+    optionalFacts: [APPEAL_LODGE.certificateFact],
+    period: `${describePeriod(APPEAL_LODGE.letterPeriod)} after the decision letter or ${describePeriod(APPEAL_LODGE.certificatePeriod)} after the mediation certificate, whichever is later; moved off non-working days, 25 Dec to 1 Jan and August`,
+    counting: 'appeal',
+    source: APPEAL_LODGE.source,
+  },
+  ...[...SINGLE_PERIOD_RULE_TABLE.values()].map((rule) => ({
+    id: rule.id,
+    title: rule.title,
+    requiredFacts: [rule.fact],
+    optionalFacts: [],
+    period: describePeriod(rule.period),
+    counting: rule.period.kind,
+    source: rule.source,
+  })),
+];
+
+/** Every rule id, in the order of RULES. */
+export const RULE_IDS: readonly RuleId[] = RULES.map((rule) => rule.id);
+
+/** Plain-English names of the facts rules start from, for explanations and forms. */
+export const FACT_LABELS: Readonly<Record<string, string>> = {
+  decisionLetterSent: 'Decision letter sent',
+  certificateIssued: 'Mediation certificate issued',
+  adviserInformed: 'Mediation adviser informed',
+  laInformed: 'Council informed',
+  mediationConcluded: 'Mediation concluded',
+  agreementDate: 'Mediation agreement made',
+  appealReceived: 'Appeal received by the council',
+  orderDate: 'Tribunal order made',
+  laNotifiedTribunal: 'Council told the Tribunal it will not oppose the appeal',
+  tribunalDecision: 'Tribunal decision',
+  requestReceived: 'Request for an assessment received',
+  draftServed: 'Draft plan served',
+  reviewMeeting: 'Review meeting held',
+  proposedAmendmentsSent: 'Proposed amendments sent',
+};

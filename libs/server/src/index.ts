@@ -1,0 +1,14 @@
+export { ApiFeaturesModule, CoreModule, WorkerFeaturesModule } from './lib/server.modules';
+export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './lib/config/app-config';
+export { dataSourceOptions } from './lib/db/data-source-options';
+export { ProblemFilter } from './lib/http/problem.filter';
+export { createValidationPipe } from './lib/http/validation';
+export { CaseWriteService } from './lib/cases/case-write.service';
+export { MediationProviderEntity, StaffUserEntity } from './lib/db/entities';
+export { mountQueueBoard } from './lib/queue/queue-board';
+export { hashPassword, MIN_PASSWORD_LENGTH } from './lib/auth/password';
+export { ChainVerifier, verifyHistory } from './lib/history/verify-chain';
+export { eventHash } from './lib/history/event-hash';
+export { cookiesAreSecure } from './lib/config/app-config';
+export { adminOnly } from './lib/auth/admin-only.middleware';
+export { SessionService } from './lib/auth/session.service';

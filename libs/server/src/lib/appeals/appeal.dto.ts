@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { RequiredText, VersionedDto } from '../http/common.dto';
+import { IsCalendarDate } from '../http/validation';
+
+export class AppealRegisteredDto extends VersionedDto {
+  @ApiProperty({ example: '2026-11-24' })
+  @IsCalendarDate()
+  registeredOn!: string;
+
+  /** The date the council received the appeal from the Tribunal (starts the 30 Tribunal working days). */
+  @ApiProperty({ example: '2026-11-25' })
+  @IsCalendarDate()
+  appealReceivedOn!: string;
+}
+
+export class AppealResponseSentDto extends VersionedDto {
+  @ApiProperty({ example: '2026-12-18' })
+  @IsCalendarDate()
+  sentOn!: string;
+}
+
+export class HearingListedDto extends VersionedDto {
+  @ApiProperty({ example: '2027-03-10' })
+  @IsCalendarDate()
+  hearingDate!: string;
+}
+
+export class OrderComplianceDto extends VersionedDto {
+  /** Which duty of the order was met, e.g. `order.make_plan.draft` (see the order's duties). */
+  @ApiProperty({ example: 'order.make_plan.draft' })
+  @Matches(/^(order|concession)\.[a-z_.]+$/, { message: 'ruleId must be one of the order’s duties, e.g. order.make_plan.draft' })
+  ruleId!: string;
+
+  @ApiProperty({ example: '2026-11-02' })
+  @IsCalendarDate()
+  compliedOn!: string;
+
+  /** What shows the duty was done, e.g. "Draft plan sent to the parent by email". */
+  @ApiProperty({ example: 'Draft amended plan sent to the parent by email' })
+  @RequiredText()
+  evidence!: string;
+}
+
+export class ExtendDeadlineDto extends VersionedDto {
+  @ApiProperty({ example: '2026-12-21' })
+  @IsCalendarDate()
+  toDueOn!: string;
+
+  /** The statutory exception relied on, and why it applies. */
+  @ApiProperty({ example: 'Exceptional personal circumstances of the child (reg 44(3)): hospital admission.' })
+  @RequiredText()
+  reason!: string;
+
+  /** Who agreed the extension. */
+  @ApiProperty({ example: 'Morgan Lee, SEND manager' })
+  @RequiredText(200)
+  agreedBy!: string;
+}

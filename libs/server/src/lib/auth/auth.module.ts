@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { StaffUserEntity } from '../db/entities';
+import { AuthController } from './auth.controller';
+import { LocalSignInService } from './local-sign-in.service';
+import { OidcService } from './oidc.service';
+import { SessionGuard } from './session.guard';
+import { SessionService } from './session.service';
+import { CallerThrottlerGuard } from './sign-in.throttler';
+import { UsersController } from './users.controller';
+
+/**
+ * Sign-in (local accounts, OpenID Connect), server-side sessions with CSRF tokens, and the global
+ * deny-by-default guard. Rate limits are applied per route with `@SignInRateLimit()` or
+ * `@ReadRateLimit()` (in-memory counters: one API process; a shared store is needed to scale out).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([StaffUserEntity]),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        errorMessage: 'Too many attempts in a short time. Wait a minute, then try again.',
+        // Every throttler applies to every throttled route unless skipped; each route names the one it uses.
+        throttlers: [
+          { name: 'signIn', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+          { name: 'reads', ttl: 60_000, limit: config.RATE_LIMIT_READS_PER_MINUTE },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    SessionService,
+    LocalSignInService,
+    OidcService,
+    CallerThrottlerGuard,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [SessionService, CallerThrottlerGuard, ThrottlerModule],
+})
+export class AuthModule {}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as oidc from 'openid-client';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/**
+ * OpenID Connect sign-in: authorization code flow with PKCE (S256), state and nonce, through
+ * openid-client. The sign-in in progress (verifier, nonce) waits in `oidc_login` for 10 minutes,
+ * found by its state, which a Lax cookie also binds to the browser that started it.
+ * A staff user is matched by the provider's subject, or on first sign-in by verified email.
+ */
+@Injectable()
+export class OidcService {
+  private readonly logger = new Logger(OidcService.name);
+  private configuration?: Promise<oidc.Configuration>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return Boolean(this.config.OIDC_ISSUER);
+  }
+
+  private client(): Promise<oidc.Configuration> {
+    const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ALLOW_HTTP } = this.config;
+    if (!OIDC_ISSUER || !OIDC_CLIENT_ID) throw new NotFoundException('Single sign-on is not set up here.');
+    this.configuration ??= oidc
+      .discovery(
+        new URL(OIDC_ISSUER),
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        undefined,
+        OIDC_ALLOW_HTTP === 'true' ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
+      .catch((error: unknown) => {
+        this.configuration = undefined;
+        throw error;
+      });
+    return this.configuration;
+  }
+
+  /** Starts a sign-in: answers the provider URL to redirect to, and the state for the binding cookie. */
+  async start(): Promise<{ url: string; state: string }> {
+    const client = await this.client();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    await this.db.query(`DELETE FROM oidc_login WHERE created_at < now() - interval '10 minutes'`);
+    await this.db.query(`INSERT INTO oidc_login (state, code_verifier, nonce) VALUES ($1, $2, $3)`, [state, codeVerifier, nonce]);
+    const url = oidc.buildAuthorizationUrl(client, {
+      redirect_uri: this.config.OIDC_REDIRECT_URI ?? '',
+      scope: 'openid email profile',
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url: url.href, state };
+  }
+
+  /** Completes a sign-in from the callback URL: answers the staff user's id. */
+  async finish(callbackUrl: URL, boundState: string | undefined): Promise<string> {
+    const state = callbackUrl.searchParams.get('state');
+    if (!state || !boundState || state !== boundState) throw new UnauthorizedException('That sign-in link has expired. Sign in again.');
+    const rows: { code_verifier: string; nonce: string }[] = await this.db.query(
+      `DELETE FROM oidc_login WHERE state = $1 AND created_at > now() - interval '10 minutes' RETURNING code_verifier, nonce`,
+      [state],
+    ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
+    if (!rows[0]) throw new UnauthorizedException('That sign-in link has expired. Sign in again.');
+    let claims: oidc.IDToken | undefined;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(await this.client(), callbackUrl, {
+        pkceCodeVerifier: rows[0].code_verifier,
+        expectedState: state,
+        expectedNonce: rows[0].nonce,
+        idTokenExpected: true,
+      });
+      claims = tokens.claims();
+    } catch (error) {
+      this.logger.warn(`OIDC sign-in failed: ${error instanceof Error ? error.name : 'error'}`);
+      throw new UnauthorizedException('Single sign-on did not complete. Sign in again.');
+    }
+    if (!claims?.sub) throw new UnauthorizedException('Single sign-on did not complete. Sign in again.');
+    const email = typeof claims['email'] === 'string' && claims['email_verified'] === true ? claims['email'] : null;
+    const users: { id: string }[] = await this.db.query(
+      `UPDATE staff_user SET oidc_subject = $1
+       WHERE id = (SELECT id FROM staff_user WHERE active AND (oidc_subject = $1 OR (oidc_subject IS NULL AND $2::text IS NOT NULL AND lower(email) = lower($2)))
+                   ORDER BY (oidc_subject = $1) DESC NULLS LAST LIMIT 1)
+       RETURNING id`,
+      [claims.sub, email],
+    ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
+    if (!users[0]) throw new UnauthorizedException('You do not have an account on this service. Ask an administrator.');
+    return users[0].id;
+  }
+}

@@ -1,0 +1,94 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@send/contracts';
+import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
+import { ALLOWED_ROLES, type Actor, CASE_SCOPED, PUBLIC_ROUTE, teamScope } from './actor';
+import { readCookie, SessionCookies } from './cookies';
+import { type ActiveSession, SessionService } from './session.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type SignedInRequest = Request & { actor?: Actor; session?: ActiveSession };
+
+const sameToken = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * Deny by default: every route must be @Public() or name the roles that may call it. The caller is
+ * the member of staff of a live server-side session (cookie); a change (any method but GET, HEAD,
+ * OPTIONS) must also carry the session's CSRF token in X-CSRF-Token. Routes about one case answer
+ * 404 when the case is outside the caller's team.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  private readonly cookies: SessionCookies;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cookies = new SessionCookies(cookiesAreSecure(config));
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return false;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+
+    const request = context.switchToHttp().getRequest<SignedInRequest>();
+    const session = await this.sessions.resume(readCookie(request, this.cookies.session));
+    if (!session) throw new UnauthorizedException('Sign in to continue. (Sessions end after 30 minutes without use.)');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+        throw new ForbiddenException('This request did not come from a page of this service. Reload the page and try again.');
+      }
+    }
+    if (!roles.includes(session.actor.role)) throw new ForbiddenException(`Your role (${session.actor.role}) cannot do this.`);
+    request.actor = session.actor;
+    request.session = session;
+
+    if (this.reflector.getAllAndOverride<boolean>(CASE_SCOPED, targets)) await this.assertInScope(request, session.actor);
+    return true;
+  }
+
+  /** 404, not 403: a case of another team is answered exactly as a case that does not exist. */
+  private async assertInScope(request: SignedInRequest, actor: Actor): Promise<void> {
+    const team = teamScope(actor);
+    const params = request.params as Record<string, string | undefined>;
+    if (params['id'] !== undefined && UUID.test(params['id'])) {
+      const rows: { team: string }[] = await this.db.query(`SELECT team FROM "case" WHERE id = $1`, [params['id']]);
+      if (!rows[0] || (team !== null && rows[0].team !== team)) {
+        throw new NotFoundException(`There is no case with id ${params['id']}.`);
+      }
+    } else if (params['deadlineId'] !== undefined && UUID.test(params['deadlineId'])) {
+      const rows: { team: string }[] = await this.db.query(
+        `SELECT c.team FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.id = $1`,
+        [params['deadlineId']],
+      );
+      if (!rows[0] || (team !== null && rows[0].team !== team)) {
+        throw new NotFoundException(`There is no deadline with id ${params['deadlineId']}.`);
+      }
+    }
+  }
+}

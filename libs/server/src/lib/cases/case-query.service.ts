@@ -1,0 +1,86 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseDetail, CaseSummary, DocumentView, Page } from '@send/contracts';
+import type { DataSource } from 'typeorm';
+import { CaseEntity, DocumentEntity } from '../db/entities';
+import { DeadlineService } from '../deadlines/deadline.service';
+
+export function toCaseSummary(c: CaseEntity): CaseSummary {
+  return {
+    id: c.id,
+    reference: c.reference,
+    childName: c.childName,
+    dateOfBirth: c.dateOfBirth,
+    caseworker: c.caseworker,
+    team: c.team,
+    stage: c.stage,
+    version: c.version,
+  };
+}
+
+export interface CaseSearch {
+  /** Only this team's cases; null for every team (auditors). */
+  team: string | null;
+  text?: string;
+  dateOfBirth?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly deadlines: DeadlineService,
+  ) {}
+
+  /** Cases matching a reference or name fragment and/or a date of birth, most recently changed first. */
+  async search({ team, text, dateOfBirth, limit = 50, offset = 0 }: CaseSearch): Promise<Page<CaseSummary>> {
+    const q = this.db.getRepository(CaseEntity).createQueryBuilder('c');
+    if (team !== null) q.andWhere('c.team = :team', { team });
+    const words = text?.trim().toLowerCase();
+    if (words) {
+      q.andWhere(`(lower(c.reference) LIKE :contains OR lower(c.child_name) LIKE :contains)`, {
+        contains: `%${escapeLike(words)}%`,
+      });
+    }
+    if (dateOfBirth) q.andWhere('c.date_of_birth = :dateOfBirth', { dateOfBirth });
+    const [rows, total] = await q.orderBy('c.updated_at', 'DESC').addOrderBy('c.reference').take(limit).skip(offset).getManyAndCount();
+    return { items: rows.map(toCaseSummary), total };
+  }
+
+  async detail(caseId: string): Promise<CaseDetail> {
+    const c = await this.db.getRepository(CaseEntity).findOneBy({ id: caseId });
+    if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
+    const s = c.snapshot;
+    return {
+      ...toCaseSummary(c),
+      contacts: s.contacts,
+      decisions: s.decisions,
+      wayForwardMeetings: s.wayForwardMeetings,
+      mediations: s.mediations,
+      disagreementResolutions: s.disagreementResolutions,
+      appeals: s.appeals,
+      orders: s.orders,
+      recommendations: s.recommendations,
+      deadlines: await this.deadlines.forCase(caseId),
+      documents: await this.documents(caseId),
+    };
+  }
+
+  private async documents(caseId: string): Promise<DocumentView[]> {
+    const rows = await this.db.getRepository(DocumentEntity).find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
+    return rows.map((d) => ({
+      id: d.id,
+      eventSequence: d.eventSequence,
+      filename: d.filename,
+      contentType: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      uploadedAt: d.uploadedAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CaseDetail, CaseSummary, Page } from '@send/contracts';
+import { randomUUID } from 'node:crypto';
+import { type Actor, CurrentActor, teamScope } from '../auth/actor';
+import { ReadRateLimit } from '../auth/sign-in.throttler';
+import { Clock } from '../clock/clock';
+import { CaseId, ReadCases, RecordOnCase, schemaRef } from '../http/endpoints';
+import { CaseQueryService } from './case-query.service';
+import { CaseWriteService } from './case-write.service';
+import { AddContactDto, OpenCaseDto, ReassignCaseDto, SearchCasesDto } from './dto/case.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseController {
+  constructor(
+    private readonly writes: CaseWriteService,
+    private readonly queries: CaseQueryService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ReadCases('Cases of your team (auditors: every team), most recently changed first', schemaRef('CasePage'), {
+    action: 'case.list',
+    purpose: 'case list',
+  })
+  list(
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<CaseSummary>> {
+    return this.queries.search({ team: teamScope(actor), limit: Math.min(Math.max(limit, 1), 200), offset: Math.max(offset, 0) });
+  }
+
+  /** POST so that names and dates of birth never appear in URLs or access logs. */
+  @Post('search')
+  @HttpCode(200)
+  @ReadCases('Find cases of your team (auditors: every team) by reference, name or date of birth (paged)', schemaRef('CasePage'), {
+    action: 'case.search',
+    purpose: 'case search',
+  })
+  @ReadRateLimit()
+  search(@Body() body: SearchCasesDto, @CurrentActor() actor: Actor): Promise<Page<CaseSummary>> {
+    return this.queries.search({ ...body, team: teamScope(actor) });
+  }
+
+  @Post()
+  @RecordOnCase("Open a child's case", { description: 'The member of staff opening it becomes its caseworker, in their team.' })
+  async open(@Body() body: OpenCaseDto, @CurrentActor() actor: Actor): Promise<CaseDetail> {
+    return this.queries.detail(await this.writes.open(body, actor));
+  }
+
+  @Get(':id')
+  @ReadCases('A case with everything recorded on it and its deadlines', schemaRef('CaseDetail'), { action: 'case.read', purpose: 'case work' })
+  detail(@Param('id', CaseId()) id: string): Promise<CaseDetail> {
+    return this.queries.detail(id);
+  }
+
+  @Post(':id/contacts')
+  @RecordOnCase('Add a parent, carer or other contact')
+  contact(@Param('id', CaseId()) id: string, @Body() body: AddContactDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'contact.added',
+        contactId: randomUUID(),
+        name: body.name.trim(),
+        relationship: body.relationship.trim(),
+        ...(body.email ? { email: body.email } : {}),
+        ...(body.phone ? { phone: body.phone } : {}),
+        addedOn: this.clock.today(),
+      },
+      actor,
+    );
+  }
+
+  @Post(':id/reassignment')
+  @RecordOnCase('Reassign the case to another caseworker (managers only)', { roles: ['manager'] })
+  async reassign(@Param('id', CaseId()) id: string, @Body() body: ReassignCaseDto, @CurrentActor() actor: Actor) {
+    await this.writes.reassign(id, body, actor);
+    return this.queries.detail(id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+export const LONDON = 'Europe/London';
+
+/**
+ * The one source of "now". Business dates are calendar dates in Europe/London. Tests and demos
+ * fix it with CLOCK_NOW so the statutory clock can be exercised without waiting five weeks.
+ */
+@Injectable()
+export class Clock {
+  private readonly fixed: Date | undefined;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.fixed = config.CLOCK_NOW ? new Date(config.CLOCK_NOW) : undefined;
+  }
+
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date();
+  }
+
+  /** Today's date in Europe/London, YYYY-MM-DD. */
+  today(): string {
+    return format(new TZDate(this.now(), LONDON), 'yyyy-MM-dd');
+  }
+
+  /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */
+  static startOfLondonDay(isoDate: string): Date {
+    const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+    return new Date(new TZDate(y, m - 1, d, LONDON).getTime());
+  }
+
+  /** The first instant at which a deadline due on `dueOn` has passed: the start of the next day. */
+  static overdueFrom(dueOn: string): Date {
+    const [y, m, d] = dueOn.split('-').map(Number) as [number, number, number];
+    return new Date(addDays(new TZDate(y, m - 1, d, LONDON), 1).getTime());
+  }
+}
+
+@Global()
+@Module({ providers: [Clock], exports: [Clock] })
+export class ClockModule {}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Each variable is documented in the README; the app refuses to
+ * start on a bad value with a message naming the variable.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL connection URL. */
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/send_disagreements'),
+  /** Redis connection URL; the db index in the path is honoured. */
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
+  /** Key prefix for every BullMQ key, so several systems (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('send'),
+  /** Interface and port the API listens on. */
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder of the built web app that the API serves at `/`; empty to serve none. */
+  WEB_DIST: z.string().default('dist/apps/web/browser'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often the worker looks for outbox rows to relay, in milliseconds. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * A fixed "now" (ISO 8601 instant) for demonstrations and tests of the statutory clock.
+   * Refused in production.
+   */
+  CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * When staff are reminded of a deadline: working days before the due date (0 = on the day),
+   * and `overdue` for every working day while it is overdue (which also escalates to the manager).
+   */
+  REMINDER_POINTS: z
+    .string()
+    .regex(/^\s*(\d{1,2}|overdue)(\s*,\s*(\d{1,2}|overdue))*\s*$/, 'a comma-separated list of working days before (0 = on the day) and/or "overdue"')
+    .default('10,5,1,0,overdue'),
+  /** Local time (Europe/London, HH:MM) at which reminders are sent on working days. */
+  REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour')
+    .default('08:00'),
+  /** SMTP server for reminder emails (smtp://user:pass@host:port); unset: emails are written as .eml files to MAIL_DIR. */
+  SMTP_URL: z.url().optional(),
+  /** Folder for .eml files when SMTP_URL is unset. */
+  MAIL_DIR: z.string().min(1).default('.data/mail'),
+  /** Sender of reminder emails. */
+  MAIL_FROM: z.string().min(3).default('SEND deadlines <send-deadlines@council.example>'),
+  /** The address staff use to reach the app: links in emails and calendar feed URLs. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Cron pattern (Europe/London) of the reconciliation sweep that re-creates lost deadline jobs. */
+  SWEEP_CRON: z.string().min(9).default('0 * * * *'),
+  /** Deadline jobs the worker runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long the worker waits for running jobs on SIGTERM before it stops anyway, in milliseconds. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Minutes without a request after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
+  /** Hours after sign-in at which a session ends, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  /**
+   * Session cookies carry `Secure` (and the `__Host-` prefix). Defaults to true in production;
+   * false elsewhere so that http://localhost works. Refused as false in production.
+   */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Failed password sign-ins in a row after which an account is locked. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long a locked account stays locked, in minutes. */
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Sign-in attempts allowed per minute for one address and account. */
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Searches and exports allowed per minute for one member of staff. */
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** OpenID Connect issuer URL; unset turns OIDC sign-in off. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** A secret: set it in the environment, never in a file in the repository. */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends the browser back, e.g. https://send.example.council/api/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: z.url().optional(),
+  /** Allow an http:// issuer (a test provider on loopback). Refused in production. */
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  /** The password the demo data gives its staff (the seed command only). Refused in production. */
+  DEMO_PASSWORD: z.string().min(12).optional(),
+});
+
+export type AppConfig = Readonly<z.infer<typeof schema>>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(defined);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  if (result.data.NODE_ENV === 'production' && result.data.CLOCK_NOW) {
+    throw new ConfigError('Invalid configuration: CLOCK_NOW: a fixed clock is not allowed in production');
+  }
+  const data = result.data;
+  if (data.NODE_ENV === 'production' && data.COOKIE_SECURE === 'false') {
+    throw new ConfigError('Invalid configuration: COOKIE_SECURE: session cookies must be Secure in production');
+  }
+  if (data.NODE_ENV === 'production' && data.OIDC_ALLOW_HTTP === 'true') {
+    throw new ConfigError('Invalid configuration: OIDC_ALLOW_HTTP: an http:// identity provider is not allowed in production');
+  }
+  if (data.NODE_ENV === 'production' && data.DEMO_PASSWORD) {
+    throw new ConfigError('Invalid configuration: DEMO_PASSWORD: demo accounts are not allowed in production');
+  }
+  if (data.OIDC_ISSUER) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const) {
+      if (!data[name]) throw new ConfigError(`Invalid configuration: ${name}: required when OIDC_ISSUER is set`);
+    }
+  }
+  return Object.freeze(data);
+}
+
+/** Whether session cookies are Secure under this configuration. */
+export const cookiesAreSecure = (config: AppConfig) =>
+  config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production';
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,205 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DeadlineFilter, DeadlineStatus, DeadlineView } from '@send/contracts';
+import { RULES } from '@send/domain';
+import { addDays, format } from 'date-fns';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { Clock } from '../clock/clock';
+import { CaseCommandService } from '../cases/case-command.service';
+import { CaseEntity, DeadlineEntity } from '../db/entities';
+import { ReminderService } from './reminder.service';
+import { nextAction, reminderInstant, remindersOn, remindsStaff } from './reminder-schedule';
+
+/** Days ahead (today included) in which an open deadline counts as due soon. */
+export const DUE_SOON_DAYS = 10;
+
+const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
+
+type DeadlineRow = DeadlineEntity & { case: Pick<CaseEntity, 'reference' | 'childName'> };
+
+export type OverdueCheck = 'marked_overdue' | 'not_yet_due' | 'no_longer_open';
+
+/** What one firing of a deadline's timer did, and when it should fire next (null: never). */
+export interface TimerRun {
+  outcome: 'no_longer_open' | 'ran';
+  markedOverdue: boolean;
+  notificationIds: string[];
+  next: Date | null;
+}
+
+@Injectable()
+export class DeadlineService {
+  private readonly logger = new Logger(DeadlineService.name);
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly commands: CaseCommandService,
+    private readonly reminders: ReminderService,
+  ) {}
+
+  /** Deadlines across cases. Dashboards read PostgreSQL only: an open deadline past its date is overdue even if no job has fired. */
+  async list(filter: DeadlineFilter, team: string | null = null): Promise<DeadlineView[]> {
+    const today = this.clock.today();
+    const q = this.query();
+    switch (filter) {
+      case 'open':
+        q.where("d.status = 'open' AND d.due_on >= :today", { today });
+        break;
+      case 'due_soon':
+        q.where("d.status = 'open' AND d.due_on BETWEEN :today AND :until", {
+          today,
+          until: this.dateAfter(today, DUE_SOON_DAYS - 1),
+        });
+        break;
+      case 'overdue':
+        q.where("(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < :today))", { today });
+        break;
+      case 'met':
+        q.where("d.status = 'met'");
+        break;
+      case 'cancelled':
+        q.where("d.status = 'cancelled'");
+        break;
+      case 'all':
+        break;
+    }
+    if (team !== null) q.andWhere('c.team = :team', { team });
+    return this.run(q, today);
+  }
+
+  async forCase(caseId: string): Promise<DeadlineView[]> {
+    return this.run(this.query().where('d.case_id = :caseId', { caseId }), this.clock.today());
+  }
+
+  /**
+   * The deadline job's work. Re-reads PostgreSQL under a row lock: does nothing if the deadline was
+   * met, moved or cancelled, or is not yet past; otherwise marks it overdue and appends the event
+   * to the case history in the same transaction.
+   */
+  async markOverdueIfPast(deadlineId: string, dueOn: string): Promise<OverdueCheck> {
+    return this.db.transaction(async (tx) => {
+      const d = await this.lock(tx, deadlineId);
+      if (!d || d.status !== 'open' || d.dueOn !== dueOn) return 'no_longer_open';
+      if (this.clock.today() <= d.dueOn) return 'not_yet_due';
+      await this.markOverdueIn(tx, d);
+      return 'marked_overdue';
+    });
+  }
+
+  /**
+   * One firing of a deadline's timer (the `deadline.check` job). Under a row lock, re-reads the
+   * deadline: nothing if it was met, moved or cancelled; otherwise marks it overdue when past,
+   * writes today's reminders and escalations that are due by now (once each, whoever runs it),
+   * and says when the timer should next fire. Emails are sent after commit.
+   */
+  async runTimer(deadlineId: string, dueOn: string): Promise<TimerRun> {
+    const run = await this.db.transaction(async (tx): Promise<TimerRun> => {
+      const d = await this.lock(tx, deadlineId);
+      if (!d || d.dueOn !== dueOn || (d.status !== 'open' && d.status !== 'overdue')) {
+        return { outcome: 'no_longer_open', markedOverdue: false, notificationIds: [], next: null };
+      }
+      const now = this.clock.now();
+      const today = this.clock.today();
+      let markedOverdue = false;
+      if (d.status === 'open' && today > d.dueOn) {
+        await this.markOverdueIn(tx, d);
+        d.status = 'overdue';
+        markedOverdue = true;
+      }
+      const timed = { dueOn: d.dueOn, status: d.status, dutyHolder: d.dutyHolder };
+      const settings = this.reminders.settings;
+      const due = remindersOn(timed, today, settings).filter((r) => reminderInstant(r.date, settings.time) <= now);
+      let notificationIds: string[] = [];
+      if (due.length > 0) {
+        const c = await tx.getRepository(CaseEntity).findOneByOrFail({ id: d.caseId });
+        notificationIds = await this.reminders.notifyIn(tx, d, c, due);
+      }
+      return { outcome: 'ran', markedOverdue, notificationIds, next: nextAction(timed, today, settings, now) };
+    });
+    // A mail failure must not undo or repeat the reminder: it stays unsent and the sweep retries it.
+    await this.reminders.deliverPending(run.notificationIds).catch((error: unknown) => {
+      this.logger.warn(`Reminder emails not sent; the sweep retries: ${String(error)}`);
+    });
+    return run;
+  }
+
+  /**
+   * Locks a deadline for update, taking its case's row lock first: the order every case write uses
+   * (the case, then its deadlines), so the monitor and a caseworker's write wait for each other
+   * instead of deadlocking.
+   */
+  private async lock(tx: EntityManager, deadlineId: string): Promise<DeadlineEntity | null> {
+    const found = await tx.getRepository(DeadlineEntity).findOne({ where: { id: deadlineId }, select: { caseId: true } });
+    if (!found) return null;
+    await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: found.caseId }).getOne();
+    return tx.getRepository(DeadlineEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :deadlineId', { deadlineId }).getOne();
+  }
+
+  private async markOverdueIn(tx: EntityManager, d: DeadlineEntity): Promise<void> {
+    await tx.getRepository(DeadlineEntity).update({ id: d.id }, { status: 'overdue', updatedAt: this.clock.now() });
+    await this.commands.recordIn(
+      tx,
+      d.caseId,
+      { type: 'deadline.overdue', deadlineId: d.id, ruleId: d.ruleId, dueOn: d.dueOn, overdueOn: this.dateAfter(d.dueOn, 1) },
+      SYSTEM_ACTOR,
+      {},
+    );
+  }
+
+  private query(): SelectQueryBuilder<DeadlineEntity> {
+    return this.db
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .innerJoin(CaseEntity, 'c', 'c.id = d.case_id')
+      .addSelect('c.reference', 'case_reference')
+      .addSelect('c.child_name', 'case_child_name')
+      .addSelect('c.team', 'case_team')
+      .orderBy('d.due_on', 'ASC')
+      .addOrderBy('c.reference', 'ASC');
+  }
+
+  private async run(q: SelectQueryBuilder<DeadlineEntity>, today: string): Promise<DeadlineView[]> {
+    const { entities, raw } = await q.getRawAndEntities<{ case_reference: string; case_child_name: string; case_team: string; d_id: string }>();
+    const caseOf = new Map(raw.map((r) => [r.d_id, { reference: r.case_reference, childName: r.case_child_name, team: r.case_team }]));
+    const managers = (await this.db.query(`SELECT name, team FROM staff_user WHERE role = 'manager' AND active ORDER BY name`)) as {
+      name: string;
+      team: string;
+    }[];
+    const managersOf = (team: string) => managers.filter((m) => m.team === team).map((m) => m.name);
+    return entities.map((d) => {
+      const c = caseOf.get(d.id) ?? { reference: '', childName: '', team: '' };
+      return this.toView({ ...d, case: c }, today, managersOf(c.team));
+    });
+  }
+
+  private toView(d: DeadlineRow, today: string, escalatesTo: string[]): DeadlineView {
+    const status: DeadlineStatus = d.status === 'open' && d.dueOn < today ? 'overdue' : d.status;
+    return {
+      id: d.id,
+      caseId: d.caseId,
+      caseReference: d.case.reference,
+      childName: d.case.childName,
+      ruleId: d.ruleId,
+      ruleTitle: RULE_TITLES.get(d.ruleId) ?? d.ruleId,
+      rulesetVersion: d.rulesetVersion,
+      dueOn: d.dueOn,
+      explanation: d.explanation,
+      status,
+      ...(d.metOn ? { metOn: d.metOn, metOnTime: d.metOn <= d.dueOn } : {}),
+      ...(d.responsibleBody ? { responsibleBody: d.responsibleBody } : {}),
+      dutyHolder: d.dutyHolder,
+      ...(d.extensions.length
+        ? { extensions: d.extensions.map(({ fromDueOn, toDueOn, reason, agreedBy }) => ({ fromDueOn, toDueOn, reason, agreedBy })) }
+        : {}),
+      subjectId: d.subjectId,
+      owner: d.owner,
+      escalatesTo,
+      remindsStaff: remindsStaff(d.dutyHolder),
+    };
+  }
+
+  private dateAfter(isoDate: string, days: number): string {
+    return format(addDays(`${isoDate}T12:00:00Z`, days), 'yyyy-MM-dd');
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+
+/** Free text fields: long enough for a rationale or reasons, short enough to refuse a pasted document. */
+export const LONG_TEXT = 10_000;
+export const SHORT_TEXT = 200;
+
+export const oneOf = (values: readonly string[]) => ({ message: `$property must be one of: ${values.join(', ')}` });
+
+/** Every write names the case version it was based on; a stale write is refused with 409. */
+export class VersionedDto {
+  @ApiProperty({ description: 'The case version your change is based on (409 if the case has moved on)', example: 3 })
+  @Min(1)
+  @IsInt({ message: 'expectedVersion must be a whole number: the version of the case you are looking at' })
+  expectedVersion!: number;
+}
+
+/** A required piece of evidence or explanation. */
+export function RequiredText(max = LONG_TEXT): PropertyDecorator {
+  return (target, key) => {
+    // Registered in the order they are checked: type, then presence, then length.
+    IsString()(target, key);
+    IsNotEmpty({ message: `${String(key)} must not be empty` })(target, key);
+    MaxLength(max)(target, key);
+  };
+}

@@ -1,0 +1,184 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CaseEvent } from '@send/domain';
+import { randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+import { AllowRoles, type Actor, CurrentActor } from '../auth/actor';
+import { CaseQueryService } from '../cases/case-query.service';
+import { CaseWriteService } from '../cases/case-write.service';
+import { MediationProviderEntity } from '../db/entities';
+import { CaseId, IdOf, RecordOnCase } from '../http/endpoints';
+import {
+  AdviserContactedDto,
+  AgreementItemCompletedDto,
+  CertificateDto,
+  HealthNotifiedDto,
+  HealthResponseDto,
+  MediationAgreementDto,
+  MediationArrangedDto,
+  MediationDeclinedDto,
+  MediationHeldDto,
+  MediationNotArrangedDto,
+  MediationRequestedDto,
+  NewProviderDto,
+  ResolutionConcludedDto,
+  ResolutionMeetingDto,
+  ResolutionReferralDto,
+} from './mediation.dto';
+
+const MEDIATION_ID = () => IdOf('mediation');
+
+@ApiTags('mediation')
+@Controller()
+export class MediationController {
+  constructor(
+    private readonly writes: CaseWriteService,
+    private readonly queries: CaseQueryService,
+    @InjectRepository(MediationProviderEntity) private readonly providers: Repository<MediationProviderEntity>,
+  ) {}
+
+  @Get('mediation-providers')
+  @AllowRoles('caseworker', 'manager', 'auditor', 'administrator')
+  listProviders() {
+    return this.providers.find({ where: { active: true }, order: { name: 'ASC' } });
+  }
+
+  @Post('mediation-providers')
+  @AllowRoles('administrator')
+  addProvider(@Body() body: NewProviderDto) {
+    return this.providers.save({ name: body.name.trim(), email: body.email ?? null, phone: body.phone ?? null, active: true });
+  }
+
+  @Post('cases/:id/mediations')
+  @RecordOnCase('Record that the family contacted the mediation adviser about a decision', {
+    description: 'Meets the family’s 2-month deadline to contact the adviser (reg 33).',
+  })
+  async adviserContacted(@Param('id', CaseId()) id: string, @Body() body: AdviserContactedDto, @CurrentActor() actor: Actor) {
+    await this.writes.adviserContacted(id, randomUUID(), body, actor);
+    return this.queries.detail(id);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/declined')
+  @RecordOnCase('Record that the family declined mediation', { description: 'The adviser must issue a certificate within 3 working days (reg 34).' })
+  declined(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationDeclinedDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.declined', mediationId, adviserInformedOn: body.adviserInformedOn }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/requested')
+  @RecordOnCase('Record that the family wants mediation', {
+    description: 'The council must arrange it within 30 days (regs 36–37) and tell the ICB within 3 working days if health is in issue (reg 35).',
+  })
+  requested(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationRequestedDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.requested', mediationId, laInformedOn: body.laInformedOn }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/health-notified')
+  @RecordOnCase('Record that the council told the ICB about the mediation')
+  healthNotified(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: HealthNotifiedDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.health_notified', mediationId, notifiedOn: body.notifiedOn }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/arranged')
+  @RecordOnCase('Record the date mediation is arranged for')
+  arranged(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationArrangedDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.arranged', mediationId, arrangedOn: body.arrangedOn, mediationDate: body.mediationDate }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/not-arranged')
+  @RecordOnCase('Record that mediation could not be arranged within 30 days', { description: 'A certificate must follow within 3 working days (reg 37).' })
+  notArranged(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationNotArrangedDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.not_arranged', mediationId, adviserInformedOn: body.adviserInformedOn }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/held')
+  @RecordOnCase('Record that mediation took place', { description: 'Meets the 30-day duty; the certificate is due 3 working days after it ended (reg 39).' })
+  held(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationHeldDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.held', mediationId, heldOn: body.heldOn, concludedOn: body.concludedOn, outcome: body.outcome }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/agreement')
+  @RecordOnCase('Record a mediation agreement and what was agreed', {
+    description: 'Appealable matters take the order periods from the agreement date; other matters 2 weeks (reg 42).',
+  })
+  agreement(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationAgreementDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'mediation.agreement_reached',
+        mediationId,
+        agreementDate: body.agreementDate,
+        items: body.items.map((i) => ({
+          itemId: randomUUID(),
+          description: i.description.trim(),
+          appealable: i.appealable,
+          ...(i.orderType ? { orderType: i.orderType } : {}),
+        })),
+      },
+      actor,
+    );
+  }
+
+  @Post('cases/:id/mediations/:mediationId/agreement/items/:itemId/completed')
+  @RecordOnCase('Record that an item of a mediation agreement was done')
+  itemCompleted(
+    @Param('id', CaseId()) id: string,
+    @Param('mediationId', MEDIATION_ID()) mediationId: string,
+    @Param('itemId', IdOf('agreement item')) itemId: string,
+    @Body() body: AgreementItemCompletedDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      { type: 'mediation.agreement_item_completed', mediationId, itemId, completedOn: body.completedOn, evidence: body.evidence.trim() },
+      actor,
+    );
+  }
+
+  @Post('cases/:id/mediations/:mediationId/health-response')
+  @RecordOnCase('Record that the ICB told the council what it will do under a mediation agreement')
+  healthResponse(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: HealthResponseDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.health_response_received', mediationId, receivedOn: body.receivedOn }, actor);
+  }
+
+  @Post('cases/:id/mediations/:mediationId/certificates')
+  @RecordOnCase('Record a mediation certificate', { description: 'Meets the certificate deadline and moves the appeal deadline to 1 month from the certificate, if later.' })
+  certificate(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: CertificateDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'certificate.issued', certificateId: randomUUID(), mediationId, kind: body.kind, issuedOn: body.issuedOn }, actor);
+  }
+
+  @Post('cases/:id/disagreement-resolutions')
+  @RecordOnCase('Record a referral to disagreement resolution (voluntary; no clock)')
+  referral(@Param('id', CaseId()) id: string, @Body() body: ResolutionReferralDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      { type: 'disagreement_resolution.referred', resolutionId: randomUUID(), referredOn: body.referredOn, subject: body.subject.trim() },
+      actor,
+    );
+  }
+
+  @Post('cases/:id/disagreement-resolutions/:resolutionId/meetings')
+  @RecordOnCase('Record a disagreement resolution meeting')
+  resolutionMeeting(
+    @Param('id', CaseId()) id: string,
+    @Param('resolutionId', IdOf('disagreement resolution')) resolutionId: string,
+    @Body() body: ResolutionMeetingDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.writes.recordAndShow(id, body, { type: 'disagreement_resolution.meeting_held', resolutionId, heldOn: body.heldOn }, actor);
+  }
+
+  @Post('cases/:id/disagreement-resolutions/:resolutionId/conclusion')
+  @RecordOnCase('Record how disagreement resolution ended')
+  resolutionConcluded(
+    @Param('id', CaseId()) id: string,
+    @Param('resolutionId', IdOf('disagreement resolution')) resolutionId: string,
+    @Body() body: ResolutionConcludedDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.writes.recordAndShow(id, body, { type: 'disagreement_resolution.concluded', resolutionId, concludedOn: body.concludedOn, outcome: body.outcome }, actor);
+  }
+}

@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CERTIFICATE_KINDS, type CertificateKind, MEETING_OUTCOMES, type MeetingOutcome, ORDER_TYPES, type OrderType } from '@send/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { LONG_TEXT, oneOf, RequiredText, SHORT_TEXT, VersionedDto } from '../http/common.dto';
+import { IsCalendarDate } from '../http/validation';
+
+export class AdviserContactedDto extends VersionedDto {
+  /** The decision the family disagrees with. */
+  @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
+  decisionId!: string;
+
+  /** The mediation provider (see GET /api/mediation-providers). */
+  @IsUUID('all', { message: 'providerId must be the id of a mediation provider' })
+  providerId!: string;
+
+  /** The date the parent or young person contacted the mediation adviser. */
+  @ApiProperty({ example: '2026-10-12' })
+  @IsCalendarDate()
+  contactedOn!: string;
+
+  /** Whether health provision is in issue (the ICB must then be told of a mediation, reg 35). */
+  @IsBoolean() healthInIssue!: boolean;
+
+  /** Whether social care provision is in issue. */
+  @IsBoolean() socialCareInIssue!: boolean;
+}
+
+export class MediationDeclinedDto extends VersionedDto {
+  /** The date the family told the adviser they do not want mediation (certificate due in 3 working days). */
+  @ApiProperty({ example: '2026-10-13' })
+  @IsCalendarDate()
+  adviserInformedOn!: string;
+}
+
+export class MediationRequestedDto extends VersionedDto {
+  /** The date the council was told the family wants mediation (it must take place within 30 days). */
+  @ApiProperty({ example: '2026-10-13' })
+  @IsCalendarDate()
+  laInformedOn!: string;
+}
+
+export class HealthNotifiedDto extends VersionedDto {
+  /** The date the council told the ICB about the mediation. */
+  @ApiProperty({ example: '2026-10-14' })
+  @IsCalendarDate()
+  notifiedOn!: string;
+}
+
+export class HealthResponseDto extends VersionedDto {
+  /** The date the ICB told the council what it will do under the mediation agreement (due within 1 week, reg 42(4)). */
+  @ApiProperty({ example: '2026-11-10' })
+  @IsCalendarDate()
+  receivedOn!: string;
+}
+
+export class MediationArrangedDto extends VersionedDto {
+  @ApiProperty({ example: '2026-10-20' })
+  @IsCalendarDate()
+  arrangedOn!: string;
+
+  /** The date the mediation is to take place. */
+  @ApiProperty({ example: '2026-11-05' })
+  @IsCalendarDate()
+  mediationDate!: string;
+}
+
+export class MediationNotArrangedDto extends VersionedDto {
+  /** The date the adviser was told the council could not arrange mediation in time (certificate due in 3 working days). */
+  @ApiProperty({ example: '2026-11-13' })
+  @IsCalendarDate()
+  adviserInformedOn!: string;
+}
+
+export class MediationHeldDto extends VersionedDto {
+  @ApiProperty({ example: '2026-11-05' })
+  @IsCalendarDate()
+  heldOn!: string;
+
+  /** The date the mediation ended (the certificate is due 3 working days after). */
+  @ApiProperty({ example: '2026-11-05' })
+  @IsCalendarDate()
+  concludedOn!: string;
+
+  @ApiProperty({ enum: MEETING_OUTCOMES, example: 'partly_resolved' })
+  @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
+  outcome!: MeetingOutcome;
+}
+
+export class AgreementItemDto {
+  @ApiProperty({ example: 'Amend section F to include weekly speech and language therapy.' })
+  @RequiredText()
+  description!: string;
+
+  /** Could this matter have been appealed? If so it takes the order periods (reg 42(2)). */
+  @IsBoolean() appealable!: boolean;
+
+  /** For an appealable item: which order periods apply. */
+  @ApiPropertyOptional({ enum: ORDER_TYPES, example: 'amend_plan' })
+  @IsOptional()
+  @IsIn(ORDER_TYPES, oneOf(ORDER_TYPES))
+  orderType?: OrderType;
+}
+
+export class MediationAgreementDto extends VersionedDto {
+  @ApiProperty({ example: '2026-11-05' })
+  @IsCalendarDate()
+  agreementDate!: string;
+
+  @ApiProperty({ type: [AgreementItemDto] })
+  @ValidateNested({ each: true })
+  @Type(() => AgreementItemDto)
+  @ArrayMaxSize(20)
+  @ArrayMinSize(1, { message: 'items must list at least one thing agreed' })
+  @IsArray()
+  items!: AgreementItemDto[];
+}
+
+export class AgreementItemCompletedDto extends VersionedDto {
+  @ApiProperty({ example: '2026-11-18' })
+  @IsCalendarDate()
+  completedOn!: string;
+
+  /** What shows it was done, e.g. the amended plan's issue date. */
+  @ApiProperty({ example: 'Amended plan issued 18 Nov 2026' })
+  @RequiredText()
+  evidence!: string;
+}
+
+export class CertificateDto extends VersionedDto {
+  @ApiProperty({ enum: CERTIFICATE_KINDS, example: 'mediation_concluded' })
+  @IsIn(CERTIFICATE_KINDS, oneOf(CERTIFICATE_KINDS))
+  kind!: CertificateKind;
+
+  @ApiProperty({ example: '2026-11-09' })
+  @IsCalendarDate()
+  issuedOn!: string;
+}
+
+export class WayForwardRequestDto extends VersionedDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The decision the meeting is about, if any' })
+  @IsOptional()
+  @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
+  decisionId?: string;
+
+  @ApiProperty({ example: '2026-10-08' })
+  @IsCalendarDate()
+  requestedOn!: string;
+}
+
+export class WayForwardHeldDto extends VersionedDto {
+  @ApiProperty({ example: '2026-10-15' })
+  @IsCalendarDate()
+  heldOn!: string;
+
+  @ApiProperty({ enum: MEETING_OUTCOMES, example: 'not_resolved' })
+  @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
+  outcome!: MeetingOutcome;
+
+  @ApiPropertyOptional({ maxLength: LONG_TEXT })
+  @IsOptional()
+  @MaxLength(LONG_TEXT)
+  @IsString()
+  notes?: string;
+}
+
+export class ResolutionReferralDto extends VersionedDto {
+  @ApiProperty({ example: '2026-10-08' })
+  @IsCalendarDate()
+  referredOn!: string;
+
+  /** What the disagreement is about. */
+  @ApiProperty({ example: 'Transport arrangements to the named school' })
+  @RequiredText(SHORT_TEXT)
+  subject!: string;
+}
+
+export class ResolutionMeetingDto extends VersionedDto {
+  @ApiProperty({ example: '2026-10-22' })
+  @IsCalendarDate()
+  heldOn!: string;
+}
+
+export class ResolutionConcludedDto extends VersionedDto {
+  @ApiProperty({ example: '2026-10-29' })
+  @IsCalendarDate()
+  concludedOn!: string;
+
+  @ApiProperty({ enum: MEETING_OUTCOMES, example: 'resolved' })
+  @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
+  outcome!: MeetingOutcome;
+}
+
+export class NewProviderDto {
+  @ApiProperty({ example: 'Global Mediation' })
+  @RequiredText(SHORT_TEXT)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'send@globalmediation.example' })
+  @IsOptional()
+  @MaxLength(SHORT_TEXT)
+  @IsString()
+  email?: string;
+
+  @ApiPropertyOptional({ example: '0800 000 0000' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsString()
+  phone?: string;
+}

@@ -1,0 +1,75 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RULES } from '@send/domain';
+import type { Response } from 'express';
+import ical from 'ical-generator';
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { type Actor, AllowRoles, CurrentActor, Public } from '../auth/actor';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * An iCalendar feed of a caseworker's open deadlines. Calendar apps cannot send headers, so the
+ * feed URL carries a per-user secret; only its SHA-256 hash is stored, and issuing a new one
+ * revokes the old.
+ */
+@ApiTags('calendar')
+@Controller()
+export class CalendarFeedController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('me/calendar-feed')
+  @HttpCode(HttpStatus.CREATED)
+  @AllowRoles('caseworker', 'manager')
+  @ApiOperation({ summary: 'Issue (or replace) my calendar feed URL; the old URL stops working' })
+  @ApiCreatedResponse({ description: '{ url }: subscribe to it in a calendar app; it is shown once' })
+  async issue(@CurrentActor() actor: Actor): Promise<{ url: string }> {
+    const token = randomBytes(32).toString('base64url');
+    await this.db.query(`UPDATE staff_user SET calendar_feed_token_hash = $1 WHERE id = $2`, [hash(token), actor.id]);
+    return { url: new URL(`/api/calendar/${token}.ics`, this.config.PUBLIC_URL).toString() };
+  }
+
+  @Public()
+  @Get('calendar/:file')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'A caseworker’s open deadlines as all-day events (the URL is the credential)' })
+  @ApiOkResponse({ description: 'text/calendar' })
+  async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
+    const token = file.replace(/\.ics$/, '');
+    if (!TOKEN.test(token)) throw new NotFoundException('No such calendar feed.');
+    const [user] = (await this.db.query(`SELECT id, name FROM staff_user WHERE calendar_feed_token_hash = $1 AND active`, [hash(token)])) as {
+      id: string;
+      name: string;
+    }[];
+    if (!user) throw new NotFoundException('No such calendar feed.');
+    const rows = (await this.db.query(
+      `SELECT d.id, d.rule_id, d.due_on::text AS due_on, d.explanation, d.responsible_body, c.reference, c.id AS case_id
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE c.caseworker = $1 AND d.status IN ('open', 'overdue') ORDER BY d.due_on, d.id LIMIT 5000`,
+      [user.name],
+    )) as { id: string; rule_id: string; due_on: string; explanation: string[]; responsible_body: string | null; reference: string; case_id: string }[];
+    const calendar = ical({ name: `SEND deadlines: ${user.name}`, prodId: { company: 'council', product: 'send-disagreements' } });
+    for (const d of rows) {
+      const title = RULE_TITLES.get(d.rule_id) ?? d.rule_id;
+      calendar.createEvent({
+        id: `deadline-${d.id}-${d.due_on}@send-disagreements`,
+        allDay: true,
+        start: new Date(`${d.due_on}T12:00:00Z`),
+        summary: `${title}${d.responsible_body ? ` (${d.responsible_body === 'icb' ? 'ICB' : 'council social care'})` : ''} – ${d.reference}`,
+        description: d.explanation.join('\n'),
+        url: new URL(`/cases/${d.case_id}`, this.config.PUBLIC_URL).toString(),
+      });
+    }
+    res.setHeader('content-type', 'text/calendar; charset=utf-8');
+    res.setHeader('cache-control', 'private, no-store');
+    res.send(calendar.toString());
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The registry of queues, jobs and outbox topics, with the payload of each. The worker refuses to
+ * start if a job here has no handler.
+ */
+export const DEADLINE_QUEUE = 'deadlines';
+
+export interface JobPayloads {
+  /**
+   * The one timer of a live deadline. It fires at the deadline's next action (a reminder at
+   * REMINDER_TIME on a reminder point, or the start of the day after the due date) and re-times
+   * itself to the next one; it ends when the deadline is met, moved or cancelled.
+   */
+  'deadline.check': { deadlineId: string; dueOn: string };
+  /** The reconciliation sweep (a job scheduler): re-creates missing timers from PostgreSQL. */
+  'deadline.sweep': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+export const JOB_NAMES = ['deadline.check', 'deadline.sweep'] as const satisfies readonly JobName[];
+
+/** The id of the job scheduler that runs the sweep. */
+export const SWEEP_SCHEDULER_ID = 'deadline-sweep';
+
+/** Outbox topics written in the case transaction and relayed to BullMQ by the worker. */
+export const OUTBOX_TOPICS = { deadlineOpened: 'deadline.opened' } as const;
+export interface OutboxPayloads {
+  /** A deadline opened or its due date changed (`previousDueOn`: the date its old timer was for). */
+  'deadline.opened': { deadlineId: string; dueOn: string; previousDueOn?: string };
+}
+
+/** Deterministic: the same deadline and due date always give the same job, so relaying twice is harmless. */
+export function deadlineCheckJobId(deadlineId: string, dueOn: string): string {
+  return `deadline-check.${deadlineId}.${dueOn}`;
+}

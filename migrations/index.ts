@@ -1,0 +1,18 @@
+import { CreateCaseTables1795460000000 } from './1795460000000-create-case-tables';
+import { AddFullRecord1795470000000 } from './1795470000000-add-full-record';
+import { AddStaffEmail1795480000000 } from './1795480000000-add-staff-email';
+import { CreateNotification1795480001000 } from './1795480001000-create-notification';
+import { AddCalendarFeedToken1795480002000 } from './1795480002000-add-calendar-feed-token';
+import { CreateDeadlineLiveIndex1795480003000 } from './1795480003000-create-deadline-live-index';
+import { AddSignInAndAccessLog1795490000000 } from './1795490000000-add-sign-in-and-access-log';
+
+/** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
+export const MIGRATIONS = [
+  CreateCaseTables1795460000000,
+  AddFullRecord1795470000000,
+  AddStaffEmail1795480000000,
+  CreateNotification1795480001000,
+  AddCalendarFeedToken1795480002000,
+  CreateDeadlineLiveIndex1795480003000,
+  AddSignInAndAccessLog1795490000000,
+];
