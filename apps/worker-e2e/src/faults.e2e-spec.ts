@@ -110,7 +110,7 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
       const p = startProcess('dist/apps/api/main.js', env({ PORT: String(port), HOST: '127.0.0.1', ...extra }));
       procs.push(p);
       const base = `http://127.0.0.1:${port}/api`;
-      await eventually(() => fetch(`${base}/users`).then((r) => r.ok, () => false), 30_000, 'API to start');
+      await eventually(() => fetch(`${base}/auth/options`).then((r) => r.ok, () => false), 30_000, 'API to start');
       return { p, base };
     };
     const count = async (query: string, params: unknown[] = []) => Number((await sql<{ n: string }>(db, query, params))[0]!.n);

@@ -191,13 +191,14 @@ export async function jobsPresent(redis: Redis, prefix: string, ids: string[], d
  */
 export async function signedInHeaders(db: string, base: string, userId: string): Promise<Record<string, string>> {
   const { hash } = await import('@node-rs/argon2');
-  const email = `staff-${userId}@test.council`;
   const password = 'worker-e2e-password';
-  await sql(db, `UPDATE staff_user SET email = $1, password_hash = $2 WHERE id = $3`, [
-    email,
+  // Only the password is set: the address stays, so the reminders' recipients are the seeded ones.
+  const [user] = await sql<{ email: string }>(db, `UPDATE staff_user SET password_hash = $1 WHERE id = $2 RETURNING email`, [
     await hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
     userId,
   ]);
+  if (!user) throw new Error(`no staff user ${userId}`);
+  const { email } = user;
   const res = await fetch(`${base}/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
