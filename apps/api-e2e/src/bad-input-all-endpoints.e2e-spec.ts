@@ -28,6 +28,8 @@ interface Ctx {
   deadlineId: string;
   providerId: string;
   managerId: string;
+  /** The place in the case history of the way forward meeting's request. */
+  requestSequence: string;
 }
 
 const ctx = {} as Ctx;
@@ -106,6 +108,13 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ decisionDate: '2026-02-23', letterSent: '2026-02-25', reason: 'Posted a day later.' }),
     wrongType: ['letterSent', 20260225],
     date: 'letterSent',
+    text: 'reason',
+  },
+  {
+    name: 'correct an earlier event',
+    path: (c) => `/cases/${c.caseId}/events/${c.requestSequence}/correction`,
+    body: () => ({ changes: { requestedOn: '2026-02-25' }, reason: 'The request came a day later.' }),
+    wrongType: ['changes', 'requestedOn=2026-02-25'],
     text: 'reason',
   },
   {
@@ -363,6 +372,7 @@ beforeAll(async () => {
   ctx.decisionId = d.decisions[0]!.id;
   const wf = await w.post('/way-forward-meetings', { decisionId: ctx.decisionId, requestedOn: '2026-02-24' }, 'way_forward.requested');
   ctx.meetingId = wf.wayForwardMeetings[0]!.id;
+  ctx.requestSequence = String((await w.history()).find((e) => e.type === 'way_forward.requested')!.sequence);
   const m = await w.post(
     '/mediations',
     { decisionId: ctx.decisionId, providerId: ctx.providerId, contactedOn: '2026-02-25', healthInIssue: true, socialCareInIssue: false },
@@ -488,20 +498,20 @@ describe('path problems, stale versions and events out of order', () => {
     expect(await caseEventCount(ctx.caseId)).toBe(before);
   });
 
-  it('refuses events out of order with 409 or 404 saying what must happen first, writing nothing', async () => {
+  it('refuses events out of order with 409 saying what must happen first, writing nothing', async () => {
     const w = await Walk.open('Jordan Out-Of-Order', '2013-10-10');
     const d = await w.post('/decisions', { type: 'refuse_amend', decisionDate: '2026-02-16', letterSent: '2026-02-17' }, 'decision.issued');
     const decisionId = d.decisions[0]!.id;
 
     // An outcome before any appeal.
-    await w.refused(`/appeals/${randomUUID()}/outcome`, { outcome: 'decided_allowed', decisionDate: '2026-02-27' }, 404, /record the appeal before/, 'outcome before an appeal');
+    await w.refused(`/appeals/${randomUUID()}/outcome`, { outcome: 'decided_allowed', decisionDate: '2026-02-27' }, 409, /record the appeal before/, 'outcome before an appeal');
     // A certificate before the family contacted the mediation adviser.
-    await w.refused(`/mediations/${randomUUID()}/certificates`, { kind: 'information_only', issuedOn: '2026-02-27' }, 404, /contact with the mediation adviser first/, 'certificate before contact');
+    await w.refused(`/mediations/${randomUUID()}/certificates`, { kind: 'information_only', issuedOn: '2026-02-27' }, 409, /contact with the mediation adviser first/, 'certificate before contact');
     // Compliance before the Tribunal made an order.
     await w.refused(
       `/orders/${randomUUID()}/compliance`,
       { ruleId: 'order.amend_plan', compliedOn: '2026-02-27', evidence: 'Plan issued.' },
-      404,
+      409,
       /decision that made it first/,
       'compliance before an order',
     );

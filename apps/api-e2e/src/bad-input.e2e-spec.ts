@@ -71,7 +71,8 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       tribunalReference: 'EH857/26/99999',
       lodgedOn: '2026-02-01',
     });
-    expect(noDecision.status).toBe(404);
+    // The case has no decision yet: the appeal comes too early (409), saying what to record first.
+    expect(noDecision.status).toBe(409);
     expect(noDecision.body.detail).toContain('record the decision being appealed');
 
     const noRecommendation = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
@@ -80,7 +81,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       sentOn: '2026-02-01',
       sentTo: ['Parent or young person'],
     });
-    expect(noRecommendation.status).toBe(404);
+    expect(noRecommendation.status).toBe(409);
 
     const noRecipients = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
       expectedVersion: 1,

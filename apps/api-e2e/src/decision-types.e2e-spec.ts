@@ -1,4 +1,6 @@
+import { type CaseEvent, replayCase } from '@send/domain';
 import { Client } from 'pg';
+import { isDeepStrictEqual } from 'node:util';
 import { api, eventually, sql } from './support/api';
 import { caseEventCount, type Detail, tribunalReference, Walk } from './support/walk';
 
@@ -50,6 +52,13 @@ async function finish(w: Walk, endsWith: string[]): Promise<void> {
     problems.push(`history should end with ${JSON.stringify(endsWith)}`);
   }
   if (w.serverErrors.length) console.warn(`${w.detail.reference ?? w.id}: writes sent again after a 5xx:\n${w.serverErrors.join('\n')}`);
+  // The stored snapshot is what replaying the stored history through the domain reducer gives.
+  const rows = await sql<{ type: string; payload: Record<string, unknown> }>(`SELECT type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`, [w.id]);
+  const [stored] = await sql<{ snapshot: unknown }>(`SELECT snapshot FROM "case" WHERE id = $1`, [w.id]);
+  const replayed = JSON.parse(JSON.stringify(replayCase(rows.map((r) => ({ type: r.type, ...r.payload }) as CaseEvent)) ?? null));
+  if (!isDeepStrictEqual(replayed, stored?.snapshot)) {
+    problems.push('the stored snapshot differs from the replayed history');
+  }
   expect(problems).toEqual([]);
 }
 
@@ -131,7 +140,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         await w.refused(
           `/appeals/${appealId}/outcome`,
           { ...outcome, recommendations: [{ section: 'G', responsibleBody: 'icb', text: 'Physiotherapy review.' }] },
-          400,
+          409,
           /refusal to assess/,
           'recommendations on a refusal to assess',
         );
@@ -140,9 +149,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
         type === 'refuse_reassessment' ? [{ section: 'G', responsibleBody: 'icb', text: 'Community paediatric review of sensory needs.' }] : [];
       const decidedAppeal = await w.post(`/appeals/${appealId}/outcome`, { ...outcome, recommendations }, 'appeal.decided');
       const order = decidedAppeal.orders.find((o) => o.appealId === appealId)!;
-      expect(order.duties.map((d) => d.ruleId)).toEqual(['order.assess.notify', 'order.assess.final_plan']);
+      expect(order.duties.map((d) => d.ruleId)).toEqual(['order.assess.notify', 'order.assess.no_plan_decision', 'order.assess.final_plan']);
       // reg 44(2)(b): order Fri 27 Feb 2026 + 2 weeks = Fri 13 Mar 2026.
       w.expect('order.assess.notify', order.id, { dueOn: '2026-03-13', status: 'open', dutyHolder: 'council' });
+      // reg 44(2)(b)(i): order Fri 27 Feb 2026 + 10 weeks (70 days) = Fri 8 May 2026, if the council decides not to issue a plan.
+      w.expect('order.assess.no_plan_decision', order.id, { dueOn: '2026-05-08', status: 'open', dutyHolder: 'council' });
       // reg 44(2)(b)(ii): order Fri 27 Feb 2026 + 14 weeks (98 days) = Fri 5 Jun 2026.
       w.expect('order.assess.final_plan', order.id, { dueOn: '2026-06-05', status: 'open', dutyHolder: 'council' });
       // The response was already sent: the Tribunal response deadline stays met.
@@ -195,6 +206,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
           'mediation.certificate_declined@2025-11-26:met',
           'mediation.contact_adviser@2025-12-20:met',
           'order.assess.final_plan@2026-06-19:open',
+          'order.assess.no_plan_decision@2026-05-08:open',
           'order.assess.notify@2026-03-13:met',
           'tribunal.la_response@2026-02-19:met',
           ...(type === 'refuse_reassessment' ? ['recommendation.response@2026-04-03:met'] : []),
@@ -719,7 +731,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
       await w.refused(
         `/appeals/${appealId}/outcome`,
         { ...concession, recommendations: [{ section: 'D', responsibleBody: 'council_social_care', text: 'Social care assessment.' }] },
-        400,
+        409,
         /conceded/,
         'recommendations on a concession',
       );

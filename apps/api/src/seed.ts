@@ -5,6 +5,7 @@ import {
   ApiFeaturesModule,
   APP_CONFIG,
   type AppConfig,
+  CaseCommandService,
   CaseWriteService,
   ConfigError,
   hashPassword,
@@ -145,6 +146,7 @@ async function seed(): Promise<void> {
     const staff = await users.find();
     const provider = await providers.findOneByOrFail({ name: 'Global Mediation' });
     const writes = app.get(CaseWriteService);
+    const commands = app.get(CaseCommandService);
     const cases = demoCases(provider.name);
     for (const c of cases) {
       const u = staff.find((s) => s.name === c.by);
@@ -153,7 +155,7 @@ async function seed(): Promise<void> {
       const caseId = await writes.open({ reference: c.reference, childName: c.childName, dateOfBirth: c.dateOfBirth }, actor);
       const ids: Ids = { decision: randomUUID(), mediation: randomUUID(), appeal: randomUUID(), order: randomUUID(), meeting: randomUUID() };
       let version = 1;
-      for (const event of c.events(ids)) version = (await writes.record(caseId, { expectedVersion: version }, event, actor)).version;
+      for (const event of c.events(ids)) version = (await commands.record(caseId, event, actor, { expectedVersion: version })).version;
     }
     console.log(`Demo data loaded: ${staff.length} staff, 1 mediation provider, ${cases.length} cases.`);
   } finally {

@@ -3,6 +3,7 @@ export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './lib/confi
 export { dataSourceOptions } from './lib/db/data-source-options';
 export { ProblemFilter } from './lib/http/problem.filter';
 export { createValidationPipe } from './lib/http/validation';
+export { CaseCommandService } from './lib/cases/case-command.service';
 export { CaseWriteService } from './lib/cases/case-write.service';
 export { MediationProviderEntity, StaffUserEntity } from './lib/db/entities';
 export { mountQueueBoard } from './lib/queue/queue-board';

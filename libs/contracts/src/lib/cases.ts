@@ -228,6 +228,8 @@ export interface CaseSummary {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** Present (true) when the request was a dry run: the case as it would be; nothing was saved. */
+  dryRun?: true;
   contacts: ContactView[];
   decisions: DecisionView[];
   wayForwardMeetings: WayForwardMeetingView[];

@@ -196,6 +196,20 @@ export type CaseEvent =
       /** The first day on which the deadline was past. */
       overdueOn: string;
     }
+  // ── Corrections ──────────────────────────────────────────────────────────────────────────────
+  | {
+      /**
+       * Corrects facts of an earlier event, named by its place in the history; that event is never
+       * edited. The case and its deadlines become what they would have been had it been recorded
+       * right (see `effectiveHistory`). `previous` keeps the values it replaces, for the history.
+       */
+      type: 'event.corrected';
+      correctsSequence: number;
+      correctsType: string;
+      changes: Record<string, unknown>;
+      previous: Record<string, unknown>;
+      correctedOn: string;
+    }
   // ── Documents ────────────────────────────────────────────────────────────────────────────────
   | {
       type: 'document.attached';
@@ -243,6 +257,7 @@ export const CASE_EVENT_TYPES = [
   'recommendation.responded',
   'deadline.extended',
   'deadline.overdue',
+  'event.corrected',
   'document.attached',
 ] as const satisfies readonly CaseEventType[];
 

@@ -4,7 +4,7 @@ import type { CaseEvent, CaseEventOf, CaseEventType } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import type { CaseSnapshot } from './case-snapshot';
 import { APPEAL_OUTCOME_LABELS, CERTIFICATE_KIND_LABELS } from './case-summary';
-import { isRuleId } from './deadline-effects';
+import { alternativeDuty, isRuleId } from './deadline-effects';
 
 /** Outcomes after which the Tribunal has decided the appeal and can have made recommendations. */
 const OUTCOMES_WITH_RECOMMENDATIONS: ReadonlySet<AppealOutcome> = new Set([
@@ -54,6 +54,7 @@ const DATE_FIELDS = {
   'recommendation.responded': ['sentOn'],
   'deadline.extended': ['fromDueOn', 'toDueOn', 'extendedOn'],
   'deadline.overdue': ['dueOn', 'overdueOn'],
+  'event.corrected': ['correctedOn'],
   // `attachedOn` is when the file was stored: it may be a full timestamp.
   'document.attached': [],
 } as const satisfies { [T in CaseEventType]: readonly (keyof CaseEventOf<T>)[] };
@@ -90,9 +91,14 @@ function mustBeNew(ids: readonly string[], existing: readonly { id: string }[], 
   }
 }
 
+/**
+ * The item with `id`. When the case has nothing of that kind yet, the event comes too early
+ * (`EVENT_NOT_ALLOWED`: the message says what to record first); when it has others, the id is wrong
+ * (`UNKNOWN_SUBJECT`).
+ */
 function mustFind<T extends { id: string }>(items: readonly T[], id: string, message: string): T {
   const item = items.find((i) => i.id === id);
-  if (!item) throw unknown(message);
+  if (!item) throw items.length === 0 ? notAllowed(message) : unknown(message);
   return item;
 }
 
@@ -182,15 +188,15 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
   }
   const orders = event.orders ?? [];
   if (orders.length > 0 && OUTCOMES_WITHOUT_ORDERS.has(event.outcome)) {
-    throw inconsistent('An appeal that was withdrawn or struck out ends without orders: the council has nothing to comply with.');
+    throw notAllowed('An appeal that was withdrawn or struck out ends without orders: the council has nothing to comply with.');
   }
   if (event.recommendations.length > 0) {
     if (!OUTCOMES_WITH_RECOMMENDATIONS.has(event.outcome)) {
-      throw inconsistent('An appeal that was withdrawn, struck out or conceded ends without recommendations.');
+      throw notAllowed('An appeal that was withdrawn, struck out or conceded ends without recommendations.');
     }
     const decision = snapshot.decisions.find((d) => d.id === appeal.decisionId);
     if (decision?.type === 'refuse_assessment') {
-      throw inconsistent('The Tribunal cannot make health and social care recommendations on an appeal against a refusal to assess.');
+      throw notAllowed('The Tribunal cannot make health and social care recommendations on an appeal against a refusal to assess.');
     }
   }
   if (event.outcome === 'conceded_before_response') {
@@ -202,7 +208,7 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
     notBefore(event.laNotifiedTribunalOn, 'The council cannot have conceded', appeal.lodgedOn, 'the appeal was lodged');
     notBefore(event.decisionDate, 'The appeal cannot have ended', event.laNotifiedTribunalOn, 'the council conceded it');
     if (appeal.responseSentOn !== undefined) {
-      throw inconsistent(
+      throw notAllowed(
         `The council's response was sent on ${formatLongDate(appeal.responseSentOn)}, so the appeal was not conceded before the response.`,
       );
     }
@@ -463,6 +469,13 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
         throw inconsistent(`This order does not impose ${event.ruleId}: its duties are ${order.duties.map((d) => d.ruleId).join(' and ')}.`);
       }
       if (duty.compliedOn !== undefined) throw notAllowed(`Compliance with this duty is already recorded (${formatLongDate(duty.compliedOn)}).`);
+      const alternative = alternativeDuty(event.ruleId);
+      const done = alternative && order.duties.find((d) => d.ruleId === alternative.ruleId && d.compliedOn !== undefined);
+      if (done?.compliedOn) {
+        // Why the duty done makes this one moot, in the words of its own alternative.
+        const why = alternativeDuty(done.ruleId)?.reason ?? 'Its alternative was done';
+        throw notAllowed(`${why} (${formatLongDate(done.compliedOn)}), so this duty no longer applies.`);
+      }
       const appeal = snapshot.appeals.find((a) => a.id === order.appealId);
       const conceded = appeal?.outcome === 'conceded_before_response';
       notBefore(
@@ -497,6 +510,9 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
       return;
     }
     case 'deadline.overdue':
+      return;
+    case 'event.corrected':
+      // Checked against the whole history, corrections applied: see `correctionOf` and `checkHistory`.
       return;
     case 'document.attached':
       mustBeNew([event.documentId], snapshot.documents, 'Document');

@@ -345,10 +345,9 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
     case 'deadline.extended':
     case 'deadline.overdue':
       return snapshot;
+    // A correction changes the case only through the event it corrects: see `effectiveHistory`,
+    // which `replayCase` and `checkHistory` use.
+    case 'event.corrected':
+      return snapshot;
   }
-}
-
-/** Replays a whole history: the snapshot stored with a case must equal this. */
-export function replayCase(events: readonly CaseEvent[]): CaseSnapshot | undefined {
-  return events.reduce<CaseSnapshot | undefined>((s, e) => applyCaseEvent(s, e), undefined);
 }

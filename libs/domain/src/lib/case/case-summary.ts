@@ -9,6 +9,7 @@ import type {
 } from '@send/contracts';
 import { RULES } from '../clock/rules';
 import { formatLongDate } from '../dates/iso-date';
+import { describeCorrection } from './case-corrections';
 import type { CaseEvent } from './case-events';
 
 export const DECISION_TYPE_LABELS: Record<DecisionType, string> = {
@@ -137,6 +138,8 @@ export function businessDateOf(event: CaseEvent): string {
       return event.extendedOn;
     case 'deadline.overdue':
       return event.overdueOn;
+    case 'event.corrected':
+      return event.correctedOn;
     case 'document.attached':
       return event.attachedOn.slice(0, 10);
   }
@@ -213,6 +216,8 @@ export function summariseCaseEvent(event: CaseEvent): string {
       return `Deadline extended from ${formatLongDate(event.fromDueOn)} to ${formatLongDate(event.toDueOn)} (${ruleTitle(event.ruleId)}): ${event.reason}`;
     case 'deadline.overdue':
       return `Deadline missed: ${ruleTitle(event.ruleId)} was due ${formatLongDate(event.dueOn)}`;
+    case 'event.corrected':
+      return `Correction to event ${event.correctsSequence}: ${describeCorrection(event)}`;
     case 'document.attached':
       return `Document attached: ${event.filename}`;
   }

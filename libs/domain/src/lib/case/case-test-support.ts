@@ -9,7 +9,8 @@ import type { RuleId } from '../clock/rules';
 import type { CaseEvent, CaseEventOf } from './case-events';
 import { checkCaseEvent } from './case-rules';
 import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
-import { deadlineEffects, type DeadlineEffects, type DeadlineToOpen } from './deadline-effects';
+import { deadlineEffects } from './deadline-effects';
+import { applyEffects, type Ledger } from './deadline-ledger';
 
 const calendar = defaultCalendar();
 
@@ -21,45 +22,7 @@ export function record(events: readonly CaseEvent[]): CaseSnapshot | undefined {
   }, undefined);
 }
 
-export interface LedgerEntry extends DeadlineToOpen {
-  dueOn: string;
-  status: 'open' | 'met' | 'cancelled';
-  metOn?: string;
-  cancelledReason?: string;
-}
-
-export type Ledger = ReadonlyMap<string, LedgerEntry>;
-
-export const ledgerKey = (ruleId: RuleId, subjectId: string) => `${ruleId} ${subjectId}`;
-
-/**
- * The table after `effects`. Throws when an effect opens a deadline that exists already, or
- * closes, moves, cancels or extends one that was never opened: both would be bugs.
- */
-export function applyEffects(ledger: Ledger, effects: DeadlineEffects): Map<string, LedgerEntry> {
-  const next = new Map(ledger);
-  const target = (ruleId: RuleId, subjectId: string) => {
-    const entry = next.get(ledgerKey(ruleId, subjectId));
-    if (!entry) throw new Error(`No deadline ${ruleId} for ${subjectId} to change`);
-    return entry;
-  };
-  const live = (ruleId: RuleId, subjectId: string, change: (e: LedgerEntry) => LedgerEntry) => {
-    const entry = target(ruleId, subjectId);
-    if (entry.status === 'open') next.set(ledgerKey(ruleId, subjectId), change(entry));
-  };
-  for (const open of effects.open) {
-    const key = ledgerKey(open.ruleId, open.subjectId);
-    if (next.has(key)) throw new Error(`Deadline ${key} opened twice`);
-    next.set(key, { ...open, dueOn: dueDate(open.ruleId, open.facts, calendar).dueOn, status: 'open' });
-  }
-  for (const c of effects.close) live(c.ruleId, c.subjectId, (e) => ({ ...e, status: 'met', metOn: c.metOn }));
-  for (const m of effects.move) {
-    live(m.ruleId, m.subjectId, (e) => ({ ...e, facts: m.facts, dueOn: dueDate(m.ruleId, m.facts, calendar).dueOn }));
-  }
-  for (const c of effects.cancel) live(c.ruleId, c.subjectId, (e) => ({ ...e, status: 'cancelled', cancelledReason: c.reason }));
-  for (const x of effects.extend) live(x.ruleId, x.subjectId, (e) => ({ ...e, dueOn: x.toDueOn }));
-  return next;
-}
+export { applyEffects, ledgerKey, type Ledger, type LedgerEntry } from './deadline-ledger';
 
 export interface CaseRun {
   snapshot: CaseSnapshot | undefined;

@@ -1,6 +1,6 @@
 import type { CaseStage } from '@send/contracts';
 import type { CaseEvent } from './case-events';
-import { replayCase } from './case-snapshot';
+import { replayCase } from './case-corrections';
 import { ledgerRows, runCase } from './case-test-support';
 
 /**
@@ -59,6 +59,8 @@ const walks: Walk[] = [
       ['tribunal.la_response', 'a1', '2026-04-23', 'cancelled: The appeal was conceded'],
       // From the concession, Wed 1 Apr: + 2 weeks; + 14 weeks.
       ['concession.assess.notify', 'o1', '2026-04-15', 'met 2026-04-14'],
+      // Wed 1 Apr + 10 weeks = Wed 10 Jun: the alternative to the final plan, cancelled once the plan was issued.
+      ['concession.assess.no_plan_decision', 'o1', '2026-06-10', 'cancelled: The council issued the final EHC plan after the assessment'],
       ['concession.assess.final_plan', 'o1', '2026-07-08', 'met 2026-07-01'],
     ],
   },

@@ -14,9 +14,11 @@ import { isValidIsoDate, toIsoDate, toUtcDate } from '../dates/iso-date';
 import { CASE_EVENT_TYPES, type CaseEvent } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import { checkCaseEvent } from './case-rules';
-import { applyCaseEvent, replayCase, type CaseSnapshot } from './case-snapshot';
+import { checkHistory, CORRECTABLE_FIELDS, correctionOf, effectiveHistory, replayCase } from './case-corrections';
+import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
 import { businessDateOf, summariseCaseEvent } from './case-summary';
-import { applyEffects, step, type CaseRun, type Ledger } from './case-test-support';
+import { applyEffects, ledgerRows, runCase, step, type CaseRun, type Ledger } from './case-test-support';
+import { plannedDeadlines } from './deadline-ledger';
 import { deadlineEffects } from './deadline-effects';
 
 const shifted = new Map<string, string>();
@@ -217,8 +219,40 @@ describe('recorded histories (property)', () => {
     );
   });
 
-  it('the generator reaches every kind of event', () => {
+  it('the generator reaches every kind of event (corrections have their own property below)', () => {
     const seen = new Set(fc.sample(history, { numRuns: 60, seed: 7 }).flatMap((events) => events.map((e) => e.type)));
-    expect(CASE_EVENT_TYPES.filter((type) => !seen.has(type))).toEqual([]);
+    expect(CASE_EVENT_TYPES.filter((type) => type !== 'event.corrected' && !seen.has(type))).toEqual([]);
+  });
+
+  it('a corrected history gives the case and the deadlines of the same history recorded right', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(history, fc.nat(), fc.integer({ min: -10, max: 40 }), (events, pick, shift) => {
+        // Every date field a correction may change, on every event of the history.
+        const targets = events.flatMap((event, index) =>
+          Object.entries(CORRECTABLE_FIELDS[event.type] ?? {})
+            .filter(([field, kind]) => kind?.kind === 'date' && typeof (event as unknown as Record<string, unknown>)[field] === 'string')
+            .map(([field]) => ({ index, field, value: (event as unknown as Record<string, string>)[field] as string })),
+        );
+        const target = targets[pick % Math.max(targets.length, 1)];
+        if (!target || shift === 0) return;
+        const corrected = [...events];
+        try {
+          corrected.push(correctionOf(events, target.index + 1, { [target.field]: plusDays(target.value, shift) }, '2027-01-04'));
+          checkHistory(corrected);
+        } catch (error) {
+          if (error instanceof CaseRuleError) return; // refused: the rest of the history contradicts it
+          throw error;
+        }
+        accepted++;
+        const recordedRight = effectiveHistory(corrected).slice(0, events.length);
+        const run = runCase(recordedRight); // the rules accept it from the start too
+        expect(checkHistory(corrected)).toStrictEqual(run.snapshot);
+        expect(replayCase(corrected)).toStrictEqual(run.snapshot);
+        expect(ledgerRows(plannedDeadlines(corrected))).toEqual(ledgerRows(run.ledger));
+      }),
+      { numRuns: 150 },
+    );
+    expect(accepted).toBeGreaterThan(30); // the property was exercised, not vacuously true
   });
 });

@@ -1,7 +1,8 @@
 import type { CaseEvent } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import { checkCaseEvent } from './case-rules';
-import { applyCaseEvent, replayCase } from './case-snapshot';
+import { replayCase } from './case-corrections';
+import { applyCaseEvent } from './case-snapshot';
 import { deadlineEffects } from './deadline-effects';
 import { businessDateOf, summariseCaseEvent } from './case-summary';
 import { record } from './case-test-support';

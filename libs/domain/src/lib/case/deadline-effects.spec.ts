@@ -236,6 +236,7 @@ describe('the deadline effects of each event', () => {
         open: [
           { ruleId: 'order.amend_plan', subjectId: 'o1', facts: { orderDate: '2026-06-01' }, dutyHolder: 'council' },
           { ruleId: 'order.assess.notify', subjectId: 'o2', facts: { orderDate: '2026-06-01' }, dutyHolder: 'council' },
+          { ruleId: 'order.assess.no_plan_decision', subjectId: 'o2', facts: { orderDate: '2026-06-01' }, dutyHolder: 'council' },
           { ruleId: 'order.assess.final_plan', subjectId: 'o2', facts: { orderDate: '2026-06-01' }, dutyHolder: 'council' },
           { ruleId: 'recommendation.response', subjectId: 'r1', facts: { tribunalDecision: '2026-06-01' }, dutyHolder: 'icb', responsibleBody: 'icb' },
         ],
@@ -288,6 +289,24 @@ describe('the deadline effects of each event', () => {
       only({ close: [{ ruleId: 'order.assess.notify', subjectId: 'o2', metOn: '2026-06-10' }] }),
     ],
     [
+      'order.complied with the final plan after an ordered assessment: the decision not to issue a plan no longer applies',
+      [...withAppeal, allowedWithOrders],
+      { type: 'order.complied', orderId: 'o2', ruleId: 'order.assess.final_plan', compliedOn: '2026-08-28', evidence: 'Final plan' },
+      only({
+        close: [{ ruleId: 'order.assess.final_plan', subjectId: 'o2', metOn: '2026-08-28' }],
+        cancel: [{ ruleId: 'order.assess.no_plan_decision', subjectId: 'o2', reason: 'The council issued the final EHC plan after the assessment' }],
+      }),
+    ],
+    [
+      'order.complied with a decision not to issue a plan: the final plan no longer applies',
+      [...withAppeal, allowedWithOrders],
+      { type: 'order.complied', orderId: 'o2', ruleId: 'order.assess.no_plan_decision', compliedOn: '2026-07-28', evidence: 'Letter: no plan' },
+      only({
+        close: [{ ruleId: 'order.assess.no_plan_decision', subjectId: 'o2', metOn: '2026-07-28' }],
+        cancel: [{ ruleId: 'order.assess.final_plan', subjectId: 'o2', reason: 'The council decided not to issue an EHC plan after the assessment' }],
+      }),
+    ],
+    [
       'recommendation.responded',
       [...withAppeal, allowedWithOrders],
       { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2026-06-20', sentTo: ['Parent'] },
@@ -329,7 +348,7 @@ describe('the deadline effects of each event', () => {
 describe('the duties of an order', () => {
   it('maps each order type to its duties', () => {
     expect(ORDER_TYPE_DUTIES).toEqual({
-      assess: ['assess.notify', 'assess.final_plan'],
+      assess: ['assess.notify', 'assess.no_plan_decision', 'assess.final_plan'],
       make_plan: ['make_plan.draft', 'make_plan.final'],
       amend_plan: ['amend_plan'],
       name_school_only: ['name_school_only'],

@@ -52,13 +52,35 @@ export interface DeadlineEffects {
 
 /** The duties (rule-id suffixes, see `ORDER_SUFFIXES`) each kind of order creates, in the order they fall due. */
 export const ORDER_TYPE_DUTIES: Readonly<Record<OrderType, readonly OrderSuffix[]>> = {
-  assess: ['assess.notify', 'assess.final_plan'],
+  // After the assessment the council either decides not to issue a plan (10 weeks) or issues the
+  // final plan (14 weeks): both are open until one is done, which cancels the other.
+  assess: ['assess.notify', 'assess.no_plan_decision', 'assess.final_plan'],
   make_plan: ['make_plan.draft', 'make_plan.final'],
   amend_plan: ['amend_plan'],
   name_school_only: ['name_school_only'],
   continue_to_maintain: ['continue_to_maintain'],
   cease: ['cease'],
 };
+
+/**
+ * Duties that are alternatives: doing one means the other no longer applies (reg 44(2)(b)(i) and
+ * (ii): after an ordered assessment, either a decision not to issue a plan or the final plan).
+ */
+const ALTERNATIVE_DUTIES: Readonly<Partial<Record<OrderSuffix, { other: OrderSuffix; reason: string }>>> = {
+  'assess.no_plan_decision': { other: 'assess.final_plan', reason: 'The council decided not to issue an EHC plan after the assessment' },
+  'assess.final_plan': { other: 'assess.no_plan_decision', reason: 'The council issued the final EHC plan after the assessment' },
+};
+
+/** The duty that `ruleId` (e.g. `order.assess.final_plan`) is the alternative of, with why it no longer applies once `ruleId` is done. */
+export function alternativeDuty(ruleId: string): { ruleId: RuleId; reason: string } | undefined {
+  for (const [suffix, alternative] of Object.entries(ALTERNATIVE_DUTIES)) {
+    if (alternative && ruleId.endsWith(`.${suffix}`)) {
+      const other = `${ruleId.slice(0, -suffix.length)}${alternative.other}`;
+      return isRuleId(other) ? { ruleId: other, reason: alternative.reason } : undefined;
+    }
+  }
+  return undefined;
+}
 
 /** The three rule families that share the order periods (see `rules.ts`). */
 type DutyFamily = 'order' | 'concession' | 'agreement.appealable_matters';
@@ -204,6 +226,7 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
     case 'appeal.hearing_listed':
     case 'deadline.overdue':
     case 'document.attached':
+    case 'event.corrected': // its effects come from the corrected history as a whole: see `plannedDeadlines`
       return effects({});
 
     case 'decision.issued': {
@@ -340,8 +363,13 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
       return effects({ close: [{ ruleId: 'tribunal.la_response', subjectId: event.appealId, metOn: event.sentOn }] });
     case 'appeal.decided':
       return appealDecidedEffects(recorded(before), event);
-    case 'order.complied':
-      return effects({ close: [{ ruleId: ruleIdOf(event.ruleId), subjectId: event.orderId, metOn: event.compliedOn }] });
+    case 'order.complied': {
+      const alternative = alternativeDuty(event.ruleId);
+      return effects({
+        close: [{ ruleId: ruleIdOf(event.ruleId), subjectId: event.orderId, metOn: event.compliedOn }],
+        cancel: alternative ? [{ ruleId: alternative.ruleId, subjectId: event.orderId, reason: alternative.reason }] : [],
+      });
+    }
     case 'recommendation.responded':
       return effects({ close: [{ ruleId: 'recommendation.response', subjectId: event.recommendationId, metOn: event.sentOn }] });
 

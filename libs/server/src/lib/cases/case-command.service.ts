@@ -8,9 +8,12 @@ import {
   type CaseEvent,
   type CaseSnapshot,
   checkCaseEvent,
+  checkHistory,
   deadlineEffects,
   dueDate,
   formatLongDate,
+  ledgerKey,
+  plannedDeadlines,
   RULESET_VERSION,
   summariseCaseEvent,
 } from '@send/domain';
@@ -32,6 +35,23 @@ export interface RecordedEvent {
   /** The case version after it: moves only when what the case records changed. */
   version: number;
 }
+
+/**
+ * The event to record, or a function that makes it inside the transaction, once the case is
+ * locked (when it depends on rows that must not change meanwhile, such as a deadline or the history).
+ */
+export type EventSource = CaseEvent | ((tx: EntityManager) => Promise<CaseEvent>);
+
+/** Thrown to roll a dry run back; carries what was read before the rollback. */
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('dry run');
+  }
+}
+
+/** An extension's line in a deadline's explanation. */
+export const extensionLine = (x: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }) =>
+  `Extended from ${formatLongDate(x.fromDueOn)} to ${formatLongDate(x.toDueOn)}: ${x.reason} (agreed by ${x.agreedBy})`;
 
 export interface RecordOptions {
   /** The case version the caller's write was based on; omitted only for system events. */
@@ -66,12 +86,30 @@ export class CaseCommandService {
   }
 
   /** Records an event on an existing case. */
-  async record(caseId: string, event: CaseEvent, actor: Actor, options: RecordOptions): Promise<RecordedEvent> {
+  async record(caseId: string, event: EventSource, actor: Actor, options: RecordOptions): Promise<RecordedEvent> {
     return this.db.transaction((tx) => this.recordIn(tx, caseId, event, actor, options));
   }
 
+  /**
+   * Does everything `record` would (every check, the snapshot, the history event, the deadlines),
+   * reads the outcome with `read` inside the same transaction, then rolls it all back: nothing is
+   * saved and nothing is queued. Forms use it to show the deadlines an entry opens or moves before saving.
+   */
+  async dryRun<T>(caseId: string, event: EventSource, actor: Actor, options: RecordOptions, read: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.recordIn(tx, caseId, event, actor, options);
+        throw new DryRunRollback(await read(tx));
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result as T;
+      throw error;
+    }
+    throw new Error('unreachable: a dry run always rolls back');
+  }
+
   /** As `record`, inside a transaction the caller already holds. */
-  async recordIn(tx: EntityManager, caseId: string, event: CaseEvent, actor: Actor, options: RecordOptions): Promise<RecordedEvent> {
+  async recordIn(tx: EntityManager, caseId: string, source: EventSource, actor: Actor, options: RecordOptions): Promise<RecordedEvent> {
     const current = await tx
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -84,7 +122,14 @@ export class CaseCommandService {
         `This case has changed since you opened it (you had version ${options.expectedVersion}; it is now at version ${current.version}). Reload it, check the changes, then save again.`,
       );
     }
+    const event = typeof source === 'function' ? await source(tx) : source;
     return this.commit(tx, caseId, current, event, actor, options);
+  }
+
+  /** The case's history as recorded, in order (event n at index n − 1). */
+  async historyOf(tx: EntityManager, caseId: string): Promise<CaseEvent[]> {
+    const rows = await tx.getRepository(CaseEventEntity).find({ where: { caseId }, order: { sequence: 'ASC' }, select: { type: true, payload: true } });
+    return rows.map((r) => ({ type: r.type, ...r.payload }) as CaseEvent);
   }
 
   private async commit(
@@ -95,8 +140,15 @@ export class CaseCommandService {
     actor: Actor,
     options: RecordOptions,
   ): Promise<RecordedEvent> {
-    checkCaseEvent(current?.snapshot, event);
-    const snapshot = applyCaseEvent(current?.snapshot, event);
+    // A correction makes the case what the corrected history gives: every event checked again, in order.
+    const history = event.type === 'event.corrected' ? [...(await this.historyOf(tx, caseId)), event] : undefined;
+    let snapshot: CaseSnapshot;
+    if (history) {
+      snapshot = checkHistory(history) as CaseSnapshot;
+    } else {
+      checkCaseEvent(current?.snapshot, event);
+      snapshot = applyCaseEvent(current?.snapshot, event);
+    }
     // The version guards caseworkers' edits: events that change nothing on the case (the deadline
     // monitor's, an extension) do not make someone's open form stale.
     const changed = !current || JSON.stringify(current.snapshot) !== JSON.stringify(snapshot);
@@ -146,12 +198,17 @@ export class CaseCommandService {
     };
     await tx.getRepository(CaseEventEntity).insert({ ...content, recordedAt: now, hash: eventHash(content) });
 
-    await this.applyDeadlineEffects(tx, caseId, snapshot.caseworker, current?.snapshot, event, content.id);
+    if (history) await this.reconcileDeadlines(tx, caseId, snapshot.caseworker, history, content.id, sequence);
+    else await this.applyDeadlineEffects(tx, caseId, snapshot.caseworker, current?.snapshot, event, content.id);
     return { eventId: content.id, sequence, version };
   }
 
   /** A correction points to the event it corrects; nothing is edited in place. */
   private async correctedEventId(tx: EntityManager, caseId: string, event: CaseEvent): Promise<string | null> {
+    if (event.type === 'event.corrected') {
+      const target = await tx.getRepository(CaseEventEntity).findOne({ where: { caseId, sequence: event.correctsSequence }, select: { id: true } });
+      return target?.id ?? null;
+    }
     if (event.type !== 'decision.corrected') return null;
     const original = await tx
       .getRepository(CaseEventEntity)
@@ -163,6 +220,93 @@ export class CaseCommandService {
       })
       .getOne();
     return original?.id ?? null;
+  }
+
+  /** Asks the worker (through the outbox, after commit) to time the deadline's job for `dueOn`. */
+  private retime(tx: EntityManager, deadlineId: string, dueOn: string, previousDueOn?: string) {
+    // `previousDueOn` lets the relay remove the job timed for the old date (it would do nothing anyway).
+    return tx.getRepository(OutboxEntity).insert({
+      topic: OUTBOX_TOPICS.deadlineOpened,
+      payload: { deadlineId, dueOn, ...(previousDueOn && previousDueOn !== dueOn ? { previousDueOn } : {}) },
+    });
+  }
+
+  /**
+   * After a correction: brings the case's deadline rows to what the corrected history implies
+   * (`plannedDeadlines`). Due dates are computed again from the corrected facts (an extension's
+   * later date still stands); a deadline met or cancelled by a corrected event follows it; one the
+   * history no longer implies is cancelled, one it newly implies is opened. Rows are never deleted.
+   */
+  private async reconcileDeadlines(
+    tx: EntityManager,
+    caseId: string,
+    owner: string,
+    history: readonly CaseEvent[],
+    eventId: string,
+    sequence: number,
+  ): Promise<void> {
+    const deadlines = tx.getRepository(DeadlineEntity);
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const rows = new Map((await deadlines.findBy({ caseId })).map((d) => [ledgerKey(d.ruleId, d.subjectId), d]));
+    const isLive = (status: string) => status === 'open' || status === 'overdue';
+    for (const [key, planned] of plannedDeadlines(history, this.calendar)) {
+      const row = rows.get(key);
+      rows.delete(key);
+      const computed = dueDate(planned.ruleId, planned.facts, this.calendar);
+      const lastExtension = row?.extensions.at(-1)?.toDueOn;
+      const dueOn = lastExtension !== undefined && lastExtension > computed.dueOn ? lastExtension : computed.dueOn;
+      const explanation = [...computed.explanation, ...(row?.extensions ?? []).map(extensionLine)];
+      const status =
+        planned.status === 'met' ? 'met' : planned.status === 'cancelled' ? 'cancelled' : row?.status === 'overdue' && dueOn < today ? 'overdue' : 'open';
+      const fields = {
+        dueOn,
+        explanation,
+        facts: planned.facts,
+        rulesetVersion: RULESET_VERSION,
+        status,
+        metOn: planned.status === 'met' ? (planned.metOn ?? null) : null,
+        cancelledReason: planned.status === 'cancelled' ? (planned.cancelledReason ?? null) : null,
+      } as const;
+      if (!row) {
+        const id = randomUUID();
+        await deadlines.insert({
+          id,
+          caseId,
+          ruleId: planned.ruleId,
+          subjectId: planned.subjectId,
+          ...fields,
+          responsibleBody: planned.responsibleBody ?? null,
+          dutyHolder: planned.dutyHolder,
+          extensions: [],
+          owner,
+          openedByEventId: eventId,
+          closedByEventId: status === 'met' || status === 'cancelled' ? eventId : null,
+        });
+        if (isLive(status)) await this.retime(tx, id, dueOn);
+        continue;
+      }
+      const unchanged =
+        row.dueOn === dueOn &&
+        row.status === status &&
+        (row.metOn ?? null) === fields.metOn &&
+        JSON.stringify(row.facts) === JSON.stringify(fields.facts) &&
+        JSON.stringify(row.explanation) === JSON.stringify(explanation);
+      if (unchanged) continue;
+      const closes = (status === 'met' || status === 'cancelled') && (isLive(row.status) || row.status !== status);
+      await deadlines.update(
+        { id: row.id },
+        { ...fields, ...(closes ? { closedByEventId: eventId } : isLive(status) ? { closedByEventId: null } : {}), updatedAt: now },
+      );
+      if (isLive(status) && (row.dueOn !== dueOn || !isLive(row.status))) await this.retime(tx, row.id, dueOn, row.dueOn);
+    }
+    for (const row of rows.values()) {
+      if (!isLive(row.status)) continue;
+      await deadlines.update(
+        { id: row.id },
+        { status: 'cancelled', cancelledReason: `No longer applies after the correction recorded as event ${sequence}`, closedByEventId: eventId, updatedAt: now },
+      );
+    }
   }
 
   /** Opens, meets, moves, cancels and extends deadlines as the domain says; every changed due date is re-timed through the outbox. */
@@ -178,12 +322,7 @@ export class CaseCommandService {
     const deadlines = tx.getRepository(DeadlineEntity);
     const now = this.clock.now();
     const find = (ruleId: string, subjectId: string) => deadlines.findOneBy({ caseId, ruleId, subjectId });
-    // `previousDueOn` lets the relay remove the job timed for the old date (it would do nothing anyway).
-    const retime = (deadlineId: string, dueOn: string, previousDueOn?: string) =>
-      tx.getRepository(OutboxEntity).insert({
-        topic: OUTBOX_TOPICS.deadlineOpened,
-        payload: { deadlineId, dueOn, ...(previousDueOn && previousDueOn !== dueOn ? { previousDueOn } : {}) },
-      });
+    const retime = (deadlineId: string, dueOn: string, previousDueOn?: string) => this.retime(tx, deadlineId, dueOn, previousDueOn);
     const isLive = (d: DeadlineEntity | null): d is DeadlineEntity => !!d && (d.status === 'open' || d.status === 'overdue');
 
     for (const open of effects.open) {
@@ -246,10 +385,7 @@ export class CaseCommandService {
           dueOn: extend.toDueOn,
           status: 'open',
           extensions: [...d.extensions, extension],
-          explanation: [
-            ...d.explanation,
-            `Extended from ${formatLongDate(d.dueOn)} to ${formatLongDate(extend.toDueOn)}: ${event.reason} (agreed by ${event.agreedBy})`,
-          ],
+          explanation: [...d.explanation, extensionLine(extension)],
           updatedAt: now,
         },
       );

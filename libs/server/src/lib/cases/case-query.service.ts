@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseDetail, CaseSummary, DocumentView, Page } from '@send/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CaseEntity, DocumentEntity } from '../db/entities';
 import { DeadlineService } from '../deadlines/deadline.service';
 
@@ -52,8 +52,9 @@ export class CaseQueryService {
     return { items: rows.map(toCaseSummary), total };
   }
 
-  async detail(caseId: string): Promise<CaseDetail> {
-    const c = await this.db.getRepository(CaseEntity).findOneBy({ id: caseId });
+  /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */
+  async detail(caseId: string, manager: EntityManager = this.db.manager): Promise<CaseDetail> {
+    const c = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
     const s = c.snapshot;
     return {
@@ -66,13 +67,13 @@ export class CaseQueryService {
       appeals: s.appeals,
       orders: s.orders,
       recommendations: s.recommendations,
-      deadlines: await this.deadlines.forCase(caseId),
-      documents: await this.documents(caseId),
+      deadlines: await this.deadlines.forCase(caseId, manager),
+      documents: await this.documents(caseId, manager),
     };
   }
 
-  private async documents(caseId: string): Promise<DocumentView[]> {
-    const rows = await this.db.getRepository(DocumentEntity).find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
+  private async documents(caseId: string, manager: EntityManager): Promise<DocumentView[]> {
+    const rows = await manager.getRepository(DocumentEntity).find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
     return rows.map((d) => ({
       id: d.id,
       eventSequence: d.eventSequence,

@@ -1,6 +1,6 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseEvent } from '@send/domain';
+import { correctionOf } from '@send/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
@@ -9,9 +9,9 @@ import type { ExtendDeadlineDto } from '../appeals/appeal.dto';
 import type { VersionedDto } from '../http/common.dto';
 import type { AdviserContactedDto } from '../mediation/mediation.dto';
 import type { CaseDetail } from '@send/contracts';
-import { CaseCommandService, type RecordedEvent } from './case-command.service';
+import { CaseCommandService, type EventSource, type RecordOptions } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
-import type { OpenCaseDto, ReassignCaseDto } from './dto/case.dto';
+import type { CorrectEventDto, OpenCaseDto, ReassignCaseDto } from './dto/case.dto';
 
 /**
  * Turns validated requests into case events and records them. Where a request names something
@@ -27,10 +27,22 @@ export class CaseWriteService {
     private readonly clock: Clock,
   ) {}
 
-  /** Records the event, then answers the case as it now stands. */
-  async recordAndShow(caseId: string, body: VersionedDto & { reason?: string }, event: CaseEvent, actor: Actor): Promise<CaseDetail> {
-    await this.record(caseId, body, event, actor);
+  /**
+   * Records the event, then answers the case as it now stands; for a dry run (`body.dryRun`), the
+   * case as it would stand, with nothing saved.
+   */
+  async recordAndShow(caseId: string, body: VersionedDto & { reason?: string }, event: EventSource, actor: Actor): Promise<CaseDetail> {
+    const options = this.optionsOf(body);
+    if (body.dryRun) {
+      const preview = await this.commands.dryRun(caseId, event, actor, options, (tx) => this.queries.detail(caseId, tx));
+      return { ...preview, dryRun: true };
+    }
+    await this.commands.record(caseId, event, actor, options);
     return this.queries.detail(caseId);
+  }
+
+  private optionsOf(body: VersionedDto & { reason?: string }): RecordOptions {
+    return { expectedVersion: body.expectedVersion, ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}) };
   }
 
   open(body: OpenCaseDto, actor: Actor): Promise<string> {
@@ -48,27 +60,19 @@ export class CaseWriteService {
     );
   }
 
-  /** Records an event built from a versioned request. */
-  record(caseId: string, body: VersionedDto & { reason?: string }, event: CaseEvent, actor: Actor): Promise<RecordedEvent> {
-    return this.commands.record(caseId, event, actor, {
-      expectedVersion: body.expectedVersion,
-      ...(body.reason ? { reason: body.reason } : {}),
-    });
-  }
-
-  async reassign(caseId: string, body: ReassignCaseDto, actor: Actor): Promise<RecordedEvent> {
+  async reassign(caseId: string, body: ReassignCaseDto, actor: Actor): Promise<CaseDetail> {
     const to = await this.db.getRepository(StaffUserEntity).findOneBy({ id: body.staffUserId, active: true });
     // A manager reassigns within the teams they manage (their own team).
     if (!to || (to.role !== 'caseworker' && to.role !== 'manager') || to.team !== actor.team) {
       throw new BadRequestException('staffUserId must be an active caseworker or manager in your team.');
     }
-    return this.record(caseId, body, { type: 'case.reassigned', caseworker: to.name, team: to.team, reassignedOn: this.clock.today() }, actor);
+    return this.recordAndShow(caseId, body, { type: 'case.reassigned', caseworker: to.name, team: to.team, reassignedOn: this.clock.today() }, actor);
   }
 
-  async adviserContacted(caseId: string, mediationId: string, body: AdviserContactedDto, actor: Actor): Promise<RecordedEvent> {
+  async adviserContacted(caseId: string, mediationId: string, body: AdviserContactedDto, actor: Actor): Promise<CaseDetail> {
     const provider = await this.db.getRepository(MediationProviderEntity).findOneBy({ id: body.providerId, active: true });
     if (!provider) throw new BadRequestException('providerId must be an active mediation provider (see GET /api/mediation-providers).');
-    return this.record(
+    return this.recordAndShow(
       caseId,
       body,
       {
@@ -84,32 +88,51 @@ export class CaseWriteService {
     );
   }
 
-  /** Extends a deadline under a statutory exception: an event with the reason and who agreed it. */
-  async extendDeadline(deadlineId: string, body: ExtendDeadlineDto, actor: Actor): Promise<{ caseId: string }> {
-    const d = await this.db.getRepository(DeadlineEntity).findOneBy({ id: deadlineId });
-    if (!d) throw new NotFoundException(`There is no deadline with id ${deadlineId}.`);
-    if (d.status !== 'open' && d.status !== 'overdue') {
-      throw new BadRequestException(`This deadline is ${d.status}: only an open or overdue deadline can be extended.`);
-    }
-    if (body.toDueOn <= d.dueOn) {
-      throw new BadRequestException(`toDueOn must be after the current due date (${d.dueOn}).`);
-    }
-    await this.record(
-      d.caseId,
-      { ...body },
-      {
-        type: 'deadline.extended',
-        deadlineId: d.id,
-        ruleId: d.ruleId,
-        subjectId: d.subjectId,
-        fromDueOn: d.dueOn,
-        toDueOn: body.toDueOn,
-        reason: body.reason,
-        agreedBy: body.agreedBy,
-        extendedOn: this.clock.today(),
+  /**
+   * Extends a deadline under a statutory exception: an event with the reason and who agreed it.
+   * The deadline is read under a row lock once the case is locked, so two extensions sent at once
+   * cannot both start from the same due date.
+   */
+  async extendDeadline(deadlineId: string, body: ExtendDeadlineDto, actor: Actor): Promise<CaseDetail> {
+    const found = await this.db.getRepository(DeadlineEntity).findOne({ where: { id: deadlineId }, select: { caseId: true } });
+    if (!found) throw new NotFoundException(`There is no deadline with id ${deadlineId}.`);
+    return this.recordAndShow(
+      found.caseId,
+      body,
+      async (tx) => {
+        const d = await tx.getRepository(DeadlineEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :deadlineId', { deadlineId }).getOneOrFail();
+        if (d.status !== 'open' && d.status !== 'overdue') {
+          throw new ConflictException(`This deadline is ${d.status}: only an open or overdue deadline can be extended.`);
+        }
+        if (body.toDueOn <= d.dueOn) {
+          throw new BadRequestException(`toDueOn must be after the current due date (${d.dueOn}).`);
+        }
+        return {
+          type: 'deadline.extended',
+          deadlineId: d.id,
+          ruleId: d.ruleId,
+          subjectId: d.subjectId,
+          fromDueOn: d.dueOn,
+          toDueOn: body.toDueOn,
+          reason: body.reason,
+          agreedBy: body.agreedBy,
+          extendedOn: this.clock.today(),
+        };
       },
       actor,
     );
-    return { caseId: d.caseId };
+  }
+
+  /**
+   * Corrects facts of the event at `sequence` in the case's history: a new event that points to
+   * it; the case and its deadlines become what the corrected history gives.
+   */
+  correct(caseId: string, sequence: number, body: CorrectEventDto, actor: Actor): Promise<CaseDetail> {
+    return this.recordAndShow(
+      caseId,
+      body,
+      async (tx) => correctionOf(await this.commands.historyOf(tx, caseId), sequence, body.changes, this.clock.today()),
+      actor,
+    );
   }
 }

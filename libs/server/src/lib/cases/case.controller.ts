@@ -1,4 +1,4 @@
-import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CaseDetail, CaseSummary, Page } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { Clock } from '../clock/clock';
 import { CaseId, ReadCases, RecordOnCase, schemaRef } from '../http/endpoints';
 import { CaseQueryService } from './case-query.service';
 import { CaseWriteService } from './case-write.service';
-import { AddContactDto, OpenCaseDto, ReassignCaseDto, SearchCasesDto } from './dto/case.dto';
+import { AddContactDto, CorrectEventDto, OpenCaseDto, ReassignCaseDto, SearchCasesDto } from './dto/case.dto';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -77,8 +77,25 @@ export class CaseController {
 
   @Post(':id/reassignment')
   @RecordOnCase('Reassign the case to another caseworker (managers only)', { roles: ['manager'] })
-  async reassign(@Param('id', CaseId()) id: string, @Body() body: ReassignCaseDto, @CurrentActor() actor: Actor) {
-    await this.writes.reassign(id, body, actor);
-    return this.queries.detail(id);
+  reassign(@Param('id', CaseId()) id: string, @Body() body: ReassignCaseDto, @CurrentActor() actor: Actor): Promise<CaseDetail> {
+    return this.writes.reassign(id, body, actor);
+  }
+
+  @Post(':id/events/:sequence/correction')
+  @RecordOnCase('Correct facts recorded wrongly in an earlier event of the history', {
+    description:
+      'A new event that points to the one it corrects (by its sequence); nothing is edited in place. The case and its deadlines ' +
+      'become what they would have been had the event been recorded right: due dates are worked out again, and a deadline the ' +
+      'corrected history no longer implies is cancelled. The corrected history must still make sense (409 or 400 says what it contradicts). ' +
+      'A reason is required.',
+  })
+  correct(
+    @Param('id', CaseId()) id: string,
+    @Param('sequence', new ParseIntPipe({ exceptionFactory: () => new BadRequestException('sequence must be the number of an event in the case history') }))
+    sequence: number,
+    @Body() body: CorrectEventDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseDetail> {
+    return this.writes.correct(id, sequence, body, actor);
   }
 }

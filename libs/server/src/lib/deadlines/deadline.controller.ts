@@ -3,7 +3,6 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CaseDetail, DeadlineFilter, DeadlineView } from '@send/contracts';
 import { type Actor, CurrentActor, teamScope } from '../auth/actor';
 import { ExtendDeadlineDto } from '../appeals/appeal.dto';
-import { CaseQueryService } from '../cases/case-query.service';
 import { CaseWriteService } from '../cases/case-write.service';
 import { arrayOf, IdOf, ReadCases, RecordOnCase } from '../http/endpoints';
 import { DeadlineService } from './deadline.service';
@@ -17,7 +16,6 @@ export class DeadlineController {
   constructor(
     private readonly deadlines: DeadlineService,
     private readonly writes: CaseWriteService,
-    private readonly queries: CaseQueryService,
   ) {}
 
   @Post(':deadlineId/extension')
@@ -29,8 +27,7 @@ export class DeadlineController {
     @Body() body: ExtendDeadlineDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseDetail> {
-    const { caseId } = await this.writes.extendDeadline(deadlineId, body, actor);
-    return this.queries.detail(caseId);
+    return this.writes.extendDeadline(deadlineId, body, actor);
   }
 
   @Get()

@@ -68,8 +68,9 @@ export class DeadlineService {
     return this.run(q, today);
   }
 
-  async forCase(caseId: string): Promise<DeadlineView[]> {
-    return this.run(this.query().where('d.case_id = :caseId', { caseId }), this.clock.today());
+  /** A case's deadlines; through `manager` to see a transaction's uncommitted changes (a dry run). */
+  async forCase(caseId: string, manager: EntityManager = this.db.manager): Promise<DeadlineView[]> {
+    return this.run(this.query(manager).where('d.case_id = :caseId', { caseId }), this.clock.today());
   }
 
   /**
@@ -147,8 +148,8 @@ export class DeadlineService {
     );
   }
 
-  private query(): SelectQueryBuilder<DeadlineEntity> {
-    return this.db
+  private query(manager: EntityManager = this.db.manager): SelectQueryBuilder<DeadlineEntity> {
+    return manager
       .getRepository(DeadlineEntity)
       .createQueryBuilder('d')
       .innerJoin(CaseEntity, 'c', 'c.id = d.case_id')

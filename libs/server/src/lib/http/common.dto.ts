@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 /** Free text fields: long enough for a rationale or reasons, short enough to refuse a pasted document. */
 export const LONG_TEXT = 10_000;
@@ -13,6 +13,15 @@ export class VersionedDto {
   @Min(1)
   @IsInt({ message: 'expectedVersion must be a whole number: the version of the case you are looking at' })
   expectedVersion!: number;
+
+  @ApiPropertyOptional({
+    description:
+      'true: check the entry and answer the case as it would be (with the deadlines it opens, moves or closes) without saving anything. The answer is 200 and carries `dryRun: true`.',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
 }
 
 /** A required piece of evidence or explanation. */

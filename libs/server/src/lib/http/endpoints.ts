@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import type { Role } from '@send/contracts';
 import { AllowRoles, CASE_READERS, CASE_WRITERS, CaseScoped } from '../auth/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
 import { type AccessKind, LogsAccess } from '../audit/access-log';
+import { DryRunStatusInterceptor } from './dry-run.interceptor';
 import { ParseIdPipe } from './validation';
 
 /** A schema generated from libs/contracts (see scripts/contract-schemas.mjs). */
@@ -36,8 +37,10 @@ export const RecordOnCase = (summary: string, options: { description?: string; r
     AllowRoles(...(options.roles ?? CASE_WRITERS)),
     CaseScoped(),
     HttpCode(HttpStatus.CREATED),
+    UseInterceptors(DryRunStatusInterceptor),
     ApiOperation({ summary, ...(options.description ? { description: options.description } : {}) }),
     ApiCreatedResponse({ description: 'The case after the change', schema: schemaRef('CaseDetail') }),
+    ApiOkResponse({ description: 'A dry run (`dryRun: true`): the case as it would be after the change; nothing was saved', schema: schemaRef('CaseDetail') }),
     ApiConflictResponse(
       problem('The case changed since the version sent, or the event is not allowed yet (`detail` says what must happen first)'),
     ),

@@ -5,7 +5,6 @@ import type { CaseEvent } from '@send/domain';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { AllowRoles, type Actor, CurrentActor } from '../auth/actor';
-import { CaseQueryService } from '../cases/case-query.service';
 import { CaseWriteService } from '../cases/case-write.service';
 import { MediationProviderEntity } from '../db/entities';
 import { CaseId, IdOf, RecordOnCase } from '../http/endpoints';
@@ -34,7 +33,6 @@ const MEDIATION_ID = () => IdOf('mediation');
 export class MediationController {
   constructor(
     private readonly writes: CaseWriteService,
-    private readonly queries: CaseQueryService,
     @InjectRepository(MediationProviderEntity) private readonly providers: Repository<MediationProviderEntity>,
   ) {}
 
@@ -54,9 +52,8 @@ export class MediationController {
   @RecordOnCase('Record that the family contacted the mediation adviser about a decision', {
     description: 'Meets the family’s 2-month deadline to contact the adviser (reg 33).',
   })
-  async adviserContacted(@Param('id', CaseId()) id: string, @Body() body: AdviserContactedDto, @CurrentActor() actor: Actor) {
-    await this.writes.adviserContacted(id, randomUUID(), body, actor);
-    return this.queries.detail(id);
+  adviserContacted(@Param('id', CaseId()) id: string, @Body() body: AdviserContactedDto, @CurrentActor() actor: Actor) {
+    return this.writes.adviserContacted(id, randomUUID(), body, actor);
   }
 
   @Post('cases/:id/mediations/:mediationId/declined')

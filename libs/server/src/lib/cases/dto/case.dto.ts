@@ -31,6 +31,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -172,6 +173,24 @@ export class CorrectDecisionDto extends VersionedDto {
 
   /** Why the recorded dates were wrong. */
   @ApiProperty({ example: 'The letter was posted on 1 October, not 30 September as first recorded.' })
+  @RequiredText()
+  reason!: string;
+}
+
+export class CorrectEventDto extends VersionedDto {
+  @ApiProperty({
+    description:
+      'The fields of the event as they should have been recorded, by name (as in the event payload of the history). ' +
+      '`null` removes an optional field. Ids, the system\'s own events, extensions and documents cannot be corrected.',
+    example: { appealReceivedOn: '2026-05-04' },
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject({ message: 'changes must be an object of field names and their right values, e.g. { "appealReceivedOn": "2026-05-04" }' })
+  changes!: Record<string, unknown>;
+
+  /** Why the recorded facts were wrong. */
+  @ApiProperty({ example: 'The Tribunal’s letter shows the appeal reached the council on Monday 4 May, not Sunday 3 May.' })
   @RequiredText()
   reason!: string;
 }
