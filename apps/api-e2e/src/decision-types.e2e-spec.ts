@@ -653,7 +653,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
   it(
     'amended_plan_content: corrected letter date, disagreement resolution, conceded before the response across Easter 2026',
     async () => {
-      const w = await Walk.open('Emery Amended-Plan', '2011-07-15');
+      const w = await Walk.open('Emery Amended-Plan', '2009-07-15'); // 16: over compulsory school age, appeals in their own right
       const decided = await w.post(
         '/decisions',
         { type: 'amended_plan_content', decisionDate: '2025-12-29', letterSent: '2025-12-31', sections: ['F', 'I'] },

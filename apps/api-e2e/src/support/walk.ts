@@ -15,6 +15,8 @@ export interface Deadline {
   metOn?: string;
   metOnTime?: boolean;
   extensions?: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }[];
+  cancelledReason?: string;
+  owner?: string;
 }
 
 export interface Detail {

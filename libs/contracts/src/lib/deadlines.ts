@@ -15,6 +15,8 @@ export interface DeadlineView {
   status: DeadlineStatus;
   metOn?: string;
   metOnTime?: boolean;
+  /** Why a cancelled deadline no longer applies (e.g. "The appeal was withdrawn"). */
+  cancelledReason?: string;
   /** For a recommendation response: who must answer. */
   responsibleBody?: ResponsibleBody;
   /** Who must act: the council, the family, the mediation adviser, the ICB or council social care. */

@@ -10,6 +10,8 @@ export interface HistoryEventView {
   actorName: string;
   actorRole: string;
   reason?: string;
+  /** For a correction: the id of the event it corrects. */
+  correctsEventId?: string;
   payload: Record<string, unknown>;
   hash: string;
   previousHash: string | null;

@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseEventOf } from './case-events';
 import { CaseRuleError } from './case-rule-error';
-import { checkCaseEvent } from './case-rules';
+import { checkCaseEvent, overCompulsorySchoolAgeFrom } from './case-rules';
 import {
   agreement,
   allowedWithOrders,
@@ -171,6 +171,21 @@ describe('events the rules refuse', () => {
       'EVENT_NOT_ALLOWED',
       'The council decided not to issue an EHC plan after the assessment (Mon 20 Jul 2026), so this duty no longer applies',
     ],
+    [
+      'a health recommendation answered by social care',
+      withAppeal,
+      decided({ recommendations: [{ recommendationId: 'r1', section: 'G', responsibleBody: 'council_social_care', text: 'Therapy' }] }),
+      'INCONSISTENT_FACT',
+      'section G (health provision) is answered by the integrated care board (ICB)',
+    ],
+    [
+      'a young person appealing before the end of compulsory school age',
+      base,
+      with_(lodged, { appellant: 'young_person' }),
+      'INCONSISTENT_FACT',
+      'Alex Example is under compulsory school age until Sat 28 Jun 2031',
+    ],
+    ['a second appeal against a decision while the first is running', withAppeal, secondAppeal, 'EVENT_NOT_ALLOWED', 'Appeal EH1/26/1 against this decision is still running'],
     ['compliance before the order', decidedWithOrders, with_(complied, { compliedOn: '2026-05-31' }), 'INCONSISTENT_FACT', 'before the order was made'],
     ['compliance before the concession', [...withAppeal, conceded], with_(complied, { ruleId: 'concession.amend_plan', compliedOn: '2026-03-19' }), 'INCONSISTENT_FACT', 'before it conceded the appeal'],
     ['compliance without evidence', decidedWithOrders, with_(complied, { evidence: ' ' }), 'INCONSISTENT_FACT', 'the evidence'],
@@ -219,9 +234,23 @@ describe('real cases the rules accept', () => {
     ['complying late', decidedWithOrders, with_(complied, { compliedOn: '2026-12-01' })],
     ['extending a mediation deadline', m1Requested, with_(extended, { ruleId: 'mediation.arrange', subjectId: 'm1', fromDueOn: '2026-02-12', toDueOn: '2026-02-26' })],
     ['extending an order duty', decidedWithOrders, with_(extended, { ruleId: 'order.assess.final_plan', subjectId: 'o2', fromDueOn: '2026-09-07', toDueOn: '2026-09-21' })],
+    ['a young person of 17 appealing in their own right', [{ ...base[0], dateOfBirth: '2008-11-02' } as CaseEvent, base[1] as CaseEvent], with_(lodged, { appellant: 'young_person' })],
     ['a document attached to any event', base, document],
     ['a system record of a missed deadline', withAppeal, { type: 'deadline.overdue', deadlineId: 'x1', ruleId: 'tribunal.la_response', dueOn: '2026-04-23', overdueOn: '2026-04-24' }],
   ])('accepts %s', (_name, history, event) => {
     expect(() => checkCaseEvent(record(history), event)).not.toThrow();
+  });
+});
+
+describe('the end of compulsory school age (when a young person may appeal in their own right)', () => {
+  it.each([
+    // Turns 16 on Mon 31 Aug 2026: school year Sep 2025 to Aug 2026; its last Friday of June is 26 Jun 2026.
+    ['2010-08-31', '2026-06-27'],
+    // Turns 16 on Tue 1 Sep 2026: the next school year, ending with Fri 25 Jun 2027.
+    ['2010-09-01', '2027-06-26'],
+    // Born on a leap day; 2032's last Friday of June is 25 Jun.
+    ['2016-02-29', '2032-06-26'],
+  ])('born %s: from %s', (dateOfBirth, from) => {
+    expect(overCompulsorySchoolAgeFrom(dateOfBirth)).toBe(from);
   });
 });

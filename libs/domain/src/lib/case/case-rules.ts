@@ -1,4 +1,4 @@
-import type { AppealOutcome, AppealView, CertificateKind, MediationView } from '@send/contracts';
+import type { AppealOutcome, AppealView, CertificateKind, MediationView, ResponsibleBody } from '@send/contracts';
 import { formatLongDate, invalidDateReason } from '../dates/iso-date';
 import type { CaseEvent, CaseEventOf, CaseEventType } from './case-events';
 import { CaseRuleError } from './case-rule-error';
@@ -14,6 +14,47 @@ const OUTCOMES_WITH_RECOMMENDATIONS: ReadonlySet<AppealOutcome> = new Set([
   'referred_back',
   'consent_order',
 ]);
+
+/** Who answers a recommendation on each section: health for C and G, social care for D, H1 and H2. */
+const RESPONSIBLE_BODY_OF_SECTION: Readonly<Record<string, ResponsibleBody>> = {
+  C: 'icb',
+  G: 'icb',
+  D: 'council_social_care',
+  H1: 'council_social_care',
+  H2: 'council_social_care',
+};
+const SECTION_NAMES: Readonly<Record<string, string>> = {
+  C: 'health needs',
+  G: 'health provision',
+  D: 'social care needs',
+  H1: 'social care provision under the Chronically Sick and Disabled Persons Act',
+  H2: 'other social care provision',
+};
+
+/**
+ * The first day a young person may appeal in their own right: the day after compulsory school
+ * age ends, which is the last Friday of June of the school year (September to August) in which
+ * they turn 16 (Education Act 1996 s.8; CFA 2014 s.83).
+ */
+export function overCompulsorySchoolAgeFrom(dateOfBirth: string): string {
+  const [year, month] = dateOfBirth.split('-').map(Number) as [number, number];
+  // A birthday from September falls in the school year that ends the following June.
+  const juneYear = year + 16 + (month >= 9 ? 1 : 0);
+  const lastFriday = lastWeekdayOfJune(juneYear, 5);
+  return plusOneDay(lastFriday);
+}
+
+function lastWeekdayOfJune(year: number, weekday: number): string {
+  const d = new Date(Date.UTC(year, 5, 30));
+  while (d.getUTCDay() !== weekday) d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function plusOneDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** Outcomes that leave the council no duties: no orders, no recommendations. */
 const OUTCOMES_WITHOUT_ORDERS: ReadonlySet<AppealOutcome> = new Set(['withdrawn', 'struck_out']);
@@ -193,6 +234,14 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
   if (event.recommendations.length > 0) {
     if (!OUTCOMES_WITH_RECOMMENDATIONS.has(event.outcome)) {
       throw notAllowed('An appeal that was withdrawn, struck out or conceded ends without recommendations.');
+    }
+    for (const r of event.recommendations) {
+      const body = RESPONSIBLE_BODY_OF_SECTION[r.section];
+      if (body && r.responsibleBody !== body) {
+        throw inconsistent(
+          `A recommendation on section ${r.section} (${SECTION_NAMES[r.section]}) is answered by ${body === 'icb' ? 'the integrated care board (ICB)' : "the council's social care service"}: choose that responsible body.`,
+        );
+      }
     }
     const decision = snapshot.decisions.find((d) => d.id === appeal.decisionId);
     if (decision?.type === 'refuse_assessment') {
@@ -436,6 +485,18 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
       }
       mustBeNew([event.appealId], snapshot.appeals, 'Appeal');
       notBefore(event.lodgedOn, 'The appeal cannot have been lodged', decision.decisionDate, 'the decision');
+      const running = snapshot.appeals.find((a) => a.decisionId === decision.id && a.outcome === undefined);
+      if (running) {
+        throw notAllowed(`Appeal ${running.tribunalReference} against this decision is still running: record how it ended before recording another.`);
+      }
+      if (event.appellant === 'young_person') {
+        const from = overCompulsorySchoolAgeFrom(snapshot.dateOfBirth);
+        if (event.lodgedOn < from) {
+          throw inconsistent(
+            `${snapshot.childName} is under compulsory school age until ${formatLongDate(from)}: before then the parent brings the appeal. Record the parent as the appellant.`,
+          );
+        }
+      }
       return;
     }
     case 'appeal.registered': {

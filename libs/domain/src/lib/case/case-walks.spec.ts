@@ -259,7 +259,8 @@ const walks: Walk[] = [
   {
     name: 'cease_plan: letter date corrected, disagreement resolution alongside, appeal allowed, plan maintained',
     events: [
-      opened('RUT-F', '2027-05-10'),
+      // A young person of 19, who appeals in their own right.
+      { ...opened('RUT-F', '2027-05-10'), dateOfBirth: '2008-03-14' } as CaseEvent,
       { type: 'contact.added', contactId: 'p1', name: 'Jo Example', relationship: 'Parent', email: 'jo@example.org', addedOn: '2027-05-10' },
       { type: 'decision.issued', decisionId: 'd1', decisionType: 'cease_plan', decisionDate: '2027-05-10', letterSent: '2027-05-11', sections: [] },
       { type: 'decision.corrected', decisionId: 'd1', decisionDate: '2027-05-10', letterSent: '2027-05-14' },

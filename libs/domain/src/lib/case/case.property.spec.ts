@@ -220,7 +220,7 @@ describe('recorded histories (property)', () => {
   });
 
   it('the generator reaches every kind of event (corrections have their own property below)', () => {
-    const seen = new Set(fc.sample(history, { numRuns: 60, seed: 7 }).flatMap((events) => events.map((e) => e.type)));
+    const seen = new Set(fc.sample(history, { numRuns: 100, seed: 7 }).flatMap((events) => events.map((e) => e.type)));
     expect(CASE_EVENT_TYPES.filter((type) => type !== 'event.corrected' && !seen.has(type))).toEqual([]);
   });
 

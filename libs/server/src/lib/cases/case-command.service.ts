@@ -321,6 +321,15 @@ export class CaseCommandService {
     const effects = deadlineEffects(before, event);
     const deadlines = tx.getRepository(DeadlineEntity);
     const now = this.clock.now();
+    if (event.type === 'case.reassigned') {
+      // The case's live deadlines go with it: reminders, the calendar feed and dashboards follow the owner.
+      await deadlines
+        .createQueryBuilder()
+        .update()
+        .set({ owner, updatedAt: now })
+        .where("case_id = :caseId AND status IN ('open', 'overdue')", { caseId })
+        .execute();
+    }
     const find = (ruleId: string, subjectId: string) => deadlines.findOneBy({ caseId, ruleId, subjectId });
     const retime = (deadlineId: string, dueOn: string, previousDueOn?: string) => this.retime(tx, deadlineId, dueOn, previousDueOn);
     const isLive = (d: DeadlineEntity | null): d is DeadlineEntity => !!d && (d.status === 'open' || d.status === 'overdue');

@@ -188,6 +188,7 @@ export class DeadlineService {
       explanation: d.explanation,
       status,
       ...(d.metOn ? { metOn: d.metOn, metOnTime: d.metOn <= d.dueOn } : {}),
+      ...(d.cancelledReason ? { cancelledReason: d.cancelledReason } : {}),
       ...(d.responsibleBody ? { responsibleBody: d.responsibleBody } : {}),
       dutyHolder: d.dutyHolder,
       ...(d.extensions.length

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HistoryEventView, HistoryExportEvent, HistoryVerification } from '@send/contracts';
 import { type Readable, Transform } from 'node:stream';
-import type { DataSource } from 'typeorm';
+import { type DataSource, MoreThan } from 'typeorm';
 import { CaseEntity, CaseEventEntity } from '../db/entities';
 import { streamRows } from '../db/stream-rows';
 import { csvOf } from '../http/csv';
@@ -47,6 +47,7 @@ export function toHistoryView(e: CaseEventEntity): HistoryEventView {
     actorName: e.actorName,
     actorRole: e.actorRole,
     ...(e.reason ? { reason: e.reason } : {}),
+    ...(e.correctsEventId ? { correctsEventId: e.correctsEventId } : {}),
     payload: e.payload as Record<string, unknown>,
     hash: e.hash,
     previousHash: e.previousHash,
@@ -57,9 +58,12 @@ export function toHistoryView(e: CaseEventEntity): HistoryEventView {
 export class HistoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async history(caseId: string): Promise<HistoryEventView[]> {
+  /** The case's events in order: those after sequence `after`, at most `limit` of them. */
+  async history(caseId: string, { after = 0, limit = 1000 }: { after?: number; limit?: number } = {}): Promise<HistoryEventView[]> {
     await this.assertCaseExists(caseId);
-    const events = await this.db.getRepository(CaseEventEntity).find({ where: { caseId }, order: { sequence: 'ASC' } });
+    const events = await this.db
+      .getRepository(CaseEventEntity)
+      .find({ where: { caseId, sequence: MoreThan(after) }, order: { sequence: 'ASC' }, take: limit });
     return events.map(toHistoryView);
   }
 

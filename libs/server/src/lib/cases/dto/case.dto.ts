@@ -39,6 +39,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { LONG_TEXT, oneOf, RequiredText, SHORT_TEXT, VersionedDto } from '../../http/common.dto';
@@ -63,9 +64,10 @@ export class OpenCaseDto implements OpenCaseRequest {
 
 export class SearchCasesDto {
   /** Part of the council reference or of the child's name (at least 2 characters). */
-  @ApiPropertyOptional({ example: 'Khan' })
+  @ApiPropertyOptional({ example: 'Khan', minLength: 2, maxLength: SHORT_TEXT })
   @IsOptional()
   @MaxLength(SHORT_TEXT)
+  @MinLength(2, { message: 'text must be at least 2 characters: part of a reference or a name' })
   @IsString()
   text?: string;
 
