@@ -560,6 +560,20 @@ describe('documents', () => {
     expect(Number((await sql(`SELECT count(*) FROM document WHERE case_id = $1`, [ctx.caseId]))[0].count)).toBe(docsBefore);
   });
 
+  it('refuses a file over 10 MB with 413 and writes nothing', async () => {
+    const before = await caseEventCount(ctx.caseId);
+    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 1)]);
+    const res = await upload<Problem>(`/cases/${ctx.caseId}/events/2/documents`, { expectedVersion: String(await currentVersion()) }, {
+      filename: 'scan.pdf',
+      contentType: 'application/pdf',
+      bytes: big,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/10 MB/);
+    expect(await caseEventCount(ctx.caseId)).toBe(before);
+  });
+
   it('refuses an expectedVersion that is not a number, a stale one, and an unknown event, writing nothing', async () => {
     const before = await caseEventCount(ctx.caseId);
     const file = { filename: 'decision.pdf', contentType: 'application/pdf', bytes: PDF };

@@ -19,13 +19,31 @@ import { ParseIdPipe } from './validation';
 /** A schema generated from libs/contracts (see scripts/contract-schemas.mjs). */
 export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const arrayOf = (name: string) => ({ type: 'array' as const, items: schemaRef(name) });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
+const TITLES = { 400: 'The request has a problem', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict' } as const;
+/** An `application/problem+json` answer, with an example of what a caseworker sees. */
+const problem = (description: string, status: keyof typeof TITLES, detail: string, errors?: { field: string; message: string }[]) => ({
+  description,
+  content: {
+    'application/problem+json': {
+      schema: schemaRef('Problem'),
+      example: { type: 'about:blank', title: TITLES[status], status, detail, ...(errors ? { errors } : {}) },
+    },
+  },
+});
 
 const problems = [
-  ApiUnauthorizedResponse(problem('Not signed in, or the session has ended')),
-  ApiForbiddenResponse(problem('Your role cannot do this, or a change came without the session\'s X-CSRF-Token')),
-  ApiBadRequestResponse(problem('Invalid request: `detail` says what, `errors` names each field')),
-  ApiNotFoundResponse(problem('No such case in your team, or no such decision, mediation, appeal, order or recommendation on it')),
+  ApiUnauthorizedResponse(problem('Not signed in, or the session has ended', 401, 'Sign in to continue. (Sessions end after 30 minutes without use.)')),
+  ApiForbiddenResponse(
+    problem("Your role cannot do this, or a change came without the session's X-CSRF-Token", 403, 'Your role (auditor) cannot do this.'),
+  ),
+  ApiBadRequestResponse(
+    problem('Invalid request: `detail` says what, `errors` names each field', 400, 'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")', [
+      { field: 'letterSent', message: 'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")' },
+    ]),
+  ),
+  ApiNotFoundResponse(
+    problem('No such case in your team, or no such decision, mediation, appeal, order or recommendation on it', 404, 'There is no case with id 6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93.'),
+  ),
 ];
 
 /**
@@ -42,7 +60,11 @@ export const RecordOnCase = (summary: string, options: { description?: string; r
     ApiCreatedResponse({ description: 'The case after the change', schema: schemaRef('CaseDetail') }),
     ApiOkResponse({ description: 'A dry run (`dryRun: true`): the case as it would be after the change; nothing was saved', schema: schemaRef('CaseDetail') }),
     ApiConflictResponse(
-      problem('The case changed since the version sent, or the event is not allowed yet (`detail` says what must happen first)'),
+      problem(
+        'The case changed since the version sent, or the event is not allowed yet (`detail` says what must happen first)',
+        409,
+        'Record that the Tribunal registered the appeal and sent it to the council before recording the council\'s response.',
+      ),
     ),
     ...problems,
   );

@@ -1,8 +1,9 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger, PayloadTooLargeException } from '@nestjs/common';
 import type { Problem } from '@send/contracts';
 import { CaseRuleError, StatutoryClockError } from '@send/domain';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { MAX_DOCUMENT_BYTES } from '../documents/document.service';
 
 const TITLES: Record<number, string> = {
   400: 'The request has a problem',
@@ -42,6 +43,13 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): Problem {
+    if (error instanceof PayloadTooLargeException && error.message === 'File too large') {
+      // Multer's words for a document over the limit.
+      return problem(
+        413,
+        `The file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, the most the service accepts. Attach a smaller copy (a PDF, or a scan at a lower resolution).`,
+      );
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();

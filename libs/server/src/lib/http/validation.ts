@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { isValidIsoDate } from '@send/domain';
 import { isUUID, registerDecorator, type ValidationOptions } from 'class-validator';
 
@@ -25,9 +26,10 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** A real calendar date written YYYY-MM-DD (no 30 February, no 2026-2-3). */
+/** A real calendar date written YYYY-MM-DD (no 30 February, no 2026-2-3); `format: date` in the OpenAPI document. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
+  return (target: object, propertyName: string | symbol) => {
+    ApiProperty({ type: 'string', format: 'date' })(target, propertyName);
     registerDecorator({
       name: 'isCalendarDate',
       target: target.constructor,
@@ -39,6 +41,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       },
       validator: { validate: (value: unknown) => isValidIsoDate(value) },
     });
+  };
 }
 
 /** A path id: 400 naming the value when it cannot be an id at all (an unknown one is a 404 later). */

@@ -7,10 +7,12 @@ import { IsCalendarDate } from '../http/validation';
 
 export class AdviserContactedDto extends VersionedDto {
   /** The decision the family disagrees with. */
+  @ApiProperty({ format: 'uuid', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
   @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
   decisionId!: string;
 
   /** The mediation provider (see GET /api/mediation-providers). */
+  @ApiProperty({ format: 'uuid', example: 'a3d9e1f0-4c2b-4e7a-8f61-0b5c9d2e7a14' })
   @IsUUID('all', { message: 'providerId must be the id of a mediation provider' })
   providerId!: string;
 
@@ -138,7 +140,7 @@ export class CertificateDto extends VersionedDto {
 }
 
 export class WayForwardRequestDto extends VersionedDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The decision the meeting is about, if any' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The decision the meeting is about, if any', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
   @IsOptional()
   @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
   decisionId?: string;
@@ -157,7 +159,7 @@ export class WayForwardHeldDto extends VersionedDto {
   @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
   outcome!: MeetingOutcome;
 
-  @ApiPropertyOptional({ maxLength: LONG_TEXT })
+  @ApiPropertyOptional({ maxLength: LONG_TEXT, example: 'The family agreed to a review of transport arrangements.' })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()

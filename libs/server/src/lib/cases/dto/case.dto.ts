@@ -76,14 +76,14 @@ export class SearchCasesDto {
   @IsCalendarDate()
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional()
   @Max(200)
   @Min(1)
   @IsInt()
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, example: 0 })
   @IsOptional()
   @Min(0)
   @IsInt()
@@ -112,7 +112,7 @@ export class AddContactDto extends VersionedDto {
 }
 
 export class ReassignCaseDto extends VersionedDto {
-  @ApiProperty({ description: 'The id of the caseworker (or manager) who will own the case', format: 'uuid' })
+  @ApiProperty({ description: 'The id of the caseworker (or manager) who will own the case', format: 'uuid', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
   @IsUUID('all', { message: 'staffUserId must be the id of a member of staff' })
   staffUserId!: string;
 
@@ -157,7 +157,7 @@ export class RecordDecisionDto extends VersionedDto {
   @Type(() => LetterChecklistDto)
   letterChecklist?: LetterChecklistDto;
 
-  @ApiPropertyOptional({ description: 'Why the decision was made', maxLength: LONG_TEXT })
+  @ApiPropertyOptional({ description: 'Why the decision was made', maxLength: LONG_TEXT, example: 'The evidence shows the needs can be met from the school’s own resources.' })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()
@@ -198,7 +198,7 @@ export class CorrectEventDto extends VersionedDto {
 }
 
 export class LodgeAppealDto extends VersionedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
   @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
   decisionId!: string;
 
@@ -299,7 +299,7 @@ export class RecordRecommendationResponseDto extends VersionedDto implements Rec
   @IsIn(RESPONSE_OUTCOMES, oneOf(RESPONSE_OUTCOMES))
   outcome!: ResponseOutcome;
 
-  @ApiPropertyOptional({ description: 'Required unless the recommendation is followed in full', maxLength: LONG_TEXT })
+  @ApiPropertyOptional({ description: 'Required unless the recommendation is followed in full', maxLength: LONG_TEXT, example: 'The therapy recommended is already provided by the school nursing service.' })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()
