@@ -93,6 +93,29 @@ describe('the other orders and endings, through the API', () => {
     await finish(w);
   });
 
+  it('refuse_amend by consent order with a shorter agreed period: due on the agreed date, the statutory one explained', async () => {
+    const w = await Walk.open('Rowan Consent', '2013-03-03');
+    const { appealId } = await appealed(w, { type: 'refuse_amend', decisionDate: '2026-01-12', letterSent: '2026-01-13' }, '2026-01-26', '2026-01-28', '2026-01-29');
+    const order = { orderType: 'amend_plan', details: 'Amend section F.', agreedDueDates: { 'order.amend_plan': '2026-03-13' } };
+    // reg 44(2)(e): order Fri 20 Feb 2026 + 5 weeks = Fri 27 Mar 2026: 30 Mar would not be shorter.
+    await w.refused(
+      `/appeals/${appealId}/outcome`,
+      { outcome: 'consent_order', decisionDate: '2026-02-20', orders: [{ ...order, agreedDueDates: { 'order.amend_plan': '2026-03-30' } }], recommendations: [] },
+      400,
+      /due Fri 27 Mar 2026 at the latest/,
+      'a longer agreed period',
+    );
+    const ended = await w.post(`/appeals/${appealId}/outcome`, { outcome: 'consent_order', decisionDate: '2026-02-20', orders: [order], recommendations: [] }, 'appeal.decided');
+    const d = w.expect('order.amend_plan', ended.orders[0]!.id, { dueOn: '2026-03-13', status: 'open' });
+    expect(d?.explanation).toEqual([
+      'Tribunal order made Fri 20 Feb 2026; + 5 weeks = Fri 27 Mar 2026',
+      'Due Fri 27 Mar 2026 (SEND Regs reg 44(2)(e))',
+      'The consent order agreed a shorter period: due Fri 13 Mar 2026',
+    ]);
+    expect(ended.orders[0]!.duties).toEqual([{ ruleId: 'order.amend_plan', agreedDueOn: '2026-03-13' }]);
+    await finish(w);
+  });
+
   it('cease_plan dismissed: the order to cease falls due at once', async () => {
     const w = await Walk.open('Sasha Cease', '2006-04-02');
     const { decisionId, appealId } = await appealed(

@@ -35,7 +35,7 @@ export interface Detail {
   }[];
   disagreementResolutions: { id: string; meetings: string[]; concludedOn?: string; outcome?: string }[];
   appeals: { id: string; decisionId: string; outcome?: string; responseSentOn?: string }[];
-  orders: { id: string; appealId: string; type: string; duties: { ruleId: string; compliedOn?: string }[] }[];
+  orders: { id: string; appealId: string; type: string; duties: { ruleId: string; agreedDueOn?: string; compliedOn?: string }[] }[];
   recommendations: { id: string; appealId: string; section: string; responsibleBody: string; response?: { outcome: string } }[];
   deadlines: Deadline[];
   documents: { id: string; eventSequence: number; filename: string; contentType: string; size: number; sha256: string }[];

@@ -149,6 +149,8 @@ export interface DisagreementResolutionView {
 export interface OrderDutyView {
   /** The rule whose deadline applies, e.g. `order.make_plan.draft` or `concession.amend_plan`. */
   ruleId: string;
+  /** A shorter period agreed in a consent order: the duty is due then, not at the end of the statutory period. */
+  agreedDueOn?: IsoDate;
   compliedOn?: IsoDate;
   evidence?: string;
 }

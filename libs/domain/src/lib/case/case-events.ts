@@ -155,7 +155,8 @@ export type CaseEvent =
       decisionDate: string;
       orderSentOn?: string;
       laNotifiedTribunalOn?: string;
-      orders?: { orderId: string; orderType: OrderType; details?: string }[];
+      /** `agreedDueDates`: for a consent order, shorter periods agreed for some duties, by rule id (e.g. `order.make_plan.final`). */
+      orders?: { orderId: string; orderType: OrderType; details?: string; agreedDueDates?: Record<string, string> }[];
       recommendations: (NewRecommendation & { recommendationId: string })[];
     }
   | {

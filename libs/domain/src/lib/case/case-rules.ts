@@ -3,8 +3,10 @@ import { formatLongDate, invalidDateReason } from '../dates/iso-date';
 import type { CaseEvent, CaseEventOf, CaseEventType } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import type { CaseSnapshot } from './case-snapshot';
-import { APPEAL_OUTCOME_LABELS, CERTIFICATE_KIND_LABELS } from './case-summary';
-import { alternativeDuty, isRuleId } from './deadline-effects';
+import { APPEAL_OUTCOME_LABELS, CERTIFICATE_KIND_LABELS, ORDER_TYPE_LABELS } from './case-summary';
+import { dueDate } from '../clock/due-date';
+import type { RuleId } from '../clock/rules';
+import { alternativeDuty, isRuleId, orderDutyRuleIds } from './deadline-effects';
 
 /** Outcomes after which the Tribunal has decided the appeal and can have made recommendations. */
 const OUTCOMES_WITH_RECOMMENDATIONS: ReadonlySet<AppealOutcome> = new Set([
@@ -262,6 +264,7 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
       );
     }
   }
+  for (const order of orders) checkAgreedDueDates(event, order);
   mustBeNew(
     orders.map((o) => o.orderId),
     snapshot.orders,
@@ -272,6 +275,30 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
     snapshot.recommendations,
     'Recommendation',
   );
+}
+
+/** A consent order may agree shorter periods than reg 44's: only for its own duties, and only shorter. */
+function checkAgreedDueDates(event: CaseEventOf<'appeal.decided'>, order: NonNullable<CaseEventOf<'appeal.decided'>['orders']>[number]): void {
+  const agreed = Object.entries(order.agreedDueDates ?? {});
+  if (agreed.length === 0) return;
+  if (event.outcome !== 'consent_order') {
+    throw inconsistent('Only a consent order can agree shorter periods: the Tribunal’s other orders take the periods of reg 44.');
+  }
+  const duties = orderDutyRuleIds(event.outcome, order.orderType);
+  for (const [ruleId, dueOn] of agreed) {
+    if (!(duties as string[]).includes(ruleId)) {
+      throw inconsistent(`An order to ${ORDER_TYPE_LABELS[order.orderType].toLowerCase()} has no duty ${ruleId}: its duties are ${duties.join(' and ')}.`);
+    }
+    const reason = invalidDateReason(dueOn);
+    if (reason !== undefined) throw inconsistent(`Check the agreed date for ${ruleId}: ${reason}.`);
+    notBefore(dueOn, 'An agreed date cannot fall', event.decisionDate, 'the order');
+    const statutory = dueDate(ruleId as RuleId, { orderDate: event.decisionDate }).dueOn;
+    if (dueOn > statutory) {
+      throw inconsistent(
+        `An agreed period can only be shorter than the statutory one: ${ruleId} is due ${formatLongDate(statutory)} at the latest. A later date needs an extension under a statutory exception.`,
+      );
+    }
+  }
 }
 
 function checkAgreement(snapshot: CaseSnapshot, event: CaseEventOf<'mediation.agreement_reached'>): void {

@@ -292,7 +292,7 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
               appealId: event.appealId,
               type: o.orderType,
               details: o.details,
-              duties: orderDutyRuleIds(event.outcome, o.orderType).map((ruleId) => ({ ruleId })),
+              duties: orderDutyRuleIds(event.outcome, o.orderType).map((ruleId) => defined({ ruleId, agreedDueOn: o.agreedDueDates?.[ruleId] })),
             }),
           ),
         ],

@@ -19,7 +19,7 @@ import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
 import { businessDateOf, summariseCaseEvent } from './case-summary';
 import { applyEffects, ledgerRows, runCase, step, type CaseRun, type Ledger } from './case-test-support';
 import { plannedDeadlines } from './deadline-ledger';
-import { deadlineEffects } from './deadline-effects';
+import { deadlineEffects, ORDER_TYPE_DUTIES } from './deadline-effects';
 
 const shifted = new Map<string, string>();
 /** `iso` + `n` days (memoised: the generator asks for the same few dates again and again). */
@@ -112,7 +112,17 @@ function candidates(s: CaseSnapshot | undefined, ledger: Ledger, t: string, c: C
           outcome,
           decisionDate: t,
           laNotifiedTribunalOn: outcome === 'conceded_before_response' ? t : undefined,
-          orders: flag || n % 3 === 0 ? [{ orderId: `o${k}`, orderType: at(ORDER_TYPES, n) }] : [],
+          orders:
+            flag || n % 3 === 0
+              ? [
+                  {
+                    orderId: `o${k}`,
+                    orderType: at(ORDER_TYPES, n),
+                    // A consent order may agree a shorter period: here, the first duty at once.
+                    ...(outcome === 'consent_order' && n % 2 === 0 ? { agreedDueDates: { [`order.${ORDER_TYPE_DUTIES[at(ORDER_TYPES, n)][0]}`]: t } } : {}),
+                  },
+                ]
+              : [],
           recommendations: flag ? [] : [{ recommendationId: `rec${k}`, section: 'G', responsibleBody: at(RESPONSIBLE_BODIES, n), text: 'Therapy' }],
         },
       ];

@@ -19,7 +19,7 @@ import {
   responseSent,
   withAppeal,
 } from './case-test-support';
-import { agreementItemRuleIds, deadlineEffects, ORDER_TYPE_DUTIES, orderDutyRuleIds, type DeadlineEffects } from './deadline-effects';
+import { agreementItemRuleIds, deadlineEffects, dueOfDeadline, ORDER_TYPE_DUTIES, orderDutyRuleIds, type DeadlineEffects } from './deadline-effects';
 
 const none: DeadlineEffects = { open: [], close: [], move: [], cancel: [], extend: [] };
 const only = (some: Partial<DeadlineEffects>): DeadlineEffects => ({ ...none, ...some });
@@ -283,6 +283,18 @@ describe('the deadline effects of each event', () => {
       }),
     ],
     [
+      'a consent order with a shorter agreed period for one duty',
+      withAppeal,
+      decided({ outcome: 'consent_order', orders: [{ orderId: 'o1', orderType: 'make_plan', agreedDueDates: { 'order.make_plan.final': '2026-07-20' } }] }),
+      only({
+        cancel: [{ ruleId: 'tribunal.la_response', subjectId: 'a1', reason: 'The appeal ended by consent order' }],
+        open: [
+          { ruleId: 'order.make_plan.draft', subjectId: 'o1', facts: { orderDate: '2026-06-01' }, dutyHolder: 'council' },
+          { ruleId: 'order.make_plan.final', subjectId: 'o1', facts: { orderDate: '2026-06-01' }, dutyHolder: 'council', agreedDueOn: '2026-07-20' },
+        ],
+      }),
+    ],
+    [
       'order.complied meets that one duty',
       [...withAppeal, allowedWithOrders],
       { type: 'order.complied', orderId: 'o2', ruleId: 'order.assess.notify', compliedOn: '2026-06-10', evidence: 'Letter' },
@@ -368,5 +380,19 @@ describe('the duties of an order', () => {
       ...agreementItemRuleIds({ appealable: true, orderType: type }),
     ]);
     expect(ids.filter((id) => !RULE_IDS.includes(id))).toEqual([]);
+  });
+});
+
+describe('the due date of an opened deadline', () => {
+  it('is the shorter date a consent order agreed, with the statutory date still in the explanation', () => {
+    // Mon 1 Jun 2026 + 11 weeks = Mon 17 Aug 2026; agreed Mon 20 Jul 2026.
+    expect(dueOfDeadline({ ruleId: 'order.make_plan.final', facts: { orderDate: '2026-06-01' }, agreedDueOn: '2026-07-20' })).toEqual({
+      dueOn: '2026-07-20',
+      explanation: [
+        'Tribunal order made Mon 1 Jun 2026; + 11 weeks = Mon 17 Aug 2026',
+        'Due Mon 17 Aug 2026 (SEND Regs reg 44(2)(c))',
+        'The consent order agreed a shorter period: due Mon 20 Jul 2026',
+      ],
+    });
   });
 });

@@ -1,5 +1,8 @@
 import type { AppealOutcome, CertificateKind, DutyHolder, OrderType, ResponsibleBody } from '@send/contracts';
+import type { Calendar } from '../calendar/calendar';
+import { dueDate, type DueDateResult } from '../clock/due-date';
 import { RULE_IDS, type OrderSuffix, type RuleId } from '../clock/rules';
+import { formatLongDate } from '../dates/iso-date';
 import type { CaseEvent, CaseEventOf } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import type { CaseSnapshot } from './case-snapshot';
@@ -12,6 +15,21 @@ export interface DeadlineToOpen {
   dutyHolder: DutyHolder;
   /** For a recommendation response: the body that must answer. */
   responsibleBody?: ResponsibleBody;
+  /** A shorter period agreed in a consent order: the deadline falls then. */
+  agreedDueOn?: string;
+}
+
+/**
+ * The due date of a deadline an event opens, and why: the statutory computation, or the shorter
+ * date a consent order agreed (the statutory date stays in the explanation).
+ */
+export function dueOfDeadline(open: Pick<DeadlineToOpen, 'ruleId' | 'facts' | 'agreedDueOn'>, calendar?: Calendar): DueDateResult {
+  const statutory = dueDate(open.ruleId, open.facts, calendar);
+  if (open.agreedDueOn === undefined) return statutory;
+  return {
+    dueOn: open.agreedDueOn,
+    explanation: [...statutory.explanation, `The consent order agreed a shorter period: due ${formatLongDate(open.agreedDueOn)}`],
+  };
 }
 
 /** A deadline an event meets: identified by rule and subject, met on a date. */
@@ -191,7 +209,13 @@ function appealDecidedEffects(before: CaseSnapshot, event: CaseEventOf<'appeal.d
       : [],
     open: [
       ...(event.orders ?? []).flatMap((order) =>
-        dutyRuleIds(family, order.orderType).map((ruleId) => ({ ruleId, subjectId: order.orderId, facts, dutyHolder: 'council' as const })),
+        dutyRuleIds(family, order.orderType).map((ruleId) => ({
+          ruleId,
+          subjectId: order.orderId,
+          facts,
+          dutyHolder: 'council' as const,
+          ...(order.agreedDueDates?.[ruleId] ? { agreedDueOn: order.agreedDueDates[ruleId] } : {}),
+        })),
       ),
       ...event.recommendations.map((r) => ({
         ruleId: 'recommendation.response' as const,

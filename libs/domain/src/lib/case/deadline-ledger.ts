@@ -5,7 +5,7 @@ import type { RuleId } from '../clock/rules';
 import { effectiveHistory } from './case-corrections';
 import type { CaseEvent } from './case-events';
 import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
-import { deadlineEffects, type DeadlineEffects, type DeadlineToOpen } from './deadline-effects';
+import { deadlineEffects, type DeadlineEffects, type DeadlineToOpen, dueOfDeadline } from './deadline-effects';
 
 /** One deadline as a history implies it: what opened it, and what became of it. */
 export interface LedgerEntry extends DeadlineToOpen {
@@ -41,7 +41,7 @@ export function applyEffects(ledger: Ledger, effects: DeadlineEffects, calendar:
   for (const open of effects.open) {
     const key = ledgerKey(open.ruleId, open.subjectId);
     if (next.has(key)) throw new Error(`Deadline ${key} opened twice`);
-    next.set(key, { ...open, dueOn: dueDate(open.ruleId, open.facts, calendar).dueOn, status: 'open', extendedTo: [] });
+    next.set(key, { ...open, dueOn: dueOfDeadline(open, calendar).dueOn, status: 'open', extendedTo: [] });
   }
   for (const c of effects.close) live(c.ruleId, c.subjectId, (e) => ({ ...e, status: 'met', metOn: c.metOn }));
   for (const m of effects.move) {

@@ -101,6 +101,7 @@ export class AppealController {
           orderId: randomUUID(),
           orderType: o.orderType,
           ...(o.details?.trim() ? { details: o.details.trim() } : {}),
+          ...(o.agreedDueDates && Object.keys(o.agreedDueDates).length ? { agreedDueDates: { ...o.agreedDueDates } } : {}),
         })),
         recommendations: (body.recommendations ?? []).map((r) => ({
           recommendationId: randomUUID(),

@@ -11,6 +11,7 @@ import {
   checkHistory,
   deadlineEffects,
   dueDate,
+  dueOfDeadline,
   formatLongDate,
   ledgerKey,
   plannedDeadlines,
@@ -253,7 +254,7 @@ export class CaseCommandService {
     for (const [key, planned] of plannedDeadlines(history, this.calendar)) {
       const row = rows.get(key);
       rows.delete(key);
-      const computed = dueDate(planned.ruleId, planned.facts, this.calendar);
+      const computed = dueOfDeadline(planned, this.calendar);
       const lastExtension = row?.extensions.at(-1)?.toDueOn;
       const dueOn = lastExtension !== undefined && lastExtension > computed.dueOn ? lastExtension : computed.dueOn;
       const explanation = [...computed.explanation, ...(row?.extensions ?? []).map(extensionLine)];
@@ -335,7 +336,7 @@ export class CaseCommandService {
     const isLive = (d: DeadlineEntity | null): d is DeadlineEntity => !!d && (d.status === 'open' || d.status === 'overdue');
 
     for (const open of effects.open) {
-      const { dueOn, explanation } = dueDate(open.ruleId, open.facts, this.calendar);
+      const { dueOn, explanation } = dueOfDeadline(open, this.calendar);
       const id = randomUUID();
       await deadlines.insert({
         id,

@@ -254,6 +254,17 @@ export class NewOrderDto {
   @MaxLength(LONG_TEXT)
   @IsString()
   details?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Consent orders only: shorter periods agreed for some of the order’s duties, by rule id, e.g. { "order.make_plan.final": "2026-04-20" }. Each must be no later than the statutory date.',
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date' },
+    example: { 'order.make_plan.final': '2026-04-20' },
+  })
+  @IsOptional()
+  @IsObject({ message: 'agreedDueDates must be an object of rule ids and dates, e.g. { "order.make_plan.final": "2026-04-20" }' })
+  agreedDueDates?: Record<string, string>;
 }
 
 export class RecordAppealOutcomeDto extends VersionedDto {
