@@ -32,7 +32,7 @@ export class CaseController {
     return this.queries.search({ team: teamScope(actor), limit: Math.min(Math.max(limit, 1), 200), offset: Math.max(offset, 0) });
   }
 
-  /** POST so that names and dates of birth never appear in URLs or access logs. */
+  // POST so that names and dates of birth never appear in URLs or access logs.
   @Post('search')
   @HttpCode(200)
   @ReadCases('Find cases of your team (auditors: every team) by reference, name or date of birth (paged)', schemaRef('CasePage'), {
