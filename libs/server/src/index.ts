@@ -12,3 +12,4 @@ export { eventHash } from './lib/history/event-hash';
 export { cookiesAreSecure } from './lib/config/app-config';
 export { adminOnly } from './lib/auth/admin-only.middleware';
 export { SessionService } from './lib/auth/session.service';
+export { routePermissions, type RoutePermission } from './lib/auth/route-permissions';
