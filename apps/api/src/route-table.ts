@@ -17,7 +17,7 @@ async function print(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { preview: true, logger: false });
   app.setGlobalPrefix('api');
   await app.init();
-  const router = (app.getHttpAdapter().getInstance() as { router?: { stack: RouterLayer[] } }).router;
+  const router = (app.getHttpAdapter().getInstance() as unknown as { router?: { stack: RouterLayer[] } }).router;
   const served = (router?.stack ?? []).flatMap(({ route }) =>
     route
       ? Object.keys(route.methods).map((method) => ({ method: method.toUpperCase(), path: route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}') }))
