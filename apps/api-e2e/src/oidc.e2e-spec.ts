@@ -113,6 +113,12 @@ const sessionOf = async (cookie: string) => api('GET', '/auth/session', undefine
 const ssoUser = () => users()['sso.person' as never] as string;
 
 describe('single sign-on with OpenID Connect (a real provider on loopback)', () => {
+  /** The security log before this file's tests: other files' sign-ins are not theirs. */
+  let logStart = 0;
+  beforeAll(async () => {
+    logStart = Number((await sql(`SELECT coalesce(max(id), 0) AS id FROM security_log`))[0].id);
+  });
+
   it('signs a member of staff in by authorization code with PKCE; the session works for the API', async () => {
     const browser = new Browser();
     const callback = await browser.authorize('sso-staff');
@@ -129,6 +135,11 @@ describe('single sign-on with OpenID Connect (a real provider on loopback)', () 
     // First sign-in matched the verified email; the provider's subject is kept for next time.
     const [user] = await sql(`SELECT oidc_subject FROM staff_user WHERE id = $1`, [ssoUser()]);
     expect(user.oidc_subject).toBe('sso-staff');
+    const [event] = await sql(
+      `SELECT outcome, actor_id, detail FROM security_log WHERE event = 'sign_in' AND subject_user_id = $1 ORDER BY id DESC LIMIT 1`,
+      [ssoUser()],
+    );
+    expect(event).toEqual({ outcome: 'success', actor_id: ssoUser(), detail: { method: 'oidc' } });
   });
 
   it('matches the member of staff by the provider subject thereafter, even when the email no longer matches', async () => {
@@ -177,5 +188,20 @@ describe('single sign-on with OpenID Connect (a real provider on loopback)', () 
     }
     const [unverified] = await sql(`SELECT oidc_subject FROM staff_user WHERE email = 'sso.unverified@test.council'`);
     expect(unverified.oidc_subject).toBeNull();
+  });
+
+  it('records why each single sign-on failed in the security log (state, provider, no account), never the code', async () => {
+    const refused = await sql(
+      `SELECT detail FROM security_log WHERE id > $1 AND event = 'sign_in' AND outcome = 'failure' AND detail->>'method' = 'oidc' ORDER BY id`,
+      [logStart],
+    );
+    // In the order of the tests above: tampered state; replayed callback; spent code; stranger; unverified.
+    expect(refused.map((r) => r.detail)).toEqual([
+      { method: 'oidc', reason: 'state' },
+      { method: 'oidc', reason: 'state' },
+      { method: 'oidc', reason: 'provider' },
+      { method: 'oidc', reason: 'no_account', subject: 'stranger' },
+      { method: 'oidc', reason: 'no_account', subject: 'unverified' },
+    ]);
   });
 });

@@ -144,6 +144,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/mediation-providers': { allowed: ROLES },
   'POST /api/mediation-providers': { allowed: ['administrator'] },
   'GET /api/access-log/export.csv': { allowed: ['auditor'] },
+  'GET /api/security-log/export.csv': { allowed: ['auditor'] },
 };
 
 describe('role by endpoint', () => {

@@ -1,4 +1,4 @@
-import { emailOf, password, type Role } from './support/api';
+import { emailOf, password, type Role, sql, users } from './support/api';
 import { type ApiProcess, startApi } from './support/process';
 
 /**
@@ -9,7 +9,8 @@ import { type ApiProcess, startApi } from './support/process';
  */
 let prod: ApiProcess;
 beforeAll(async () => {
-  prod = await startApi({ NODE_ENV: 'production', PUBLIC_URL: 'https://send.example.council' });
+  // Behind a reverse proxy on the same machine.
+  prod = await startApi({ NODE_ENV: 'production', PUBLIC_URL: 'https://send.example.council', TRUST_PROXY: 'loopback' });
 }, 60_000);
 afterAll(async () => {
   await prod?.stop();
@@ -84,11 +85,19 @@ describe('production mode', () => {
     expect(docs.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('records from where as the client behind the trusted proxy (TRUST_PROXY=loopback)', async () => {
+    const res = await fetch(`${prod.baseUrl}/api/deadlines`, { headers: { cookie: await cookieOf('auditor'), 'x-forwarded-for': '203.0.113.7' } });
+    expect(res.status).toBe(200);
+    const [row] = await sql(`SELECT ip FROM access_log WHERE actor_id = $1 AND action = 'deadline.list' ORDER BY id DESC LIMIT 1`, [users().auditor]);
+    expect(row.ip).toBe('203.0.113.7');
+  });
+
   it('refuses to start with configuration unsafe in production, naming the variable', async () => {
     for (const [name, value] of [
       ['COOKIE_SECURE', 'false'],
       ['CLOCK_NOW', '2026-03-02T09:00:00Z'],
       ['DEMO_PASSWORD', 'demo-password-2026'],
+      ['TRUST_PROXY', 'true'],
     ]) {
       await expect(startApi({ NODE_ENV: 'production', [name]: value })).rejects.toThrow(new RegExp(`${name}: `));
     }

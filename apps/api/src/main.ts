@@ -11,6 +11,7 @@ import {
   mountQueueBoard,
   ProblemFilter,
   SessionService,
+  trustProxySetting,
 } from '@send/server';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -51,6 +52,8 @@ async function bootstrap(): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // From where: the client's address, as far back through X-Forwarded-For as TRUST_PROXY allows.
+  app.set('trust proxy', trustProxySetting(config));
   // Request size limits: JSON bodies are small; documents have their own limit (multer).
   app.useBodyParser('json', { limit: '200kb' });
   app.useBodyParser('urlencoded', { limit: '20kb', extended: false });

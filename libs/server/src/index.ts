@@ -1,5 +1,5 @@
 export { ApiFeaturesModule, CoreModule, WorkerFeaturesModule } from './lib/server.modules';
-export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './lib/config/app-config';
+export { APP_CONFIG, ConfigError, loadConfig, trustProxySetting, type AppConfig } from './lib/config/app-config';
 export { dataSourceOptions } from './lib/db/data-source-options';
 export { ProblemFilter } from './lib/http/problem.filter';
 export { createValidationPipe } from './lib/http/validation';

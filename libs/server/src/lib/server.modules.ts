@@ -7,7 +7,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealController } from './appeals/appeal.controller';
 import { AccessLogController } from './audit/access-log.controller';
 import { AccessLogInterceptor } from './audit/access-log.interceptor';
-import { AccessLogService } from './audit/access-log.service';
+import { AuditModule } from './audit/audit.module';
+import { SecurityLogController } from './audit/security-log.controller';
 import { AuthModule } from './auth/auth.module';
 import { DecisionController } from './cases/decision.controller';
 import { MediationProviderEntity } from './db/entities';
@@ -31,6 +32,7 @@ import { DeadlineTimers } from './deadlines/deadline-timers';
 import { MailService } from './deadlines/mail.service';
 import { ReminderService } from './deadlines/reminder.service';
 import { HealthController } from './health/health.controller';
+import { loggablePath } from './http/log-path';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { QueueModule } from './queue/queue.module';
@@ -50,8 +52,9 @@ import { CalendarFeedController } from './notifications/calendar-feed.controller
         pinoHttp: {
           level: config.LOG_LEVEL,
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-          // Paths can hold ids but never personal data; bodies are never logged.
-          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+          // Paths can hold ids but never personal data; bodies and query strings are never logged,
+          // and secret path segments (the calendar feed's token) are redacted.
+          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: loggablePath(req.url) }) },
         },
       }),
     }),
@@ -71,7 +74,7 @@ export class CaseCoreModule {}
 
 /** Everything the HTTP API serves. It produces no jobs directly and runs no processors (it reads the queue for Bull Board and the health check). */
 @Module({
-  imports: [CoreModule, CaseCoreModule, AuthModule, TerminusModule, QueueModule, TypeOrmModule.forFeature([MediationProviderEntity])],
+  imports: [CoreModule, CaseCoreModule, AuthModule, AuditModule, TerminusModule, QueueModule, TypeOrmModule.forFeature([MediationProviderEntity])],
   controllers: [
     CaseController,
     DecisionController,
@@ -84,6 +87,7 @@ export class CaseCoreModule {}
     NotificationController,
     CalendarFeedController,
     AccessLogController,
+    SecurityLogController,
   ],
   providers: [
     CaseWriteService,
@@ -91,7 +95,6 @@ export class CaseCoreModule {}
     HistoryService,
     DocumentService,
     QueueLagProbe,
-    AccessLogService,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
   ],
 })

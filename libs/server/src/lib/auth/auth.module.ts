@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StaffUserEntity } from '../db/entities';
 import { AuthController } from './auth.controller';
@@ -19,6 +20,7 @@ import { UsersController } from './users.controller';
  */
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([StaffUserEntity]),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
