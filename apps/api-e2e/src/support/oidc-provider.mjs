@@ -35,8 +35,9 @@ export async function startOidcProvider({ port, redirectUri }) {
     ],
     scopes: ['openid', 'email', 'profile'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    // As most council identity providers do (Entra ID among them): the claims in the ID token itself.
-    conformIdTokenClaims: false,
+    // As the specification has it for the code flow: email and name from the userinfo endpoint,
+    // not in the ID token (the API fetches them there when the ID token has no email).
+    conformIdTokenClaims: true,
     pkce: { required: () => true },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     // Signing keys of this run only.
