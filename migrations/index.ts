@@ -7,6 +7,7 @@ import { CreateDeadlineLiveIndex1795480003000 } from './1795480003000-create-dea
 import { AddSignInAndAccessLog1795490000000 } from './1795490000000-add-sign-in-and-access-log';
 import { CreateSecurityLog1795500000000 } from './1795500000000-create-security-log';
 import { AddAccessLogReasonAndOutcome1795500001000 } from './1795500001000-add-access-log-reason-and-outcome';
+import { CreateBankHoliday1795500002000 } from './1795500002000-create-bank-holiday';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddSignInAndAccessLog1795490000000,
   CreateSecurityLog1795500000000,
   AddAccessLogReasonAndOutcome1795500001000,
+  CreateBankHoliday1795500002000,
 ];

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { defaultCalendar } from '@send/domain';
 import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealController } from './appeals/appeal.controller';
@@ -15,7 +14,12 @@ import { MediationProviderEntity } from './db/entities';
 import { DocumentController } from './documents/document.controller';
 import { DocumentService } from './documents/document.service';
 import { MediationController } from './mediation/mediation.controller';
+import { MediationProviderController } from './mediation/mediation-provider.controller';
+import { MediationProviderService } from './mediation/mediation-provider.service';
+import { BankHolidayController } from './calendar/bank-holiday.controller';
+import { BankHolidayService } from './calendar/bank-holiday.service';
 import { CALENDAR, CaseCommandService } from './cases/case-command.service';
+import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
 import { CaseController } from './cases/case.controller';
 import { CaseQueryService } from './cases/case-query.service';
 import { CaseWriteService } from './cases/case-write.service';
@@ -67,8 +71,23 @@ export class CoreModule {}
 /** The case write path and deadline queries, shared by the API and the worker. */
 @Module({
   imports: [CoreModule],
-  providers: [{ provide: CALENDAR, useFactory: defaultCalendar }, CaseCommandService, DeadlineService, ReminderService, MailService],
-  exports: [CaseCommandService, DeadlineService, ReminderService, CALENDAR],
+  providers: [
+    BankHolidayCalendar,
+    // The bank_holiday table's calendar, loaded before anything that counts working days is built.
+    {
+      provide: CALENDAR,
+      inject: [BankHolidayCalendar],
+      useFactory: async (calendars: BankHolidayCalendar) => {
+        await calendars.start();
+        return calendars.calendar;
+      },
+    },
+    CaseCommandService,
+    DeadlineService,
+    ReminderService,
+    MailService,
+  ],
+  exports: [CaseCommandService, DeadlineService, ReminderService, CALENDAR, BankHolidayCalendar],
 })
 export class CaseCoreModule {}
 
@@ -79,6 +98,8 @@ export class CaseCoreModule {}
     CaseController,
     DecisionController,
     MediationController,
+    MediationProviderController,
+    BankHolidayController,
     AppealController,
     DeadlineController,
     HistoryController,
@@ -94,6 +115,8 @@ export class CaseCoreModule {}
     CaseQueryService,
     HistoryService,
     DocumentService,
+    MediationProviderService,
+    BankHolidayService,
     QueueLagProbe,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
   ],

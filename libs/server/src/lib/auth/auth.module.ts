@@ -10,6 +10,7 @@ import { LocalSignInService } from './local-sign-in.service';
 import { OidcService } from './oidc.service';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
+import { StaffAccountService } from './staff-account.service';
 import { CallerThrottlerGuard } from './sign-in.throttler';
 import { UsersController } from './users.controller';
 
@@ -39,6 +40,7 @@ import { UsersController } from './users.controller';
     SessionService,
     LocalSignInService,
     OidcService,
+    StaffAccountService,
     CallerThrottlerGuard,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],

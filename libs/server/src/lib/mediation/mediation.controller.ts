@@ -1,13 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { CaseEvent } from '@send/domain';
 import { randomUUID } from 'node:crypto';
-import type { Repository } from 'typeorm';
-import { AllowRoles, type Actor, CurrentActor } from '../auth/actor';
+import { type Actor, CurrentActor } from '../auth/actor';
 import { CaseQueryService } from '../cases/case-query.service';
 import { CaseWriteService } from '../cases/case-write.service';
-import { MediationProviderEntity } from '../db/entities';
 import { CaseId, IdOf, RecordOnCase } from '../http/endpoints';
 import {
   AdviserContactedDto,
@@ -21,7 +18,6 @@ import {
   MediationHeldDto,
   MediationNotArrangedDto,
   MediationRequestedDto,
-  NewProviderDto,
   ResolutionConcludedDto,
   ResolutionMeetingDto,
   ResolutionReferralDto,
@@ -35,20 +31,7 @@ export class MediationController {
   constructor(
     private readonly writes: CaseWriteService,
     private readonly queries: CaseQueryService,
-    @InjectRepository(MediationProviderEntity) private readonly providers: Repository<MediationProviderEntity>,
   ) {}
-
-  @Get('mediation-providers')
-  @AllowRoles('caseworker', 'manager', 'auditor', 'administrator')
-  listProviders() {
-    return this.providers.find({ where: { active: true }, order: { name: 'ASC' } });
-  }
-
-  @Post('mediation-providers')
-  @AllowRoles('administrator')
-  addProvider(@Body() body: NewProviderDto) {
-    return this.providers.save({ name: body.name.trim(), email: body.email ?? null, phone: body.phone ?? null, active: true });
-  }
 
   @Post('cases/:id/mediations')
   @RecordOnCase('Record that the family contacted the mediation adviser about a decision', {
