@@ -48,6 +48,27 @@ describe('sign-in and sessions', () => {
     expect(await sql(`SELECT 1 FROM user_session WHERE token_hash = $1`, [value])).toHaveLength(0);
   });
 
+  it('accepts sign-in as JSON only (415 for a form, which another site could post: login CSRF)', async () => {
+    const url = `${process.env['E2E_BASE_URL']}/api/auth/sign-in`;
+    const credentials = { email: 'caseworker@test.council', password: password() };
+    const form = new FormData();
+    form.append('email', credentials.email);
+    form.append('password', credentials.password);
+    for (const init of [
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(credentials).toString() },
+      { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(credentials) },
+      { body: form },
+      { body: JSON.stringify(credentials) },
+    ]) {
+      const res = await fetch(url, { method: 'POST', ...init });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(sessionCookieOf(res.headers)).toBeUndefined();
+    }
+    const json = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(credentials) });
+    expect(json.status).toBe(200);
+  });
+
   it('refuses a wrong password with the same answer as an unknown email', async () => {
     const wrong = await signInAs('caseworker@test.council', 'not-the-password');
     const unknown = await signInAs(`nobody-${randomUUID()}@test.council`, 'not-the-password');

@@ -54,9 +54,10 @@ async function bootstrap(): Promise<void> {
   app.disable('x-powered-by');
   // From where: the client's address, as far back through X-Forwarded-For as TRUST_PROXY allows.
   app.set('trust proxy', trustProxySetting(config));
-  // Request size limits: JSON bodies are small; documents have their own limit (multer).
+  // Request size limits: JSON bodies are small; documents have their own limit (multer). No route
+  // takes a urlencoded form, so none is parsed: a form posted from another site reaches no handler
+  // with a body.
   app.useBodyParser('json', { limit: '200kb' });
-  app.useBodyParser('urlencoded', { limit: '20kb', extended: false });
 
   app.use(
     helmet({

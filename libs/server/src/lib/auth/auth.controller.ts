@@ -1,5 +1,30 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Body,
+  type CanActivate,
+  Controller,
+  type ExecutionContext,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiConsumes,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { ROLES, type SessionView, type SignInOptions } from '@send/contracts';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -19,6 +44,22 @@ import { SignInRateLimit } from './sign-in.throttler';
 const digest = (text: string) => createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 16);
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
+
+/**
+ * JSON only, checked before the body is: a page on another site can post a form (urlencoded,
+ * multipart or text/plain) without the browser asking first, which would sign the victim in to the
+ * attacker's account (login CSRF); JSON cannot be sent across sites without a CORS preflight, which
+ * this API never grants.
+ */
+@Injectable()
+class RequireJson implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (!context.switchToHttp().getRequest<Request>().is('application/json')) {
+      throw new UnsupportedMediaTypeException('Send the sign-in as JSON (Content-Type: application/json).');
+    }
+    return true;
+  }
+}
 
 @ApiTags('sign-in')
 @Controller('auth')
@@ -47,7 +88,10 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(HttpStatus.OK)
   @SignInRateLimit()
-  @ApiOperation({ summary: 'Sign in with a local account (email and password); sets the session cookie' })
+  @UseGuards(RequireJson)
+  @ApiConsumes('application/json')
+  @ApiOperation({ summary: 'Sign in with a local account (email and password, as JSON only); sets the session cookie' })
+  @ApiUnsupportedMediaTypeResponse(problem('Not sent as JSON (a form posted from another site cannot sign anyone in)'))
   @ApiOkResponse({ description: 'Signed in', schema: schemaRef('SessionView') })
   @ApiUnauthorizedResponse(problem('Wrong email or password, or the account is locked after too many failures'))
   @ApiTooManyRequestsResponse(problem('Too many attempts: wait a minute'))
