@@ -200,6 +200,31 @@ describe('role by endpoint', () => {
   });
 });
 
+describe('the apps\' database role', () => {
+  it('is not the owner, and may add to and read the history and the logs but never UPDATE, DELETE or TRUNCATE them', async () => {
+    // Every connection of the running API and worker uses it.
+    const connections = await sql(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-disagreements'`,
+    );
+    const [{ current_user: appRole }] = await sql(`SELECT current_user`, [], 'app');
+    expect(connections.map((c) => c.usename)).toEqual([appRole]);
+    const [{ owner }] = await sql(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'case_event'`);
+    expect(owner).not.toBe(appRole);
+
+    for (const table of ['case_event', 'access_log', 'security_log']) {
+      expect((await sql(`SELECT count(*) FROM ${table}`, [], 'app')).length).toBe(1);
+      for (const statement of [`UPDATE ${table} SET id = id WHERE false`, `DELETE FROM ${table} WHERE false`, `TRUNCATE ${table}`]) {
+        await expect(sql(statement, [], 'app')).rejects.toThrow(new RegExp(`permission denied for table ${table}`));
+      }
+    }
+    await expect(sql(`TRUNCATE deadline`, [], 'app')).rejects.toThrow(/permission denied/);
+    await expect(sql(`DROP TABLE outbox`, [], 'app')).rejects.toThrow(/must be owner/);
+    await expect(sql(`SELECT * FROM schema_migration`, [], 'app')).rejects.toThrow(/permission denied/);
+    // The triggers stand behind the privileges: even the owner cannot change the history by accident.
+    await expect(sql(`UPDATE case_event SET summary = summary WHERE true`)).rejects.toThrow(/append-only/);
+  });
+});
+
 describe('tamper-evident history', () => {
   const verifier = resolve(__dirname, '../../../dist/apps/api/verify-history.js');
   const verify = (file: string) => {

@@ -13,3 +13,4 @@ export { cookiesAreSecure } from './lib/config/app-config';
 export { adminOnly } from './lib/auth/admin-only.middleware';
 export { SessionService } from './lib/auth/session.service';
 export { routePermissions, type RoutePermission } from './lib/auth/route-permissions';
+export { APPEND_ONLY_TABLES, appRoleGrants, userOf } from './lib/db/app-role';

@@ -17,6 +17,8 @@ export default async function globalSetup() {
   const run = await startTestSystem({
     label: 'send_test',
     seedDemo: false,
+    // The API and the worker connect as a role of their own, without UPDATE/DELETE/TRUNCATE on the history and logs.
+    appRole: true,
     env: {
       PORT: String(apiPort),
       WEB_DIST: '',
@@ -34,7 +36,7 @@ export default async function globalSetup() {
     throw error;
   });
   globalThis.__E2E_RUN__ = run;
-  const client = new pg.Client({ connectionString: run.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: run.env.MIGRATION_DATABASE_URL });
   await client.connect();
   // One account per role, and a caseworker of another team (object-level checks). argon2id, as the app.
   // Two more without a password, who sign in through the identity provider only.
@@ -55,7 +57,9 @@ export default async function globalSetup() {
 
   process.env.E2E_BASE_URL = run.system.baseUrl;
   process.env.E2E_API_PID = String(run.system.api.child.pid);
-  process.env.E2E_DATABASE_URL = run.env.DATABASE_URL;
+  // The tests read and write as the database's owner (e.g. to alter a history row past its trigger).
+  process.env.E2E_DATABASE_URL = run.env.MIGRATION_DATABASE_URL;
+  process.env.E2E_APP_DATABASE_URL = run.env.DATABASE_URL;
   process.env.E2E_REDIS_URL = run.env.REDIS_URL;
   process.env.E2E_REDIS_PREFIX = run.env.REDIS_PREFIX;
   process.env.E2E_USERS = JSON.stringify(Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r.id])));

@@ -25,7 +25,7 @@ export interface ApiProcess {
 }
 
 /**
- * Starts another API process of the built app on the run's database and Redis prefix, with only
+ * Starts another API process of the built app on the run's database (as the apps' role) and Redis prefix, with only
  * the environment given (plus PATH): e.g. in production mode. Resolves once /api/health answers 200.
  */
 export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
@@ -36,7 +36,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
       PATH: process.env['PATH'] ?? '',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: process.env['E2E_DATABASE_URL'] ?? '',
+      DATABASE_URL: process.env['E2E_APP_DATABASE_URL'] ?? '',
       REDIS_URL: process.env['E2E_REDIS_URL'] ?? '',
       REDIS_PREFIX: process.env['E2E_REDIS_PREFIX'] ?? '',
       WEB_DIST: '',

@@ -47,8 +47,14 @@ const trustProxy = z
  */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** PostgreSQL connection URL. */
+  /** PostgreSQL connection URL of the API and the worker. */
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/send_disagreements'),
+  /**
+   * PostgreSQL as the schema's owner, for the migrate command only (defaults to DATABASE_URL). When
+   * its user is not DATABASE_URL's, migrate also grants DATABASE_URL's user what the apps need,
+   * and no UPDATE, DELETE or TRUNCATE on the append-only tables.
+   */
+  MIGRATION_DATABASE_URL: z.url().optional(),
   /** Redis connection URL; the db index in the path is honoured. */
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   /** Key prefix for every BullMQ key, so several systems (or test runs) can share one Redis. */
