@@ -10,7 +10,7 @@ import { type ApiProcess, startApi } from './support/process';
 let prod: ApiProcess;
 beforeAll(async () => {
   // Behind a reverse proxy on the same machine.
-  prod = await startApi({ NODE_ENV: 'production', PUBLIC_URL: 'https://send.example.council', TRUST_PROXY: 'loopback' });
+  prod = await startApi({ NODE_ENV: 'production', PUBLIC_URL: 'https://send.example.council', TRUST_PROXY: 'loopback', LOG_LEVEL: 'info' });
 }, 60_000);
 afterAll(async () => {
   await prod?.stop();
@@ -90,6 +90,23 @@ describe('production mode', () => {
     expect(res.status).toBe(200);
     const [row] = await sql(`SELECT ip FROM access_log WHERE actor_id = $1 AND action = 'deadline.list' ORDER BY id DESC LIMIT 1`, [users().auditor]);
     expect(row.ip).toBe('203.0.113.7');
+  });
+
+  it('logs request paths without query strings or secret segments (OIDC code and state, calendar feed token)', async () => {
+    const code = `code${Date.now()}SECRET`;
+    const token = 'Tk3q2-7wEjR9m_sK1vJp0d8ZxA4nL6cT5yUuHbGfQeW';
+    await fetch(`${prod.baseUrl}/api/auth/oidc/callback?code=${code}&state=state${code}`, { redirect: 'manual' });
+    await fetch(`${prod.baseUrl}/api/calendar/${token}.ics`);
+    await fetch(`${prod.baseUrl}/api/deadlines?filter=overdue&name=Amira`, { headers: { cookie: await cookieOf('caseworker') } });
+    await new Promise((r) => setTimeout(r, 500));
+    const log = prod.output();
+    expect(log).toContain('"url":"/api/auth/oidc/callback"');
+    expect(log).toContain('"url":"/api/calendar/[redacted].ics"');
+    expect(log).toContain('"url":"/api/deadlines"');
+    expect(log).not.toContain(code);
+    expect(log).not.toContain(token);
+    expect(log).not.toContain('Amira');
+    expect(log).not.toMatch(/__Host-send_session=[A-Za-z0-9_-]{10}/);
   });
 
   it('refuses to start with configuration unsafe in production, naming the variable', async () => {
