@@ -57,8 +57,12 @@ import { CalendarFeedController } from './notifications/calendar-feed.controller
           level: config.LOG_LEVEL,
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           // Paths can hold ids but never personal data; bodies and query strings are never logged,
-          // and secret path segments (the calendar feed's token) are redacted.
-          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: loggablePath(req.url) }) },
+          // and secret path segments (the calendar feed's token) are redacted. Of the answer, the
+          // status only: its headers hold cookies and redirects (the OIDC state and nonce).
+          serializers: {
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: loggablePath(req.url) }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
         },
       }),
     }),
