@@ -6,6 +6,9 @@ import { AddCalendarFeedToken1795480002000 } from './1795480002000-add-calendar-
 import { CreateDeadlineLiveIndex1795480003000 } from './1795480003000-create-deadline-live-index';
 import { AddSignInAndAccessLog1795490000000 } from './1795490000000-add-sign-in-and-access-log';
 import { CreateCaseSearchIndex1795495000000 } from './1795495000000-create-case-search-index';
+import { CreateSecurityLog1795500000000 } from './1795500000000-create-security-log';
+import { AddAccessLogReasonAndOutcome1795500001000 } from './1795500001000-add-access-log-reason-and-outcome';
+import { CreateBankHoliday1795500002000 } from './1795500002000-create-bank-holiday';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   CreateDeadlineLiveIndex1795480003000,
   AddSignInAndAccessLog1795490000000,
   CreateCaseSearchIndex1795495000000,
+  CreateSecurityLog1795500000000,
+  AddAccessLogReasonAndOutcome1795500001000,
+  CreateBankHoliday1795500002000,
 ];

@@ -202,9 +202,11 @@ export async function startSystem({ env, seedDemo = true, quiet = false, log = c
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    stops.push(await ensurePostgres(env.DATABASE_URL, log));
+    // The database is made (and migrated) as its owner; the apps may connect as a role of their own.
+    const ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+    stops.push(await ensurePostgres(ownerUrl, log));
     stops.push(await ensureRedis(env.REDIS_URL, log));
-    await ensureDatabase(env.DATABASE_URL);
+    await ensureDatabase(ownerUrl);
     migrate(env);
     if (seedDemo) seed(env);
     const api = startProcess('dist/apps/api/main.js', env, { quiet });
@@ -220,33 +222,66 @@ export async function startSystem({ env, seedDemo = true, quiet = false, log = c
   }
 }
 
+/** Runs one statement on the server's maintenance database, as the URL's user. */
+async function onServer(databaseUrl, statement) {
+  const client = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * A system for one test run: its own database (`<label>_<run id>`) and Redis key prefix on the
  * machine's services, the API on a free loopback port. Returns the system and its environment.
+ * With `appRole`, the API and the worker connect as a login role of the run's own
+ * (`<label>_<run id>_app`), which the migrate command grants only what the apps need, while
+ * migrations run as the database's owner (MIGRATION_DATABASE_URL).
  */
-export async function startTestSystem({ label, seedDemo, env: extra = {} }) {
+export async function startTestSystem({ label, seedDemo, appRole = false, env: extra = {} }) {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   const db = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   db.pathname = `/${label}_${runId}`;
+  let databaseUrl = db.toString();
+  let roles = {};
+  if (appRole) {
+    const role = `${label}_${runId}_app`.toLowerCase();
+    await onServer(db.toString(), `CREATE ROLE "${role}" LOGIN`);
+    const app = new URL(db.toString());
+    app.username = role;
+    app.password = '';
+    databaseUrl = app.toString();
+    roles = { MIGRATION_DATABASE_URL: db.toString(), TEST_APP_ROLE: role };
+  }
   const env = {
     ...process.env,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
-    DATABASE_URL: db.toString(),
+    DATABASE_URL: databaseUrl,
+    ...roles,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     REDIS_PREFIX: `${label}-${runId}`,
     LOG_LEVEL: 'warn',
     ...extra,
   };
-  const system = await startSystem({ env, seedDemo, quiet: true, log: () => undefined });
-  return { system, env };
+  try {
+    const system = await startSystem({ env, seedDemo, quiet: true, log: () => undefined });
+    return { system, env };
+  } catch (error) {
+    await removeTestSystem({ env }).catch(() => undefined);
+    throw error;
+  }
 }
 
-/** Stops a test system and removes its database and Redis keys. */
+/** Stops a test system and removes its database, its role (if it has one) and its Redis keys. */
 export async function removeTestSystem({ system, env }) {
   await system?.stop();
-  if (env?.DATABASE_URL) await dropDatabase(env.DATABASE_URL);
+  const ownerUrl = env?.MIGRATION_DATABASE_URL ?? env?.DATABASE_URL;
+  if (ownerUrl) await dropDatabase(ownerUrl);
+  if (env?.TEST_APP_ROLE) await onServer(ownerUrl, `DROP ROLE IF EXISTS "${env.TEST_APP_ROLE}"`);
   if (env?.REDIS_PREFIX) {
     const redis = new Redis(env.REDIS_URL);
     let cursor = '0';

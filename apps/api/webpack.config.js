@@ -19,6 +19,7 @@ module.exports = {
         { entryName: 'seed', entryPath: 'apps/api/src/seed.ts' },
         { entryName: 'openapi', entryPath: 'apps/api/src/openapi.ts' },
         { entryName: 'verify-history', entryPath: 'apps/api/src/verify-history.ts' },
+        { entryName: 'route-table', entryPath: 'apps/api/src/route-table.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],

@@ -48,6 +48,27 @@ describe('sign-in and sessions', () => {
     expect(await sql(`SELECT 1 FROM user_session WHERE token_hash = $1`, [value])).toHaveLength(0);
   });
 
+  it('accepts sign-in as JSON only (415 for a form, which another site could post: login CSRF)', async () => {
+    const url = `${process.env['E2E_BASE_URL']}/api/auth/sign-in`;
+    const credentials = { email: 'caseworker@test.council', password: password() };
+    const form = new FormData();
+    form.append('email', credentials.email);
+    form.append('password', credentials.password);
+    for (const init of [
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(credentials).toString() },
+      { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(credentials) },
+      { body: form },
+      { body: JSON.stringify(credentials) },
+    ]) {
+      const res = await fetch(url, { method: 'POST', ...init });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(sessionCookieOf(res.headers)).toBeUndefined();
+    }
+    const json = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(credentials) });
+    expect(json.status).toBe(200);
+  });
+
   it('refuses a wrong password with the same answer as an unknown email', async () => {
     const wrong = await signInAs('caseworker@test.council', 'not-the-password');
     const unknown = await signInAs(`nobody-${randomUUID()}@test.council`, 'not-the-password');
@@ -151,12 +172,13 @@ describe('access log', () => {
     await api('POST', '/cases/search', { text: c.reference }, 'manager');
     await api('GET', `/cases/${c.id}/history.csv`, undefined, 'auditor');
     const rows = await sql(
-      `SELECT actor_id, action, purpose, ip, at FROM access_log WHERE case_id = $1 ORDER BY id`,
+      `SELECT actor_id, action, purpose, reason, outcome, ip, at FROM access_log WHERE case_id = $1 ORDER BY id`,
       [c.id],
     );
-    expect(rows.map((r) => [r.actor_id, r.action, r.purpose])).toEqual([
-      [users().caseworker, 'case.read', 'SAR 2026/17'],
-      [users().auditor, 'history.export', 'history export (CSV)'],
+    // The route's purpose and the reason given, side by side.
+    expect(rows.map((r) => [r.actor_id, r.action, r.purpose, r.reason, r.outcome])).toEqual([
+      [users().caseworker, 'case.read', 'case work', 'SAR 2026/17', 'allowed'],
+      [users().auditor, 'history.export', 'history export (CSV)', null, 'allowed'],
     ]);
     expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
     const [search] = await sql(`SELECT detail FROM access_log WHERE action = 'case.search' AND detail->'criteria'->>'text' = $1`, [c.reference]);
@@ -169,10 +191,38 @@ describe('access log', () => {
     const exported = await api('GET', '/access-log/export.csv', undefined, 'auditor');
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toContain('text/csv');
-    expect(exported.text.split('\n')[0]).toBe('id,at,actorId,actorName,actorRole,action,purpose,caseId,detail,ip');
+    expect(exported.text.split('\n')[0]).toBe('id,at,actorId,actorName,actorRole,action,purpose,reason,outcome,status,caseId,detail,ip');
     expect(exported.text).toContain(`${c.id}`);
     const logged = await sql(`SELECT 1 FROM access_log WHERE action = 'access_log.export' AND actor_id = $1`, [users().auditor]);
     expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('logs refused reads too: another team\'s case (404), a case that does not exist (404), a role that may not read (403)', async () => {
+    const c = await openCase('caseworker');
+    const missing = randomUUID();
+    expect((await api('GET', `/cases/${c.id}`, undefined, 'othercaseworker')).status).toBe(404);
+    expect((await api('GET', `/cases/${c.id}/history.json`, undefined, 'othercaseworker')).status).toBe(404);
+    expect((await api('GET', `/cases/${missing}`, undefined, 'auditor')).status).toBe(404);
+    expect((await api('GET', `/cases/${c.id}/documents/${randomUUID()}`, undefined, 'caseworker')).status).toBe(404);
+    expect((await api('GET', `/cases/${c.id}`, undefined, 'administrator')).status).toBe(403);
+    const denied = await sql(
+      `SELECT actor_id, action, status, detail->>'route' AS route FROM access_log
+       WHERE outcome = 'denied' AND (case_id = $1 OR case_id = $2) ORDER BY id`,
+      [c.id, missing],
+    );
+    expect(denied.map((r) => [r.actor_id, r.action, r.status])).toEqual([
+      [users().othercaseworker, 'case.read', 404],
+      [users().othercaseworker, 'history.export', 404],
+      [users().auditor, 'case.read', 404],
+      [users().caseworker, 'document.read', 404],
+      [users().administrator, 'case.read', 403],
+    ]);
+  });
+
+  it('records from where as the TCP peer when no proxy is trusted: a forged X-Forwarded-For is ignored', async () => {
+    await api('GET', '/deadlines', undefined, 'manager', { 'x-forwarded-for': '203.0.113.66' });
+    const [row] = await sql(`SELECT ip FROM access_log WHERE actor_id = $1 AND action = 'deadline.list' ORDER BY id DESC LIMIT 1`, [users().manager]);
+    expect(row.ip).toMatch(/127\.0\.0\.1/);
   });
 
   it('neutralises cells a spreadsheet would run as formulas in every export', async () => {
@@ -180,6 +230,66 @@ describe('access log', () => {
     const exported = await api('GET', '/access-log/export.csv', undefined, 'auditor');
     expect(exported.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(exported.text).not.toMatch(/,=HYPERLINK/);
+  });
+});
+
+describe('security log', () => {
+  const eventsOf = (userId: string) =>
+    sql(`SELECT event, outcome, actor_id, detail, ip FROM security_log WHERE subject_user_id = $1 ORDER BY id`, [userId]);
+
+  it('records sign-in, its failures with why, the lock-out and sign-out, without passwords or typed emails', async () => {
+    const { id, email } = await account();
+    const s = await sessionFor(email);
+    expect((await api('POST', '/auth/sign-out', undefined, s)).status).toBe(204);
+    for (let i = 0; i < 5; i++) await signInAs(email, 'wrong-password-typed');
+    await signInAs(email);
+    const unknown = `nobody-${randomUUID()}@test.council`;
+    await signInAs(unknown, 'wrong-password-typed');
+    const events = await eventsOf(id);
+    expect(events.map((e) => [e.event, e.outcome, e.detail.reason ?? null])).toEqual([
+      ['sign_in', 'success', null],
+      ['sign_out', 'success', null],
+      ['sign_in', 'failure', 'invalid'],
+      ['sign_in', 'failure', 'invalid'],
+      ['sign_in', 'failure', 'invalid'],
+      ['sign_in', 'failure', 'invalid'],
+      ['sign_in', 'failure', 'invalid'],
+      ['account_locked', 'success', null],
+      ['sign_in', 'failure', 'locked'],
+    ]);
+    expect(events[0]).toMatchObject({ actor_id: id, detail: { method: 'password' } });
+    expect(events[0].ip).toMatch(/127\.0\.0\.1/);
+    const [failed] = await sql(
+      `SELECT detail FROM security_log WHERE event = 'sign_in' AND outcome = 'failure' AND subject_user_id IS NULL ORDER BY id DESC LIMIT 1`,
+    );
+    expect(failed.detail).toEqual({ method: 'password', reason: 'unknown_account', emailDigest: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const all = JSON.stringify(await sql(`SELECT * FROM security_log`));
+    expect(all).not.toContain('wrong-password-typed');
+    expect(all).not.toContain(unknown);
+  });
+
+  it('records a refused CSRF token and an administrator disabling an account; is append-only; auditors export it', async () => {
+    const { id, email } = await account();
+    const s = await sessionFor(email);
+    expect((await api('POST', '/cases', {}, { cookie: s.cookie, csrfToken: 'forged' })).status).toBe(403);
+    expect((await api('POST', `/users/${id}/disable`, undefined, 'administrator')).status).toBe(204);
+    const events = await eventsOf(id);
+    expect(events.map((e) => [e.event, e.outcome])).toEqual([
+      ['sign_in', 'success'],
+      ['csrf.refused', 'failure'],
+      ['user.disabled', 'success'],
+    ]);
+    expect(events[2]).toMatchObject({ actor_id: users().administrator, detail: { sessionsEnded: 1 } });
+    await expect(sql(`UPDATE security_log SET outcome = 'failure' WHERE subject_user_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(sql(`DELETE FROM security_log WHERE subject_user_id = $1`, [id])).rejects.toThrow(/append-only/);
+
+    for (const role of ['caseworker', 'manager', 'administrator'] as As[]) {
+      expect((await api('GET', '/security-log/export.csv', undefined, role)).status).toBe(403);
+    }
+    const exported = await api('GET', '/security-log/export.csv', undefined, 'auditor');
+    expect(exported.status).toBe(200);
+    expect(exported.text.split('\n')[0]).toBe('id,at,event,outcome,actorId,actorName,actorRole,subjectUserId,reason,detail,ip');
+    expect(exported.text).toContain(`user.disabled,success,${users().administrator},Test Admin,administrator,${id}`);
   });
 });
 

@@ -1,5 +1,5 @@
 export { ApiFeaturesModule, CoreModule, WorkerFeaturesModule } from './lib/server.modules';
-export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './lib/config/app-config';
+export { APP_CONFIG, ConfigError, loadConfig, trustProxySetting, type AppConfig } from './lib/config/app-config';
 export { dataSourceOptions } from './lib/db/data-source-options';
 export { ProblemFilter } from './lib/http/problem.filter';
 export { createValidationPipe } from './lib/http/validation';
@@ -13,3 +13,5 @@ export { eventHash } from './lib/history/event-hash';
 export { cookiesAreSecure } from './lib/config/app-config';
 export { adminOnly } from './lib/auth/admin-only.middleware';
 export { SessionService } from './lib/auth/session.service';
+export { routePermissions, type RoutePermission } from './lib/auth/route-permissions';
+export { APPEND_ONLY_TABLES, appRoleGrants, userOf } from './lib/db/app-role';

@@ -94,9 +94,9 @@ export async function api<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers, text };
 }
 
-/** Runs SQL against the run's database (to check what was and was not written). */
-export async function sql<T = any>(query: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+/** Runs SQL against the run's database as its owner (to check what was and was not written). */
+export async function sql<T = any>(query: string, params: unknown[] = [], as: 'owner' | 'app' = 'owner'): Promise<T[]> {
+  const client = new Client({ connectionString: process.env[as === 'app' ? 'E2E_APP_DATABASE_URL' : 'E2E_DATABASE_URL'] });
   await client.connect();
   try {
     return (await client.query(query, params)).rows as T[];

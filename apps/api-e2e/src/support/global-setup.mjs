@@ -1,21 +1,45 @@
 // One isolated system per test run (own database and Redis key prefix, API and worker as
-// processes on loopback), with the clock fixed at a known date so expectations are exact.
+// processes on loopback), with the clock fixed at a known date so expectations are exact, and a
+// real OpenID Connect provider on loopback for single sign-on.
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
-import { startTestSystem } from '../../../../scripts/system.mjs';
+import { freePort, startTestSystem } from '../../../../scripts/system.mjs';
+import { startOidcProvider } from './oidc-provider.mjs';
 
 export const FIXED_NOW = '2026-03-02T09:00:00Z'; // Mon 2 Mar 2026
 export const PASSWORD = 'e2e-password-long-enough';
 
 export default async function globalSetup() {
+  const apiPort = await freePort();
+  const redirectUri = `http://127.0.0.1:${apiPort}/api/auth/oidc/callback`;
+  const oidc = await startOidcProvider({ port: await freePort(), redirectUri });
+  globalThis.__E2E_OIDC__ = oidc;
   const run = await startTestSystem({
     label: 'send_test',
     seedDemo: false,
-    env: { WEB_DIST: '', OUTBOX_POLL_MS: '100', CLOCK_NOW: FIXED_NOW, RATE_LIMIT_SIGN_IN_PER_MINUTE: '30' },
+    // The API and the worker connect as a role of their own, without UPDATE/DELETE/TRUNCATE on the history and logs.
+    appRole: true,
+    env: {
+      PORT: String(apiPort),
+      WEB_DIST: '',
+      OUTBOX_POLL_MS: '100',
+      CLOCK_NOW: FIXED_NOW,
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '30',
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_REDIRECT_URI: redirectUri,
+      OIDC_ALLOW_HTTP: 'true',
+    },
+  }).catch(async (error) => {
+    await oidc.stop();
+    throw error;
   });
-  const client = new pg.Client({ connectionString: run.env.DATABASE_URL });
+  globalThis.__E2E_RUN__ = run;
+  const client = new pg.Client({ connectionString: run.env.MIGRATION_DATABASE_URL });
   await client.connect();
   // One account per role, and a caseworker of another team (object-level checks). argon2id, as the app.
+  // Two more without a password, who sign in through the identity provider only.
   const passwordHash = await hash(PASSWORD, { algorithm: 2 });
   const { rows } = await client.query(
     `INSERT INTO staff_user (name, role, team, email, password_hash) VALUES
@@ -23,17 +47,22 @@ export default async function globalSetup() {
        ('Test Manager', 'manager', 'SEND North', 'manager@test.council', $1),
        ('Test Auditor', 'auditor', 'Audit', 'auditor@test.council', $1),
        ('Test Admin', 'administrator', 'Systems', 'administrator@test.council', $1),
-       ('Other Caseworker', 'caseworker', 'SEND South', 'othercaseworker@test.council', $1)
+       ('Other Caseworker', 'caseworker', 'SEND South', 'othercaseworker@test.council', $1),
+       ('Sso Person', 'caseworker', 'SEND North', 'sso.person@test.council', NULL),
+       ('Unverified Person', 'caseworker', 'SEND North', 'sso.unverified@test.council', NULL)
      RETURNING id, email`,
     [passwordHash],
   );
   await client.end();
 
   process.env.E2E_BASE_URL = run.system.baseUrl;
-  process.env.E2E_DATABASE_URL = run.env.DATABASE_URL;
+  process.env.E2E_API_PID = String(run.system.api.child.pid);
+  // The tests read and write as the database's owner (e.g. to alter a history row past its trigger).
+  process.env.E2E_DATABASE_URL = run.env.MIGRATION_DATABASE_URL;
+  process.env.E2E_APP_DATABASE_URL = run.env.DATABASE_URL;
   process.env.E2E_REDIS_URL = run.env.REDIS_URL;
   process.env.E2E_REDIS_PREFIX = run.env.REDIS_PREFIX;
   process.env.E2E_USERS = JSON.stringify(Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r.id])));
   process.env.E2E_PASSWORD = PASSWORD;
-  globalThis.__E2E_RUN__ = run;
+  process.env.E2E_OIDC_ISSUER = oidc.issuer;
 }

@@ -31,9 +31,35 @@ export interface AccessLogEntry {
   actorRole: string;
   /** e.g. `case.read`, `case.search`, `history.export`, `access_log.export`. */
   action: string;
-  /** Why: the purpose the route serves, or the reason the caller gave in `X-Access-Reason`. */
+  /** Why, as the route serves it (e.g. `case work`, `history export (CSV)`). */
   purpose: string;
+  /** Why, as the caller said in `X-Access-Reason` (e.g. a subject access request number), if they did. */
+  reason: string | null;
+  /** `denied`: the read was refused (`status` 403, or 404 for a case outside the caller's team or none). */
+  outcome: 'allowed' | 'denied';
+  status: number | null;
   caseId: string | null;
+  detail: Record<string, unknown>;
+  /** The client's address (behind a proxy, as TRUST_PROXY allows). */
+  ip: string | null;
+}
+
+/** One security event (sign-in, lock-out, sign-out, refused CSRF token) or administrator's change. */
+export interface SecurityLogEntry {
+  id: string;
+  at: string;
+  /** e.g. `sign_in`, `account_locked`, `sign_out`, `csrf.refused`, `user.created`, `user.changed`, `user.disabled`, `bank_holiday.added`. */
+  event: string;
+  outcome: 'success' | 'failure';
+  /** Who did it; none for a sign-in that failed. */
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  /** The staff account it concerns. */
+  subjectUserId: string | null;
+  /** Why, as the administrator said. */
+  reason: string | null;
+  /** What exactly (e.g. the sign-in method and why it failed; before and after of a change). */
   detail: Record<string, unknown>;
   ip: string | null;
 }

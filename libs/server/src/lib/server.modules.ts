@@ -1,20 +1,25 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { defaultCalendar } from '@send/domain';
 import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealController } from './appeals/appeal.controller';
 import { AccessLogController } from './audit/access-log.controller';
 import { AccessLogInterceptor } from './audit/access-log.interceptor';
-import { AccessLogService } from './audit/access-log.service';
+import { AuditModule } from './audit/audit.module';
+import { SecurityLogController } from './audit/security-log.controller';
 import { AuthModule } from './auth/auth.module';
 import { DecisionController } from './cases/decision.controller';
 import { MediationProviderEntity } from './db/entities';
 import { DocumentController } from './documents/document.controller';
 import { DocumentService } from './documents/document.service';
 import { MediationController } from './mediation/mediation.controller';
+import { MediationProviderController } from './mediation/mediation-provider.controller';
+import { MediationProviderService } from './mediation/mediation-provider.service';
+import { BankHolidayController } from './calendar/bank-holiday.controller';
+import { BankHolidayService } from './calendar/bank-holiday.service';
 import { CALENDAR, CaseCommandService } from './cases/case-command.service';
+import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
 import { CaseController } from './cases/case.controller';
 import { CaseQueryService } from './cases/case-query.service';
 import { CaseWriteService } from './cases/case-write.service';
@@ -31,6 +36,7 @@ import { DeadlineTimers } from './deadlines/deadline-timers';
 import { MailService } from './deadlines/mail.service';
 import { ReminderService } from './deadlines/reminder.service';
 import { HealthController } from './health/health.controller';
+import { loggablePath } from './http/log-path';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { QueueModule } from './queue/queue.module';
@@ -50,8 +56,13 @@ import { CalendarFeedController } from './notifications/calendar-feed.controller
         pinoHttp: {
           level: config.LOG_LEVEL,
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-          // Paths can hold ids but never personal data; bodies are never logged.
-          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+          // Paths can hold ids but never personal data; bodies and query strings are never logged,
+          // and secret path segments (the calendar feed's token) are redacted. Of the answer, the
+          // status only: its headers hold cookies and redirects (the OIDC state and nonce).
+          serializers: {
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: loggablePath(req.url) }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
         },
       }),
     }),
@@ -64,18 +75,35 @@ export class CoreModule {}
 /** The case write path and deadline queries, shared by the API and the worker. */
 @Module({
   imports: [CoreModule],
-  providers: [{ provide: CALENDAR, useFactory: defaultCalendar }, CaseCommandService, DeadlineService, ReminderService, MailService],
-  exports: [CaseCommandService, DeadlineService, ReminderService, CALENDAR],
+  providers: [
+    BankHolidayCalendar,
+    // The bank_holiday table's calendar, loaded before anything that counts working days is built.
+    {
+      provide: CALENDAR,
+      inject: [BankHolidayCalendar],
+      useFactory: async (calendars: BankHolidayCalendar) => {
+        await calendars.start();
+        return calendars.calendar;
+      },
+    },
+    CaseCommandService,
+    DeadlineService,
+    ReminderService,
+    MailService,
+  ],
+  exports: [CaseCommandService, DeadlineService, ReminderService, CALENDAR, BankHolidayCalendar],
 })
 export class CaseCoreModule {}
 
 /** Everything the HTTP API serves. It produces no jobs directly and runs no processors (it reads the queue for Bull Board and the health check). */
 @Module({
-  imports: [CoreModule, CaseCoreModule, AuthModule, TerminusModule, QueueModule, TypeOrmModule.forFeature([MediationProviderEntity])],
+  imports: [CoreModule, CaseCoreModule, AuthModule, AuditModule, TerminusModule, QueueModule, TypeOrmModule.forFeature([MediationProviderEntity])],
   controllers: [
     CaseController,
     DecisionController,
     MediationController,
+    MediationProviderController,
+    BankHolidayController,
     AppealController,
     DeadlineController,
     HistoryController,
@@ -84,14 +112,16 @@ export class CaseCoreModule {}
     NotificationController,
     CalendarFeedController,
     AccessLogController,
+    SecurityLogController,
   ],
   providers: [
     CaseWriteService,
     CaseQueryService,
     HistoryService,
     DocumentService,
+    MediationProviderService,
+    BankHolidayService,
     QueueLagProbe,
-    AccessLogService,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
   ],
 })

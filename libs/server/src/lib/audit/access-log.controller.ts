@@ -8,7 +8,7 @@ import { streamRows } from '../db/stream-rows';
 import { csvOf } from '../http/csv';
 import { LogsAccess } from './access-log';
 
-const COLUMNS = ['id', 'at', 'actorId', 'actorName', 'actorRole', 'action', 'purpose', 'caseId', 'detail', 'ip'];
+const COLUMNS = ['id', 'at', 'actorId', 'actorName', 'actorRole', 'action', 'purpose', 'reason', 'outcome', 'status', 'caseId', 'detail', 'ip'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('audit')
@@ -20,11 +20,11 @@ export class AccessLogController {
   @AllowRoles('auditor')
   @ReadRateLimit()
   @LogsAccess({ action: 'access_log.export', purpose: 'audit of reads' })
-  @ApiOperation({ summary: 'Export the access log (every read of case data: who, what, when, why, from where) as CSV, oldest first' })
+  @ApiOperation({ summary: 'Export the access log (every read of case data, and every refused one: who, what, when, why, from where) as CSV, oldest first' })
   @ApiQuery({ name: 'from', required: false, description: 'First day (YYYY-MM-DD, inclusive)' })
   @ApiQuery({ name: 'to', required: false, description: 'Last day (YYYY-MM-DD, inclusive)' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV, streamed', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'CSV, streamed; one row per AccessLogEntry', schema: { type: 'string' } })
   async export(@Query('from') from?: string, @Query('to') to?: string): Promise<StreamableFile> {
     for (const [name, value] of [['from', from], ['to', to]] as const) {
       if (value !== undefined && !ISO_DATE.test(value)) throw new BadRequestException(`${name} must be a date, YYYY-MM-DD.`);
@@ -32,7 +32,7 @@ export class AccessLogController {
     const rows = await streamRows(
       this.db,
       `SELECT id::text, at, actor_id AS "actorId", actor_name AS "actorName", actor_role AS "actorRole", action, purpose,
-              case_id AS "caseId", detail, ip
+              reason, outcome, status, case_id AS "caseId", detail, ip
        FROM access_log
        WHERE ($1::date IS NULL OR at >= $1::date) AND ($2::date IS NULL OR at < $2::date + 1)
        ORDER BY id`,

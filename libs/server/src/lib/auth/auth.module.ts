@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StaffUserEntity } from '../db/entities';
 import { AuthController } from './auth.controller';
@@ -9,6 +10,7 @@ import { LocalSignInService } from './local-sign-in.service';
 import { OidcService } from './oidc.service';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
+import { StaffAccountService } from './staff-account.service';
 import { CallerThrottlerGuard } from './sign-in.throttler';
 import { UsersController } from './users.controller';
 
@@ -19,6 +21,7 @@ import { UsersController } from './users.controller';
  */
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([StaffUserEntity]),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -37,6 +40,7 @@ import { UsersController } from './users.controller';
     SessionService,
     LocalSignInService,
     OidcService,
+    StaffAccountService,
     CallerThrottlerGuard,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],

@@ -8,8 +8,26 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
  * OpenID Connect sign-in: authorization code flow with PKCE (S256), state and nonce, through
  * openid-client. The sign-in in progress (verifier, nonce) waits in `oidc_login` for 10 minutes,
  * found by its state, which a Lax cookie also binds to the browser that started it.
- * A staff user is matched by the provider's subject, or on first sign-in by verified email.
+ * A staff user is matched by the provider's subject, or on first sign-in by verified email (from
+ * the ID token, or from the userinfo endpoint when the provider keeps it there).
  */
+/** Why a single sign-on was refused, for the security log; the browser is only told it failed. */
+export type SsoRefusal = 'state' | 'provider' | 'no_account';
+
+export class SsoRefusedError extends UnauthorizedException {
+  constructor(
+    readonly reason: SsoRefusal,
+    message: string,
+    /** The provider's subject, when the provider vouched for one. */
+    readonly subject?: string,
+  ) {
+    super(message);
+  }
+}
+
+const EXPIRED = 'That sign-in link has expired. Sign in again.';
+const INCOMPLETE = 'Single sign-on did not complete. Sign in again.';
+
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger(OidcService.name);
@@ -64,27 +82,34 @@ export class OidcService {
   /** Completes a sign-in from the callback URL: answers the staff user's id. */
   async finish(callbackUrl: URL, boundState: string | undefined): Promise<string> {
     const state = callbackUrl.searchParams.get('state');
-    if (!state || !boundState || state !== boundState) throw new UnauthorizedException('That sign-in link has expired. Sign in again.');
+    if (!state || !boundState || state !== boundState) throw new SsoRefusedError('state', EXPIRED);
     const rows: { code_verifier: string; nonce: string }[] = await this.db.query(
       `DELETE FROM oidc_login WHERE state = $1 AND created_at > now() - interval '10 minutes' RETURNING code_verifier, nonce`,
       [state],
     ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
-    if (!rows[0]) throw new UnauthorizedException('That sign-in link has expired. Sign in again.');
+    if (!rows[0]) throw new SsoRefusedError('state', EXPIRED);
     let claims: oidc.IDToken | undefined;
+    let profile: Record<string, unknown> = {};
     try {
-      const tokens = await oidc.authorizationCodeGrant(await this.client(), callbackUrl, {
+      const client = await this.client();
+      const tokens = await oidc.authorizationCodeGrant(client, callbackUrl, {
         pkceCodeVerifier: rows[0].code_verifier,
         expectedState: state,
         expectedNonce: rows[0].nonce,
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      profile = claims ?? {};
+      if (claims?.sub && typeof claims['email'] !== 'string') {
+        // Checked against the ID token's subject by openid-client.
+        profile = await oidc.fetchUserInfo(client, tokens.access_token, claims.sub);
+      }
     } catch (error) {
       this.logger.warn(`OIDC sign-in failed: ${error instanceof Error ? error.name : 'error'}`);
-      throw new UnauthorizedException('Single sign-on did not complete. Sign in again.');
+      throw new SsoRefusedError('provider', INCOMPLETE);
     }
-    if (!claims?.sub) throw new UnauthorizedException('Single sign-on did not complete. Sign in again.');
-    const email = typeof claims['email'] === 'string' && claims['email_verified'] === true ? claims['email'] : null;
+    if (!claims?.sub) throw new SsoRefusedError('provider', INCOMPLETE);
+    const email = typeof profile['email'] === 'string' && profile['email_verified'] === true ? profile['email'] : null;
     const users: { id: string }[] = await this.db.query(
       `UPDATE staff_user SET oidc_subject = $1
        WHERE id = (SELECT id FROM staff_user WHERE active AND (oidc_subject = $1 OR (oidc_subject IS NULL AND $2::text IS NOT NULL AND lower(email) = lower($2)))
@@ -92,7 +117,7 @@ export class OidcService {
        RETURNING id`,
       [claims.sub, email],
     ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
-    if (!users[0]) throw new UnauthorizedException('You do not have an account on this service. Ask an administrator.');
+    if (!users[0]) throw new SsoRefusedError('no_account', 'You do not have an account on this service. Ask an administrator.', claims.sub);
     return users[0].id;
   }
 }

@@ -13,6 +13,9 @@ import type { Role } from '@send/contracts';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { ACCESS_LOGGED, type AccessKind } from '../audit/access-log';
+import { AccessLogService } from '../audit/access-log.service';
+import { SecurityLogService } from '../audit/security-log.service';
 import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
 import { ALLOWED_ROLES, type Actor, CASE_SCOPED, PUBLIC_ROUTE, teamScope } from './actor';
 import { readCookie, SessionCookies } from './cookies';
@@ -34,7 +37,8 @@ const sameToken = (a: string, b: string) => {
  * Deny by default: every route must be @Public() or name the roles that may call it. The caller is
  * the member of staff of a live server-side session (cookie); a change (any method but GET, HEAD,
  * OPTIONS) must also carry the session's CSRF token in X-CSRF-Token. Routes about one case answer
- * 404 when the case is outside the caller's team.
+ * 404 when the case is outside the caller's team. A read of personal data it refuses (403 for the
+ * role, 404 for the team) goes to the access log as denied; a refused CSRF token to the security log.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -43,6 +47,8 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly accessLog: AccessLogService,
+    private readonly securityLog: SecurityLogService,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -61,14 +67,32 @@ export class SessionGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+        await this.securityLog.record(request, {
+          event: 'csrf.refused',
+          outcome: 'failure',
+          actor: session.actor,
+          subjectUserId: session.actor.id,
+          detail: { method: request.method, route: request.route?.path, sent: typeof sent === 'string' ? 'wrong token' : 'no token' },
+        });
         throw new ForbiddenException('This request did not come from a page of this service. Reload the page and try again.');
       }
     }
-    if (!roles.includes(session.actor.role)) throw new ForbiddenException(`Your role (${session.actor.role}) cannot do this.`);
+    const read = this.reflector.get<AccessKind | undefined>(ACCESS_LOGGED, context.getHandler());
+    if (!roles.includes(session.actor.role)) {
+      if (read) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 403 });
+      throw new ForbiddenException(`Your role (${session.actor.role}) cannot do this.`);
+    }
     request.actor = session.actor;
     request.session = session;
 
-    if (this.reflector.getAllAndOverride<boolean>(CASE_SCOPED, targets)) await this.assertInScope(request, session.actor);
+    if (this.reflector.getAllAndOverride<boolean>(CASE_SCOPED, targets)) {
+      try {
+        await this.assertInScope(request, session.actor);
+      } catch (error) {
+        if (read && error instanceof NotFoundException) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 404 });
+        throw error;
+      }
+    }
     return true;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@send/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Actor } from './actor';
 
@@ -69,11 +69,13 @@ export class SessionService {
     ]);
   }
 
-  /** Ends every session of a user (disabled, role changed, password reset). */
-  async endAllFor(userId: string, reason: string): Promise<void> {
-    await this.db.query(`UPDATE user_session SET ended_at = now(), ended_reason = $2 WHERE user_id = $1 AND ended_at IS NULL`, [
-      userId,
-      reason,
-    ]);
+  /** Ends every session of a user (disabled, role or team changed); answers how many were live. */
+  async endAllFor(userId: string, reason: string, tx?: EntityManager): Promise<number> {
+    const result: unknown = await (tx ?? this.db).query(
+      `UPDATE user_session SET ended_at = now(), ended_reason = $2 WHERE user_id = $1 AND ended_at IS NULL RETURNING id`,
+      [userId, reason],
+    );
+    const rows = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+    return Array.isArray(rows) ? rows.length : 0;
   }
 }

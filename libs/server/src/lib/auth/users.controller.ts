@@ -1,20 +1,33 @@
-import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { StaffUser } from '@send/contracts';
+import type { StaffAccount, StaffUser } from '@send/contracts';
+import type { Request } from 'express';
 import type { Repository } from 'typeorm';
 import { StaffUserEntity } from '../db/entities';
-import { arrayOf } from '../http/endpoints';
-import { IdOf } from '../http/endpoints';
+import { arrayOf, IdOf, schemaRef } from '../http/endpoints';
 import { type Actor, AllowRoles, CurrentActor } from './actor';
-import { SessionService } from './session.service';
+import { StaffAccountService } from './staff-account.service';
+import { CreateStaffUserDto, UpdateStaffUserDto } from './users.dto';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
+const USER_ID = () => IdOf('user');
 
 @ApiTags('staff')
 @Controller('users')
 export class UsersController {
   constructor(
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
-    private readonly sessions: SessionService,
+    private readonly accounts: StaffAccountService,
   ) {}
 
   /** Managers see their team (to reassign cases); administrators see everyone. */
@@ -30,15 +43,59 @@ export class UsersController {
     return rows.map(({ id, name, role, team }) => ({ id, name, role, team }));
   }
 
+  @Get('accounts')
+  @AllowRoles('administrator')
+  @ApiOperation({ summary: 'Every staff account, active and disabled, with how it signs in (administrators)' })
+  @ApiOkResponse({ description: 'Staff accounts', schema: arrayOf('StaffAccount') })
+  accountsList(): Promise<StaffAccount[]> {
+    return this.accounts.list();
+  }
+
+  @Post()
+  @AllowRoles('administrator')
+  @ApiOperation({ summary: 'Create a staff account (administrators): name, email, role, team, and a first password for a local account' })
+  @ApiCreatedResponse({ description: 'The account', schema: schemaRef('StaffAccount') })
+  @ApiBadRequestResponse(problem('Invalid request: `errors` names each field'))
+  @ApiConflictResponse(problem('An account with that email exists'))
+  create(@Body() body: CreateStaffUserDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<StaffAccount> {
+    return this.accounts.create(body, actor, request);
+  }
+
+  @Patch(':userId')
+  @AllowRoles('administrator')
+  @ApiOperation({ summary: "Change a staff account's role, team or name (administrators); a new role or team ends its sessions" })
+  @ApiOkResponse({ description: 'The account after the change', schema: schemaRef('StaffAccount') })
+  @ApiBadRequestResponse(problem('Invalid request, or nothing to change'))
+  @ApiNotFoundResponse(problem('No such account'))
+  @ApiConflictResponse(problem('Your own role, or the last active administrator'))
+  change(
+    @Param('userId', USER_ID()) userId: string,
+    @Body() body: UpdateStaffUserDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ): Promise<StaffAccount> {
+    return this.accounts.change(userId, body, actor, request);
+  }
+
   /** Disabling ends every session of the user at once. */
   @Post(':userId/disable')
   @AllowRoles('administrator')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Disable a staff account: it can no longer sign in, and its sessions end now' })
   @ApiNoContentResponse({ description: 'Disabled' })
-  async disable(@Param('userId', IdOf('user')) userId: string): Promise<void> {
-    const result = await this.users.update({ id: userId }, { active: false });
-    if (!result.affected) throw new NotFoundException(`There is no staff user with id ${userId}.`);
-    await this.sessions.endAllFor(userId, 'account disabled');
+  @ApiNotFoundResponse(problem('No such account'))
+  @ApiConflictResponse(problem('Your own account, or the last active administrator'))
+  disable(@Param('userId', USER_ID()) userId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<void> {
+    return this.accounts.disable(userId, actor, request);
+  }
+
+  @Post(':userId/enable')
+  @AllowRoles('administrator')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Enable a disabled staff account again (its lock-out is cleared)' })
+  @ApiNoContentResponse({ description: 'Enabled' })
+  @ApiNotFoundResponse(problem('No such account'))
+  enable(@Param('userId', USER_ID()) userId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<void> {
+    return this.accounts.enable(userId, actor, request);
   }
 }

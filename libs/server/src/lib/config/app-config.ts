@@ -1,4 +1,45 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or subnet (CIDR) Express can trust as a proxy. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, prefix, ...rest] = item.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY → Express's `trust proxy`: `false` (the default: the address is the TCP peer's), a
+ * number of proxies in front of the API (1–10: the address is that many hops back in
+ * X-Forwarded-For), or the proxies' addresses and subnets (`loopback`, `linklocal`, `uniquelocal`,
+ * IPs, CIDRs, comma-separated). `true` (trust any X-Forwarded-For a client sends) is refused.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .superRefine((value, ctx) => {
+    if (value === 'false' || /^(10|[1-9])$/.test(value)) return;
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of the API (1-10) or their addresses',
+      });
+      return;
+    }
+    const bad = value.split(',').map((v) => v.trim()).filter((v) => !isProxyAddress(v));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `false, a number of proxies (1-10), or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR subnets (not: ${bad.join(', ')})`,
+      });
+    }
+  });
 
 /**
  * The only reader of `process.env`. Each variable is documented in the README; the app refuses to
@@ -6,8 +47,14 @@ import { z } from 'zod';
  */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** PostgreSQL connection URL. */
+  /** PostgreSQL connection URL of the API and the worker. */
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/send_disagreements'),
+  /**
+   * PostgreSQL as the schema's owner, for the migrate command only (defaults to DATABASE_URL). When
+   * its user is not DATABASE_URL's, migrate also grants DATABASE_URL's user what the apps need,
+   * and no UPDATE, DELETE or TRUNCATE on the append-only tables.
+   */
+  MIGRATION_DATABASE_URL: z.url().optional(),
   /** Redis connection URL; the db index in the path is honoured. */
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   /** Key prefix for every BullMQ key, so several systems (or test runs) can share one Redis. */
@@ -78,6 +125,11 @@ const schema = z.object({
   OIDC_REDIRECT_URI: z.url().optional(),
   /** Allow an http:// issuer (a test provider on loopback). Refused in production. */
   OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  /**
+   * Which proxies in front of the API may say where a request came from (X-Forwarded-For): the
+   * address the access and security logs record, and the rate limits count by. See trustProxy.
+   */
+  TRUST_PROXY: trustProxy,
   /** The password the demo data gives its staff (the seed command only). Refused in production. */
   DEMO_PASSWORD: z.string().min(12).optional(),
 });
@@ -112,6 +164,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   return Object.freeze(data);
+}
+
+/** The value for Express's `trust proxy` setting. */
+export function trustProxySetting(config: AppConfig): false | number | string[] {
+  const value = config.TRUST_PROXY;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim());
 }
 
 /** Whether session cookies are Secure under this configuration. */

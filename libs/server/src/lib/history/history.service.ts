@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HistoryEventView, HistoryExportEvent, HistoryVerification } from '@send/contracts';
-import { type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { type DataSource, MoreThan } from 'typeorm';
 import { CaseEntity, CaseEventEntity } from '../db/entities';
 import { streamRows } from '../db/stream-rows';
@@ -91,8 +91,9 @@ export class HistoryService {
         done(null, first ? `${head}]}\n` : `\n]}\n`);
       },
     });
-    rows.on('error', (e) => json.destroy(e));
-    return { reference: c.reference, stream: rows.pipe(json) };
+    // As csvOf: the client going away (json destroyed) or a failure destroys the cursor too.
+    pipeline(rows, json, () => undefined);
+    return { reference: c.reference, stream: json };
   }
 
   /** Recomputes the hash chain from the stored rows (a cursor: constant memory). */

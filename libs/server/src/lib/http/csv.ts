@@ -1,14 +1,31 @@
 import { stringify } from 'csv-stringify';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 
 /** A cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP CSV injection). */
 export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** Maps each row of an object stream (a cursor's rows) to what is written out. */
+export function mapRows<Row, Out>(map: (row: Row) => Out): Transform {
+  return new Transform({
+    objectMode: true,
+    transform(row: Row, _encoding, done) {
+      try {
+        done(null, map(row));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+}
+
 /**
  * Every CSV export goes through here: rows streamed in, CSV streamed out with a header, every
- * string and object cell neutralised, and dates as ISO 8601.
+ * string and object cell neutralised, and dates as ISO 8601. The streams are joined with
+ * `pipeline`: backpressure throughout, and when the CSV stream is destroyed (the client went away)
+ * or any stream fails, every one is destroyed, the cursor with them, which gives its connection
+ * back to the pool.
  */
 export function csvOf<Row, Out extends object>(rows: Readable, columns: string[], map: (row: Row) => Out): Readable {
   const csv = stringify({
@@ -21,13 +38,7 @@ export function csvOf<Row, Out extends object>(rows: Readable, columns: string[]
       number: (value) => String(value),
     },
   });
-  rows.on('error', (e) => csv.destroy(e));
-  rows.on('data', (row: Row) => {
-    if (!csv.write(map(row))) {
-      rows.pause();
-      csv.once('drain', () => rows.resume());
-    }
-  });
-  rows.on('end', () => csv.end());
+  // An error reaches the client through the last stream, which pipeline destroys with it.
+  pipeline(rows, mapRows(map), csv, () => undefined);
   return csv;
 }

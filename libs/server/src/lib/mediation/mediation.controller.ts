@@ -1,12 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { CaseEvent } from '@send/domain';
 import { randomUUID } from 'node:crypto';
-import type { Repository } from 'typeorm';
-import { AllowRoles, type Actor, CurrentActor } from '../auth/actor';
+import { type Actor, CurrentActor } from '../auth/actor';
 import { CaseWriteService } from '../cases/case-write.service';
-import { MediationProviderEntity } from '../db/entities';
 import { CaseId, IdOf, RecordOnCase } from '../http/endpoints';
 import {
   AdviserContactedDto,
@@ -20,7 +17,6 @@ import {
   MediationHeldDto,
   MediationNotArrangedDto,
   MediationRequestedDto,
-  NewProviderDto,
   ResolutionConcludedDto,
   ResolutionMeetingDto,
   ResolutionReferralDto,
@@ -33,20 +29,7 @@ const MEDIATION_ID = () => IdOf('mediation');
 export class MediationController {
   constructor(
     private readonly writes: CaseWriteService,
-    @InjectRepository(MediationProviderEntity) private readonly providers: Repository<MediationProviderEntity>,
   ) {}
-
-  @Get('mediation-providers')
-  @AllowRoles('caseworker', 'manager', 'auditor', 'administrator')
-  listProviders() {
-    return this.providers.find({ where: { active: true }, order: { name: 'ASC' } });
-  }
-
-  @Post('mediation-providers')
-  @AllowRoles('administrator')
-  addProvider(@Body() body: NewProviderDto) {
-    return this.providers.save({ name: body.name.trim(), email: body.email ?? null, phone: body.phone ?? null, active: true });
-  }
 
   @Post('cases/:id/mediations')
   @RecordOnCase('Record that the family contacted the mediation adviser about a decision', {

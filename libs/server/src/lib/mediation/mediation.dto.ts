@@ -192,21 +192,3 @@ export class ResolutionConcludedDto extends VersionedDto {
   @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
   outcome!: MeetingOutcome;
 }
-
-export class NewProviderDto {
-  @ApiProperty({ example: 'Global Mediation' })
-  @RequiredText(SHORT_TEXT)
-  name!: string;
-
-  @ApiPropertyOptional({ example: 'send@globalmediation.example' })
-  @IsOptional()
-  @MaxLength(SHORT_TEXT)
-  @IsString()
-  email?: string;
-
-  @ApiPropertyOptional({ example: '0800 000 0000' })
-  @IsOptional()
-  @MaxLength(40)
-  @IsString()
-  phone?: string;
-}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AccessLogService } from './access-log.service';
+import { SecurityLogService } from './security-log.service';
+
+/** The append-only logs: reads of personal data (`access_log`) and security events (`security_log`). */
+@Module({
+  providers: [AccessLogService, SecurityLogService],
+  exports: [AccessLogService, SecurityLogService],
+})
+export class AuditModule {}

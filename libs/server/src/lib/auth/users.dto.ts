@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type Role, ROLES } from '@send/contracts';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { oneOf, RequiredText, SHORT_TEXT } from '../http/common.dto';
+import { MIN_PASSWORD_LENGTH } from './password';
+
+export class CreateStaffUserDto {
+  @ApiProperty({ example: 'Jo Caseworker' })
+  @RequiredText(SHORT_TEXT)
+  name!: string;
+
+  /** Their work email: how they sign in, and how single sign-on finds them the first time (verified by the identity provider). */
+  @ApiProperty({ example: 'jo.caseworker@council.example' })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @ApiProperty({ enum: ROLES, example: 'caseworker' })
+  @IsIn(ROLES, oneOf(ROLES))
+  role!: Role;
+
+  @ApiProperty({ example: 'SEND North' })
+  @RequiredText(SHORT_TEXT)
+  team!: string;
+
+  /**
+   * A first password for a local account, to give them by another channel; leave it out for staff
+   * who sign in through the council's identity provider only.
+   */
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` })
+  @MaxLength(1024)
+  password?: string;
+}
+
+/** What changes: only the fields sent. A new role or team ends the account's sessions. */
+export class UpdateStaffUserDto {
+  @ApiPropertyOptional({ example: 'Jo Caseworker-Smith' })
+  @ValidateIf((o: UpdateStaffUserDto) => o.name !== undefined)
+  @RequiredText(SHORT_TEXT)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, example: 'manager' })
+  @ValidateIf((o: UpdateStaffUserDto) => o.role !== undefined)
+  @IsIn(ROLES, oneOf(ROLES))
+  role?: Role;
+
+  @ApiPropertyOptional({ example: 'SEND South' })
+  @ValidateIf((o: UpdateStaffUserDto) => o.team !== undefined)
+  @RequiredText(SHORT_TEXT)
+  team?: string;
+}
