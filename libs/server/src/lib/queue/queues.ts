@@ -1,8 +1,22 @@
+import type { DefaultJobOptions } from 'bullmq';
+
 /**
  * The registry of queues, jobs and outbox topics, with the payload of each. The worker refuses to
  * start if a job here has no handler.
  */
 export const DEADLINE_QUEUE = 'deadlines';
+
+/**
+ * Options of every deadline job: retried with backoff, and trimmed once finished (completed jobs
+ * kept a week or 10,000 deep, failed ones 50,000 deep). Shared by the Worker's queue and the
+ * producer, and built into the jobs the bulk writer makes.
+ */
+export const DEADLINE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { count: 10_000, age: 7 * 24 * 3600 },
+  removeOnFail: { count: 50_000 },
+};
 
 export interface JobPayloads {
   /**
