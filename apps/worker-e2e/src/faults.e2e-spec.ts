@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import {
@@ -64,6 +65,8 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
   });
   afterEach(async () => {
     await Promise.all(procs.splice(0).map((p) => p.stop('SIGKILL')));
+    // A test that failed with Redis stopped must not fail the ones after it.
+    if (!redisServer.running) await redisServer.start();
   });
   afterAll(async () => {
     redis?.disconnect();
@@ -165,7 +168,7 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     await seedDeadlines(s.db, 1, LATER); // staff
     const [caseworker] = await sql<{ id: string }>(s.db, `SELECT id FROM staff_user WHERE name = 'Casey Worker'`);
     const { base } = await s.apiProcess();
-    s.worker();
+    const first = s.worker();
     await sleep(1000);
     await redisServer.stop();
 
@@ -187,6 +190,22 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     expect(pending).toBeGreaterThan(0);
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
+
+    // While Redis is down the relay fails fast: no transaction of the worker stays open holding
+    // outbox rows locked. And SIGTERM stops the worker at once, cleanly.
+    await sleep(2_500);
+    expect(
+      await s.count(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < now() - interval '2 seconds'`,
+      ),
+    ).toBe(0);
+    const asked = Date.now();
+    await first.stop('SIGTERM');
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    // A worker started while Redis is still down catches up once it returns.
+    s.worker();
+    await sleep(1500);
 
     await redisServer.start();
     await eventually(async () => (await s.count(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`)) === 0, 60_000, 'the outbox relayed');
@@ -290,4 +309,83 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     expect(eml).toContain("the council's social care service");
     expect(eml).toContain('Due: ');
   });
+
+  /** A BullMQ queue of the test's own on the system's prefix (to look at, or nudge, its jobs). */
+  function testQueue(prefix: string): Queue {
+    const q = new Queue('deadlines', { connection: { host: '127.0.0.1', port: redisServer.port, maxRetriesPerRequest: null }, prefix });
+    q.on('error', () => undefined);
+    return q;
+  }
+
+  it('rescheduling: an extension and a mediation certificate replace the job; A → B → A restores one left completed', async () => {
+    const s = await system('move');
+    await seedDeadlines(s.db, 1, LATER); // staff
+    const [caseworker] = await sql<{ id: string }>(s.db, `SELECT id FROM staff_user WHERE name = 'Casey Worker'`);
+    const [provider] = await sql<{ id: string }>(s.db, `INSERT INTO mediation_provider (name) VALUES ('Test Mediation') RETURNING id`);
+    const { base } = await s.apiProcess();
+    s.worker();
+    const headers = await signedInHeaders(s.db, base, caseworker!.id);
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const json = (await res.json()) as any;
+      if (res.status !== 201) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const timer = (deadlineId: string, dueOn: string) => `${s.prefix}:deadlines:deadline-check.${deadlineId}.${dueOn}`;
+    const delayed = (deadlineId: string, dueOn: string) => redis.zscore(`${s.prefix}:deadlines:delayed`, `deadline-check.${deadlineId}.${dueOn}`);
+    const appealLodge = (c: any) => c.deadlines.find((d: { ruleId: string }) => d.ruleId === 'appeal.lodge') as { id: string; dueOn: string };
+    // Letter sent Mon 5 Jan 2026: the appeal is due by Thu 5 Mar 2026 (+ 2 months).
+    const openCase = async (reference: string) => {
+      const c = await post('/cases', { reference, childName: 'Rescheduled', dateOfBirth: '2013-06-30' });
+      return post(`/cases/${c.id}/decisions`, { expectedVersion: 1, type: 'refuse_assessment', decisionDate: '2026-01-02', letterSent: '2026-01-05', sections: [] });
+    };
+
+    // An extension: the job for 5 Mar goes, the job for 19 Mar (its deterministic id) comes.
+    let c = await openCase(`MV-E-${Date.now()}`);
+    const extended = appealLodge(c);
+    expect(extended.dueOn).toBe('2026-03-05');
+    await eventually(async () => (await delayed(extended.id, '2026-03-05')) !== null, 30_000, 'the first timer');
+    c = await post(`/deadlines/${extended.id}/extension`, {
+      expectedVersion: c.version, toDueOn: '2026-03-19', reason: 'Exceptional personal circumstances (test).', agreedBy: 'Morgan Lee',
+    });
+    expect(appealLodge(c).dueOn).toBe('2026-03-19');
+    await eventually(async () => (await redis.exists(timer(extended.id, '2026-03-05'))) === 0 && (await delayed(extended.id, '2026-03-19')) !== null, 30_000, 'the timer replaced');
+
+    // A certificate issued Fri 27 Feb 2026 moves the appeal deadline to Fri 27 Mar 2026 (+ 1 month, the later date).
+    c = await openCase(`MV-C-${Date.now()}`);
+    const moved = appealLodge(c);
+    await eventually(async () => (await delayed(moved.id, '2026-03-05')) !== null, 30_000, 'the first timer');
+    const decisionId = c.decisions[0].id as string;
+    c = await post(`/cases/${c.id}/mediations`, { expectedVersion: c.version, decisionId, providerId: provider!.id, contactedOn: '2026-02-10', healthInIssue: false, socialCareInIssue: false });
+    const mediationId = c.mediations[0].id as string;
+    c = await post(`/cases/${c.id}/mediations/${mediationId}/declined`, { expectedVersion: c.version, adviserInformedOn: '2026-02-24' });
+    c = await post(`/cases/${c.id}/mediations/${mediationId}/certificates`, { expectedVersion: c.version, kind: 'information_only', issuedOn: '2026-02-27' });
+    expect(appealLodge(c).dueOn).toBe('2026-03-27');
+    await eventually(async () => (await redis.exists(timer(moved.id, '2026-03-05'))) === 0 && (await delayed(moved.id, '2026-03-27')) !== null, 30_000, 'the timer replaced');
+
+    // A → B → A, where the A job ran while the deadline was at B (so it did nothing and completed)
+    // and still sits in the completed set: moving back to A must make it a live timer again.
+    const { ids: [d] } = await seedDeadlines(s.db, 1, '2026-04-10', { dutyHolder: 'council', responsibleBody: '', ruleId: 'order.amend_plan' });
+    const outbox = (dueOn: string, previousDueOn?: string) =>
+      sql(s.db, `INSERT INTO outbox (topic, payload) VALUES ('deadline.opened', $1)`, [JSON.stringify({ deadlineId: d, dueOn, ...(previousDueOn ? { previousDueOn } : {}) })]);
+    await outbox('2026-04-10');
+    await eventually(async () => (await delayed(d!, '2026-04-10')) !== null, 30_000, 'the A timer');
+    await sql(s.db, `UPDATE deadline SET due_on = '2026-04-24' WHERE id = $1`, [d]);
+    await outbox('2026-04-24');
+    await eventually(async () => (await delayed(d!, '2026-04-24')) !== null, 30_000, 'the B timer');
+    const q = testQueue(s.prefix);
+    try {
+      await (await q.getJob(`deadline-check.${d}.2026-04-10`))!.promote();
+      await eventually(async () => (await redis.zscore(`${s.prefix}:deadlines:completed`, `deadline-check.${d}.2026-04-10`)) !== null, 30_000, 'the A job completed');
+      await sql(s.db, `UPDATE deadline SET due_on = '2026-04-10' WHERE id = $1`, [d]);
+      await outbox('2026-04-10', '2026-04-24');
+      await eventually(async () => (await delayed(d!, '2026-04-10')) !== null && (await redis.exists(timer(d!, '2026-04-24'))) === 0, 30_000, 'A live again, B gone');
+      expect(await redis.zscore(`${s.prefix}:deadlines:completed`, `deadline-check.${d}.2026-04-10`)).toBeNull();
+      expect(await (await q.getJob(`deadline-check.${d}.2026-04-10`))!.getState()).toBe('delayed');
+    } finally {
+      await q.close();
+    }
+  });
+
 });
+
