@@ -387,5 +387,40 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     }
   });
 
+  it('queue lag counts from when a job should have run, not from when it was made', async () => {
+    const s = await system('lag');
+    const { base } = await s.apiProcess(); // no worker: nothing takes the jobs
+    const q = testQueue(s.prefix);
+    const WEEK = 7 * 24 * 3600_000;
+    const queueHealth = async () => {
+      const res = await fetch(`${base}/health`);
+      const body = (await res.json()) as any;
+      return { status: res.status, queue: body.info?.deadlineQueue as { lagMs: number; waiting: number } | undefined };
+    };
+    try {
+      // A timer made three weeks ago to fire now, promoted: due now, not three weeks late.
+      await q.add('deadline.check', { deadlineId: 'a', dueOn: '2026-03-20' }, { jobId: 'made-weeks-ago', delay: 3 * WEEK, timestamp: Date.now() - 3 * WEEK });
+      await (await q.getJob('made-weeks-ago'))!.promote();
+      let h = await queueHealth();
+      expect(h.status).toBe(200);
+      expect(h.queue?.waiting).toBe(1);
+      expect(h.queue?.lagMs).toBeLessThan(60_000);
+      await (await q.getJob('made-weeks-ago'))!.remove();
+
+      // A job that re-timed itself (its run-at in its data) two minutes ago waits: late, within the limit…
+      await q.add('deadline.check', { deadlineId: 'b', dueOn: '2026-03-20', runAt: Date.now() - 2 * 60_000 }, { jobId: 're-timed', timestamp: Date.now() - 5 * WEEK });
+      h = await queueHealth();
+      expect(h.status).toBe(200);
+      expect(h.queue?.lagMs).toBeGreaterThanOrEqual(2 * 60_000);
+      expect(h.queue?.lagMs).toBeLessThan(3 * 60_000);
+      await (await q.getJob('re-timed'))!.remove();
+      // …and one due ten minutes ago is past it (PostgreSQL and Redis are up: the 503 is the lag's).
+      await q.add('deadline.check', { deadlineId: 'c', dueOn: '2026-03-20', runAt: Date.now() - 10 * 60_000 }, { jobId: 'late', timestamp: Date.now() - 5 * WEEK });
+      h = await queueHealth();
+      expect(h.status).toBe(503);
+    } finally {
+      await q.close();
+    }
+  });
 });
 

@@ -30,8 +30,11 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
         this.logger.log(`deadline ${job.data.deadlineId}: ${run.markedOverdue ? 'marked overdue; ' : ''}${run.notificationIds.length} notification(s)`);
       }
       if (run.next) {
-        // The same job waits for the deadline's next reminder or its overdue moment.
-        await job.moveToDelayed(this.timers.realTime(run.next), token);
+        // The same job waits for the deadline's next reminder or its overdue moment (noted in its
+        // data, from which the health check measures queue lag once it is due).
+        const runAt = this.timers.realTime(run.next);
+        await job.updateData({ ...job.data, runAt });
+        await job.moveToDelayed(runAt, token);
         throw new DelayedError();
       }
       return run.outcome;

@@ -24,7 +24,15 @@ export interface JobPayloads {
    * REMINDER_TIME on a reminder point, or the start of the day after the due date) and re-times
    * itself to the next one; it ends when the deadline is met, moved or cancelled.
    */
-  'deadline.check': { deadlineId: string; dueOn: string };
+  'deadline.check': {
+    deadlineId: string;
+    dueOn: string;
+    /**
+     * When the job re-timed itself: the instant (epoch ms) its next firing is due. BullMQ keeps
+     * only the job's creation time and first delay, so queue lag is measured from this.
+     */
+    runAt?: number;
+  };
   /** The reconciliation sweep (a job scheduler): re-creates missing timers from PostgreSQL. */
   'deadline.sweep': Record<string, never>;
 }
