@@ -28,17 +28,23 @@ const LATER = '2026-06-30';
 const describeWithRedis = hasRedisServer ? describe : describe.skip;
 if (!hasRedisServer) console.warn('worker-e2e skipped: redis-server is not installed (Debian: apt-get install -y redis-server)');
 
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ url: string; mails: string[]; close: () => Promise<void> }> {
+/**
+ * A real SMTP server on loopback that keeps what it receives. `refuse`, asked about each message
+ * offered (numbered from 1), makes it answer "451 try again later" instead.
+ */
+async function startSmtp(refuse: (attempt: number) => boolean = () => false): Promise<{ url: string; mails: string[]; close: () => Promise<void> }> {
   const mails: string[] = [];
+  let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     onData(stream, _session, done) {
       const chunks: Buffer[] = [];
+      const attempt = ++attempts;
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (refuse(attempt)) return done(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         mails.push(Buffer.concat(chunks).toString('utf8'));
         done();
       });
@@ -384,6 +390,46 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
       expect(await (await q.getJob(`deadline-check.${d}.2026-04-10`))!.getState()).toBe('delayed');
     } finally {
       await q.close();
+    }
+  });
+
+  it('a failed reminder email is retried alone: those sent before and after it are not sent again', async () => {
+    let mode: 'refuse all' | 'refuse the third' | 'accept' = 'refuse all';
+    let offered = 0;
+    const flaky = await startSmtp(() => {
+      offered++;
+      return mode === 'refuse all' || (mode === 'refuse the third' && offered === 3);
+    });
+    try {
+      const s = await system('mailfail');
+      await seedDeadlines(s.db, 5, REMINDER_TODAY);
+      const emailed = () => s.count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`);
+      // The mail server refuses everything: the five reminders exist in the app, none emailed.
+      let w = s.worker({ SMTP_URL: flaky.url });
+      await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification`)) === 5, 60_000, 'five reminders');
+      await eventually(async () => offered >= 5, 30_000, 'five refused sends');
+      await w.stop();
+      expect(await emailed()).toBe(0);
+
+      // It refuses only the third message: the start-up sweep sends the other four, each once.
+      mode = 'refuse the third';
+      offered = 0;
+      w = s.worker({ SMTP_URL: flaky.url });
+      await eventually(async () => (await emailed()) === 4, 60_000, 'four emailed');
+      await sleep(1000);
+      await w.stop();
+      expect(await emailed()).toBe(4);
+      expect(flaky.mails).toHaveLength(4);
+
+      // Then it accepts: only the one left is sent.
+      mode = 'accept';
+      w = s.worker({ SMTP_URL: flaky.url });
+      await eventually(async () => (await emailed()) === 5, 60_000, 'all emailed');
+      await sleep(1000);
+      await w.stop();
+      expect(flaky.mails).toHaveLength(5);
+    } finally {
+      await flaky.close();
     }
   });
 
