@@ -31,6 +31,7 @@ import { DeadlineTimers } from './deadlines/deadline-timers';
 import { MailService } from './deadlines/mail.service';
 import { ReminderService } from './deadlines/reminder.service';
 import { HealthController } from './health/health.controller';
+import { serializeRequest } from './http/log-redaction';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { QueueModule } from './queue/queue.module';
@@ -50,8 +51,9 @@ import { CalendarFeedController } from './notifications/calendar-feed.controller
         pinoHttp: {
           level: config.LOG_LEVEL,
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-          // Paths can hold ids but never personal data; bodies are never logged.
-          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+          // Paths can hold ids but never personal data or credentials (a calendar feed's token is
+          // redacted); bodies are never logged.
+          serializers: { req: serializeRequest },
         },
       }),
     }),
