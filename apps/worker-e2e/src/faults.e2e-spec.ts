@@ -433,6 +433,37 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     }
   });
 
+  it('a reminder point missed while the worker was down is sent, late, when its timer fires', async () => {
+    const s = await system('missed');
+    // Due Fri 13 Mar 2026: its "5 working days before" reminder is due Fri 6 Mar 2026 at 08:00.
+    const { ids: [d] } = await seedDeadlines(s.db, 1, '2026-03-13', { dutyHolder: 'council', responsibleBody: '', ruleId: 'order.amend_plan' });
+    const jobId = `deadline-check.${d}.2026-03-13`;
+    let w = s.worker({ CLOCK_NOW: '2026-03-05T09:00:00Z' }); // Thu 5 Mar
+    await eventually(async () => (await redis.zscore(`${s.prefix}:deadlines:delayed`, jobId)) !== null, 30_000, 'the timer');
+    await w.stop();
+    // Mon 9 Mar: the worker did not run on Friday; back now, its timer fires (late).
+    w = s.worker({ CLOCK_NOW: '2026-03-09T09:00:00Z' });
+    const q = testQueue(s.prefix);
+    try {
+      await (await q.getJob(jobId))!.promote();
+      const [sent] = await eventually(
+        async () => {
+          const rows = await sql<{ point: string; for_date: string; title: string; body: string }>(s.db, `SELECT point, for_date::text, title, body FROM notification WHERE deadline_id = $1`, [d]);
+          return rows.length > 0 && rows;
+        },
+        30_000,
+        'the late reminder',
+      );
+      expect(sent).toMatchObject({ point: 'before-5', for_date: '2026-03-06' });
+      expect(sent!.title).toMatch(/^Due Fri(day)? 13 Mar(ch)? 2026: /);
+      expect(sent!.body).toContain('This reminder was due on');
+      await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`)) === 1, 30_000, 'its email');
+      await w.stop();
+    } finally {
+      await q.close();
+    }
+  });
+
   it('queue lag counts from when a job should have run, not from when it was made', async () => {
     const s = await system('lag');
     const { base } = await s.apiProcess(); // no worker: nothing takes the jobs

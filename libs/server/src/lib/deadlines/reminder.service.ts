@@ -130,9 +130,11 @@ export class ReminderService {
     const when =
       r.point === 'overdue'
         ? `Overdue since ${formatLongDate(d.dueOn)}`
-        : r.point === 'due'
-          ? `Due today`
-          : `Due in ${r.point.replace('before-', '')} working day${r.point === 'before-1' ? '' : 's'}`;
+        : r.late
+          ? `Due ${formatLongDate(d.dueOn)}`
+          : r.point === 'due'
+            ? `Due today`
+            : `Due in ${r.point.replace('before-', '')} working day${r.point === 'before-1' ? '' : 's'}`;
     const body = d.responsibleBody ? BODY_NAMES[d.responsibleBody] ?? d.responsibleBody : undefined;
     const title = `${kind === 'escalation' ? 'Escalation: ' : ''}${when}: ${rule}${body ? ` (${body})` : ''} - case ${c.reference}`;
     const lines = [
@@ -141,6 +143,7 @@ export class ReminderService {
       `Case: ${c.reference}`,
       `Deadline: ${rule}`,
       `Due: ${formatLongDate(d.dueOn)}`,
+      ...(r.late ? [`(This reminder was due on ${formatLongDate(r.date)}, when reminders could not be sent.)`] : []),
       ...(body ? [`Responsible body: ${body}. It must respond in writing within 5 weeks of the Tribunal's decision.`] : []),
       '',
       'How the date was worked out:',
