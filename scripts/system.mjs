@@ -159,9 +159,17 @@ function runNode(script, env, label) {
 export const migrate = (env) => runNode('dist/apps/api/migrate.js', env, 'Migrations');
 export const seed = (env) => runNode('dist/apps/api/seed.js', env, 'Demo data');
 
-/** Starts a built app as a child process; resolves with a stop function. */
-export function startProcess(script, env, { quiet = false } = {}) {
-  const child = spawn(NODE, [join(ROOT, script)], { env, cwd: ROOT, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+/**
+ * V8 flags of the worker process. Node sizes its heap from the machine's memory (gigabytes here) and
+ * lets garbage pile up to that; a bounded heap keeps the worker's resident memory under 300 MB
+ * through a million-deadline sweep (see README, "Deadline benchmark"). Run the worker with these in
+ * production too: `node --max-old-space-size=192 --max-semi-space-size=16 dist/apps/worker/main.js`.
+ */
+export const WORKER_NODE_ARGS = ['--max-old-space-size=192', '--max-semi-space-size=16'];
+
+/** Starts a built app as a child process (with Node flags `nodeArgs`); resolves with a stop function. */
+export function startProcess(script, env, { quiet = false, nodeArgs = [] } = {}) {
+  const child = spawn(NODE, [...nodeArgs, join(ROOT, script)], { env, cwd: ROOT, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   const exited = new Promise((r) => child.once('exit', r));
   return {
     child,
@@ -211,7 +219,7 @@ export async function startSystem({ env, seedDemo = true, quiet = false, log = c
     if (seedDemo) seed(env);
     const api = startProcess('dist/apps/api/main.js', env, { quiet });
     stops.push(api.stop);
-    const worker = startProcess('dist/apps/worker/main.js', env, { quiet });
+    const worker = startProcess('dist/apps/worker/main.js', env, { quiet, nodeArgs: WORKER_NODE_ARGS });
     stops.push(worker.stop);
     const baseUrl = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`;
     await waitForApi(baseUrl, api.child);

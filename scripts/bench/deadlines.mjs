@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { assertNode24, dropDatabase, ensureDatabase, freePort, migrate, ROOT, sleep } from '../system.mjs';
+import { assertNode24, dropDatabase, ensureDatabase, freePort, migrate, ROOT, sleep, WORKER_NODE_ARGS } from '../system.mjs';
 
 assertNode24();
 const RELAY = Number(process.env.BENCH_RELAY ?? 100_000);
@@ -57,7 +57,12 @@ const redis = new Redis(redisUrl);
 redis.on('error', () => undefined); // until redis-server is up
 
 function startWorker() {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/main.js')], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The worker runs as `npm start` runs it: with the bounded heap of WORKER_NODE_ARGS.
+  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, join(ROOT, 'dist/apps/worker/main.js')], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const peakMb = () => {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
@@ -138,7 +143,9 @@ try {
   });
   const info = await redis.info('memory');
   await worker.stop();
-  console.log(`\nDeadline benchmark (${process.arch}, ${(await import('node:os')).cpus().length} cores, Node ${process.versions.node})`);
+  const os = await import('node:os');
+  console.log(`\nDeadline benchmark (${process.arch}, ${os.cpus().length} cores, Node ${process.versions.node}, worker ${WORKER_NODE_ARGS.join(' ')})`);
+  console.log(`  load average at the end (other work on the machine slows every figure): ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
   for (const r of results) {
     console.log(`  ${r.what}: ${r.seconds.toFixed(1)} s, worker peak RSS ${r.workerPeakMb.toFixed(0)} MB  (targets: < 60 s, < 300 MB)`);
   }

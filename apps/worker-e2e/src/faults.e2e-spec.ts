@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import {
@@ -27,17 +28,23 @@ const LATER = '2026-06-30';
 const describeWithRedis = hasRedisServer ? describe : describe.skip;
 if (!hasRedisServer) console.warn('worker-e2e skipped: redis-server is not installed (Debian: apt-get install -y redis-server)');
 
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ url: string; mails: string[]; close: () => Promise<void> }> {
+/**
+ * A real SMTP server on loopback that keeps what it receives. `refuse`, asked about each message
+ * offered (numbered from 1), makes it answer "451 try again later" instead.
+ */
+async function startSmtp(refuse: (attempt: number) => boolean = () => false): Promise<{ url: string; mails: string[]; close: () => Promise<void> }> {
   const mails: string[] = [];
+  let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     onData(stream, _session, done) {
       const chunks: Buffer[] = [];
+      const attempt = ++attempts;
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (refuse(attempt)) return done(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         mails.push(Buffer.concat(chunks).toString('utf8'));
         done();
       });
@@ -64,6 +71,8 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
   });
   afterEach(async () => {
     await Promise.all(procs.splice(0).map((p) => p.stop('SIGKILL')));
+    // A test that failed with Redis stopped must not fail the ones after it.
+    if (!redisServer.running) await redisServer.start();
   });
   afterAll(async () => {
     redis?.disconnect();
@@ -165,7 +174,7 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     await seedDeadlines(s.db, 1, LATER); // staff
     const [caseworker] = await sql<{ id: string }>(s.db, `SELECT id FROM staff_user WHERE name = 'Casey Worker'`);
     const { base } = await s.apiProcess();
-    s.worker();
+    const first = s.worker();
     await sleep(1000);
     await redisServer.stop();
 
@@ -187,6 +196,22 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     expect(pending).toBeGreaterThan(0);
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
+
+    // While Redis is down the relay fails fast: no transaction of the worker stays open holding
+    // outbox rows locked. And SIGTERM stops the worker at once, cleanly.
+    await sleep(2_500);
+    expect(
+      await s.count(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < now() - interval '2 seconds'`,
+      ),
+    ).toBe(0);
+    const asked = Date.now();
+    await first.stop('SIGTERM');
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    // A worker started while Redis is still down catches up once it returns.
+    s.worker();
+    await sleep(1500);
 
     await redisServer.start();
     await eventually(async () => (await s.count(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`)) === 0, 60_000, 'the outbox relayed');
@@ -290,4 +315,189 @@ describeWithRedis('deadlines that cannot be lost (real PostgreSQL, a dedicated r
     expect(eml).toContain("the council's social care service");
     expect(eml).toContain('Due: ');
   });
+
+  /** A BullMQ queue of the test's own on the system's prefix (to look at, or nudge, its jobs). */
+  function testQueue(prefix: string): Queue {
+    const q = new Queue('deadlines', { connection: { host: '127.0.0.1', port: redisServer.port, maxRetriesPerRequest: null }, prefix });
+    q.on('error', () => undefined);
+    return q;
+  }
+
+  it('rescheduling: an extension and a mediation certificate replace the job; A → B → A restores one left completed', async () => {
+    const s = await system('move');
+    await seedDeadlines(s.db, 1, LATER); // staff
+    const [caseworker] = await sql<{ id: string }>(s.db, `SELECT id FROM staff_user WHERE name = 'Casey Worker'`);
+    const [provider] = await sql<{ id: string }>(s.db, `INSERT INTO mediation_provider (name) VALUES ('Test Mediation') RETURNING id`);
+    const { base } = await s.apiProcess();
+    s.worker();
+    const headers = await signedInHeaders(s.db, base, caseworker!.id);
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const json = (await res.json()) as any;
+      if (res.status !== 201) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const timer = (deadlineId: string, dueOn: string) => `${s.prefix}:deadlines:deadline-check.${deadlineId}.${dueOn}`;
+    const delayed = (deadlineId: string, dueOn: string) => redis.zscore(`${s.prefix}:deadlines:delayed`, `deadline-check.${deadlineId}.${dueOn}`);
+    const appealLodge = (c: any) => c.deadlines.find((d: { ruleId: string }) => d.ruleId === 'appeal.lodge') as { id: string; dueOn: string };
+    // Letter sent Mon 5 Jan 2026: the appeal is due by Thu 5 Mar 2026 (+ 2 months).
+    const openCase = async (reference: string) => {
+      const c = await post('/cases', { reference, childName: 'Rescheduled', dateOfBirth: '2013-06-30' });
+      return post(`/cases/${c.id}/decisions`, { expectedVersion: 1, type: 'refuse_assessment', decisionDate: '2026-01-02', letterSent: '2026-01-05', sections: [] });
+    };
+
+    // An extension: the job for 5 Mar goes, the job for 19 Mar (its deterministic id) comes.
+    let c = await openCase(`MV-E-${Date.now()}`);
+    const extended = appealLodge(c);
+    expect(extended.dueOn).toBe('2026-03-05');
+    await eventually(async () => (await delayed(extended.id, '2026-03-05')) !== null, 30_000, 'the first timer');
+    c = await post(`/deadlines/${extended.id}/extension`, {
+      expectedVersion: c.version, toDueOn: '2026-03-19', reason: 'Exceptional personal circumstances (test).', agreedBy: 'Morgan Lee',
+    });
+    expect(appealLodge(c).dueOn).toBe('2026-03-19');
+    await eventually(async () => (await redis.exists(timer(extended.id, '2026-03-05'))) === 0 && (await delayed(extended.id, '2026-03-19')) !== null, 30_000, 'the timer replaced');
+
+    // A certificate issued Fri 27 Feb 2026 moves the appeal deadline to Fri 27 Mar 2026 (+ 1 month, the later date).
+    c = await openCase(`MV-C-${Date.now()}`);
+    const moved = appealLodge(c);
+    await eventually(async () => (await delayed(moved.id, '2026-03-05')) !== null, 30_000, 'the first timer');
+    const decisionId = c.decisions[0].id as string;
+    c = await post(`/cases/${c.id}/mediations`, { expectedVersion: c.version, decisionId, providerId: provider!.id, contactedOn: '2026-02-10', healthInIssue: false, socialCareInIssue: false });
+    const mediationId = c.mediations[0].id as string;
+    c = await post(`/cases/${c.id}/mediations/${mediationId}/declined`, { expectedVersion: c.version, adviserInformedOn: '2026-02-24' });
+    c = await post(`/cases/${c.id}/mediations/${mediationId}/certificates`, { expectedVersion: c.version, kind: 'information_only', issuedOn: '2026-02-27' });
+    expect(appealLodge(c).dueOn).toBe('2026-03-27');
+    await eventually(async () => (await redis.exists(timer(moved.id, '2026-03-05'))) === 0 && (await delayed(moved.id, '2026-03-27')) !== null, 30_000, 'the timer replaced');
+
+    // A → B → A, where the A job ran while the deadline was at B (so it did nothing and completed)
+    // and still sits in the completed set: moving back to A must make it a live timer again.
+    const { ids: [d] } = await seedDeadlines(s.db, 1, '2026-04-10', { dutyHolder: 'council', responsibleBody: '', ruleId: 'order.amend_plan' });
+    const outbox = (dueOn: string, previousDueOn?: string) =>
+      sql(s.db, `INSERT INTO outbox (topic, payload) VALUES ('deadline.opened', $1)`, [JSON.stringify({ deadlineId: d, dueOn, ...(previousDueOn ? { previousDueOn } : {}) })]);
+    await outbox('2026-04-10');
+    await eventually(async () => (await delayed(d!, '2026-04-10')) !== null, 30_000, 'the A timer');
+    await sql(s.db, `UPDATE deadline SET due_on = '2026-04-24' WHERE id = $1`, [d]);
+    await outbox('2026-04-24');
+    await eventually(async () => (await delayed(d!, '2026-04-24')) !== null, 30_000, 'the B timer');
+    const q = testQueue(s.prefix);
+    try {
+      await (await q.getJob(`deadline-check.${d}.2026-04-10`))!.promote();
+      await eventually(async () => (await redis.zscore(`${s.prefix}:deadlines:completed`, `deadline-check.${d}.2026-04-10`)) !== null, 30_000, 'the A job completed');
+      await sql(s.db, `UPDATE deadline SET due_on = '2026-04-10' WHERE id = $1`, [d]);
+      await outbox('2026-04-10', '2026-04-24');
+      await eventually(async () => (await delayed(d!, '2026-04-10')) !== null && (await redis.exists(timer(d!, '2026-04-24'))) === 0, 30_000, 'A live again, B gone');
+      expect(await redis.zscore(`${s.prefix}:deadlines:completed`, `deadline-check.${d}.2026-04-10`)).toBeNull();
+      expect(await (await q.getJob(`deadline-check.${d}.2026-04-10`))!.getState()).toBe('delayed');
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('a failed reminder email is retried alone: those sent before and after it are not sent again', async () => {
+    let mode: 'refuse all' | 'refuse the third' | 'accept' = 'refuse all';
+    let offered = 0;
+    const flaky = await startSmtp(() => {
+      offered++;
+      return mode === 'refuse all' || (mode === 'refuse the third' && offered === 3);
+    });
+    try {
+      const s = await system('mailfail');
+      await seedDeadlines(s.db, 5, REMINDER_TODAY);
+      const emailed = () => s.count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`);
+      // The mail server refuses everything: the five reminders exist in the app, none emailed.
+      let w = s.worker({ SMTP_URL: flaky.url });
+      await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification`)) === 5, 60_000, 'five reminders');
+      await eventually(async () => offered >= 5, 30_000, 'five refused sends');
+      await w.stop();
+      expect(await emailed()).toBe(0);
+
+      // It refuses only the third message: the start-up sweep sends the other four, each once.
+      mode = 'refuse the third';
+      offered = 0;
+      w = s.worker({ SMTP_URL: flaky.url });
+      await eventually(async () => (await emailed()) === 4, 60_000, 'four emailed');
+      await sleep(1000);
+      await w.stop();
+      expect(await emailed()).toBe(4);
+      expect(flaky.mails).toHaveLength(4);
+
+      // Then it accepts: only the one left is sent.
+      mode = 'accept';
+      w = s.worker({ SMTP_URL: flaky.url });
+      await eventually(async () => (await emailed()) === 5, 60_000, 'all emailed');
+      await sleep(1000);
+      await w.stop();
+      expect(flaky.mails).toHaveLength(5);
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('a reminder point missed while the worker was down is sent, late, when its timer fires', async () => {
+    const s = await system('missed');
+    // Due Fri 13 Mar 2026: its "5 working days before" reminder is due Fri 6 Mar 2026 at 08:00.
+    const { ids: [d] } = await seedDeadlines(s.db, 1, '2026-03-13', { dutyHolder: 'council', responsibleBody: '', ruleId: 'order.amend_plan' });
+    const jobId = `deadline-check.${d}.2026-03-13`;
+    let w = s.worker({ CLOCK_NOW: '2026-03-05T09:00:00Z' }); // Thu 5 Mar
+    await eventually(async () => (await redis.zscore(`${s.prefix}:deadlines:delayed`, jobId)) !== null, 30_000, 'the timer');
+    await w.stop();
+    // Mon 9 Mar: the worker did not run on Friday; back now, its timer fires (late).
+    w = s.worker({ CLOCK_NOW: '2026-03-09T09:00:00Z' });
+    const q = testQueue(s.prefix);
+    try {
+      await (await q.getJob(jobId))!.promote();
+      const [sent] = await eventually(
+        async () => {
+          const rows = await sql<{ point: string; for_date: string; title: string; body: string }>(s.db, `SELECT point, for_date::text, title, body FROM notification WHERE deadline_id = $1`, [d]);
+          return rows.length > 0 && rows;
+        },
+        30_000,
+        'the late reminder',
+      );
+      expect(sent).toMatchObject({ point: 'before-5', for_date: '2026-03-06' });
+      expect(sent!.title).toMatch(/^Due Fri(day)? 13 Mar(ch)? 2026: /);
+      expect(sent!.body).toContain('This reminder was due on');
+      await eventually(async () => (await s.count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`)) === 1, 30_000, 'its email');
+      await w.stop();
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('queue lag counts from when a job should have run, not from when it was made', async () => {
+    const s = await system('lag');
+    const { base } = await s.apiProcess(); // no worker: nothing takes the jobs
+    const q = testQueue(s.prefix);
+    const WEEK = 7 * 24 * 3600_000;
+    const queueHealth = async () => {
+      const res = await fetch(`${base}/health`);
+      const body = (await res.json()) as any;
+      return { status: res.status, queue: body.info?.deadlineQueue as { lagMs: number; waiting: number } | undefined };
+    };
+    try {
+      // A timer made three weeks ago to fire now, promoted: due now, not three weeks late.
+      await q.add('deadline.check', { deadlineId: 'a', dueOn: '2026-03-20' }, { jobId: 'made-weeks-ago', delay: 3 * WEEK, timestamp: Date.now() - 3 * WEEK });
+      await (await q.getJob('made-weeks-ago'))!.promote();
+      let h = await queueHealth();
+      expect(h.status).toBe(200);
+      expect(h.queue?.waiting).toBe(1);
+      expect(h.queue?.lagMs).toBeLessThan(60_000);
+      await (await q.getJob('made-weeks-ago'))!.remove();
+
+      // A job that re-timed itself (its run-at in its data) two minutes ago waits: late, within the limit…
+      await q.add('deadline.check', { deadlineId: 'b', dueOn: '2026-03-20', runAt: Date.now() - 2 * 60_000 }, { jobId: 're-timed', timestamp: Date.now() - 5 * WEEK });
+      h = await queueHealth();
+      expect(h.status).toBe(200);
+      expect(h.queue?.lagMs).toBeGreaterThanOrEqual(2 * 60_000);
+      expect(h.queue?.lagMs).toBeLessThan(3 * 60_000);
+      await (await q.getJob('re-timed'))!.remove();
+      // …and one due ten minutes ago is past it (PostgreSQL and Redis are up: the 503 is the lag's).
+      await q.add('deadline.check', { deadlineId: 'c', dueOn: '2026-03-20', runAt: Date.now() - 10 * 60_000 }, { jobId: 'late', timestamp: Date.now() - 5 * WEEK });
+      h = await queueHealth();
+      expect(h.status).toBe(503);
+    } finally {
+      await q.close();
+    }
+  });
 });
+

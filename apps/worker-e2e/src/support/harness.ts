@@ -48,6 +48,10 @@ export class DedicatedRedis {
     await eventually(async () => (await this.ping()) || undefined, 10_000, 'redis-server to answer');
   }
 
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
@@ -76,15 +80,22 @@ export class DedicatedRedis {
 
 export interface Proc {
   child: ChildProcess;
+  /** The exit code (null when killed by a signal) and signal, once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs a built app (dist/apps/...) as a process. */
+/** The worker's V8 flags, as scripts/system.mjs (WORKER_NODE_ARGS) runs it. */
+const WORKER_NODE_ARGS = ['--max-old-space-size=192', '--max-semi-space-size=16'];
+
+/** Runs a built app (dist/apps/...) as a process; the worker with its bounded heap. */
 export function startProcess(script: string, env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, [join(ROOT, script)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise((r) => child.once('exit', r));
+  const nodeArgs = script.includes('apps/worker/') ? WORKER_NODE_ARGS : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   return {
     child,
+    exited,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);

@@ -1,15 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../clock/clock';
+import { DelayedJobBatch } from '../queue/delayed-jobs';
 import { deadlineCheckJobId, type JobPayloads } from '../queue/queues';
 import { ReminderService } from './reminder.service';
 import { nextAction, type TimedDeadline } from './reminder-schedule';
 
-export interface TimerJob {
-  name: 'deadline.check';
-  data: JobPayloads['deadline.check'];
-  opts: { jobId: string; delay: number };
-}
+/** Adds a live deadline's timer to a batch of jobs; false when it needs none. */
+export type TimerPlanner = (batch: DelayedJobBatch, id: string, d: TimedDeadline) => boolean;
 
 /**
  * The timer of each live deadline, computed from its row alone, so that the outbox relay and the
@@ -18,30 +15,45 @@ export interface TimerJob {
  */
 @Injectable()
 export class DeadlineTimers {
+  /** Next actions by due date, status and duty holder: they change only with the date. */
+  private memo = new Map<string, number | null>();
+  private memoDay = '';
+
   constructor(
     private readonly clock: Clock,
     private readonly reminders: ReminderService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A planner for one pass (relay batch or sweep): today is fixed and timings are memoised per due date. */
-  planner(): (id: string, d: TimedDeadline) => TimerJob | null {
-    const now = this.clock.now().getTime();
+  /** An empty batch of deadline timers. */
+  batch(): DelayedJobBatch {
+    return new DelayedJobBatch('deadline.check');
+  }
+
+  /**
+   * A planner for one pass (relay batch or sweep page): today is fixed, and timings are memoised
+   * per due date, status and duty holder for the whole day (a million deadlines have a few hundred
+   * distinct ones), across passes.
+   */
+  planner(): TimerPlanner {
+    const now = this.clock.now();
     const today = this.clock.today();
-    const memo = new Map<string, number | null>();
-    return (id, d) => {
+    const offset = Date.now() - now.getTime();
+    if (today !== this.memoDay || this.memo.size > 100_000) {
+      this.memo = new Map();
+      this.memoDay = today;
+    }
+    const memo = this.memo;
+    return (batch, id, d) => {
       const key = `${d.dueOn}|${d.status}|${d.dutyHolder}`;
       let at = memo.get(key);
       if (at === undefined) {
         at = nextAction(d, today, this.reminders.settings)?.getTime() ?? null;
         memo.set(key, at);
       }
-      if (at === null) return null;
-      return {
-        name: 'deadline.check',
-        data: { deadlineId: id, dueOn: d.dueOn },
-        opts: { jobId: deadlineCheckJobId(id, d.dueOn), delay: Math.max(0, at - now) },
-      };
+      if (at === null) return false;
+      const data: JobPayloads['deadline.check'] = { deadlineId: id, dueOn: d.dueOn };
+      batch.add(deadlineCheckJobId(id, d.dueOn), at + offset, JSON.stringify(data));
+      return true;
     };
   }
 

@@ -1,10 +1,12 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LONDON } from '../clock/clock';
+import { DeadlineProducer } from '../queue/producer';
 import { DEADLINE_QUEUE, JOB_NAMES, type JobName, type JobPayloads, SWEEP_SCHEDULER_ID } from '../queue/queues';
-import { RedisClient } from '../queue/redis';
+import { RedisClient, reportRedisErrors } from '../queue/redis';
 import { DeadlineService } from './deadline.service';
 import { DeadlineSweep } from './deadline.sweep';
 import { DeadlineTimers } from './deadline-timers';
@@ -17,8 +19,9 @@ type Handlers = { [K in JobName]: (job: Job<JobPayloads[K]>, token?: string) => 
  * whose worker died run again within about 20 s.
  */
 @Processor(DEADLINE_QUEUE, { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 })
-export class DeadlineProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class DeadlineProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeadlineProcessor.name);
+  private readonly stopping = new AbortController();
 
   private readonly handlers: Handlers = {
     'deadline.check': async (job, token) => {
@@ -27,8 +30,11 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
         this.logger.log(`deadline ${job.data.deadlineId}: ${run.markedOverdue ? 'marked overdue; ' : ''}${run.notificationIds.length} notification(s)`);
       }
       if (run.next) {
-        // The same job waits for the deadline's next reminder or its overdue moment.
-        await job.moveToDelayed(this.timers.realTime(run.next), token);
+        // The same job waits for the deadline's next reminder or its overdue moment (noted in its
+        // data, from which the health check measures queue lag once it is due).
+        const runAt = this.timers.realTime(run.next);
+        await job.updateData({ ...job.data, runAt });
+        await job.moveToDelayed(runAt, token);
         throw new DelayedError();
       }
       return run.outcome;
@@ -41,7 +47,7 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
     private readonly sweep: DeadlineSweep,
     private readonly timers: DeadlineTimers,
     private readonly redis: RedisClient,
-    @InjectQueue(DEADLINE_QUEUE) private readonly queue: Queue,
+    private readonly producer: DeadlineProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -52,21 +58,44 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
   /** At start: warn about a Redis that may evict timers, schedule the sweep, and sweep once now. */
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+    reportRedisErrors(this.worker, this.logger, 'deadline worker');
     const problem = await this.redis.evictionProblem().catch((error: unknown) => `Redis not reachable: ${String(error)}`);
     if (problem) this.logger.warn(problem);
     void this.startSweeps();
   }
 
+  /**
+   * The first shutdown hook. With Redis reachable, BullMQ's close (later) waits for running jobs.
+   * With Redis unreachable that close would wait for ever (its commands queue until Redis
+   * returns), so the worker is closed at once: a job cut short is retried once its lock expires.
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    if (!(await this.redis.answers(1000))) {
+      this.logger.warn('Redis is unreachable: closing the worker without waiting for running jobs');
+      await this.worker.close(true).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Schedules the sweep and runs it once. Until that has worked (Redis may be down as the worker
+   * starts, or a sweep may fail) it tries again, every few seconds and then at most every minute.
+   */
   private async startSweeps(): Promise<void> {
-    try {
-      await this.queue.upsertJobScheduler(
-        SWEEP_SCHEDULER_ID,
-        { pattern: this.config.SWEEP_CRON, tz: LONDON },
-        { name: 'deadline.sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 } },
-      );
-      await this.sweep.run();
-    } catch (error) {
-      this.logger.warn(`Start-up sweep failed; the scheduled sweep will retry: ${String(error)}`);
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+      try {
+        await this.producer.queue.upsertJobScheduler(
+          SWEEP_SCHEDULER_ID,
+          { pattern: this.config.SWEEP_CRON, tz: LONDON },
+          { name: 'deadline.sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 } },
+        );
+        await this.sweep.run();
+        return;
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        if (attempt === 1) this.logger.warn(`Start-up sweep failed; retrying until it works: ${String(error)}`);
+        await sleep(Math.min(60_000, 2_000 * attempt), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
     }
   }
 

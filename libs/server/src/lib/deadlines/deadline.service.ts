@@ -9,7 +9,7 @@ import { Clock } from '../clock/clock';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseEntity, DeadlineEntity } from '../db/entities';
 import { ReminderService } from './reminder.service';
-import { nextAction, reminderInstant, remindersOn, remindsStaff } from './reminder-schedule';
+import { missedReminder, nextAction, reminderInstant, remindersOn, remindsStaff } from './reminder-schedule';
 
 /** Days ahead (today included) in which an open deadline counts as due soon. */
 export const DUE_SOON_DAYS = 10;
@@ -111,6 +111,9 @@ export class DeadlineService {
       const timed = { dueOn: d.dueOn, status: d.status, dutyHolder: d.dutyHolder };
       const settings = this.reminders.settings;
       const due = remindersOn(timed, today, settings).filter((r) => reminderInstant(r.date, settings.time) <= now);
+      // A point missed while the worker was down (its timer fires now, late) is still sent, once.
+      const missed = missedReminder(timed, today, settings);
+      if (missed) due.push(missed);
       let notificationIds: string[] = [];
       if (due.length > 0) {
         const c = await tx.getRepository(CaseEntity).findOneByOrFail({ id: d.caseId });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as nodemailer from 'nodemailer';
@@ -14,22 +14,36 @@ export interface Mail {
 }
 
 /**
- * Sends email through SMTP_URL, or, when none is configured, writes each message as an .eml file
- * to MAIL_DIR so that someone running the app can open it in a mail program.
+ * Sends email through SMTP_URL, over a small pool of kept-open connections (one SMTP session
+ * carries many messages, and a server that stops answering fails a send within half a minute,
+ * not ten), or, when none is configured, writes each message as an .eml file to MAIL_DIR so that
+ * someone running the app can open it in a mail program.
  */
 @Injectable()
-export class MailService {
+export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Transporter;
   private readonly dir: string | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     if (config.SMTP_URL) {
-      this.transport = nodemailer.createTransport(config.SMTP_URL);
+      this.transport = nodemailer.createTransport({
+        url: config.SMTP_URL,
+        pool: true,
+        maxConnections: 2,
+        maxMessages: 500,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
     } else {
       this.dir = resolve(config.MAIL_DIR);
       this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
   }
 
   async send(mail: Mail): Promise<void> {

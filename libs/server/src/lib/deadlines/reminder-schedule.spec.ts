@@ -1,5 +1,5 @@
 import { defaultCalendar } from '@send/domain';
-import { nextAction, parseReminderPoints, reminderInstant, remindersOn, workingDaysBefore } from './reminder-schedule';
+import { missedReminder, nextAction, parseReminderPoints, reminderInstant, remindersOn, workingDaysBefore } from './reminder-schedule';
 
 const settings = { points: parseReminderPoints('10,5,1,0,overdue'), time: '08:00', calendar: defaultCalendar() };
 const council = (dueOn: string, status: 'open' | 'overdue' = 'open') => ({ dueOn, status, dutyHolder: 'council' as const });
@@ -45,5 +45,27 @@ describe('reminder schedule', () => {
     const family = { dueOn: '2026-03-20', status: 'open' as const, dutyHolder: 'family' as const };
     expect(nextAction(family, '2026-03-02', settings)?.toISOString()).toBe('2026-03-21T00:00:00.000Z');
     expect(nextAction({ ...family, status: 'overdue' }, '2026-03-23', settings)).toBeNull();
+  });
+
+  describe('a reminder missed while the worker was down', () => {
+    // Due Fri 20 Mar 2026: 10 before = Fri 6 Mar, 5 before = Fri 13 Mar, 1 before = Thu 19 Mar, on the day = Fri 20 Mar.
+    const d = council('2026-03-20');
+
+    it('is the latest point before today, sent late and worded as such', () => {
+      expect(missedReminder(d, '2026-03-16', settings)).toEqual({ point: 'before-5', date: '2026-03-13', escalate: false, late: true });
+      expect(missedReminder(d, '2026-03-09', settings)).toEqual({ point: 'before-10', date: '2026-03-06', escalate: false, late: true });
+    });
+
+    it('is superseded by a point of today, and there is none before the first point', () => {
+      expect(missedReminder(d, '2026-03-13', settings)).toBeNull();
+      expect(missedReminder(d, '2026-03-19', settings)).toBeNull();
+      expect(missedReminder(d, '2026-03-05', settings)).toBeNull();
+    });
+
+    it('gives way to the overdue reminders once the deadline has passed, and never reminds for family duties', () => {
+      expect(missedReminder(council('2026-03-20', 'overdue'), '2026-03-23', settings)).toBeNull();
+      expect(missedReminder(d, '2026-03-21', settings)).toBeNull();
+      expect(missedReminder({ ...d, dutyHolder: 'family' }, '2026-03-16', settings)).toBeNull();
+    });
   });
 });

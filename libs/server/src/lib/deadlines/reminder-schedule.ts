@@ -33,6 +33,8 @@ export interface DueReminder {
   point: string;
   date: string;
   escalate: boolean;
+  /** Sent after its day (the worker was not running then): worded with the due date, not "in N days". */
+  late?: boolean;
 }
 
 /** The deadline facts the timetable depends on. */
@@ -99,6 +101,24 @@ export function remindersOn(d: TimedDeadline, date: string, settings: ReminderSe
     }
   }
   return out;
+}
+
+/**
+ * A reminder before the due date that was missed (the worker was not running on its day) and not
+ * yet superseded: the latest point before today, for a deadline still open and not yet due, when
+ * no point falls today (today's own reminder, sent or to come, says more). Sent late rather than
+ * never; the notification key keeps its own date, so one already sent on time is not sent again.
+ */
+export function missedReminder(d: TimedDeadline, today: string, settings: ReminderSettings): DueReminder | null {
+  if (d.status !== 'open' || d.dueOn < today || !remindsStaff(d.dutyHolder)) return null;
+  let latest: DueReminder | null = null;
+  for (const p of settings.points) {
+    if (p.kind !== 'before') continue;
+    const date = workingDaysBefore(d.dueOn, p.days, settings.calendar);
+    if (date === today) return null;
+    if (date < today && (!latest || date > latest.date)) latest = { point: pointKey(p), date, escalate: false, late: true };
+  }
+  return latest;
 }
 
 /**

@@ -14,6 +14,9 @@ const BODY_NAMES: Record<string, string> = {
   council_social_care: "the council's social care service",
 };
 
+/** Failed sends in a row after which the rest wait for the next sweep (the mail server is likely down). */
+const MAX_FAILURES_IN_A_ROW = 3;
+
 interface Recipient {
   id: string;
   name: string;
@@ -73,30 +76,48 @@ export class ReminderService {
   }
 
   /**
-   * Emails notifications not yet emailed (those given, or any), claiming rows with SKIP LOCKED so
-   * that two workers never send the same one. A crash between sending and committing can resend
-   * one email; the in-app notification itself is exactly once.
+   * Emails notifications not yet emailed (those given, or any), one at a time, each in its own
+   * transaction: claim the row (SKIP LOCKED, so two workers never send the same one), send, mark it
+   * emailed, commit. A failed send leaves only that notification unsent (the next sweep retries it)
+   * and never undoes the ones already sent; after MAX_FAILURES_IN_A_ROW failures in a row (the mail
+   * server is down) the rest wait for the next sweep. A crash between sending and committing can
+   * resend one email; the in-app notification itself is exactly once.
    */
   async deliverPending(ids?: string[]): Promise<number> {
     if (ids && ids.length === 0) return 0;
     let sent = 0;
-    for (;;) {
-      const n = await this.db.transaction(async (tx) => {
-        const rows = (await tx.query(
-          `SELECT n.id, n.title, n.body, s.email FROM notification n JOIN staff_user s ON s.id = n.recipient_id
-           WHERE n.emailed_at IS NULL AND s.email IS NOT NULL ${ids ? 'AND n.id = ANY($1::uuid[])' : ''}
-           ORDER BY n.created_at LIMIT 50 FOR UPDATE OF n SKIP LOCKED`,
-          ids ? [ids] : [],
-        )) as { id: string; title: string; body: string; email: string }[];
-        for (const row of rows) {
+    const failed: string[] = [];
+    let lastError: unknown;
+    for (let inARow = 0; inARow < MAX_FAILURES_IN_A_ROW; ) {
+      let claimed: string | undefined;
+      try {
+        const outcome = await this.db.transaction(async (tx) => {
+          const [row] = (await tx.query(
+            `SELECT n.id, n.title, n.body, s.email FROM notification n JOIN staff_user s ON s.id = n.recipient_id
+             WHERE n.emailed_at IS NULL AND s.email IS NOT NULL AND n.id <> ALL($1::uuid[]) ${ids ? 'AND n.id = ANY($2::uuid[])' : ''}
+             ORDER BY n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
+            ids ? [failed, ids] : [failed],
+          )) as { id: string; title: string; body: string; email: string }[];
+          if (!row) return 'none';
+          claimed = row.id;
           await this.mail.send({ id: row.id, to: row.email, subject: row.title, text: row.body });
           await tx.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [row.id]);
-        }
-        return rows.length;
-      });
-      sent += n;
-      if (n < 50) return sent;
+          return 'sent';
+        });
+        if (outcome === 'none') break;
+        sent++;
+        inARow = 0;
+      } catch (error) {
+        if (!claimed) throw error; // the database, not the mail
+        failed.push(claimed);
+        lastError = error;
+        inARow++;
+      }
     }
+    if (failed.length > 0) {
+      this.logger.warn(`${failed.length} reminder email(s) not sent; the next sweep retries them: ${String(lastError)}`);
+    }
+    return sent;
   }
 
   private compose(
@@ -109,9 +130,11 @@ export class ReminderService {
     const when =
       r.point === 'overdue'
         ? `Overdue since ${formatLongDate(d.dueOn)}`
-        : r.point === 'due'
-          ? `Due today`
-          : `Due in ${r.point.replace('before-', '')} working day${r.point === 'before-1' ? '' : 's'}`;
+        : r.late
+          ? `Due ${formatLongDate(d.dueOn)}`
+          : r.point === 'due'
+            ? `Due today`
+            : `Due in ${r.point.replace('before-', '')} working day${r.point === 'before-1' ? '' : 's'}`;
     const body = d.responsibleBody ? BODY_NAMES[d.responsibleBody] ?? d.responsibleBody : undefined;
     const title = `${kind === 'escalation' ? 'Escalation: ' : ''}${when}: ${rule}${body ? ` (${body})` : ''} - case ${c.reference}`;
     const lines = [
@@ -120,6 +143,7 @@ export class ReminderService {
       `Case: ${c.reference}`,
       `Deadline: ${rule}`,
       `Due: ${formatLongDate(d.dueOn)}`,
+      ...(r.late ? [`(This reminder was due on ${formatLongDate(r.date)}, when reminders could not be sent.)`] : []),
       ...(body ? [`Responsible body: ${body}. It must respond in writing within 5 weeks of the Tribunal's decision.`] : []),
       '',
       'How the date was worked out:',

@@ -1,50 +1,53 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { DEADLINE_QUEUE } from './queues';
+import { DeadlineProducer } from './producer';
+import { lagOf, type QueueHead } from './queue-lag-time';
 
 export interface QueueLag {
-  /** Age in ms of the oldest job that should already have run (waiting, or delayed past its time); 0 when none. */
+  /** How long ago, in ms, the most overdue job should have run (waiting, or delayed past its time); 0 when none. */
   lagMs: number;
   waiting: number;
   delayed: number;
 }
 
-/** Measures how far behind the deadline queue is, straight from Redis (real time, not CLOCK_NOW). */
+/**
+ * Measures how far behind the deadline queue is, straight from Redis (real time, not CLOCK_NOW),
+ * through the producer's fail-fast connection.
+ */
 @Injectable()
 export class QueueLagProbe {
-  constructor(@InjectQueue(DEADLINE_QUEUE) private readonly queue: Queue) {}
+  constructor(private readonly producer: DeadlineProducer) {}
 
   async measure(timeoutMs = 1500): Promise<QueueLag> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
     });
+    const reading = this.read();
+    reading.catch(() => undefined);
     try {
-      return await Promise.race([this.read(), timeout]);
+      return await Promise.race([reading, timeout]);
     } finally {
       clearTimeout(timer);
     }
   }
 
   private async read(): Promise<QueueLag> {
-    const redis = (await this.queue.getBackend().client) as unknown as Redis;
-    const now = Date.now();
+    const queue = this.producer.queue;
+    const redis = await this.producer.redis();
     const [[, oldestWaiting], [, waiting], [, firstDelayed], [, delayed]] = (await redis
       .multi()
-      .lindex(this.queue.toKey('wait'), -1)
-      .llen(this.queue.toKey('wait'))
-      .zrange(this.queue.toKey('delayed'), 0, 0, 'WITHSCORES')
-      .zcard(this.queue.toKey('delayed'))
+      .lindex(queue.toKey('wait'), -1)
+      .llen(queue.toKey('wait'))
+      .zrange(queue.toKey('delayed'), 0, 0, 'WITHSCORES')
+      .zcard(queue.toKey('delayed'))
       .exec()) as [Error | null, unknown][];
-    let lagMs = 0;
+    let waitingJob: QueueHead['oldestWaiting'] = null;
     if (typeof oldestWaiting === 'string') {
-      const ts = Number(await redis.hget(this.queue.toKey(oldestWaiting), 'timestamp'));
-      if (ts) lagMs = Math.max(lagMs, now - ts);
+      const [timestamp, opts, data] = await redis.hmget(queue.toKey(oldestWaiting), 'timestamp', 'opts', 'data');
+      waitingJob = { timestamp, opts, data };
     }
     const first = firstDelayed as string[];
-    if (first.length === 2) lagMs = Math.max(lagMs, now - Math.floor(Number(first[1]) / 0x1000));
-    return { lagMs: Math.max(0, lagMs), waiting: Number(waiting), delayed: Number(delayed) };
+    const lagMs = lagOf({ now: Date.now(), delayedHeadScore: first.length === 2 ? first[1] : null, oldestWaiting: waitingJob });
+    return { lagMs, waiting: Number(waiting), delayed: Number(delayed) };
   }
 }

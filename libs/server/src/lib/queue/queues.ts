@@ -1,8 +1,22 @@
+import type { DefaultJobOptions } from 'bullmq';
+
 /**
  * The registry of queues, jobs and outbox topics, with the payload of each. The worker refuses to
  * start if a job here has no handler.
  */
 export const DEADLINE_QUEUE = 'deadlines';
+
+/**
+ * Options of every deadline job: retried with backoff, and trimmed once finished (completed jobs
+ * kept a week or 10,000 deep, failed ones 50,000 deep). Shared by the Worker's queue and the
+ * producer, and built into the jobs the bulk writer makes.
+ */
+export const DEADLINE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { count: 10_000, age: 7 * 24 * 3600 },
+  removeOnFail: { count: 50_000 },
+};
 
 export interface JobPayloads {
   /**
@@ -10,7 +24,15 @@ export interface JobPayloads {
    * REMINDER_TIME on a reminder point, or the start of the day after the due date) and re-times
    * itself to the next one; it ends when the deadline is met, moved or cancelled.
    */
-  'deadline.check': { deadlineId: string; dueOn: string };
+  'deadline.check': {
+    deadlineId: string;
+    dueOn: string;
+    /**
+     * When the job re-timed itself: the instant (epoch ms) its next firing is due. BullMQ keeps
+     * only the job's creation time and first delay, so queue lag is measured from this.
+     */
+    runAt?: number;
+  };
   /** The reconciliation sweep (a job scheduler): re-creates missing timers from PostgreSQL. */
   'deadline.sweep': Record<string, never>;
 }
