@@ -53,6 +53,8 @@ describe('role by endpoint', () => {
     { method: 'GET', path: () => `/cases/${caseId}/history.json`, allowed: ['caseworker', 'manager', 'auditor'] },
     { method: 'GET', path: () => `/cases/${caseId}/history/verification`, allowed: ['caseworker', 'manager', 'auditor'] },
     { method: 'GET', path: () => '/deadlines', allowed: ['caseworker', 'manager', 'auditor'] },
+    { method: 'GET', path: () => '/rules', allowed: ['caseworker', 'manager', 'auditor'] },
+    { method: 'POST', path: () => '/deadlines/calculation', body: () => ({}), allowed: ['caseworker', 'manager', 'auditor'] },
     { method: 'POST', path: () => '/cases', body: () => ({}), allowed: ['caseworker', 'manager'] },
     { method: 'POST', path: () => `/cases/${caseId}/contacts`, body: () => ({ expectedVersion: version }), allowed: ['caseworker', 'manager'] },
     { method: 'POST', path: () => `/cases/${caseId}/decisions`, body: () => ({ expectedVersion: version }), allowed: ['caseworker', 'manager'] },

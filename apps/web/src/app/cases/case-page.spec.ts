@@ -47,6 +47,7 @@ const detail: CaseDetail = {
       dueOn: '2099-07-06',
       explanation: ["Tribunal's decision: Mon 1 Jun 2099", 'Add 5 weeks: Mon 6 Jul 2099'],
       status: 'open',
+      displayStatus: 'open',
       responsibleBody: 'icb',
       dutyHolder: 'icb',
       subjectId: 'rec-1',
@@ -75,7 +76,7 @@ describe('CasePage', () => {
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
-    TestBed.inject(Session).signedIn({ user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z' });
+    TestBed.inject(Session).signedIn({ user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z', idleExpiresAt: '2026-03-02T09:30:00Z' });
     TestBed.inject(FlashMessage).set('Response recorded');
     const http = TestBed.inject(HttpTestingController);
 
