@@ -1,5 +1,6 @@
 import type { CaseDetail, CertificateKind, MediationView } from '@send/contracts';
 import { alternativeDuty, CERTIFICATE_KIND_LABELS, formatLongDate, RULES } from '@send/domain';
+import { responsibleBodyLabel } from '../../shared/labels';
 import { decisionOfMediation, describeAppeal, describeDecision, describeMediation, describeOrder } from './subjects';
 
 /** One thing that can be recorded now: the form that records it and what it is about. */
@@ -145,7 +146,14 @@ export function recordOptions(detail: CaseDetail): RecordGroup[] {
   if (open.length) {
     groups.push({
       heading: 'Deadlines',
-      options: open.map((d) => option('extension', `Extend: ${d.ruleTitle}`, { deadline: d.id }, `Due ${formatLongDate(d.dueOn)}`)),
+      options: open.map((d) =>
+        option(
+          'extension',
+          `Extend: ${d.ruleTitle}`,
+          { deadline: d.id },
+          [`Due ${formatLongDate(d.dueOn)}`, d.responsibleBody ? responsibleBodyLabel(d.responsibleBody) : ''].filter(Boolean).join('; '),
+        ),
+      ),
     });
   }
   return groups;
