@@ -17,10 +17,16 @@ import { RecommendationList } from './recommendation-list';
       <app-case-deadlines
         [deadlines]="open()"
         [today]="today"
-        empty="There are no open deadlines on this case. Recording a decision starts the family’s deadlines."
+        [empty]="
+          detail.decisions.length
+            ? 'There are no open deadlines on this case: those so far were met or no longer apply (see Deadlines). The next entry may start new ones.'
+            : 'There are no open deadlines on this case. Recording a decision starts the family’s deadlines.'
+        "
       />
-      <h2 class="govuk-heading-m">Recommendations</h2>
-      <app-recommendation-list [caseId]="detail.id" [recommendations]="detail.recommendations" [deadlines]="detail.deadlines" />
+      @if (detail.appeals.length || detail.recommendations.length) {
+        <h2 class="govuk-heading-m">Recommendations</h2>
+        <app-recommendation-list [caseId]="detail.id" [recommendations]="detail.recommendations" [deadlines]="detail.deadlines" />
+      }
       <h2 class="govuk-heading-m">Latest entries</h2>
       @if (store.history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>

@@ -88,8 +88,7 @@ export class TimeoutWarning {
   /** The same for screen readers, in steps, so that they are not told every second. */
   protected readonly announced = computed(() => {
     const seconds = Math.ceil(this.remaining() / 1000);
-    const step = seconds > 60 ? 60 : ANNOUNCE_EVERY_S;
-    return countdownText(Math.ceil(seconds / step) * step * 1000);
+    return countdownText(Math.ceil(seconds / ANNOUNCE_EVERY_S) * ANNOUNCE_EVERY_S * 1000);
   });
   protected readonly liveText = computed(() => (this.open() ? `We will sign you out in ${this.announced()}.` : ''));
 

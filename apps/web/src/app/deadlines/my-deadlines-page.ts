@@ -51,7 +51,7 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { label: 'Child and case', sort: 'childName' },
+  { label: 'Child', sort: 'childName' },
   { label: 'What is due', sort: 'ruleId' },
   { label: 'Due date', sort: 'dueOn' },
   { label: 'Status' },

@@ -30,7 +30,7 @@ export interface FieldChange {
         @case ('date') {
           <app-date-input
             [id]="id"
-            [legend]="field.label"
+            [legend]="labelOf(field)"
             [hint]="field.hint"
             [size]="item ? 's' : 'm'"
             [value]="asDate(values[field.name])"
@@ -41,7 +41,7 @@ export interface FieldChange {
         @case ('radios') {
           <app-radio-group
             [id]="id"
-            [legend]="field.label"
+            [legend]="labelOf(field)"
             [hint]="field.hint"
             [size]="item ? 's' : 'm'"
             [inline]="!!field.inline"
@@ -66,7 +66,7 @@ export interface FieldChange {
         @case ('select') {
           <app-select-field
             [id]="id"
-            [label]="field.label"
+            [label]="labelOf(field)"
             [hint]="field.hint"
             [size]="item ? 's' : 'm'"
             [options]="field.options(context(), values)"
@@ -78,7 +78,7 @@ export interface FieldChange {
         @case ('text') {
           <app-text-field
             [id]="id"
-            [label]="field.label"
+            [label]="labelOf(field)"
             [hint]="field.hint"
             [size]="item ? 's' : 'm'"
             [rows]="field.rows ?? 1"
@@ -179,6 +179,11 @@ export class EventFormFields {
 
   protected asDate(v: FieldValue | undefined): DateParts {
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as DateParts) : { day: '', month: '', year: '' };
+  }
+
+  /** GOV.UK marks the questions that may be left unanswered (a set of checkboxes may be left unticked anyway). */
+  protected labelOf(field: ItemFieldSpec): string {
+    return field.optional && field.kind !== 'checkboxes' ? `${field.label} (optional)` : field.label;
   }
 
   protected capital(s: string): string {

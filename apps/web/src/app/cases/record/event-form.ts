@@ -174,7 +174,7 @@ function checkField(
     }
     case 'text': {
       const text = asText(value).trim();
-      if (!text) return field.optional ? undefined : fail(field.missing ?? `Enter ${lowerFirst(field.label)}`);
+      if (!text) return field.optional ? undefined : fail(field.missing ?? `Enter ${lowerFirst(field.label).replace(/\?$/, '')}`);
       const max = field.maxLength ?? (field.rows && field.rows > 1 ? 10_000 : 200);
       if (text.length > max) return fail(`${field.label} must be ${max} characters or fewer`);
       if (field.pattern && !field.pattern.regex.test(text)) return fail(field.pattern.message);
@@ -184,12 +184,12 @@ function checkField(
     case 'select': {
       const chosen = asText(value);
       const allowed = field.options(ctx, values).some((o) => o.value === chosen);
-      if (!chosen || !allowed) return field.optional && !chosen ? undefined : fail(field.missing ?? `Select ${lowerFirst(field.label)}`);
+      if (!chosen || !allowed) return field.optional && !chosen ? undefined : fail(field.missing ?? `Select ${lowerFirst(field.label).replace(/\?$/, '')}`);
       return chosen;
     }
     case 'checkboxes': {
       const ticked = asList(value);
-      if (!ticked.length && !field.optional) return fail(field.missing ?? `Select ${lowerFirst(field.label)}`);
+      if (!ticked.length && !field.optional) return fail(field.missing ?? `Select ${lowerFirst(field.label).replace(/\?$/, '')}`);
       return ticked;
     }
   }
@@ -210,10 +210,13 @@ export function checkAnswers(spec: EventFormSpec, values: Values, ctx: FormConte
       }
       parsed[field.name] = items.map((item, index) => {
         const out: Parsed = {};
+        const itemErrors: FieldError[] = [];
         for (const sub of visibleFields(field.fields, item, ctx)) {
-          const v = checkField(sub, item[sub.name], fieldId(sub.name, { list: field.name, index }), item, ctx, errors);
+          const v = checkField(sub, item[sub.name], fieldId(sub.name, { list: field.name, index }), item, ctx, itemErrors);
           if (v !== undefined) out[sub.name] = v;
         }
+        // "Enter what was agreed (agreed item 2)": with several items, say which.
+        errors.push(...itemErrors.map((e) => ({ ...e, message: `${e.message} (${field.item} ${index + 1})` })));
         return out;
       });
       continue;
@@ -238,7 +241,8 @@ export function problemToErrors(problem: Problem, spec: EventFormSpec, values: V
       const subField = field.fields.find((f) => f.name === sub);
       if (index === undefined || !subField) return { field: field.name, targetId: `${field.name}-add`, message: labelled(field.label) };
       const id = fieldId(subField.name, { list: field.name, index: Number(index) });
-      return { field: id, targetId: subField.kind === 'date' ? `${id}-day` : id, message: labelled(subField.label) };
+      const message = `${labelled(subField.label)} (${field.item} ${Number(index) + 1})`;
+      return { field: id, targetId: subField.kind === 'date' ? `${id}-day` : id, message };
     }
     const message = labelled(field.label);
     const target = field.kind === 'date' ? `${field.name}-day` : field.name;

@@ -1,10 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { type Choice, describedBy, type FieldError } from './form-types';
 
 /** GOV.UK checkboxes in a fieldset; the value is the list of ticked values, in the options' order. */
 @Component({
   selector: 'app-checkbox-group',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The id belongs to the control inside: never also to this element (`id="…"` on the tag would put it on both).
+  host: { '[attr.id]': 'null' },
   template: `
     <div class="govuk-form-group" [class.govuk-form-group--error]="error()">
       <fieldset class="govuk-fieldset" [attr.aria-describedby]="describedBy()">
@@ -53,10 +55,15 @@ export class CheckboxGroup {
   protected readonly legendClass = computed(() => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`);
   protected readonly describedBy = computed(() => describedBy(`${this.id()}-hint`, this.error() && `${this.id()}-error`));
 
+  /** The ticked values now: the value given, and each tick since (before the parent gives it back). */
+  private readonly current = linkedSignal(() => this.value());
+
   protected toggle(value: string, event: Event): void {
-    const ticked = new Set(this.value());
+    const ticked = new Set(this.current());
     if ((event.target as HTMLInputElement).checked) ticked.add(value);
     else ticked.delete(value);
-    this.valueChange.emit(this.options().map((o) => o.value).filter((v) => ticked.has(v)));
+    const next = this.options().map((o) => o.value).filter((v) => ticked.has(v));
+    this.current.set(next);
+    this.valueChange.emit(next);
   }
 }

@@ -1,10 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { type DatePart, type DateParts, describedBy, EMPTY_DATE, type FieldError } from './form-types';
 
 /** The GOV.UK date input: day, month and year boxes in a fieldset, with its hint and error. */
 @Component({
   selector: 'app-date-input',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The id belongs to the control inside: never also to this element (`id="…"` on the tag would put it on both).
+  host: { '[attr.id]': 'null' },
   template: `
     <div class="govuk-form-group" [class.govuk-form-group--error]="error()">
       <fieldset class="govuk-fieldset" role="group" [attr.aria-describedby]="describedBy()">
@@ -70,7 +72,12 @@ export class DateInput {
     return !!error && (error.parts?.includes(part) ?? true);
   }
 
+  /** What is in the boxes now: the value given, and each keystroke since (before the parent gives it back). */
+  private readonly current = linkedSignal(() => this.value());
+
   protected change(part: DatePart, event: Event): void {
-    this.valueChange.emit({ ...this.value(), [part]: (event.target as HTMLInputElement).value });
+    const next = { ...this.current(), [part]: (event.target as HTMLInputElement).value };
+    this.current.set(next);
+    this.valueChange.emit(next);
   }
 }

@@ -8,6 +8,8 @@ import { type Choice, describedBy, type FieldError } from './form-types';
 @Component({
   selector: 'app-radio-group',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The id belongs to the control inside: never also to this element (`id="…"` on the tag would put it on both).
+  host: { '[attr.id]': 'null' },
   template: `
     <div class="govuk-form-group" [class.govuk-form-group--error]="error()">
       <fieldset class="govuk-fieldset" [attr.aria-describedby]="describedBy()">

@@ -5,6 +5,8 @@ import { describedBy, type FieldError } from './form-types';
 @Component({
   selector: 'app-text-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The id belongs to the control inside: never also to this element (`id="…"` on the tag would put it on both).
+  host: { '[attr.id]': 'null' },
   template: `
     <div class="govuk-form-group" [class.govuk-form-group--error]="error()">
       <label [class]="labelClass()" [for]="id()">{{ label() }}</label>

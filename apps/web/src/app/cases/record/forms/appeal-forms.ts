@@ -16,6 +16,9 @@ import { casePath, choicesOf, dateError, happenedOn, notBefore, notes, optionalY
 const appealPath = (ctx: FormContext, rest: string) => casePath(ctx, `/appeals/${ctx.params['appeal']}${rest}`);
 const onAppeal = { requires: ['appeal'], exists: (ctx: FormContext) => !!appealOf(ctx), about: aboutAppeal } as const;
 
+/** Decisions about a plan's content (or not to amend it): an appeal about them names the sections. */
+const ABOUT_A_PLAN: ReadonlySet<string> = new Set(['final_plan_content', 'amended_plan_content', 'refuse_amend']);
+
 /** The Tribunal's references look like EH857/26/00123 (two letters, three digits, the year, five digits). */
 const TRIBUNAL_REFERENCE = /^[A-Z]{2}\d{3}\/\d{2}\/\d{5}$/;
 
@@ -47,15 +50,20 @@ export const appealLodgedForm: EventFormSpec = {
       kind: 'checkboxes',
       name: 'sections',
       label: 'Which sections of the plan is the appeal about?',
+      hint: 'Select all that apply. An appeal about section I (placement) only needs no mediation certificate.',
       optional: true,
+      when: (_v, ctx) => ABOUT_A_PLAN.has(decisionOf(ctx)?.type ?? ''),
       options: () => choicesOf(PLAN_SECTIONS, PLAN_SECTION_LABELS),
     },
     {
       kind: 'radios',
       name: 'healthAndSocialCareSought',
       label: 'Does the appeal ask for health and social care recommendations?',
+      hint: 'The Tribunal can make them only when the appeal is also about education.',
       optional: true,
       inline: true,
+      // Not on an appeal against a refusal to assess: the Tribunal cannot make recommendations on it.
+      when: (_v, ctx) => decisionOf(ctx)?.type !== 'refuse_assessment',
       options: () => YES_NO,
     },
   ],
@@ -149,6 +157,7 @@ export const appealOutcomeForm: EventFormSpec = {
       kind: 'radios',
       name: 'outcome',
       label: 'How did the appeal end?',
+      missing: 'Select how the appeal ended',
       options: () => APPEAL_OUTCOMES.map((value) => ({ value, ...APPEAL_OUTCOME_CHOICES[value] })),
     },
     happenedOn('decisionDate', 'Date of the Tribunal’s decision or order', {
@@ -173,7 +182,13 @@ export const appealOutcomeForm: EventFormSpec = {
       max: 10,
       when: (v) => !!v['outcome'] && !WITHOUT_ORDERS.has(String(v['outcome'])),
       fields: [
-        { kind: 'radios', name: 'orderType', label: 'What does the order require?', options: () => choicesOf(ORDER_TYPES, ORDER_TYPE_LABELS) },
+        {
+          kind: 'radios',
+          name: 'orderType',
+          label: 'What does the order require?',
+          missing: 'Select what the order requires',
+          options: () => choicesOf(ORDER_TYPES, ORDER_TYPE_LABELS),
+        },
         notes('details', 'What the order says', { optional: true, rows: 3, hint: 'For example, the amendments to sections B, F and I, or the school to be named.' }),
       ],
     },
@@ -190,12 +205,14 @@ export const appealOutcomeForm: EventFormSpec = {
           kind: 'radios',
           name: 'section',
           label: 'Which section of the plan?',
+          missing: 'Select the section of the plan the recommendation is about',
           options: () => RECOMMENDATION_SECTIONS.map((value) => ({ value, text: sectionLabel(value) })),
         },
         {
           kind: 'radios',
           name: 'responsibleBody',
           label: 'Who must respond?',
+          missing: 'Select who must respond to the recommendation',
           options: () => choicesOf(RESPONSIBLE_BODIES, RESPONSIBLE_BODY_LABELS),
         },
         notes('text', 'The recommendation', { rows: 3 }),
@@ -246,7 +263,7 @@ export const orderComplianceForm: EventFormSpec = {
       deadline
         ? `The council must do this by ${formatLongDate(deadline.dueOn)}${source ? ` (${source})` : ''}. Record what shows it was done.`
         : 'Record what shows the duty was done.',
-      'Missed order deadlines are among the Ombudsman’s most frequent findings against councils.',
+      'Missed order deadlines are a known finding of the Local Government and Social Care Ombudsman against councils.',
     ];
   },
   fields: () => [

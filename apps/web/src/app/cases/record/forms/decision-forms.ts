@@ -113,7 +113,13 @@ export const wayForwardHeldForm: EventFormSpec = {
     happenedOn('heldOn', 'Date the meeting was held', {
       check: notBefore((ctx) => meetingOf(ctx)?.requestedOn, (d) => `The meeting cannot have been held before it was requested (${formatLongDate(d)})`),
     }),
-    { kind: 'radios', name: 'outcome', label: 'What was the outcome?', options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES) },
+    {
+      kind: 'radios',
+      name: 'outcome',
+      label: 'What was the outcome?',
+      missing: 'Select the outcome of the meeting',
+      options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
+    },
     notes('notes', 'Notes', { optional: true, hint: 'What was agreed, and what happens next.' }),
   ],
   path: (ctx) => casePath(ctx, `/way-forward-meetings/${ctx.params['meeting']}/held`),

@@ -99,7 +99,7 @@ function correctionField(name: string, f: Correctable): FieldSpec {
     case 'texts':
       return { kind: 'text', name, label, rows: 3, hint: 'One on each line.', ...optional };
     case 'boolean':
-      return { kind: 'radios', name, label: `${label}?`.replace(/^Whether /, ''), inline: true, options: () => YES_NO };
+      return { kind: 'radios', name, label, inline: true, options: () => YES_NO };
     case 'sections':
       return { kind: 'checkboxes', name, label, optional: true, options: () => choicesOf(PLAN_SECTIONS, PLAN_SECTION_LABELS) };
     case 'choice':

@@ -54,7 +54,13 @@ export const resolutionConcludedForm: EventFormSpec = {
   law: () => [NO_CLOCK],
   fields: () => [
     happenedOn('concludedOn', 'Date it ended', { check: notBeforeReferral }),
-    { kind: 'radios', name: 'outcome', label: 'What was the outcome?', options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES) },
+    {
+      kind: 'radios',
+      name: 'outcome',
+      label: 'What was the outcome?',
+      missing: 'Select how disagreement resolution ended',
+      options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
+    },
   ],
   path: (ctx) => casePath(ctx, `/disagreement-resolutions/${ctx.params['resolution']}/conclusion`),
   body: (parsed) => pick(parsed, 'concludedOn', 'outcome'),
