@@ -22,8 +22,8 @@ describe('App', () => {
     TestBed.inject(Session).signedIn({
       user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND' },
       csrfToken: 'csrf-1',
-      expiresAt: '2026-03-02T19:00:00Z',
-      idleExpiresAt: '2026-03-02T09:30:00Z',
+      expiresAt: '2099-03-02T19:00:00Z',
+      idleExpiresAt: '2099-03-02T09:30:00Z',
     });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();

@@ -56,7 +56,7 @@ describe('My deadlines', () => {
       expect(root.querySelector('h1')?.textContent).toBe('My deadlines');
       expect(root.querySelector('.govuk-body-l')?.textContent?.trim()).toMatch(/^1 overdue, 1 due this week and 0 due next week\.$/);
       expect([...root.querySelectorAll('th')].map((th) => [th.textContent?.trim(), th.getAttribute('aria-sort')])).toEqual([
-        ['Child', 'none'],
+        ['Child and case', 'none'],
         ['What is due', 'none'],
         ['Due date', 'ascending'],
         ['Status', null],

@@ -5,7 +5,6 @@ import { DEADLINE_SORTS, type DeadlineQuery, type DeadlineSort, RESPONSIBLE_BODI
 import { RuleApi } from '../calculator/rule-api';
 import { groupRules } from '../calculator/rule-groups';
 import { Session } from '../core/session';
-import { LongDatePipe } from '../shared/date-pipes';
 import { addDays, endOfWeek, londonToday } from '../shared/dates';
 import type { Choice } from '../shared/forms/form-types';
 import { RadioGroup } from '../shared/forms/radio-group';
@@ -13,7 +12,7 @@ import { SelectField } from '../shared/forms/select-field';
 import { responsibleBodyLabel } from '../shared/labels';
 import { SERVICE_PROBLEM } from '../shared/problem';
 import { DeadlineApi } from './deadline-api';
-import { DeadlineStatusTag } from './deadline-status-tag';
+import { DeadlineTable } from './deadline-table';
 
 /** When a deadline falls, as the "When" filter offers it. */
 export const PERIODS = [
@@ -44,20 +43,6 @@ export function periodQuery(period: Period, today: string): Pick<DeadlineQuery, 
   }
 }
 
-interface Column {
-  label: string;
-  /** The sort it orders by, if it can. */
-  sort?: Exclude<DeadlineSort, `-${string}`>;
-}
-
-const COLUMNS: readonly Column[] = [
-  { label: 'Child', sort: 'childName' },
-  { label: 'What is due', sort: 'ruleId' },
-  { label: 'Due date', sort: 'dueOn' },
-  { label: 'Status' },
-  { label: 'Owner', sort: 'owner' },
-];
-
 /**
  * "My deadlines": what is overdue and what falls due this week and next, in one table that the
  * server filters and sorts (mine by default; everyone's in the team on request). The filters live
@@ -66,7 +51,7 @@ const COLUMNS: readonly Column[] = [
 @Component({
   selector: 'app-my-deadlines-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, LongDatePipe, DeadlineStatusTag, RadioGroup, SelectField],
+  imports: [RouterLink, DeadlineTable, RadioGroup, SelectField],
   template: `
     <h1 class="govuk-heading-l">{{ heading() }}</h1>
     @if (counts(); as counts) {
@@ -128,61 +113,14 @@ const COLUMNS: readonly Column[] = [
             }
           </div>
           @if (rows.length) {
-            <table class="govuk-table app-deadline-table">
-              <caption class="govuk-table__caption govuk-table__caption--m">
-                {{ rows.length === 1 ? '1 deadline' : rows.length + ' deadlines' }}<span class="govuk-visually-hidden">, sorted by {{ sortedBy() }}</span>
-              </caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  @for (column of columns(); track column.label) {
-                    <th scope="col" class="govuk-table__header" [attr.aria-sort]="column.sort ? ariaSort(column.sort) : null">
-                      @if (column.sort) {
-                        <button type="button" (click)="sortBy(column.sort)">
-                          {{ column.label }}
-                          <svg width="22" height="22" focusable="false" aria-hidden="true" role="img" viewBox="0 0 22 22" fill="none" xmlns="http://www.w3.org/2000/svg">
-                            @switch (ariaSort(column.sort)) {
-                              @case ('ascending') {
-                                <path d="M6.5625 15.5L11 6.63125L15.4375 15.5H6.5625Z" fill="currentColor" />
-                              }
-                              @case ('descending') {
-                                <path d="M15.4375 7L11 15.8687L6.5625 7L15.4375 7Z" fill="currentColor" />
-                              }
-                              @default {
-                                <path d="M8.1875 9.5L10.9609 3.95703L13.7344 9.5H8.1875Z" fill="currentColor" />
-                                <path d="M13.7344 12.0781L10.9609 17.6211L8.1875 12.0781H13.7344Z" fill="currentColor" />
-                              }
-                            }
-                          </svg>
-                        </button>
-                      } @else {
-                        {{ column.label }}
-                      }
-                    </th>
-                  }
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                @for (deadline of rows; track deadline.id) {
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                      <a class="govuk-link" [routerLink]="['/cases', deadline.caseId, 'deadlines']">{{ deadline.childName }}</a>&ngsp;
-                      <span class="app-secondary-text">{{ deadline.caseReference }}</span>
-                    </td>
-                    <td class="govuk-table__cell">
-                      {{ deadline.ruleTitle }}
-                      @if (deadline.responsibleBody) {
-                        <span class="app-secondary-text">{{ bodyLabel(deadline.responsibleBody) }}</span>
-                      }
-                    </td>
-                    <td class="govuk-table__cell app-nowrap">{{ deadline.dueOn | longDate }}</td>
-                    <td class="govuk-table__cell"><app-deadline-status-tag [deadline]="deadline" [today]="today" /></td>
-                    @if (active().owner === 'all') {
-                      <td class="govuk-table__cell">{{ deadline.owner }}</td>
-                    }
-                  </tr>
-                }
-              </tbody>
-            </table>
+            <app-deadline-table
+              [deadlines]="rows"
+              [caption]="rows.length === 1 ? '1 deadline' : rows.length + ' deadlines'"
+              [today]="today"
+              [showOwner]="active().owner === 'all'"
+              [sort]="active().sort"
+              (sortChange)="sortBy($event)"
+            />
             @if (rows.length === limit) {
               <p class="govuk-body">Only the first {{ limit }} are shown: narrow the filters to see the rest.</p>
             }
@@ -210,15 +148,12 @@ export class MyDeadlinesPage {
   protected readonly today = londonToday();
   protected readonly limit = LIMIT;
   protected readonly serviceProblem = SERVICE_PROBLEM;
-  /** The owner's column only when the list is not just mine. */
-  protected readonly columns = computed(() => (this.active().owner === 'all' ? COLUMNS : COLUMNS.filter((c) => c.sort !== 'owner')));
   protected readonly periods = PERIODS;
   protected readonly owners: readonly Choice[] = [
     { value: 'me', text: 'Mine' },
     { value: 'all', text: 'Everyone’s in my team' },
   ];
   protected readonly bodies: readonly Choice[] = RESPONSIBLE_BODIES.map((value) => ({ value, text: responsibleBodyLabel(value) }));
-  protected readonly bodyLabel = responsibleBodyLabel;
 
   /** Auditors own no deadlines: they see everyone's. */
   protected readonly canChooseOwner = computed(() => this.session.user()?.role !== 'auditor');
@@ -294,12 +229,6 @@ export class MyDeadlinesPage {
     return 'No open deadlines fall in this period.';
   });
 
-  protected readonly sortedBy = computed(() => {
-    const sort = this.active().sort;
-    const column = COLUMNS.find((c) => c.sort === sort.replace(/^-/, ''));
-    return `${column?.label.toLowerCase() ?? 'due date'}, ${sort.startsWith('-') ? 'descending' : 'ascending'}`;
-  });
-
   constructor() {
     // The panel starts from the filters in force, and follows them when they change (a tag removed, back button).
     effect(() => {
@@ -326,15 +255,7 @@ export class MyDeadlinesPage {
     });
   }
 
-  protected ariaSort(column: string): 'ascending' | 'descending' | 'none' {
-    const sort = this.active().sort;
-    if (sort === column) return 'ascending';
-    if (sort === `-${column}`) return 'descending';
-    return 'none';
-  }
-
-  protected sortBy(column: string): void {
-    const next = this.active().sort === column ? `-${column}` : column;
-    void this.router.navigate(['/my-deadlines'], { queryParams: { sort: next === 'dueOn' ? null : next }, queryParamsHandling: 'merge' });
+  protected sortBy(sort: DeadlineSort): void {
+    void this.router.navigate(['/my-deadlines'], { queryParams: { sort: sort === 'dueOn' ? null : sort }, queryParamsHandling: 'merge' });
   }
 }

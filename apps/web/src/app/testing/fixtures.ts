@@ -5,8 +5,9 @@ import type { CaseDetail, DeadlineView, HistoryEventView, SessionView } from '@s
 export const caseworkerSession = (overrides: Partial<SessionView> = {}): SessionView => ({
   user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND North' },
   csrfToken: 'csrf-1',
-  expiresAt: '2026-03-02T19:00:00Z',
-  idleExpiresAt: '2026-03-02T09:30:00Z',
+  // Far ahead, so that a spec rendering the timeout warning does not see the session end.
+  expiresAt: '2099-03-02T19:00:00Z',
+  idleExpiresAt: '2099-03-02T09:30:00Z',
   ...overrides,
 });
 

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import type { FieldError } from '../../shared/forms/form-types';
 import { SERVICE_PROBLEM } from '../../shared/problem';
 import { CaseStore } from '../case-store';
-import { CaseChanges } from './case-changes';
+import { ConflictBanner } from './conflict-banner';
 import { DeadlineChangeList } from './deadline-change-list';
 import { answersOf } from './event-form';
 import { type Draft } from './record-draft';
@@ -24,7 +24,7 @@ const HEADING = 'Check your answers before saving';
   selector: 'app-check-answers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [RecordPageState],
-  imports: [RouterLink, ErrorSummary, DeadlineChangeList, CaseChanges],
+  imports: [RouterLink, ErrorSummary, DeadlineChangeList, ConflictBanner],
   template: `
     <a class="govuk-back-link" [routerLink]="state.formLink()" [queryParams]="state.params()">Back</a>
     @if (state.failed()) {
@@ -46,19 +46,11 @@ const HEADING = 'Check your answers before saving';
             </p>
           }
           @if (draft.changedSince; as changes) {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="conflict-title" tabindex="-1" id="conflict-banner">
-              <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="conflict-title">Important</h2>
-              </div>
-              <div class="govuk-notification-banner__content">
-                <h3 class="govuk-notification-banner__heading">This case changed since you opened it, so nothing was saved</h3>
-                <p class="govuk-body">Someone else recorded this meanwhile:</p>
-                <app-case-changes [events]="changes" />
-                <p class="govuk-body">
-                  Your answers are kept, and the deadlines below now take those changes into account. Check them, then save again.
-                </p>
-              </div>
-            </div>
+            <app-conflict-banner heading="This case changed since you opened it, so nothing was saved" [events]="changes">
+              <p class="govuk-body">
+                Your answers are kept, and the deadlines below now take those changes into account. Check them, then save again.
+              </p>
+            </app-conflict-banner>
           }
           <span class="govuk-caption-l">{{ spec.title(ctx) }}</span>
           <h1 class="govuk-heading-l">{{ heading }}</h1>
@@ -95,7 +87,7 @@ const HEADING = 'Check your answers before saving';
             <button type="button" class="govuk-button" data-module="govuk-button" [attr.aria-disabled]="busy() || null" (click)="save()">
               Save
             </button>
-            <a class="govuk-link" [routerLink]="['/cases', state.caseId()]">Cancel</a>
+            <a class="govuk-link" [routerLink]="['/cases', state.caseId()]" (click)="state.discard()">Cancel</a>
           </div>
           @if (busy()) {
             <p class="govuk-body" role="status">{{ busy() }}</p>

@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import type { FieldError } from '../../shared/forms/form-types';
 import { SERVICE_PROBLEM } from '../../shared/problem';
 import { CaseStore } from '../case-store';
-import { CaseChanges } from './case-changes';
+import { ConflictBanner } from './conflict-banner';
 import { checkAnswers, emptyItem, fieldId, initialValues, type Values } from './event-form';
 import { EventFormFields, type FieldChange } from './event-form-fields';
 import { RecordFlow } from './record-flow';
@@ -30,7 +30,7 @@ import { RecordPageState } from './record-page-state';
   selector: 'app-event-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [RecordPageState],
-  imports: [RouterLink, ErrorSummary, EventFormFields, CaseChanges],
+  imports: [RouterLink, ErrorSummary, EventFormFields, ConflictBanner],
   template: `
     <a class="govuk-back-link" [routerLink]="['/cases', state.caseId(), 'record']">Back</a>
     @if (state.failed()) {
@@ -46,17 +46,9 @@ import { RecordPageState } from './record-page-state';
         <div class="govuk-grid-column-two-thirds">
           <app-error-summary [errors]="errors()" />
           @if (changedSince(); as changes) {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="conflict-title" tabindex="-1" id="conflict-banner">
-              <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="conflict-title">Important</h2>
-              </div>
-              <div class="govuk-notification-banner__content">
-                <h3 class="govuk-notification-banner__heading">This case changed since you opened it</h3>
-                <p class="govuk-body">Someone else recorded this meanwhile:</p>
-                <app-case-changes [events]="changes" />
-                <p class="govuk-body">Your answers are kept. Check them against the case as it is now, then continue.</p>
-              </div>
-            </div>
+            <app-conflict-banner heading="This case changed since you opened it" [events]="changes">
+              <p class="govuk-body">Your answers are kept. Check them against the case as it is now, then continue.</p>
+            </app-conflict-banner>
           }
           <span class="govuk-caption-l">Record an entry</span>
           <h1 class="govuk-heading-l">{{ spec.title(ctx) }}</h1>
@@ -92,7 +84,7 @@ import { RecordPageState } from './record-page-state';
               <button type="submit" class="govuk-button" data-module="govuk-button" [attr.aria-disabled]="busy() || null">
                 {{ spec.continueText ?? 'Continue' }}
               </button>
-              <a class="govuk-link" [routerLink]="['/cases', state.caseId()]">Cancel</a>
+              <a class="govuk-link" [routerLink]="['/cases', state.caseId()]" (click)="state.discard()">Cancel</a>
             </div>
             @if (busy()) {
               <p class="govuk-body" role="status">Checking your answers and the deadlines they set…</p>

@@ -75,6 +75,12 @@ export class RecordPageState {
   readonly caseId = computed(() => this.store.caseId() ?? '');
   readonly formLink = computed(() => ['/cases', this.caseId(), 'record', this.spec()?.kind ?? '']);
 
+  /** "Cancel": what was typed into this form is not wanted. */
+  discard(): void {
+    const key = this.draftKey();
+    if (key) this.drafts.clear(key);
+  }
+
   /** Sets the browser title, "Error: " first when the page shows errors. */
   setTitle(heading: string, errors: readonly FieldError[]): void {
     this.title.setTitle(pageTitle(errors.length ? `Error: ${heading}` : heading));
