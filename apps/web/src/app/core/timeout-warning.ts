@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { Session } from './session';
 
 /** How long before the session ends the warning opens. */
-export const WARN_BEFORE_MS = 2 * 60_000;
+const WARN_BEFORE_MS = 2 * 60_000;
 /** How often the hidden live region says how long is left (the visible countdown changes every second). */
 const ANNOUNCE_EVERY_S = 20;
 

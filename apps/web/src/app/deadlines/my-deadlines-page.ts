@@ -15,7 +15,7 @@ import { DeadlineApi } from './deadline-api';
 import { DeadlineTable } from './deadline-table';
 
 /** When a deadline falls, as the "When" filter offers it. */
-export const PERIODS = [
+const PERIODS = [
   { value: 'soon', text: 'Overdue, or due this week or next' },
   { value: 'overdue', text: 'Overdue' },
   { value: 'this-week', text: 'Due this week' },

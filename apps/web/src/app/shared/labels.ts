@@ -109,7 +109,7 @@ export const APPELLANT_LABELS: Record<Appellant, string> = {
 };
 
 /** Who must act by a deadline. */
-export const DUTY_HOLDER_LABELS: Record<DutyHolder, string> = {
+const DUTY_HOLDER_LABELS: Record<DutyHolder, string> = {
   council: 'The council',
   family: 'The family',
   mediation_adviser: 'The mediation adviser',

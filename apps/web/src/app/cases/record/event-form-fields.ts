@@ -4,7 +4,6 @@ import { CheckboxGroup } from '../../shared/forms/checkbox-group';
 import { DateInput } from '../../shared/forms/date-input';
 import type { DateParts, FieldError } from '../../shared/forms/form-types';
 import { RadioGroup } from '../../shared/forms/radio-group';
-import { SelectField } from '../../shared/forms/select-field';
 import { TextField } from '../../shared/forms/text-field';
 import { type FieldSpec, type FieldValue, fieldId, type FormContext, type ItemFieldSpec, type Values, visibleFields } from './event-form';
 
@@ -22,7 +21,7 @@ export interface FieldChange {
 @Component({
   selector: 'app-event-form-fields',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, DateInput, RadioGroup, CheckboxGroup, TextField, SelectField],
+  imports: [NgTemplateOutlet, DateInput, RadioGroup, CheckboxGroup, TextField],
   template: `
     <ng-template #leaf let-field="field" let-values="values" let-item="item">
       @let id = idOf(field, item);
@@ -59,18 +58,6 @@ export interface FieldChange {
             [size]="item ? 's' : 'm'"
             [options]="field.options(context(), values)"
             [value]="asList(values[field.name])"
-            [error]="errorFor(id)"
-            (valueChange)="changed.emit({ name: field.name, value: $event, item })"
-          />
-        }
-        @case ('select') {
-          <app-select-field
-            [id]="id"
-            [label]="labelOf(field)"
-            [hint]="field.hint"
-            [size]="item ? 's' : 'm'"
-            [options]="field.options(context(), values)"
-            [value]="asText(values[field.name])"
             [error]="errorFor(id)"
             (valueChange)="changed.emit({ name: field.name, value: $event, item })"
           />

@@ -51,7 +51,6 @@ export type FieldSpec =
     })
   | (BaseField & { kind: 'radios'; options: (ctx: FormContext, values: Values) => readonly Choice[]; inline?: boolean })
   | (BaseField & { kind: 'checkboxes'; options: (ctx: FormContext, values: Values) => readonly Choice[] })
-  | (BaseField & { kind: 'select'; options: (ctx: FormContext, values: Values) => readonly Choice[] })
   | (BaseField & {
       kind: 'list';
       /** What one item is called: "order", "recommendation", "agreed item". */
@@ -106,7 +105,7 @@ export const fieldId = (name: string, item?: { list: string; index: number }) =>
   item ? `${item.list}-${item.index}-${name}` : name;
 
 /** The empty answer for a field. */
-export function emptyValue(field: FieldSpec | ItemFieldSpec): FieldValue {
+function emptyValue(field: FieldSpec | ItemFieldSpec): FieldValue {
   switch (field.kind) {
     case 'date':
       return { ...EMPTY_DATE };
@@ -180,8 +179,7 @@ function checkField(
       if (field.pattern && !field.pattern.regex.test(text)) return fail(field.pattern.message);
       return text;
     }
-    case 'radios':
-    case 'select': {
+    case 'radios': {
       const chosen = asText(value);
       const allowed = field.options(ctx, values).some((o) => o.value === chosen);
       if (!chosen || !allowed) return field.optional && !chosen ? undefined : fail(field.missing ?? `Select ${lowerFirst(field.label).replace(/\?$/, '')}`);
@@ -265,7 +263,6 @@ function show(field: ItemFieldSpec, value: unknown, ctx: FormContext, values: Va
     case 'date':
       return formatLongDate(String(value));
     case 'radios':
-    case 'select':
       return field.options(ctx, values).find((o) => o.value === value)?.text ?? String(value);
     case 'checkboxes': {
       const options = field.options(ctx, values);

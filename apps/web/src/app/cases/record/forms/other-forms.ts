@@ -69,7 +69,7 @@ const CHOICE_WORDS: Record<string, string> = {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The event the address names, as it now stands (corrections made to it since applied). */
-export function correctedEvent(ctx: FormContext): { type: string; payload: Record<string, unknown>; summary: string } | undefined {
+function correctedEvent(ctx: FormContext): { type: string; payload: Record<string, unknown>; summary: string } | undefined {
   const sequence = Number(ctx.params['sequence']);
   const event = ctx.history.find((e) => e.sequence === sequence);
   if (!event || !CORRECTABLE_FIELDS[event.type as keyof typeof CORRECTABLE_FIELDS]) return undefined;
@@ -148,7 +148,7 @@ function asChange(f: Correctable, parsed: unknown): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The fields whose answers differ from what is recorded: the correction's `changes`. */
-export function correctionChanges(parsed: Parsed, ctx: FormContext): Record<string, unknown> {
+function correctionChanges(parsed: Parsed, ctx: FormContext): Record<string, unknown> {
   const event = correctedEvent(ctx);
   if (!event) return {};
   const changes: Record<string, unknown> = {};
