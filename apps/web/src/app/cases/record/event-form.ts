@@ -283,7 +283,7 @@ export function answersOf(spec: EventFormSpec, values: Values, parsed: Parsed, c
       const typed = asItems(values[field.name]);
       items.forEach((item, index) => {
         const lines = visibleFields(field.fields, typed[index] ?? {}, ctx).map(
-          (sub) => `${sub.label}: ${show(sub, item[sub.name], ctx, typed[index] ?? {})}`,
+          (sub) => `${sub.label}${sub.label.endsWith('?') ? '' : ':'} ${show(sub, item[sub.name], ctx, typed[index] ?? {})}`,
         );
         answers.push({
           key: `${field.item.charAt(0).toUpperCase()}${field.item.slice(1)} ${index + 1}`,
