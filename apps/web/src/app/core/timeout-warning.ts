@@ -170,11 +170,14 @@ export class TimeoutWarning {
     if (dialog.open) dialog.close?.();
   }
 
-  /** The session has ended (or is about to): sign out here too, and come back to this page after signing in. */
+  /**
+   * The session has ended on the server: forget it here too (asking the server to end it would
+   * only meet a 401), and come back to this page after signing in.
+   */
   private async timedOut(): Promise<void> {
     this.hide();
     const returnTo = this.router.url.startsWith('/sign-in') ? undefined : this.router.url;
-    await this.session.signOut().catch(() => undefined);
+    this.session.clear();
     await this.router.navigate(['/sign-in'], { queryParams: { reason: 'timeout', ...(returnTo ? { returnTo } : {}) } });
   }
 }
