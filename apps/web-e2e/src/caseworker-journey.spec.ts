@@ -79,6 +79,7 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Select what the council decided');
   await expectAccessible(page);
+  await shot(page, '05-decision-form-errors');
   await page.getByLabel('Not to carry out an EHC needs assessment').check();
   await fillDate(page, 'Date of the decision', decided);
   await fillDate(page, 'Date the decision letter was sent', letterSent);
@@ -86,8 +87,6 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
     await page.getByLabel(new RegExp(item)).check();
   }
   await page.getByLabel('Why the council made the decision').fill('The evidence does not show the child may need special educational provision.');
-  await expectAccessible(page);
-  await shot(page, '05-decision-form');
   await continueToCheck(page);
   await expect(changeCard(page, 'Last day to lodge an appeal with the SEND Tribunal')).toContainText('New');
   await expect(changeCard(page, 'Contact the mediation adviser')).toContainText('New');
