@@ -315,6 +315,16 @@ const ENDPOINTS: Endpoint[] = [
     date: 'toDueOn',
     text: 'reason',
   },
+  {
+    // Not a write: the calculator saves nothing, but it takes a body like one.
+    name: 'work out a due date',
+    path: () => '/deadlines/calculation',
+    body: () => ({ ruleId: 'appeal.lodge', facts: { decisionLetterSent: '2026-02-24' } }),
+    versioned: false,
+    wrongType: ['ruleId', 5],
+    date: 'facts.decisionLetterSent',
+    enumField: 'ruleId',
+  },
 ];
 
 /** A copy of `body` with the value at a dotted path (e.g. `items.0.description`) replaced. */

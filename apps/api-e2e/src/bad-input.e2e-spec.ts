@@ -100,7 +100,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(json.status).toBe(400);
     const filter = await api<Problem>('GET', '/deadlines?filter=late');
     expect(filter.status).toBe(400);
-    expect(filter.body.detail).toBe('filter must be one of: all, open, due_soon, overdue, met, cancelled');
+    expect(filter.body.detail).toBe('filter must be one of: all, open, due_soon, overdue, outstanding, met, cancelled');
   });
 
   it('asks to sign in, ignores the old demo header, and refuses roles that may not write', async () => {

@@ -154,6 +154,9 @@ const MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/bank-holidays/{date}': { allowed: ['administrator'] },
   'GET /api/access-log/export.csv': { allowed: ['auditor'] },
   'GET /api/security-log/export.csv': { allowed: ['auditor'] },
+  // The statutory clock: anyone who works with cases.
+  'GET /api/rules': { allowed: READERS },
+  'POST /api/deadlines/calculation': { allowed: READERS },
 };
 
 describe('role by endpoint', () => {

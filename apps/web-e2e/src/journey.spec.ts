@@ -1,25 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-
-const SHOTS = 'dist/web-e2e/screenshots';
-
-/** No WCAG 2.2 A or AA violations on the page as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Content Security Policy violations and script errors, collected for the whole journey. */
-function watchForViolations(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return problems;
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible, SHOTS, watchForViolations } from './support/checks';
 
 test('a caseworker signs in, finds a recommendation that is due, records the response and signs out', async ({ page }) => {
   const violations = watchForViolations(page);

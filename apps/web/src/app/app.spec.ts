@@ -22,7 +22,8 @@ describe('App', () => {
     TestBed.inject(Session).signedIn({
       user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND' },
       csrfToken: 'csrf-1',
-      expiresAt: '2026-03-02T19:00:00Z',
+      expiresAt: '2099-03-02T19:00:00Z',
+      idleExpiresAt: '2099-03-02T09:30:00Z',
     });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
@@ -33,6 +34,13 @@ describe('App', () => {
     expect(element.querySelector('header')?.textContent).toContain('SEND disagreements');
     expect(element.querySelector('.app-signed-in')?.textContent).toContain('Priya Shah');
     expect(element.querySelector('#acting-user')).toBeNull();
+    expect([...element.querySelectorAll('.govuk-service-navigation__link')].map((a) => a.textContent?.trim())).toEqual([
+      'My deadlines',
+      'Find a case',
+      'All deadlines',
+      'Deadline calculator',
+    ]);
+    expect(element.querySelector('app-timeout-warning dialog')).not.toBeNull();
 
     (element.querySelector('.app-signed-in a') as HTMLAnchorElement).click();
     const signOut = http.expectOne('/api/auth/sign-out');
@@ -44,6 +52,8 @@ describe('App', () => {
     expect(TestBed.inject(Router).url).toBe('/sign-in');
     fixture.detectChanges();
     expect(element.querySelector('.app-signed-in')).toBeNull();
+    expect(element.querySelector('.govuk-service-navigation__link')).toBeNull();
+    expect(element.querySelector('app-timeout-warning')).toBeNull();
     http.verify();
   });
 });

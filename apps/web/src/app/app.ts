@@ -3,20 +3,29 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter, skip } from 'rxjs';
 import { SERVICE_NAME } from './core/app-title-strategy';
 import { Session } from './core/session';
+import { TimeoutWarning } from './core/timeout-warning';
+import { RecordDraft } from './cases/record/record-draft';
 import { roleLabel } from './shared/labels';
 
 @Component({
   selector: 'app-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TimeoutWarning],
   templateUrl: './app.html',
 })
 export class App {
   protected readonly serviceName = SERVICE_NAME;
   protected readonly session = inject(Session);
   protected readonly role = roleLabel;
+  protected readonly navigation = [
+    { link: '/my-deadlines', text: 'My deadlines' },
+    { link: '/cases', text: 'Find a case' },
+    { link: '/deadlines', text: 'All deadlines' },
+    { link: '/deadline-calculator', text: 'Deadline calculator' },
+  ];
   private readonly document = inject(DOCUMENT);
   private readonly router = inject(Router);
+  private readonly drafts = inject(RecordDraft);
 
   constructor() {
     // After moving between pages, start from the top of the new page's content, as a full page load would.
@@ -34,6 +43,8 @@ export class App {
   protected async signOut(event: Event): Promise<void> {
     event.preventDefault();
     await this.session.signOut().catch(() => undefined);
+    // Whatever was being typed is not kept for the next person to sign in here.
+    this.drafts.clearAll();
     await this.router.navigate(['/sign-in']);
   }
 

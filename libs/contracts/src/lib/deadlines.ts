@@ -1,5 +1,12 @@
 import type { DeadlineStatus, DutyHolder, ResponsibleBody } from './enums';
 
+/**
+ * How a deadline is shown: its stored status, with two states derived for display (never stored):
+ * `due_soon` (open and due within the next 10 days, today included) and `extended` (open, not due
+ * soon, with an extension agreed). An open deadline past its date shows as `overdue`.
+ */
+export type DeadlineDisplayStatus = 'open' | 'due_soon' | 'extended' | 'overdue' | 'met' | 'cancelled';
+
 export interface DeadlineView {
   id: string;
   caseId: string;
@@ -13,6 +20,8 @@ export interface DeadlineView {
   /** The computation in words a caseworker can check. */
   explanation: string[];
   status: DeadlineStatus;
+  /** The status to show: `status`, or the derived `due_soon` or `extended` (see DeadlineDisplayStatus). */
+  displayStatus: DeadlineDisplayStatus;
   metOn?: string;
   metOnTime?: boolean;
   /** Why a cancelled deadline no longer applies (e.g. "The appeal was withdrawn"). */
@@ -33,5 +42,58 @@ export interface DeadlineView {
   remindsStaff?: boolean;
 }
 
-/** `due_soon`: open and due within the next 10 days (today included); `overdue`: past due and not met. */
-export type DeadlineFilter = 'all' | 'open' | 'due_soon' | 'overdue' | 'met' | 'cancelled';
+/**
+ * `open`: open and not yet past; `due_soon`: open and due within the next 10 days (today included);
+ * `overdue`: past due and not met; `outstanding`: open or overdue (not met, not cancelled).
+ */
+export type DeadlineFilter = 'all' | 'open' | 'due_soon' | 'overdue' | 'outstanding' | 'met' | 'cancelled';
+
+/** Whose deadlines: the signed-in member of staff's own (`me`), or everyone's in scope (`all`). */
+export type DeadlineOwnerFilter = 'me' | 'all';
+
+/** How a deadline list can be sorted: a field, descending with a leading `-`. */
+export const DEADLINE_SORTS = ['dueOn', '-dueOn', 'childName', '-childName', 'ruleId', '-ruleId', 'owner', '-owner'] as const;
+export type DeadlineSort = (typeof DEADLINE_SORTS)[number];
+
+/** The query of `GET /api/deadlines`; every part is optional. */
+export interface DeadlineQuery {
+  filter?: DeadlineFilter;
+  owner?: DeadlineOwnerFilter;
+  /** Due on or after (YYYY-MM-DD). */
+  dueFrom?: string;
+  /** Due on or before (YYYY-MM-DD). */
+  dueTo?: string;
+  ruleId?: string;
+  responsibleBody?: ResponsibleBody;
+  sort?: DeadlineSort;
+  limit?: number;
+  offset?: number;
+}
+
+/** A statutory rule of the clock, for choosing one and entering its dates. */
+export interface RuleView {
+  id: string;
+  title: string;
+  /** The period in words, e.g. "5 weeks", "3 working days". */
+  period: string;
+  /** Where the law sets it, e.g. "SEND Regs reg 34". */
+  source: string;
+  /** The dates it counts from, in the order to ask for them. */
+  facts: { name: string; label: string; required: boolean }[];
+}
+
+/** `POST /api/deadlines/calculation`: a rule and the dates it counts from. */
+export interface DeadlineCalculationRequest {
+  ruleId: string;
+  /** By fact name, e.g. `{ "decisionLetterSent": "2026-10-01" }`. */
+  facts: Record<string, string>;
+}
+
+/** A due date worked out by the server's statutory clock and calendar, with how. */
+export interface DeadlineCalculation {
+  ruleId: string;
+  ruleTitle: string;
+  rulesetVersion: string;
+  dueOn: string;
+  explanation: string[];
+}

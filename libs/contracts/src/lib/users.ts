@@ -14,6 +14,11 @@ export interface SessionView {
   csrfToken: string;
   /** When the session ends however active it is (ISO 8601); it also ends after 30 minutes without use. */
   expiresAt: string;
+  /**
+   * When the session ends if nothing else is sent to the API (ISO 8601): the idle limit counted from
+   * this request, never later than `expiresAt`. Every request moves it on.
+   */
+  idleExpiresAt: string;
 }
 
 /** How staff can sign in here. */

@@ -28,6 +28,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './db/database.module';
 import { DeadlineController } from './deadlines/deadline.controller';
+import { RulesController } from './deadlines/rules.controller';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { DeadlineService } from './deadlines/deadline.service';
 import { OutboxRelay } from './deadlines/outbox.relay';
@@ -106,6 +107,7 @@ export class CaseCoreModule {}
     BankHolidayController,
     AppealController,
     DeadlineController,
+    RulesController,
     HistoryController,
     DocumentController,
     HealthController,

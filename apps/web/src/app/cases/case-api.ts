@@ -4,6 +4,7 @@ import type {
   CaseDetail,
   CaseSummary,
   HistoryEventView,
+  OpenCaseRequest,
   Page,
   RecordRecommendationResponseRequest,
 } from '@send/contracts';
@@ -13,8 +14,26 @@ import { Observable } from 'rxjs';
 export class CaseApi {
   private readonly http = inject(HttpClient);
 
-  list(): Observable<Page<CaseSummary>> {
-    return this.http.get<Page<CaseSummary>>('/api/cases');
+  /** The team's cases, most recently changed first. */
+  list(limit = 50, offset = 0): Observable<Page<CaseSummary>> {
+    return this.http.get<Page<CaseSummary>>('/api/cases', { params: { limit, offset } });
+  }
+
+  /** By reference or name (`text`) and/or date of birth. POST, so that names never appear in addresses or logs. */
+  search(query: { text?: string; dateOfBirth?: string; limit: number; offset: number }): Observable<Page<CaseSummary>> {
+    return this.http.post<Page<CaseSummary>>('/api/cases/search', query);
+  }
+
+  open(request: OpenCaseRequest): Observable<CaseDetail> {
+    return this.http.post<CaseDetail>('/api/cases', request);
+  }
+
+  /**
+   * Records an entry on a case through one of the API's write endpoints (`path` after /api, e.g.
+   * `/cases/<id>/decisions`). With `dryRun`, the answer is the case as it would be; nothing is saved.
+   */
+  record(path: string, body: Record<string, unknown>, expectedVersion: number, dryRun: boolean): Observable<CaseDetail> {
+    return this.http.post<CaseDetail>(`/api${path}`, { ...body, expectedVersion, ...(dryRun ? { dryRun: true } : {}) });
   }
 
   get(caseId: string): Observable<CaseDetail> {

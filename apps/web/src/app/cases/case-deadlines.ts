@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { DeadlineView } from '@send/contracts';
 import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
 import { LongDatePipe } from '../shared/date-pipes';
-import { responsibleBodyLabel } from '../shared/labels';
+import { dutyHolderLabel, responsibleBodyLabel } from '../shared/labels';
 
-/** A case's open deadlines, each with how its date was worked out. */
+/** A case's deadlines, each with how its date was worked out, its extensions, and (when open) a way to extend it. */
 @Component({
   selector: 'app-case-deadlines',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DeadlineStatusTag, LongDatePipe],
+  imports: [RouterLink, DeadlineStatusTag, LongDatePipe],
   template: `
     @for (deadline of deadlines(); track deadline.id) {
       <div class="app-case-deadline">
@@ -30,11 +31,24 @@ import { responsibleBodyLabel } from '../shared/labels';
             </dd>
           </div>
           <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Who must act</dt>
+            <dd class="govuk-summary-list__value">{{ holderLabel(deadline.dutyHolder) }}</dd>
+          </div>
+          <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Owner</dt>
             <dd class="govuk-summary-list__value">{{ deadline.owner }}</dd>
           </div>
+          @for (extension of deadline.extensions ?? []; track $index) {
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Extended</dt>
+              <dd class="govuk-summary-list__value">
+                From {{ extension.fromDueOn | longDate }} to {{ extension.toDueOn | longDate }}, agreed by {{ extension.agreedBy }}:
+                {{ extension.reason }}
+              </dd>
+            </div>
+          }
         </dl>
-        <details class="govuk-details">
+        <details class="govuk-details govuk-!-margin-bottom-2">
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text">How this date was worked out</span>
           </summary>
@@ -47,15 +61,25 @@ import { responsibleBodyLabel } from '../shared/labels';
             <p class="govuk-body-s">Rules version {{ deadline.rulesetVersion }}.</p>
           </div>
         </details>
+        @if (canExtend() && (deadline.status === 'open' || deadline.status === 'overdue')) {
+          <p class="govuk-body">
+            <a class="govuk-link" [routerLink]="['/cases', deadline.caseId, 'record', 'extension']" [queryParams]="{ deadline: deadline.id }"
+              >Extend<span class="govuk-visually-hidden"> the deadline: {{ deadline.ruleTitle }}</span></a
+            >
+          </p>
+        }
       </div>
     } @empty {
-      <p class="govuk-body">There are no open deadlines on this case.</p>
+      <p class="govuk-body">{{ empty() }}</p>
     }
   `,
 })
 export class CaseDeadlines {
   readonly deadlines = input.required<readonly DeadlineView[]>();
   readonly today = input.required<string>();
-
+  readonly empty = input('There are no open deadlines on this case.');
+  /** Offer to extend open deadlines (for those who may record entries). */
+  readonly canExtend = input(false);
   protected readonly bodyLabel = responsibleBodyLabel;
+  protected readonly holderLabel = dutyHolderLabel;
 }

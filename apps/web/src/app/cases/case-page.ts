@@ -1,52 +1,38 @@
-import {
-  afterRenderEffect,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  DOCUMENT,
-  effect,
-  ElementRef,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map, skip } from 'rxjs';
 import { pageTitle } from '../core/app-title-strategy';
-import { Session } from '../core/session';
 import { FlashMessage } from '../core/flash-message';
-import { LongDatePipe } from '../shared/date-pipes';
+import { Session } from '../core/session';
 import { londonToday } from '../shared/dates';
-import { stageLabel } from '../shared/labels';
 import { httpStatus, SERVICE_PROBLEM } from '../shared/problem';
-import { CaseApi } from './case-api';
-import { CaseDeadlines } from './case-deadlines';
-import { CaseTimeline } from './case-timeline';
-import { RecommendationList } from './recommendation-list';
+import { CaseIdentityBar } from './case-identity-bar';
+import { CaseStore } from './case-store';
+import { RecordFlow } from './record/record-flow';
 
-/** One case: who it is about, its open deadlines, the Tribunal's recommendations and its history. */
+/**
+ * A case's pages: loads the case and its history once for all of them (CaseStore), shows the
+ * identity bar, and on the case's own tabs (Overview, Deadlines, History) the sub-navigation.
+ */
 @Component({
   selector: 'app-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, LongDatePipe, CaseDeadlines, RecommendationList, CaseTimeline],
+  providers: [CaseStore, RecordFlow],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, CaseIdentityBar],
   template: `
-    <a routerLink="/deadlines" class="govuk-back-link">Back to deadlines</a>
-
-    @if (caseDetail.error()) {
+    @if (store.detail.error()) {
       @if (notFound()) {
         <h1 class="govuk-heading-l">Case not found</h1>
-        <p class="govuk-body">There is no case at this address. It may have been mistyped.</p>
-        <p class="govuk-body"><a class="govuk-link" routerLink="/deadlines">Go to deadlines</a></p>
+        <p class="govuk-body">There is no case at this address in your team. It may have been mistyped.</p>
+        <p class="govuk-body"><a class="govuk-link" routerLink="/cases">Find a case</a></p>
       } @else {
         <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
         <p class="govuk-body">{{ serviceProblem }}</p>
       }
-    } @else if (caseDetail.hasValue()) {
-      @let detail = caseDetail.value();
-      @if (banner) {
+    } @else if (store.current(); as detail) {
+      @if (banner()) {
         <div
           class="govuk-notification-banner govuk-notification-banner--success"
           role="alert"
@@ -59,64 +45,30 @@ import { RecommendationList } from './recommendation-list';
             <h2 class="govuk-notification-banner__title" id="success-banner-title">Success</h2>
           </div>
           <div class="govuk-notification-banner__content">
-            <h3 class="govuk-notification-banner__heading">{{ banner }}</h3>
+            <h3 class="govuk-notification-banner__heading">{{ banner() }}</h3>
           </div>
         </div>
       }
-
-      <span class="govuk-caption-l">Case {{ detail.reference }}</span>
-      <h1 class="govuk-heading-l">{{ detail.childName }}</h1>
-
-      <dl class="govuk-summary-list">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Reference</dt>
-          <dd class="govuk-summary-list__value">{{ detail.reference }}</dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Date of birth</dt>
-          <dd class="govuk-summary-list__value">{{ detail.dateOfBirth | longDate }}</dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Caseworker</dt>
-          <dd class="govuk-summary-list__value">{{ detail.caseworker }}</dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Stage</dt>
-          <dd class="govuk-summary-list__value">{{ stage(detail.stage) }}</dd>
-        </div>
-      </dl>
-
-      <h2 class="govuk-heading-m">Open deadlines</h2>
-      <app-case-deadlines [deadlines]="openDeadlines()" [today]="today" />
-
-      <h2 class="govuk-heading-m">Recommendations</h2>
-      <app-recommendation-list
-        [caseId]="detail.id"
-        [recommendations]="detail.recommendations"
-        [deadlines]="detail.deadlines"
-      />
-
-      <h2 class="govuk-heading-m">History</h2>
-      <button
-        type="button"
-        class="govuk-button govuk-button--secondary"
-        data-module="govuk-button"
-        (click)="downloadHistory(detail.id, detail.reference)"
-      >
-        Download history (CSV)
-      </button>
-      @if (downloadFailed()) {
-        <p class="govuk-error-message" role="alert">
-          <span class="govuk-visually-hidden">Error:</span> The history could not be downloaded. Try again later.
-        </p>
+      <app-case-identity-bar [detail]="detail" [today]="today" [heading]="onTab()" [canRecord]="canRecord()" />
+      @if (onTab()) {
+        <nav class="moj-sub-navigation app-case-tabs" aria-label="Case sections">
+          <ul class="moj-sub-navigation__list">
+            <li class="moj-sub-navigation__item">
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id]" routerLinkActive #overview="routerLinkActive"
+                [routerLinkActiveOptions]="{ exact: true }" [attr.aria-current]="overview.isActive ? 'page' : null">Overview</a>
+            </li>
+            <li class="moj-sub-navigation__item">
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'deadlines']" routerLinkActive #deadlines="routerLinkActive"
+                [attr.aria-current]="deadlines.isActive ? 'page' : null">Deadlines ({{ openCount() }} open)</a>
+            </li>
+            <li class="moj-sub-navigation__item">
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'history']" routerLinkActive #history="routerLinkActive"
+                [attr.aria-current]="history.isActive ? 'page' : null">History</a>
+            </li>
+          </ul>
+        </nav>
       }
-      @if (history.error()) {
-        <p class="govuk-body" role="alert">The history could not be loaded. Try again later.</p>
-      } @else if (history.hasValue()) {
-        <app-case-timeline [events]="history.value()" />
-      } @else {
-        <p class="govuk-body" role="status">Loading the history…</p>
-      }
+      <router-outlet />
     } @else {
       <p class="govuk-body" role="status">Loading the case…</p>
     }
@@ -126,91 +78,65 @@ export class CasePage {
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
 
-  private readonly api = inject(CaseApi);
+  protected readonly store = inject(CaseStore);
   private readonly session = inject(Session);
   private readonly title = inject(Title);
-  private readonly document = inject(DOCUMENT);
-  private readonly destroyRef = inject(DestroyRef);
+  private readonly flash = inject(FlashMessage);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
 
-  protected readonly banner = inject(FlashMessage).take();
   protected readonly today = londonToday();
   protected readonly serviceProblem = SERVICE_PROBLEM;
-  protected readonly stage = stageLabel;
-  protected readonly downloadFailed = signal(false);
-  private readonly bannerEl = viewChild<ElementRef<HTMLElement>>('bannerEl');
-
-  private readonly params = computed(() => {
-    const user = this.session.currentId();
-    return user ? { id: this.id(), user } : undefined;
-  });
-
-  protected readonly caseDetail = rxResource({
-    params: this.params,
-    stream: ({ params }) => this.api.get(params.id),
-  });
-
-  protected readonly history = rxResource({
-    params: this.params,
-    stream: ({ params }) => this.api.history(params.id),
-  });
-
-  protected readonly notFound = computed(() => httpStatus(this.caseDetail.error()) === 404);
-
-  protected readonly openDeadlines = computed(() =>
-    this.caseDetail.hasValue()
-      ? this.caseDetail.value().deadlines.filter((d) => d.status === 'open' || d.status === 'overdue')
-      : [],
+  /** The one-off message after a save, shown on the next page of the case. */
+  protected readonly banner = signal(this.flash.take());
+  protected readonly canRecord = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
+  protected readonly notFound = computed(() => httpStatus(this.store.detail.error()) === 404);
+  protected readonly openCount = computed(
+    () => this.store.current()?.deadlines.filter((d) => d.status === 'open' || d.status === 'overdue').length ?? 0,
   );
 
+  /** The tab showing (its route's `data.tab`, e.g. 'Deadlines'), or undefined on a form. */
+  private readonly tab = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map(() => this.childTab()),
+    ),
+    { initialValue: this.childTab() },
+  );
+  protected readonly onTab = computed(() => this.tab() !== undefined);
+
+  private readonly bannerEl = viewChild<ElementRef<HTMLElement>>('bannerEl');
+
   constructor() {
+    effect(() => this.store.caseId.set(this.id()));
+    // A later navigation within the case (after a save) shows the message of the save that led to it.
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.banner.set(this.flash.take()));
     effect(() => {
-      if (this.caseDetail.hasValue()) {
-        this.title.setTitle(pageTitle(this.caseDetail.value().childName));
-      } else if (this.notFound()) {
-        this.title.setTitle(pageTitle('Case not found'));
+      const detail = this.store.current();
+      const tab = this.tab();
+      if (this.notFound()) this.title.setTitle(pageTitle('Case not found'));
+      else if (detail && tab) this.title.setTitle(pageTitle(tab === 'Overview' ? detail.childName : `${tab}: ${detail.childName}`));
+    });
+    // Move focus to the success banner once it has rendered, so it is announced and read first.
+    let focusedFor: string | undefined;
+    afterRenderEffect(() => {
+      const el = this.bannerEl();
+      const message = this.banner();
+      if (el && message && focusedFor !== message) {
+        focusedFor = message;
+        el.nativeElement.focus();
       }
     });
-    if (this.banner) {
-      // Move focus to the success banner once the case has rendered, so it is announced and read first.
-      let focused = false;
-      afterRenderEffect(() => {
-        const el = this.bannerEl();
-        if (el && !focused) {
-          focused = true;
-          el.nativeElement.focus();
-        }
-      });
-    }
   }
 
-  protected downloadHistory(caseId: string, reference: string): void {
-    this.downloadFailed.set(false);
-    const subscription = this.api.historyCsv(caseId).subscribe({
-      next: (response) => {
-        const blob = response.body;
-        if (!blob) {
-          this.downloadFailed.set(true);
-          return;
-        }
-        const fileName =
-          fileNameFrom(response.headers.get('Content-Disposition')) ?? `case-${reference}-history.csv`;
-        const url = URL.createObjectURL(blob);
-        const link = this.document.createElement('a');
-        link.href = url;
-        link.download = fileName;
-        link.hidden = true;
-        this.document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 0);
-      },
-      error: () => this.downloadFailed.set(true),
-    });
-    this.destroyRef.onDestroy(() => subscription.unsubscribe());
+  private childTab(): string | undefined {
+    const tab: unknown = this.route.firstChild?.snapshot?.data?.['tab'];
+    return typeof tab === 'string' ? tab : undefined;
   }
-}
-
-function fileNameFrom(disposition: string | null): string | undefined {
-  const match = disposition?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
-  return match ? decodeURIComponent(match[1]) : undefined;
 }

@@ -1,18 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { HistoryEventView } from '@send/contracts';
 import { LondonDateTimePipe, LongDatePipe } from '../shared/date-pipes';
 import { roleLabel } from '../shared/labels';
 
-/** A case's history as an MoJ timeline, newest first. */
+/**
+ * A case's history as an MoJ timeline, newest first: what happened and when, who recorded it and
+ * when. A correction points to the entry it corrects, and a corrected entry to its corrections.
+ */
 @Component({
   selector: 'app-case-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LondonDateTimePipe, LongDatePipe],
+  imports: [RouterLink, LondonDateTimePipe, LongDatePipe],
   template: `
-    @if (newestFirst().length) {
+    @if (shown().length) {
       <div class="moj-timeline">
-        @for (event of newestFirst(); track event.id) {
-          <div class="moj-timeline__item">
+        @for (event of shown(); track event.id) {
+          <div class="moj-timeline__item" [id]="'entry-' + event.sequence" tabindex="-1">
             <div class="moj-timeline__header">
               <h3 class="moj-timeline__title">{{ event.summary }}</h3>{{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
             </div>
@@ -21,8 +25,22 @@ import { roleLabel } from '../shared/labels';
             </p>
             <div class="moj-timeline__description">
               <p class="govuk-body govuk-!-margin-bottom-1">
-                Happened on <time [attr.datetime]="event.businessDate">{{ event.businessDate | longDate }}</time>
+                Entry {{ event.sequence }}. Happened on <time [attr.datetime]="event.businessDate">{{ event.businessDate | longDate }}</time>
               </p>
+              @if (correctsOf(event); as target) {
+                <p class="govuk-body govuk-!-margin-bottom-1">
+                  Corrects
+                  <a class="govuk-link" [routerLink]="historyLink()" [fragment]="'entry-' + target">entry {{ target }}</a>
+                </p>
+              }
+              @if (correctedBy()[event.sequence]; as corrections) {
+                <p class="govuk-body govuk-!-margin-bottom-1">
+                  <strong class="govuk-tag govuk-tag--grey">Corrected</strong>&ngsp;by
+                  @for (c of corrections; track c; let last = $last) {
+                    <a class="govuk-link" [routerLink]="historyLink()" [fragment]="'entry-' + c">entry {{ c }}</a>{{ last ? '' : ', ' }}
+                  }
+                </p>
+              }
               @if (event.reason) {
                 <p class="govuk-body govuk-!-margin-bottom-1 app-pre-line">Reason: {{ event.reason }}</p>
               }
@@ -38,9 +56,31 @@ import { roleLabel } from '../shared/labels';
 export class CaseTimeline {
   /** Events in sequence order, as the API returns them. */
   readonly events = input.required<readonly HistoryEventView[]>();
+  /** Show only the newest this many (all when unset). */
+  readonly limit = input<number>();
+  /** The case's history page: links between corrections and what they correct go to its entries. */
+  readonly historyLink = input.required<string[]>();
 
-  protected readonly newestFirst = computed(() =>
-    [...this.events()].sort((a, b) => b.sequence - a.sequence),
-  );
   protected readonly role = roleLabel;
+
+  protected readonly shown = computed(() => {
+    const newestFirst = [...this.events()].sort((a, b) => b.sequence - a.sequence);
+    const limit = this.limit();
+    return limit === undefined ? newestFirst : newestFirst.slice(0, limit);
+  });
+
+  /** For each corrected entry, the entries that correct it. */
+  protected readonly correctedBy = computed(() => {
+    const by: Record<number, number[]> = {};
+    for (const e of this.events()) {
+      const target = this.correctsOf(e);
+      if (target !== undefined) (by[target] ??= []).push(e.sequence);
+    }
+    return by;
+  });
+
+  protected correctsOf(event: HistoryEventView): number | undefined {
+    const target = event.type === 'event.corrected' ? event.payload['correctsSequence'] : undefined;
+    return typeof target === 'number' ? target : undefined;
+  }
 }

@@ -1,12 +1,35 @@
 import { Routes } from '@angular/router';
+import { CaseDeadlinesTab } from './case-deadlines-tab';
+import { CaseHistoryTab } from './case-history-tab';
+import { CaseOverview } from './case-overview';
 import { CasePage } from './case-page';
+import { FindCasePage } from './find-case-page';
+import { OpenCasePage } from './open-case-page';
 import { RecommendationResponsePage } from './recommendation-response-page';
+import { CheckAnswersPage } from './record/check-answers-page';
+import { CorrectionList } from './record/correction-list';
+import { EventFormPage } from './record/event-form-page';
+import { RecordMenu } from './record/record-menu';
 
 export const caseRoutes: Routes = [
-  { path: ':id', title: 'Case', component: CasePage },
+  { path: '', title: 'Find a case', component: FindCasePage },
+  { path: 'new', title: 'Open a case', component: OpenCasePage },
   {
     path: ':id/recommendations/:recommendationId/response',
     title: 'Record the response to a recommendation',
     component: RecommendationResponsePage,
+  },
+  {
+    path: ':id',
+    component: CasePage,
+    children: [
+      { path: '', title: 'Case', component: CaseOverview, data: { tab: 'Overview' } },
+      { path: 'deadlines', title: 'Case deadlines', component: CaseDeadlinesTab, data: { tab: 'Deadlines' } },
+      { path: 'history', title: 'Case history', component: CaseHistoryTab, data: { tab: 'History' } },
+      { path: 'record', title: 'What do you want to record?', component: RecordMenu },
+      { path: 'record/corrections', title: 'Which entry was recorded wrongly?', component: CorrectionList },
+      { path: 'record/:kind', title: 'Record an entry', component: EventFormPage },
+      { path: 'record/:kind/check', title: 'Check your answers before saving', component: CheckAnswersPage },
+    ],
   },
 ];

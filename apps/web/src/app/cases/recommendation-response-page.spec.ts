@@ -41,7 +41,7 @@ describe('RecommendationResponsePage', () => {
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
-    TestBed.inject(Session).signedIn({ user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z' });
+    TestBed.inject(Session).signedIn({ user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z', idleExpiresAt: '2026-03-02T09:30:00Z' });
   });
 
   afterEach(() => http.verify());

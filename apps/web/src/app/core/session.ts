@@ -1,34 +1,67 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { SessionView, SignInOptions } from '@send/contracts';
 import { catchError, firstValueFrom, map, Observable, of, tap } from 'rxjs';
 
+/** When the session ends, on this browser's clock (ms since 1970). */
+export interface SessionDeadlines {
+  /** Without another request to the API. */
+  idle: number;
+  /** However active (the absolute limit after sign-in). */
+  absolute: number;
+}
+
 /**
  * The signed-in member of staff. The session itself lives on the server (an httpOnly cookie the
- * app cannot read); this holds who it is and the CSRF token every change must send.
+ * app cannot read); this holds who it is, the CSRF token every change must send, and when the
+ * session will end (for the timeout warning). Every request to the API moves the idle end on.
  */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly http = inject(HttpClient);
   private readonly state = signal<SessionView | undefined>(undefined);
+  private readonly ends = signal<SessionDeadlines | undefined>(undefined);
+  /** How long the server keeps an unused session (learnt from the session view). */
+  private idleWindowMs = 30 * 60_000;
 
   readonly user = computed(() => this.state()?.user);
   /** Undefined until signed in: pages wait for it before loading. */
   readonly currentId = computed(() => this.state()?.user.id);
   readonly csrfToken = computed(() => this.state()?.csrfToken);
+  readonly deadlines = this.ends.asReadonly();
 
-  signedIn(session: SessionView): void {
+  /**
+   * A session view from the server. `serverNow` is the server's time when it answered (its Date
+   * header), so that a browser clock that is wrong does not bring the warning early or late.
+   */
+  signedIn(session: SessionView, serverNow: number = Date.now()): void {
     this.state.set(session);
+    const skew = serverNow - Date.now();
+    const idle = Date.parse(session.idleExpiresAt);
+    const absolute = Date.parse(session.expiresAt);
+    if (Number.isNaN(idle) || Number.isNaN(absolute)) {
+      this.ends.set(undefined);
+      return;
+    }
+    this.idleWindowMs = Math.max(60_000, idle - serverNow);
+    this.ends.set({ idle: idle - skew, absolute: absolute - skew });
+  }
+
+  /** The API answered a request of this session: its idle end moves on. */
+  touched(): void {
+    const ends = this.ends();
+    if (ends) this.ends.set({ ...ends, idle: Math.min(Date.now() + this.idleWindowMs, ends.absolute) });
   }
 
   clear(): void {
     this.state.set(undefined);
+    this.ends.set(undefined);
   }
 
-  /** Asks the server whether this browser has a live session; true if so. */
+  /** Asks the server whether this browser has a live session; true if so. Also keeps it alive. */
   load(): Observable<boolean> {
-    return this.http.get<SessionView>('/api/auth/session').pipe(
-      tap((s) => this.signedIn(s)),
+    return this.http.get<SessionView>('/api/auth/session', { observe: 'response' }).pipe(
+      tap((response) => this.fromResponse(response)),
       map(() => true),
       catchError(() => {
         this.clear();
@@ -44,7 +77,7 @@ export class Session {
   /** Resolves to undefined when signed in, or the error's status (401 wrong details, 429 too many tries). */
   async signIn(email: string, password: string): Promise<number | undefined> {
     try {
-      this.signedIn(await firstValueFrom(this.http.post<SessionView>('/api/auth/sign-in', { email, password })));
+      this.fromResponse(await firstValueFrom(this.http.post<SessionView>('/api/auth/sign-in', { email, password }, { observe: 'response' })));
       return undefined;
     } catch (error) {
       return error instanceof HttpErrorResponse ? error.status : 0;
@@ -57,5 +90,11 @@ export class Session {
     } finally {
       this.clear();
     }
+  }
+
+  private fromResponse(response: HttpResponse<SessionView>): void {
+    if (!response.body) throw new Error('The session view was empty');
+    const date = Date.parse(response.headers.get('Date') ?? '');
+    this.signedIn(response.body, Number.isNaN(date) ? Date.now() : date);
   }
 }

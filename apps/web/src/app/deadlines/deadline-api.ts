@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { DeadlineFilter, DeadlineView } from '@send/contracts';
+import type { DeadlineFilter, DeadlineQuery, DeadlineView } from '@send/contracts';
 import { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -10,5 +10,11 @@ export class DeadlineApi {
   /** Deadlines across all cases, sorted by due date. */
   list(filter: DeadlineFilter): Observable<DeadlineView[]> {
     return this.http.get<DeadlineView[]>('/api/deadlines', { params: { filter } });
+  }
+
+  /** Deadlines narrowed and sorted by the server (whose, when, which rule or body, in what order). */
+  query(query: DeadlineQuery): Observable<DeadlineView[]> {
+    const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+    return this.http.get<DeadlineView[]>('/api/deadlines', { params });
   }
 }

@@ -27,6 +27,7 @@ const deadline = (overrides: Partial<DeadlineView>): DeadlineView => ({
   dueOn: addDays(today, 3),
   explanation: [],
   status: 'open',
+  displayStatus: 'due_soon',
   dutyHolder: 'icb',
   subjectId: 'rec-1',
   owner: 'Priya Shah',
@@ -45,7 +46,7 @@ describe('DeadlineList', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    TestBed.inject(Session).signedIn({ user: { id: 'u-caseworker', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z' });
+    TestBed.inject(Session).signedIn({ user: { id: 'u-caseworker', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z', idleExpiresAt: '2026-03-02T09:30:00Z' });
   });
 
   afterEach(() => http.verify());

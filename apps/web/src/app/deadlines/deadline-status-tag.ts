@@ -8,7 +8,7 @@ import { deadlineStatusTag, tagClass } from './deadline-status';
   template: `<strong [class]="className()">{{ tag().text }}</strong>`,
 })
 export class DeadlineStatusTag {
-  readonly deadline = input.required<Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'>>();
+  readonly deadline = input.required<Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'> & Partial<Pick<DeadlineView, 'displayStatus'>>>();
   /** Today in Europe/London (YYYY-MM-DD). */
   readonly today = input.required<string>();
 

@@ -4,7 +4,7 @@ import { daysBetween } from '../shared/dates';
 /** An open deadline is "due soon" when it falls within the next 10 days, today included. */
 export const DUE_SOON_DAYS = 10;
 
-export type TagColour = 'blue' | 'yellow' | 'red' | 'green' | 'orange' | 'grey';
+export type TagColour = 'blue' | 'yellow' | 'red' | 'green' | 'orange' | 'grey' | 'purple';
 
 export interface StatusTag {
   text: string;
@@ -13,9 +13,11 @@ export interface StatusTag {
 
 /** How a deadline's status is shown, as a GOV.UK tag. `today` is the date in Europe/London. */
 export function deadlineStatusTag(
-  deadline: Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'>,
+  deadline: Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'> & Partial<Pick<DeadlineView, 'displayStatus'>>,
   today: string,
 ): StatusTag {
+  // The server's derived status when it sent one (an extended deadline shows as such); else worked out here.
+  if (deadline.displayStatus === 'extended') return { text: 'Extended', colour: 'purple' };
   switch (deadline.status) {
     case 'met': {
       const onTime =

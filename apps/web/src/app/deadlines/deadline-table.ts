@@ -1,24 +1,66 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DeadlineView } from '@send/contracts';
+import type { DeadlineSort, DeadlineView } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
 import { responsibleBodyLabel } from '../shared/labels';
 import { DeadlineStatusTag } from './deadline-status-tag';
 
+type SortField = Exclude<DeadlineSort, `-${string}`>;
+
+interface Column {
+  label: string;
+  /** The server's sort for it, when the table is sortable. */
+  sort?: SortField;
+  owner?: true;
+}
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Child and case', sort: 'childName' },
+  { label: 'What is due', sort: 'ruleId' },
+  { label: 'Due date', sort: 'dueOn' },
+  { label: 'Status' },
+  { label: 'Owner', sort: 'owner', owner: true },
+];
+
+/**
+ * Deadlines in a GOV.UK table. With `sort`, its headers are the MoJ sortable table's buttons
+ * (aria-sort, arrows) and a click asks for the other order; the sorting itself is the server's.
+ */
 @Component({
   selector: 'app-deadline-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, LongDatePipe, DeadlineStatusTag],
   template: `
     <table class="govuk-table app-deadline-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{{ caption() }}</caption>
+      <caption class="govuk-table__caption govuk-table__caption--m">{{ caption() }}@if (sort()) {<span class="govuk-visually-hidden">, sorted by {{ sortedBy() }}</span>}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Child and case</th>
-          <th scope="col" class="govuk-table__header">What is due</th>
-          <th scope="col" class="govuk-table__header">Due date</th>
-          <th scope="col" class="govuk-table__header">Status</th>
-          <th scope="col" class="govuk-table__header">Owner</th>
+          @for (column of columns(); track column.label) {
+            @let order = column.sort && sort() ? ariaSort(column.sort) : null;
+            <th scope="col" class="govuk-table__header" [attr.aria-sort]="order">
+              @if (order && column.sort) {
+                <button type="button" (click)="sortBy(column.sort)">
+                  {{ column.label }}
+                  <svg width="22" height="22" focusable="false" aria-hidden="true" role="img" viewBox="0 0 22 22" fill="none" xmlns="http://www.w3.org/2000/svg">
+                    @switch (order) {
+                      @case ('ascending') {
+                        <path d="M6.5625 15.5L11 6.63125L15.4375 15.5H6.5625Z" fill="currentColor" />
+                      }
+                      @case ('descending') {
+                        <path d="M15.4375 7L11 15.8687L6.5625 7L15.4375 7Z" fill="currentColor" />
+                      }
+                      @default {
+                        <path d="M8.1875 9.5L10.9609 3.95703L13.7344 9.5H8.1875Z" fill="currentColor" />
+                        <path d="M13.7344 12.0781L10.9609 17.6211L8.1875 12.0781H13.7344Z" fill="currentColor" />
+                      }
+                    }
+                  </svg>
+                </button>
+              } @else {
+                {{ column.label }}
+              }
+            </th>
+          }
         </tr>
       </thead>
       <tbody class="govuk-table__body">
@@ -38,7 +80,9 @@ import { DeadlineStatusTag } from './deadline-status-tag';
             <td class="govuk-table__cell">
               <app-deadline-status-tag [deadline]="deadline" [today]="today()" />
             </td>
-            <td class="govuk-table__cell">{{ deadline.owner }}</td>
+            @if (showOwner()) {
+              <td class="govuk-table__cell">{{ deadline.owner }}</td>
+            }
           </tr>
         }
       </tbody>
@@ -49,6 +93,27 @@ export class DeadlineTable {
   readonly deadlines = input.required<readonly DeadlineView[]>();
   readonly caption = input.required<string>();
   readonly today = input.required<string>();
+  readonly showOwner = input(true);
+  /** The order the rows are in; unset, the headers are not sortable. */
+  readonly sort = input<DeadlineSort>();
+  readonly sortChange = output<DeadlineSort>();
 
   protected readonly bodyLabel = responsibleBodyLabel;
+  protected readonly columns = computed(() => COLUMNS.filter((c) => this.showOwner() || !c.owner));
+  protected readonly sortedBy = computed(() => {
+    const sort = this.sort() ?? 'dueOn';
+    const column = COLUMNS.find((c) => c.sort === sort.replace(/^-/, ''));
+    return `${column?.label.toLowerCase() ?? 'due date'}, ${sort.startsWith('-') ? 'descending' : 'ascending'}`;
+  });
+
+  protected ariaSort(column: SortField): 'ascending' | 'descending' | 'none' {
+    const sort = this.sort();
+    if (sort === column) return 'ascending';
+    if (sort === `-${column}`) return 'descending';
+    return 'none';
+  }
+
+  protected sortBy(column: SortField): void {
+    this.sortChange.emit(this.sort() === column ? (`-${column}` as DeadlineSort) : column);
+  }
 }

@@ -52,3 +52,15 @@ export function londonDateTimeText(value: string | null | undefined): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}`;
 }
+
+/** The calendar date `days` after `iso` (before, when negative), both YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  const date = new Date(toUtcMillis(iso) + days * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The Sunday that ends the week (Monday to Sunday) of `iso`. */
+export function endOfWeek(iso: string): string {
+  const weekday = new Date(toUtcMillis(iso)).getUTCDay(); // 0 Sunday … 6 Saturday
+  return addDays(iso, weekday === 0 ? 0 : 7 - weekday);
+}

@@ -1,4 +1,14 @@
-import type { CaseStage, RecommendationSection, ResponseOutcome, ResponsibleBody } from '@send/contracts';
+import type {
+  AppealOutcome,
+  Appellant,
+  CaseStage,
+  DutyHolder,
+  MeetingOutcome,
+  PlanSection,
+  RecommendationSection,
+  ResponseOutcome,
+  ResponsibleBody,
+} from '@send/contracts';
 
 const RESPONSIBLE_BODIES: Record<ResponsibleBody, string> = {
   icb: 'Integrated care board (health)',
@@ -54,4 +64,59 @@ export function sectionLabel(section: RecommendationSection): string {
 
 export function roleLabel(role: string): string {
   return ROLES[role] ?? role;
+}
+
+/** The sections of an EHC plan (the domain README's list). */
+export const PLAN_SECTION_LABELS: Record<PlanSection, string> = {
+  A: 'A: views, interests and aspirations',
+  B: 'B: special educational needs',
+  C: 'C: health needs',
+  D: 'D: social care needs',
+  E: 'E: outcomes',
+  F: 'F: special educational provision',
+  G: 'G: health provision',
+  H1: 'H1: social care provision',
+  H2: 'H2: other social care provision',
+  I: 'I: placement',
+  J: 'J: personal budget',
+  K: 'K: advice and information',
+};
+
+/** How an appeal ended, as an answer to choose. */
+export const APPEAL_OUTCOME_CHOICES: Record<AppealOutcome, { text: string; hint?: string }> = {
+  decided_allowed: { text: 'Appeal allowed', hint: 'The Tribunal decided for the family after a hearing' },
+  decided_partly_allowed: { text: 'Appeal partly allowed' },
+  decided_dismissed: { text: 'Appeal dismissed' },
+  referred_back: { text: 'Referred back to the council' },
+  conceded_before_response: {
+    text: 'Conceded by the council before its response',
+    hint: 'The council told the Tribunal it would not oppose the appeal (reg 45): the same time limits run from that date',
+  },
+  consent_order: { text: 'Ended by a consent order' },
+  withdrawn: { text: 'Withdrawn', hint: 'No orders and no recommendations' },
+  struck_out: { text: 'Struck out', hint: 'No orders and no recommendations' },
+};
+
+export const MEETING_OUTCOME_CHOICES: Record<MeetingOutcome, string> = {
+  resolved: 'Resolved',
+  partly_resolved: 'Partly resolved',
+  not_resolved: 'Not resolved',
+};
+
+export const APPELLANT_LABELS: Record<Appellant, string> = {
+  parent: 'The parent',
+  young_person: 'The young person',
+};
+
+/** Who must act by a deadline. */
+const DUTY_HOLDER_LABELS: Record<DutyHolder, string> = {
+  council: 'The council',
+  family: 'The family',
+  mediation_adviser: 'The mediation adviser',
+  icb: 'The integrated care board (health)',
+  council_social_care: 'Council social care',
+};
+
+export function dutyHolderLabel(holder: DutyHolder): string {
+  return DUTY_HOLDER_LABELS[holder] ?? holder;
 }

@@ -10,7 +10,7 @@ interface FieldError {
 }
 
 /** A path inside this app only: never an address elsewhere (open redirect). */
-const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') ? to : '/deadlines');
+const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') ? to : '/my-deadlines');
 
 /** GOV.UK sign-in: email and password, an error summary, and single sign-on when the council has it. */
 @Component({
@@ -37,6 +37,12 @@ const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to
           </div>
         }
         <h1 class="govuk-heading-l">Sign in</h1>
+        @if (reason() === 'timeout') {
+          <div class="govuk-inset-text">
+            You were signed out because the service had not been used for a while, or your session reached its time limit. Sign in again
+            to go back to where you were: anything you had typed and not saved is still there.
+          </div>
+        }
         @if (failed() === 'sso') {
           <p class="govuk-body">Single sign-on did not complete. Try again, or sign in with your email address and password.</p>
         }
@@ -70,6 +76,8 @@ const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to
 export class SignInPage {
   readonly returnTo = input<string>();
   readonly failed = input<string>();
+  /** `timeout` when the timeout warning signed the person out. */
+  readonly reason = input<string>();
 
   private readonly session = inject(Session);
   private readonly router = inject(Router);

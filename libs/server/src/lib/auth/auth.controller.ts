@@ -196,12 +196,12 @@ export class AuthController {
     const session = await this.sessions.resume(token);
     if (!session) throw new UnauthorizedException('Sign in to continue.');
     await this.securityLog.record(request, { event: 'sign_in', outcome: 'success', actor: session.actor, subjectUserId: userId, detail: { method } });
-    return { user: session.actor as SessionView['user'], csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+    return { user: session.actor as SessionView['user'], csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), idleExpiresAt: session.idleExpiresAt.toISOString() };
   }
 
   private view(request: SignedInRequest): SessionView {
     const s = request.session;
     if (!s) throw new UnauthorizedException('Sign in to continue.');
-    return { user: s.actor as SessionView['user'], csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt).toISOString() };
+    return { user: s.actor as SessionView['user'], csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt).toISOString(), idleExpiresAt: new Date(s.idleExpiresAt).toISOString() };
   }
 }

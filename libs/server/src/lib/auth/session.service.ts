@@ -11,6 +11,8 @@ export interface ActiveSession {
   csrfToken: string;
   actor: Actor & { id: string; role: Role };
   expiresAt: Date;
+  /** When it ends without another request: the idle limit from now, never after `expiresAt`. */
+  idleExpiresAt: Date;
 }
 
 const sha256 = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -43,13 +45,14 @@ export class SessionService {
   /** The live session for a cookie value, marking it as used now; undefined if none. */
   async resume(value: string | undefined): Promise<ActiveSession | undefined> {
     if (!value || value.length > 100) return undefined;
-    const rows: { id: string; csrf_token: string; expires_at: Date; user_id: string; name: string; role: Role; team: string }[] =
+    const rows: { id: string; csrf_token: string; expires_at: Date; idle_expires_at: Date; user_id: string; name: string; role: Role; team: string }[] =
       await this.db.query(
         `UPDATE user_session s SET last_seen_at = now()
          FROM staff_user u
          WHERE u.id = s.user_id AND u.active AND s.token_hash = $1 AND s.ended_at IS NULL
            AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-         RETURNING s.id, s.csrf_token, s.expires_at, u.id AS user_id, u.name, u.role, u.team`,
+         RETURNING s.id, s.csrf_token, s.expires_at, LEAST(s.expires_at, now() + make_interval(mins => $2)) AS idle_expires_at,
+                   u.id AS user_id, u.name, u.role, u.team`,
         [sha256(value), this.config.SESSION_IDLE_MINUTES],
       ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
     const row = rows[0];
@@ -58,6 +61,7 @@ export class SessionService {
       id: row.id,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
+      idleExpiresAt: row.idle_expires_at,
       actor: { id: row.user_id, name: row.name, role: row.role, team: row.team },
     };
   }

@@ -1,14 +1,12 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { CaseDetail, DeadlineFilter, DeadlineView } from '@send/contracts';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CaseDetail, DeadlineView } from '@send/contracts';
 import { type Actor, CurrentActor, teamScope } from '../auth/actor';
 import { ExtendDeadlineDto } from '../appeals/appeal.dto';
 import { CaseWriteService } from '../cases/case-write.service';
 import { arrayOf, IdOf, ReadCases, RecordOnCase } from '../http/endpoints';
+import { DeadlineQueryDto } from './deadline-query.dto';
 import { DeadlineService } from './deadline.service';
-
-const FILTERS = ['all', 'open', 'due_soon', 'overdue', 'met', 'cancelled'] as const satisfies readonly DeadlineFilter[];
-const FILTER_ENUM = Object.fromEntries(FILTERS.map((f) => [f, f]));
 
 @ApiTags('deadlines')
 @Controller('deadlines')
@@ -32,18 +30,14 @@ export class DeadlineController {
 
   @Get()
   @ReadCases('Statutory deadlines across the cases of your team (auditors: every team), soonest first', arrayOf('DeadlineView'), { action: 'deadline.list', purpose: 'deadline dashboard' })
-  @ApiQuery({ name: 'filter', enum: FILTERS, required: false, description: 'due_soon: open and due in the next 10 days' })
-  list(
-    @Query(
-      'filter',
-      new ParseEnumPipe(FILTER_ENUM, {
-        optional: true,
-        exceptionFactory: () => new BadRequestException(`filter must be one of: ${FILTERS.join(', ')}`),
-      }),
-    )
-    filter: DeadlineFilter = 'all',
-    @CurrentActor() actor: Actor,
-  ): Promise<DeadlineView[]> {
-    return this.deadlines.list(filter, teamScope(actor));
+  list(@Query() query: DeadlineQueryDto, @CurrentActor() actor: Actor): Promise<DeadlineView[]> {
+    const { filter = 'all', owner, ...options } = query;
+    if (options.dueFrom && options.dueTo && options.dueFrom > options.dueTo) {
+      throw new BadRequestException({
+        message: `dueFrom (${options.dueFrom}) must not be after dueTo (${options.dueTo})`,
+        errors: [{ field: 'dueFrom', message: 'dueFrom must be on or before dueTo' }],
+      });
+    }
+    return this.deadlines.list(filter, teamScope(actor), { ...options, ...(owner === 'me' ? { owner: actor.name } : {}) });
   }
 }

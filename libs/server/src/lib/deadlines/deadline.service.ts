@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeadlineFilter, DeadlineStatus, DeadlineView } from '@send/contracts';
+import type { DeadlineFilter, DeadlineQuery, DeadlineSort, DeadlineStatus, DeadlineView } from '@send/contracts';
 import { RULES } from '@send/domain';
 import { addDays, format } from 'date-fns';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseEntity, DeadlineEntity } from '../db/entities';
+import { displayStatus } from './display-status';
 import { ReminderService } from './reminder.service';
 import { missedReminder, nextAction, reminderInstant, remindersOn, remindsStaff } from './reminder-schedule';
 
@@ -17,6 +18,17 @@ export const DUE_SOON_DAYS = 10;
 const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 
 type DeadlineRow = DeadlineEntity & { case: Pick<CaseEntity, 'reference' | 'childName'> };
+
+/** What `list` narrows and orders by, besides the status filter: `owner` is the owner's name. */
+export type DeadlineListOptions = Omit<DeadlineQuery, 'filter' | 'owner'> & { owner?: string };
+
+/** The column each sort orders by first; the due date and case reference then break ties. */
+const SORT_COLUMNS: Record<Exclude<DeadlineSort, `-${string}`>, string> = {
+  dueOn: 'd.due_on',
+  childName: 'c.child_name',
+  ruleId: 'd.rule_id',
+  owner: 'd.owner',
+};
 
 export type OverdueCheck = 'marked_overdue' | 'not_yet_due' | 'no_longer_open';
 
@@ -39,7 +51,7 @@ export class DeadlineService {
   ) {}
 
   /** Deadlines across cases. Dashboards read PostgreSQL only: an open deadline past its date is overdue even if no job has fired. */
-  async list(filter: DeadlineFilter, team: string | null = null): Promise<DeadlineView[]> {
+  async list(filter: DeadlineFilter, team: string | null = null, options: DeadlineListOptions = {}): Promise<DeadlineView[]> {
     const today = this.clock.today();
     const q = this.query();
     switch (filter) {
@@ -55,6 +67,9 @@ export class DeadlineService {
       case 'overdue':
         q.where("(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < :today))", { today });
         break;
+      case 'outstanding':
+        q.where("d.status IN ('open', 'overdue')");
+        break;
       case 'met':
         q.where("d.status = 'met'");
         break;
@@ -65,6 +80,23 @@ export class DeadlineService {
         break;
     }
     if (team !== null) q.andWhere('c.team = :team', { team });
+    const { owner, dueFrom, dueTo, ruleId, responsibleBody, sort, limit, offset } = options;
+    if (owner !== undefined) q.andWhere('d.owner = :owner', { owner });
+    if (dueFrom !== undefined) q.andWhere('d.due_on >= :dueFrom', { dueFrom });
+    if (dueTo !== undefined) q.andWhere('d.due_on <= :dueTo', { dueTo });
+    if (ruleId !== undefined) q.andWhere('d.rule_id = :ruleId', { ruleId });
+    if (responsibleBody !== undefined) q.andWhere('d.responsible_body = :responsibleBody', { responsibleBody });
+    if (sort !== undefined && sort !== 'dueOn') {
+      const descending = sort.startsWith('-');
+      const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
+      // TypeORM keeps one direction per column: the due date breaks ties only when it is not the sort itself.
+      q.orderBy(column, descending ? 'DESC' : 'ASC');
+      if (column !== 'd.due_on') q.addOrderBy('d.due_on', 'ASC');
+      q.addOrderBy('c.reference', 'ASC');
+    }
+    q.addOrderBy('d.id', 'ASC'); // a stable order, so that pages neither repeat nor skip a deadline
+    if (limit !== undefined) q.limit(limit);
+    if (offset !== undefined) q.offset(offset);
     return this.run(q, today);
   }
 
@@ -190,6 +222,7 @@ export class DeadlineService {
       dueOn: d.dueOn,
       explanation: d.explanation,
       status,
+      displayStatus: displayStatus({ status, dueOn: d.dueOn, extended: d.extensions.length > 0 }, today, this.dateAfter(today, DUE_SOON_DAYS - 1)),
       ...(d.metOn ? { metOn: d.metOn, metOnTime: d.metOn <= d.dueOn } : {}),
       ...(d.cancelledReason ? { cancelledReason: d.cancelledReason } : {}),
       ...(d.responsibleBody ? { responsibleBody: d.responsibleBody } : {}),

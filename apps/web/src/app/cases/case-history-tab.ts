@@ -1,0 +1,93 @@
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, DestroyRef, DOCUMENT, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { Session } from '../core/session';
+import { CaseApi } from './case-api';
+import { CaseStore } from './case-store';
+import { CaseTimeline } from './case-timeline';
+
+/** The whole history of the case, newest first, to read, download or correct. */
+@Component({
+  selector: 'app-case-history-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, CaseTimeline],
+  template: `
+    @if (store.current(); as detail) {
+      <h2 class="govuk-heading-m">History</h2>
+      <p class="govuk-body">
+        Every entry stays in the history as it was recorded: a mistake is put right by a correction, which points to the entry it corrects.
+      </p>
+      <div class="govuk-button-group">
+        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" (click)="download(detail.id, detail.reference)">
+          Download history (CSV)
+        </button>
+        @if (canRecord()) {
+          <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'corrections']">Correct an entry</a>
+        }
+      </div>
+      @if (downloadFailed()) {
+        <p class="govuk-error-message" role="alert">
+          <span class="govuk-visually-hidden">Error:</span> The history could not be downloaded. Try again later.
+        </p>
+      }
+      @if (store.history.error()) {
+        <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>
+      } @else if (store.history.hasValue()) {
+        <app-case-timeline [events]="store.history.value()" [historyLink]="['/cases', detail.id, 'history']" />
+      } @else {
+        <p class="govuk-body" role="status">Loading the history…</p>
+      }
+    }
+  `,
+})
+export class CaseHistoryTab {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(CaseApi);
+  private readonly session = inject(Session);
+  private readonly document = inject(DOCUMENT);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly fragment = toSignal(inject(ActivatedRoute).fragment);
+  protected readonly downloadFailed = signal(false);
+  protected readonly canRecord = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
+
+  constructor() {
+    // A link to one entry (from a correction, or the overview) moves focus to it.
+    afterRenderEffect(() => {
+      const fragment = this.fragment();
+      if (!fragment || !this.store.history.hasValue()) return;
+      const target = this.document.getElementById(fragment);
+      target?.focus();
+      target?.scrollIntoView?.({ block: 'start' });
+    });
+  }
+
+  protected download(caseId: string, reference: string): void {
+    this.downloadFailed.set(false);
+    const subscription = this.api.historyCsv(caseId).subscribe({
+      next: (response) => {
+        const blob = response.body;
+        if (!blob) {
+          this.downloadFailed.set(true);
+          return;
+        }
+        const fileName = fileNameFrom(response.headers.get('Content-Disposition')) ?? `case-${reference}-history.csv`;
+        const url = URL.createObjectURL(blob);
+        const link = this.document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.hidden = true;
+        this.document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 0);
+      },
+      error: () => this.downloadFailed.set(true),
+    });
+    this.destroyRef.onDestroy(() => subscription.unsubscribe());
+  }
+}
+
+function fileNameFrom(disposition: string | null): string | undefined {
+  const match = disposition?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}

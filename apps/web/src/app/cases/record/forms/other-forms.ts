@@ -1,0 +1,193 @@
+import { PLAN_SECTIONS } from '@send/contracts';
+import { CORRECTABLE_FIELDS, DECISION_TYPE_LABELS, formatLongDate } from '@send/domain';
+import { toDateParts } from '../../../shared/forms/date-parts';
+import type { Choice } from '../../../shared/forms/form-types';
+import { APPEAL_OUTCOME_CHOICES, APPELLANT_LABELS, MEETING_OUTCOME_CHOICES, outcomeLabel, PLAN_SECTION_LABELS } from '../../../shared/labels';
+import type { EventFormSpec, FieldSpec, FieldValue, FormContext, Parsed, Values } from '../event-form';
+import { deadlineOf } from '../subjects';
+import { choicesOf, happenedOn, notes, pick, YES_NO } from './common';
+
+export const extensionForm: EventFormSpec = {
+  kind: 'extension',
+  requires: ['deadline'],
+  exists: (ctx) => {
+    const d = deadlineOf(ctx);
+    return !!d && (d.status === 'open' || d.status === 'overdue');
+  },
+  title: () => 'Extend a deadline',
+  about: (ctx) => {
+    const d = deadlineOf(ctx);
+    return d
+      ? [
+          { key: 'Deadline', value: d.ruleTitle },
+          { key: 'Due now', value: formatLongDate(d.dueOn) },
+        ]
+      : [];
+  },
+  law: () => [
+    'Only a statutory exception can extend a deadline, for example the exceptional personal circumstances of the child or their parent, or their absence from the area. Give the exception and why it applies.',
+    'A deadline never moves silently: the extension, its reason and who agreed it are added to the history, and both dates stay on record.',
+  ],
+  fields: () => [
+    happenedOn('toDueOn', 'New due date', {
+      future: true,
+      check: (iso, _v, ctx) => {
+        const d = deadlineOf(ctx);
+        return d && iso <= d.dueOn ? `The new due date must be after the current one (${formatLongDate(d.dueOn)})` : undefined;
+      },
+    }),
+    notes('reason', 'Which exception applies, and why', { rows: 4 }),
+    { kind: 'text', name: 'agreedBy', label: 'Who agreed the extension?', hint: 'Their name and role, for example "Morgan Lee, SEND manager".' },
+  ],
+  path: (ctx) => `/deadlines/${encodeURIComponent(ctx.params['deadline'] ?? '')}/extension`,
+  body: (parsed) => pick(parsed, 'toDueOn', 'reason', 'agreedBy'),
+  saved: 'Extension recorded',
+  continueText: 'Continue',
+};
+
+/* ── Corrections ─────────────────────────────────────────────────────────────────────────────── */
+
+interface Correctable {
+  kind: 'date' | 'text' | 'boolean' | 'sections' | 'texts' | 'choice';
+  label: string;
+  optional?: true;
+  maxLength?: number;
+  values?: readonly string[];
+}
+
+/** The words for a recorded choice, whatever kind of event it belongs to. */
+const CHOICE_WORDS: Record<string, string> = {
+  ...DECISION_TYPE_LABELS,
+  ...MEETING_OUTCOME_CHOICES,
+  ...Object.fromEntries(Object.entries(APPEAL_OUTCOME_CHOICES).map(([k, v]) => [k, v.text])),
+  ...APPELLANT_LABELS,
+  followed: outcomeLabel('followed'),
+  partly_followed: outcomeLabel('partly_followed'),
+  not_followed: outcomeLabel('not_followed'),
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The event the address names, as it now stands (corrections made to it since applied). */
+function correctedEvent(ctx: FormContext): { type: string; payload: Record<string, unknown>; summary: string } | undefined {
+  const sequence = Number(ctx.params['sequence']);
+  const event = ctx.history.find((e) => e.sequence === sequence);
+  if (!event || !CORRECTABLE_FIELDS[event.type as keyof typeof CORRECTABLE_FIELDS]) return undefined;
+  const payload = { ...event.payload };
+  for (const later of ctx.history) {
+    if (later.type !== 'event.corrected' || later.payload['correctsSequence'] !== sequence) continue;
+    for (const [name, value] of Object.entries((later.payload['changes'] as Record<string, unknown>) ?? {})) {
+      if (value === null) delete payload[name];
+      else payload[name] = value;
+    }
+  }
+  return { type: event.type, payload, summary: event.summary };
+}
+
+function fieldsOf(type: string): [string, Correctable][] {
+  return Object.entries((CORRECTABLE_FIELDS[type as keyof typeof CORRECTABLE_FIELDS] ?? {}) as Record<string, Correctable>);
+}
+
+function correctionField(name: string, f: Correctable): FieldSpec {
+  const label = capital(f.label);
+  const optional = f.optional ? { optional: true } : {};
+  switch (f.kind) {
+    case 'date':
+      return { kind: 'date', name, label, future: true, ...optional };
+    case 'text':
+      return { kind: 'text', name, label, maxLength: f.maxLength, ...((f.maxLength ?? 0) > 200 ? { rows: 4 } : {}), ...optional };
+    case 'texts':
+      return { kind: 'text', name, label, rows: 3, hint: 'One on each line.', ...optional };
+    case 'boolean':
+      return { kind: 'radios', name, label, inline: true, options: () => YES_NO };
+    case 'sections':
+      return { kind: 'checkboxes', name, label, optional: true, options: () => choicesOf(PLAN_SECTIONS, PLAN_SECTION_LABELS) };
+    case 'choice':
+      return {
+        kind: 'radios',
+        name,
+        label,
+        ...optional,
+        options: (): Choice[] => (f.values ?? []).map((value) => ({ value, text: CHOICE_WORDS[value] ?? value })),
+      };
+  }
+}
+
+/** A recorded value as the form shows it. */
+function asAnswer(f: Correctable, value: unknown): FieldValue {
+  switch (f.kind) {
+    case 'date':
+      return toDateParts(typeof value === 'string' ? value : undefined);
+    case 'boolean':
+      return value === true ? 'yes' : value === false ? 'no' : '';
+    case 'sections':
+      return Array.isArray(value) ? value.map(String) : [];
+    case 'texts':
+      return Array.isArray(value) ? value.join('\n') : '';
+    default:
+      return typeof value === 'string' ? value : '';
+  }
+}
+
+/** An answer as the API takes it in `changes` (null removes an optional field). */
+function asChange(f: Correctable, parsed: unknown): unknown {
+  if (parsed === undefined) return null;
+  switch (f.kind) {
+    case 'boolean':
+      return parsed === 'yes';
+    case 'texts':
+      return String(parsed)
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    default:
+      return parsed;
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The fields whose answers differ from what is recorded: the correction's `changes`. */
+function correctionChanges(parsed: Parsed, ctx: FormContext): Record<string, unknown> {
+  const event = correctedEvent(ctx);
+  if (!event) return {};
+  const changes: Record<string, unknown> = {};
+  for (const [name, f] of fieldsOf(event.type)) {
+    const value = asChange(f, parsed[name]);
+    if (!same(value, event.payload[name] ?? null)) changes[name] = value;
+  }
+  return changes;
+}
+
+export const correctionForm: EventFormSpec = {
+  kind: 'correction',
+  requires: ['sequence'],
+  exists: (ctx) => !!correctedEvent(ctx),
+  title: () => 'Correct an earlier entry',
+  about: (ctx) => {
+    const event = correctedEvent(ctx);
+    return event ? [{ key: `Entry ${ctx.params['sequence']}`, value: event.summary }] : [];
+  },
+  law: () => [
+    'A correction never changes the history: it is a new entry that points to the one it corrects, with your reason, and both stay on record.',
+    'The case and its deadlines become what they would have been had the entry been recorded right: due dates are worked out again.',
+  ],
+  fields: (ctx) => {
+    const event = correctedEvent(ctx);
+    return [
+      ...(event ? fieldsOf(event.type).map(([name, f]) => correctionField(name, f)) : []),
+      notes('reason', 'Why was it recorded wrongly?', { rows: 4, hint: 'For example, what the letter or email shows.', missing: 'Enter why the entry was recorded wrongly' }),
+    ];
+  },
+  initial: (ctx): Values => {
+    const event = correctedEvent(ctx);
+    return event ? Object.fromEntries(fieldsOf(event.type).map(([name, f]) => [name, asAnswer(f, event.payload[name])])) : {};
+  },
+  validate: (parsed, ctx) =>
+    Object.keys(correctionChanges(parsed, ctx)).length
+      ? []
+      : [{ message: 'Change at least one answer: these are the values already recorded' }],
+  path: (ctx) => `/cases/${encodeURIComponent(ctx.detail.id)}/events/${encodeURIComponent(ctx.params['sequence'] ?? '')}/correction`,
+  body: (parsed, ctx) => ({ changes: correctionChanges(parsed, ctx), reason: parsed['reason'] }),
+  saved: 'Correction recorded',
+};

@@ -1,0 +1,203 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { CaseDetail } from '@send/contracts';
+import { FlashMessage } from '../../core/flash-message';
+import { Session } from '../../core/session';
+import { sessionInterceptor } from '../../core/session-interceptor';
+import { caseDetail, caseworkerSession, deadlineView, historyEvent } from '../../testing/fixtures';
+import { caseRoutes } from '../cases.routes';
+
+/*
+ * The whole of recording an entry, through the router and against a fake API: the form, its
+ * checks, the dry run, "Check your answers" with the deadline changes, Save, and a conflict.
+ */
+
+const detail = caseDetail({
+  version: 2,
+  decisions: [{ id: 'dec-1', type: 'refuse_assessment', decisionDate: '2026-01-05', letterSent: '2026-01-06', sections: [] }],
+  mediations: [
+    {
+      id: 'm-1',
+      decisionId: 'dec-1',
+      providerName: 'Global Mediation',
+      adviserContactedOn: '2026-01-10',
+      healthInIssue: false,
+      socialCareInIssue: false,
+      choice: 'declined',
+      agreementItems: [],
+      certificates: [],
+    },
+  ],
+  deadlines: [
+    deadlineView({ id: 'd-appeal', dueOn: '2026-03-06', explanation: ['Letter + 2 months'] }),
+    deadlineView({ id: 'd-cert', ruleId: 'mediation.certificate_declined', ruleTitle: 'Issue the certificate: mediation declined', subjectId: 'm-1', dueOn: '2026-01-14', dutyHolder: 'mediation_adviser' }),
+  ],
+});
+const history = [historyEvent(1), historyEvent(2, { type: 'decision.issued' })];
+
+/** The case as the certificate would leave it: the appeal deadline moved, the certificate's met. */
+const afterCertificate = (base: CaseDetail, version: number): CaseDetail => ({
+  ...base,
+  version,
+  deadlines: [
+    deadlineView({ id: 'd-appeal', dueOn: '2026-04-07', explanation: ['Certificate issued Sat 7 Mar 2026; + 1 month = Tue 7 Apr 2026'] }),
+    { ...base.deadlines[1]!, status: 'met', metOn: '2026-01-13', metOnTime: true },
+  ],
+});
+
+const text = (root: HTMLElement, selector: string) =>
+  [...root.querySelectorAll(selector)].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+
+describe('recording an entry: form, dry run, check your answers, save', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  const page = () => harness.routeNativeElement as HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'cases', children: caseRoutes }], withComponentInputBinding()),
+        provideHttpClient(withInterceptors([sessionInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    TestBed.inject(Session).signedIn(caseworkerSession());
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => http.verify());
+
+  /** Lets promises and timers run and the page render (not whenStable: a request may be outstanding). */
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r));
+      harness.detectChanges();
+    }
+  }
+
+  async function openForm(): Promise<void> {
+    void harness.navigateByUrl('/cases/case-1/record/certificate?mediation=m-1&kind=information_only');
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(detail);
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+  }
+
+  function typeDate(prefix: string, day: string, month: string, year: string): void {
+    for (const [part, value] of [['day', day], ['month', month], ['year', year]]) {
+      const input = page().querySelector<HTMLInputElement>(`#${prefix}-${part}`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+  }
+
+  async function click(selector: string, label: string): Promise<void> {
+    const button = [...page().querySelectorAll<HTMLElement>(selector)].find((b) => b.textContent?.trim() === label);
+    if (!button) throw new Error(`no ${label}`);
+    button.click();
+    await settle();
+  }
+
+  it('says what the law requires, checks the answers, shows the deadlines the dry run gives, and saves', async () => {
+    await openForm();
+    expect(text(page(), 'h1')).toEqual(['Record the mediation certificate: mediation information given; mediation declined']);
+    expect(page().querySelector('.app-law')?.textContent).toContain('A certificate moves the appeal deadline to 1 month after it');
+
+    await click('button', 'Continue');
+    expect(text(page(), '.govuk-error-summary li')).toEqual(['Enter the date the certificate was issued']);
+    http.expectNone(() => true);
+
+    typeDate('issuedOn', '7', '3', '2026');
+    await click('button', 'Continue');
+    const dryRun = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
+    expect(dryRun.request.body).toEqual({ kind: 'information_only', issuedOn: '2026-03-07', expectedVersion: 2, dryRun: true });
+    expect(dryRun.request.headers.get('X-CSRF-Token')).toBe('csrf-1');
+    dryRun.flush({ ...afterCertificate(detail, 2), dryRun: true });
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/cases/case-1/record/certificate/check?mediation=m-1&kind=information_only');
+    expect(text(page(), 'h1')).toEqual(['Check your answers before saving']);
+    expect(text(page(), '.govuk-summary-list__row .govuk-summary-list__key')).toContain('Date the certificate was issued');
+    expect(text(page(), '.app-deadline-change .govuk-summary-card__title')).toEqual([
+      'Moves Last day to lodge an appeal with the SEND Tribunal',
+      'Met Issue the certificate: mediation declined',
+    ]);
+    expect(page().textContent).toContain('Moves from Fri 6 Mar 2026 to Tue 7 Apr 2026');
+    expect(page().textContent).toContain('Certificate issued Sat 7 Mar 2026; + 1 month = Tue 7 Apr 2026');
+
+    await click('button', 'Save');
+    const save = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
+    expect(save.request.body).toEqual({ kind: 'information_only', issuedOn: '2026-03-07', expectedVersion: 2 });
+    save.flush(afterCertificate(detail, 3));
+    await settle();
+    http.expectOne('/api/cases/case-1/history').flush([...history, historyEvent(3, { summary: 'Mediation certificate issued' })]);
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/cases/case-1');
+    expect(text(page(), '.govuk-notification-banner__heading')).toEqual(['Mediation certificate recorded']);
+    expect(TestBed.inject(FlashMessage).take()).toBeUndefined();
+  });
+
+  it('keeps the answers when someone else saved first, says what they added, checks again and saves', async () => {
+    await openForm();
+    typeDate('issuedOn', '7', '3', '2026');
+    await click('button', 'Continue');
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush({ ...afterCertificate(detail, 2), dryRun: true });
+    await settle();
+
+    await click('button', 'Save');
+    http
+      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
+      .flush(
+        { type: 'about:blank', title: 'Conflict', status: 409, detail: 'This case has changed since you opened it.' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+    const moved = { ...detail, version: 3 };
+    http.expectOne('/api/cases/case-1').flush(moved);
+    http
+      .expectOne('/api/cases/case-1/history')
+      .flush([...history, historyEvent(3, { summary: 'Contact added: Sara Khan (Mother)', actorName: 'Sam Okafor' })]);
+    await settle();
+    const again = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
+    expect(again.request.body).toEqual({ kind: 'information_only', issuedOn: '2026-03-07', expectedVersion: 3, dryRun: true });
+    again.flush({ ...afterCertificate(moved, 3), dryRun: true });
+    await settle();
+
+    const banner = page().querySelector('#conflict-banner');
+    expect(banner?.textContent).toContain('This case changed since you opened it, so nothing was saved');
+    expect(banner?.textContent).toContain('Contact added: Sara Khan (Mother)');
+    expect(banner?.textContent).toContain('Sam Okafor');
+    expect(document.activeElement).toBe(banner);
+    expect(page().textContent).toContain('Sat 7 Mar 2026');
+
+    await click('button', 'Save');
+    const saved = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
+    expect(saved.request.body.expectedVersion).toBe(3);
+    saved.flush(afterCertificate(moved, 4));
+    await settle();
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/cases/case-1');
+  });
+
+  it('shows the API’s reason when the entry is not allowed yet, on the form, keeping the answers', async () => {
+    await openForm();
+    typeDate('issuedOn', '7', '3', '2026');
+    await click('button', 'Continue');
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush(
+      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A certificate of this kind is already recorded for this mediation.' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(detail);
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+    expect(text(page(), '.govuk-error-summary li')).toEqual(['A certificate of this kind is already recorded for this mediation.']);
+    expect(page().querySelector<HTMLInputElement>('#issuedOn-day')?.value).toBe('7');
+    expect(TestBed.inject(Router).url).toContain('/record/certificate?');
+  });
+});
