@@ -5,6 +5,8 @@ import { CreateNotification1795480001000 } from './1795480001000-create-notifica
 import { AddCalendarFeedToken1795480002000 } from './1795480002000-add-calendar-feed-token';
 import { CreateDeadlineLiveIndex1795480003000 } from './1795480003000-create-deadline-live-index';
 import { AddSignInAndAccessLog1795490000000 } from './1795490000000-add-sign-in-and-access-log';
+import { AddDeadlineDecisionType1795520000000 } from './1795520000000-add-deadline-decision-type';
+import { CreateReportingIndexes1795520001000 } from './1795520001000-create-reporting-indexes';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   AddCalendarFeedToken1795480002000,
   CreateDeadlineLiveIndex1795480003000,
   AddSignInAndAccessLog1795490000000,
+  AddDeadlineDecisionType1795520000000,
+  CreateReportingIndexes1795520001000,
 ];

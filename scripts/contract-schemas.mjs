@@ -6,7 +6,23 @@ import { createGenerator } from 'ts-json-schema-generator';
 
 const OUT = 'apps/api/src/app/contract-schemas.json';
 /** The shapes the API answers with; every type they use comes along. */
-const ROOTS = ['CaseDetail', 'CasePage', 'DeadlineView', 'HistoryEventView', 'HistoryExport', 'HistoryVerification', 'Problem', 'SessionView', 'SignInOptions', 'StaffUser', 'AccessLogEntry'];
+const ROOTS = [
+  'CaseDetail',
+  'CasePage',
+  'DeadlineView',
+  'HistoryEventView',
+  'HistoryExport',
+  'HistoryVerification',
+  'Problem',
+  'SessionView',
+  'SignInOptions',
+  'StaffUser',
+  'AccessLogEntry',
+  'DeadlineDashboard',
+  'ComplianceReport',
+  'DeadlinePage',
+  'AppealRegister',
+];
 
 const generator = createGenerator({
   path: 'libs/contracts/src/index.ts',

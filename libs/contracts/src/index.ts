@@ -4,3 +4,4 @@ export * from './lib/deadlines';
 export * from './lib/history';
 export * from './lib/problem';
 export * from './lib/users';
+export * from './lib/reporting';

@@ -13,3 +13,4 @@ export { eventHash } from './lib/history/event-hash';
 export { cookiesAreSecure } from './lib/config/app-config';
 export { adminOnly } from './lib/auth/admin-only.middleware';
 export { SessionService } from './lib/auth/session.service';
+export { ReportingModule } from './lib/reporting/reporting.module';
