@@ -7,6 +7,7 @@ import { CreateDeadlineLiveIndex1795480003000 } from './1795480003000-create-dea
 import { AddSignInAndAccessLog1795490000000 } from './1795490000000-add-sign-in-and-access-log';
 import { AddDeadlineDecisionType1795520000000 } from './1795520000000-add-deadline-decision-type';
 import { CreateReportingIndexes1795520001000 } from './1795520001000-create-reporting-indexes';
+import { CreateExportJob1795520002000 } from './1795520002000-create-export-job';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddSignInAndAccessLog1795490000000,
   AddDeadlineDecisionType1795520000000,
   CreateReportingIndexes1795520001000,
+  CreateExportJob1795520002000,
 ];

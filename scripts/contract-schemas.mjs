@@ -22,6 +22,7 @@ const ROOTS = [
   'ComplianceReport',
   'DeadlinePage',
   'AppealRegister',
+  'ExportJobView',
 ];
 
 const generator = createGenerator({

@@ -5,3 +5,4 @@ export * from './lib/history';
 export * from './lib/problem';
 export * from './lib/users';
 export * from './lib/reporting';
+export * from './lib/exports';

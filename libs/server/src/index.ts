@@ -14,3 +14,4 @@ export { cookiesAreSecure } from './lib/config/app-config';
 export { adminOnly } from './lib/auth/admin-only.middleware';
 export { SessionService } from './lib/auth/session.service';
 export { ReportingModule } from './lib/reporting/reporting.module';
+export { ExportApiModule, ExportWorkerModule } from './lib/exports/exports.module';

@@ -1,6 +1,9 @@
 // One isolated system per test run (own database and Redis key prefix, API and worker as
 // processes on loopback), with the clock fixed at a known date so expectations are exact.
 import { hash } from '@node-rs/argon2';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startTestSystem } from '../../../../scripts/system.mjs';
 
@@ -11,7 +14,14 @@ export default async function globalSetup() {
   const run = await startTestSystem({
     label: 'send_test',
     seedDemo: false,
-    env: { WEB_DIST: '', OUTBOX_POLL_MS: '100', CLOCK_NOW: FIXED_NOW, RATE_LIMIT_SIGN_IN_PER_MINUTE: '30' },
+    env: {
+      WEB_DIST: '',
+      OUTBOX_POLL_MS: '100',
+      CLOCK_NOW: FIXED_NOW,
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '30',
+      // Export files of this run, removed with it.
+      EXPORT_DIR: mkdtempSync(join(tmpdir(), 'send-exports-')),
+    },
   });
   const client = new pg.Client({ connectionString: run.env.DATABASE_URL });
   await client.connect();
