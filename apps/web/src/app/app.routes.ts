@@ -1,8 +1,10 @@
 import { Route } from '@angular/router';
+import { homeRedirect, roleGuard } from './core/role-guard';
 import { signedInGuard } from './core/signed-in-guard';
 
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'deadlines' },
+  // Each role's start page (see core/roles.ts); the guard always redirects.
+  { path: '', pathMatch: 'full', canActivate: [homeRedirect], children: [] },
   {
     path: 'sign-in',
     title: 'Sign in',
@@ -17,6 +19,16 @@ export const appRoutes: Route[] = [
     path: 'cases',
     canActivate: [signedInGuard],
     loadChildren: () => import('./cases/cases.routes').then((m) => m.caseRoutes),
+  },
+  {
+    path: 'dashboard',
+    canActivate: [roleGuard('manager', 'auditor')],
+    loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+  },
+  {
+    path: 'appeals',
+    canActivate: [roleGuard('manager', 'auditor')],
+    loadChildren: () => import('./appeals/appeals.routes').then((m) => m.appealRoutes),
   },
   {
     path: '**',
