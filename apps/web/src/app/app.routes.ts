@@ -31,6 +31,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./appeals/appeals.routes').then((m) => m.appealRoutes),
   },
   {
+    path: 'audit',
+    canActivate: [roleGuard('auditor')],
+    loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
+  },
+  {
     path: '**',
     title: 'Page not found',
     loadComponent: () => import('./not-found').then((m) => m.NotFound),

@@ -110,7 +110,7 @@ describe('CasePage', () => {
     expect(element.textContent).toContain('Already provided.');
     expect(text('.moj-timeline__title')).toEqual(['Appeal decided', 'Case opened']);
     expect(text('.moj-timeline__date')[0]).toBe('Recorded Wed 1 Jul 2026 at 14:05');
-    expect(text('button')).toEqual(['Download history (CSV)']);
+    expect(text('button')).toEqual(['Download history (CSV)', 'Check the history']);
     http.verify();
   });
 });

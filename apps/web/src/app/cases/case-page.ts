@@ -15,6 +15,7 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
+import { HistoryIntegrity } from '../audit/history-integrity';
 import { pageTitle } from '../core/app-title-strategy';
 import { Session } from '../core/session';
 import { FlashMessage } from '../core/flash-message';
@@ -31,7 +32,7 @@ import { RecommendationList } from './recommendation-list';
 @Component({
   selector: 'app-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, LongDatePipe, CaseDeadlines, RecommendationList, CaseTimeline],
+  imports: [RouterLink, LongDatePipe, CaseDeadlines, RecommendationList, CaseTimeline, HistoryIntegrity],
   template: `
     <a routerLink="/deadlines" class="govuk-back-link">Back to deadlines</a>
 
@@ -97,19 +98,27 @@ import { RecommendationList } from './recommendation-list';
       />
 
       <h2 class="govuk-heading-m">History</h2>
-      <button
-        type="button"
-        class="govuk-button govuk-button--secondary"
-        data-module="govuk-button"
-        (click)="downloadHistory(detail.id, detail.reference)"
-      >
-        Download history (CSV)
-      </button>
+      <div class="govuk-button-group">
+        <button
+          type="button"
+          class="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          (click)="downloadHistory(detail.id, detail.reference)"
+        >
+          Download history (CSV)
+        </button>
+        @if (isAuditor()) {
+          <a class="govuk-button govuk-button--secondary" data-module="govuk-button" routerLink="/audit/exports" [queryParams]="{ caseReference: detail.reference }"
+            >Export the history (CSV, JSON or PDF)</a
+          >
+        }
+      </div>
       @if (downloadFailed()) {
         <p class="govuk-error-message" role="alert">
           <span class="govuk-visually-hidden">Error:</span> The history could not be downloaded. Try again later.
         </p>
       }
+      <app-history-integrity [caseId]="detail.id" />
       @if (history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Try again later.</p>
       } @else if (history.hasValue()) {
@@ -137,6 +146,7 @@ export class CasePage {
   protected readonly serviceProblem = SERVICE_PROBLEM;
   protected readonly stage = stageLabel;
   protected readonly downloadFailed = signal(false);
+  protected readonly isAuditor = computed(() => this.session.user()?.role === 'auditor');
   private readonly bannerEl = viewChild<ElementRef<HTMLElement>>('bannerEl');
 
   private readonly params = computed(() => {
