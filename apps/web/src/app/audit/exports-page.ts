@@ -65,7 +65,7 @@ function dateFrom(form: FormData, name: 'from' | 'to', label: string): { iso: st
               <div class="govuk-radios" data-module="govuk-radios">
                 <div class="govuk-radios__item">
                   <input class="govuk-radios__input" id="scope" name="scope" type="radio" value="case" [checked]="scope() === 'case'"
-                    aria-controls="conditional-scope-case" [attr.aria-expanded]="scope() === 'case'" (change)="scope.set('case')" />
+                    aria-controls="conditional-scope-case" (change)="scope.set('case')" />
                   <label class="govuk-label govuk-radios__label" for="scope">The complete history of one case</label>
                 </div>
                 <div class="govuk-radios__conditional" [class.govuk-radios__conditional--hidden]="scope() !== 'case'" id="conditional-scope-case">
@@ -82,7 +82,7 @@ function dateFrom(form: FormData, name: 'from' | 'to', label: string): { iso: st
                 </div>
                 <div class="govuk-radios__item">
                   <input class="govuk-radios__input" id="scope-period" name="scope" type="radio" value="period" [checked]="scope() === 'period'"
-                    aria-controls="conditional-scope-period" [attr.aria-expanded]="scope() === 'period'" (change)="scope.set('period')" />
+                    aria-controls="conditional-scope-period" (change)="scope.set('period')" />
                   <label class="govuk-label govuk-radios__label" for="scope-period">Every case's events in a period</label>
                   <div class="govuk-hint govuk-radios__hint">The events that happened between two dates, case by case</div>
                 </div>

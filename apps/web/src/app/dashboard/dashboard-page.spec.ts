@@ -70,7 +70,7 @@ describe('DashboardPage', () => {
     expect(element.querySelector('.app-stat a')?.getAttribute('href')).toBe(
       '/dashboard/deadlines?team=SEND%20North&from=2025-04&to=2026-03&decisionType=refuse_plan&status=overdue',
     );
-    expect(element.textContent).toContain('Period April 2025 to March 2026, after decisions not to issue an ehc plan');
+    expect(element.textContent).toContain('Period April 2025 to March 2026; decisions: Not to issue an EHC plan.');
   });
 
   it('links the overdue recommendation responses of the table by rule to their list', async () => {

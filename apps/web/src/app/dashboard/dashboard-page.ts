@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { DeadlineBreakdownRow } from '@send/contracts';
+import type { ComplianceReport, DeadlineBreakdownRow, DeadlineDashboard } from '@send/contracts';
 import { Session } from '../core/session';
 import { LongDatePipe } from '../shared/date-pipes';
 import { londonToday } from '../shared/dates';
@@ -46,8 +46,10 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
               <p class="govuk-body">{{ problem() }}</p>
             </div>
           </div>
-        } @else if (dashboard.hasValue()) {
-          @let d = dashboard.value();
+        } @else if (shown(); as d) {
+          @if (dashboard.isLoading()) {
+            <p class="govuk-body govuk-!-font-weight-bold" role="status">Updating the dashboard…</p>
+          }
           <p class="govuk-body">
             {{ periodText() }}. Deadlines of the council, the ICB and council social care; the family's and the mediation
             adviser's are not counted.
@@ -130,12 +132,12 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
           <p class="govuk-body" role="status">Loading the dashboard…</p>
         }
 
-        @if (compliance.hasValue() && dashboard.hasValue()) {
+        @if (shownCompliance(); as c) {
           <h2 class="govuk-heading-m">Compliance over time</h2>
           <p class="govuk-body">
             Each month counts the deadlines due in it: met on time, met late, missed (past the date and not met), and not yet due.
           </p>
-          @for (s of compliance.value().series; track s.category) {
+          @for (s of c.series; track s.category) {
             <h3 class="govuk-heading-s">{{ s.title }}</h3>
             <app-compliance-chart [series]="s" [id]="'compliance-' + s.category" [filters]="filterParams()" />
           }
@@ -167,28 +169,39 @@ export class DashboardPage {
   protected readonly dashboard = rxResource({ params: this.params, stream: ({ params }) => this.api.dashboard(params.query) });
   protected readonly compliance = rxResource({ params: this.params, stream: ({ params }) => this.api.compliance(params.query) });
 
+  /** What is shown: the last report loaded, kept while other filters load, so that the page does not collapse meanwhile. */
+  protected readonly shown = linkedSignal<DeadlineDashboard | undefined, DeadlineDashboard | undefined>({
+    source: () => (this.dashboard.hasValue() ? this.dashboard.value() : undefined),
+    computation: (value, previous) => value ?? previous?.value,
+  });
+  protected readonly shownCompliance = linkedSignal<ComplianceReport | undefined, ComplianceReport | undefined>({
+    source: () => (this.compliance.hasValue() ? this.compliance.value() : undefined),
+    computation: (value, previous) => value ?? previous?.value,
+  });
+
   protected readonly fields = computed(() => {
-    const d = this.dashboard.hasValue() ? this.dashboard.value() : undefined;
+    const d = this.shown();
     return reportFilterFields(this.session.user()?.role, this.today, d?.filters, d?.teams ?? []);
   });
 
   /** The filters applied (from the server), carried into every link to the deadlines. */
   protected readonly filterParams = computed((): Record<string, string> => {
-    if (!this.dashboard.hasValue()) return this.query();
-    const f = this.dashboard.value().filters;
+    const shown = this.shown();
+    if (!shown) return this.query();
+    const f = shown.filters;
     return definedFilters({ team: f.team ?? undefined, from: f.from, to: f.to, decisionType: f.decisionType ?? undefined });
   });
 
   protected readonly teamText = computed(() => {
-    const d = this.dashboard.hasValue() ? this.dashboard.value() : undefined;
+    const d = this.shown();
     if (!d) return this.session.user()?.team ?? '';
     return d.filters.team ?? 'All teams';
   });
 
   protected readonly periodText = computed(() => {
-    if (!this.dashboard.hasValue()) return '';
-    const f = this.dashboard.value().filters;
-    const type = f.decisionType ? `, after decisions ${decisionTypeOptions.find((o) => o.value === f.decisionType)?.text.toLowerCase()}` : '';
+    const f = this.shown()?.filters;
+    if (!f) return '';
+    const type = f.decisionType ? `; decisions: ${decisionTypeOptions.find((o) => o.value === f.decisionType)?.text}` : '';
     return `Period ${longMonthLabel(f.from)} to ${longMonthLabel(f.to)}${type}`;
   });
 
@@ -199,10 +212,10 @@ export class DashboardPage {
   });
 
   protected readonly caseworkerBars = computed(() =>
-    this.dashboard.hasValue() ? this.dashboard.value().byCaseworker.map((r) => ({ label: r.label, values: [r.overdue, r.dueThisWeek] })) : [],
+    (this.shown()?.byCaseworker ?? []).map((r) => ({ label: r.label, values: [r.overdue, r.dueThisWeek] })),
   );
   protected readonly bodyBars = computed(() =>
-    this.dashboard.hasValue() ? this.dashboard.value().byResponsibleBody.map((r) => ({ label: r.label, values: [r.overdue, r.dueThisWeek] })) : [],
+    (this.shown()?.byResponsibleBody ?? []).map((r) => ({ label: r.label, values: [r.overdue, r.dueThisWeek] })),
   );
 
   protected readonly byCaseworker = (row: DeadlineBreakdownRow) => ({ ...this.filterParams(), caseworker: row.key });
