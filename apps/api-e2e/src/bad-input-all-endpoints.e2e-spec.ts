@@ -433,9 +433,15 @@ describe('every write endpoint refuses bad input with a 400 naming the field, an
       .filter(([, ops]) => 'post' in ops)
       .map(([p]) => p)
       // Case writes only: documents are multipart (tested apart), providers are administrators' data, the
-      // calendar feed takes no body, and sign-in and staff administration have their own tests (auth.e2e-spec.ts).
+      // calendar feed takes no body, sign-in and staff administration have their own tests (auth.e2e-spec.ts),
+      // and an export writes no case (its bad input: exports.e2e-spec.ts).
       .filter(
-        (p) => !p.endsWith('/documents') && p !== '/api/mediation-providers' && p !== '/api/me/calendar-feed' && !/^\/api\/(auth|users)\//.test(p),
+        (p) =>
+          !p.endsWith('/documents') &&
+          p !== '/api/mediation-providers' &&
+          p !== '/api/me/calendar-feed' &&
+          p !== '/api/exports' &&
+          !/^\/api\/(auth|users)\//.test(p),
       );
     const sample: Ctx = Object.fromEntries(Object.keys(ctx).map((k) => [k, `{${k}}`])) as unknown as Ctx;
     const normalise = (p: string) => p.replace(/\{[^}]+\}/g, '{}');
