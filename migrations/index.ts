@@ -9,6 +9,9 @@ import { CreateCaseSearchIndex1795495000000 } from './1795495000000-create-case-
 import { CreateSecurityLog1795500000000 } from './1795500000000-create-security-log';
 import { AddAccessLogReasonAndOutcome1795500001000 } from './1795500001000-add-access-log-reason-and-outcome';
 import { CreateBankHoliday1795500002000 } from './1795500002000-create-bank-holiday';
+import { AddDeadlineDecisionType1795520000000 } from './1795520000000-add-deadline-decision-type';
+import { CreateReportingIndexes1795520001000 } from './1795520001000-create-reporting-indexes';
+import { CreateExportJob1795520002000 } from './1795520002000-create-export-job';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -23,4 +26,7 @@ export const MIGRATIONS = [
   CreateSecurityLog1795500000000,
   AddAccessLogReasonAndOutcome1795500001000,
   CreateBankHoliday1795500002000,
+  AddDeadlineDecisionType1795520000000,
+  CreateReportingIndexes1795520001000,
+  CreateExportJob1795520002000,
 ];

@@ -6,7 +6,30 @@ import { createGenerator } from 'ts-json-schema-generator';
 
 const OUT = 'apps/api/src/app/contract-schemas.json';
 /** The shapes the API answers with; every type they use comes along. */
-const ROOTS = ['CaseDetail', 'CasePage', 'DeadlineView', 'RuleView', 'DeadlineCalculation', 'HistoryEventView', 'HistoryExport', 'HistoryVerification', 'Problem', 'SessionView', 'SignInOptions', 'StaffUser', 'AccessLogEntry', 'SecurityLogEntry', 'StaffAccount', 'MediationProvider', 'BankHolidayEntry'];
+const ROOTS = [
+  'CaseDetail',
+  'CasePage',
+  'DeadlineView',
+  'RuleView',
+  'DeadlineCalculation',
+  'HistoryEventView',
+  'HistoryExport',
+  'HistoryVerification',
+  'Problem',
+  'SessionView',
+  'SignInOptions',
+  'StaffUser',
+  'AccessLogEntry',
+  'SecurityLogEntry',
+  'StaffAccount',
+  'MediationProvider',
+  'BankHolidayEntry',
+  'DeadlineDashboard',
+  'ComplianceReport',
+  'DeadlinePage',
+  'AppealRegister',
+  'ExportJobView',
+];
 
 const generator = createGenerator({
   path: 'libs/contracts/src/index.ts',

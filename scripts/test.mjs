@@ -2,7 +2,9 @@
 //   1. lint, unit tests and production builds of every project;
 //   2. the API and worker end to end against real PostgreSQL and Redis (own database and Redis prefix);
 //   3. the deadline fault tests: the worker against a dedicated redis-server (flush, kill, outage, races);
-//   4. the web app in Debian's Chromium (Playwright), with screenshots and accessibility checks.
+//   4. the web app in Debian's Chromium (Playwright), with screenshots and accessibility checks, and
+//      Lighthouse on the dashboard and a case page (performance and accessibility 95 or more);
+// and, after the builds, that the web app's initial JavaScript is under 300 kB gzip-compressed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertNode24, ROOT } from './system.mjs';
@@ -58,6 +60,7 @@ if (process.env.CI) step('The lockfile was honoured by npm install', 'git', ['di
 // --skip-nx-cache: a test run proves the code as it is now, never replays an earlier result.
 const NX = ['--output-style=static', '--skip-nx-cache'];
 step('Lint, unit tests and production builds', 'nx', ['run-many', '-t', 'lint', 'test', 'build', ...NX]);
+step('Initial JavaScript of the web app under 300 kB gzip-compressed', process.execPath, ['scripts/check-bundle.mjs']);
 step('The committed OpenAPI document matches the code', 'sh', [
   '-c',
   'nx run api:openapi --output-style=static >/dev/null && git diff --exit-code --stat apps/api/openapi.json apps/api/src/app/contract-schemas.json || ' +

@@ -443,11 +443,13 @@ describe('every write endpoint refuses bad input with a 400 naming the field, an
       .filter(([, ops]) => 'post' in ops)
       .map(([p]) => p)
       // Case writes only: documents are multipart (tested apart), the calendar feed takes no body, sign-in has
-      // its own tests (auth.e2e-spec.ts), and administrators' data (staff, providers, bank holidays) too (admin.e2e-spec.ts).
+      // its own tests (auth.e2e-spec.ts), administrators' data (staff, providers, bank holidays) too (admin.e2e-spec.ts),
+      // and an export writes no case (its bad input: exports.e2e-spec.ts).
       .filter(
         (p) =>
           !p.endsWith('/documents') &&
           p !== '/api/me/calendar-feed' &&
+          p !== '/api/exports' &&
           !/^\/api\/(auth|users|mediation-providers|bank-holidays)(\/|$)/.test(p),
       );
     const sample: Ctx = Object.fromEntries(Object.keys(ctx).map((k) => [k, `{${k}}`])) as unknown as Ctx;

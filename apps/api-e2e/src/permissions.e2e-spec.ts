@@ -157,6 +157,15 @@ const MATRIX: Record<string, MatrixEntry> = {
   // The statutory clock: anyone who works with cases.
   'GET /api/rules': { allowed: READERS },
   'POST /api/deadlines/calculation': { allowed: READERS },
+  // Reports: managers (their team) and auditors; exports: auditors.
+  'GET /api/reports/deadlines': { allowed: ['manager', 'auditor'] },
+  'GET /api/reports/deadlines/list': { allowed: ['manager', 'auditor'] },
+  'GET /api/reports/compliance': { allowed: ['manager', 'auditor'] },
+  'GET /api/reports/appeals': { allowed: ['manager', 'auditor'] },
+  'POST /api/exports': { allowed: ['auditor'] },
+  'GET /api/exports': { allowed: ['auditor'] },
+  'GET /api/exports/{exportId}': { allowed: ['auditor'] },
+  'GET /api/exports/{exportId}/file': { allowed: ['auditor'] },
 };
 
 describe('role by endpoint', () => {

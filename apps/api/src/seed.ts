@@ -15,12 +15,15 @@ import {
 import { addDays, format } from 'date-fns';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { historicCases } from './seed-history';
 
 /** Demo staff, one or more per role. */
 const DEMO_USERS: { name: string; email: string; role: Role; team: string }[] = [
   { name: 'Casey Worker', email: 'casey@example.council', role: 'caseworker', team: 'SEND North' },
   { name: 'Sam Okafor', email: 'sam@example.council', role: 'caseworker', team: 'SEND North' },
   { name: 'Morgan Lee', email: 'morgan@example.council', role: 'manager', team: 'SEND North' },
+  { name: 'Priya Shah', email: 'priya@example.council', role: 'caseworker', team: 'SEND South' },
+  { name: 'Jordan Reid', email: 'jordan@example.council', role: 'manager', team: 'SEND South' },
   { name: 'Ada Auditor', email: 'ada@example.council', role: 'auditor', team: 'Internal audit' },
   { name: 'Alex Admin', email: 'alex@example.council', role: 'administrator', team: 'Systems' },
 ];
@@ -122,7 +125,10 @@ async function seed(): Promise<void> {
     const db = app.get(DataSource);
     const config = app.get<AppConfig>(APP_CONFIG);
     const users = db.getRepository(StaffUserEntity);
-    if ((await users.count()) === 0) await users.insert(DEMO_USERS.map((u) => ({ ...u, active: true })));
+    // Demo staff missing from the database (by name), so that a database seeded before a new demo member of staff gets them.
+    const present = new Set((await users.find()).map((u) => u.name));
+    const missing = DEMO_USERS.filter((u) => !present.has(u.name));
+    if (missing.length) await users.insert(missing.map((u) => ({ ...u, active: true })));
     // Demo staff sign in with DEMO_PASSWORD (set by `npm start`; refused in production).
     if (config.DEMO_PASSWORD) {
       const passwordHash = await hashPassword(config.DEMO_PASSWORD);
@@ -157,7 +163,20 @@ async function seed(): Promise<void> {
       let version = 1;
       for (const event of c.events(ids)) version = (await commands.record(caseId, event, actor, { expectedVersion: version })).version;
     }
-    console.log(`Demo data loaded: ${staff.length} staff, 1 mediation provider, ${cases.length} cases.`);
+    // Eighteen months of history across both teams, for the manager's dashboard and the appeals register.
+    const history = historicCases(new Date(), provider.name);
+    for (const c of history) {
+      const u = staff.find((s) => s.name === c.by);
+      if (!u) throw new Error(`demo user ${c.by} missing`);
+      const actor = { id: u.id, name: u.name, role: u.role, team: u.team };
+      const caseId = await commands.open(
+        { type: 'case.opened', reference: c.reference, childName: c.childName, dateOfBirth: c.dateOfBirth, caseworker: u.name, team: u.team, openedOn: c.openedOn },
+        actor,
+      );
+      let version = 1;
+      for (const event of c.events) version = (await commands.record(caseId, event, actor, { expectedVersion: version })).version;
+    }
+    console.log(`Demo data loaded: ${staff.length} staff, 1 mediation provider, ${cases.length + history.length} cases.`);
   } finally {
     await app.close();
   }

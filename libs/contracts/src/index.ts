@@ -5,3 +5,5 @@ export * from './lib/history';
 export * from './lib/problem';
 export * from './lib/users';
 export * from './lib/admin';
+export * from './lib/reporting';
+export * from './lib/exports';

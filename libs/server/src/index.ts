@@ -15,3 +15,5 @@ export { adminOnly } from './lib/auth/admin-only.middleware';
 export { SessionService } from './lib/auth/session.service';
 export { routePermissions, type RoutePermission } from './lib/auth/route-permissions';
 export { APPEND_ONLY_TABLES, appRoleGrants, userOf } from './lib/db/app-role';
+export { ReportingModule } from './lib/reporting/reporting.module';
+export { ExportApiModule, ExportWorkerModule } from './lib/exports/exports.module';

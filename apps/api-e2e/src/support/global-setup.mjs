@@ -2,6 +2,9 @@
 // processes on loopback), with the clock fixed at a known date so expectations are exact, and a
 // real OpenID Connect provider on loopback for single sign-on.
 import { hash } from '@node-rs/argon2';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, startTestSystem } from '../../../../scripts/system.mjs';
 import { startOidcProvider } from './oidc-provider.mjs';
@@ -30,6 +33,8 @@ export default async function globalSetup() {
       OIDC_CLIENT_SECRET: oidc.clientSecret,
       OIDC_REDIRECT_URI: redirectUri,
       OIDC_ALLOW_HTTP: 'true',
+      // Export files of this run, removed with it.
+      EXPORT_DIR: mkdtempSync(join(tmpdir(), 'send-exports-')),
     },
   }).catch(async (error) => {
     await oidc.stop();

@@ -1,6 +1,9 @@
+import { rmSync } from 'node:fs';
 import { removeTestSystem } from '../../../../scripts/system.mjs';
 
 export default async function globalTeardown() {
-  if (globalThis.__E2E_RUN__) await removeTestSystem(globalThis.__E2E_RUN__);
+  const run = globalThis.__E2E_RUN__;
+  if (run) await removeTestSystem(run);
+  if (run?.env.EXPORT_DIR) rmSync(run.env.EXPORT_DIR, { recursive: true, force: true });
   if (globalThis.__E2E_OIDC__) await globalThis.__E2E_OIDC__.stop();
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { ApiFeaturesModule, APP_CONFIG, type AppConfig } from '@send/server';
+import { ApiFeaturesModule, APP_CONFIG, type AppConfig, ExportApiModule, ReportingModule } from '@send/server';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 @Module({
   imports: [
     ApiFeaturesModule,
+    ReportingModule,
+    ExportApiModule,
     ServeStaticModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {

@@ -11,6 +11,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** Accessible, then a screenshot of the whole page. */
+export async function checkAndShoot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 /** Content Security Policy violations and script errors, collected for the whole journey. */
 export function watchForViolations(page: Page): string[] {
   const problems: string[] = [];
@@ -21,13 +27,16 @@ export function watchForViolations(page: Page): string[] {
   return problems;
 }
 
-/** Signs in with a demo account and waits for the home page. */
+/**
+ * Signs in with a demo account (going to the sign-in page first unless already there) and waits
+ * until the app has left the sign-in page for the role's start page.
+ */
 export async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
+  if (!/\/sign-in/.test(page.url())) await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(process.env['WEB_E2E_PASSWORD'] ?? '');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /deadlines$/ })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 /** Today in Europe/London, as the app counts it, moved by `days`: YYYY-MM-DD. */

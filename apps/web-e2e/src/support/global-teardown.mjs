@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
 import { removeTestSystem } from '../../../../scripts/system.mjs';
 
 export default async function globalTeardown() {
-  if (globalThis.__WEB_E2E_RUN__) await removeTestSystem(globalThis.__WEB_E2E_RUN__);
+  const run = globalThis.__WEB_E2E_RUN__;
+  if (run) await removeTestSystem(run);
+  if (run?.env.EXPORT_DIR) rmSync(run.env.EXPORT_DIR, { recursive: true, force: true });
 }

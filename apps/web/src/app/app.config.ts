@@ -4,7 +4,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { provideRouter, TitleStrategy, withComponentInputBinding, withEnabledBlockingInitialNavigation } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { AppTitleStrategy } from './core/app-title-strategy';
 import { sessionInterceptor } from './core/session-interceptor';
@@ -13,7 +13,9 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(appRoutes, withComponentInputBinding()),
+    // The first page is shown once its route (guards, session, lazy code) is ready, so the header's
+    // navigation and the page's width do not move the page after it first appears (layout shift).
+    provideRouter(appRoutes, withComponentInputBinding(), withEnabledBlockingInitialNavigation()),
     provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
   ],

@@ -1,8 +1,10 @@
 import { Route } from '@angular/router';
+import { homeRedirect, roleGuard } from './core/role-guard';
 import { signedInGuard } from './core/signed-in-guard';
 
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'my-deadlines' },
+  // Each role's start page (see core/roles.ts); the guard always redirects.
+  { path: '', pathMatch: 'full', canActivate: [homeRedirect], children: [] },
   {
     path: 'sign-in',
     title: 'Sign in',
@@ -11,24 +13,45 @@ export const appRoutes: Route[] = [
   {
     path: 'my-deadlines',
     title: 'My deadlines',
-    canActivate: [signedInGuard],
+    canActivate: [roleGuard('caseworker', 'manager')],
     loadComponent: () => import('./deadlines/my-deadlines-page').then((m) => m.MyDeadlinesPage),
   },
   {
     path: 'deadline-calculator',
     title: 'Deadline calculator',
-    canActivate: [signedInGuard],
+    canActivate: [roleGuard('caseworker', 'manager', 'auditor')],
     loadComponent: () => import('./calculator/deadline-calculator-page').then((m) => m.DeadlineCalculatorPage),
   },
   {
     path: 'deadlines',
-    canActivate: [signedInGuard],
+    canActivate: [roleGuard('caseworker', 'manager', 'auditor')],
     loadChildren: () => import('./deadlines/deadlines.routes').then((m) => m.deadlineRoutes),
   },
   {
     path: 'cases',
-    canActivate: [signedInGuard],
+    canActivate: [roleGuard('caseworker', 'manager', 'auditor')],
     loadChildren: () => import('./cases/cases.routes').then((m) => m.caseRoutes),
+  },
+  {
+    path: 'dashboard',
+    canActivate: [roleGuard('manager', 'auditor')],
+    loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+  },
+  {
+    path: 'appeals',
+    canActivate: [roleGuard('manager', 'auditor')],
+    loadChildren: () => import('./appeals/appeals.routes').then((m) => m.appealRoutes),
+  },
+  {
+    path: 'audit',
+    canActivate: [roleGuard('auditor')],
+    loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
+  },
+  {
+    path: 'administration',
+    title: 'Administration',
+    canActivate: [roleGuard('administrator')],
+    loadComponent: () => import('./administration/administration-page').then((m) => m.AdministrationPage),
   },
   {
     path: '**',

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, DOCUMENT, inject } from '@angular/core';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, DOCUMENT, inject, signal } from '@angular/core';
+import { ActivatedRouteSnapshot, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { SERVICE_NAME } from './core/app-title-strategy';
+import { navigationFor } from './core/roles';
 import { Session } from './core/session';
 import { TimeoutWarning } from './core/timeout-warning';
 import { RecordDraft } from './cases/record/record-draft';
@@ -17,12 +18,10 @@ export class App {
   protected readonly serviceName = SERVICE_NAME;
   protected readonly session = inject(Session);
   protected readonly role = roleLabel;
-  protected readonly navigation = [
-    { link: '/my-deadlines', text: 'My deadlines' },
-    { link: '/cases', text: 'Find a case' },
-    { link: '/deadlines', text: 'All deadlines' },
-    { link: '/deadline-calculator', text: 'Deadline calculator' },
-  ];
+  /** The pages of the signed-in member of staff's role. */
+  protected readonly navigation = computed(() => navigationFor(this.session.user()?.role));
+  /** Pages of wide tables and charts (route data `wide`) use a wider page, as MoJ services do. */
+  protected readonly wide = signal(false);
   private readonly document = inject(DOCUMENT);
   private readonly router = inject(Router);
   private readonly drafts = inject(RecordDraft);
@@ -36,7 +35,17 @@ export class App {
       )
       .subscribe(() => this.focusMain());
 
-    inject(DestroyRef).onDestroy(() => navigation.unsubscribe());
+    const layout = this.router.events.pipe(filter((e) => e instanceof NavigationEnd)).subscribe(() => {
+      let route: ActivatedRouteSnapshot | null = this.router.routerState.snapshot.root;
+      let wide = false;
+      for (; route; route = route.firstChild) wide = wide || route.data['wide'] === true;
+      this.wide.set(wide);
+    });
+
+    inject(DestroyRef).onDestroy(() => {
+      navigation.unsubscribe();
+      layout.unsubscribe();
+    });
   }
 
   /** Ends the session on the server, then shows the sign-in page. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { WorkerFeaturesModule } from '@send/server';
+import { ExportWorkerModule, WorkerFeaturesModule } from '@send/server';
 
-/** The worker's composition root: the outbox relay and the BullMQ processors. */
-@Module({ imports: [WorkerFeaturesModule] })
+/** The worker's composition root: the outbox relay, the deadline processors and the export processor. */
+@Module({ imports: [WorkerFeaturesModule, ExportWorkerModule] })
 export class AppModule {}

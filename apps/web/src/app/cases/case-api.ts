@@ -4,6 +4,7 @@ import type {
   CaseDetail,
   CaseSummary,
   HistoryEventView,
+  HistoryVerification,
   OpenCaseRequest,
   Page,
   RecordRecommendationResponseRequest,
@@ -42,6 +43,11 @@ export class CaseApi {
 
   history(caseId: string): Observable<HistoryEventView[]> {
     return this.http.get<HistoryEventView[]>(`${caseUrl(caseId)}/history`);
+  }
+
+  /** Recomputes every hash and link of the stored history (GET …/history/verification). */
+  verifyHistory(caseId: string): Observable<HistoryVerification> {
+    return this.http.get<HistoryVerification>(`${caseUrl(caseId)}/history/verification`);
   }
 
   /** The whole history as CSV. Fetched (not linked) so that a failure can be shown on the page. */

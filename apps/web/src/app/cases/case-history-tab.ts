@@ -5,12 +5,13 @@ import { Session } from '../core/session';
 import { CaseApi } from './case-api';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
+import { HistoryIntegrity } from '../audit/history-integrity';
 
 /** The whole history of the case, newest first, to read, download or correct. */
 @Component({
   selector: 'app-case-history-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, CaseTimeline],
+  imports: [RouterLink, CaseTimeline, HistoryIntegrity],
   template: `
     @if (store.current(); as detail) {
       <h2 class="govuk-heading-m">History</h2>
@@ -21,6 +22,11 @@ import { CaseTimeline } from './case-timeline';
         <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" (click)="download(detail.id, detail.reference)">
           Download history (CSV)
         </button>
+        @if (isAuditor()) {
+          <a class="govuk-button govuk-button--secondary" data-module="govuk-button" routerLink="/audit/exports" [queryParams]="{ caseReference: detail.reference }"
+            >Export the history (CSV, JSON or PDF)</a
+          >
+        }
         @if (canRecord()) {
           <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'corrections']">Correct an entry</a>
         }
@@ -30,6 +36,7 @@ import { CaseTimeline } from './case-timeline';
           <span class="govuk-visually-hidden">Error:</span> The history could not be downloaded. Try again later.
         </p>
       }
+      <app-history-integrity [caseId]="detail.id" />
       @if (store.history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>
       } @else if (store.history.hasValue()) {
@@ -49,6 +56,7 @@ export class CaseHistoryTab {
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment);
   protected readonly downloadFailed = signal(false);
   protected readonly canRecord = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
+  protected readonly isAuditor = computed(() => this.session.user()?.role === 'auditor');
 
   constructor() {
     // A link to one entry (from a correction, or the overview) moves focus to it.

@@ -103,7 +103,7 @@ describe('CasePage (the case layout and its tabs)', () => {
     expect(correction?.querySelector('a')?.getAttribute('href')).toBe('/cases/case-1/history#entry-2');
     expect(corrected?.textContent?.replace(/\s+/g, ' ')).toContain('Corrected by entry 3');
     expect(corrected?.textContent).toContain('Reason: Panel decision');
-    expect(text(page, 'button')).toEqual(['Download history (CSV)']);
+    expect(text(page, 'button')).toEqual(['Download history (CSV)', 'Check the history']);
     expect(text(page, '.govuk-button-group a')).toEqual(['Correct an entry']);
   });
 

@@ -10,7 +10,7 @@ interface FieldError {
 }
 
 /** A path inside this app only: never an address elsewhere (open redirect). */
-const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') ? to : '/my-deadlines');
+const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') ? to : '/');
 
 /** GOV.UK sign-in: email and password, an error summary, and single sign-on when the council has it. */
 @Component({

@@ -87,7 +87,8 @@ export class AccessLogService {
   }
 }
 
-function reasonOf(request: ReadRequest): string | null {
+/** The reason a member of staff gave for a read (`X-Access-Reason`), if any. */
+export function reasonOf(request: Pick<ReadRequest, 'headers'>): string | null {
   const reason = request.headers[REASON_HEADER];
   return typeof reason === 'string' && reason.trim() ? reason.trim().slice(0, 200) : null;
 }

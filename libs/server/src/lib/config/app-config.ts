@@ -130,6 +130,18 @@ const schema = z.object({
    * address the access and security logs record, and the rate limits count by. See trustProxy.
    */
   TRUST_PROXY: trustProxy,
+  /**
+   * Folder where the worker writes auditors' background exports and the API reads them back for
+   * download (both must see the same folder). Created if missing.
+   */
+  EXPORT_DIR: z.string().min(1).default('.data/exports'),
+  /** Hours after which an export's file is deleted and its download answers 410. */
+  EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /**
+   * At most this many history events a second read by one export (0 = no limit), so that a large
+   * export does not crowd out the case work on a shared database.
+   */
+  EXPORT_ROWS_PER_SECOND: z.coerce.number().int().min(0).max(10_000_000).default(0),
   /** The password the demo data gives its staff (the seed command only). Refused in production. */
   DEMO_PASSWORD: z.string().min(12).optional(),
 });

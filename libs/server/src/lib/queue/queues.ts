@@ -53,3 +53,22 @@ export interface OutboxPayloads {
 export function deadlineCheckJobId(deadlineId: string, dueOn: string): string {
   return `deadline-check.${deadlineId}.${dueOn}`;
 }
+
+/**
+ * The export queue: auditors' history exports, made in the background by the worker (one at a
+ * time per worker: they stream from PostgreSQL and can be long). Its processor refuses to start if
+ * a job here has no handler.
+ */
+export const EXPORT_QUEUE = 'exports';
+
+export interface ExportJobPayloads {
+  /** Make the file of one `export_job` row; the job id is the export's id, so queueing it twice is harmless. */
+  'history.export': { exportId: string };
+  /** A job scheduler: deletes expired export files, and queues again any export left waiting (a lost job). */
+  'export.housekeeping': Record<string, never>;
+}
+export type ExportJobName = keyof ExportJobPayloads;
+export const EXPORT_JOB_NAMES = ['history.export', 'export.housekeeping'] as const satisfies readonly ExportJobName[];
+
+/** The id of the job scheduler that runs the export housekeeping. */
+export const EXPORT_HOUSEKEEPING_SCHEDULER_ID = 'export-housekeeping';

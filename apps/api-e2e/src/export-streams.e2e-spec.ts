@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { api, type As, sessionOf, sql, uniqueReference } from './support/api';
+
+/**
+ * Exports stream from a database cursor: memory stays flat whatever the size, and a client that
+ * goes away mid-download gives the pooled connection back at once.
+ */
+const base = () => process.env['E2E_BASE_URL'] as string;
+/** Events put into one case's history by SQL (the history of no real case is this long). */
+const EVENTS = 60_000;
+/** The export's query, as pg_stat_activity shows it while a cursor is open. */
+const EXPORT_QUERY = '%FROM case_event WHERE case_id = $1 ORDER BY sequence%';
+
+let caseId = '';
+beforeAll(async () => {
+  const opened = await api('POST', '/cases', { reference: uniqueReference(), childName: 'Long History', dateOfBirth: '2012-01-02' });
+  expect(opened.status).toBe(201);
+  caseId = opened.body.id;
+  // ~2 kB of payload per event: ~130 MB of JSON or CSV.
+  await sql(
+    `INSERT INTO case_event (id, case_id, sequence, type, payload_version, payload, actor_name, actor_role, business_date,
+                             recorded_at, summary, stage_before, stage_after, correlation_id, previous_hash, hash)
+     SELECT gen_random_uuid(), $1, g, 'note.bulk', 1, jsonb_build_object('text', repeat(md5(g::text), 60)), 'Bulk Loader', 'system',
+            '2026-01-05', now(), 'Bulk event ' || g, 'open', 'open', gen_random_uuid(), md5((g - 1)::text), md5(g::text)
+     FROM generate_series(2, $2::int + 1) g`,
+    [caseId, EVENTS],
+  );
+}, 120_000);
+
+/** Backends still running an export's query (not idle): a cursor someone holds open. */
+const openCursors = async () =>
+  Number(
+    (
+      await sql(
+        `SELECT count(*) AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE $1`,
+        [EXPORT_QUERY],
+      )
+    )[0].n,
+  );
+
+/** Resident and peak memory of the API process, in bytes (from /proc). */
+function memoryOfApi(): { rss: number } {
+  const status = readFileSync(`/proc/${process.env['E2E_API_PID']}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS') };
+}
+
+async function startDownload(path: string, as: As) {
+  const controller = new AbortController();
+  // A pool with no connection left would never answer: give up after a while rather than hang.
+  const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(15_000)]);
+  const res = await fetch(`${base()}/api${path}`, { headers: { cookie: (await sessionOf(as)).cookie }, signal });
+  expect(res.status).toBe(200);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const first = await reader.read();
+  expect(first.done).toBe(false);
+  return { abort: () => controller.abort(), reader };
+}
+
+describe('exports', () => {
+  it('gives the connection back to the pool when the client aborts a download, however many times', async () => {
+    // More aborted downloads than the pool has connections (10): a leak would leave none for anyone.
+    for (let i = 0; i < 12; i++) {
+      const path = i % 2 ? `/cases/${caseId}/history.json` : `/cases/${caseId}/history.csv`;
+      const download = await startDownload(path, i % 3 === 0 ? 'manager' : 'caseworker');
+      download.abort();
+      await download.reader.closed.catch(() => undefined);
+    }
+    const until = Date.now() + 10_000;
+    while ((await openCursors()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await openCursors()).toBe(0);
+    const started = Date.now();
+    const after = await api('GET', `/cases/${caseId}/history/verification`, undefined, 'auditor');
+    expect(after.status).toBe(200);
+    expect(after.body.events).toBe(EVENTS + 1);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 90_000);
+
+  it('streams a large export in bounded memory: the API grows by far less than what it sends', async () => {
+    const before = memoryOfApi().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, memoryOfApi().rss)), 25);
+    let bytes = 0;
+    let tail = '';
+    try {
+      const download = await startDownload(`/cases/${caseId}/history.json`, 'auditor');
+      const decoder = new TextDecoder();
+      for (let chunk = await download.reader.read(); !chunk.done; chunk = await download.reader.read()) {
+        bytes += chunk.value.byteLength;
+        tail = (tail + decoder.decode(chunk.value, { stream: true })).slice(-4000);
+        // Read slowly at first, so that the server meets backpressure rather than a fast reader.
+        if (bytes < 20_000_000) await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    const growth = peak - before;
+    console.log(`history.json: ${(bytes / 1e6).toFixed(0)} MB sent; API RSS ${(before / 1e6).toFixed(0)} MB → peak ${(peak / 1e6).toFixed(0)} MB`);
+    expect(tail).toMatch(/"sequence":60001,[\s\S]*\]\}\n$/);
+    expect(bytes).toBeGreaterThan(100_000_000);
+    expect(growth).toBeLessThan(Math.min(bytes / 4, 64_000_000));
+  }, 120_000);
+});

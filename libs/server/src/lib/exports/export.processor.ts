@@ -1,0 +1,59 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { EXPORT_HOUSEKEEPING_SCHEDULER_ID, EXPORT_JOB_NAMES, EXPORT_QUEUE, type ExportJobName, type ExportJobPayloads } from '../queue/queues';
+import { ExportHousekeeping } from './export-housekeeping';
+import { HistoryExportRunner } from './history-export.runner';
+
+type Handlers = { [K in ExportJobName]: (job: Job<ExportJobPayloads[K]>) => Promise<unknown> };
+
+/** How often the housekeeping runs (and once when the worker starts). */
+const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
+
+/**
+ * Runs the export jobs, one at a time per worker (an export is a long stream from PostgreSQL; the
+ * 2-core machines this runs on have case work to do too). Handlers are idempotent: they re-read
+ * `export_job` and do nothing when the export is finished.
+ */
+@Processor(EXPORT_QUEUE, { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 })
+export class ExportProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ExportProcessor.name);
+
+  private readonly handlers: Handlers = {
+    'history.export': async (job) => {
+      try {
+        return await this.runner.run(job.data.exportId);
+      } catch (error) {
+        if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.runner.fail(job.data.exportId, error);
+        throw error;
+      }
+    },
+    'export.housekeeping': async () => this.housekeeping.run(),
+  };
+
+  constructor(
+    private readonly runner: HistoryExportRunner,
+    private readonly housekeeping: ExportHousekeeping,
+    @InjectQueue(EXPORT_QUEUE) private readonly queue: Queue,
+  ) {
+    super();
+    const missing = EXPORT_JOB_NAMES.filter((name) => typeof this.handlers[name] !== 'function');
+    if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+  }
+
+  onApplicationBootstrap(): void {
+    void this.queue
+      .upsertJobScheduler(
+        EXPORT_HOUSEKEEPING_SCHEDULER_ID,
+        { every: HOUSEKEEPING_EVERY_MS },
+        { name: 'export.housekeeping', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 } },
+      )
+      .catch((error: unknown) => this.logger.warn(`Export housekeeping not scheduled: ${String(error)}`));
+  }
+
+  process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as ExportJobName] as ((job: Job) => Promise<unknown>) | undefined;
+    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    return handler(job);
+  }
+}

@@ -1,0 +1,41 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AccessLogService } from '../audit/access-log.service';
+import { EXPORT_QUEUE } from '../queue/queues';
+import { ExportController } from './export.controller';
+import { ExportHousekeeping } from './export-housekeeping';
+import { ExportProcessor } from './export.processor';
+import { ExportService } from './export.service';
+import { HistoryExportRunner } from './history-export.runner';
+
+/** The export queue (BullMQ's connection comes from QueueModule's forRoot). */
+@Module({
+  imports: [
+    BullModule.registerQueue({
+      name: EXPORT_QUEUE,
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 10_000 },
+        removeOnComplete: { count: 1_000, age: 7 * 24 * 3600 },
+        removeOnFail: { count: 5_000 },
+      },
+    }),
+  ],
+  exports: [BullModule],
+})
+export class ExportQueueModule {}
+
+/** The API's side: start, follow and download exports (auditors only). */
+@Module({
+  imports: [ExportQueueModule],
+  controllers: [ExportController],
+  providers: [ExportService, AccessLogService],
+})
+export class ExportApiModule {}
+
+/** The worker's side: the export processor, which makes the files, and the housekeeping that expires them. */
+@Module({
+  imports: [ExportQueueModule],
+  providers: [ExportProcessor, HistoryExportRunner, ExportHousekeeping],
+})
+export class ExportWorkerModule {}

@@ -1,0 +1,192 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ExportVerification, HistoryExportEvent } from '@send/contracts';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { streamRows } from '../db/stream-rows';
+import { ChainVerifier } from '../history/verify-chain';
+import { EXPORT_JOB_SELECT, type ExportJobRow, downloadName, exportFilePath } from './export-job';
+import { type ExportCase, type ExportWriter, exportWriter } from './export-writers';
+
+/** Every column a history event's hash covers, and its case. */
+const EVENT_COLUMNS = `
+  e.id, e.case_id AS "caseId", e.sequence, e.type, e.payload_version AS "payloadVersion", e.payload,
+  e.actor_id AS "actorId", e.actor_name AS "actorName", e.actor_role AS "actorRole", e.on_behalf_of AS "onBehalfOf",
+  e.business_date::text AS "businessDate", e.recorded_at AS "recordedAt", e.summary, e.reason,
+  e.stage_before AS "stageBefore", e.stage_after AS "stageAfter", e.correlation_id AS "correlationId",
+  e.corrects_event_id AS "correctsEventId", e.previous_hash AS "previousHash", e.hash,
+  c.reference AS "caseReference", c.child_name AS "childName"`;
+
+/** The cases with an event that happened in the period ($1 to $2). */
+const CASES_IN_PERIOD = `SELECT DISTINCT case_id FROM case_event WHERE business_date BETWEEN $1::date AND $2::date`;
+
+type EventRow = Omit<HistoryExportEvent, 'recordedAt'> & { recordedAt: Date; caseReference: string; childName: string };
+
+/** How often progress is written to `export_job` while an export runs. */
+const PROGRESS_EVERY_MS = 250;
+/** At most this many cases whose history is broken are listed by name. */
+const BROKEN_LISTED = 20;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Makes the file of one export (the worker's `history.export` job). It streams the history from a
+ * PostgreSQL cursor in case and sequence order (constant memory), checks each case's hash chain
+ * over its whole stored history as it goes, writes the events in scope to `<id>.<format>.part`,
+ * records progress in `export_job`, and renames the file once complete. Running it again after a
+ * crash starts the file again; running it for a finished export does nothing.
+ */
+@Injectable()
+export class HistoryExportRunner {
+  private readonly logger = new Logger(HistoryExportRunner.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(exportId: string): Promise<'done' | 'nothing to do'> {
+    const claimed = (await this.db.query(
+      `UPDATE export_job SET status = 'running', started_at = now(), attempts = attempts + 1, events_read = 0, events_written = 0,
+              cases = 0, error = NULL, updated_at = now()
+       WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+      [exportId],
+    )) as [{ id: string }[], number] | { id: string }[];
+    const ids = Array.isArray(claimed[0]) ? (claimed[0] as { id: string }[]) : (claimed as { id: string }[]);
+    if (ids.length === 0) return 'nothing to do';
+    const [job] = (await this.db.query(`${EXPORT_JOB_SELECT} WHERE id = $1`, [exportId])) as ExportJobRow[];
+    if (!job) return 'nothing to do';
+
+    await mkdir(this.config.EXPORT_DIR, { recursive: true, mode: 0o700 });
+    const { file, part } = exportFilePath(this.config.EXPORT_DIR, job.id, job.format);
+    const scope =
+      job.scope === 'case'
+        ? { count: `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`, params: [job.case_id] }
+        : { count: `SELECT count(*)::int AS n FROM case_event WHERE case_id IN (${CASES_IN_PERIOD})`, params: [job.from_date, job.to_date] };
+    const [{ n: eventsTotal }] = (await this.db.query(scope.count, scope.params)) as [{ n: number }];
+    await this.db.query(`UPDATE export_job SET events_total = $2, updated_at = now() WHERE id = $1`, [job.id, eventsTotal]);
+
+    const writer = exportWriter(job.format, part, {
+      scope: job.scope,
+      ...(job.case_reference ? { caseReference: job.case_reference } : {}),
+      ...(job.from_date ? { from: job.from_date } : {}),
+      ...(job.to_date ? { to: job.to_date } : {}),
+      exportedAt: new Date().toISOString(),
+      exportedBy: job.requested_by_name,
+      eventsTotal,
+    });
+    try {
+      const result = await this.write(job, writer);
+      const { size, sha256 } = await writer.finish({ ...result.verification, cases: result.cases, eventsWritten: result.written });
+      await rename(part, file);
+      await this.db.query(
+        `UPDATE export_job SET status = 'done', finished_at = now(), expires_at = now() + make_interval(hours => $2),
+                events_total = $3, events_read = $3, events_written = $4, cases = $5, file_name = $6, file_size = $7, sha256 = $8,
+                verification = $9, updated_at = now()
+         WHERE id = $1 AND status = 'running'`,
+        [job.id, this.config.EXPORT_TTL_HOURS, result.read, result.written, result.cases, downloadName(job), size, sha256, JSON.stringify(result.verification)],
+      );
+      this.logger.log(`Export ${job.id}: ${result.written} events of ${result.cases} case(s), ${size} bytes`);
+      return 'done';
+    } catch (error) {
+      writer.abort(error instanceof Error ? error : new Error(String(error)));
+      await rm(part, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** After the last attempt failed: says so on the export, in words the auditor can act on. */
+  async fail(exportId: string, error: unknown): Promise<void> {
+    this.logger.error(`Export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    await this.db.query(
+      `UPDATE export_job SET status = 'failed', finished_at = now(), updated_at = now(),
+              error = 'The export could not be made. Start it again; if it fails again, tell the service desk.'
+       WHERE id = $1 AND status IN ('queued', 'running')`,
+      [exportId],
+    );
+  }
+
+  private async write(job: ExportJobRow, writer: ExportWriter) {
+    const inScope = (e: { businessDate: string }) =>
+      job.scope === 'case' || (e.businessDate >= (job.from_date ?? '') && e.businessDate <= (job.to_date ?? ''));
+    const sql =
+      job.scope === 'case'
+        ? { text: `SELECT ${EVENT_COLUMNS} FROM case_event e JOIN "case" c ON c.id = e.case_id WHERE e.case_id = $1 ORDER BY e.sequence`, params: [job.case_id] }
+        : {
+            // Case by case (reference order), each case's events by sequence: the whole stored
+            // history is read so that its hash chain can be checked; only the period's events are written.
+            text: `SELECT ${EVENT_COLUMNS}
+                   FROM "case" c JOIN (${CASES_IN_PERIOD}) p ON p.case_id = c.id
+                   CROSS JOIN LATERAL (SELECT * FROM case_event x WHERE x.case_id = c.id ORDER BY x.sequence) e
+                   ORDER BY c.reference, e.sequence`,
+            params: [job.from_date, job.to_date],
+          };
+
+    const verification: ExportVerification = { casesChecked: 0, casesIntact: 0, broken: [] };
+    let current: { c: ExportCase; verifier: ChainVerifier; began: boolean; written: number } | undefined;
+    let read = 0;
+    let written = 0;
+    let cases = 0;
+    const started = Date.now();
+    let lastProgress = started;
+
+    const closeCase = async () => {
+      if (!current) return;
+      const result = current.verifier.result();
+      verification.casesChecked++;
+      if (result.valid) verification.casesIntact++;
+      else if (verification.broken.length < BROKEN_LISTED && result.firstMismatch) {
+        verification.broken.push({ caseReference: current.c.reference, sequence: result.firstMismatch.sequence, problem: result.firstMismatch.problem });
+      }
+      if (!current.began) {
+        await writer.beginCase(current.c);
+        cases++;
+      }
+      await writer.endCase(current.c, result, current.written);
+    };
+
+    const rows = await streamRows(this.db, sql.text, sql.params);
+    try {
+      for await (const raw of rows as AsyncIterable<EventRow>) {
+        const { caseReference, childName, ...rest } = raw;
+        const event: HistoryExportEvent = { ...rest, recordedAt: new Date(raw.recordedAt).toISOString() };
+        if (current?.c.caseId !== event.caseId) {
+          await closeCase();
+          current = { c: { caseId: event.caseId, reference: caseReference, childName }, verifier: new ChainVerifier(), began: false, written: 0 };
+        }
+        current.verifier.add(event);
+        read++;
+        if (inScope(event)) {
+          if (!current.began) {
+            await writer.beginCase(current.c);
+            current.began = true;
+            cases++;
+          }
+          await writer.event(current.c, event);
+          current.written++;
+          written++;
+        }
+        const now = Date.now();
+        if (now - lastProgress >= PROGRESS_EVERY_MS) {
+          lastProgress = now;
+          await this.db.query(`UPDATE export_job SET events_read = $2, events_written = $3, cases = $4, updated_at = now() WHERE id = $1`, [
+            job.id,
+            read,
+            written,
+            cases,
+          ]);
+        }
+        const rate = this.config.EXPORT_ROWS_PER_SECOND;
+        if (rate > 0) {
+          const ahead = (read * 1000) / rate - (Date.now() - started);
+          if (ahead > 20) await sleep(ahead);
+        }
+      }
+      await closeCase();
+    } finally {
+      rows.destroy();
+    }
+    return { read, written, cases, verification };
+  }
+}

@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_RESULTS,
+  APPEAL_STAGES,
+  type AppealOutcome,
+  type AppealRegister,
+  type AppealRegisterRow,
+  type AppealResult,
+  type AppealResultCounts,
+  type AppealStage,
+  type CountRow,
+  DECISION_TYPES,
+  type DecisionType,
+  PLAN_SECTIONS,
+  type PlanSection,
+} from '@send/contracts';
+import { APPEAL_OUTCOME_LABELS, DECISION_TYPE_LABELS } from '@send/domain';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
+import type { AppealRegisterQueryDto, AppealSort } from './reporting.dto';
+import { badPeriod } from './reporting.errors';
+import { periodOrBadRequest } from './report-period';
+import { ReportingService } from './reporting.service';
+
+export const APPEAL_STAGE_LABELS: Record<AppealStage, string> = {
+  lodged: 'Lodged, not yet registered',
+  registered: 'Registered, response due',
+  response_sent: 'Response sent',
+  hearing_listed: 'Hearing listed',
+  ended: 'Ended',
+};
+
+export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = {
+  open: 'Not ended yet',
+  lost: 'Lost (allowed, partly allowed or referred back)',
+  conceded: 'Conceded (before the response, or by consent order)',
+  upheld: "Council's decision upheld (dismissed)",
+  ended_without_decision: 'Withdrawn or struck out',
+};
+
+/**
+ * Every appeal of the cases in scope, from the case snapshots (only cases that have an appeal are
+ * read: see the partial index `case_team_with_appeals`), with its stage and how it ended for the
+ * council. `$1` team (null: every team).
+ */
+const APPEALS_SQL = `
+  WITH appeal AS (
+    SELECT c.id AS case_id, c.reference, c.child_name, c.team, c.caseworker,
+           a->>'id' AS appeal_id, a->>'tribunalReference' AS tribunal_reference,
+           (SELECT d->>'type' FROM jsonb_array_elements(c.snapshot->'decisions') d WHERE d->>'id' = a->>'decisionId' LIMIT 1) AS decision_type,
+           COALESCE(a->'sections', '[]'::jsonb) AS sections,
+           a->>'lodgedOn' AS lodged_on, a->>'registeredOn' AS registered_on, a->>'responseSentOn' AS response_sent_on,
+           a->>'hearingDate' AS hearing_date, a->>'outcome' AS outcome, a->>'decisionDate' AS decision_date
+    FROM "case" c CROSS JOIN LATERAL jsonb_array_elements(c.snapshot->'appeals') a
+    WHERE (c.snapshot->'appeals') <> '[]'::jsonb AND ($1::text IS NULL OR c.team = $1)
+  ), staged AS (
+    SELECT *,
+      CASE WHEN outcome IS NOT NULL THEN 'ended' WHEN hearing_date IS NOT NULL THEN 'hearing_listed'
+           WHEN response_sent_on IS NOT NULL THEN 'response_sent' WHEN registered_on IS NOT NULL THEN 'registered'
+           ELSE 'lodged' END AS stage,
+      CASE WHEN outcome IS NULL THEN 'open'
+           WHEN outcome IN ('decided_allowed', 'decided_partly_allowed', 'referred_back') THEN 'lost'
+           WHEN outcome IN ('conceded_before_response', 'consent_order') THEN 'conceded'
+           WHEN outcome = 'decided_dismissed' THEN 'upheld'
+           ELSE 'ended_without_decision' END AS result
+    FROM appeal
+  )`;
+
+const SORT_SQL: Record<AppealSort, string> = {
+  lodgedOn: 'lodged_on',
+  decisionDate: 'decision_date',
+  caseReference: 'reference',
+  childName: 'lower(child_name)',
+  tribunalReference: 'tribunal_reference',
+  stage: `array_position(ARRAY[${APPEAL_STAGES.map((s) => `'${s}'`).join(', ')}], stage)`,
+};
+
+interface AppealRow {
+  case_id: string;
+  reference: string;
+  child_name: string;
+  team: string;
+  caseworker: string;
+  appeal_id: string;
+  tribunal_reference: string;
+  decision_type: DecisionType | null;
+  sections: PlanSection[];
+  lodged_on: string;
+  registered_on: string | null;
+  response_sent_on: string | null;
+  hearing_date: string | null;
+  outcome: AppealOutcome | null;
+  decision_date: string | null;
+  stage: AppealStage;
+  result: AppealResult;
+}
+
+type ResultRow = { key: string | null; total: number; open: number; lost: number; conceded: number; upheld: number; ended: number };
+
+const RESULT_COUNTS = `count(*)::int AS total,
+  count(*) FILTER (WHERE result = 'open')::int AS open, count(*) FILTER (WHERE result = 'lost')::int AS lost,
+  count(*) FILTER (WHERE result = 'conceded')::int AS conceded, count(*) FILTER (WHERE result = 'upheld')::int AS upheld,
+  count(*) FILTER (WHERE result = 'ended_without_decision')::int AS ended`;
+
+/** The appeals register: appeals by stage and outcome, conceded or lost, by decision type and plan section. */
+@Injectable()
+export class AppealRegisterService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly reporting: ReportingService,
+  ) {}
+
+  async register(actor: Actor, query: AppealRegisterQueryDto): Promise<AppealRegister> {
+    const team = this.reporting.teamFor(actor, query.team);
+    const params: unknown[] = [team];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = ['true'];
+    // The period is of the day the appeal was lodged; without one, every appeal.
+    if (query.from || query.to) {
+      const period = periodOrBadRequest(this.clock.today(), query.from, query.to, badPeriod);
+      where.push(`lodged_on BETWEEN ${param(period.firstDay)} AND ${param(period.lastDay)}`);
+    }
+    if (query.decisionType) where.push(`decision_type = ${param(query.decisionType)}`);
+    if (query.stage) where.push(`stage = ${param(query.stage)}`);
+    if (query.outcome) where.push(`outcome = ${param(query.outcome)}`);
+    if (query.result) where.push(`result = ${param(query.result)}`);
+    if (query.section) where.push(`sections ? ${param(query.section)}`);
+    const filtered = `${APPEALS_SQL}, filtered AS (SELECT * FROM staged WHERE ${where.join(' AND ')})`;
+    const filterParams = [...params];
+
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const sort = SORT_SQL[query.sort ?? 'lodgedOn'];
+    const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
+    const rows = (await this.db.query(
+      `${filtered} SELECT * FROM filtered ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`,
+      params,
+    )) as AppealRow[];
+
+    const [counts] = (await this.db.query(
+      `${filtered}
+       SELECT
+         (SELECT count(*)::int FROM filtered) AS total,
+         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT stage AS key, count(*)::int AS count FROM filtered GROUP BY stage) s) AS by_stage,
+         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT COALESCE(outcome, 'none') AS key, count(*)::int AS count FROM filtered GROUP BY outcome) s) AS by_outcome,
+         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT result AS key, count(*)::int AS count FROM filtered GROUP BY result) s) AS by_result,
+         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT decision_type AS key, ${RESULT_COUNTS} FROM filtered GROUP BY decision_type) s) AS by_decision_type,
+         (SELECT COALESCE(json_agg(s), '[]') FROM (
+            SELECT section AS key, ${RESULT_COUNTS} FROM filtered CROSS JOIN LATERAL jsonb_array_elements_text(sections) section GROUP BY section) s) AS by_section`,
+      filterParams,
+    )) as {
+      total: number;
+      by_stage: { key: AppealStage; count: number }[];
+      by_outcome: { key: AppealOutcome | 'none'; count: number }[];
+      by_result: { key: AppealResult; count: number }[];
+      by_decision_type: ResultRow[];
+      by_section: ResultRow[];
+    }[];
+
+    const countOf = <K extends string>(list: { key: K; count: number }[], key: K) => list.find((r) => r.key === key)?.count ?? 0;
+    const resultCounts = (key: string, label: string, r: ResultRow | undefined): AppealResultCounts => ({
+      key,
+      label,
+      total: r?.total ?? 0,
+      open: r?.open ?? 0,
+      lost: r?.lost ?? 0,
+      conceded: r?.conceded ?? 0,
+      upheld: r?.upheld ?? 0,
+      endedWithoutDecision: r?.ended ?? 0,
+    });
+    if (!counts) throw new Error('the appeal counts query answered no row');
+    const c = counts;
+    const byOutcome: CountRow[] = [
+      ...APPEAL_OUTCOMES.map((o) => ({ key: o, label: capitalise(APPEAL_OUTCOME_LABELS[o]), count: countOf(c.by_outcome, o) })),
+      { key: 'none', label: 'Not ended yet', count: countOf(c.by_outcome, 'none') },
+    ];
+    return {
+      items: rows.map(toRow),
+      total: c.total,
+      counts: {
+        total: c.total,
+        byStage: APPEAL_STAGES.map((s) => ({ key: s, label: APPEAL_STAGE_LABELS[s], count: countOf(c.by_stage, s) })),
+        byOutcome,
+        byResult: APPEAL_RESULTS.map((r) => ({ key: r, label: APPEAL_RESULT_LABELS[r], count: countOf(c.by_result, r) })),
+        byDecisionType: DECISION_TYPES.map((t) => resultCounts(t, DECISION_TYPE_LABELS[t], c.by_decision_type.find((r) => r.key === t))).filter(
+          (r) => r.total > 0,
+        ),
+        bySection: PLAN_SECTIONS.map((s) => resultCounts(s, `Section ${s}`, c.by_section.find((r) => r.key === s))).filter((r) => r.total > 0),
+      },
+      teams: await this.reporting.teamsFor(actor),
+    };
+  }
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function toRow(r: AppealRow): AppealRegisterRow {
+  return {
+    caseId: r.case_id,
+    caseReference: r.reference,
+    childName: r.child_name,
+    team: r.team,
+    caseworker: r.caseworker,
+    appealId: r.appeal_id,
+    tribunalReference: r.tribunal_reference,
+    decisionType: r.decision_type,
+    sections: r.sections,
+    lodgedOn: r.lodged_on,
+    ...(r.registered_on ? { registeredOn: r.registered_on } : {}),
+    ...(r.response_sent_on ? { responseSentOn: r.response_sent_on } : {}),
+    ...(r.hearing_date ? { hearingDate: r.hearing_date } : {}),
+    stage: r.stage,
+    ...(r.outcome ? { outcome: r.outcome } : {}),
+    result: r.result,
+    ...(r.decision_date ? { decisionDate: r.decision_date } : {}),
+  };
+}

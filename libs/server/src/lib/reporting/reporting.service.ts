@@ -1,0 +1,311 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  COMPLIANCE_CATEGORIES,
+  type ComplianceCategory,
+  type ComplianceReport,
+  type ComplianceSeries,
+  type DeadlineBreakdownRow,
+  type DeadlineDashboard,
+  type DeadlineOutcomeCounts,
+  type DeadlinePage,
+  type DeadlineReportStatus,
+  type DeadlineStatus,
+  type DeadlineView,
+  type DutyHolder,
+  RESPONSIBLE_BODIES,
+  type ResponsibleBody,
+  type ReportFilters,
+} from '@send/contracts';
+import { RESPONSIBLE_BODY_LABELS, RULES } from '@send/domain';
+import { addDays, format, parseISO } from 'date-fns';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
+import { DUE_SOON_DAYS } from '../deadlines/deadline.service';
+import { displayStatus } from '../deadlines/display-status';
+import type { DeadlineDrillDownQueryDto, ReportQueryDto } from './reporting.dto';
+import { badPeriod } from './reporting.errors';
+import { percentOnTime, periodOrBadRequest, type ReportPeriod, weekEnding } from './report-period';
+
+const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
+
+export const COMPLIANCE_TITLES: Record<ComplianceCategory, string> = {
+  order_compliance: 'Complying with Tribunal orders and concessions',
+  recommendation_responses: 'Responding to health and social care recommendations',
+  mediation_arrangements: 'Arranging mediation within 30 days',
+  tribunal_responses: "Sending the council's response to the Tribunal",
+};
+
+/** The SQL condition for each family of rules on the compliance charts. */
+const CATEGORY_SQL: Record<ComplianceCategory, string> = {
+  order_compliance: `(d.rule_id LIKE 'order.%' OR d.rule_id LIKE 'concession.%')`,
+  recommendation_responses: `d.rule_id = 'recommendation.response'`,
+  mediation_arrangements: `d.rule_id = 'mediation.arrange'`,
+  tribunal_responses: `d.rule_id = 'tribunal.la_response'`,
+};
+
+/**
+ * The deadlines reports count: the council's and its partners' (the ICB's and council social
+ * care's answers to recommendations), not the family's or the mediation adviser's; cancelled ones
+ * never. `$1` team (null: every team), `$2` decision type (null: every type).
+ */
+const SCOPE_SQL = `
+  d.duty_holder IN ('council', 'icb', 'council_social_care') AND d.status <> 'cancelled'
+  AND ($1::text IS NULL OR c.team = $1) AND ($2::text IS NULL OR d.decision_type = $2)`;
+
+/** Past due and not met, whether or not the deadline monitor has marked it yet (`$3` today). */
+const OVERDUE_SQL = `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < $3::date))`;
+const OPEN_SQL = `(d.status = 'open' AND d.due_on >= $3::date)`;
+
+/** The outcome counts, over rows already restricted to the period (or with `inPeriod` as a condition). */
+const outcomeCounts = (inPeriod: string) => `
+  count(*) FILTER (WHERE ${inPeriod})::int AS due,
+  count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on <= d.due_on)::int AS met_on_time,
+  count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on > d.due_on)::int AS met_late,
+  count(*) FILTER (WHERE ${inPeriod} AND ${OVERDUE_SQL})::int AS missed,
+  count(*) FILTER (WHERE ${inPeriod} AND ${OPEN_SQL})::int AS pending`;
+
+interface OutcomeRow {
+  due: number;
+  met_on_time: number;
+  met_late: number;
+  missed: number;
+  pending: number;
+}
+
+const outcomes = (r: OutcomeRow | undefined): DeadlineOutcomeCounts => {
+  const counts = {
+    due: r?.due ?? 0,
+    metOnTime: r?.met_on_time ?? 0,
+    metLate: r?.met_late ?? 0,
+    missed: r?.missed ?? 0,
+    pending: r?.pending ?? 0,
+  };
+  return { ...counts, percentOnTime: percentOnTime(counts) };
+};
+
+interface DashboardRow extends OutcomeRow {
+  g_owner: number;
+  g_rule: number;
+  g_body: number;
+  caseworker: string | null;
+  rule_id: string | null;
+  responsible_body: ResponsibleBody | null;
+  due_this_week: number;
+  overdue: number;
+  open: number;
+}
+
+interface DeadlineRow {
+  id: string;
+  case_id: string;
+  reference: string;
+  child_name: string;
+  rule_id: string;
+  ruleset_version: string;
+  due_on: string;
+  explanation: string[];
+  status: DeadlineStatus;
+  met_on: string | null;
+  responsible_body: ResponsibleBody | null;
+  duty_holder: DutyHolder;
+  subject_id: string;
+  owner: string;
+  extensions: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }[];
+  total: number;
+}
+
+/**
+ * The manager's and auditor's reports on the statutory deadlines. Read-only and PostgreSQL only:
+ * an open deadline past its date counts as overdue whether or not the deadline monitor has marked
+ * it. Managers see their own team; auditors any team, or all of them.
+ */
+@Injectable()
+export class ReportingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The team a report is about: a manager's own (refusing another); an auditor's choice, or every team (null). */
+  teamFor(actor: Actor, requested: string | undefined): string | null {
+    if (actor.role === 'auditor') return requested ?? null;
+    if (requested !== undefined && requested !== actor.team) {
+      throw new ForbiddenException(`You can see the reports of your own team (${actor.team}) only.`);
+    }
+    return actor.team;
+  }
+
+  /** The teams the caller may choose between. */
+  async teamsFor(actor: Actor): Promise<string[]> {
+    if (actor.role !== 'auditor') return [actor.team];
+    const rows = (await this.db.query(`SELECT DISTINCT team FROM "case" ORDER BY team`)) as { team: string }[];
+    return rows.map((r) => r.team);
+  }
+
+  private filtersOf(actor: Actor, query: ReportQueryDto): { filters: ReportFilters; period: ReportPeriod; today: string } {
+    const today = this.clock.today();
+    const period = periodOrBadRequest(today, query.from, query.to, badPeriod);
+    const filters: ReportFilters = {
+      team: this.teamFor(actor, query.team),
+      from: period.from,
+      to: period.to,
+      decisionType: query.decisionType ?? null,
+    };
+    return { filters, period, today };
+  }
+
+  async dashboard(actor: Actor, query: ReportQueryDto): Promise<DeadlineDashboard> {
+    const { filters, period, today } = this.filtersOf(actor, query);
+    const weekEnds = weekEnding(today);
+    const inPeriod = `d.due_on BETWEEN $4::date AND $5::date`;
+    const rows = (await this.db.query(
+      `SELECT GROUPING(c.caseworker)::int AS g_owner, GROUPING(d.rule_id)::int AS g_rule, GROUPING(d.responsible_body)::int AS g_body,
+              c.caseworker, d.rule_id, d.responsible_body,
+              count(*) FILTER (WHERE ${OPEN_SQL} AND d.due_on <= $6::date)::int AS due_this_week,
+              count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue,
+              count(*) FILTER (WHERE ${OPEN_SQL})::int AS open,
+              ${outcomeCounts(inPeriod)}
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE ${SCOPE_SQL} AND (d.status IN ('open', 'overdue') OR ${inPeriod})
+       GROUP BY GROUPING SETS ((), (c.caseworker), (d.rule_id), (d.responsible_body))`,
+      [filters.team, filters.decisionType, today, period.firstDay, period.lastDay, weekEnds],
+    )) as DashboardRow[];
+
+    const row = (r: DashboardRow, key: string, label: string): DeadlineBreakdownRow => ({
+      key,
+      label,
+      dueThisWeek: r.due_this_week,
+      overdue: r.overdue,
+      ...outcomes(r),
+    });
+    const total = rows.find((r) => r.g_owner && r.g_rule && r.g_body);
+    const byCaseworker = rows
+      .filter((r) => !r.g_owner && r.caseworker !== null)
+      .map((r) => row(r, r.caseworker as string, r.caseworker as string))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const byRule = rows
+      .filter((r) => !r.g_rule && r.rule_id !== null)
+      .map((r) => row(r, r.rule_id as string, RULE_TITLES.get(r.rule_id as string) ?? (r.rule_id as string)))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const empty = { due_this_week: 0, overdue: 0, open: 0, due: 0, met_on_time: 0, met_late: 0, missed: 0, pending: 0 } as DashboardRow;
+    const byResponsibleBody = RESPONSIBLE_BODIES.map((body) =>
+      row(rows.find((r) => !r.g_body && r.responsible_body === body) ?? empty, body, RESPONSIBLE_BODY_LABELS[body]),
+    );
+    return {
+      filters,
+      today,
+      weekEnds,
+      dueThisWeek: total?.due_this_week ?? 0,
+      overdue: total?.overdue ?? 0,
+      open: total?.open ?? 0,
+      period: outcomes(total),
+      byCaseworker,
+      byRule,
+      byResponsibleBody,
+      teams: await this.teamsFor(actor),
+    };
+  }
+
+  /** Compliance month by month (by due month) for the four families of deadlines. */
+  async compliance(actor: Actor, query: ReportQueryDto): Promise<ComplianceReport> {
+    const { filters, period, today } = this.filtersOf(actor, query);
+    const category = `CASE ${COMPLIANCE_CATEGORIES.map((c) => `WHEN ${CATEGORY_SQL[c]} THEN '${c}'`).join(' ')} END`;
+    const rows = (await this.db.query(
+      `SELECT ${category} AS category, to_char(d.due_on, 'YYYY-MM') AS month, ${outcomeCounts('true')}
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE ${SCOPE_SQL} AND d.due_on BETWEEN $4::date AND $5::date
+         AND (${COMPLIANCE_CATEGORIES.map((c) => CATEGORY_SQL[c]).join(' OR ')})
+       GROUP BY 1, 2`,
+      [filters.team, filters.decisionType, today, period.firstDay, period.lastDay],
+    )) as (OutcomeRow & { category: ComplianceCategory; month: string })[];
+
+    const series = COMPLIANCE_CATEGORIES.map((c): ComplianceSeries => {
+      const mine = rows.filter((r) => r.category === c);
+      const sum = (field: keyof OutcomeRow) => mine.reduce((n, r) => n + r[field], 0);
+      return {
+        category: c,
+        title: COMPLIANCE_TITLES[c],
+        months: period.months.map((month) => ({ month, ...outcomes(mine.find((r) => r.month === month)) })),
+        total: outcomes({ due: sum('due'), met_on_time: sum('met_on_time'), met_late: sum('met_late'), missed: sum('missed'), pending: sum('pending') }),
+      };
+    });
+    return { filters, today, series };
+  }
+
+  /** The deadlines behind a number on the dashboard or a bar of a chart, soonest due first. */
+  async deadlines(actor: Actor, query: DeadlineDrillDownQueryDto): Promise<DeadlinePage> {
+    const { filters, period, today } = this.filtersOf(actor, query);
+    const status: DeadlineReportStatus = query.status ?? 'due';
+    // Parameters are numbered as they are used: PostgreSQL refuses one it cannot type.
+    const params: unknown[] = [filters.team, filters.decisionType];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const overdue = () => `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < ${param(today)}::date))`;
+    const open = () => `(d.status = 'open' AND d.due_on >= ${param(today)}::date)`;
+    const inPeriod = () => `d.due_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`;
+    const byStatus: Record<DeadlineReportStatus, () => string> = {
+      due_this_week: () => `${open()} AND d.due_on <= ${param(weekEnding(today))}::date`,
+      overdue,
+      open,
+      due: inPeriod,
+      met_on_time: () => `${inPeriod()} AND d.status = 'met' AND d.met_on <= d.due_on`,
+      met_late: () => `${inPeriod()} AND d.status = 'met' AND d.met_on > d.due_on`,
+      missed: () => `${inPeriod()} AND ${overdue()}`,
+    };
+    const where = [SCOPE_SQL, byStatus[status]()];
+    if (query.rule) where.push(`d.rule_id = ${param(query.rule)}`);
+    if (query.category) where.push(CATEGORY_SQL[query.category]);
+    if (query.caseworker) where.push(`c.caseworker = ${param(query.caseworker)}`);
+    if (query.responsibleBody) where.push(`d.responsible_body = ${param(query.responsibleBody)}`);
+    if (query.month) where.push(`to_char(d.due_on, 'YYYY-MM') = ${param(query.month)}`);
+    const filterParams = [...params];
+    const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
+    const rows = (await this.db.query(
+      `SELECT d.id, d.case_id, c.reference, c.child_name, d.rule_id, d.ruleset_version, d.due_on::text AS due_on, d.explanation,
+              d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, d.extensions,
+              count(*) OVER ()::int AS total
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY d.due_on, c.reference, d.rule_id, d.id
+       ${page}`,
+      params,
+    )) as DeadlineRow[];
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && (query.offset ?? 0) > 0) {
+      // Past the last page: still say how many there are.
+      const [count] = (await this.db.query(
+        `SELECT count(*)::int AS total FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE ${where.join(' AND ')}`,
+        filterParams,
+      )) as { total: number }[];
+      total = count?.total ?? 0;
+    }
+    return { items: rows.map((r) => toView(r, today)), total };
+  }
+}
+
+function toView(r: DeadlineRow, today: string): DeadlineView {
+  const status: DeadlineStatus = r.status === 'open' && r.due_on < today ? 'overdue' : r.status;
+  const dueSoonUntil = format(addDays(parseISO(today), DUE_SOON_DAYS - 1), 'yyyy-MM-dd');
+  return {
+    displayStatus: displayStatus({ status: r.status, dueOn: r.due_on, extended: r.extensions.length > 0 }, today, dueSoonUntil),
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.reference,
+    childName: r.child_name,
+    ruleId: r.rule_id,
+    ruleTitle: RULE_TITLES.get(r.rule_id) ?? r.rule_id,
+    rulesetVersion: r.ruleset_version,
+    dueOn: r.due_on,
+    explanation: r.explanation,
+    status,
+    ...(r.met_on ? { metOn: r.met_on, metOnTime: r.met_on <= r.due_on } : {}),
+    ...(r.responsible_body ? { responsibleBody: r.responsible_body } : {}),
+    dutyHolder: r.duty_holder,
+    ...(r.extensions.length
+      ? { extensions: r.extensions.map(({ fromDueOn, toDueOn, reason, agreedBy }) => ({ fromDueOn, toDueOn, reason, agreedBy })) }
+      : {}),
+    subjectId: r.subject_id,
+    owner: r.owner,
+  };
+}
