@@ -1,7 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { EXPORT_HOUSEKEEPING_SCHEDULER_ID, EXPORT_JOB_NAMES, EXPORT_QUEUE, type ExportJobName, type ExportJobPayloads } from '../queue/queues';
+import { RedisClient } from '../queue/redis';
 import { ExportHousekeeping } from './export-housekeeping';
 import { HistoryExportRunner } from './history-export.runner';
 
@@ -16,7 +17,7 @@ const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
  * `export_job` and do nothing when the export is finished.
  */
 @Processor(EXPORT_QUEUE, { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 })
-export class ExportProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ExportProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExportProcessor.name);
 
   private readonly handlers: Handlers = {
@@ -35,6 +36,7 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
     private readonly runner: HistoryExportRunner,
     private readonly housekeeping: ExportHousekeeping,
     @InjectQueue(EXPORT_QUEUE) private readonly queue: Queue,
+    private readonly redis: RedisClient,
   ) {
     super();
     const missing = EXPORT_JOB_NAMES.filter((name) => typeof this.handlers[name] !== 'function');
@@ -49,6 +51,15 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
         { name: 'export.housekeeping', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 } },
       )
       .catch((error: unknown) => this.logger.warn(`Export housekeeping not scheduled: ${String(error)}`));
+  }
+
+  /**
+   * As the deadline processor: with Redis unreachable, BullMQ's close would wait for ever (its
+   * commands queue until Redis returns), so the worker is closed at once; an export cut short is
+   * picked up again once its lock expires (its handler re-reads `export_job`).
+   */
+  async onModuleDestroy(): Promise<void> {
+    if (!(await this.redis.answers(1000))) await this.worker.close(true).catch(() => undefined);
   }
 
   process(job: Job): Promise<unknown> {
