@@ -71,7 +71,8 @@ describe('an export of one case', () => {
   it('runs in the background and gives a CSV of every event with formulas neutralised, logged when downloaded', async () => {
     const res = await start({ scope: 'case', format: 'csv', caseReference: story.detail.reference.toLowerCase() });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ status: 'queued', percent: 0, eventsRead: 0 });
+    // The worker may already have picked it up by the time the answer is written.
+    expect(res.body).toMatchObject({ status: expect.stringMatching(/^(queued|running)$/), percent: 0, eventsRead: 0 });
     const done = await finished(res.body.id);
     expect(done).toMatchObject({
       status: 'done',
