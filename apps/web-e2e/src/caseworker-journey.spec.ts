@@ -73,6 +73,27 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
   await expectAccessible(page);
   await shot(page, '04-case-opened');
 
+  // The family's contact: the email is checked as the API would, and the case shows who they are.
+  await startEntry(page, 'A parent, carer or other contact');
+  await page.getByLabel('Full name').fill('Jo Journey');
+  await page.getByLabel('How are they related to the child or young person?').fill('Mother');
+  await page.getByLabel('Email address (optional)').fill('jo.journey');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter an email address in the correct format');
+  await expectAccessible(page);
+  await shot(page, '04a-contact-form-error');
+  await page.getByLabel('Email address (optional)').fill('jo.journey@example.org');
+  await page.getByLabel('Telephone number (optional)').fill('01572 722577');
+  await continueToCheck(page);
+  await expect(page.getByText('jo.journey@example.org')).toBeVisible();
+  await save(page, 'Contact added', childName);
+  const people = page.locator('.app-people');
+  await expect(people).toContainText('Jo Journey');
+  await expect(people).toContainText('Mother');
+  await expect(people).toContainText('Casey Worker');
+  await expectAccessible(page);
+  await shot(page, '04b-contact-added');
+
   // The decision: a refusal to assess. The form says what the law requires.
   await startEntry(page, 'A decision the council issued');
   await expect(page.getByText('2 months to contact the mediation adviser')).toBeVisible();
@@ -157,7 +178,7 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
   await shot(page, '15-appeal-recorded');
 
   await page.getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.locator('.moj-timeline__item')).toHaveCount(6);
+  await expect(page.locator('.moj-timeline__item')).toHaveCount(7);
   await expectAccessible(page);
   await shot(page, '16-history');
 
@@ -227,5 +248,55 @@ test('the deadline calculator works out a due date on the server, with its expla
   await expect(page.getByRole('columnheader', { name: /Due date/ })).toHaveAttribute('aria-sort', 'descending');
   await expectAccessible(page);
   await shot(page, '31-team-deadlines-overdue');
+  expect(violations).toEqual([]);
+});
+
+test('a manager reassigns a case to a caseworker of the team, and its open deadlines go with it', async ({ page }) => {
+  const violations = watchForViolations(page);
+  await signIn(page, 'morgan@example.council');
+  await page.goto('/cases/new');
+  const childName = `Ash Reassigned ${Date.now().toString(36)}`;
+  await page.getByLabel('Council reference').fill(`E2E-R-${Date.now().toString(36).toUpperCase()}`);
+  await page.getByLabel('Name of the child or young person').fill(childName);
+  await fillDate(page, 'Date of birth', '2014-05-02');
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
+  const caseId = new URL(page.url()).pathname.split('/')[2];
+
+  // A decision with its deadlines, recorded through the API (the journey above does it through forms).
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const opened = await (await page.request.get(`/api/cases/${caseId}`)).json();
+  const decision = await page.request.post(`/api/cases/${caseId}/decisions`, {
+    headers: { 'X-CSRF-Token': session.csrfToken },
+    data: { expectedVersion: opened.version, type: 'refuse_assessment', decisionDate: londonDate(-3), letterSent: londonDate(-2) },
+  });
+  expect(decision.status()).toBe(201);
+  await page.reload();
+
+  await startEntry(page, 'Reassign the case to another caseworker');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reassign the case' })).toBeVisible();
+  await expect(page.getByText('Every open deadline on the case moves to the new caseworker (2 now)')).toBeVisible();
+  // Only the team's caseworkers and managers, not the one who owns it now.
+  const who = page.getByRole('group', { name: 'Who will own the case?' });
+  await expect(who.getByRole('radio')).toHaveCount(2);
+  await expect(who.getByLabel('Morgan Lee')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Select who will own the case');
+  await who.getByLabel('Sam Okafor').check();
+  await page.getByLabel('Why is the case being reassigned?').fill('Caseload balanced across the team');
+  await expectAccessible(page);
+  await shot(page, '50-reassignment-form');
+  await continueToCheck(page);
+  await expect(page.locator('.govuk-summary-list').getByText('Sam Okafor').first()).toBeVisible();
+  await expectAccessible(page);
+  await save(page, 'Case reassigned', childName);
+  await expect(page.locator('.app-people')).toContainText('Sam Okafor, SEND North');
+  await expectAccessible(page);
+  await shot(page, '51-case-reassigned');
+
+  const after = await (await page.request.get(`/api/cases/${caseId}`)).json();
+  const open = after.deadlines.filter((d: { status: string }) => d.status === 'open');
+  expect(open).toHaveLength(2);
+  expect(open.map((d: { owner: string }) => d.owner)).toEqual(['Sam Okafor', 'Sam Okafor']);
   expect(violations).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { CaseApi } from './case-api';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { HistoryIntegrity } from '../audit/history-integrity';
+import { recordsOnCases } from '../core/roles';
 
 /** The whole history of the case, newest first, to read, download or correct. */
 @Component({
@@ -55,7 +56,7 @@ export class CaseHistoryTab {
   private readonly destroyRef = inject(DestroyRef);
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment);
   protected readonly downloadFailed = signal(false);
-  protected readonly canRecord = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
+  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
   protected readonly isAuditor = computed(() => this.session.user()?.role === 'auditor');
 
   constructor() {

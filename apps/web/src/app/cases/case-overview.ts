@@ -5,6 +5,8 @@ import { CaseDeadlines } from './case-deadlines';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { RecommendationList } from './recommendation-list';
+import { recordsOnCases } from '../core/roles';
+import { Session } from '../core/session';
 
 /** The case's first tab: its open deadlines, the Tribunal's recommendations and the latest entries. */
 @Component({
@@ -27,6 +29,37 @@ import { RecommendationList } from './recommendation-list';
         <h2 class="govuk-heading-m">Recommendations</h2>
         <app-recommendation-list [caseId]="detail.id" [recommendations]="detail.recommendations" [deadlines]="detail.deadlines" />
       }
+      <h2 class="govuk-heading-m">People</h2>
+      <dl class="govuk-summary-list app-people">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Caseworker</dt>
+          <dd class="govuk-summary-list__value">{{ detail.caseworker }}, {{ detail.team }}</dd>
+        </div>
+        @for (contact of detail.contacts; track contact.id) {
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{{ contact.name }}</dt>
+            <dd class="govuk-summary-list__value">
+              <p class="govuk-body govuk-!-margin-bottom-1">{{ contact.relationship }}</p>
+              @if (contact.email) {
+                <p class="govuk-body govuk-!-margin-bottom-1">{{ contact.email }}</p>
+              }
+              @if (contact.phone) {
+                <p class="govuk-body govuk-!-margin-bottom-0">{{ contact.phone }}</p>
+              }
+            </dd>
+          </div>
+        } @empty {
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Contacts</dt>
+            <dd class="govuk-summary-list__value">
+              None recorded yet.
+              @if (canRecord()) {
+                <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'contact']">Add a parent, carer or other contact</a>
+              }
+            </dd>
+          </div>
+        }
+      </dl>
       <h2 class="govuk-heading-m">Latest entries</h2>
       @if (store.history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>
@@ -45,7 +78,9 @@ import { RecommendationList } from './recommendation-list';
 })
 export class CaseOverview {
   protected readonly store = inject(CaseStore);
+  private readonly session = inject(Session);
   protected readonly today = londonToday();
+  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
   protected readonly open = computed(() =>
     (this.store.current()?.deadlines ?? []).filter((d) => d.status === 'open' || d.status === 'overdue'),
   );

@@ -11,6 +11,7 @@ import { httpStatus, SERVICE_PROBLEM } from '../shared/problem';
 import { CaseIdentityBar } from './case-identity-bar';
 import { CaseStore } from './case-store';
 import { RecordFlow } from './record/record-flow';
+import { recordsOnCases } from '../core/roles';
 
 /**
  * A case's pages: loads the case and its history once for all of them (CaseStore), shows the
@@ -89,7 +90,7 @@ export class CasePage {
   protected readonly serviceProblem = SERVICE_PROBLEM;
   /** The one-off message after a save, shown on the next page of the case. */
   protected readonly banner = signal(this.flash.take());
-  protected readonly canRecord = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
+  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
   protected readonly notFound = computed(() => httpStatus(this.store.detail.error()) === 404);
   protected readonly openCount = computed(
     () => this.store.current()?.deadlines.filter((d) => d.status === 'open' || d.status === 'overdue').length ?? 0,

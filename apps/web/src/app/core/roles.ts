@@ -39,3 +39,6 @@ export function homeFor(role: Role | undefined): string {
       return '/my-deadlines';
   }
 }
+
+/** Caseworkers and managers record entries on cases (as the API allows). */
+export const recordsOnCases = (role: Role | undefined): boolean => role === 'caseworker' || role === 'manager';

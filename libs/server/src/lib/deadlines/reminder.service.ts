@@ -129,7 +129,7 @@ export class ReminderService {
     const rule = RULE_TITLES.get(d.ruleId) ?? d.ruleId;
     const when =
       r.point === 'overdue'
-        ? `Overdue since ${formatLongDate(d.dueOn)}`
+        ? `Overdue (was due ${formatLongDate(d.dueOn)})`
         : r.late
           ? `Due ${formatLongDate(d.dueOn)}`
           : r.point === 'due'

@@ -70,6 +70,7 @@ export interface FieldChange {
             [size]="item ? 's' : 'm'"
             [rows]="field.rows ?? 1"
             [width]="field.width"
+            [type]="field.inputType ?? 'text'"
             [value]="asText(values[field.name])"
             [error]="errorFor(id)"
             (valueChange)="changed.emit({ name: field.name, value: $event, item })"

@@ -8,6 +8,10 @@ const ctx = (params: Record<string, string> = {}, detail = caseDetail()): FormCo
   params,
   today: '2026-03-02',
   providers: [{ value: 'p-1', text: 'Global Mediation' }],
+  staff: [
+    { value: 'u-1', text: caseDetail().caseworker },
+    { value: 'u-2', text: 'Sam Okafor' },
+  ],
   history: [],
 });
 
@@ -194,5 +198,33 @@ describe('corrections', () => {
     expect(spec.exists?.({ ...c, params: { sequence: '3' } })).toBe(false);
     expect(spec.exists?.({ ...c, params: { sequence: '9' } })).toBe(false);
     expect(spec.exists?.(c)).toBe(true);
+  });
+});
+
+describe('the case’s own entries: contacts and reassignment', () => {
+  it('asks for a contact’s name and relationship, checks an email address and telephone number if given, and sends only what was given', () => {
+    const spec = form('contact');
+    const empty = checkAnswers(spec, initialValues(spec, ctx()), ctx());
+    expect(empty.errors.map((e) => e.message)).toEqual(['Enter full name', 'Enter how they are related to the child or young person']);
+    const wrong = checkAnswers(spec, { ...initialValues(spec, ctx()), name: 'Sara Khan', relationship: 'Mother', email: 'sara.khan', phone: '12' }, ctx());
+    expect(wrong.errors.map((e) => [e.field, e.message])).toEqual([
+      ['email', 'Enter an email address in the correct format, like name@example.com'],
+      ['phone', 'Enter a telephone number, like 01572 722577 or +44 7700 900982'],
+    ]);
+    const right = checkAnswers(spec, { ...initialValues(spec, ctx()), name: ' Sara Khan ', relationship: 'Mother', email: '', phone: '01572 000000' }, ctx());
+    expect(right.errors).toEqual([]);
+    expect(spec.body(right.parsed, ctx())).toEqual({ name: 'Sara Khan', relationship: 'Mother', phone: '01572 000000' });
+    expect(spec.path(ctx())).toBe('/cases/case-1/contacts');
+  });
+
+  it('offers the team’s other caseworkers and managers for a reassignment, and needs a reason', () => {
+    const spec = form('reassignment');
+    expect(spec.needs).toBe('staff');
+    const [who] = spec.fields(ctx());
+    expect(who?.kind === 'radios' && who.options(ctx(), {}).map((o) => o.text)).toEqual(['Sam Okafor']);
+    const empty = checkAnswers(spec, initialValues(spec, ctx()), ctx());
+    expect(empty.errors.map((e) => e.message)).toEqual(['Select who will own the case', 'Enter why the case is being reassigned']);
+    const right = checkAnswers(spec, { staffUserId: 'u-2', reason: 'Caseload balanced across the team' }, ctx());
+    expect(spec.body(right.parsed, ctx())).toEqual({ staffUserId: 'u-2', reason: 'Caseload balanced across the team' });
   });
 });

@@ -10,14 +10,17 @@ import { type Choice, type DateParts, EMPTY_DATE, type FieldError } from '../../
  * property names, so that the API's `errors` land on the field they name.
  */
 
-/** What a form can see: the case, the subject named in the address, today and the mediation providers. */
+/** What a form can see: the case, the subject named in the address, today, and the lists some forms choose from. */
 export interface FormContext {
   detail: CaseDetail;
   /** The address's query parameters: which mediation, appeal, order… the entry is about. */
   params: Readonly<Record<string, string | undefined>>;
   /** Today in Europe/London (YYYY-MM-DD). */
   today: string;
+  /** The active mediation providers (loaded only for a form that `needs` them). */
   providers: readonly Choice[];
+  /** The caseworkers and managers of the case's team (loaded only for a form that `needs` them). */
+  staff: readonly Choice[];
   history: readonly HistoryEventView[];
 }
 
@@ -48,6 +51,8 @@ export type FieldSpec =
       width?: string;
       maxLength?: number;
       pattern?: { regex: RegExp; message: string };
+      /** An email address or a telephone number: the matching input type (keyboards on tablets). */
+      inputType?: 'email' | 'tel';
     })
   | (BaseField & { kind: 'radios'; options: (ctx: FormContext, values: Values) => readonly Choice[]; inline?: boolean })
   | (BaseField & { kind: 'checkboxes'; options: (ctx: FormContext, values: Values) => readonly Choice[] })
@@ -83,6 +88,8 @@ export interface EventFormSpec {
   requires?: readonly string[];
   /** Whether the subject named in the address exists on this case. */
   exists?: (ctx: FormContext) => boolean;
+  /** A list the form's questions choose from, loaded from the API before the form shows. */
+  needs?: 'providers' | 'staff';
   fields: (ctx: FormContext) => readonly FieldSpec[];
   /** The answers to start from (a correction starts from what was recorded). */
   initial?: (ctx: FormContext) => Values;

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { Session } from '../../core/session';
 import { SERVICE_PROBLEM } from '../../shared/problem';
 import { CaseStore } from '../case-store';
 import { recordOptions } from './record-options';
@@ -56,9 +57,10 @@ import { recordOptions } from './record-options';
 })
 export class RecordMenu {
   protected readonly store = inject(CaseStore);
+  private readonly session = inject(Session);
   protected readonly serviceProblem = SERVICE_PROBLEM;
   protected readonly groups = computed(() => {
     const detail = this.store.current();
-    return detail ? recordOptions(detail) : [];
+    return detail ? recordOptions(detail, this.session.user()?.role) : [];
   });
 }

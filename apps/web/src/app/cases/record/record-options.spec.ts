@@ -23,6 +23,7 @@ describe('recordOptions: what can be recorded now', () => {
       ['Decisions and meetings', ['A decision the council issued', 'A request for a SEND way forward meeting', 'A referral to disagreement resolution']],
       ['Decision: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099', ['The family contacted the mediation adviser', 'An appeal to the Tribunal']],
       ['Deadlines', ['Extend: Last day to lodge an appeal with the SEND Tribunal', 'Extend: Contact the mediation adviser']],
+      ['The case', ['A parent, carer or other contact']],
     ]);
     expect(groups[1]?.options[0]).toMatchObject({ kind: 'mediation-adviser-contacted', params: { decision: 'dec-1' } });
   });
@@ -56,5 +57,14 @@ describe('recordOptions: what can be recorded now', () => {
     expect(appeal?.options.map((o) => o.text)).toEqual(['Complied: Tribunal order: issue the final EHC plan', 'The response to the recommendation on section G']);
     expect(appeal?.options[1]?.link).toEqual(['/cases', 'case-1', 'recommendations', 'r-1', 'response']);
     expect(groups.some((g) => g.heading === 'Deadlines')).toBe(false);
+  });
+
+  it('offers a contact to everyone who records, and reassignment to a manager only', () => {
+    const caseGroup = (role: 'caseworker' | 'manager') => recordOptions(caseDetail(), role).find((g) => g.heading === 'The case');
+    expect(caseGroup('caseworker')?.options.map((o) => o.kind)).toEqual(['contact']);
+    expect(caseGroup('manager')?.options.map((o) => [o.kind, o.hint])).toEqual([
+      ['contact', 'None on record yet'],
+      ['reassignment', `Now ${caseDetail().caseworker}`],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseDetail, CertificateKind, MediationView } from '@send/contracts';
+import type { CaseDetail, CertificateKind, MediationView, Role } from '@send/contracts';
 import { alternativeDuty, CERTIFICATE_KIND_LABELS, formatLongDate, RULES } from '@send/domain';
 import { responsibleBodyLabel } from '../../shared/labels';
 import { decisionOfMediation, describeAppeal, describeDecision, describeMediation, describeOrder } from './subjects';
@@ -73,9 +73,10 @@ function mediationOptions(m: MediationView): RecordOption[] {
  * What can be recorded on the case now, grouped by what it is about, derived from the case as it
  * stands (the API checks the same things and refuses anything out of order): a decision at any
  * time; for each decision, contact with the mediation adviser and an appeal; each route's next
- * steps; each open deadline's extension; and a correction of any entry.
+ * steps; each open deadline's extension; the case's contacts and, for a manager, its reassignment;
+ * and a correction of any entry.
  */
-export function recordOptions(detail: CaseDetail): RecordGroup[] {
+export function recordOptions(detail: CaseDetail, role?: Role): RecordGroup[] {
   const groups: RecordGroup[] = [
     {
       heading: 'Decisions and meetings',
@@ -156,5 +157,12 @@ export function recordOptions(detail: CaseDetail): RecordGroup[] {
       ),
     });
   }
+  groups.push({
+    heading: 'The case',
+    options: [
+      option('contact', 'A parent, carer or other contact', {}, detail.contacts.length ? `${detail.contacts.length} on record` : 'None on record yet'),
+      ...(role === 'manager' ? [option('reassignment', 'Reassign the case to another caseworker', {}, `Now ${detail.caseworker}`)] : []),
+    ],
+  });
   return groups;
 }

@@ -9,6 +9,7 @@ import { londonToday } from '../../shared/dates';
 import type { FieldError } from '../../shared/forms/form-types';
 import { CaseStore } from '../case-store';
 import { MediationProviderApi } from '../mediation-provider-api';
+import { StaffApi } from '../staff-api';
 import type { EventFormSpec, FormContext } from './event-form';
 import { EVENT_FORMS } from './forms';
 import { RecordDraft } from './record-draft';
@@ -24,6 +25,7 @@ export class RecordPageState {
   private readonly session = inject(Session);
   private readonly title = inject(Title);
   private readonly providerApi = inject(MediationProviderApi);
+  private readonly staffApi = inject(StaffApi);
   readonly drafts = inject(RecordDraft);
 
   private readonly paramMap = toSignal(this.route.paramMap, { initialValue: this.route.snapshot.paramMap });
@@ -38,8 +40,17 @@ export class RecordPageState {
   });
 
   private readonly providers = rxResource({
-    params: () => (this.spec()?.kind === 'mediation-adviser-contacted' && this.session.currentId() ? true : undefined),
+    params: () => (this.spec()?.needs === 'providers' && this.session.currentId() ? true : undefined),
     stream: () => this.providerApi.list().pipe(map((list) => list.map((p) => ({ value: p.id, text: p.name })))),
+  });
+
+  /** The team's caseworkers and managers (a manager's list of staff is their own team's). */
+  private readonly staff = rxResource({
+    params: () => (this.spec()?.needs === 'staff' && this.session.currentId() ? true : undefined),
+    stream: () =>
+      this.staffApi
+        .list()
+        .pipe(map((list) => list.filter((u) => u.role === 'caseworker' || u.role === 'manager').map((u) => ({ value: u.id, text: u.name, hint: u.role === 'manager' ? 'Manager' : 'Caseworker' })))),
   });
 
   private readonly today = londonToday();
@@ -49,12 +60,22 @@ export class RecordPageState {
     const detail = this.store.current();
     const history = this.store.history.hasValue() ? this.store.history.value() : undefined;
     if (!detail || !history) return undefined;
-    const needsProviders = this.spec()?.kind === 'mediation-adviser-contacted';
-    if (needsProviders && !this.providers.hasValue()) return undefined;
-    return { detail, history, params: this.params(), today: this.today, providers: needsProviders ? this.providers.value() ?? [] : [] };
+    const needs = this.spec()?.needs;
+    if (needs === 'providers' && !this.providers.hasValue()) return undefined;
+    if (needs === 'staff' && !this.staff.hasValue()) return undefined;
+    return {
+      detail,
+      history,
+      params: this.params(),
+      today: this.today,
+      providers: needs === 'providers' ? this.providers.value() ?? [] : [],
+      staff: needs === 'staff' ? this.staff.value() ?? [] : [],
+    };
   });
 
-  readonly failed = computed(() => !!this.store.detail.error() || !!this.store.history.error() || !!this.providers.error());
+  readonly failed = computed(
+    () => !!this.store.detail.error() || !!this.store.history.error() || !!this.providers.error() || !!this.staff.error(),
+  );
 
   /** The form does not exist, or the subject it names is not on this case. */
   readonly notFound = computed(() => {

@@ -34,10 +34,10 @@ import { describedBy, type FieldError } from './form-types';
           [class]="inputClass()"
           [id]="id()"
           [name]="id()"
-          type="text"
+          [type]="type()"
           [value]="value()"
           [attr.autocomplete]="autocomplete()"
-          [attr.spellcheck]="spellcheck()"
+          [attr.spellcheck]="type() === 'text' ? spellcheck() : false"
           [attr.aria-describedby]="describedBy()"
           (input)="changed($event)"
         />
@@ -58,6 +58,8 @@ export class TextField {
   readonly width = input<string>();
   readonly autocomplete = input<string | null>('off');
   readonly spellcheck = input<boolean | null>(null);
+  /** `email` or `tel` for an email address or a telephone number (never checked by the browser: the form does that). */
+  readonly type = input<'text' | 'email' | 'tel'>('text');
   readonly valueChange = output<string>();
 
   protected readonly labelClass = computed(() => `govuk-label govuk-label--${this.size()}`);

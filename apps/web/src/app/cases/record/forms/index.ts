@@ -14,7 +14,7 @@ import {
   mediationNotArrangedForm,
   mediationRequestedForm,
 } from './mediation-forms';
-import { correctionForm, extensionForm } from './other-forms';
+import { contactForm, correctionForm, extensionForm, reassignmentForm } from './other-forms';
 import { resolutionConcludedForm, resolutionMeetingForm, resolutionReferredForm } from './resolution-forms';
 
 /** Every form, by the address segment that opens it (/cases/:id/record/<kind>). */
@@ -44,6 +44,8 @@ export const EVENT_FORMS: ReadonlyMap<string, EventFormSpec> = new Map(
     appealOutcomeForm,
     orderComplianceForm,
     extensionForm,
+    contactForm,
+    reassignmentForm,
     correctionForm,
   ].map((spec) => [spec.kind, spec]),
 );

@@ -13,6 +13,7 @@ const councilTold = (ctx: FormContext) => mediationOf(ctx)?.laInformedOn;
 export const adviserContactedForm: EventFormSpec = {
   kind: 'mediation-adviser-contacted',
   requires: ['decision'],
+  needs: 'providers',
   exists: (ctx) => !!decisionOf(ctx),
   title: () => 'Record that the family contacted the mediation adviser',
   about: (ctx) => [{ key: 'Decision', value: describeDecision(decisionOf(ctx)) }],

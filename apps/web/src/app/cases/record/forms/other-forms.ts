@@ -5,7 +5,7 @@ import type { Choice } from '../../../shared/forms/form-types';
 import { APPEAL_OUTCOME_CHOICES, APPELLANT_LABELS, MEETING_OUTCOME_CHOICES, outcomeLabel, PLAN_SECTION_LABELS } from '../../../shared/labels';
 import type { EventFormSpec, FieldSpec, FieldValue, FormContext, Parsed, Values } from '../event-form';
 import { deadlineOf } from '../subjects';
-import { choicesOf, happenedOn, notes, pick, YES_NO } from './common';
+import { casePath, choicesOf, happenedOn, notes, pick, YES_NO } from './common';
 
 export const extensionForm: EventFormSpec = {
   kind: 'extension',
@@ -42,6 +42,89 @@ export const extensionForm: EventFormSpec = {
   path: (ctx) => `/deadlines/${encodeURIComponent(ctx.params['deadline'] ?? '')}/extension`,
   body: (parsed) => pick(parsed, 'toDueOn', 'reason', 'agreedBy'),
   saved: 'Extension recorded',
+  continueText: 'Continue',
+};
+
+/* ── The case itself: its people ─────────────────────────────────────────────────────────────── */
+
+/** What the API takes as a telephone number. */
+const PHONE = /^[0-9 +()-]{6,20}$/;
+/** An email address as a person would check it: something, an @, a domain with a dot (the API checks it fully). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const contactForm: EventFormSpec = {
+  kind: 'contact',
+  title: () => 'Add a parent, carer or other contact',
+  law: () => [
+    'Decision letters, mediation certificates and the written responses to the Tribunal’s health and social care recommendations go to the parent, or to the young person once they are over compulsory school age. Record who they are and how to reach them.',
+    'A contact is added to the history; it does not start or move any deadline.',
+  ],
+  fields: () => [
+    { kind: 'text', name: 'name', label: 'Full name', width: 'two-thirds', maxLength: 200 },
+    {
+      kind: 'text',
+      name: 'relationship',
+      label: 'How are they related to the child or young person?',
+      hint: 'For example, mother, foster carer, the young person themselves, or an advocate acting for the family.',
+      missing: 'Enter how they are related to the child or young person',
+      width: 'one-half',
+      maxLength: 200,
+    },
+    {
+      kind: 'text',
+      name: 'email',
+      label: 'Email address',
+      optional: true,
+      inputType: 'email',
+      width: 'two-thirds',
+      maxLength: 200,
+      pattern: { regex: EMAIL, message: 'Enter an email address in the correct format, like name@example.com' },
+    },
+    {
+      kind: 'text',
+      name: 'phone',
+      label: 'Telephone number',
+      optional: true,
+      inputType: 'tel',
+      width: '20',
+      pattern: { regex: PHONE, message: 'Enter a telephone number, like 01572 722577 or +44 7700 900982' },
+    },
+  ],
+  path: (ctx) => casePath(ctx, '/contacts'),
+  body: (parsed) => pick(parsed, 'name', 'relationship', 'email', 'phone'),
+  saved: 'Contact added',
+  continueText: 'Continue',
+};
+
+export const reassignmentForm: EventFormSpec = {
+  kind: 'reassignment',
+  needs: 'staff',
+  title: () => 'Reassign the case',
+  about: (ctx) => [
+    { key: 'Caseworker now', value: ctx.detail.caseworker },
+    { key: 'Team', value: ctx.detail.team },
+  ],
+  law: (ctx) => {
+    const open = ctx.detail.deadlines.filter((d) => d.status === 'open' || d.status === 'overdue').length;
+    return [
+      `Every open deadline on the case moves to the new caseworker${open ? ` (${open} now)` : ''}: from now on they get its reminders and see it in My deadlines, and an overdue one escalates to their manager.`,
+      'The reassignment, its reason and who made it are added to the history.',
+    ];
+  },
+  fields: (ctx) => [
+    {
+      kind: 'radios',
+      name: 'staffUserId',
+      label: 'Who will own the case?',
+      hint: 'Caseworkers and managers in your team.',
+      missing: 'Select who will own the case',
+      options: () => ctx.staff.filter((s) => s.text !== ctx.detail.caseworker),
+    },
+    notes('reason', 'Why is the case being reassigned?', { rows: 3, missing: 'Enter why the case is being reassigned', hint: 'For example, "Caseload balanced across the team" or "Long-term absence of the caseworker".' }),
+  ],
+  path: (ctx) => casePath(ctx, '/reassignment'),
+  body: (parsed) => pick(parsed, 'staffUserId', 'reason'),
+  saved: 'Case reassigned',
   continueText: 'Continue',
 };
 
