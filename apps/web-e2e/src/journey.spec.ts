@@ -36,7 +36,8 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
   await page.getByRole('link', { name: 'Overdue', exact: true }).click();
   await expect(page).toHaveURL(/filter=overdue/);
   await expect(table.getByRole('link', { name: /Amira Khan/ })).toHaveCount(0);
-  await page.getByRole('link', { name: 'All', exact: true }).click();
+  await page.getByRole('link', { name: 'Outstanding', exact: true }).click();
+  await expect(page).not.toHaveURL(/filter=/);
 
   await table.getByRole('link', { name: /Amira Khan/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Amira Khan' })).toBeVisible();

@@ -84,6 +84,9 @@ export class CaseIdentityBar {
       .deadlines.filter((d) => d.status === 'open' || d.status === 'overdue')
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   );
-  protected readonly overdue = computed(() => this.open().filter((d) => d.status === 'overdue' || d.dueOn < this.today()).length);
+  /** Duties not done in time (a family's time limit that went by is not one: see deadlineStatusTag). */
+  protected readonly overdue = computed(
+    () => this.open().filter((d) => d.dutyHolder !== 'family' && (d.status === 'overdue' || d.dueOn < this.today())).length,
+  );
   protected readonly next = computed(() => this.open().find((d) => d.dueOn >= this.today()));
 }

@@ -83,7 +83,7 @@ describe('CasePage (the case layout and its tabs)', () => {
     ]);
     expect(text(page, '.moj-sub-navigation__link')).toEqual(['Overview', 'Deadlines (2 open)', 'History']);
     expect(page.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.textContent?.trim()).toBe('Overview');
-    expect(text(page, 'h2')).toEqual(['Success', 'Open deadlines', 'Recommendations', 'Latest entries']);
+    expect(text(page, 'h2')).toEqual(['Success', 'Open deadlines', 'Recommendations', 'People', 'Latest entries']);
     expect(text(page, '.govuk-notification-banner__heading')).toEqual(['Response recorded']);
     expect(document.activeElement?.classList).toContain('govuk-notification-banner');
     expect(text(page, '.govuk-details__summary-text')).toEqual(['How this date was worked out', 'How this date was worked out']);

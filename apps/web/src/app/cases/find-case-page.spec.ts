@@ -55,7 +55,7 @@ describe('FindCasePage', () => {
     search.flush({ items: Array.from({ length: 20 }, (_, i) => summary(i)), total: 45 });
     await settle(fixture);
     expect(root.querySelector('caption')?.textContent?.trim()).toBe('45 cases found');
-    expect(root.querySelector('.govuk-pagination__item--current')?.textContent).toBe('Page 1 of 3');
+    expect(root.querySelector('.app-pagination-position')?.textContent).toBe('Page 1 of 3');
 
     fixture.componentRef.setInput('page', '2');
     await settle(fixture);

@@ -114,7 +114,7 @@ const HEADING = 'Find a case';
                 </a>
               </div>
             }
-            <p class="govuk-body govuk-pagination__item govuk-pagination__item--current">Page {{ currentPage() }} of {{ pages() }}</p>
+            <p class="govuk-body govuk-pagination__item app-pagination-position">Page {{ currentPage() }} of {{ pages() }}</p>
             @if (currentPage() < pages()) {
               <div class="govuk-pagination__next">
                 <a class="govuk-link govuk-pagination__link" routerLink="/cases" [queryParams]="{ page: currentPage() + 1 }" rel="next">

@@ -65,7 +65,7 @@ describe('DeadlineList', () => {
     expect(element.textContent).toContain('Loading deadlines');
 
     const request = http.expectOne((r) => r.url === '/api/deadlines');
-    expect(request.request.params.get('filter')).toBe('all');
+    expect(request.request.params.get('filter')).toBe('outstanding');
     expect(request.request.headers.has('X-Demo-User')).toBe(false);
     request.flush([
       deadline({ responsibleBody: 'icb' }),
@@ -85,7 +85,7 @@ describe('DeadlineList', () => {
     await fixture.whenStable();
 
     expect(element.querySelector('h1')?.textContent).toBe('Deadlines');
-    expect(element.querySelector('caption')?.textContent).toBe('All deadlines');
+    expect(element.querySelector('caption')?.textContent).toBe('Outstanding deadlines (open or overdue)');
     const rows = [...element.querySelectorAll('tbody tr')].map((row) =>
       [...row.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
     );
@@ -101,12 +101,12 @@ describe('DeadlineList', () => {
     ]);
     expect(element.querySelector('tbody a')?.getAttribute('href')).toBe('/cases/case-1');
     expect(element.querySelector('.govuk-tag--yellow')?.textContent).toBe('Due soon');
-    expect(element.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('All');
+    expect(element.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Outstanding');
   });
 
   it('asks for the chosen filter and says what an empty list means', async () => {
     const fixture = render('overdue');
-    http.expectOne('/api/deadlines?filter=overdue').flush([]);
+    http.expectOne('/api/deadlines?filter=overdue&limit=51&offset=0').flush([]);
     await fixture.whenStable();
 
     const element = fixture.nativeElement as HTMLElement;
@@ -117,10 +117,33 @@ describe('DeadlineList', () => {
 
   it('says so when the deadlines cannot be loaded', async () => {
     const fixture = render();
-    http.expectOne('/api/deadlines?filter=all').flush(null, { status: 500, statusText: 'Server Error' });
+    http.expectOne('/api/deadlines?filter=outstanding&limit=51&offset=0').flush(null, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain(
       'Sorry, there is a problem with the service',
     );
+  });
+
+  it('shows 50 at a time, with a link to the next page when there are more, and the rows each page holds', async () => {
+    const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => deadline({ id: `d${from + i}`, childName: `Child ${from + i}` }));
+    const first = render('all');
+    http.expectOne('/api/deadlines?filter=all&limit=51&offset=0').flush(many(51));
+    await first.whenStable();
+    const element = first.nativeElement as HTMLElement;
+    expect(element.querySelectorAll('tbody tr')).toHaveLength(50);
+    expect(element.querySelector('caption')?.textContent).toBe('All deadlines, 1 to 50');
+    expect(element.querySelector('[rel="next"]')?.textContent).toContain('Page 2');
+    expect(element.querySelector('[rel="prev"]')).toBeNull();
+
+    const second = TestBed.createComponent(DeadlineList);
+    second.componentRef.setInput('filter', 'all');
+    second.componentRef.setInput('page', '2');
+    second.detectChanges();
+    http.expectOne('/api/deadlines?filter=all&limit=51&offset=50').flush(many(3, 50));
+    await second.whenStable();
+    const page2 = second.nativeElement as HTMLElement;
+    expect(page2.querySelector('caption')?.textContent).toBe('All deadlines, 51 to 53');
+    expect(page2.querySelector('[rel="prev"]')?.textContent).toContain('Page 1');
+    expect(page2.querySelector('[rel="next"]')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import type { DeadlineFilter } from '@send/contracts';
 import { Session } from '../core/session';
 import { londonToday } from '../shared/dates';
+import { pageFrom } from '../shared/pagination';
 import { SERVICE_PROBLEM } from '../shared/problem';
 import { DeadlineApi } from './deadline-api';
 import { DeadlineTable } from './deadline-table';
@@ -16,6 +17,12 @@ interface FilterOption {
 }
 
 export const DEADLINE_FILTERS: readonly FilterOption[] = [
+  {
+    value: 'outstanding',
+    label: 'Outstanding',
+    caption: 'Outstanding deadlines (open or overdue)',
+    empty: 'Nothing is outstanding: every deadline so far was met or no longer applies. See All for the full list.',
+  },
   {
     value: 'all',
     label: 'All',
@@ -43,7 +50,13 @@ export const DEADLINE_FILTERS: readonly FilterOption[] = [
   },
 ];
 
-/** The "Deadlines" page: every statutory deadline across cases, filtered by status. */
+/** Deadlines on one page of the list. */
+const PAGE_SIZE = 50;
+
+/**
+ * The "Deadlines" page: every statutory deadline across cases, a page at a time, soonest due first;
+ * what is outstanding (open or overdue) unless another status is chosen.
+ */
 @Component({
   selector: 'app-deadline-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -58,7 +71,7 @@ export const DEADLINE_FILTERS: readonly FilterOption[] = [
             <a
               class="moj-sub-navigation__link"
               routerLink="/deadlines"
-              [queryParams]="{ filter: option.value === 'all' ? null : option.value }"
+              [queryParams]="{ filter: option.value === 'outstanding' ? null : option.value, page: null }"
               [attr.aria-current]="option.value === active().value ? 'page' : null"
               >{{ option.label }}</a
             >
@@ -70,9 +83,36 @@ export const DEADLINE_FILTERS: readonly FilterOption[] = [
     @if (deadlines.error()) {
       <p class="govuk-body govuk-error-message" role="alert">{{ serviceProblem }}</p>
     } @else if (deadlines.hasValue()) {
-      @let rows = deadlines.value();
+      @let fetched = deadlines.value();
+      @let rows = fetched.slice(0, pageSize);
       @if (rows.length) {
-        <app-deadline-table [deadlines]="rows" [caption]="active().caption" [today]="today" />
+        <app-deadline-table [deadlines]="rows" [caption]="caption(rows.length)" [today]="today" />
+        @if (pageNumber() > 1 || fetched.length > pageSize) {
+          <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of deadlines">
+            @if (pageNumber() > 1) {
+              <div class="govuk-pagination__prev">
+                <a class="govuk-link govuk-pagination__link" [routerLink]="[]" [queryParams]="{ page: pageNumber() - 1 === 1 ? null : pageNumber() - 1 }" queryParamsHandling="merge" rel="prev">
+                  <span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span>
+                  <span class="govuk-visually-hidden">:</span>
+                  <span class="govuk-pagination__link-label">Page {{ pageNumber() - 1 }}</span>
+                </a>
+              </div>
+            }
+            @if (fetched.length > pageSize) {
+              <div class="govuk-pagination__next">
+                <a class="govuk-link govuk-pagination__link" [routerLink]="[]" [queryParams]="{ page: pageNumber() + 1 }" queryParamsHandling="merge" rel="next">
+                  <span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span>
+                  <span class="govuk-visually-hidden">:</span>
+                  <span class="govuk-pagination__link-label">Page {{ pageNumber() + 1 }}</span>
+                </a>
+              </div>
+            }
+          </nav>
+        }
+      } @else if (pageNumber() > 1) {
+        <p class="govuk-body" role="status">
+          There are no more deadlines here. <a class="govuk-link" [routerLink]="[]" [queryParams]="{ page: null }" queryParamsHandling="merge">Go to the first page</a>.
+        </p>
       } @else {
         <p class="govuk-body" role="status">{{ active().empty }}</p>
       }
@@ -84,6 +124,8 @@ export const DEADLINE_FILTERS: readonly FilterOption[] = [
 export class DeadlineList {
   /** The `filter` query parameter. */
   readonly filter = input<string | undefined>();
+  /** The `page` query parameter (1 when absent). */
+  readonly page = input<string | undefined>();
 
   private readonly api = inject(DeadlineApi);
   private readonly session = inject(Session);
@@ -91,6 +133,8 @@ export class DeadlineList {
   protected readonly filters = DEADLINE_FILTERS;
   protected readonly serviceProblem = SERVICE_PROBLEM;
   protected readonly today = londonToday();
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly pageNumber = computed(() => pageFrom(this.page()));
 
   protected readonly active = computed(
     () => DEADLINE_FILTERS.find((f) => f.value === this.filter()) ?? DEADLINE_FILTERS[0],
@@ -99,8 +143,14 @@ export class DeadlineList {
   protected readonly deadlines = rxResource({
     params: () => {
       const user = this.session.currentId();
-      return user ? { filter: this.active().value, user } : undefined;
+      return user ? { filter: this.active().value, page: this.pageNumber(), user } : undefined;
     },
-    stream: ({ params }) => this.api.list(params.filter),
+    // One more than a page: whether there is a next page, without counting them all.
+    stream: ({ params }) => this.api.query({ filter: params.filter, limit: PAGE_SIZE + 1, offset: (params.page - 1) * PAGE_SIZE }),
   });
+
+  protected caption(shown: number): string {
+    const first = (this.pageNumber() - 1) * PAGE_SIZE + 1;
+    return this.pageNumber() === 1 && shown < PAGE_SIZE ? this.active().caption : `${this.active().caption}, ${first} to ${first + shown - 1}`;
+  }
 }

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { DeadlineView } from '@send/contracts';
-import { deadlineStatusTag, tagClass } from './deadline-status';
+import { deadlineStatusTag, type TaggedDeadline, tagClass } from './deadline-status';
 
 @Component({
   selector: 'app-deadline-status-tag',
@@ -8,7 +7,7 @@ import { deadlineStatusTag, tagClass } from './deadline-status';
   template: `<strong [class]="className()">{{ tag().text }}</strong>`,
 })
 export class DeadlineStatusTag {
-  readonly deadline = input.required<Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'> & Partial<Pick<DeadlineView, 'displayStatus'>>>();
+  readonly deadline = input.required<TaggedDeadline>();
   /** Today in Europe/London (YYYY-MM-DD). */
   readonly today = input.required<string>();
 

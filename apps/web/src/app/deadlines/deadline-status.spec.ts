@@ -1,7 +1,6 @@
-import type { DeadlineView } from '@send/contracts';
-import { deadlineStatusTag, tagClass } from './deadline-status';
+import { deadlineStatusTag, type TaggedDeadline, tagClass } from './deadline-status';
 
-type Input = Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'>;
+type Input = TaggedDeadline;
 const TODAY = '2026-06-10';
 
 describe('deadlineStatusTag', () => {
@@ -15,6 +14,10 @@ describe('deadlineStatusTag', () => {
     ['met late', { status: 'met', dueOn: '2026-06-01', metOn: '2026-06-03', metOnTime: false }, 'Met late', 'orange'],
     ['met, lateness worked out from the dates', { status: 'met', dueOn: '2026-06-01', metOn: '2026-06-02' }, 'Met late', 'orange'],
     ['cancelled', { status: 'cancelled', dueOn: '2026-06-01' }, 'Cancelled', 'grey'],
+    ['the family’s time limit, gone by', { status: 'overdue', dueOn: '2026-06-01', dutyHolder: 'family' }, 'Passed', 'grey'],
+    ['the family’s time limit, past but not yet marked', { status: 'open', dueOn: '2026-06-09', dutyHolder: 'family' }, 'Passed', 'grey'],
+    ['the family’s time limit, still running', { status: 'open', dueOn: '2026-06-12', dutyHolder: 'family' }, 'Due soon', 'yellow'],
+    ['the ICB’s response, late', { status: 'overdue', dueOn: '2026-06-01', dutyHolder: 'icb' }, 'Overdue', 'red'],
   ])('%s', (_name, deadline, text, colour) => {
     expect(deadlineStatusTag(deadline, TODAY)).toEqual({ text, colour });
   });

@@ -11,13 +11,19 @@ export interface StatusTag {
   colour: TagColour;
 }
 
-/** How a deadline's status is shown, as a GOV.UK tag. `today` is the date in Europe/London. */
-export function deadlineStatusTag(
-  deadline: Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'> & Partial<Pick<DeadlineView, 'displayStatus'>>,
-  today: string,
-): StatusTag {
+/** What the tag needs of a deadline. */
+export type TaggedDeadline = Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'> & Partial<Pick<DeadlineView, 'displayStatus' | 'dutyHolder'>>;
+
+/**
+ * How a deadline's status is shown, as a GOV.UK tag. `today` is the date in Europe/London. A
+ * family's own time limit (to contact the mediation adviser, to appeal) that went by is "Passed",
+ * not "Overdue": nobody at the council failed a duty, and there is nothing to chase.
+ */
+export function deadlineStatusTag(deadline: TaggedDeadline, today: string): StatusTag {
   // The server's derived status when it sent one (an extended deadline shows as such); else worked out here.
   if (deadline.displayStatus === 'extended') return { text: 'Extended', colour: 'purple' };
+  const past = deadline.status === 'overdue' || (deadline.status === 'open' && daysBetween(today, deadline.dueOn) < 0);
+  if (past && deadline.dutyHolder === 'family') return { text: 'Passed', colour: 'grey' };
   switch (deadline.status) {
     case 'met': {
       const onTime =

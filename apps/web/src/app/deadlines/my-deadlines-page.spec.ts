@@ -48,8 +48,9 @@ describe('My deadlines', () => {
         limit: '500',
       });
       request.flush([
-        deadlineView({ id: 'a', dueOn: addDays(today, -3), status: 'overdue', displayStatus: 'overdue' }),
+        deadlineView({ id: 'a', dueOn: addDays(today, -3), status: 'overdue', displayStatus: 'overdue', dutyHolder: 'council', ruleId: 'mediation.arrange' }),
         deadlineView({ id: 'b', dueOn: today, displayStatus: 'due_soon' }),
+        deadlineView({ id: 'c', dueOn: addDays(today, -40), status: 'overdue', displayStatus: 'overdue' }),
       ]);
       await settle(fixture);
       const root = fixture.nativeElement as HTMLElement;
@@ -61,7 +62,8 @@ describe('My deadlines', () => {
         ['Due date', 'ascending'],
         ['Status', null],
       ]);
-      expect([...root.querySelectorAll('tbody .govuk-tag')].map((t) => t.textContent)).toEqual(['Overdue', 'Due soon']);
+      expect([...root.querySelectorAll('tbody .govuk-tag')].map((t) => t.textContent)).toEqual(['Overdue', 'Due soon', 'Passed']);
+      expect(root.textContent).toContain('Also 1 of the family’s time limits went by');
 
       const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
       root.querySelectorAll<HTMLButtonElement>('th button')[2]!.click();

@@ -58,6 +58,11 @@ export function periodQuery(period: Period, today: string): Pick<DeadlineQuery, 
       <p class="govuk-body-l">
         {{ counts.overdue }} overdue, {{ counts.thisWeek }} due this week and {{ counts.nextWeek }} due next week.
       </p>
+      @if (counts.passed) {
+        <p class="govuk-body">
+          Also {{ counts.passed }} of the family’s time limits went by (to contact the mediation adviser or to appeal): marked Passed, they need no action unless the family still acts.
+        </p>
+      }
     }
     <div class="moj-filter-layout app-deadline-filters">
       <div class="moj-filter-layout__filter">
@@ -200,9 +205,12 @@ export class MyDeadlinesPage {
     if (!this.deadlines.hasValue() || this.active().period !== 'soon') return undefined;
     const sunday = endOfWeek(this.today);
     const rows = this.deadlines.value();
-    const overdue = rows.filter((d) => d.displayStatus === 'overdue' || d.dueOn < this.today).length;
+    const past = rows.filter((d) => d.displayStatus === 'overdue' || d.dueOn < this.today);
+    // A family's time limit that went by is "Passed", not a duty the council failed (see deadlineStatusTag).
+    const passed = past.filter((d) => d.dutyHolder === 'family').length;
+    const overdue = past.length - passed;
     const thisWeek = rows.filter((d) => d.dueOn >= this.today && d.dueOn <= sunday).length;
-    return { overdue, thisWeek, nextWeek: rows.length - overdue - thisWeek };
+    return { overdue, passed, thisWeek, nextWeek: rows.length - past.length - thisWeek };
   });
 
   protected readonly selected = computed(() => {

@@ -5,7 +5,7 @@ import { roleLabel } from '../../shared/labels';
 
 /**
  * "This case changed since you opened it": a GOV.UK important banner (focused by its page, id
- * `conflict-banner`) with the entries others added meanwhile, what, by whom and when. What to do
+ * `conflict-banner`) with the entries added meanwhile (by a colleague, or in another window), what, by whom and when. What to do
  * next is the page's own (projected).
  */
 @Component({
@@ -20,7 +20,7 @@ import { roleLabel } from '../../shared/labels';
       <div class="govuk-notification-banner__content">
         <h3 class="govuk-notification-banner__heading">{{ heading() }}</h3>
         @if (events().length) {
-          <p class="govuk-body">Someone else recorded this meanwhile:</p>
+          <p class="govuk-body">Recorded on the case since you opened it:</p>
           <ul class="govuk-list govuk-list--bullet">
             @for (event of events(); track event.id) {
               <li>
