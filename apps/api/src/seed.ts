@@ -1,12 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { Role } from '@send/contracts';
-import type { CaseEvent } from '@send/domain';
+import { businessDateOf, type CaseEvent } from '@send/domain';
 import {
   ApiFeaturesModule,
   APP_CONFIG,
   type AppConfig,
   CaseCommandService,
-  CaseWriteService,
   ConfigError,
   hashPassword,
   MediationProviderEntity,
@@ -151,17 +150,22 @@ async function seed(): Promise<void> {
     }
     const staff = await users.find();
     const provider = await providers.findOneByOrFail({ name: 'Global Mediation' });
-    const writes = app.get(CaseWriteService);
     const commands = app.get(CaseCommandService);
     const cases = demoCases(provider.name);
     for (const c of cases) {
       const u = staff.find((s) => s.name === c.by);
       if (!u) throw new Error(`demo user ${c.by} missing`);
       const actor = { id: u.id, name: u.name, role: u.role, team: u.team };
-      const caseId = await writes.open({ reference: c.reference, childName: c.childName, dateOfBirth: c.dateOfBirth }, actor);
       const ids: Ids = { decision: randomUUID(), mediation: randomUUID(), appeal: randomUUID(), order: randomUUID(), meeting: randomUUID() };
+      const events = c.events(ids);
+      // Opened on the day of its first event, as if it had been kept here all along (not on the seeding day).
+      const openedOn = events.map(businessDateOf).sort()[0] ?? format(new Date(), 'yyyy-MM-dd');
+      const caseId = await commands.open(
+        { type: 'case.opened', reference: c.reference, childName: c.childName, dateOfBirth: c.dateOfBirth, caseworker: u.name, team: u.team, openedOn },
+        actor,
+      );
       let version = 1;
-      for (const event of c.events(ids)) version = (await commands.record(caseId, event, actor, { expectedVersion: version })).version;
+      for (const event of events) version = (await commands.record(caseId, event, actor, { expectedVersion: version })).version;
     }
     // Eighteen months of history across both teams, for the manager's dashboard and the appeals register.
     const history = historicCases(new Date(), provider.name);
