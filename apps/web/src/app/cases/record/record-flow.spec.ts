@@ -200,4 +200,31 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     expect(page().querySelector<HTMLInputElement>('#issuedOn-day')?.value).toBe('7');
     expect(TestBed.inject(Router).url).toContain('/record/certificate?');
   });
+
+  it('does not offer reassignment to a caseworker who types its address (only a manager sees the team)', async () => {
+    void harness.navigateByUrl('/cases/case-1/record/reassignment');
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(detail);
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+    http.expectNone('/api/users');
+    expect(text(page(), 'h1')).toEqual(['This cannot be recorded here']);
+  });
+
+  it('lists the team for a manager: the caseworkers and managers other than the case’s caseworker', async () => {
+    TestBed.inject(Session).signedIn(caseworkerSession({ user: { id: 'u-m', name: 'Morgan Lee', role: 'manager', team: 'SEND North' } }));
+    void harness.navigateByUrl('/cases/case-1/record/reassignment');
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(detail);
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+    http.expectOne('/api/users').flush([
+      { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND North' },
+      { id: 'u-m', name: 'Morgan Lee', role: 'manager', team: 'SEND North' },
+      { id: 'u-2', name: 'Sam Okafor', role: 'caseworker', team: 'SEND North' },
+    ]);
+    await settle();
+    expect(text(page(), 'h1')).toEqual(['Reassign the case']);
+    expect(text(page(), '.govuk-radios__label')).toEqual(['Morgan Lee', 'Sam Okafor']);
+  });
 });

@@ -44,9 +44,12 @@ export class RecordPageState {
     stream: () => this.providerApi.list().pipe(map((list) => list.map((p) => ({ value: p.id, text: p.name })))),
   });
 
+  /** Only a manager may see the team's staff, and reassign a case to one of them. */
+  private readonly staffForbidden = computed(() => this.spec()?.needs === 'staff' && this.session.user()?.role !== 'manager');
+
   /** The team's caseworkers and managers (a manager's list of staff is their own team's). */
   private readonly staff = rxResource({
-    params: () => (this.spec()?.needs === 'staff' && this.session.currentId() ? true : undefined),
+    params: () => (this.spec()?.needs === 'staff' && !this.staffForbidden() && this.session.currentId() ? true : undefined),
     stream: () =>
       this.staffApi
         .list()
@@ -80,7 +83,7 @@ export class RecordPageState {
   /** The form does not exist, or the subject it names is not on this case. */
   readonly notFound = computed(() => {
     const spec = this.spec();
-    if (!spec) return true;
+    if (!spec || this.staffForbidden()) return true;
     const ctx = this.context();
     if (!ctx) return false;
     if ((spec.requires ?? []).some((name) => !ctx.params[name])) return true;
