@@ -24,6 +24,29 @@ async function save(page: Page, banner: string, childName: string): Promise<void
   await expect(page.locator('.govuk-notification-banner__heading')).toHaveText(banner);
 }
 
+/** A new case opened through the form, by whoever is signed in: its name and id. */
+async function openNewCase(page: Page, name: string, referencePrefix: string, dateOfBirth: string): Promise<{ childName: string; caseId: string }> {
+  await page.goto('/cases/new');
+  const childName = `${name} ${Date.now().toString(36)}`;
+  await page.getByLabel('Council reference').fill(`${referencePrefix}-${Date.now().toString(36).toUpperCase()}`);
+  await page.getByLabel('Name of the child or young person').fill(childName);
+  await fillDate(page, 'Date of birth', dateOfBirth);
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
+  return { childName, caseId: new URL(page.url()).pathname.split('/')[2] ?? '' };
+}
+
+/** A decision recorded through the API in this browser's session (as a colleague, or set-up the form does not test). */
+async function recordDecisionThroughApi(page: Page, caseId: string, data: Record<string, unknown>): Promise<void> {
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const current = await (await page.request.get(`/api/cases/${caseId}`)).json();
+  const response = await page.request.post(`/api/cases/${caseId}/decisions`, {
+    headers: { 'X-CSRF-Token': session.csrfToken },
+    data: { expectedVersion: current.version, ...data },
+  });
+  expect(response.status()).toBe(201);
+}
+
 /** The card of the check page about one deadline. */
 const changeCard = (page: Page, title: string) => page.locator('.app-deadline-change').filter({ hasText: title });
 
@@ -188,15 +211,7 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
 test('a save that meets someone else’s change says what changed, keeps the answers and saves on the second try', async ({ page }) => {
   const violations = watchForViolations(page);
   await signIn(page, 'casey@example.council');
-  await page.getByRole('link', { name: 'Find a case' }).click();
-  await page.getByRole('link', { name: 'Open a new case' }).click();
-  const childName = `Sky Conflict ${Date.now().toString(36)}`;
-  await page.getByLabel('Council reference').fill(`E2E-C-${Date.now().toString(36).toUpperCase()}`);
-  await page.getByLabel('Name of the child or young person').fill(childName);
-  await fillDate(page, 'Date of birth', '2013-01-20');
-  await page.getByRole('button', { name: 'Open the case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
-  const caseId = new URL(page.url()).pathname.split('/')[2];
+  const { childName, caseId } = await openNewCase(page, 'Sky Conflict', 'E2E-C', '2013-01-20');
 
   await startEntry(page, 'A referral to disagreement resolution');
   await fillDate(page, 'Date of the referral', londonDate(-3));
@@ -204,13 +219,7 @@ test('a save that meets someone else’s change says what changed, keeps the ans
   await continueToCheck(page);
 
   // Meanwhile a colleague records a decision on the same case (the same session, through the API).
-  const session = await (await page.request.get('/api/auth/session')).json();
-  const current = await (await page.request.get(`/api/cases/${caseId}`)).json();
-  const colleague = await page.request.post(`/api/cases/${caseId}/decisions`, {
-    headers: { 'X-CSRF-Token': session.csrfToken },
-    data: { expectedVersion: current.version, type: 'refuse_plan', decisionDate: londonDate(-2), letterSent: londonDate(-1) },
-  });
-  expect(colleague.status()).toBe(201);
+  await recordDecisionThroughApi(page, caseId, { type: 'refuse_plan', decisionDate: londonDate(-2), letterSent: londonDate(-1) });
 
   await page.getByRole('button', { name: 'Save' }).click();
   const banner = page.locator('#conflict-banner');
@@ -254,23 +263,10 @@ test('the deadline calculator works out a due date on the server, with its expla
 test('a manager reassigns a case to a caseworker of the team, and its open deadlines go with it', async ({ page }) => {
   const violations = watchForViolations(page);
   await signIn(page, 'morgan@example.council');
-  await page.goto('/cases/new');
-  const childName = `Ash Reassigned ${Date.now().toString(36)}`;
-  await page.getByLabel('Council reference').fill(`E2E-R-${Date.now().toString(36).toUpperCase()}`);
-  await page.getByLabel('Name of the child or young person').fill(childName);
-  await fillDate(page, 'Date of birth', '2014-05-02');
-  await page.getByRole('button', { name: 'Open the case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
-  const caseId = new URL(page.url()).pathname.split('/')[2];
+  const { childName, caseId } = await openNewCase(page, 'Ash Reassigned', 'E2E-R', '2014-05-02');
 
   // A decision with its deadlines, recorded through the API (the journey above does it through forms).
-  const session = await (await page.request.get('/api/auth/session')).json();
-  const opened = await (await page.request.get(`/api/cases/${caseId}`)).json();
-  const decision = await page.request.post(`/api/cases/${caseId}/decisions`, {
-    headers: { 'X-CSRF-Token': session.csrfToken },
-    data: { expectedVersion: opened.version, type: 'refuse_assessment', decisionDate: londonDate(-3), letterSent: londonDate(-2) },
-  });
-  expect(decision.status()).toBe(201);
+  await recordDecisionThroughApi(page, caseId, { type: 'refuse_assessment', decisionDate: londonDate(-3), letterSent: londonDate(-2) });
   await page.reload();
 
   await startEntry(page, 'Reassign the case to another caseworker');

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { RouterLink } from '@angular/router';
 import type { CaseDetail } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
+import { isOverdueDuty } from '../deadlines/deadline-status';
 import { stageLabel } from '../shared/labels';
 
 /**
@@ -84,9 +85,7 @@ export class CaseIdentityBar {
       .deadlines.filter((d) => d.status === 'open' || d.status === 'overdue')
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   );
-  /** Duties not done in time (a family's time limit that went by is not one: see deadlineStatusTag). */
-  protected readonly overdue = computed(
-    () => this.open().filter((d) => d.dutyHolder !== 'family' && (d.status === 'overdue' || d.dueOn < this.today())).length,
-  );
+  /** Duties not done in time (a family's time limit that went by is not one). */
+  protected readonly overdue = computed(() => this.open().filter((d) => isOverdueDuty(d, this.today())).length);
   protected readonly next = computed(() => this.open().find((d) => d.dueOn >= this.today()));
 }

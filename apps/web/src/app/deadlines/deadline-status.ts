@@ -11,6 +11,18 @@ export interface StatusTag {
   colour: TagColour;
 }
 
+/** An outstanding deadline whose date has gone by (marked overdue, or not yet marked). */
+export const isPast = (d: Pick<DeadlineView, 'status' | 'dueOn'>, today: string): boolean =>
+  d.status === 'overdue' || (d.status === 'open' && d.dueOn < today);
+
+/** A family's own time limit (to contact the mediation adviser, to appeal) that went by: "Passed". */
+export const isPassedFamilyLimit = (d: Pick<DeadlineView, 'status' | 'dueOn'> & Partial<Pick<DeadlineView, 'dutyHolder'>>, today: string): boolean =>
+  d.dutyHolder === 'family' && isPast(d, today);
+
+/** A duty not done in time: past, and not a family's time limit. What "overdue" counts. */
+export const isOverdueDuty = (d: Pick<DeadlineView, 'status' | 'dueOn'> & Partial<Pick<DeadlineView, 'dutyHolder'>>, today: string): boolean =>
+  d.dutyHolder !== 'family' && isPast(d, today);
+
 /** What the tag needs of a deadline. */
 export type TaggedDeadline = Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | 'metOnTime'> & Partial<Pick<DeadlineView, 'displayStatus' | 'dutyHolder'>>;
 
@@ -22,8 +34,7 @@ export type TaggedDeadline = Pick<DeadlineView, 'status' | 'dueOn' | 'metOn' | '
 export function deadlineStatusTag(deadline: TaggedDeadline, today: string): StatusTag {
   // The server's derived status when it sent one (an extended deadline shows as such); else worked out here.
   if (deadline.displayStatus === 'extended') return { text: 'Extended', colour: 'purple' };
-  const past = deadline.status === 'overdue' || (deadline.status === 'open' && daysBetween(today, deadline.dueOn) < 0);
-  if (past && deadline.dutyHolder === 'family') return { text: 'Passed', colour: 'grey' };
+  if (isPassedFamilyLimit(deadline, today)) return { text: 'Passed', colour: 'grey' };
   switch (deadline.status) {
     case 'met': {
       const onTime =

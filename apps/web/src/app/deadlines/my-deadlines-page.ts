@@ -12,6 +12,7 @@ import { SelectField } from '../shared/forms/select-field';
 import { responsibleBodyLabel } from '../shared/labels';
 import { SERVICE_PROBLEM } from '../shared/problem';
 import { DeadlineApi } from './deadline-api';
+import { isOverdueDuty, isPassedFamilyLimit } from './deadline-status';
 import { DeadlineTable } from './deadline-table';
 
 /** When a deadline falls, as the "When" filter offers it. */
@@ -205,12 +206,11 @@ export class MyDeadlinesPage {
     if (!this.deadlines.hasValue() || this.active().period !== 'soon') return undefined;
     const sunday = endOfWeek(this.today);
     const rows = this.deadlines.value();
-    const past = rows.filter((d) => d.displayStatus === 'overdue' || d.dueOn < this.today);
-    // A family's time limit that went by is "Passed", not a duty the council failed (see deadlineStatusTag).
-    const passed = past.filter((d) => d.dutyHolder === 'family').length;
-    const overdue = past.length - passed;
+    // A family's time limit that went by is "Passed", not a duty the council failed.
+    const overdue = rows.filter((d) => isOverdueDuty(d, this.today)).length;
+    const passed = rows.filter((d) => isPassedFamilyLimit(d, this.today)).length;
     const thisWeek = rows.filter((d) => d.dueOn >= this.today && d.dueOn <= sunday).length;
-    return { overdue, passed, thisWeek, nextWeek: rows.length - past.length - thisWeek };
+    return { overdue, passed, thisWeek, nextWeek: rows.length - overdue - passed - thisWeek };
   });
 
   protected readonly selected = computed(() => {
