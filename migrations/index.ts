@@ -12,6 +12,7 @@ import { CreateBankHoliday1795500002000 } from './1795500002000-create-bank-holi
 import { AddDeadlineDecisionType1795520000000 } from './1795520000000-add-deadline-decision-type';
 import { CreateReportingIndexes1795520001000 } from './1795520001000-create-reporting-indexes';
 import { CreateExportJob1795520002000 } from './1795520002000-create-export-job';
+import { AddDeadlineNextAction1795600000000 } from './1795600000000-add-deadline-next-action';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddDeadlineDecisionType1795520000000,
   CreateReportingIndexes1795520001000,
   CreateExportJob1795520002000,
+  AddDeadlineNextAction1795600000000,
 ];

@@ -80,6 +80,10 @@ export class DeadlineEntity {
   @Column('uuid', { name: 'opened_by_event_id' }) openedByEventId!: string;
   @Column('uuid', { name: 'closed_by_event_id', nullable: true }) closedByEventId!: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  /** When the worker should next look at this deadline; null: nothing to do. See migration 1795600000000. */
+  @Column('timestamptz', { name: 'next_action_at', nullable: true }) nextActionAt!: Date | null;
+  /** When the current due date was recorded: reminders before it are not sent; overdue marking waits for a grace after it. */
+  @Column('timestamptz', { name: 'timing_from', default: () => 'now()' }) timingFrom!: Date;
 }
 
 export interface DeadlineExtension {
