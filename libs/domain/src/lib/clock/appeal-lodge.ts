@@ -39,41 +39,57 @@ export function appealLodgeDue(
 }
 
 /**
- * HESC Rules r.12(2) and (3): a deadline on a day that is not a working day moves to the next
- * working day; one falling from 25 December to 1 January moves to the first working day after
- * 1 January; one falling in August moves to the first working day after 31 August. The moves
- * repeat until the day is a working day outside both periods (e.g. Sat 24 Dec → the next working
- * day is in the Christmas period → first working day after 1 Jan), giving the family the benefit.
+ * HESC Rules r.12: exactly one move, chosen by the day on which the time *ends* (the later of the
+ * two periods, before any move), never repeated:
+ * - r.12(3)(a): a time for starting proceedings that ends on a day from 25 December to 1 January
+ *   inclusive, or on any day in August, is met on the first working day after 1 January, or after
+ *   31 August;
+ * - otherwise r.12(2): a time that ends on a day that is not a working day is met on the next
+ *   working day.
+ * The moves do not chain: a time ending on Sat 31 Jul is met on Mon 2 Aug (r.12(2)), not in
+ * September, because it did not *end* in August; one ending on Sun 24 Dec is met on the next
+ * working day after the Christmas and Boxing Day holidays, not in January.
  */
 export function moveUnderRule12(deadline: Date, calendar: Calendar): { due: Date; lines: string[] } {
-  const lines: string[] = [];
-  let day = deadline;
-  for (;;) {
-    const move = nextMove(day, calendar);
-    if (move === undefined) break;
-    const { day: target, skipped } = firstCountedDayFrom(move.from, calendar, 'working');
-    lines.push(`${formatLongDate(day)} ${move.because}, so the deadline moves to ${move.to}: ${formatLongDate(target)} (${RULE_12})`);
-    lines.push(...describeSkipped(bankHolidaysOnly(skipped), 'a working day'));
-    day = target;
+  const move = rule12Move(deadline, calendar);
+  if (move === undefined) {
+    return {
+      due: deadline,
+      lines: [`${formatLongDate(deadline)} is a working day outside 25 Dec to 1 Jan and August, so it does not move (${RULE_12})`],
+    };
   }
-  if (isSameDay(day, deadline)) {
-    lines.push(`${formatLongDate(day)} is a working day outside 25 Dec to 1 Jan and August, so it does not move (${RULE_12})`);
-  }
-  return { due: day, lines };
+  const { day: target, skipped } = firstCountedDayFrom(move.from, calendar, 'working');
+  return {
+    due: target,
+    lines: [
+      `${formatLongDate(deadline)} ${move.because}, so the deadline moves to ${move.to}: ${formatLongDate(target)} (${move.rule})`,
+      ...describeSkipped(bankHolidaysOnly(skipped), 'a working day'),
+    ],
+  };
 }
 
-/** Which r.12 move applies to `day`, if any: where the search for a working day starts, and why. */
-function nextMove(day: Date, calendar: Calendar): { from: Date; to: string; because: string } | undefined {
+/** The one r.12 move for a time that ends on `day`, if any: where the search for a working day starts, and why. */
+function rule12Move(day: Date, calendar: Calendar): { from: Date; to: string; because: string; rule: string } | undefined {
   if (isInChristmasBreak(day)) {
     const newYear = getMonth(day) === 0 ? getYear(day) : getYear(day) + 1;
-    return { from: new UTCDate(newYear, 0, 2), to: 'the first working day after 1 Jan', because: 'falls between 25 Dec and 1 Jan' };
+    return {
+      from: new UTCDate(newYear, 0, 2),
+      to: 'the first working day after 1 Jan',
+      because: 'falls between 25 Dec and 1 Jan',
+      rule: `${RULE_12}(3)(a)`,
+    };
   }
   if (isInAugust(day)) {
-    return { from: new UTCDate(getYear(day), 8, 1), to: 'the first working day after 31 Aug', because: 'falls in August' };
+    return { from: new UTCDate(getYear(day), 8, 1), to: 'the first working day after 31 Aug', because: 'falls in August', rule: `${RULE_12}(3)(a)` };
   }
   const reason = nonWorkingReason(day, calendar, 'working');
   if (reason === undefined) return undefined;
-  return { from: addDays(day, 1), to: 'the next working day', because: `is ${describeReason(reason, day)}, not a working day` };
+  return {
+    from: addDays(day, 1),
+    to: 'the next working day',
+    because: `is ${describeReason(reason, day)}, not a working day`,
+    rule: `${RULE_12}(2)`,
+  };
 }
 
 /** Weekends are plain from the weekday names; bank holidays passed over are worth saying. */

@@ -18,13 +18,17 @@ const SCENARIOS: Row[] = [
   ['appeal.lodge', { decisionLetterSent: '2026-04-22' }, '2026-06-22'], // Mon 22 Jun is a working day: no move
   ['appeal.lodge', { decisionLetterSent: '2026-06-15' }, '2026-09-01'], // Sat 15 Aug → August → Tue 1 Sep (Mon 31 Aug is in August anyway)
   ['appeal.lodge', { decisionLetterSent: '2018-06-10' }, '2018-09-03'], // Fri 10 Aug 2018 → August; 1 Sep 2018 is a Saturday → Mon 3 Sep
-  ['appeal.lodge', { decisionLetterSent: '2027-05-31' }, '2027-09-01'], // Sat 31 Jul 2027 → next working day Mon 2 Aug is in August → Wed 1 Sep
+  ['appeal.lodge', { decisionLetterSent: '2027-05-31' }, '2027-08-02'], // Sat 31 Jul 2027 → r.12(2): next working day Mon 2 Aug; the moves do not chain (the time did not end in August)
   ['appeal.lodge', { decisionLetterSent: '2025-12-20', certificateIssued: '2026-01-31' }, '2026-03-02'], // certificate + 1 month clamps to Sat 28 Feb (later than Fri 20 Feb) → Mon 2 Mar
   ['appeal.lodge', { decisionLetterSent: '2026-07-01', certificateIssued: '2026-08-31' }, '2026-09-30'], // 31 Aug + 1 month → Wed 30 Sep (later than Tue 1 Sep)
   ['appeal.lodge', { decisionLetterSent: '2026-01-10', certificateIssued: '2026-03-03' }, '2026-04-07'], // Good Fri 3 Apr → Sat, Sun, Easter Mon → Tue 7 Apr
   ['appeal.lodge', { decisionLetterSent: '2026-08-01', certificateIssued: '2026-08-20' }, '2026-10-01'], // letter later than certificate: Thu 1 Oct
   ['appeal.lodge', { decisionLetterSent: '2027-10-28' }, '2028-01-04'], // Tue 28 Dec 2027 → after 1 Jan: Sun 2, Mon 3 (New Year substitute) → Tue 4 Jan 2028
-  ['appeal.lodge', { decisionLetterSent: '2022-10-24' }, '2023-01-03'], // Sat 24 Dec 2022 → next working day Wed 28 Dec is in the break → Mon 2 Jan 2023 substitute → Tue 3 Jan
+  ['appeal.lodge', { decisionLetterSent: '2022-10-24' }, '2022-12-28'], // Sat 24 Dec 2022 → r.12(2): Sun 25, Mon 26 Boxing Day, Tue 27 Christmas substitute → Wed 28 Dec (no chaining into January)
+  ['appeal.lodge', { decisionLetterSent: '2028-10-24' }, '2028-12-27'], // Sun 24 Dec 2028 → r.12(2): Mon 25 Christmas, Tue 26 Boxing Day → Wed 27 Dec 2028
+  ['appeal.lodge', { decisionLetterSent: '2026-05-31' }, '2026-07-31'], // Fri 31 Jul 2026 is a working day: no move
+  ['appeal.lodge', { decisionLetterSent: '2026-06-01' }, '2026-09-01'], // Sat 1 Aug 2026 ends in August → r.12(3)(a): Tue 1 Sep (Mon 31 Aug is in August)
+  ['appeal.lodge', { decisionLetterSent: '2026-10-24' }, '2026-12-24'], // Thu 24 Dec 2026 is a working day: no move
   ['appeal.lodge', { decisionLetterSent: '2026-11-01' }, '2027-01-04'], // Fri 1 Jan 2027 itself is in the break
   ['appeal.lodge', { decisionLetterSent: '2035-01-23' }, '2035-03-27'], // projected Good Friday 23 Mar 2035 → Easter Mon 26 → Tue 27 Mar 2035
   // --- mediation (SEND Regs regs 33–39) ---
@@ -123,21 +127,25 @@ describe('dueDate explanations', () => {
       'Decision letter sent Thu 1 Oct 2026; + 2 months = Tue 1 Dec 2026',
       'Mediation certificate issued Sun 29 Nov 2026; + 1 month = Tue 29 Dec 2026',
       'The later is Tue 29 Dec 2026',
-      'Tue 29 Dec 2026 falls between 25 Dec and 1 Jan, so the deadline moves to the first working day after 1 Jan: Mon 4 Jan 2027 (HESC Rules r.12)',
+      'Tue 29 Dec 2026 falls between 25 Dec and 1 Jan, so the deadline moves to the first working day after 1 Jan: Mon 4 Jan 2027 (HESC Rules r.12(3)(a))',
       'Due Mon 4 Jan 2027 (HESC Rules r.20(1)(c), r.12)',
     ]);
   });
 
-  it('names each move and the bank holidays passed over', () => {
+  it('names the one move and the bank holidays passed over; moves do not chain', () => {
     expect(dueDate('appeal.lodge', { decisionLetterSent: '2022-10-24' }).explanation).toEqual([
       'Decision letter sent Mon 24 Oct 2022; + 2 months = Sat 24 Dec 2022',
       'No mediation certificate is recorded, so the 2 months after the letter apply',
-      'Sat 24 Dec 2022 is a weekend day, not a working day, so the deadline moves to the next working day: Wed 28 Dec 2022 (HESC Rules r.12)',
+      'Sat 24 Dec 2022 is a weekend day, not a working day, so the deadline moves to the next working day: Wed 28 Dec 2022 (HESC Rules r.12(2))',
       'Mon 26 Dec 2022 is a bank holiday (Boxing Day), so is not a working day',
       'Tue 27 Dec 2022 is a bank holiday (Christmas Day (substitute day)), so is not a working day',
-      'Wed 28 Dec 2022 falls between 25 Dec and 1 Jan, so the deadline moves to the first working day after 1 Jan: Tue 3 Jan 2023 (HESC Rules r.12)',
-      "Mon 2 Jan 2023 is a bank holiday (New Year's Day (substitute day)), so is not a working day",
-      'Due Tue 3 Jan 2023 (HESC Rules r.20(1)(c), r.12)',
+      'Due Wed 28 Dec 2022 (HESC Rules r.20(1)(c), r.12)',
+    ]);
+    expect(dueDate('appeal.lodge', { decisionLetterSent: '2027-05-31' }).explanation).toEqual([
+      'Decision letter sent Mon 31 May 2027; + 2 months = Sat 31 Jul 2027',
+      'No mediation certificate is recorded, so the 2 months after the letter apply',
+      'Sat 31 Jul 2027 is a weekend day, not a working day, so the deadline moves to the next working day: Mon 2 Aug 2027 (HESC Rules r.12(2))',
+      'Due Mon 2 Aug 2027 (HESC Rules r.20(1)(c), r.12)',
     ]);
   });
 
