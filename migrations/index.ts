@@ -13,6 +13,16 @@ import { AddDeadlineDecisionType1795520000000 } from './1795520000000-add-deadli
 import { CreateReportingIndexes1795520001000 } from './1795520001000-create-reporting-indexes';
 import { CreateExportJob1795520002000 } from './1795520002000-create-export-job';
 import { AddDeadlineNextAction1795600000000 } from './1795600000000-add-deadline-next-action';
+import { AddDeadlineMissedStatus1795600001000 } from './1795600001000-add-deadline-missed-status';
+import { AddDeadlineActionClaim1795610000000 } from './1795610000000-add-deadline-action-claim';
+import { CreateWorkerHeartbeat1795610001000 } from './1795610001000-create-worker-heartbeat';
+import { CreateScheduledRun1795610002000 } from './1795610002000-create-scheduled-run';
+import { AddNotificationDigestAndEmailDelivery1795610003000 } from './1795610003000-add-notification-digest-and-email-delivery';
+import { CreateCaseworkerStaffIdFunction1795610004000 } from './1795610004000-create-caseworker-staff-id-function';
+import { DropOutbox1795610005000 } from './1795610005000-drop-outbox';
+import { AddCaseworkerAndOwnerIds1795620000000 } from './1795620000000-add-caseworker-and-owner-ids';
+import { AddStaffDemoFlag1795620001000 } from './1795620001000-add-staff-demo-flag';
+import { AddPasswordChangeState1795620002000 } from './1795620002000-add-password-change-state';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -31,4 +41,14 @@ export const MIGRATIONS = [
   CreateReportingIndexes1795520001000,
   CreateExportJob1795520002000,
   AddDeadlineNextAction1795600000000,
+  AddDeadlineMissedStatus1795600001000,
+  AddDeadlineActionClaim1795610000000,
+  CreateWorkerHeartbeat1795610001000,
+  CreateScheduledRun1795610002000,
+  AddNotificationDigestAndEmailDelivery1795610003000,
+  CreateCaseworkerStaffIdFunction1795610004000,
+  DropOutbox1795610005000,
+  AddCaseworkerAndOwnerIds1795620000000,
+  AddStaffDemoFlag1795620001000,
+  AddPasswordChangeState1795620002000,
 ];

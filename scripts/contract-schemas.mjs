@@ -22,6 +22,7 @@ const ROOTS = [
   'AccessLogEntry',
   'SecurityLogEntry',
   'StaffAccount',
+  'PasswordReset',
   'MediationProvider',
   'BankHolidayEntry',
   'DeadlineDashboard',

@@ -177,7 +177,8 @@ export function startProcess(script, env, { quiet = false, nodeArgs = [] } = {})
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      // The apps bound their own shutdown (SHUTDOWN_TIMEOUT_MS, 10 s by default): this is the backstop.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited;
       clearTimeout(timer);
     },

@@ -8,5 +8,6 @@ module.exports = {
   globalTeardown: '<rootDir>/src/support/global-teardown.mjs',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'js'],
-  testTimeout: 30_000,
+  // Generous: other test runs may share the machine's two cores; waits inside tests are on conditions, not sleeps.
+  testTimeout: 90_000,
 };

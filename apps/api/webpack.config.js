@@ -17,6 +17,7 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'migrate', entryPath: 'apps/api/src/migrate.ts' },
         { entryName: 'seed', entryPath: 'apps/api/src/seed.ts' },
+        { entryName: 'import-cases', entryPath: 'apps/api/src/import-cases.ts' },
         { entryName: 'openapi', entryPath: 'apps/api/src/openapi.ts' },
         { entryName: 'verify-history', entryPath: 'apps/api/src/verify-history.ts' },
         { entryName: 'route-table', entryPath: 'apps/api/src/route-table.ts' },

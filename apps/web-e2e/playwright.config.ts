@@ -10,7 +10,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // Generous: a journey is many pages with an accessibility check on each, and a busy machine (CI
+  // shares two cores) can make each several times slower; a test waits for conditions, never sleeps.
+  timeout: 180_000,
   reporter: [['list']],
   use: {
     baseURL: process.env['WEB_E2E_BASE_URL'],

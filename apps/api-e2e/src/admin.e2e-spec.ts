@@ -4,7 +4,10 @@ import { Walk } from './support/walk';
 
 /** Administrators' functions: staff accounts, mediation providers and the bank-holiday calendar; every change audited. */
 const base = () => process.env['E2E_BASE_URL'] as string;
-const PASSWORD = 'a-first-password-long-enough';
+/** The first password an administrator gives: it only lets its owner set their own. */
+const FIRST_PASSWORD = 'a-first-password-long-enough';
+/** The password the person then sets, and signs in with from then on. */
+const PASSWORD = 'their-own-password-set-at-first-sign-in';
 
 async function signIn(email: string, password = PASSWORD) {
   const res = await fetch(`${base()}/api/auth/sign-in`, {
@@ -13,14 +16,26 @@ async function signIn(email: string, password = PASSWORD) {
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) return { status: res.status, session: undefined };
-  const body = (await res.json()) as { csrfToken: string; user: { role: string; team: string } };
-  return { status: res.status, user: body.user, session: { cookie: sessionCookieOf(res.headers) as string, csrfToken: body.csrfToken } };
+  const body = (await res.json()) as { csrfToken: string; user: { role: string; team: string }; passwordChangeRequired: boolean };
+  return {
+    status: res.status,
+    user: body.user,
+    passwordChangeRequired: body.passwordChangeRequired,
+    session: { cookie: sessionCookieOf(res.headers) as string, csrfToken: body.csrfToken },
+  };
 }
 
-const newAccount = async (extra: Record<string, unknown> = {}) => {
+/** An account made by an administrator; unless `firstSignIn: false`, its owner has signed in once and set PASSWORD (then signed out). */
+const newAccount = async ({ firstSignIn = true, ...extra }: Record<string, unknown> & { firstSignIn?: boolean } = {}) => {
   const email = `made-${randomUUID()}@test.council`;
-  const res = await api('POST', '/users', { name: 'Made By Admin', email, role: 'caseworker', team: 'SEND East', password: PASSWORD, ...extra }, 'administrator');
+  const res = await api('POST', '/users', { name: 'Made By Admin', email, role: 'caseworker', team: 'SEND East', password: FIRST_PASSWORD, ...extra }, 'administrator');
   expect(res.status).toBe(201);
+  if (firstSignIn && res.body.hasPassword) {
+    const first = await signIn(email, FIRST_PASSWORD);
+    expect(first.status).toBe(200);
+    expect((await api('POST', '/auth/password', { currentPassword: FIRST_PASSWORD, newPassword: PASSWORD }, first.session)).status).toBe(204);
+    expect((await api('POST', '/auth/sign-out', undefined, first.session)).status).toBe(204);
+  }
   return { id: res.body.id as string, email, body: res.body };
 };
 
@@ -28,8 +43,8 @@ const securityEvents = (subjectUserId: string) =>
   sql(`SELECT event, actor_id, reason, detail FROM security_log WHERE subject_user_id = $1 AND event LIKE 'user.%' ORDER BY id`, [subjectUserId]);
 
 describe('staff accounts', () => {
-  it('creates an account with a first password: the person signs in with it; the creation is audited, the password nowhere', async () => {
-    const { id, email, body } = await newAccount();
+  it('creates an account with a first password: the person signs in with it, once, to set their own; the creation is audited, the password nowhere', async () => {
+    const { id, email, body } = await newAccount({ firstSignIn: false });
     expect(body).toEqual({
       id: expect.any(String),
       name: 'Made By Admin',
@@ -41,12 +56,19 @@ describe('staff accounts', () => {
       singleSignOnLinked: false,
       lockedUntil: null,
     });
-    const signed = await signIn(email);
+    const signed = await signIn(email, FIRST_PASSWORD);
     expect(signed.status).toBe(200);
     expect(signed.user).toMatchObject({ role: 'caseworker', team: 'SEND East' });
+    expect(signed.passwordChangeRequired).toBe(true);
+    expect((await api('GET', '/deadlines', undefined, signed.session)).status).toBe(403);
+    expect((await api('POST', '/auth/password', { currentPassword: FIRST_PASSWORD, newPassword: PASSWORD }, signed.session)).status).toBe(204);
+    expect((await api('GET', '/deadlines', undefined, signed.session)).status).toBe(200);
+    expect((await signIn(email, FIRST_PASSWORD)).status).toBe(401);
     const [created] = await securityEvents(id);
     expect(created).toMatchObject({ event: 'user.created', actor_id: users().administrator, detail: { account: { email, role: 'caseworker' } } });
-    expect(JSON.stringify(await sql(`SELECT * FROM security_log WHERE subject_user_id = $1`, [id]))).not.toContain(PASSWORD);
+    const logged = JSON.stringify(await sql(`SELECT * FROM security_log WHERE subject_user_id = $1`, [id]));
+    expect(logged).not.toContain(PASSWORD);
+    expect(logged).not.toContain(FIRST_PASSWORD);
     const [stored] = await sql(`SELECT password_hash FROM staff_user WHERE id = $1`, [id]);
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
 
@@ -102,6 +124,7 @@ describe('staff accounts', () => {
         before: expect.objectContaining({ role: 'caseworker', team: 'SEND East' }),
         after: expect.objectContaining({ role: 'manager', team: 'SEND South' }),
         sessionsEnded: 1,
+        calendarFeedRevoked: false,
       },
       { before: expect.objectContaining({ name: 'Made By Admin' }), after: expect.objectContaining({ name: 'Renamed Person' }), sessionsEnded: 0 },
     ]);
@@ -217,10 +240,40 @@ describe('bank holidays', () => {
     expect((await api('GET', '/bank-holidays?year=twenty', undefined, 'caseworker')).status).toBe(400);
   });
 
-  it('counts deadlines against an added bank holiday at once, and without it once removed; both changes audited with their reason', async () => {
-    // Mon 3 Mar 2031; 2031 has no published dates yet.
-    const before = await notifyHealthDue('2031-03-03');
-    expect(before.dueOn).toBe('2031-03-06');
+  it('counts stored deadlines against an added bank holiday at once, and without it once removed; both changes audited with their reason', async () => {
+    // Mon 2 Mar 2026 (the run's today: a date after it cannot be recorded yet) + 3 working days = Thu 5 Mar 2026.
+    const before = await notifyHealthDue('2026-03-02');
+    expect(before.dueOn).toBe('2026-03-05');
+
+    const added = await api('POST', '/bank-holidays', { date: '2026-03-03', title: 'Extra bank holiday (test)', reason: 'Proclaimed: test' }, 'administrator');
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual({ date: '2026-03-03', title: 'Extra bank holiday (test)', source: 'administrator' });
+    try {
+      // Tue 3 Mar a holiday: Wed 4, Thu 5, Fri 6 Mar 2026.
+      const during = await notifyHealthDue('2026-03-02');
+      expect(during.dueOn).toBe('2026-03-06');
+      expect(during.explanation.join(' ')).toContain('Extra bank holiday (test)');
+    } finally {
+      const removed = await api('DELETE', '/bank-holidays/2026-03-03', { reason: 'Proclamation withdrawn: test' }, 'administrator');
+      expect(removed.status).toBe(204);
+    }
+    expect((await notifyHealthDue('2026-03-02')).dueOn).toBe('2026-03-05');
+
+    const events = await sql(`SELECT event, actor_id, reason, detail FROM security_log WHERE event LIKE 'bank_holiday.%' AND detail->>'date' = '2026-03-03' ORDER BY id`);
+    expect(events.map((e) => [e.event, e.actor_id, e.reason])).toEqual([
+      ['bank_holiday.added', users().administrator, 'Proclaimed: test'],
+      ['bank_holiday.removed', users().administrator, 'Proclamation withdrawn: test'],
+    ]);
+    // 2026 has published dates: nothing else is listed with it.
+    expect(events[0].detail.regularPatternListed).toBeUndefined();
+  });
+
+  it("lists a year's regular pattern with a date added to a year with no published dates, and counts against it at once", async () => {
+    /** The server's calendar, as the stored deadlines use it (the calculator saves nothing). */
+    const notifyHealthCalculated = async (laInformed: string) =>
+      (await api<{ dueOn: string; explanation: string[] }>('POST', '/deadlines/calculation', { ruleId: 'mediation.notify_health', facts: { laInformed } })).body;
+    // Mon 3 Mar 2031; 2031 has no published dates yet (and cannot be recorded on a case before it happens).
+    expect((await notifyHealthCalculated('2031-03-03')).dueOn).toBe('2031-03-06');
 
     const added = await api('POST', '/bank-holidays', { date: '2031-03-04', title: 'Extra bank holiday (test)', reason: 'Proclaimed: test' }, 'administrator');
     expect(added.status).toBe(201);
@@ -231,14 +284,14 @@ describe('bank holidays', () => {
     expect(year.length).toBeGreaterThanOrEqual(9);
 
     try {
-      const during = await notifyHealthDue('2031-03-03');
+      const during = await notifyHealthCalculated('2031-03-03');
       expect(during.dueOn).toBe('2031-03-07');
       expect(during.explanation.join(' ')).toContain('Extra bank holiday (test)');
     } finally {
       const removed = await api('DELETE', '/bank-holidays/2031-03-04', { reason: 'Proclamation withdrawn: test' }, 'administrator');
       expect(removed.status).toBe(204);
     }
-    expect((await notifyHealthDue('2031-03-03')).dueOn).toBe('2031-03-06');
+    expect((await notifyHealthCalculated('2031-03-03')).dueOn).toBe('2031-03-06');
 
     const events = await sql(`SELECT event, actor_id, reason, detail FROM security_log WHERE event LIKE 'bank_holiday.%' AND detail->>'date' = '2031-03-04' ORDER BY id`);
     expect(events.map((e) => [e.event, e.actor_id, e.reason])).toEqual([

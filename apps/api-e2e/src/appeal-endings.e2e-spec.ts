@@ -18,8 +18,19 @@ async function finish(w: Walk): Promise<void> {
   expect(w.problems).toEqual([]);
 }
 
-/** A decision, an appeal lodged and registered, and the council's response sent. */
-async function appealed(w: Walk, decision: Record<string, unknown>, lodgedOn: string, registeredOn: string, receivedOn: string, appeal: Record<string, unknown> = {}) {
+/**
+ * A decision, an appeal lodged and registered, and the council's response sent. These walks record no
+ * mediation certificate: unless `appeal` says otherwise, the caseworker confirms the appeal was lodged
+ * without one (CFA 2014 s.55(3)), and it is recorded and flagged.
+ */
+async function appealed(
+  w: Walk,
+  decision: Record<string, unknown>,
+  lodgedOn: string,
+  registeredOn: string,
+  receivedOn: string,
+  appeal: Record<string, unknown> = { confirmedUnusual: true },
+) {
   const d = await w.post('/decisions', decision, 'decision.issued');
   const a = await w.post('/appeals', { decisionId: d.decisions[0]!.id, tribunalReference: tribunalReference('26'), lodgedOn, ...appeal }, 'appeal.lodged');
   const appealId = a.appeals[0]!.id;
@@ -65,7 +76,13 @@ describe('the other orders and endings, through the API', () => {
     await w.post(`/orders/${order.id}/compliance`, { ruleId: 'order.make_plan.draft', compliedOn: '2026-03-02', evidence: 'Draft plan sent to the parent.' }, 'order.complied');
     w.expect('order.make_plan.draft', order.id, { status: 'met', metOn: '2026-03-02', metOnTime: true });
     // A response that does not follow the recommendation must give reasons (the API says so).
-    await w.refused(`/recommendations/${rec.id}/response`, { outcome: 'not_followed', sentOn: '2026-03-02', sentTo: ['Parent'] }, 400, /reasons/, 'no reasons');
+    await w.refused(
+      `/recommendations/${rec.id}/response`,
+      { outcome: 'not_followed', sentOn: '2026-03-02', recipient: 'parent', sentTo: ['Parent'] },
+      400,
+      /reasons/,
+      'no reasons',
+    );
     expect(decided.stage).toBe('compliance');
     await finish(w);
   });
@@ -80,7 +97,9 @@ describe('the other orders and endings, through the API', () => {
       '2026-01-28',
       { sections: ['I'] },
     );
-    // No certificate is needed for section I alone; the family's window to contact the adviser no longer matters.
+    // No certificate is needed for section I alone (CFA 2014 s.55(2)): nothing to confirm, nothing flagged;
+    // the family's window to contact the adviser no longer matters.
+    expect(w.detail.flags).toEqual([]);
     w.expect('mediation.contact_adviser', decisionId, { status: 'cancelled' });
     const ended = await w.post(
       `/appeals/${appealId}/outcome`,
@@ -124,7 +143,7 @@ describe('the other orders and endings, through the API', () => {
       '2026-02-02',
       '2026-02-04',
       '2026-02-05',
-      { appellant: 'young_person' },
+      { appellant: 'young_person', confirmedUnusual: true },
     );
     // Letter Tue 2 Dec 2025 + 2 months = Mon 2 Feb 2026: lodged on the last day, on time.
     w.expect('appeal.lodge', decisionId, { dueOn: '2026-02-02', status: 'met', metOnTime: true });

@@ -26,6 +26,9 @@ interface Ctx {
   orderId: string;
   recommendationId: string;
   deadlineId: string;
+  requestId: string;
+  draftId: string;
+  reviewId: string;
   providerId: string;
   managerId: string;
   /** The place in the case history of the way forward meeting's request. */
@@ -103,6 +106,77 @@ const ENDPOINTS: Endpoint[] = [
     enumField: 'type',
   },
   {
+    name: 'record a request for an assessment',
+    path: (c) => `/cases/${c.caseId}/assessment-requests`,
+    body: () => ({ receivedOn: '2026-02-02' }),
+    wrongType: ['receivedOn', 20260202],
+    date: 'receivedOn',
+  },
+  {
+    name: 'record that the council will assess',
+    path: (c) => `/cases/${c.caseId}/assessment-requests/${c.requestId}/agreed`,
+    body: () => ({ notifiedOn: '2026-02-27' }),
+    wrongType: ['notifiedOn', true],
+    date: 'notifiedOn',
+  },
+  {
+    name: 'record a draft plan served',
+    path: (c) => `/cases/${c.caseId}/draft-plans`,
+    body: (c) => ({ servedOn: '2026-02-20', requestId: c.requestId }),
+    wrongType: ['requestId', 12],
+    date: 'servedOn',
+  },
+  {
+    name: "record the family's comments on a draft plan",
+    path: (c) => `/cases/${c.caseId}/draft-plans/${c.draftId}/comments`,
+    body: () => ({ receivedOn: '2026-02-27' }),
+    wrongType: ['receivedOn', ['2026-02-27']],
+    date: 'receivedOn',
+  },
+  {
+    name: 'record an annual review meeting',
+    path: (c) => `/cases/${c.caseId}/reviews`,
+    body: () => ({ heldOn: '2026-02-16' }),
+    wrongType: ['heldOn', { on: '2026-02-16' }],
+    date: 'heldOn',
+  },
+  {
+    name: 'record proposed amendments after a review',
+    path: (c) => `/cases/${c.caseId}/reviews/${c.reviewId}/amendments-proposed`,
+    body: () => ({ sentOn: '2026-02-27' }),
+    wrongType: ['sentOn', 27],
+    date: 'sentOn',
+  },
+  {
+    name: 'open a case with its past',
+    path: () => '/cases/import',
+    body: () => ({
+      reference: uniqueReference(),
+      childName: 'Robin Imported',
+      dateOfBirth: '2014-03-09',
+      entries: [{ type: 'assessment.requested', requestId: randomUUID(), receivedOn: '2026-01-05' }],
+    }),
+    versioned: false,
+    wrongType: ['childName', 42],
+    date: 'dateOfBirth',
+    text: 'childName',
+  },
+  {
+    name: 'record past entries in one go',
+    path: (c) => `/cases/${c.caseId}/history`,
+    body: () => ({ entries: [{ type: 'assessment.requested', requestId: randomUUID(), receivedOn: '2026-01-05' }] }),
+    wrongType: ['entries', 'not a list'],
+    text: 'reason',
+  },
+  {
+    name: 'record a phase transfer ahead',
+    path: (c) => `/cases/${c.caseId}/phase-transfers`,
+    body: () => ({ transferDate: '2027-09-01', kind: 'school' }),
+    wrongType: ['kind', 2],
+    date: 'transferDate',
+    enumField: 'kind',
+  },
+  {
     name: 'correct a decision',
     path: (c) => `/cases/${c.caseId}/decisions/${c.decisionId}/correction`,
     body: () => ({ decisionDate: '2026-02-23', letterSent: '2026-02-25', reason: 'Posted a day later.' }),
@@ -150,9 +224,16 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'record that mediation was requested',
     path: (c) => `/cases/${c.caseId}/mediations/${c.mediationId}/requested`,
-    body: () => ({ laInformedOn: '2026-02-26' }),
+    body: () => ({ laInformedOn: '2026-02-26', healthOnly: false }),
     wrongType: ['laInformedOn', 20260226],
     date: 'laInformedOn',
+  },
+  {
+    name: 'record that the family no longer wish to pursue mediation',
+    path: (c) => `/cases/${c.caseId}/mediations/${c.mediationId}/withdrawn`,
+    body: () => ({ adviserInformedOn: '2026-02-27' }),
+    wrongType: ['adviserInformedOn', 20260227],
+    date: 'adviserInformedOn',
   },
   {
     name: 'record that the ICB was told',
@@ -282,7 +363,7 @@ const ENDPOINTS: Endpoint[] = [
       outcome: 'decided_allowed',
       decisionDate: '2026-02-27',
       orderSentOn: '2026-02-28',
-      orders: [{ orderType: 'amend_plan', details: 'Amend F.' }],
+      orders: [{ orderType: 'amend_plan', details: 'Amend F.', directedDueDates: { 'order.amend_plan': '2026-03-20' } }],
       recommendations: [{ section: 'G', responsibleBody: 'icb', text: 'Therapy.' }],
     }),
     wrongType: ['orders', 'assess'],
@@ -301,7 +382,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'respond to a recommendation',
     path: (c) => `/cases/${c.caseId}/recommendations/${c.recommendationId}/response`,
-    body: () => ({ outcome: 'not_followed', reasons: 'No clinical need.', sentOn: '2026-02-28', sentTo: ['Parent'] }),
+    body: () => ({ outcome: 'not_followed', reasons: 'No clinical need.', sentOn: '2026-02-28', recipient: 'parent', sentTo: ['Parent'] }),
     wrongType: ['sentTo', 'Parent'],
     date: 'sentOn',
     text: 'reasons',
@@ -310,10 +391,11 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'extend a deadline',
     path: (c) => `/deadlines/${c.deadlineId}/extension`,
-    body: () => ({ toDueOn: '2026-04-17', reason: 'Exceptional personal circumstances.', agreedBy: 'Morgan Lee' }),
+    body: () => ({ toDueOn: '2026-04-17', ground: 'exceptional_personal_circumstances', reason: 'Hospital admission.', agreedBy: 'Morgan Lee' }),
     wrongType: ['agreedBy', 9],
     date: 'toDueOn',
     text: 'reason',
+    enumField: 'ground',
   },
   {
     // Not a write: the calculator saves nothing, but it takes a body like one.
@@ -397,6 +479,8 @@ beforeAll(async () => {
     'mediation.agreement_reached',
   );
   ctx.itemId = agreed.mediations[0]!.agreementItems[0]!.id;
+  // The certificate that mediation concluded, so the appeal below is the ordinary one (CFA 2014 s.55(3)).
+  await w.post(`/mediations/${ctx.mediationId}/certificates`, { kind: 'mediation_concluded', issuedOn: '2026-02-26' }, 'mediation.certificate_issued');
   const dr = await w.post('/disagreement-resolutions', { referredOn: '2026-02-25', subject: 'Transport' }, 'disagreement_resolution.referred');
   ctx.resolutionId = dr.disagreementResolutions[0]!.id;
   const lodged = await w.post(
@@ -418,6 +502,13 @@ beforeAll(async () => {
   ctx.orderId = decided.orders[0]!.id;
   ctx.recommendationId = decided.recommendations[0]!.id;
   ctx.deadlineId = decided.deadlines.find((x) => x.ruleId === 'order.amend_plan')!.id;
+  // The decisions' own time limits: a request for an assessment, a draft plan, an annual review.
+  const requested = await w.post('/assessment-requests', { receivedOn: '2026-02-02' }, 'assessment.requested');
+  ctx.requestId = requested.assessmentRequests[0]!.id;
+  const drafted = await w.post('/draft-plans', { servedOn: '2026-02-20' }, 'draft_plan.served');
+  ctx.draftId = drafted.draftPlans[0]!.id;
+  const reviewed = await w.post('/reviews', { heldOn: '2026-02-16' }, 'review.meeting_held');
+  ctx.reviewId = reviewed.reviews[0]!.id;
 }, 60_000);
 
 describe('every write endpoint refuses bad input with a 400 naming the field, and writes nothing', () => {
@@ -478,11 +569,18 @@ describe('path problems, stale versions and events out of order', () => {
     expect(badMediation.status).toBe(400);
     expect(badMediation.body.detail).toContain('not a valid mediation id');
 
-    const badDeadline = await api<Problem>('POST', '/deadlines/nope/extension', { expectedVersion: 1, toDueOn: '2026-05-01', reason: 'r', agreedBy: 'a' });
+    const badDeadline = await api<Problem>('POST', '/deadlines/nope/extension', {
+      expectedVersion: 1,
+      toDueOn: '2026-05-01',
+      ground: 'exceptional_personal_circumstances',
+      reason: 'r',
+      agreedBy: 'a',
+    });
     expect(badDeadline.status).toBe(400);
     const unknownDeadline = await api<Problem>('POST', `/deadlines/${randomUUID()}/extension`, {
       expectedVersion: 1,
       toDueOn: '2026-05-01',
+      ground: 'exceptional_personal_circumstances',
       reason: 'r',
       agreedBy: 'a',
     });
@@ -502,7 +600,7 @@ describe('path problems, stale versions and events out of order', () => {
     [
       'extend a deadline',
       (c) => `/deadlines/${c.deadlineId}/extension`,
-      () => ({ toDueOn: '2026-04-17', reason: 'Exceptional personal circumstances.', agreedBy: 'Morgan Lee' }),
+      () => ({ toDueOn: '2026-04-17', ground: 'exceptional_personal_circumstances', reason: 'Hospital admission.', agreedBy: 'Morgan Lee' }),
     ],
   ])('refuses a stale expectedVersion with 409 (%s), writing nothing', async (_name, path, body) => {
     const stale = (await currentVersion()) - 1;
@@ -541,12 +639,17 @@ describe('path problems, stale versions and events out of order', () => {
     await w.refused(`/mediations/${mediationId}/held`, { heldOn: '2026-02-25', concludedOn: '2026-02-25', outcome: 'resolved' }, 409, /asked for mediation before/, 'meeting before request');
     // A "mediation concluded" certificate before the meeting; an information-only one before declining.
     await w.refused(`/mediations/${mediationId}/certificates`, { kind: 'mediation_concluded', issuedOn: '2026-02-25' }, 409, /Record the mediation meeting before/, 'concluded certificate before meeting');
-    await w.refused(`/mediations/${mediationId}/certificates`, { kind: 'information_only', issuedOn: '2026-02-25' }, 409, /declined mediation before/, 'information certificate before declining');
+    await w.refused(`/mediations/${mediationId}/certificates`, { kind: 'information_only', issuedOn: '2026-02-25' }, 409, /declined mediation, or no longer wish to pursue it, before/, 'information certificate before declining');
 
     // The ICB's answer to a mediation agreement before there is an agreement.
     await w.refused(`/mediations/${mediationId}/health-response`, { receivedOn: '2026-02-25' }, 409, /Record the mediation agreement before/, 'ICB response before agreement');
 
-    const a = await w.post('/appeals', { decisionId, tribunalReference: tribunalReference('26'), lodgedOn: '2026-02-20' }, 'appeal.lodged');
+    // No certificate yet: the caseworker confirms the appeal was lodged without one (CFA 2014 s.55(3)).
+    const a = await w.post(
+      '/appeals',
+      { decisionId, tribunalReference: tribunalReference('26'), lodgedOn: '2026-02-20', confirmedUnusual: true },
+      'appeal.lodged',
+    );
     const appealId = a.appeals[0]!.id;
     // The council's response before the Tribunal registered the appeal and sent it.
     await w.refused(`/appeals/${appealId}/response`, { sentOn: '2026-02-27' }, 409, /registered the appeal/, 'response before registration');

@@ -79,14 +79,27 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       expectedVersion: 1,
       outcome: 'followed',
       sentOn: '2026-02-01',
+      recipient: 'parent',
       sentTo: ['Parent or young person'],
     });
     expect(noRecommendation.status).toBe(409);
+
+    // The response must go to the parent or the young person (Recommendations Power Regs 2017 regs 6–7).
+    const noRecipient = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
+      expectedVersion: 1,
+      outcome: 'followed',
+      sentOn: '2026-02-01',
+      sentTo: ['Council SEND team'],
+    });
+    expect(noRecipient.status).toBe(400);
+    expect(noRecipient.body.errors?.map((e) => e.field)).toEqual(['recipient']);
+    expect(noRecipient.body.detail).toContain('parent or young_person');
 
     const noRecipients = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
       expectedVersion: 1,
       outcome: 'followed',
       sentOn: '2026-02-01',
+      recipient: 'young_person',
       sentTo: [],
     });
     expect(noRecipients.status).toBe(400);
@@ -95,12 +108,26 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(await eventCount(c.id)).toBe(1);
   });
 
+  it('refuses the date of something that has happened when it is after today, saying so, and writes nothing', async () => {
+    const c = await openCase();
+    // The run's clock is fixed at Mon 2 Mar 2026: a letter sent on Tue 3 Mar has not been sent yet.
+    const res = await api<Problem>('POST', `/cases/${c.id}/decisions`, {
+      expectedVersion: 1,
+      type: 'refuse_plan',
+      decisionDate: '2026-03-02',
+      letterSent: '2026-03-03',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('The date the letter was sent (Tue 3 Mar 2026) is after today (Mon 2 Mar 2026): record it once it has happened.');
+    expect(await eventCount(c.id)).toBe(1);
+  });
+
   it('answers malformed JSON and an unknown filter with 400', async () => {
     const json = await api<Problem>('POST', '/cases', '{"reference": ');
     expect(json.status).toBe(400);
     const filter = await api<Problem>('GET', '/deadlines?filter=late');
     expect(filter.status).toBe(400);
-    expect(filter.body.detail).toBe('filter must be one of: all, open, due_soon, overdue, outstanding, met, cancelled');
+    expect(filter.body.detail).toBe('filter must be one of: all, open, due_soon, overdue, outstanding, met, missed, cancelled');
   });
 
   it('asks to sign in, ignores the old demo header, and refuses roles that may not write', async () => {

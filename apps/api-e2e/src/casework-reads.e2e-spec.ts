@@ -15,7 +15,16 @@ const list = (query: string, as: 'caseworker' | 'manager' | 'auditor' = 'casewor
 
 describe('the rules of the statutory clock and the deadline calculator', () => {
   it('lists every rule with the dates it counts from, in words', async () => {
-    const res = await api<{ id: string; title: string; period: string; source: string; facts: { name: string; label: string; required: boolean }[] }[]>('GET', '/rules');
+    const res = await api<
+      {
+        id: string;
+        title: string;
+        period: string;
+        source: string;
+        facts: { name: string; label: string; required: boolean }[];
+        extension?: { grounds: { id: string; label: string }[]; source: string };
+      }[]
+    >('GET', '/rules');
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(30);
     expect(res.body.find((r) => r.id === 'appeal.lodge')).toMatchObject({
@@ -27,6 +36,15 @@ describe('the rules of the statutory clock and the deadline calculator', () => {
       ],
     });
     expect(res.body.find((r) => r.id === 'recommendation.response')).toMatchObject({ period: '5 weeks' });
+    // Which time limits the law lets be extended, and on which grounds: the Tribunal for the appeal (HESC r.5(3)(a)),
+    // the exceptions of reg 44(3) for an order; none for the recommendations' 5 weeks.
+    expect(res.body.find((r) => r.id === 'appeal.lodge')?.extension?.grounds).toEqual([
+      { id: 'tribunal_extended_time', label: 'The Tribunal directed that the time be extended' },
+    ]);
+    const order = res.body.find((r) => r.id === 'order.amend_plan')?.extension;
+    expect(order?.source).toBe('SEND Regs reg 44(3)');
+    expect(order?.grounds.map((g) => g.id)).toEqual(['exceptional_personal_circumstances', 'absent_from_area_2_weeks', 'late_representations']);
+    expect(res.body.find((r) => r.id === 'recommendation.response')?.extension).toBeUndefined();
   });
 
   it("works out a due date on the server's calendar, with the explanation, and saves nothing", async () => {
@@ -42,7 +60,7 @@ describe('the rules of the statutory clock and the deadline calculator', () => {
 
     // 3 working days from Fri 27 Mar 2026 skip the weekend: Wed 1 Apr.
     const working = await api('POST', '/deadlines/calculation', { ruleId: 'mediation.certificate_declined', facts: { adviserInformed: '2026-03-27' } }, 'auditor');
-    expect(working.body).toMatchObject({ dueOn: '2026-04-01', ruleTitle: 'Issue the certificate: mediation declined' });
+    expect(working.body).toMatchObject({ dueOn: '2026-04-01', ruleTitle: 'Issue the certificate: mediation declined or not pursued' });
   });
 
   it('refuses an unknown rule, a missing or unreal date and a fact the rule does not use, naming each (400)', async () => {
@@ -70,7 +88,7 @@ describe('GET /api/deadlines: whose, when, which rule, which body, in what order
   beforeAll(async () => {
     // The caseworker's case: the family declined mediation on Fri 27 Feb, so the certificate is due
     // Wed 4 Mar (due soon on Mon 2 Mar); the contact deadline (letter Tue 24 Feb + 2 months: Fri 24 Apr)
-    // is met; the appeal deadline (Fri 24 Apr) is extended to Fri 1 May.
+    // is met; the appeal deadline (Fri 24 Apr) is extended by the Tribunal to Fri 1 May.
     mine = await Walk.open('Lista Deadline', '2014-03-09');
     const d = await mine.post('/decisions', { type: 'refuse_assessment', decisionDate: '2026-02-23', letterSent: '2026-02-24' }, 'decision.issued');
     await sql(`INSERT INTO mediation_provider (name) VALUES ('Global Mediation') ON CONFLICT (name) DO NOTHING`);
@@ -82,7 +100,11 @@ describe('GET /api/deadlines: whose, when, which rule, which body, in what order
     );
     await mine.post(`/mediations/${m.mediations[0]!.id}/declined`, { adviserInformedOn: '2026-02-27' }, 'mediation.declined');
     const appeal = mine.detail.deadlines.find((x) => x.ruleId === 'appeal.lodge')!;
-    await mine.post(`/deadlines/${appeal.id}/extension`, { toDueOn: '2026-05-01', reason: 'Family bereavement (exceptional circumstances).', agreedBy: 'Test Manager' }, 'deadline.extended');
+    await mine.post(
+      `/deadlines/${appeal.id}/extension`,
+      { toDueOn: '2026-05-01', ground: 'tribunal_extended_time', reason: 'Family bereavement: the Tribunal extended the time.', agreedBy: 'First-tier Tribunal (SEND)' },
+      'deadline.extended',
+    );
 
     // The manager's case: owned by the manager.
     const opened = await api<Detail>('POST', '/cases', { reference: uniqueReference(), childName: 'Aaron Manager-Case', dateOfBirth: '2012-01-01' }, 'manager');

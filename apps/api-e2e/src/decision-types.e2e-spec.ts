@@ -1,4 +1,5 @@
 import { type CaseEvent, replayCase } from '@send/domain';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { isDeepStrictEqual } from 'node:util';
 import { api, eventually, sql } from './support/api';
@@ -35,6 +36,16 @@ beforeAll(async () => {
 
 const last = <T>(items: T[]): T => items[items.length - 1]!;
 const mediationOf = (d: Detail, decisionId: string) => last(d.mediations.filter((m) => m.decisionId === decisionId));
+
+/** Asks to extend a deadline, expecting a refusal: checks the status and reason, and that nothing was written. */
+async function refusedExtension(w: Walk, deadlineId: string, body: Record<string, unknown>, status: number, detail: RegExp, label: string): Promise<void> {
+  const before = await caseEventCount(w.id);
+  const res = await api<{ detail?: string }>('POST', `/deadlines/${deadlineId}/extension`, { expectedVersion: w.version, ...body });
+  if (res.status !== status || !detail.test(String(res.body?.detail))) {
+    w.problems.push(`${label}: expected ${status} /${detail.source}/, got ${res.status} ${res.text.slice(0, 400)}`);
+  }
+  if ((await caseEventCount(w.id)) !== before) w.problems.push(`${label}: an event was written although the extension was refused`);
+}
 
 /** Ends every walk: the history has one event per step, in order, and no deadline disagrees with the law. */
 async function finish(w: Walk, endsWith: string[]): Promise<void> {
@@ -136,12 +147,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
         orders: [{ orderType: 'assess', details: type === 'refuse_assessment' ? 'Carry out an EHC needs assessment.' : 'Carry out an EHC needs re-assessment.' }],
       };
       if (type === 'refuse_assessment') {
-        // CFA s.51 / Recommendations Power Regs 2017: no health and social care recommendations on a refusal to assess.
+        // Recommendations Power Regs 2017 reg 3: no health and social care recommendations on a refusal to assess;
+        // refused (422) unless the caseworker confirms that is what the Tribunal did.
         await w.refused(
           `/appeals/${appealId}/outcome`,
           { ...outcome, recommendations: [{ section: 'G', responsibleBody: 'icb', text: 'Physiotherapy review.' }] },
-          409,
-          /refusal to assess/,
+          422,
+          /cannot make health and social care recommendations on an appeal against a refusal to assess.*confirmedUnusual/,
           'recommendations on a refusal to assess',
         );
       }
@@ -171,7 +183,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
       const finalPlan = w.find('order.assess.final_plan', order.id)!;
       await w.post(
         `/deadlines/${finalPlan.id}/extension`,
-        { toDueOn: '2026-06-19', reason: 'Exceptional personal circumstances: the child is in hospital for three weeks in May.', agreedBy: 'Morgan Lee, SEND manager' },
+        {
+          toDueOn: '2026-06-19',
+          ground: 'exceptional_personal_circumstances',
+          reason: 'The child is in hospital for three weeks in May.',
+          agreedBy: 'Morgan Lee, SEND manager',
+        },
         'deadline.extended',
       );
       const extended = w.expect('order.assess.final_plan', order.id, { dueOn: '2026-06-19', status: 'open' }, { explained: false });
@@ -179,17 +196,42 @@ describe('a walk through each kind of decision, with the statutory clock checked
       if (ext.length !== 1 || ext[0]!.fromDueOn !== '2026-06-05' || ext[0]!.toDueOn !== '2026-06-19' || ext[0]!.agreedBy !== 'Morgan Lee, SEND manager') {
         w.problems.push(`the extension should be kept as from 2026-06-05 to 2026-06-19 agreed by Morgan Lee, but extensions are ${JSON.stringify(ext)}`);
       }
+      const extensionLine =
+        'Extended from Fri 5 Jun 2026 to Fri 19 Jun 2026 on the ground that exceptional personal circumstances affect the child or their parent, or the young person: The child is in hospital for three weeks in May. (agreed by Morgan Lee, SEND manager)';
+      if (!extended?.explanation.includes(extensionLine)) {
+        w.problems.push(`the explanation should say ${JSON.stringify(extensionLine)} but is ${JSON.stringify(extended?.explanation)}`);
+      }
+      // A school closing is an exception for the assessment time limits (regs 5(4), 10(4), 13(3)), not for an
+      // order (reg 44(3)): refused with the grounds the law allows, nothing written.
+      await refusedExtension(
+        w,
+        finalPlan.id,
+        { toDueOn: '2026-07-03', ground: 'school_closure', reason: 'The school closes for the summer.', agreedBy: 'Morgan Lee, SEND manager' },
+        400,
+        /That exception does not apply to this time limit\. SEND Regs reg 44\(3\) allows: exceptional_personal_circumstances/,
+        'an assessment ground for an order',
+      );
 
       if (type === 'refuse_reassessment') {
         const rec = decidedAppeal.recommendations.find((r) => r.appealId === appealId)!;
         // Recommendations Power Regs regs 6–7: decision Fri 27 Feb 2026 + 5 weeks = Fri 3 Apr 2026 (Good Friday; weeks do not move).
         w.expect('recommendation.response', rec.id, { dueOn: '2026-04-03', status: 'open', dutyHolder: 'icb', responsibleBody: 'icb' });
+        // The Recommendations Power Regs give the 5 weeks no exception: an extension is refused (409).
+        await refusedExtension(
+          w,
+          w.find('recommendation.response', rec.id)!.id,
+          { toDueOn: '2026-04-17', ground: 'exceptional_personal_circumstances', reason: 'The clinic is closed.', agreedBy: 'Morgan Lee, SEND manager' },
+          409,
+          /has no statutory exception, so it cannot be extended/,
+          'extending the recommendation response',
+        );
         await w.post(
           `/recommendations/${rec.id}/response`,
           {
             outcome: 'partly_followed',
             reasons: 'A sensory review is offered; the paediatric clinic waiting list cannot be bypassed.',
             sentOn: '2026-03-02',
+            recipient: 'parent',
             sentTo: ['Parent', 'Council SEND team'],
           },
           'recommendation.responded',
@@ -225,8 +267,9 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
   /*
    * Refusal to issue a plan: mediation wanted with health in issue across Easter 2025, not arranged
-   * within 30 days (certificate late), Tribunal working days across August 2025, referred back
-   * with a health and a social care recommendation (one answered late).
+   * within 30 days (certificate late; the council's duty then closes as missed), Tribunal working days
+   * across August 2025, referred back (the duty to reconsider, reg 44(2)(d)) with a health and a social
+   * care recommendation (one answered late).
    */
   it(
     'refuse_plan: mediation not arranged in time, Tribunal response across August, referred back with recommendations',
@@ -264,12 +307,14 @@ describe('a walk through each kind of decision, with the statutory clock checked
       await w.post(`/mediations/${mediationId}/not-arranged`, { adviserInformedOn: '2025-05-19' }, 'mediation.not_arranged');
       // reg 37: adviser informed Mon 19 May 2025 + 3 working days: Tue 20, Wed 21, Thu 22 → Thu 22 May 2025.
       w.expect('mediation.certificate_not_arranged', mediationId, { dueOn: '2025-05-22', status: 'overdue', dutyHolder: 'mediation_adviser' });
-      // The 30 days were missed: the arrange deadline stays unmet (overdue since Sat 17 May 2025).
+      // The 30 days were missed: the arrange deadline is unmet (overdue since Sat 17 May 2025) until the certificate.
       w.expect('mediation.arrange', mediationId, { dueOn: '2025-05-16', status: 'overdue' });
 
       await w.post(`/mediations/${mediationId}/certificates`, { kind: 'mediation_not_arranged', issuedOn: '2025-05-23' }, 'certificate.issued');
       // Issued Fri 23 May 2025, a day after Thu 22 May: met late.
       w.expect('mediation.certificate_not_arranged', mediationId, { dueOn: '2025-05-22', status: 'met', metOn: '2025-05-23', metOnTime: false });
+      // The certificate says mediation could not be arranged: the council's 30 days close as missed (no longer overdue, reg 37).
+      w.expect('mediation.arrange', mediationId, { dueOn: '2025-05-16', status: 'missed' });
       // Later of: Wed 14 May 2025; certificate Fri 23 May 2025 + 1 month = Mon 23 Jun 2025 (a working day) → Mon 23 Jun 2025.
       w.expect('appeal.lodge', decisionId, { dueOn: '2025-06-23', status: 'overdue' });
 
@@ -304,7 +349,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
         },
         'appeal.decided',
       );
-      expect(referred.orders.filter((o) => o.appealId === appealId)).toEqual([]);
+      // Referred back (reg 43(2)(d)): the council's duty to reconsider opens by itself, as an order.
+      const reconsider = referred.orders.filter((o) => o.appealId === appealId);
+      expect(reconsider.map((o) => [o.type, o.duties.map((d) => d.ruleId)])).toEqual([['reconsider', ['order.reconsider']]]);
+      // reg 44(2)(d): decision Wed 19 Nov 2025 + 2 weeks = Wed 3 Dec 2025.
+      w.expect('order.reconsider', reconsider[0]!.id, { dueOn: '2025-12-03', status: 'overdue', dutyHolder: 'council' });
       const health = referred.recommendations.find((r) => r.responsibleBody === 'icb')!;
       const social = referred.recommendations.find((r) => r.responsibleBody === 'council_social_care')!;
       // Wed 19 Nov 2025 + 5 weeks (35 days) = Wed 24 Dec 2025 (weeks do not move for Christmas).
@@ -318,7 +367,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
       await w.post(
         `/recommendations/${health.id}/response`,
-        { outcome: 'followed', sentOn: '2025-12-22', sentTo: ['Parent', 'Council SEND team'] },
+        { outcome: 'followed', sentOn: '2025-12-22', recipient: 'parent', sentTo: ['Parent', 'Council SEND team'] },
         'recommendation.responded',
       );
       w.expect('recommendation.response', health.id, { dueOn: '2025-12-24', status: 'met', metOn: '2025-12-22', metOnTime: true });
@@ -329,6 +378,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
           outcome: 'not_followed',
           reasons: 'The child and family assessment found no eligible need for overnight short breaks; a day-time offer is made instead.',
           sentOn: '2026-01-09',
+          recipient: 'parent',
           sentTo: ['Parent'],
         },
         'recommendation.responded',
@@ -336,20 +386,29 @@ describe('a walk through each kind of decision, with the statutory clock checked
       // Sent Fri 9 Jan 2026, after Wed 24 Dec 2025: met late.
       w.expect('recommendation.response', social.id, { dueOn: '2025-12-24', status: 'met', metOn: '2026-01-09', metOnTime: false });
 
+      await w.post(
+        `/orders/${reconsider[0]!.id}/compliance`,
+        { ruleId: 'order.reconsider', compliedOn: '2025-12-01', evidence: 'Decision reconsidered: a plan will be issued; letter to the parent 1 Dec 2025.' },
+        'order.complied',
+      );
+      // Mon 1 Dec 2025 ≤ Wed 3 Dec 2025: on time.
+      w.expect('order.reconsider', reconsider[0]!.id, { dueOn: '2025-12-03', status: 'met', metOn: '2025-12-01', metOnTime: true });
+
       w.expectDeadlines(
         [
           'appeal.lodge@2025-06-23:met',
-          'mediation.arrange@2025-05-16:overdue',
+          'mediation.arrange@2025-05-16:missed',
           'mediation.certificate_not_arranged@2025-05-22:met',
           'mediation.contact_adviser@2025-05-14:met',
           'mediation.notify_health@2025-04-23:met',
+          'order.reconsider@2025-12-03:met',
           'recommendation.response@2025-12-24:met',
           'recommendation.response@2025-12-24:met',
           'tribunal.la_response@2025-09-16:met',
         ],
         'at the end',
       );
-      await finish(w, ['appeal.hearing_listed', 'appeal.decided', 'recommendation.responded', 'recommendation.responded']);
+      await finish(w, ['appeal.hearing_listed', 'appeal.decided', 'recommendation.responded', 'recommendation.responded', 'order.complied']);
     },
     WALK_TIMEOUT,
   );
@@ -460,7 +519,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
       await w.post(
         `/recommendations/${health.id}/response`,
-        { outcome: 'partly_followed', reasons: 'A programme is provided; reviews are twice a year.', sentOn: '2026-02-23', sentTo: ['Parent', 'Council SEND team'] },
+        {
+          outcome: 'partly_followed',
+          reasons: 'A programme is provided; reviews are twice a year.',
+          sentOn: '2026-02-23',
+          recipient: 'parent',
+          sentTo: ['Parent', 'Council SEND team'],
+        },
         'recommendation.responded',
       );
       // Sent on the last day, Mon 23 Feb 2026: on time.
@@ -468,7 +533,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
       await w.post(
         `/recommendations/${social.id}/response`,
-        { outcome: 'followed', sentOn: '2026-03-02', sentTo: ['Parent'] },
+        { outcome: 'followed', sentOn: '2026-03-02', recipient: 'parent', sentTo: ['Parent'] },
         'recommendation.responded',
       );
       w.expect('recommendation.response', social.id, { dueOn: '2026-02-23', status: 'met', metOn: '2026-03-02', metOnTime: false });
@@ -558,17 +623,22 @@ describe('a walk through each kind of decision, with the statutory clock checked
       w.expect('agreement.appealable_matters.amend_plan', appealable.id, { dueOn: '2025-01-27', status: 'overdue', dutyHolder: 'council' });
       // reg 42(3): Mon 23 Dec 2024 + 2 weeks = Mon 6 Jan 2025.
       w.expect('agreement.other_matters', other.id, { dueOn: '2025-01-06', status: 'overdue', dutyHolder: 'council' });
-      // reg 42(4): Mon 23 Dec 2024 + 1 week = Mon 30 Dec 2024; the ICB's duty to tell the council (health was in issue).
-      w.expect('agreement.health_notify_la', mediationId, { dueOn: '2024-12-30', status: 'overdue', dutyHolder: 'icb' });
+      // reg 42(4) (the ICB tells the council of the agreement) applies only where the council was not a party:
+      // health was in issue, but the council took part in this mediation.
+      w.absent('agreement.health_notify_la');
 
       await w.post(`/mediations/${mediationId}/certificates`, { kind: 'mediation_concluded', issuedOn: '2024-12-30' }, 'certificate.issued');
       w.expect('mediation.certificate_concluded', mediationId, { dueOn: '2024-12-30', status: 'met', metOn: '2024-12-30', metOnTime: true });
       // Later of: Sun 5 Jan 2025; certificate Mon 30 Dec 2024 + 1 month = Thu 30 Jan 2025 (a working day) → Thu 30 Jan 2025.
       w.expect('appeal.lodge', decisionId, { dueOn: '2025-01-30', status: 'overdue' });
 
-      await w.post(`/mediations/${mediationId}/health-response`, { receivedOn: '2025-01-03' }, 'mediation.health_response_received');
-      // The ICB answered Fri 3 Jan 2025, after Mon 30 Dec 2024: late.
-      w.expect('agreement.health_notify_la', mediationId, { dueOn: '2024-12-30', status: 'met', metOn: '2025-01-03', metOnTime: false });
+      await w.refused(
+        `/mediations/${mediationId}/health-response`,
+        { receivedOn: '2025-01-03' },
+        400,
+        /reg 42\(4\) applies only where the council was not a party/,
+        "the ICB's notice of an agreement the council was party to",
+      );
 
       await w.post(
         `/mediations/${mediationId}/agreement/items/${other.id}/completed`,
@@ -620,7 +690,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
       await w.post(
         `/recommendations/${rec.id}/response`,
-        { outcome: 'partly_followed', reasons: 'A scheme place is offered; 1:1 support for half of each day.', sentOn: '2025-07-18', sentTo: ['Parent', 'Council SEND team'] },
+        {
+          outcome: 'partly_followed',
+          reasons: 'A scheme place is offered; 1:1 support for half of each day.',
+          sentOn: '2025-07-18',
+          recipient: 'parent',
+          sentTo: ['Parent', 'Council SEND team'],
+        },
         'recommendation.responded',
       );
       w.expect('recommendation.response', rec.id, { dueOn: '2025-07-21', status: 'met', metOn: '2025-07-18', metOnTime: true });
@@ -628,7 +704,6 @@ describe('a walk through each kind of decision, with the statutory clock checked
       w.expectDeadlines(
         [
           'agreement.appealable_matters.amend_plan@2025-01-27:met',
-          'agreement.health_notify_la@2024-12-30:met',
           'agreement.other_matters@2025-01-06:met',
           'appeal.lodge@2025-01-30:met',
           'mediation.arrange@2024-12-20:met',
@@ -874,7 +949,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
       await w.post(
         `/recommendations/${rec.id}/response`,
-        { outcome: 'followed', sentOn: '2026-03-02', sentTo: ['Young person', 'Council SEND team'] },
+        { outcome: 'followed', sentOn: '2026-03-02', recipient: 'young_person', sentTo: ['Young person', 'Council SEND team'] },
         'recommendation.responded',
       );
       w.expect('recommendation.response', rec.id, { dueOn: '2026-04-01', status: 'met', metOn: '2026-03-02', metOnTime: true });
@@ -899,15 +974,17 @@ describe('a walk through each kind of decision, with the statutory clock checked
 
 describe('writes racing with the deadline monitor', () => {
   /*
-   * A deadline already past on 2 Mar 2026 is checked by the worker as soon as it is opened: it
-   * locks the deadline row, then the case row, to append `deadline.overdue`. A caseworker's write
-   * locks the case row, then the deadline rows it meets or moves. Whatever the timing, the
-   * caseworker must get the case back (201) or a 409 to reload, never a 500.
+   * A deadline opened by a write is looked at by the worker at once: the tick claims it, and its job
+   * locks the case row, then the deadline row (the order every write uses), to work out what is due
+   * (here: a past deadline recorded late, timed for after the grace). A caseworker's write locks the
+   * case row, then the deadline rows it meets or moves. Whatever the timing, the caseworker must get
+   * the case back (201) or a 409 to reload, never a 500.
    *
-   * The interleaving is forced: the test holds the deadline rows so that the worker queues first
-   * for them and the caseworker's write queues second (holding the case row), then lets go.
+   * The interleaving is forced: the deadline queue is paused while the tick claims the deadlines,
+   * the test then holds their rows, resumes the queue so that the job queues first for them (holding
+   * the case row) and the caseworker's write queues second (for the case row), then lets go.
    */
-  it('never answers 500 when a write meets a deadline the monitor is marking overdue', async () => {
+  it('never answers 500 when a write meets a deadline the monitor is working on', async () => {
     const waiting = async (db: string) =>
       Number(
         (
@@ -915,34 +992,50 @@ describe('writes racing with the deadline monitor', () => {
         )[0].count,
       );
     const db = (await sql(`SELECT current_database() AS db`))[0].db as string;
+    const url = new URL(process.env['E2E_REDIS_URL']!);
+    const queue = new Queue('deadlines', {
+      prefix: process.env['E2E_REDIS_PREFIX']!,
+      connection: { host: url.hostname, port: Number(url.port || 6379), db: Number(url.pathname.slice(1) || 0) },
+    });
     const outcomes: string[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const w = await Walk.open(`Race ${attempt}`, '2015-01-01');
-      const holder = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-      await holder.connect();
-      try {
-        // Letter Mon 3 Nov 2025 + 2 months = Sat 3 Jan 2026 (contact the adviser) and Mon 5 Jan 2026 (appeal): both past.
-        const decided = await w.post('/decisions', { type: 'refuse_plan', decisionDate: '2025-11-03', letterSent: '2025-11-03' }, 'decision.issued');
-        await holder.query('BEGIN');
-        await holder.query(`SELECT id FROM deadline WHERE case_id = $1 FOR UPDATE`, [w.id]);
-        if ((await caseEventCount(w.id, true)) !== 2) continue; // the monitor was quicker than the lock: try again
-        const monitorWaits = await eventually(async () => (await waiting(db)) >= 1, 5_000).catch(() => false);
-        if (!monitorWaits) continue;
-        // Lodging the appeal meets appeal.lodge, the deadline the monitor checks first.
-        const write = api('POST', `/cases/${w.id}/appeals`, {
-          expectedVersion: decided.version,
-          decisionId: last(decided.decisions).id,
-          tribunalReference: tribunalReference('26'),
-          lodgedOn: '2026-01-05',
-        });
-        await eventually(async () => (await waiting(db)) >= 2, 5_000);
-        await holder.query('COMMIT');
-        const res = await write;
-        outcomes.push(`${res.status} ${res.status >= 500 ? String((res.body as { detail?: string }).detail) : ''}`.trim());
-      } finally {
-        await holder.query('ROLLBACK').catch(() => undefined);
-        await holder.end();
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const w = await Walk.open(`Race ${attempt}`, '2015-01-01');
+        const holder = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+        await holder.connect();
+        await queue.pause();
+        try {
+          // Letter Mon 3 Nov 2025 + 2 months = Sat 3 Jan 2026 (contact the adviser) and Mon 5 Jan 2026 (appeal): both past.
+          const decided = await w.post('/decisions', { type: 'refuse_plan', decisionDate: '2025-11-03', letterSent: '2025-11-03' }, 'decision.issued');
+          const claimed = async () =>
+            Number((await sql(`SELECT count(*) FROM deadline WHERE case_id = $1 AND claimed_at IS NOT NULL`, [w.id]))[0].count);
+          await eventually(async () => (await claimed()) > 0, 15_000);
+          await holder.query('BEGIN');
+          await holder.query(`SELECT id FROM deadline WHERE case_id = $1 FOR UPDATE`, [w.id]);
+          await queue.resume();
+          const monitorWaits = await eventually(async () => (await waiting(db)) >= 1, 5_000).catch(() => false);
+          if (!monitorWaits) continue; // the job had run already: try again
+          // Lodging the appeal meets appeal.lodge, a deadline the monitor is looking at.
+          const write = api('POST', `/cases/${w.id}/appeals`, {
+            expectedVersion: decided.version,
+            decisionId: last(decided.decisions).id,
+            tribunalReference: tribunalReference('26'),
+            lodgedOn: '2026-01-05',
+            // No mediation certificate on this case: confirmed (CFA 2014 s.55(3)).
+            confirmedUnusual: true,
+          });
+          await eventually(async () => (await waiting(db)) >= 2, 30_000);
+          await holder.query('COMMIT');
+          const res = await write;
+          outcomes.push(`${res.status} ${res.status >= 500 ? String((res.body as { detail?: string }).detail) : ''}`.trim());
+        } finally {
+          await queue.resume().catch(() => undefined);
+          await holder.query('ROLLBACK').catch(() => undefined);
+          await holder.end();
+        }
       }
+    } finally {
+      await queue.close();
     }
     console.log(`answers to writes racing with the monitor: ${outcomes.join('; ')}`);
     expect(outcomes.length).toBeGreaterThan(0);

@@ -32,7 +32,7 @@ const finished = (id: string) =>
   eventually(async () => {
     const res = await api<ExportView>('GET', `/exports/${id}`, undefined, 'auditor');
     return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
-  }, 30_000);
+  }, 60_000, `export ${id} to finish`);
 
 let story: Story;
 let history: { sequence: number; type: string; summary: string; hash: string }[];

@@ -31,6 +31,8 @@ async function caseWithRecommendations(tribunalDecision: string): Promise<Detail
     decisionId: decided.body.decisions[0]!.id,
     tribunalReference: `EH857/26/${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`,
     lodgedOn: '2025-07-28',
+    // No mediation certificate is recorded on this case: the caseworker confirms that is what happened (CFA 2014 s.55(3)).
+    confirmedUnusual: true,
   });
   expect(appealed.status).toBe(201);
   const outcome = await api<Detail>('POST', `/cases/${id}/appeals/${appealed.body.appeals[0]!.id}/outcome`, {
@@ -68,31 +70,44 @@ describe('the walking-skeleton journey', () => {
       expect(d.explanation[0]).toBe('Tribunal decision Mon 2 Feb 2026; + 5 weeks = Mon 9 Mar 2026');
     }
     expect(responses.map((d) => d.responsibleBody).sort()).toEqual(['council_social_care', 'icb']);
-    const outbox = await sql(`SELECT payload FROM outbox WHERE payload->>'deadlineId' = ANY($1)`, [responses.map((d) => d.id)]);
-    expect(outbox).toHaveLength(2);
+    // Recorded now, in the same transaction: reminders are timed from this moment. The 5-day point (Mon 2 Mar 08:00)
+    // was before it, so the worker times each for its 1-day point, Fri 6 Mar 08:00.
+    const timed = await sql<{ timing_from: Date }>(`SELECT timing_from FROM deadline WHERE id = ANY($1)`, [responses.map((d) => d.id)]);
+    expect(timed.map((r) => r.timing_from.toISOString())).toEqual(['2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z']);
+    await eventually(async () => {
+      const rows = await sql<{ next: Date | null }>(`SELECT next_action_at AS next FROM deadline WHERE id = ANY($1)`, [responses.map((d) => d.id)]);
+      return rows.every((r) => r.next?.toISOString() === '2026-03-06T08:00:00.000Z') || undefined;
+    });
 
     const dueSoon = await api<{ id: string }[]>('GET', '/deadlines?filter=due_soon');
     expect(dueSoon.body.map((d) => d.id)).toEqual(expect.arrayContaining(responses.map((d) => d.id)));
   });
 
-  it('marks a deadline overdue when its job fires with no response, and appends that to the history', async () => {
+  it('marks a deadline overdue (after the grace for a history recorded late) with a history event, and a late response shows as late', async () => {
     const c = await caseWithRecommendations('2026-01-05'); // due Mon 9 Feb 2026: already past on 2 Mar
+    const responseIds = c.deadlines.filter((d) => d.ruleId === 'recommendation.response').map((d) => d.id);
+    // Shown overdue at once, but recorded after the fact: marked overdue only from 00:00 Wed 4 Mar (after the next working day).
+    expect(c.deadlines.filter((d) => responseIds.includes(d.id)).map((d) => d.status)).toEqual(['overdue', 'overdue']);
+    await eventually(async () => {
+      const rows = await sql<{ next: Date | null; status: string }>(`SELECT next_action_at AS next, status FROM deadline WHERE id = ANY($1)`, [responseIds]);
+      return rows.every((r) => r.status === 'open' && r.next?.toISOString() === '2026-03-04T00:00:00.000Z') || undefined;
+    });
+    // Had it been recorded on the day of the Tribunal's decision, it would be marked now.
+    await sql(`UPDATE deadline SET timing_from = '2026-01-05T12:00:00Z', next_action_at = '2026-01-05T12:00:00Z' WHERE id = ANY($1)`, [responseIds]);
     const overdueEvents = await eventually(async () => {
-      const h = await api<{ type: string; summary: string; actorName: string; payload: { ruleId?: string } }[]>(
-        'GET',
-        `/cases/${c.id}/history`,
-      );
-      // (The family's older deadlines of this case may pass overdue too, depending on timing.)
+      const h = await api<{ type: string; summary: string; actorName: string; payload: { ruleId?: string } }[]>('GET', `/cases/${c.id}/history`);
       const found = h.body.filter((e) => e.type === 'deadline.overdue' && e.payload.ruleId === 'recommendation.response');
       return found.length === 2 ? found : undefined;
     });
     expect(overdueEvents[0]).toMatchObject({ actorName: 'Deadline monitor' });
     expect(overdueEvents[0]!.summary).toContain('was due Mon 9 Feb 2026');
-    const rows = await sql(`SELECT status FROM deadline WHERE case_id = $1 AND rule_id = 'recommendation.response'`, [c.id]);
-    expect(rows.map((r) => r.status)).toEqual(['overdue', 'overdue']);
+    const rows = await sql(`SELECT status, next_action_at FROM deadline WHERE id = ANY($1)`, [responseIds]);
+    expect(rows).toEqual([
+      { status: 'overdue', next_action_at: null },
+      { status: 'overdue', next_action_at: null },
+    ]);
 
     const overdue = await api<{ id: string }[]>('GET', '/deadlines?filter=overdue');
-    const responseIds = c.deadlines.filter((d) => d.ruleId === 'recommendation.response').map((d) => d.id);
     expect(overdue.body.map((d) => d.id)).toEqual(expect.arrayContaining(responseIds));
 
     // A late response still meets the deadline, and shows it was late.
@@ -102,36 +117,45 @@ describe('the walking-skeleton journey', () => {
       expectedVersion: current.body.version,
       outcome: 'followed',
       sentOn: '2026-02-20',
+      recipient: 'parent',
       sentTo: ['Parent or young person'],
     });
     expect(late.status).toBe(201);
     expect(late.body.deadlines.find((d) => d.subjectId === rec.id)).toMatchObject({ status: 'met', metOnTime: false });
   });
 
-  it('closes the deadline when the response is recorded in time, and its job then does nothing', async () => {
+  it('closes the deadline when the response is recorded in time; a late job of its last claim then does nothing', async () => {
     const c = await caseWithRecommendations('2026-02-16'); // due Mon 23 Mar 2026
     const rec = c.recommendations.find((r) => r.responsibleBody === 'icb')!;
     const deadline = c.deadlines.find((d) => d.subjectId === rec.id)!;
-    const jobId = `deadline-check.${deadline.id}.2026-03-23`;
-    const job = await eventually(() => queue.getJob(jobId)); // relayed from the outbox after commit
-    expect(await job.getState()).toBe('delayed');
+    // The worker times it for its first reminder, 10 working days before: Mon 9 Mar 2026, 08:00.
+    const row = async () =>
+      (await sql<{ next: Date | null; claimed: Date | null; claim_no: number }>(
+        `SELECT next_action_at AS next, claimed_at AS claimed, claim_no FROM deadline WHERE id = $1`,
+        [deadline.id],
+      ))[0]!;
+    await eventually(async () => ((await row()).next?.toISOString() === '2026-03-09T08:00:00.000Z' && (await row()).claimed === null) || undefined);
+    const { claim_no: lastClaim } = await row();
 
     const responded = await api<Detail>('POST', `/cases/${c.id}/recommendations/${rec.id}/response`, {
       expectedVersion: c.version,
       outcome: 'not_followed',
       reasons: 'The occupational therapy programme is already provided through the school.',
       sentOn: '2026-03-02',
+      recipient: 'parent',
       sentTo: ['Parent or young person', 'Council SEND team'],
     });
     expect(responded.status).toBe(201);
     expect(responded.body.deadlines.find((d) => d.id === deadline.id)).toMatchObject({ status: 'met', metOnTime: true });
+    expect((await row()).next).toBeNull(); // closed: nothing left to do
 
-    await job.promote(); // make the timer fire now
+    // Redis hands back a job of the last claim (say after a restart with an old snapshot): it re-reads the row and does nothing.
+    await queue.add('deadline.action', { deadlineId: deadline.id, claimNo: lastClaim }, { jobId: `late-${deadline.id}` });
     const result = await eventually(async () => {
-      const j = await queue.getJob(jobId);
+      const j = await queue.getJob(`late-${deadline.id}`);
       return j && (await j.getState()) === 'completed' ? j.returnvalue : undefined;
     });
-    expect(result).toBe('no_longer_open');
+    expect(result).toBe('stale');
     const history = await api<{ type: string }[]>('GET', `/cases/${c.id}/history`);
     expect(history.body.map((e) => e.type)).not.toContain('deadline.overdue');
   });
@@ -171,7 +195,7 @@ describe('the walking-skeleton journey', () => {
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/api/cases', '/api/deadlines', '/api/cases/{id}/recommendations/{recommendationId}/response']),
     );
-    const health = await api('GET', '/health', undefined, null);
+    const health = await api('GET', '/health', undefined, 'administrator');
     expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } });
   });
 });
@@ -185,6 +209,7 @@ describe('the stored snapshot', () => {
       outcome: 'partly_followed',
       reasons: 'Part of the programme is already in place.',
       sentOn: '2026-03-02',
+      recipient: 'parent',
       sentTo: ['Parent or young person'],
     });
     const rows = await sql<{ type: string; payload: Record<string, unknown> }>(

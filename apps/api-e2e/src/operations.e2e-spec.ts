@@ -15,10 +15,22 @@ describe('operations: Bull Board, health, notifications, calendar feed', () => {
     expect((await page('/api/admin/queues/api/queues', 'manager')).status).toBe(404);
   });
 
-  it('reports deadline queue lag in the health check', async () => {
-    const health = await api('GET', '/health', undefined, null);
-    expect(health.status).toBe(200);
-    expect(health.body.details.deadlineQueue).toMatchObject({ status: 'up', lagMs: expect.any(Number) });
+  it('health: anyone sees the status only; an administrator sees each part (worker, tick, deadline actions, mail, Redis, queue)', async () => {
+    const anonymous = await api('GET', '/health', undefined, null);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    expect((await api('GET', '/health', undefined, 'caseworker')).body).toEqual({ status: 'ok' });
+    const admin = await api('GET', '/health', undefined, 'administrator');
+    expect(admin.status).toBe(200);
+    expect(admin.body.details).toMatchObject({
+      postgres: { status: 'up' },
+      redis: { status: 'up', pingMs: expect.any(Number) },
+      deadlineQueue: { status: 'up', paused: false },
+      worker: { status: 'up', alive: 1 },
+      deadlineTick: { status: 'up', lastTickSecondsAgo: expect.any(Number) },
+      deadlineActions: { status: 'up', state: expect.stringMatching(/^(idle|run in progress)$/), inFlight: expect.any(Number) },
+      mail: { status: 'up', backlog: expect.any(Number) },
+    });
   });
 
   it("answers a member of staff's own notifications", async () => {

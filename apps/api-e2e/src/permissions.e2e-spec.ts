@@ -73,15 +73,25 @@ describe('deny by default', () => {
 /** The case writes: caseworkers and managers of the case's team. */
 const CASE_WRITES = [
   'POST /api/cases',
+  'POST /api/cases/import',
+  'POST /api/cases/{id}/history',
   'POST /api/cases/{id}/contacts',
   'POST /api/cases/{id}/decisions',
   'POST /api/cases/{id}/decisions/{decisionId}/correction',
+  'POST /api/cases/{id}/assessment-requests',
+  'POST /api/cases/{id}/assessment-requests/{requestId}/agreed',
+  'POST /api/cases/{id}/draft-plans',
+  'POST /api/cases/{id}/draft-plans/{draftId}/comments',
+  'POST /api/cases/{id}/reviews',
+  'POST /api/cases/{id}/reviews/{reviewId}/amendments-proposed',
+  'POST /api/cases/{id}/phase-transfers',
   'POST /api/cases/{id}/events/{sequence}/correction',
   'POST /api/cases/{id}/way-forward-meetings',
   'POST /api/cases/{id}/way-forward-meetings/{meetingId}/held',
   'POST /api/cases/{id}/mediations',
   'POST /api/cases/{id}/mediations/{mediationId}/declined',
   'POST /api/cases/{id}/mediations/{mediationId}/requested',
+  'POST /api/cases/{id}/mediations/{mediationId}/withdrawn',
   'POST /api/cases/{id}/mediations/{mediationId}/health-notified',
   'POST /api/cases/{id}/mediations/{mediationId}/arranged',
   'POST /api/cases/{id}/mediations/{mediationId}/not-arranged',
@@ -138,6 +148,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/cases/{id}/reassignment': { allowed: ['manager'] },
   'GET /api/auth/session': { allowed: ROLES },
   'POST /api/auth/sign-out': { allowed: ROLES, endsSession: true },
+  'POST /api/auth/password': { allowed: ROLES, body: { currentPassword: 'not-the-password', newPassword: 'x' } },
   'GET /api/notifications': { allowed: ROLES },
   'POST /api/me/calendar-feed': { allowed: WRITERS },
   'GET /api/users': { allowed: ['manager', 'administrator'] },
@@ -146,6 +157,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   'PATCH /api/users/{userId}': { allowed: ['administrator'] },
   'POST /api/users/{userId}/disable': { allowed: ['administrator'] },
   'POST /api/users/{userId}/enable': { allowed: ['administrator'] },
+  'POST /api/users/{userId}/password-reset': { allowed: ['administrator'] },
   'GET /api/mediation-providers': { allowed: ROLES },
   'POST /api/mediation-providers': { allowed: ['administrator'] },
   'PATCH /api/mediation-providers/{providerId}': { allowed: ['administrator'] },
@@ -231,7 +243,7 @@ describe('the apps\' database role', () => {
       }
     }
     await expect(sql(`TRUNCATE deadline`, [], 'app')).rejects.toThrow(/permission denied/);
-    await expect(sql(`DROP TABLE outbox`, [], 'app')).rejects.toThrow(/must be owner/);
+    await expect(sql(`DROP TABLE worker_heartbeat`, [], 'app')).rejects.toThrow(/must be owner/);
     await expect(sql(`SELECT * FROM schema_migration`, [], 'app')).rejects.toThrow(/permission denied/);
     // The triggers stand behind the privileges: even the owner cannot change the history by accident.
     await expect(sql(`UPDATE case_event SET summary = summary WHERE true`)).rejects.toThrow(/append-only/);

@@ -1,4 +1,4 @@
-import { emailOf, password, type Role, sql, users } from './support/api';
+import { emailOf, eventually, password, type Role, sql, users } from './support/api';
 import { type ApiProcess, startApi } from './support/process';
 
 /**
@@ -103,7 +103,8 @@ describe('production mode', () => {
       body: JSON.stringify({ email: emailOf('manager'), password: password() }),
     });
     await fetch(`${prod.baseUrl}/api/deadlines?filter=overdue&name=Amira`, { headers: { cookie: await cookieOf('caseworker') } });
-    await new Promise((r) => setTimeout(r, 500));
+    // The request log is written as each answer finishes: wait for the last request's line.
+    await eventually(async () => prod.output().includes('"url":"/api/deadlines"'), 30_000, 'the request log lines');
     const log = prod.output();
     expect(log).toContain('"url":"/api/auth/oidc/callback"');
     expect(log).toContain('"url":"/api/calendar/[redacted].ics"');

@@ -10,10 +10,10 @@ import { mediationProviderId, newTeam, Story, type Team } from './support/team';
  *   working days), sent 10 Oct: on time. Allowed on 5 Jan 2026: amend the plan by 9 Feb (done
  *   20 Feb: late); recommendations to the ICB (answered 20 Jan: on time) and to council social care
  *   (not answered: missed).
- * Case 2 (Ravi): refusal to assess; appeal received Tue 20 Jan 2026, response due Tue 3 Mar: open,
- *   due this week.
+ * Case 2 (Ravi): refusal to assess; appeal (lodged without a certificate, confirmed) received Tue
+ *   20 Jan 2026, response due Tue 3 Mar: open, due this week.
  * Case 3 (Ravi): refusal to issue a plan; mediation asked for on 10 Nov 2025 (arrange by 10 Dec),
- *   not arranged: missed.
+ *   not arranged, and the adviser's certificate says so: missed, closed (no longer overdue now).
  *
  * The family's and the mediation adviser's deadlines (appeal, contact with the adviser,
  * certificates) are not the council's and do not count.
@@ -51,11 +51,11 @@ beforeAll(async () => {
   });
   await c.one.post(`/orders/${d.orders[0]!.id}/compliance`, { ruleId: 'order.amend_plan', compliedOn: '2026-02-20', evidence: 'Amended plan issued.' });
   const icb = d.recommendations.find((r) => r.responsibleBody === 'icb')!.id;
-  await c.one.post(`/recommendations/${icb}/response`, { outcome: 'followed', sentOn: '2026-01-20', sentTo: ['Parent'] });
+  await c.one.post(`/recommendations/${icb}/response`, { outcome: 'followed', sentOn: '2026-01-20', recipient: 'parent', sentTo: ['Parent'] });
 
   c.two = await Story.open(ravi, uniqueReference(), 'Robin Two');
   d = await c.two.post('/decisions', { type: 'refuse_assessment', decisionDate: '2026-01-05', letterSent: '2026-01-06' });
-  d = await c.two.post('/appeals', { decisionId: d.decisions[0]!.id, tribunalReference: 'EH857/26/10002', lodgedOn: '2026-01-12' });
+  d = await c.two.post('/appeals', { decisionId: d.decisions[0]!.id, tribunalReference: 'EH857/26/10002', lodgedOn: '2026-01-12', confirmedUnusual: true });
   await c.two.post(`/appeals/${d.appeals[0]!.id}/registration`, { registeredOn: '2026-01-19', appealReceivedOn: '2026-01-20' });
 
   c.three = await Story.open(ravi, uniqueReference(), 'Robin Three');
@@ -64,6 +64,7 @@ beforeAll(async () => {
   const mediation3 = d.mediations[0]!.id;
   await c.three.post(`/mediations/${mediation3}/requested`, { laInformedOn: '2025-11-10' });
   await c.three.post(`/mediations/${mediation3}/not-arranged`, { adviserInformedOn: '2025-12-15' });
+  await c.three.post(`/mediations/${mediation3}/certificates`, { kind: 'mediation_not_arranged', issuedOn: '2025-12-16' });
 });
 
 const PERIOD = 'from=2025-09&to=2026-03';
@@ -76,7 +77,7 @@ describe('the dates the numbers rest on', () => {
     expect(c.one.deadline('order.amend_plan').dueOn).toBe('2026-02-09');
     expect(c.one.detail.deadlines.filter((d) => d.ruleId === 'recommendation.response').map((d) => d.dueOn)).toEqual(['2026-02-09', '2026-02-09']);
     expect(c.two.deadline('tribunal.la_response').dueOn).toBe('2026-03-03');
-    expect(c.three.deadline('mediation.arrange').dueOn).toBe('2025-12-10');
+    expect(c.three.deadline('mediation.arrange')).toMatchObject({ dueOn: '2025-12-10', status: 'missed' });
   });
 });
 
@@ -86,16 +87,16 @@ describe('GET /api/reports/deadlines', () => {
     expect(res.status).toBe(200);
     const b = res.body;
     expect(b.filters).toEqual({ team: team.name, from: '2025-09', to: '2026-03', decisionType: null });
-    expect(b).toMatchObject({ today: '2026-03-02', weekEnds: '2026-03-08', dueThisWeek: 1, overdue: 2, open: 1, teams: [team.name] });
+    expect(b).toMatchObject({ today: '2026-03-02', weekEnds: '2026-03-08', dueThisWeek: 1, overdue: 1, open: 1, teams: [team.name] });
     expect(b.period).toEqual({ due: 7, metOnTime: 3, metLate: 1, missed: 2, pending: 1, percentOnTime: 50 });
 
     const counts = (r: Record<string, unknown>) => [r['key'], r['dueThisWeek'], r['overdue'], r['due'], r['metOnTime'], r['metLate'], r['missed'], r['pending'], r['percentOnTime']];
     expect(b.byCaseworker.map(counts)).toEqual([
-      ['Ravi Report', 1, 1, 2, 0, 0, 1, 1, 0],
+      ['Ravi Report', 1, 0, 2, 0, 0, 1, 1, 0],
       ['Rita Report', 0, 1, 5, 3, 1, 1, 0, 60],
     ]);
     expect(b.byRule.map(counts)).toEqual([
-      ['mediation.arrange', 0, 1, 2, 1, 0, 1, 0, 50],
+      ['mediation.arrange', 0, 0, 2, 1, 0, 1, 0, 50],
       ['recommendation.response', 0, 1, 2, 1, 0, 1, 0, 50],
       ['tribunal.la_response', 1, 0, 2, 1, 0, 0, 1, 100],
       ['order.amend_plan', 0, 0, 1, 0, 1, 0, 0, 0],
@@ -114,7 +115,7 @@ describe('GET /api/reports/deadlines', () => {
 
   it('filters by decision type', async () => {
     const refusePlan = (await report(`deadlines?${PERIOD}&decisionType=refuse_plan`)).body;
-    expect(refusePlan).toMatchObject({ dueThisWeek: 0, overdue: 1, open: 0 });
+    expect(refusePlan).toMatchObject({ dueThisWeek: 0, overdue: 0, open: 0 });
     expect(refusePlan.period).toMatchObject({ due: 1, missed: 1 });
     const content = (await report(`deadlines?${PERIOD}&decisionType=final_plan_content`)).body;
     expect(content.period).toMatchObject({ due: 5, metOnTime: 3, metLate: 1, missed: 1, pending: 0 });
@@ -123,7 +124,7 @@ describe('GET /api/reports/deadlines', () => {
   it('counts only the deadlines due in the period, while overdue stays overdue whenever it was due', async () => {
     const b = (await report('deadlines?from=2026-02&to=2026-02')).body;
     expect(b.period).toEqual({ due: 3, metOnTime: 1, metLate: 1, missed: 1, pending: 0, percentOnTime: 33 });
-    expect(b.overdue).toBe(2);
+    expect(b.overdue).toBe(1);
   });
 
   it('keeps up with a corrected decision type (the decision type of deadlines follows the case)', async () => {

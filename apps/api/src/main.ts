@@ -8,12 +8,16 @@ import {
   ConfigError,
   cookiesAreSecure,
   createValidationPipe,
+  exitOnUncaughtErrors,
+  HttpDrain,
   mountQueueBoard,
   ProblemFilter,
+  refuseHostileInput,
   SessionService,
   trustProxySetting,
 } from '@send/server';
 import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
@@ -33,7 +37,8 @@ const APP_CSP = {
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],
-    baseUri: ["'self'"],
+    // No <base> element may redirect the app's relative URLs (the web app has none: its scripts and styles are absolute).
+    baseUri: ["'none'"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
     upgradeInsecureRequests: null,
@@ -54,11 +59,8 @@ async function bootstrap(): Promise<void> {
   app.disable('x-powered-by');
   // From where: the client's address, as far back through X-Forwarded-For as TRUST_PROXY allows.
   app.set('trust proxy', trustProxySetting(config));
-  // Request size limits: JSON bodies are small; documents have their own limit (multer). No route
-  // takes a urlencoded form, so none is parsed: a form posted from another site reaches no handler
-  // with a body.
-  app.useBodyParser('json', { limit: '200kb' });
-
+  // Security headers first, so that every answer carries them: the JSON parser's own refusals
+  // (malformed JSON 400, too large 413) included.
   app.use(
     helmet({
       contentSecurityPolicy: APP_CSP,
@@ -76,11 +78,17 @@ async function bootstrap(): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Request size limits: JSON bodies are small; documents have their own limit (multer). No route
+  // takes a urlencoded form, so none is parsed: a form posted from another site reaches no handler
+  // with a body.
+  app.useBodyParser('json', { limit: '200kb' });
+  // What PostgreSQL cannot store (NUL, unpaired surrogates, JSON nested too deep) answers 400 here, recorded.
+  refuseHostileInput(app);
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
+  const http = new HttpDrain(app.getHttpServer() as Server, config.HTTP_KEEP_ALIVE_TIMEOUT_MS);
 
   // Pages outside Nest's guards: Bull Board always, and in production the API documentation, are
   // for signed-in administrators only.
@@ -94,9 +102,40 @@ async function bootstrap(): Promise<void> {
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`API listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`);
+  const logger = app.get(Logger);
+  logger.log(`API listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`);
+
+  // Graceful shutdown: stop accepting, close idle keep-alive connections at once, let the requests
+  // in flight finish, then close the database and Redis; never longer than SHUTDOWN_TIMEOUT_MS.
+  // (Nest's own shutdown hooks would close the database before the requests in flight had finished.)
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: closing the API (at most ${config.SHUTDOWN_TIMEOUT_MS} ms; ${http.pending} request(s) in flight)`);
+    const timer = setTimeout(() => {
+      logger.warn(`Shutdown timed out with ${http.pending} request(s) still in flight; closing their connections and exiting`);
+      http.destroy();
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    http
+      .close()
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`Shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+// An unhandled rejection or uncaught exception is a bug: logged, then exit 1; the supervisor restarts the API.
+exitOnUncaughtErrors('api');
 bootstrap().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -58,6 +58,7 @@ const DUTIES: Record<OrderType, string[]> = {
   name_school_only: ['name_school_only'],
   continue_to_maintain: ['continue_to_maintain'],
   cease: ['cease'],
+  reconsider: ['reconsider'],
 };
 
 const calendar = defaultCalendar();
@@ -191,7 +192,9 @@ export function historicCases(today: Date, providerName: string): DemoCase[] {
       cases.push(story(i, by, letter, items));
       continue;
     }
-    const outcome = nth(OUTCOMES, vary(i, 1, OUTCOMES.length));
+    // Only an appeal against a refusal to issue a plan can be referred back (SEND Regs reg 43(2)(d)).
+    const drawn = nth(OUTCOMES, vary(i, 1, OUTCOMES.length));
+    const outcome: AppealOutcome = drawn === 'referred_back' && decisionType !== 'refuse_plan' ? 'decided_allowed' : drawn;
     const decided = hearing + 5;
     const makesOrders = outcome === 'decided_allowed' || outcome === 'decided_partly_allowed' || outcome === 'consent_order';
     const order = randomUUID();
@@ -212,8 +215,11 @@ export function historicCases(today: Date, providerName: string): DemoCase[] {
       decisionDate: iso(decided),
       orderSentOn: iso(decided + 1),
       ...(makesOrders ? { orders: [{ orderId: order, orderType, details: 'As set out in the Tribunal decision.' }] } : {}),
+      // Referred back: the council must reconsider within 2 weeks (reg 44(2)(d)).
+      ...(outcome === 'referred_back' ? { orders: [{ orderId: order, orderType: 'reconsider' as const }] } : {}),
       recommendations,
     });
+    if (outcome === 'referred_back') complyWith(order, 'reconsider', 'order', decided, decided);
     if (makesOrders) complyWith(order, orderType, 'order', decided, decided);
     recommendations.forEach((r, n) => {
       const at = doneAt(nth(TIMINGS, vary(i + n, 2, TIMINGS.length)), decided, due('recommendation.response', { tribunalDecision: decided }));
@@ -225,7 +231,8 @@ export function historicCases(today: Date, providerName: string): DemoCase[] {
         outcome: followed === 0 ? 'followed' : followed === 1 ? 'partly_followed' : 'not_followed',
         ...(followed === 0 ? {} : { reasons: 'The provision is already met through the school nursing service.' }),
         sentOn: iso(at),
-        sentTo: ['Parent or young person', 'SEND team'],
+        recipient: i % 6 === 5 ? 'young_person' : 'parent',
+        sentTo: [i % 6 === 5 ? 'Young person' : 'Parent', 'SEND team'],
       });
     });
     cases.push(story(i, by, letter, items));

@@ -45,8 +45,19 @@ function demoCases(providerName: string): { reference: string; childName: string
     letterChecklist: { mediationInformation: true, appealRights: true, timeLimits: true, disagreementResolution: true },
     rationale: 'Decision made at the SEND panel on the evidence in the assessment.',
   });
-  const appealTo = (ids: Ids, lodged: number, ref: string): CaseEvent[] => [
-    { type: 'appeal.lodged', appealId: ids.appeal, decisionId: ids.decision, tribunalReference: ref, lodgedOn: day(lodged), appellant: 'parent', sections: ['B', 'F', 'I'], healthAndSocialCareSought: true },
+  /** `withoutCertificate`: the family appealed with no mediation certificate (CFA 2014 s.55(3)): recorded as what happened, and flagged. */
+  const appealTo = (ids: Ids, lodged: number, ref: string, withoutCertificate = false): CaseEvent[] => [
+    {
+      type: 'appeal.lodged',
+      appealId: ids.appeal,
+      decisionId: ids.decision,
+      tribunalReference: ref,
+      lodgedOn: day(lodged),
+      appellant: 'parent',
+      sections: ['B', 'F', 'I'],
+      healthAndSocialCareSought: true,
+      ...(withoutCertificate ? { confirmedUnusual: true } : {}),
+    },
     { type: 'appeal.registered', appealId: ids.appeal, registeredOn: day(lodged + 6), appealReceivedOn: day(lodged + 7) },
   ];
   const recs = [
@@ -80,7 +91,7 @@ function demoCases(providerName: string): { reference: string; childName: string
     },
     {
       reference: 'RUT-2026-0102', childName: 'Oliver Bennett', dateOfBirth: '2011-11-02', by: 'Casey Worker',
-      events: (ids) => [decided(ids.decision, 'final_plan_content', -270), ...appealTo(ids, -230, 'EH857/26/00102'), ...tribunalDecision(ids, -40)],
+      events: (ids) => [decided(ids.decision, 'final_plan_content', -270), ...appealTo(ids, -230, 'EH857/26/00102', true), ...tribunalDecision(ids, -40)],
     },
     {
       reference: 'RUT-2026-0103', childName: 'Grace Adeyemi', dateOfBirth: '2016-01-23', by: 'Sam Okafor',
@@ -127,7 +138,12 @@ async function seed(): Promise<void> {
     // Demo staff missing from the database (by name), so that a database seeded before a new demo member of staff gets them.
     const present = new Set((await users.find()).map((u) => u.name));
     const missing = DEMO_USERS.filter((u) => !present.has(u.name));
-    if (missing.length) await users.insert(missing.map((u) => ({ ...u, active: true })));
+    // Marked as demo accounts: a production API refuses to sign them in, whatever their password.
+    if (missing.length) await users.insert(missing.map((u) => ({ ...u, active: true, demo: true })));
+    await db.query(`UPDATE staff_user SET demo = true WHERE name = ANY($1) AND lower(email) = ANY($2)`, [
+      DEMO_USERS.map((u) => u.name),
+      DEMO_USERS.map((u) => u.email.toLowerCase()),
+    ]);
     // Demo staff sign in with DEMO_PASSWORD (set by `npm start`; refused in production).
     if (config.DEMO_PASSWORD) {
       const passwordHash = await hashPassword(config.DEMO_PASSWORD);

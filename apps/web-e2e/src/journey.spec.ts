@@ -59,12 +59,12 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
   await page.getByLabel('Day').fill(String(today.getDate()));
   await page.getByLabel('Month').fill(String(today.getMonth() + 1));
   await page.getByLabel('Year').fill(String(today.getFullYear()));
-  await page.getByLabel('Parent or young person').check();
+  await page.getByLabel('Parent', { exact: true }).check();
   await page.getByRole('button', { name: 'Save response' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Amira Khan' })).toBeVisible();
   await expect(page.getByText('Response recorded')).toBeVisible();
-  await expect(page.getByText(/Response to recommendation sent .*: not followed/)).toBeVisible();
+  await expect(page.getByText(/Response to recommendation sent to the parent .*: not followed/)).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/04-response-recorded.png`, fullPage: true });
 

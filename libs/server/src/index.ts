@@ -5,6 +5,7 @@ export { ProblemFilter } from './lib/http/problem.filter';
 export { createValidationPipe } from './lib/http/validation';
 export { CaseCommandService } from './lib/cases/case-command.service';
 export { CaseWriteService } from './lib/cases/case-write.service';
+export { HistoryLoadService, type CaseWithHistory } from './lib/cases/history-load.service';
 export { MediationProviderEntity, StaffUserEntity } from './lib/db/entities';
 export { mountQueueBoard } from './lib/queue/queue-board';
 export { hashPassword, MIN_PASSWORD_LENGTH } from './lib/auth/password';
@@ -17,3 +18,6 @@ export { routePermissions, type RoutePermission } from './lib/auth/route-permiss
 export { APPEND_ONLY_TABLES, appRoleGrants, userOf } from './lib/db/app-role';
 export { ReportingModule } from './lib/reporting/reporting.module';
 export { ExportApiModule, ExportWorkerModule } from './lib/exports/exports.module';
+export { exitOnUncaughtErrors } from './lib/process/fatal-errors';
+export { HttpDrain } from './lib/http/http-drain';
+export { refuseHostileInput } from './lib/http/hostile-input.middleware';

@@ -109,13 +109,16 @@ let counter = 0;
 /** A case reference unique to this run. */
 export const uniqueReference = () => `T-${process.pid}-${Date.now().toString(36)}-${++counter}`;
 
-/** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+/**
+ * Polls until `check` returns a value, or fails after `timeoutMs`. The bound is generous (other
+ * test runs may share the machine's two cores): it only matters when the condition never comes.
+ */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
+    if (Date.now() > until) throw new Error(`${what} not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -26,7 +26,8 @@ export interface ApiProcess {
 
 /**
  * Starts another API process of the built app on the run's database (as the apps' role) and Redis prefix, with only
- * the environment given (plus PATH): e.g. in production mode. Resolves once /api/health answers 200.
+ * the environment given (plus PATH): e.g. in production mode. Resolves once it serves requests (a public route
+ * answers 200; waiting up to a minute: other test runs may share the machine).
  */
 export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
@@ -52,22 +53,24 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // The API bounds its own shutdown (SHUTDOWN_TIMEOUT_MS, 10 s by default): this is the backstop.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await exited;
     clearTimeout(timer);
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) before it was ready: ${output}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      // Serving: a public route answers. (/api/health may rightly be red: a database of its own has no worker.)
+      if ((await fetch(`${baseUrl}/api/auth/options`)).ok) break;
     } catch {
       /* not listening yet */
     }
     if (Date.now() > until) {
       await stop();
-      throw new Error(`the API did not become healthy: ${output}`);
+      throw new Error(`the API did not start serving: ${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

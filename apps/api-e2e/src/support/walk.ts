@@ -36,7 +36,13 @@ export interface Detail {
   disagreementResolutions: { id: string; meetings: string[]; concludedOn?: string; outcome?: string }[];
   appeals: { id: string; decisionId: string; outcome?: string; responseSentOn?: string }[];
   orders: { id: string; appealId: string; type: string; duties: { ruleId: string; agreedDueOn?: string; compliedOn?: string }[] }[];
-  recommendations: { id: string; appealId: string; section: string; responsibleBody: string; response?: { outcome: string } }[];
+  recommendations: { id: string; appealId: string; section: string; responsibleBody: string; response?: { outcome: string; recipient?: string } }[];
+  assessmentRequests: { id: string; receivedOn: string; agreedOn?: string }[];
+  reviews: { id: string; meetingOn: string; amendmentsProposedOn?: string }[];
+  draftPlans: { id: string; servedOn: string; requestId?: string; commentsReceivedOn?: string }[];
+  phaseTransfers: { id: string; transferDate: string; kind: string }[];
+  /** Facts the law does not provide for on that route, recorded because the caseworker confirmed them. */
+  flags: { eventType: string; reason: string; on: string }[];
   deadlines: Deadline[];
   documents: { id: string; eventSequence: number; filename: string; contentType: string; size: number; sha256: string }[];
 }

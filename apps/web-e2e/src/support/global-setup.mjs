@@ -10,7 +10,7 @@ export default async function globalSetup() {
     seedDemo: true,
     env: {
       WEB_DIST: 'dist/apps/web/browser',
-      OUTBOX_POLL_MS: '200',
+      TICK_MS: '300',
       DEMO_PASSWORD: 'web-e2e-demo-password',
       EXPORT_DIR: mkdtempSync(join(tmpdir(), 'send-web-exports-')),
       // Slow enough that the auditor's journey sees the progress bar move (a period export of the demo data takes a few seconds).

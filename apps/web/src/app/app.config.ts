@@ -1,3 +1,4 @@
+import { APP_BASE_HREF } from '@angular/common';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
@@ -18,5 +19,8 @@ export const appConfig: ApplicationConfig = {
     provideRouter(appRoutes, withComponentInputBinding(), withEnabledBlockingInitialNavigation()),
     provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
+    // No <base> element: the Content Security Policy says `base-uri 'none'`, and the build writes
+    // absolute URLs for its scripts and styles (`deployUrl: "/"`).
+    { provide: APP_BASE_HREF, useValue: '/' },
   ],
 };

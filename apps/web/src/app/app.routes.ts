@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
 import { homeRedirect, roleGuard } from './core/role-guard';
-import { signedInGuard } from './core/signed-in-guard';
+import { signedInOnlyGuard } from './core/signed-in-guard';
 
 export const appRoutes: Route[] = [
   // Each role's start page (see core/roles.ts); the guard always redirects.
@@ -9,6 +9,12 @@ export const appRoutes: Route[] = [
     path: 'sign-in',
     title: 'Sign in',
     loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'change-password',
+    title: 'Change your password',
+    canActivate: [signedInOnlyGuard],
+    loadComponent: () => import('./sign-in/change-password-page').then((m) => m.ChangePasswordPage),
   },
   {
     path: 'my-deadlines',

@@ -60,6 +60,15 @@ export class DedicatedRedis {
     await exited;
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a hung Redis. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   client(): Redis {
     return new Redis(this.url, { maxRetriesPerRequest: 1 });
   }
@@ -145,11 +154,44 @@ export async function sql<T = Record<string, unknown>>(url: string, query: strin
   }
 }
 
+/** The snapshot of a case just opened (as the domain's reducer makes it), so that the worker can append to its history. */
+const snapshotOf = (reference: string) => ({
+  reference,
+  childName: 'Jamie Test',
+  dateOfBirth: '2013-06-30',
+  caseworker: 'Casey Worker',
+  team: 'SEND North',
+  stage: 'open',
+  contacts: [],
+  decisions: [],
+  wayForwardMeetings: [],
+  mediations: [],
+  disagreementResolutions: [],
+  appeals: [],
+  orders: [],
+  recommendations: [],
+  documents: [],
+});
+
+/** When seeded deadlines were recorded (and first looked at): well before the tests' "now" (Mon 2 Mar 2026). */
+export const SEEDED_AT = '2026-01-05T10:00:00Z';
+
+export interface SeedOptions {
+  dutyHolder?: string;
+  ruleId?: string;
+  responsibleBody?: string;
+  /** When the due date was recorded (`timing_from`); default SEEDED_AT. */
+  timingFrom?: string;
+  /** When the worker should look at them (`next_action_at`); default `timingFrom` (at once); null: never. */
+  nextActionAt?: string | null;
+  status?: 'open' | 'overdue';
+}
+
 /**
  * Staff (a caseworker and a manager in one team, with emails), one case with its opening event,
  * and `count` deadlines on it due on `dueOn` (inserted directly with SQL, for speed). Returns the ids.
  */
-export async function seedDeadlines(url: string, count: number, dueOn: string, opts: { dutyHolder?: string; ruleId?: string; responsibleBody?: string } = {}) {
+export async function seedDeadlines(url: string, count: number, dueOn: string, opts: SeedOptions = {}) {
   await sql(
     url,
     `WITH w AS (INSERT INTO staff_user (name, role, team, email)
@@ -168,31 +210,37 @@ export async function seedDeadlines(url: string, count: number, dueOn: string, o
   const [c] = await sql<{ id: string; event: string }>(
     url,
     `WITH c AS (INSERT INTO "case" (reference, child_name, date_of_birth, caseworker, team, stage, version, snapshot)
-                VALUES ($1, 'Jamie Test', '2013-06-30', 'Casey Worker', 'SEND North', 'opened', 1, '{}') RETURNING id),
+                VALUES ($1, 'Jamie Test', '2013-06-30', 'Casey Worker', 'SEND North', 'open', 1, $2) RETURNING id),
           e AS (INSERT INTO case_event (id, case_id, sequence, type, payload_version, payload, actor_name, actor_role, business_date,
                   recorded_at, summary, stage_after, correlation_id, hash)
-                SELECT gen_random_uuid(), c.id, 1, 'case.opened', 1, '{}', 'Test', 'caseworker', '2026-03-02', now(), 'Opened', 'opened',
+                SELECT gen_random_uuid(), c.id, 1, 'case.opened', 1, '{}', 'Test', 'caseworker', '2026-01-05', now(), 'Opened', 'open',
                   gen_random_uuid(), 'x' FROM c RETURNING id)
      SELECT (SELECT id FROM c) AS id, (SELECT id FROM e) AS event`,
-    [ref],
+    [ref, JSON.stringify(snapshotOf(ref))],
   );
+  const timingFrom = opts.timingFrom ?? SEEDED_AT;
+  const nextActionAt = opts.nextActionAt === undefined ? timingFrom : opts.nextActionAt;
   await sql(
     url,
-    `INSERT INTO deadline (case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, responsible_body, duty_holder, owner, opened_by_event_id)
-     SELECT $1, $2, 's' || g, '2026.1', '{}', $3::date, '["Tribunal decision Mon 2 Feb 2026; + 5 weeks"]', 'open', $5, $6, 'Casey Worker', $4
+    `INSERT INTO deadline (case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, responsible_body, duty_holder, owner,
+       opened_by_event_id, timing_from, next_action_at)
+     SELECT $1, $2, 's' || g, '2026.1', '{}', $3::date, '["Tribunal decision Mon 2 Feb 2026; + 5 weeks"]', $10, NULLIF($5, ''), $6, 'Casey Worker', $4, $8, $9
      FROM generate_series(1, $7::int) g`,
-    [c!.id, opts.ruleId ?? 'recommendation.response', dueOn, c!.event, opts.responsibleBody ?? 'icb', opts.dutyHolder ?? 'icb', count],
+    [
+      c!.id,
+      opts.ruleId ?? 'recommendation.response',
+      dueOn,
+      c!.event,
+      opts.responsibleBody ?? 'icb',
+      opts.dutyHolder ?? 'icb',
+      count,
+      timingFrom,
+      nextActionAt,
+      opts.status ?? 'open',
+    ],
   );
   const ids = await sql<{ id: string }>(url, `SELECT id FROM deadline WHERE case_id = $1 ORDER BY id`, [c!.id]);
-  return { caseId: c!.id, ids: ids.map((r) => r.id), staff };
-}
-
-/** How many of these deadlines' timers exist in Redis (pipelined). */
-export async function jobsPresent(redis: Redis, prefix: string, ids: string[], dueOn: string): Promise<number> {
-  const p = redis.pipeline();
-  for (const id of ids) p.exists(`${prefix}:deadlines:deadline-check.${id}.${dueOn}`);
-  const replies = (await p.exec()) ?? [];
-  return replies.filter(([, n]) => n === 1).length;
+  return { caseId: c!.id, ids: ids.map((r) => r.id), staff: staff! };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExportWorkerModule, WorkerFeaturesModule } from '@send/server';
 
-/** The worker's composition root: the outbox relay, the deadline processors and the export processor. */
+/** The worker's composition root: the deadline tick and processor, the mail pump and the export processor. */
 @Module({ imports: [WorkerFeaturesModule, ExportWorkerModule] })
 export class AppModule {}

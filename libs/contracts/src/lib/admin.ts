@@ -13,6 +13,16 @@ export interface StaffAccount extends StaffUser {
   lockedUntil: string | null;
 }
 
+/**
+ * An administrator's reset of a staff account's password: a temporary password, shown once, to give
+ * the member of staff by another channel. It works until `expiresAt`, and only for setting a
+ * password of their own at their next sign-in; the account's sessions ended with the reset.
+ */
+export interface PasswordReset {
+  temporaryPassword: string;
+  expiresAt: string;
+}
+
 /** A mediation provider families are referred to. Inactive ones cannot be chosen for a new mediation. */
 export interface MediationProvider {
   id: string;

@@ -1,14 +1,18 @@
 import type {
+  AgreementBody,
   Appellant,
   AppealOutcome,
   CertificateKind,
+  DecisionAnswerKind,
   DecisionType,
   MeetingOutcome,
   MediationChoice,
   OrderType,
+  PhaseTransferKind,
   PlanSection,
   RecommendationSection,
   ResponseOutcome,
+  ResponseRecipient,
   ResponsibleBody,
 } from './enums';
 import type { DeadlineView } from './deadlines';
@@ -59,6 +63,8 @@ export interface RecordRecommendationResponseRequest extends VersionedWrite {
   /** Required when any part of the recommendation is not followed. */
   reasons?: string;
   sentOn: IsoDate;
+  /** The parent or the young person, to whom the response must be sent. */
+  recipient: ResponseRecipient;
   sentTo: string[];
 }
 
@@ -78,6 +84,47 @@ export interface DecisionView {
   sections: PlanSection[];
   letterChecklist?: LetterChecklist;
   rationale?: string;
+  /** What the decision answers (a request for an assessment, a review, a phase transfer): its own time limit is met by it. */
+  answers?: { kind: DecisionAnswerKind; id: string };
+}
+
+/** A request for an EHC needs assessment (SEND Regs reg 5): the council must decide within 6 weeks. */
+export interface AssessmentRequestView {
+  id: string;
+  receivedOn: IsoDate;
+  /** The council decided to assess (notified the family): the 16- and 20-week limits (regs 10, 13) then run. */
+  agreedOn?: IsoDate;
+}
+
+/** An annual review meeting (SEND Regs reg 20): the council decides within 4 weeks. */
+export interface ReviewView {
+  id: string;
+  meetingOn: IsoDate;
+  /** Proposed amendments sent (reg 22(2)): the final amended plan is due 8 weeks later (reg 22(3)). */
+  amendmentsProposedOn?: IsoDate;
+}
+
+/** A draft plan served on the family (SEND Regs reg 13(1)): 15 days to comment. */
+export interface DraftPlanView {
+  id: string;
+  servedOn: IsoDate;
+  requestId?: string;
+  commentsReceivedOn?: IsoDate;
+}
+
+/** A transfer between phases of education (SEND Regs reg 18): the plan must be reviewed and amended in time. */
+export interface PhaseTransferView {
+  id: string;
+  transferDate: IsoDate;
+  kind: PhaseTransferKind;
+}
+
+/** Something recorded that the law does not provide for on that route, confirmed as what happened: for someone to look at. */
+export interface CaseFlagView {
+  eventType: string;
+  reason: string;
+  /** The business date of the event it was recorded with. */
+  on: IsoDate;
 }
 
 export interface ContactView {
@@ -104,6 +151,10 @@ export interface AgreementItemView {
   appealable: boolean;
   /** For an appealable item, the duty it creates (which order periods apply). */
   orderType?: OrderType;
+  /** Who must do an item that could not have been appealed (reg 42(3)); the council when not said. */
+  responsibleBody?: AgreementBody;
+  /** A different timescale the parties agreed in writing (reg 42(5)): the item is due then. */
+  agreedDueOn?: IsoDate;
   completedOn?: IsoDate;
   evidence?: string;
 }
@@ -123,6 +174,12 @@ export interface MediationView {
   healthInIssue: boolean;
   socialCareInIssue: boolean;
   choice?: MediationChoice;
+  /** Mediation about health care provision only: the ICB arranges it and the council is not a party (reg 35, reg 42(4)). */
+  healthOnly?: boolean;
+  /** The family told the adviser they no longer wish to pursue mediation (reg 34). */
+  withdrawnOn?: IsoDate;
+  /** Who took part in the mediation. */
+  participants?: string[];
   /** When the council was told mediation is wanted (starts the 30 days). */
   laInformedOn?: IsoDate;
   healthNotifiedOn?: IsoDate;
@@ -151,6 +208,8 @@ export interface OrderDutyView {
   ruleId: string;
   /** A shorter period agreed in a consent order: the duty is due then, not at the end of the statutory period. */
   agreedDueOn?: IsoDate;
+  /** A period the Tribunal set by direction (reg 44(1)): the duty is due then. */
+  directedDueOn?: IsoDate;
   compliedOn?: IsoDate;
   evidence?: string;
 }
@@ -197,6 +256,8 @@ export interface RecommendationResponseView {
   outcome: ResponseOutcome;
   reasons?: string;
   sentOn: IsoDate;
+  /** The response goes to the parent or the young person (regs 6–7); others may be copied. */
+  recipient?: ResponseRecipient;
   sentTo: string[];
 }
 
@@ -240,6 +301,12 @@ export interface CaseDetail extends CaseSummary {
   appeals: AppealView[];
   orders: OrderView[];
   recommendations: RecommendationView[];
+  assessmentRequests: AssessmentRequestView[];
+  reviews: ReviewView[];
+  draftPlans: DraftPlanView[];
+  phaseTransfers: PhaseTransferView[];
+  /** Facts the law does not provide for on that route, recorded because the caseworker confirmed them. */
+  flags: CaseFlagView[];
   deadlines: DeadlineView[];
   documents: DocumentView[];
 }

@@ -1,11 +1,11 @@
-import type { DeadlineStatus, DutyHolder, ResponsibleBody } from './enums';
+import type { DeadlineStatus, DutyHolder, ExtensionGroundId, ResponsibleBody } from './enums';
 
 /**
  * How a deadline is shown: its stored status, with two states derived for display (never stored):
  * `due_soon` (open and due within the next 10 days, today included) and `extended` (open, not due
  * soon, with an extension agreed). An open deadline past its date shows as `overdue`.
  */
-export type DeadlineDisplayStatus = 'open' | 'due_soon' | 'extended' | 'overdue' | 'met' | 'cancelled';
+export type DeadlineDisplayStatus = 'open' | 'due_soon' | 'extended' | 'overdue' | 'met' | 'cancelled' | 'missed';
 
 export interface DeadlineView {
   id: string;
@@ -31,7 +31,13 @@ export interface DeadlineView {
   /** Who must act: the council, the family, the mediation adviser, the ICB or council social care. */
   dutyHolder: DutyHolder;
   /** Extensions agreed under a statutory exception, oldest first; `dueOn` is the current date. */
-  extensions?: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }[];
+  extensions?: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string; ground?: ExtensionGroundId }[];
+  /**
+   * Present (true) on a deadline still open whose due date had already passed on the day it was
+   * recorded (an entry made after the fact): overdue marking and escalation wait for a grace (the
+   * end of the next working day) so that the rest of the history can be recorded.
+   */
+  pastWhenRecorded?: true;
   /** What the deadline belongs to, e.g. the recommendation's id. */
   subjectId: string;
   /** The caseworker who owns it (the case's caseworker when it opened). */
@@ -46,7 +52,7 @@ export interface DeadlineView {
  * `open`: open and not yet past; `due_soon`: open and due within the next 10 days (today included);
  * `overdue`: past due and not met; `outstanding`: open or overdue (not met, not cancelled).
  */
-export type DeadlineFilter = 'all' | 'open' | 'due_soon' | 'overdue' | 'outstanding' | 'met' | 'cancelled';
+export type DeadlineFilter = 'all' | 'open' | 'due_soon' | 'overdue' | 'outstanding' | 'met' | 'missed' | 'cancelled';
 
 /** Whose deadlines: the signed-in member of staff's own (`me`), or everyone's in scope (`all`). */
 export type DeadlineOwnerFilter = 'me' | 'all';
@@ -80,6 +86,8 @@ export interface RuleView {
   source: string;
   /** The dates it counts from, in the order to ask for them. */
   facts: { name: string; label: string; required: boolean }[];
+  /** The statutory exceptions under which it may be extended, and where the law gives them; absent: it may not be extended. */
+  extension?: { source: string; grounds: { id: ExtensionGroundId; label: string }[] };
 }
 
 /** `POST /api/deadlines/calculation`: a rule and the dates it counts from. */

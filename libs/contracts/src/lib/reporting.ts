@@ -80,6 +80,8 @@ export interface DeadlineDashboard {
   byRule: DeadlineBreakdownRow[];
   /** Recommendation responses by who must answer: the ICB (health) or council social care. */
   byResponsibleBody: DeadlineBreakdownRow[];
+  /** Cases of the scope with facts the law does not provide for on their route, recorded on the caseworker's confirmation (first 100, by reference). */
+  flaggedCases: { caseId: string; reference: string; childName: string; flags: number }[];
   /** The teams the caller may report on. */
   teams: string[];
 }

@@ -19,6 +19,11 @@ export interface SessionView {
    * this request, never later than `expiresAt`. Every request moves it on.
    */
   idleExpiresAt: string;
+  /**
+   * Signed in with a password an administrator set (a first password, or a reset): nothing but
+   * `POST /api/auth/password` (and sign-out) is allowed until the member of staff sets their own.
+   */
+  passwordChangeRequired: boolean;
 }
 
 /** How staff can sign in here. */

@@ -14,6 +14,10 @@ import { CaseStore } from './case-store';
     <app-case-deadlines [deadlines]="open()" [today]="today" [canExtend]="canExtend()" />
     <h2 class="govuk-heading-m">Met</h2>
     <app-case-deadlines [deadlines]="met()" [today]="today" empty="No deadline on this case has been met yet." />
+    @if (missed().length) {
+      <h2 class="govuk-heading-m">Missed</h2>
+      <app-case-deadlines [deadlines]="missed()" [today]="today" />
+    }
     @if (cancelled().length) {
       <h2 class="govuk-heading-m">No longer apply</h2>
       <app-case-deadlines [deadlines]="cancelled()" [today]="today" />
@@ -29,5 +33,6 @@ export class CaseDeadlinesTab {
   private readonly all = computed(() => [...(this.store.current()?.deadlines ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
   protected readonly open = computed(() => this.all().filter((d) => d.status === 'open' || d.status === 'overdue'));
   protected readonly met = computed(() => this.all().filter((d) => d.status === 'met'));
+  protected readonly missed = computed(() => this.all().filter((d) => d.status === 'missed'));
   protected readonly cancelled = computed(() => this.all().filter((d) => d.status === 'cancelled'));
 }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineView } from '@send/contracts';
+import { ruleInfo } from '@send/domain';
 import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
 import { LongDatePipe } from '../shared/date-pipes';
 import { dutyHolderLabel, responsibleBodyLabel } from '../shared/labels';
@@ -61,7 +62,7 @@ import { dutyHolderLabel, responsibleBodyLabel } from '../shared/labels';
             <p class="govuk-body-s">Rules version {{ deadline.rulesetVersion }}.</p>
           </div>
         </details>
-        @if (canExtend() && (deadline.status === 'open' || deadline.status === 'overdue')) {
+        @if (canExtend() && (deadline.status === 'open' || deadline.status === 'overdue') && extendable(deadline.ruleId)) {
           <p class="govuk-body">
             <a class="govuk-link" [routerLink]="['/cases', deadline.caseId, 'record', 'extension']" [queryParams]="{ deadline: deadline.id }"
               >Extend<span class="govuk-visually-hidden"> the deadline: {{ deadline.ruleTitle }}</span></a
@@ -79,6 +80,8 @@ export class CaseDeadlines {
   readonly today = input.required<string>();
   readonly empty = input('There are no open deadlines on this case.');
   /** Offer to extend open deadlines (for those who may record entries). */
+  /** Only a time limit the law allows to be extended (a statutory exception) offers it. */
+  protected readonly extendable = (ruleId: string) => !!ruleInfo(ruleId)?.extension;
   readonly canExtend = input(false);
   protected readonly bodyLabel = responsibleBodyLabel;
   protected readonly holderLabel = dutyHolderLabel;

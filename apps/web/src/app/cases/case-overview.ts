@@ -15,6 +15,20 @@ import { Session } from '../core/session';
   imports: [RouterLink, CaseDeadlines, RecommendationList, CaseTimeline],
   template: `
     @if (store.current(); as detail) {
+      @if (detail.flags?.length) {
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <div class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            This case records something the law does not provide for on its route, entered because it is what happened:
+            <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+              @for (flag of detail.flags; track $index) {
+                <li>{{ flag.reason }}</li>
+              }
+            </ul>
+          </div>
+        </div>
+      }
       <h2 class="govuk-heading-m">Open deadlines</h2>
       <app-case-deadlines
         [deadlines]="open()"

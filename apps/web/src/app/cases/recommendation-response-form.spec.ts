@@ -8,7 +8,7 @@ function validForm(): ResponseForm {
     outcome: 'followed',
     reasons: '',
     sentOn: { day: '3', month: '6', year: '2026' },
-    sentTo: { parentOrYoungPerson: true, councilSendTeam: false },
+    sentTo: { recipient: 'parent', councilSendTeam: false },
   });
   return form;
 }
@@ -24,7 +24,8 @@ describe('the recommendation response form', () => {
       expectedVersion: 7,
       outcome: 'followed',
       sentOn: '2026-06-03',
-      sentTo: ['Parent or young person'],
+      recipient: 'parent',
+      sentTo: ['Parent'],
     });
   });
 
@@ -69,19 +70,19 @@ describe('the recommendation response form', () => {
       outcome: 'followed',
       reasons: '',
       sentOn: { day: '29', month: '02', year: '2028' },
-      sentTo: { parentOrYoungPerson: false, councilSendTeam: true },
+      sentTo: { recipient: 'young_person', councilSendTeam: true },
     });
     expect(form.valid).toBe(true);
     form.controls.sentOn.setValue({ day: '1', month: '3', year: '2028' });
     expect(form.valid).toBe(true);
   });
 
-  it('requires at least one recipient, and sends the recipients as words', () => {
+  it('requires the parent or the young person as recipient, and sends the recipients as words', () => {
     const form = validForm();
-    form.controls.sentTo.setValue({ parentOrYoungPerson: false, councilSendTeam: false });
-    expect(messages(form)).toEqual(['Select who the response was sent to']);
-    form.controls.sentTo.setValue({ parentOrYoungPerson: true, councilSendTeam: true });
-    expect(toRequest(form.getRawValue(), 1, TODAY).sentTo).toEqual(['Parent or young person', 'Council SEND team']);
+    form.controls.sentTo.setValue({ recipient: null, councilSendTeam: true });
+    expect(messages(form)).toEqual(['Select whether the response was sent to the parent or the young person']);
+    form.controls.sentTo.setValue({ recipient: 'young_person', councilSendTeam: true });
+    expect(toRequest(form.getRawValue(), 1, TODAY)).toMatchObject({ recipient: 'young_person', sentTo: ['Young person', 'Council SEND team'] });
   });
 
   it("puts the API's validation errors against the fields it names", () => {

@@ -1,15 +1,18 @@
 import { AbstractControl, FormControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
-import type { Problem, RecordRecommendationResponseRequest, ResponseOutcome } from '@send/contracts';
+import type { Problem, RecordRecommendationResponseRequest, ResponseOutcome, ResponseRecipient } from '@send/contracts';
 import { isValidIsoDate } from '@send/domain';
 import type { SummaryError } from '../shared/error-summary';
 import { londonToday } from '../shared/dates';
 
-/** Who a response can be sent to, offered as checkboxes. */
-export const RECIPIENTS = [
-  { key: 'parentOrYoungPerson', text: 'Parent or young person', id: 'sentTo' },
-  { key: 'councilSendTeam', text: 'Council SEND team', id: 'sentTo-council-send-team' },
-] as const;
-type RecipientKey = (typeof RECIPIENTS)[number]['key'];
+/**
+ * Who the response goes to: the parent or the young person, one of them always (Recommendations
+ * Power Regs 2017 regs 6–7), offered as radios; a copy to the council's SEND team is a checkbox.
+ */
+export const RECIPIENTS: readonly { value: ResponseRecipient; text: string; id: string }[] = [
+  { value: 'parent', text: 'Parent', id: 'sentTo' },
+  { value: 'young_person', text: 'Young person', id: 'sentTo-young-person' },
+];
+export const COPY_TO_SEND_TEAM = { text: 'Council SEND team', id: 'sentTo-council-send-team' } as const;
 
 export const OUTCOME_OPTIONS: readonly { value: ResponseOutcome; text: string; id: string }[] = [
   { value: 'followed', text: 'Followed', id: 'outcome' },
@@ -37,7 +40,7 @@ export function createResponseForm(today: () => string = () => londonToday()) {
         year: new FormControl('', { nonNullable: true }),
       }),
       sentTo: new FormGroup({
-        parentOrYoungPerson: new FormControl(false, { nonNullable: true }),
+        recipient: new FormControl<ResponseRecipient | null>(null),
         councilSendTeam: new FormControl(false, { nonNullable: true }),
       }),
     },
@@ -78,8 +81,8 @@ export function validateResponse(value: ResponseFormValue, today: string): Field
   }
   const date = parseDateParts(value.sentOn, today);
   if ('error' in date) errors.push(date.error);
-  if (!RECIPIENTS.some((r) => value.sentTo[r.key])) {
-    errors.push({ field: 'sentTo', targetId: 'sentTo', message: 'Select who the response was sent to' });
+  if (!value.sentTo.recipient) {
+    errors.push({ field: 'sentTo', targetId: 'sentTo', message: 'Select whether the response was sent to the parent or the young person' });
   }
   return errors;
 }
@@ -116,14 +119,16 @@ export function parseDateParts(
 /** The request for a valid form. */
 export function toRequest(value: ResponseFormValue, expectedVersion: number, today: string): RecordRecommendationResponseRequest {
   const date = parseDateParts(value.sentOn, today);
-  if (!value.outcome || 'error' in date) throw new Error('The form is not valid');
+  const recipient = RECIPIENTS.find((r) => r.value === value.sentTo.recipient);
+  if (!value.outcome || 'error' in date || !recipient) throw new Error('The form is not valid');
   const reasons = value.reasons.trim();
   return {
     expectedVersion,
     outcome: value.outcome,
     ...(reasons ? { reasons } : {}),
     sentOn: date.iso,
-    sentTo: RECIPIENTS.filter((r) => value.sentTo[r.key as RecipientKey]).map((r) => r.text),
+    recipient: recipient.value,
+    sentTo: [recipient.text, ...(value.sentTo.councilSendTeam ? [COPY_TO_SEND_TEAM.text] : [])],
   };
 }
 

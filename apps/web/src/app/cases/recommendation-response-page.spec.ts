@@ -77,7 +77,7 @@ describe('RecommendationResponsePage', () => {
     expect([...summary.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
       ['#reasons', 'Enter the reasons for not following the recommendation'],
       ['#sentOn-day', 'Enter the date the response was sent'],
-      ['#sentTo', 'Select who the response was sent to'],
+      ['#sentTo', 'Select whether the response was sent to the parent or the young person'],
     ]);
     expect(document.activeElement).toBe(summary);
     expect(input('#reasons').getAttribute('aria-describedby')).toBe('reasons-hint reasons-error');
@@ -98,7 +98,8 @@ describe('RecommendationResponsePage', () => {
       expectedVersion: 3,
       outcome: 'followed',
       sentOn: '2026-06-01',
-      sentTo: ['Parent or young person'],
+      recipient: 'parent',
+      sentTo: ['Parent'],
     });
     first.flush(
       { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The case changed since you opened it.' },

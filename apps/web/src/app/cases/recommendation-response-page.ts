@@ -19,6 +19,7 @@ import {
   formErrors,
   OUTCOME_OPTIONS,
   problemErrors,
+  COPY_TO_SEND_TEAM,
   RECIPIENTS,
   ResponseField,
   toRequest,
@@ -47,6 +48,7 @@ export class RecommendationResponsePage {
   protected readonly form = createResponseForm();
   protected readonly outcomes = OUTCOME_OPTIONS;
   protected readonly recipients = RECIPIENTS;
+  protected readonly copy = COPY_TO_SEND_TEAM;
   protected readonly serviceProblem = SERVICE_PROBLEM;
   protected readonly sectionText = sectionLabel;
   protected readonly bodyText = responsibleBodyLabel;

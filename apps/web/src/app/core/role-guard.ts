@@ -6,9 +6,13 @@ import { homeFor } from './roles';
 import { Session } from './session';
 
 /** Waits for the session (loading it once after a page load); false when there is none. */
-function signedIn(session: Session): Observable<boolean> {
+export function signedIn(session: Session): Observable<boolean> {
   return session.user() ? of(true) : session.load();
 }
+
+/** Where a session that must set its own password goes first (then back to `returnTo`). */
+export const changePasswordFirst = (router: Router, returnTo: string) =>
+  router.createUrlTree(['/change-password'], { queryParams: returnTo && returnTo !== '/' ? { returnTo } : {} });
 
 /**
  * Pages for some roles only (the API refuses the others anyway): without a session, the sign-in
@@ -21,6 +25,7 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     return signedIn(session).pipe(
       map((ok) => {
         if (!ok) return router.createUrlTree(['/sign-in'], { queryParams: { returnTo: state.url } });
+        if (session.passwordChangeRequired()) return changePasswordFirst(router, state.url);
         const role = session.user()?.role;
         return role && roles.includes(role) ? true : router.parseUrl(homeFor(role));
       }),
@@ -33,6 +38,12 @@ export const homeRedirect: CanActivateFn = () => {
   const session = inject(Session);
   const router = inject(Router);
   return signedIn(session).pipe(
-    map((ok) => (ok ? router.parseUrl(homeFor(session.user()?.role)) : router.createUrlTree(['/sign-in']))),
+    map((ok) =>
+      !ok
+        ? router.createUrlTree(['/sign-in'])
+        : session.passwordChangeRequired()
+          ? changePasswordFirst(router, '/')
+          : router.parseUrl(homeFor(session.user()?.role)),
+    ),
   );
 };

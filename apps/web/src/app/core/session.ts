@@ -1,7 +1,8 @@
 import { HttpClient, HttpErrorResponse, HttpResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { SessionView, SignInOptions } from '@send/contracts';
+import type { Problem, SessionView, SignInOptions } from '@send/contracts';
 import { catchError, firstValueFrom, map, Observable, of, tap } from 'rxjs';
+import { toProblem } from '../shared/problem';
 
 /** When the session ends, on this browser's clock (ms since 1970). */
 export interface SessionDeadlines {
@@ -28,6 +29,8 @@ export class Session {
   /** Undefined until signed in: pages wait for it before loading. */
   readonly currentId = computed(() => this.state()?.user.id);
   readonly csrfToken = computed(() => this.state()?.csrfToken);
+  /** Signed in with a password an administrator set: nothing but setting a new one is allowed until then. */
+  readonly passwordChangeRequired = computed(() => this.state()?.passwordChangeRequired === true);
   readonly deadlines = this.ends.asReadonly();
 
   /**
@@ -81,6 +84,22 @@ export class Session {
       return undefined;
     } catch (error) {
       return error instanceof HttpErrorResponse ? error.status : 0;
+    }
+  }
+
+  /**
+   * Changes the signed-in member of staff's password. Resolves to undefined when changed (the
+   * account's other sessions have ended; this one goes on), or what the API refused (a problem
+   * naming the field, or the status).
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<Problem | number | undefined> {
+    try {
+      await firstValueFrom(this.http.post('/api/auth/password', { currentPassword, newPassword }));
+      const current = this.state();
+      if (current) this.state.set({ ...current, passwordChangeRequired: false });
+      return undefined;
+    } catch (error) {
+      return toProblem(error) ?? (error instanceof HttpErrorResponse ? error.status : 0);
     }
   }
 

@@ -21,6 +21,7 @@ const dashboard: DeadlineDashboard = {
   byCaseworker: [row('Casey Worker', 'Casey Worker', 2, 1), row('Sam Okafor', 'Sam Okafor', 1)],
   byRule: [row('recommendation.response', 'Respond to the health and social care recommendations', 2)],
   byResponsibleBody: [row('icb', 'Integrated care board (health)', 1), row('council_social_care', 'Council social care', 1)],
+  flaggedCases: [],
   teams: ['SEND North'],
 };
 

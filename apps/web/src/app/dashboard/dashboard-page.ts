@@ -128,6 +128,22 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
 
           <h2 class="govuk-heading-m">By rule</h2>
           <app-breakdown-table [rows]="d.byRule" caption="Deadlines by statutory rule" rowHeader="What is due" [select]="byRule" />
+
+          @if (d.flaggedCases?.length) {
+            <h2 class="govuk-heading-m">Cases to look at</h2>
+            <p class="govuk-body">
+              These cases record something the law does not provide for on their route (for example an appeal with no mediation
+              certificate), entered because the caseworker confirmed it is what happened.
+            </p>
+            <ul class="govuk-list govuk-list--bullet">
+              @for (f of d.flaggedCases; track f.caseId) {
+                <li>
+                  <a class="govuk-link" [routerLink]="['/cases', f.caseId]">{{ f.reference }}: {{ f.childName }}</a>
+                  ({{ f.flags }} {{ f.flags === 1 ? 'entry' : 'entries' }} flagged)
+                </li>
+              }
+            </ul>
+          }
         } @else {
           <p class="govuk-body" role="status">Loading the dashboard…</p>
         }

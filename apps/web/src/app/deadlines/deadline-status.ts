@@ -46,6 +46,8 @@ export function deadlineStatusTag(deadline: TaggedDeadline, today: string): Stat
       return { text: 'Overdue', colour: 'red' };
     case 'cancelled':
       return { text: 'Cancelled', colour: 'grey' };
+    case 'missed':
+      return { text: 'Missed', colour: 'red' };
     case 'open': {
       const daysLeft = daysBetween(today, deadline.dueOn);
       if (daysLeft < 0) return { text: 'Overdue', colour: 'red' };

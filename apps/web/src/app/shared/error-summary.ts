@@ -56,7 +56,7 @@ export class ErrorSummary {
     });
   }
 
-  /** The page has a <base href>, so a bare '#id' link would leave the page: move focus instead. */
+  /** Moves focus to the field (and scrolls it into view) rather than changing the page's address. */
   protected moveTo(event: Event, id: string): void {
     event.preventDefault();
     const target = this.document.getElementById(id);

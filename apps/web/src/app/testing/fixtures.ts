@@ -8,6 +8,7 @@ export const caseworkerSession = (overrides: Partial<SessionView> = {}): Session
   // Far ahead, so that a spec rendering the timeout warning does not see the session end.
   expiresAt: '2099-03-02T19:00:00Z',
   idleExpiresAt: '2099-03-02T09:30:00Z',
+  passwordChangeRequired: false,
   ...overrides,
 });
 
@@ -54,6 +55,11 @@ export const caseDetail = (overrides: Partial<CaseDetail> = {}): CaseDetail => (
   appeals: [],
   orders: [],
   recommendations: [],
+  assessmentRequests: [],
+  reviews: [],
+  draftPlans: [],
+  phaseTransfers: [],
+  flags: [],
   deadlines: [
     deadlineView(),
     deadlineView({ id: 'd-2', ruleId: 'mediation.contact_adviser', ruleTitle: 'Contact the mediation adviser', explanation: ['+ 2 months'] }),

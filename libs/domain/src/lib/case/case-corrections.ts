@@ -3,13 +3,15 @@ import {
   APPELLANTS,
   DECISION_TYPES,
   MEETING_OUTCOMES,
+  PHASE_TRANSFER_KINDS,
   PLAN_SECTIONS,
   RESPONSE_OUTCOMES,
+  RESPONSE_RECIPIENTS,
 } from '@send/contracts';
 import { formatLongDate, invalidDateReason } from '../dates/iso-date';
 import type { CaseEvent, CaseEventOf, CaseEventType } from './case-events';
 import { CaseRuleError } from './case-rule-error';
-import { checkCaseEvent } from './case-rules';
+import { type CheckContext, checkCaseEvent } from './case-rules';
 import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
 
 /**
@@ -59,6 +61,13 @@ export const CORRECTABLE_FIELDS: { readonly [T in CaseEventType]?: Readonly<Part
     sections: sections('sections concerned'),
     rationale: text('rationale', true, 10_000),
   },
+  'assessment.requested': { receivedOn: date('date the request was received') },
+  'assessment.agreed': { notifiedOn: date('date the family was told the council will assess') },
+  'draft_plan.served': { servedOn: date('date the draft plan was served') },
+  'draft_plan.comments_received': { receivedOn: date("date the family's comments were received") },
+  'review.meeting_held': { heldOn: date('date of the review meeting') },
+  'review.amendments_proposed': { sentOn: date('date the proposed amendments were sent') },
+  'phase_transfer.recorded': { transferDate: date('date of the transfer'), kind: choice('kind of transfer', PHASE_TRANSFER_KINDS) },
   'way_forward.requested': { requestedOn: date('date requested') },
   'way_forward.held': { heldOn: date('date held'), outcome: choice('outcome', MEETING_OUTCOMES), notes: text('notes', true, 10_000) },
   'mediation.adviser_contacted': {
@@ -67,11 +76,17 @@ export const CORRECTABLE_FIELDS: { readonly [T in CaseEventType]?: Readonly<Part
     socialCareInIssue: yesNo('whether social care provision is in issue'),
   },
   'mediation.declined': { adviserInformedOn: date('date the adviser was told') },
-  'mediation.requested': { laInformedOn: date('date the council was told') },
+  'mediation.requested': { laInformedOn: date('date the council was told'), healthOnly: yesNo('whether health care provision is the only issue') },
+  'mediation.withdrawn': { adviserInformedOn: date('date the adviser was told') },
   'mediation.health_notified': { notifiedOn: date('date the ICB was told') },
   'mediation.arranged': { arrangedOn: date('date arranged'), mediationDate: date('date of the mediation') },
   'mediation.not_arranged': { adviserInformedOn: date('date the adviser was told') },
-  'mediation.held': { heldOn: date('date held'), concludedOn: date('date it concluded'), outcome: choice('outcome', MEETING_OUTCOMES) },
+  'mediation.held': {
+    heldOn: date('date held'),
+    concludedOn: date('date it concluded'),
+    outcome: choice('outcome', MEETING_OUTCOMES),
+    participants: { kind: 'texts', label: 'who took part', optional: true },
+  },
   'mediation.agreement_reached': { agreementDate: date('date of the agreement') },
   'mediation.agreement_item_completed': { completedOn: date('date done'), evidence: text('evidence') },
   'mediation.health_response_received': { receivedOn: date('date received') },
@@ -100,6 +115,7 @@ export const CORRECTABLE_FIELDS: { readonly [T in CaseEventType]?: Readonly<Part
     outcome: choice('response', RESPONSE_OUTCOMES),
     reasons: text('reasons', true, 10_000),
     sentOn: date('date sent'),
+    recipient: choice('parent or young person it was sent to', RESPONSE_RECIPIENTS),
     sentTo: { kind: 'texts', label: 'who it was sent to' },
   },
 };
@@ -214,10 +230,10 @@ export function effectiveHistory(events: readonly CaseEvent[]): CaseEvent[] {
  * it now stands. A correction that would make a later event impossible (an appeal lodged before
  * the corrected decision date, say) is refused with what it contradicts.
  */
-export function checkHistory(events: readonly CaseEvent[]): CaseSnapshot | undefined {
+export function checkHistory(events: readonly CaseEvent[], context: CheckContext = {}): CaseSnapshot | undefined {
   return effectiveHistory(events).reduce<CaseSnapshot | undefined>((snapshot, event, index) => {
     try {
-      checkCaseEvent(snapshot, event);
+      checkCaseEvent(snapshot, event, context);
     } catch (error) {
       if (error instanceof CaseRuleError) {
         throw new CaseRuleError('INCONSISTENT_FACT', `With this correction, event ${index + 1} of the history no longer fits: ${error.message}`);

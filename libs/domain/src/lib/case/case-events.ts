@@ -1,15 +1,20 @@
 import type {
+  AgreementBody,
   Appellant,
   AppealOutcome,
   CaseStage,
   CertificateKind,
+  DecisionAnswerKind,
   DecisionType,
+  ExtensionGroundId,
   LetterChecklist,
   MeetingOutcome,
   NewRecommendation,
   OrderType,
+  PhaseTransferKind,
   PlanSection,
   ResponseOutcome,
+  ResponseRecipient,
 } from '@send/contracts';
 
 /**
@@ -41,6 +46,8 @@ export type CaseEvent =
       sections: PlanSection[];
       letterChecklist?: LetterChecklist;
       rationale?: string;
+      /** What the decision answers; it meets that request's, review's or transfer's own time limit. */
+      answers?: { kind: DecisionAnswerKind; id: string };
     }
   | {
       /** Corrects the dates of a decision recorded wrongly; moves the deadlines counted from them. */
@@ -48,6 +55,47 @@ export type CaseEvent =
       decisionId: string;
       decisionDate: string;
       letterSent: string;
+    }
+  // ── What a decision answers: requests, reviews, drafts and phase transfers ───────────────────
+  | {
+      /** A request for an EHC needs assessment: the council must decide within 6 weeks (SEND Regs reg 5(1)). */
+      type: 'assessment.requested';
+      requestId: string;
+      receivedOn: string;
+    }
+  | {
+      /** The council decided to assess (meets reg 5(1)); it then has 16 weeks to decide not to issue a plan (reg 10(1)) or 20 to issue one (reg 13(2)). */
+      type: 'assessment.agreed';
+      requestId: string;
+      notifiedOn: string;
+    }
+  | {
+      /** A draft plan served on the family: 15 days beginning with that day to comment (reg 13(1)). */
+      type: 'draft_plan.served';
+      draftId: string;
+      requestId?: string;
+      servedOn: string;
+    }
+  | { type: 'draft_plan.comments_received'; draftId: string; receivedOn: string }
+  | {
+      /** An annual review meeting: the council decides within 4 weeks (reg 20(10)). */
+      type: 'review.meeting_held';
+      reviewId: string;
+      heldOn: string;
+    }
+  | {
+      /** The council proposed amendments after the review (reg 22(2)): meets reg 20(10); the final amended plan is due in 8 weeks (reg 22(3)). */
+      type: 'review.amendments_proposed';
+      reviewId: string;
+      sentOn: string;
+    }
+  | {
+      /** A transfer between phases of education ahead: the plan must be reviewed and amended by 15 Feb (31 Mar for post-16) of that year (reg 18(1)). */
+      type: 'phase_transfer.recorded';
+      transferId: string;
+      transferDate: string;
+      kind: PhaseTransferKind;
+      recordedOn: string;
     }
   // ── SEND way-forward meeting (local, non-statutory; no clock) ────────────────────────────────
   | { type: 'way_forward.requested'; meetingId: string; decisionId?: string; requestedOn: string }
@@ -71,10 +119,18 @@ export type CaseEvent =
     }
   | {
       /** Mediation wanted: the council must arrange it within 30 days (regs 36–37), and tell the ICB
-       *  within 3 working days where health provision is in issue (reg 35). */
+       *  within 3 working days where health provision is in issue (reg 35). When health care
+       *  provision is the only issue (`healthOnly`), the ICB arranges it within 30 days of being told (reg 35). */
       type: 'mediation.requested';
       mediationId: string;
       laInformedOn: string;
+      healthOnly?: boolean;
+    }
+  | {
+      /** The family no longer wishes to pursue mediation: the adviser's certificate follows within 3 working days (reg 34). */
+      type: 'mediation.withdrawn';
+      mediationId: string;
+      adviserInformedOn: string;
     }
   | { type: 'mediation.health_notified'; mediationId: string; notifiedOn: string }
   | { type: 'mediation.arranged'; mediationId: string; arrangedOn: string; mediationDate: string }
@@ -91,6 +147,8 @@ export type CaseEvent =
       heldOn: string;
       concludedOn: string;
       outcome: MeetingOutcome;
+      /** Who took part (names and roles, e.g. "Jo Smith (parent)"). */
+      participants?: string[];
     }
   | {
       /** A mediation agreement (reg 42): appealable items take the order periods from the agreement date;
@@ -98,7 +156,8 @@ export type CaseEvent =
       type: 'mediation.agreement_reached';
       mediationId: string;
       agreementDate: string;
-      items: { itemId: string; description: string; appealable: boolean; orderType?: OrderType }[];
+      /** `agreedDueOn`: a different timescale the parties agreed in writing (reg 42(5)); `responsibleBody`: who must do a non-appealable item (reg 42(3)). */
+      items: { itemId: string; description: string; appealable: boolean; orderType?: OrderType; responsibleBody?: AgreementBody; agreedDueOn?: string }[];
     }
   | { type: 'mediation.agreement_item_completed'; mediationId: string; itemId: string; completedOn: string; evidence: string }
   | {
@@ -130,6 +189,8 @@ export type CaseEvent =
       appellant?: Appellant;
       sections?: PlanSection[];
       healthAndSocialCareSought?: boolean;
+      /** The caseworker confirmed a fact the law does not provide for on this route (see `unusualFacts`): recorded and flagged. */
+      confirmedUnusual?: boolean;
     }
   | {
       /** The Tribunal registered the appeal and sent it to the council: opens `tribunal.la_response`. */
@@ -155,9 +216,20 @@ export type CaseEvent =
       decisionDate: string;
       orderSentOn?: string;
       laNotifiedTribunalOn?: string;
-      /** `agreedDueDates`: for a consent order, shorter periods agreed for some duties, by rule id (e.g. `order.make_plan.final`). */
-      orders?: { orderId: string; orderType: OrderType; details?: string; agreedDueDates?: Record<string, string> }[];
+      /**
+       * `agreedDueDates`: for a consent order, shorter periods agreed for some duties, by rule id (e.g.
+       * `order.make_plan.final`). `directedDueDates`: periods the Tribunal set by direction (reg 44(1)).
+       * A case `referred_back` opens the duty to reconsider (reg 44(2)(d)) without an order being listed.
+       */
+      orders?: {
+        orderId: string;
+        orderType: OrderType;
+        details?: string;
+        agreedDueDates?: Record<string, string>;
+        directedDueDates?: Record<string, string>;
+      }[];
       recommendations: (NewRecommendation & { recommendationId: string })[];
+      confirmedUnusual?: boolean;
     }
   | {
       /** Compliance with one duty of an order (the rule id names which, e.g. `order.make_plan.draft`). */
@@ -173,6 +245,8 @@ export type CaseEvent =
       outcome: ResponseOutcome;
       reasons?: string;
       sentOn: string;
+      /** The parent or the young person, to whom the response must go (Recommendations Power Regs 2017 regs 6–7). */
+      recipient?: ResponseRecipient;
       sentTo: string[];
     }
   // ── Deadlines ────────────────────────────────────────────────────────────────────────────────
@@ -184,6 +258,8 @@ export type CaseEvent =
       subjectId: string;
       fromDueOn: string;
       toDueOn: string;
+      /** The statutory exception relied on; the rule must allow it (see `RuleInfo.extension`). */
+      ground?: ExtensionGroundId;
       reason: string;
       agreedBy: string;
       extendedOn: string;
@@ -233,11 +309,19 @@ export const CASE_EVENT_TYPES = [
   'case.reassigned',
   'decision.issued',
   'decision.corrected',
+  'assessment.requested',
+  'assessment.agreed',
+  'draft_plan.served',
+  'draft_plan.comments_received',
+  'review.meeting_held',
+  'review.amendments_proposed',
+  'phase_transfer.recorded',
   'way_forward.requested',
   'way_forward.held',
   'mediation.adviser_contacted',
   'mediation.declined',
   'mediation.requested',
+  'mediation.withdrawn',
   'mediation.health_notified',
   'mediation.arranged',
   'mediation.not_arranged',

@@ -3,10 +3,12 @@ import { formatLongDate, invalidDateReason } from '../dates/iso-date';
 import type { CaseEvent, CaseEventOf, CaseEventType } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import type { CaseSnapshot } from './case-snapshot';
-import { APPEAL_OUTCOME_LABELS, CERTIFICATE_KIND_LABELS, ORDER_TYPE_LABELS } from './case-summary';
+import { APPEAL_OUTCOME_LABELS, CERTIFICATE_KIND_LABELS, DECISION_TYPE_LABELS, ORDER_TYPE_LABELS } from './case-summary';
 import { dueDate } from '../clock/due-date';
-import type { RuleId } from '../clock/rules';
-import { alternativeDuty, isRuleId, orderDutyRuleIds } from './deadline-effects';
+import { EXTENSION_GROUNDS, ruleInfo, type RuleId } from '../clock/rules';
+import { alternativeDuty, decisionsAnswering, isRuleId, orderDutyRuleIds } from './deadline-effects';
+import { completeSnapshot } from './case-snapshot';
+import { unusualFacts } from './unusual-facts';
 
 /** Outcomes after which the Tribunal has decided the appeal and can have made recommendations. */
 const OUTCOMES_WITH_RECOMMENDATIONS: ReadonlySet<AppealOutcome> = new Set([
@@ -72,11 +74,19 @@ const DATE_FIELDS = {
   'case.reassigned': ['reassignedOn'],
   'decision.issued': ['decisionDate', 'letterSent'],
   'decision.corrected': ['decisionDate', 'letterSent'],
+  'assessment.requested': ['receivedOn'],
+  'assessment.agreed': ['notifiedOn'],
+  'draft_plan.served': ['servedOn'],
+  'draft_plan.comments_received': ['receivedOn'],
+  'review.meeting_held': ['heldOn'],
+  'review.amendments_proposed': ['sentOn'],
+  'phase_transfer.recorded': ['transferDate', 'recordedOn'],
   'way_forward.requested': ['requestedOn'],
   'way_forward.held': ['heldOn'],
   'mediation.adviser_contacted': ['contactedOn'],
   'mediation.declined': ['adviserInformedOn'],
   'mediation.requested': ['laInformedOn'],
+  'mediation.withdrawn': ['adviserInformedOn'],
   'mediation.health_notified': ['notifiedOn'],
   'mediation.arranged': ['arrangedOn', 'mediationDate'],
   'mediation.not_arranged': ['adviserInformedOn'],
@@ -102,16 +112,70 @@ const DATE_FIELDS = {
   'document.attached': [],
 } as const satisfies { [T in CaseEventType]: readonly (keyof CaseEventOf<T>)[] };
 
-/** `letterSent` → "letter sent", `laInformedOn` → "la informed on". */
-const fieldInWords = (field: string) => field.replace(/([A-Z])/g, ' $1').toLowerCase();
+/** Date fields that may lie ahead: everything else is a date on which something happened. */
+const DATES_THAT_MAY_BE_AHEAD: ReadonlySet<string> = new Set(['hearingDate', 'mediationDate', 'toDueOn', 'fromDueOn', 'dueOn', 'overdueOn', 'transferDate']);
 
-function checkDates(event: CaseEvent): void {
+/** Each date field in a caseworker's words. */
+const DATE_FIELD_WORDS: Readonly<Record<string, string>> = {
+  dateOfBirth: 'date of birth',
+  openedOn: 'date the case was opened',
+  addedOn: 'date the contact was added',
+  reassignedOn: 'date of the reassignment',
+  decisionDate: 'date of the decision',
+  letterSent: 'date the letter was sent',
+  receivedOn: 'date it was received',
+  notifiedOn: 'date of the notice',
+  servedOn: 'date the draft plan was served',
+  heldOn: 'date it was held',
+  sentOn: 'date it was sent',
+  transferDate: 'date of the transfer',
+  recordedOn: 'date it was recorded',
+  requestedOn: 'date it was requested',
+  contactedOn: 'date the family contacted the adviser',
+  adviserInformedOn: 'date the adviser was told',
+  laInformedOn: 'date the council was told',
+  arrangedOn: 'date it was arranged',
+  mediationDate: 'date of the mediation',
+  concludedOn: 'date it concluded',
+  agreementDate: 'date of the agreement',
+  completedOn: 'date it was done',
+  issuedOn: 'date the certificate was issued',
+  referredOn: 'date of the referral',
+  lodgedOn: 'date the appeal was lodged',
+  registeredOn: 'date the appeal was registered',
+  appealReceivedOn: 'date the council received the appeal',
+  hearingDate: 'hearing date',
+  orderSentOn: 'date the order was sent',
+  laNotifiedTribunalOn: 'date the council told the Tribunal it would not oppose the appeal',
+  compliedOn: 'date the council complied',
+  fromDueOn: 'current due date',
+  toDueOn: 'new due date',
+  extendedOn: 'date of the extension',
+  dueOn: 'due date',
+  overdueOn: 'date it became overdue',
+  correctedOn: 'date of the correction',
+};
+
+/** A date field in words: "the date the letter was sent". */
+export const dateFieldInWords = (field: string) => DATE_FIELD_WORDS[field] ?? field.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/** What the rules need to know besides the case: today's date (Europe/London), to refuse facts dated in the future. */
+export interface CheckContext {
+  today?: string;
+}
+
+function checkDates(event: CaseEvent, context: CheckContext): void {
   const fields: readonly string[] = DATE_FIELDS[event.type];
   const values = event as unknown as Record<string, unknown>;
   for (const field of fields) {
     const value = values[field];
     const reason = value === undefined ? undefined : invalidDateReason(value);
-    if (reason !== undefined) throw inconsistent(`Check the ${fieldInWords(field)} date: ${reason}.`);
+    if (reason !== undefined) throw inconsistent(`Check the ${dateFieldInWords(field)}: ${reason}.`);
+    if (context.today !== undefined && typeof value === 'string' && value > context.today && !DATES_THAT_MAY_BE_AHEAD.has(field)) {
+      throw inconsistent(
+        `The ${dateFieldInWords(field)} (${formatLongDate(value)}) is after today (${formatLongDate(context.today)}): record it once it has happened.`,
+      );
+    }
   }
 }
 
@@ -177,8 +241,8 @@ const CERTIFICATE_PRECONDITIONS: Record<
   { fits: (m: MediationView) => boolean; first: string; after: (m: MediationView) => string | undefined; afterWhat: string }
 > = {
   information_only: {
-    fits: (m) => m.choice === 'declined',
-    first: 'Record that the family declined mediation before recording an information-only certificate.',
+    fits: (m) => m.choice === 'declined' || m.withdrawnOn !== undefined,
+    first: 'Record that the family declined mediation, or no longer wish to pursue it, before recording an information-only certificate.',
     after: (m) => m.adviserContactedOn,
     afterWhat: 'the family contacted the mediation adviser',
   },
@@ -207,6 +271,10 @@ const RULE_SUBJECTS: readonly { prefix: string; subjects: (s: CaseSnapshot) => r
   { prefix: 'order.', subjects: (s) => s.orders },
   { prefix: 'concession.', subjects: (s) => s.orders },
   { prefix: 'recommendation.', subjects: (s) => s.recommendations },
+  { prefix: 'assessment.', subjects: (s) => s.assessmentRequests },
+  { prefix: 'draft_plan.', subjects: (s) => s.draftPlans },
+  { prefix: 'review.', subjects: (s) => s.reviews },
+  { prefix: 'phase_transfer.', subjects: (s) => s.phaseTransfers },
 ];
 
 /** What the corrected decision date may not come after: things that happened because of the decision. */
@@ -245,9 +313,13 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
         );
       }
     }
+  }
+  if (event.outcome === 'referred_back') {
     const decision = snapshot.decisions.find((d) => d.id === appeal.decisionId);
-    if (decision?.type === 'refuse_assessment') {
-      throw notAllowed('The Tribunal cannot make health and social care recommendations on an appeal against a refusal to assess.');
+    if (decision && decision.type !== 'refuse_plan') {
+      throw inconsistent(
+        'Only an appeal against a refusal to issue a plan can be referred back to the council to reconsider (SEND Regs reg 43(2)(d)): record how this appeal ended.',
+      );
     }
   }
   if (event.outcome === 'conceded_before_response') {
@@ -264,7 +336,13 @@ function checkAppealDecided(snapshot: CaseSnapshot, event: CaseEventOf<'appeal.d
       );
     }
   }
-  for (const order of orders) checkAgreedDueDates(event, order);
+  for (const order of orders) {
+    if (order.orderType === 'reconsider' && event.outcome !== 'referred_back') {
+      throw inconsistent('A duty to reconsider follows only an appeal the Tribunal referred back to the council (SEND Regs reg 44(2)(d)).');
+    }
+    checkAgreedDueDates(event, order);
+    checkDirectedDueDates(event, order);
+  }
   mustBeNew(
     orders.map((o) => o.orderId),
     snapshot.orders,
@@ -301,6 +379,72 @@ function checkAgreedDueDates(event: CaseEventOf<'appeal.decided'>, order: NonNul
   }
 }
 
+/** Periods the Tribunal set by direction (reg 44(1): "subject to … any direction made by the First-tier Tribunal"): only for the order's own duties. */
+function checkDirectedDueDates(event: CaseEventOf<'appeal.decided'>, order: NonNullable<CaseEventOf<'appeal.decided'>['orders']>[number]): void {
+  const directed = Object.entries(order.directedDueDates ?? {});
+  if (directed.length === 0) return;
+  if (OUTCOMES_WITHOUT_ORDERS.has(event.outcome) || event.outcome === 'conceded_before_response') {
+    throw inconsistent('Only the Tribunal’s orders carry periods set by its direction.');
+  }
+  const duties = orderDutyRuleIds(event.outcome, order.orderType);
+  for (const [ruleId, dueOn] of directed) {
+    if (!(duties as string[]).includes(ruleId)) {
+      throw inconsistent(`An order to ${ORDER_TYPE_LABELS[order.orderType].toLowerCase()} has no duty ${ruleId}: its duties are ${duties.join(' and ')}.`);
+    }
+    const reason = invalidDateReason(dueOn);
+    if (reason !== undefined) throw inconsistent(`Check the date the Tribunal directed for ${ruleId}: ${reason}.`);
+    notBefore(dueOn, 'A directed date cannot fall', event.decisionDate, 'the order');
+    if (order.agreedDueDates?.[ruleId] !== undefined) {
+      throw inconsistent(`Give either the period the parties agreed or the one the Tribunal directed for ${ruleId}, not both.`);
+    }
+  }
+}
+
+/** The decisions recorded as answering the request, review or transfer `id`. */
+function answeredBy(snapshot: CaseSnapshot, kind: string, id: string) {
+  return snapshot.decisions.filter((d) => d.answers?.kind === kind && d.answers.id === id);
+}
+
+const ANSWER_WORDS: Readonly<Record<string, string>> = {
+  assessment_request: 'request for an assessment',
+  review: 'review',
+  phase_transfer: 'phase transfer',
+};
+
+/** A decision that answers a request, review or transfer: that it exists, fits the decision, and is not answered already. */
+function checkAnswer(snapshot: CaseSnapshot, event: CaseEventOf<'decision.issued'>): void {
+  const answers = event.answers!;
+  const what = ANSWER_WORDS[answers.kind] ?? answers.kind;
+  const subjects: readonly { id: string }[] =
+    answers.kind === 'assessment_request' ? snapshot.assessmentRequests : answers.kind === 'review' ? snapshot.reviews : snapshot.phaseTransfers;
+  mustFind(subjects, answers.id, `There is no such ${what} on this case.`);
+  const fitting = decisionsAnswering(answers.kind);
+  if (!fitting.includes(event.decisionType)) {
+    throw inconsistent(`A decision of this type does not answer a ${what}: the ones that do are ${fitting.map((t) => DECISION_TYPE_LABELS[t].toLowerCase()).join('; ')}.`);
+  }
+  const earlier = answeredBy(snapshot, answers.kind, answers.id);
+  if (answers.kind === 'assessment_request') {
+    const request = snapshot.assessmentRequests.find((r) => r.id === answers.id)!;
+    notBefore(event.decisionDate, 'The decision cannot have been made', request.receivedOn, 'the request was received');
+    const refusal = event.decisionType === 'refuse_assessment' || event.decisionType === 'refuse_reassessment';
+    if (refusal && request.agreedOn !== undefined) throw notAllowed(`The council decided to assess on this request (${formatLongDate(request.agreedOn)}).`);
+    if (!refusal && request.agreedOn === undefined) throw notAllowed('Record the decision to assess before the decision that follows the assessment.');
+    if (earlier.length > 0) throw notAllowed(`This ${what} has already been answered.`);
+  } else if (answers.kind === 'review') {
+    const review = snapshot.reviews.find((r) => r.id === answers.id)!;
+    notBefore(event.decisionDate, 'The decision cannot have been made', review.meetingOn, 'the review meeting');
+    if (event.decisionType === 'amended_plan_content' && review.amendmentsProposedOn === undefined) {
+      throw notAllowed('Record the proposed amendments (SEND Regs reg 22(2)) before the amended plan that follows them.');
+    }
+    if (event.decisionType !== 'amended_plan_content' && review.amendmentsProposedOn !== undefined) {
+      throw notAllowed(`Amendments were proposed after this review (${formatLongDate(review.amendmentsProposedOn)}): what answers it now is the amended plan.`);
+    }
+    if (earlier.length > 0) throw notAllowed(`This ${what} has already been answered.`);
+  } else if (earlier.length > 0) {
+    throw notAllowed(`This ${what} has already been answered.`);
+  }
+}
+
 function checkAgreement(snapshot: CaseSnapshot, event: CaseEventOf<'mediation.agreement_reached'>): void {
   const mediation = findMediation(snapshot, event.mediationId);
   if (mediation.heldOn === undefined) throw notAllowed('Record the mediation meeting before recording what was agreed.');
@@ -318,6 +462,20 @@ function checkAgreement(snapshot: CaseSnapshot, event: CaseEventOf<'mediation.ag
     if (!item.appealable && item.orderType) {
       throw inconsistent(`The agreed item "${item.description}" is not a matter that could have been appealed, so it takes no order type.`);
     }
+    if (item.orderType === 'reconsider') {
+      throw inconsistent(`A mediation agreement cannot refer a case back to the council: say what the agreed item "${item.description}" requires.`);
+    }
+    if (item.appealable && item.responsibleBody !== undefined) {
+      throw inconsistent(`The agreed item "${item.description}" could have been appealed: the council does it, as if the agreement were an order (SEND Regs reg 42(2)).`);
+    }
+    if (item.responsibleBody === 'icb' && !mediation.healthInIssue) {
+      throw inconsistent(`Health provision was not in issue in this mediation, so the ICB cannot be the one to do "${item.description}".`);
+    }
+    if (item.agreedDueOn !== undefined) {
+      const reason = invalidDateReason(item.agreedDueOn);
+      if (reason !== undefined) throw inconsistent(`Check the date agreed for "${item.description}": ${reason}.`);
+      notBefore(item.agreedDueOn, 'An agreed date cannot fall', event.agreementDate, 'the agreement');
+    }
   }
   mustBeNew(
     event.items.map((i) => i.itemId),
@@ -333,14 +491,27 @@ function checkAgreement(snapshot: CaseSnapshot, event: CaseEventOf<'mediation.ag
  * Routes run side by side (a way forward meeting, mediation and an appeal on the same decision),
  * so nothing here makes one route wait for another.
  */
-export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEvent): void {
+export function checkCaseEvent(stored: CaseSnapshot | undefined, event: CaseEvent, context: CheckContext = {}): void {
+  const snapshot = completeSnapshot(stored);
   if (event.type === 'case.opened') {
     if (snapshot) throw notAllowed('This case is already open.');
-    checkDates(event);
+    checkDates(event, context);
     return;
   }
   if (!snapshot) throw notAllowed('Open the case before recording anything on it.');
-  checkDates(event);
+  checkDates(event, context);
+  checkEvent(snapshot, event);
+  // A fact the law does not provide for on this route: refused, unless confirmed as what happened.
+  const unusual = unusualFacts(snapshot, event);
+  if (unusual.length > 0 && !('confirmedUnusual' in event && event.confirmedUnusual)) {
+    throw new CaseRuleError(
+      'UNUSUAL_FACT',
+      `${unusual.join(' ')} If this is what actually happened, confirm it (confirmedUnusual: true): it will be recorded and flagged on the case and in the reports for review.`,
+    );
+  }
+}
+
+function checkEvent(snapshot: CaseSnapshot, event: Exclude<CaseEvent, { type: 'case.opened' }>): void {
   switch (event.type) {
     case 'contact.added':
       mustBeNew([event.contactId], snapshot.contacts, 'Contact');
@@ -355,6 +526,48 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
     case 'decision.issued':
       mustBeNew([event.decisionId], snapshot.decisions, 'Decision');
       notBefore(event.letterSent, 'The decision letter cannot have been sent', event.decisionDate, 'the decision was made');
+      if (event.answers) checkAnswer(snapshot, event);
+      return;
+
+    case 'assessment.requested':
+      mustBeNew([event.requestId], snapshot.assessmentRequests, 'Request for an assessment');
+      return;
+    case 'assessment.agreed': {
+      const request = mustFind(snapshot.assessmentRequests, event.requestId, 'There is no such request for an assessment on this case: record the request first.');
+      if (request.agreedOn !== undefined) throw notAllowed(`The decision to assess is already recorded (${formatLongDate(request.agreedOn)}).`);
+      if (answeredBy(snapshot, 'assessment_request', request.id).length > 0) {
+        throw notAllowed('The council already decided not to assess on this request.');
+      }
+      notBefore(event.notifiedOn, 'The council cannot have decided to assess', request.receivedOn, 'the request was received');
+      return;
+    }
+    case 'draft_plan.served':
+      mustBeNew([event.draftId], snapshot.draftPlans, 'Draft plan');
+      if (event.requestId !== undefined) {
+        const request = mustFind(snapshot.assessmentRequests, event.requestId, 'There is no such request for an assessment on this case.');
+        notBefore(event.servedOn, 'The draft plan cannot have been served', request.receivedOn, 'the request was received');
+      }
+      return;
+    case 'draft_plan.comments_received': {
+      const draft = mustFind(snapshot.draftPlans, event.draftId, 'There is no such draft plan on this case: record that it was served first.');
+      if (draft.commentsReceivedOn !== undefined) throw notAllowed(`The family's comments are already recorded (${formatLongDate(draft.commentsReceivedOn)}).`);
+      notBefore(event.receivedOn, "The family's comments cannot have been received", draft.servedOn, 'the draft plan was served');
+      return;
+    }
+    case 'review.meeting_held':
+      mustBeNew([event.reviewId], snapshot.reviews, 'Review');
+      return;
+    case 'review.amendments_proposed': {
+      const review = mustFind(snapshot.reviews, event.reviewId, 'There is no such review on this case: record the review meeting first.');
+      if (review.amendmentsProposedOn !== undefined) {
+        throw notAllowed(`The proposed amendments are already recorded (${formatLongDate(review.amendmentsProposedOn)}).`);
+      }
+      if (answeredBy(snapshot, 'review', review.id).length > 0) throw notAllowed('The council has already decided after this review.');
+      notBefore(event.sentOn, 'The proposed amendments cannot have been sent', review.meetingOn, 'the review meeting');
+      return;
+    }
+    case 'phase_transfer.recorded':
+      mustBeNew([event.transferId], snapshot.phaseTransfers, 'Phase transfer');
       return;
     case 'decision.corrected': {
       const decision = mustFind(snapshot.decisions, event.decisionId, 'There is no such decision on this case: record the decision before correcting it.');
@@ -409,6 +622,17 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
       }
       const informed = event.type === 'mediation.declined' ? event.adviserInformedOn : event.laInformedOn;
       notBefore(informed, 'The family cannot have made their choice', mediation.adviserContactedOn, 'they contacted the mediation adviser');
+      if (event.type === 'mediation.requested' && event.healthOnly && !mediation.healthInIssue) {
+        throw inconsistent('Mediation about health care provision only needs health provision to be in issue: record that it is, or leave "health only" unticked.');
+      }
+      return;
+    }
+    case 'mediation.withdrawn': {
+      const mediation = requestedMediation(snapshot, event.mediationId, 'that the family no longer wishes to pursue it');
+      if (mediation.withdrawnOn !== undefined) throw notAllowed(`The family's withdrawal is already recorded (${formatLongDate(mediation.withdrawnOn)}).`);
+      if (mediation.heldOn !== undefined) throw notAllowed(`This mediation already took place (${formatLongDate(mediation.heldOn)}).`);
+      if (mediation.certificates.length > 0) throw notAllowed('A certificate has already been issued for this mediation.');
+      notBefore(event.adviserInformedOn, 'The adviser cannot have been told', mediation.laInformedOn, 'the council was told mediation was wanted');
       return;
     }
     case 'mediation.health_notified': {
@@ -426,6 +650,7 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
     case 'mediation.arranged': {
       const mediation = requestedMediation(snapshot, event.mediationId, 'its arrangements');
       if (mediation.heldOn !== undefined) throw notAllowed(`This mediation already took place (${formatLongDate(mediation.heldOn)}).`);
+      if (mediation.withdrawnOn !== undefined) throw notAllowed('The family no longer wishes to pursue this mediation.');
       notBefore(event.arrangedOn, 'The mediation cannot have been arranged', mediation.laInformedOn, 'the council was told it was wanted');
       notBefore(event.mediationDate, 'The mediation cannot take place', event.arrangedOn, 'it was arranged');
       return;
@@ -436,12 +661,15 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
         throw inconsistent(`This mediation took place on ${formatLongDate(mediation.heldOn)}, so it cannot be recorded as not arranged.`);
       }
       if (mediation.notArranged) throw notAllowed('This mediation is already recorded as not arranged in time.');
+      if (mediation.withdrawnOn !== undefined) throw notAllowed('The family no longer wishes to pursue this mediation.');
       notBefore(event.adviserInformedOn, 'The adviser cannot have been told', mediation.laInformedOn, 'the council was told mediation was wanted');
       return;
     }
     case 'mediation.held': {
       const mediation = requestedMediation(snapshot, event.mediationId, 'the mediation meeting');
       if (mediation.heldOn !== undefined) throw notAllowed(`This mediation is already recorded as held (${formatLongDate(mediation.heldOn)}).`);
+      if (mediation.withdrawnOn !== undefined) throw notAllowed('The family no longer wishes to pursue this mediation: it cannot have been held.');
+      if (event.participants?.some((p) => blank(p))) throw inconsistent('Give each participant a name.');
       notBefore(event.heldOn, 'The mediation cannot have been held', mediation.laInformedOn, 'the council was told it was wanted');
       notBefore(event.concludedOn, 'The mediation cannot have concluded', event.heldOn, 'it was held');
       return;
@@ -459,8 +687,10 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
     }
     case 'mediation.health_response_received': {
       const mediation = findMediation(snapshot, event.mediationId);
-      if (mediation.agreementDate === undefined) throw notAllowed('Record the mediation agreement before the ICB’s response to it.');
-      if (!mediation.healthInIssue) throw inconsistent('Health provision was not in issue in this mediation, so the ICB has nothing to answer.');
+      if (mediation.agreementDate === undefined) throw notAllowed('Record the mediation agreement before the ICB’s notice of it.');
+      if (!mediation.healthOnly) {
+        throw inconsistent('The council took part in this mediation, so the ICB need not notify it of the agreement (SEND Regs reg 42(4) applies only where the council was not a party).');
+      }
       if (mediation.healthResponseReceivedOn !== undefined) {
         throw notAllowed(`The ICB’s response is already recorded (${formatLongDate(mediation.healthResponseReceivedOn)}).`);
       }
@@ -581,6 +811,11 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
       if (event.outcome !== 'followed' && blank(event.reasons)) {
         throw inconsistent('Give the reasons for not following the recommendation, in full or in part.');
       }
+      if (event.recipient === undefined) {
+        throw inconsistent(
+          'Say whether the response was sent to the parent or to the young person: it must go to them (Recommendations Power Regs 2017 regs 6–7); others may be copied.',
+        );
+      }
       const appeal = snapshot.appeals.find((a) => a.id === recommendation.appealId);
       notBefore(event.sentOn, 'The response cannot have been sent', appeal?.decisionDate, "the Tribunal's decision");
       return;
@@ -593,7 +828,19 @@ export function checkCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
       if (event.toDueOn <= event.fromDueOn) {
         throw inconsistent(`An extension must give a later due date than ${formatLongDate(event.fromDueOn)}.`);
       }
-      if (blank(event.reason)) throw inconsistent('Give the reason for the extension (the statutory exception that applies).');
+      const rule = ruleInfo(event.ruleId);
+      if (!rule?.extension) {
+        throw notAllowed(
+          `This time limit (${rule?.title ?? event.ruleId}, ${rule?.source ?? 'the law'}) has no statutory exception, so it cannot be extended: record what happened when it happens; if it is late, it will show as late.`,
+        );
+      }
+      if (event.ground === undefined || !rule.extension.grounds.includes(event.ground)) {
+        const grounds = rule.extension.grounds.map((g) => `${g} (${EXTENSION_GROUNDS[g].charAt(0).toLowerCase()}${EXTENSION_GROUNDS[g].slice(1)})`);
+        throw inconsistent(
+          `${event.ground === undefined ? 'Say which statutory exception applies.' : 'That exception does not apply to this time limit.'} ${rule.extension.source} allows: ${grounds.join('; ')}.`,
+        );
+      }
+      if (blank(event.reason)) throw inconsistent('Give the reason for the extension: what happened that makes the exception apply.');
       if (blank(event.agreedBy)) throw inconsistent('Say who agreed the extension.');
       return;
     }

@@ -1,18 +1,25 @@
 import type {
   AppealView,
+  AssessmentRequestView,
+  CaseFlagView,
   CaseStage,
   ContactView,
   DecisionView,
   DisagreementResolutionView,
   DocumentView,
+  DraftPlanView,
   MediationView,
   OrderView,
+  PhaseTransferView,
   RecommendationView,
+  ReviewView,
   WayForwardMeetingView,
 } from '@send/contracts';
-import type { CaseEvent } from './case-events';
+import type { CaseEvent, CaseEventOf } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import { orderDutyRuleIds } from './deadline-effects';
+import { unusualFacts } from './unusual-facts';
+import { businessDateOf } from './case-summary';
 
 /**
  * The current state of a case: what replaying its history through `applyCaseEvent` gives. Made of
@@ -34,7 +41,28 @@ export interface CaseSnapshot {
   appeals: AppealView[];
   orders: OrderView[];
   recommendations: RecommendationView[];
+  assessmentRequests: AssessmentRequestView[];
+  reviews: ReviewView[];
+  draftPlans: DraftPlanView[];
+  phaseTransfers: PhaseTransferView[];
+  /** Facts the law does not provide for on that route, recorded because the caseworker confirmed them. */
+  flags: CaseFlagView[];
   documents: DocumentView[];
+}
+
+/** The lists a snapshot stored before they existed lacks, filled in empty: read every stored snapshot through this. */
+export function completeSnapshot(snapshot: CaseSnapshot): CaseSnapshot;
+export function completeSnapshot(snapshot: CaseSnapshot | undefined): CaseSnapshot | undefined;
+export function completeSnapshot(snapshot: CaseSnapshot | undefined): CaseSnapshot | undefined {
+  if (!snapshot || (snapshot.assessmentRequests && snapshot.reviews && snapshot.draftPlans && snapshot.phaseTransfers && snapshot.flags)) return snapshot;
+  return {
+    ...snapshot,
+    assessmentRequests: snapshot.assessmentRequests ?? [],
+    reviews: snapshot.reviews ?? [],
+    draftPlans: snapshot.draftPlans ?? [],
+    phaseTransfers: snapshot.phaseTransfers ?? [],
+    flags: snapshot.flags ?? [],
+  };
 }
 
 /** The stages in the order a case usually moves through them. */
@@ -68,7 +96,7 @@ function withMediation(snapshot: CaseSnapshot, mediationId: string, change: (m: 
  * `appeal_decided`.
  */
 function stageAfterAppeal(snapshot: CaseSnapshot, event: Extract<CaseEvent, { type: 'appeal.decided' }>): CaseStage {
-  if ((event.orders ?? []).length > 0 || event.recommendations.length > 0) return 'compliance';
+  if (ordersOfDecision(event).length > 0 || event.recommendations.length > 0) return 'compliance';
   const otherOpen = snapshot.appeals.some((a) => a.id !== event.appealId && a.outcome === undefined);
   if ((event.outcome === 'withdrawn' || event.outcome === 'struck_out') && !otherOpen) return 'closed';
   return 'appeal_decided';
@@ -81,7 +109,25 @@ function stageAfterAppeal(snapshot: CaseSnapshot, event: Extract<CaseEvent, { ty
  * been lodged yet; `appeal.lodged` → `appeal_lodged`; `appeal.decided` → see `stageAfterAppeal`;
  * every other event leaves the stage as it is.
  */
-export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEvent): CaseSnapshot {
+export function applyCaseEvent(stored: CaseSnapshot | undefined, event: CaseEvent): CaseSnapshot {
+  const snapshot = completeSnapshot(stored);
+  const after = reduce(snapshot, event);
+  const reasons = 'confirmedUnusual' in event && event.confirmedUnusual && snapshot ? unusualFacts(snapshot, event) : [];
+  if (reasons.length === 0) return after;
+  return { ...after, flags: [...after.flags, ...reasons.map((reason) => ({ eventType: event.type, reason, on: businessDateOf(event) }))] };
+}
+
+/**
+ * The orders a decided appeal leaves: those listed, and, for a case referred back to the council,
+ * the duty to reconsider (reg 44(2)(d)) when it is not listed (id `<appealId>.reconsider`).
+ */
+export function ordersOfDecision(event: CaseEventOf<'appeal.decided'>): NonNullable<CaseEventOf<'appeal.decided'>['orders']> {
+  const orders = event.orders ?? [];
+  if (event.outcome !== 'referred_back' || orders.some((o) => o.orderType === 'reconsider')) return orders;
+  return [...orders, { orderId: `${event.appealId}.reconsider`, orderType: 'reconsider' }];
+}
+
+function reduce(snapshot: CaseSnapshot | undefined, event: CaseEvent): CaseSnapshot {
   if (event.type === 'case.opened') {
     return {
       reference: event.reference,
@@ -98,6 +144,11 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
       appeals: [],
       orders: [],
       recommendations: [],
+      assessmentRequests: [],
+      reviews: [],
+      draftPlans: [],
+      phaseTransfers: [],
+      flags: [],
       documents: [],
     };
   }
@@ -128,8 +179,30 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
             sections: event.sections,
             letterChecklist: event.letterChecklist,
             rationale: event.rationale,
+            answers: event.answers,
           }),
         ],
+      };
+
+    case 'assessment.requested':
+      return { ...snapshot, assessmentRequests: [...snapshot.assessmentRequests, { id: event.requestId, receivedOn: event.receivedOn }] };
+    case 'assessment.agreed':
+      return { ...snapshot, assessmentRequests: updateById(snapshot.assessmentRequests, event.requestId, (r) => ({ ...r, agreedOn: event.notifiedOn })) };
+    case 'draft_plan.served':
+      return {
+        ...snapshot,
+        draftPlans: [...snapshot.draftPlans, defined({ id: event.draftId, servedOn: event.servedOn, requestId: event.requestId })],
+      };
+    case 'draft_plan.comments_received':
+      return { ...snapshot, draftPlans: updateById(snapshot.draftPlans, event.draftId, (d) => ({ ...d, commentsReceivedOn: event.receivedOn })) };
+    case 'review.meeting_held':
+      return { ...snapshot, reviews: [...snapshot.reviews, { id: event.reviewId, meetingOn: event.heldOn }] };
+    case 'review.amendments_proposed':
+      return { ...snapshot, reviews: updateById(snapshot.reviews, event.reviewId, (r) => ({ ...r, amendmentsProposedOn: event.sentOn })) };
+    case 'phase_transfer.recorded':
+      return {
+        ...snapshot,
+        phaseTransfers: [...snapshot.phaseTransfers, { id: event.transferId, transferDate: event.transferDate, kind: event.kind }],
       };
     case 'decision.corrected':
       return {
@@ -178,7 +251,11 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
     case 'mediation.declined':
       return withMediation(snapshot, event.mediationId, (m) => ({ ...m, choice: 'declined' }));
     case 'mediation.requested':
-      return withMediation(snapshot, event.mediationId, (m) => ({ ...m, choice: 'requested', laInformedOn: event.laInformedOn }));
+      return withMediation(snapshot, event.mediationId, (m) =>
+        defined({ ...m, choice: 'requested' as const, laInformedOn: event.laInformedOn, healthOnly: event.healthOnly || undefined }),
+      );
+    case 'mediation.withdrawn':
+      return withMediation(snapshot, event.mediationId, (m) => ({ ...m, withdrawnOn: event.adviserInformedOn }));
     case 'mediation.health_notified':
       return withMediation(snapshot, event.mediationId, (m) => ({ ...m, healthNotifiedOn: event.notifiedOn }));
     case 'mediation.arranged':
@@ -186,7 +263,9 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
     case 'mediation.not_arranged':
       return withMediation(snapshot, event.mediationId, (m) => ({ ...m, notArranged: true }));
     case 'mediation.held':
-      return withMediation(snapshot, event.mediationId, (m) => ({ ...m, heldOn: event.heldOn, outcome: event.outcome }));
+      return withMediation(snapshot, event.mediationId, (m) =>
+        defined({ ...m, heldOn: event.heldOn, outcome: event.outcome, participants: event.participants?.length ? event.participants : undefined }),
+      );
     case 'mediation.agreement_reached':
       return withMediation(snapshot, event.mediationId, (m) => ({
         ...m,
@@ -194,7 +273,14 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
         agreementItems: [
           ...m.agreementItems,
           ...event.items.map((item) =>
-            defined({ id: item.itemId, description: item.description, appealable: item.appealable, orderType: item.orderType }),
+            defined({
+              id: item.itemId,
+              description: item.description,
+              appealable: item.appealable,
+              orderType: item.orderType,
+              responsibleBody: item.responsibleBody,
+              agreedDueOn: item.agreedDueOn,
+            }),
           ),
         ],
       }));
@@ -286,13 +372,15 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
         ),
         orders: [
           ...snapshot.orders,
-          ...(event.orders ?? []).map((o) =>
+          ...ordersOfDecision(event).map((o) =>
             defined({
               id: o.orderId,
               appealId: event.appealId,
               type: o.orderType,
               details: o.details,
-              duties: orderDutyRuleIds(event.outcome, o.orderType).map((ruleId) => defined({ ruleId, agreedDueOn: o.agreedDueDates?.[ruleId] })),
+              duties: orderDutyRuleIds(event.outcome, o.orderType).map((ruleId) =>
+                defined({ ruleId, agreedDueOn: o.agreedDueDates?.[ruleId], directedDueOn: o.directedDueDates?.[ruleId] }),
+              ),
             }),
           ),
         ],
@@ -320,7 +408,7 @@ export function applyCaseEvent(snapshot: CaseSnapshot | undefined, event: CaseEv
         ...snapshot,
         recommendations: updateById(snapshot.recommendations, event.recommendationId, (r) => ({
           ...r,
-          response: defined({ outcome: event.outcome, sentOn: event.sentOn, sentTo: event.sentTo, reasons: event.reasons }),
+          response: defined({ outcome: event.outcome, sentOn: event.sentOn, recipient: event.recipient, sentTo: event.sentTo, reasons: event.reasons }),
         })),
       };
 

@@ -7,10 +7,11 @@ import type {
   ResponseOutcome,
   ResponsibleBody,
 } from '@send/contracts';
-import { RULES } from '../clock/rules';
+import { EXTENSION_GROUNDS, ruleTitle } from '../clock/rules';
 import { formatLongDate } from '../dates/iso-date';
 import { describeCorrection } from './case-corrections';
 import type { CaseEvent } from './case-events';
+import { ordersOfDecision } from './case-snapshot';
 
 export const DECISION_TYPE_LABELS: Record<DecisionType, string> = {
   refuse_assessment: 'Not to carry out an EHC needs assessment',
@@ -29,7 +30,7 @@ export const RESPONSIBLE_BODY_LABELS: Record<ResponsibleBody, string> = {
 
 /** Mediation certificates (SEND Regs regs 34, 37, 39). */
 export const CERTIFICATE_KIND_LABELS: Record<CertificateKind, string> = {
-  information_only: 'Mediation information given; mediation declined',
+  information_only: 'Mediation information given; mediation declined or not pursued',
   mediation_concluded: 'Mediation concluded',
   mediation_not_arranged: 'Mediation not arranged in time',
 };
@@ -42,6 +43,7 @@ export const ORDER_TYPE_LABELS: Record<OrderType, string> = {
   name_school_only: 'Name the school or placement (section I)',
   continue_to_maintain: 'Continue to maintain the EHC plan',
   cease: 'Cease to maintain the EHC plan',
+  reconsider: 'Reconsider the case the Tribunal referred back',
 };
 
 /** How an appeal ended, as it reads after "appeal …". */
@@ -71,10 +73,6 @@ export const MEETING_OUTCOME_LABELS: Record<MeetingOutcome, string> = {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The rule's title in plain words, or its id if it is not a rule of the clock. */
-function ruleTitle(ruleId: string): string {
-  return RULES.find((rule) => rule.id === ruleId)?.title ?? ruleId;
-}
 
 /**
  * The date the fact happened (the business date), as opposed to when it was recorded. For a
@@ -92,6 +90,19 @@ export function businessDateOf(event: CaseEvent): string {
     case 'decision.issued':
     case 'decision.corrected':
       return event.decisionDate;
+    case 'assessment.requested':
+    case 'draft_plan.comments_received':
+      return event.receivedOn;
+    case 'assessment.agreed':
+      return event.notifiedOn;
+    case 'draft_plan.served':
+      return event.servedOn;
+    case 'review.meeting_held':
+      return event.heldOn;
+    case 'review.amendments_proposed':
+      return event.sentOn;
+    case 'phase_transfer.recorded':
+      return event.recordedOn;
     case 'way_forward.requested':
       return event.requestedOn;
     case 'way_forward.held':
@@ -102,6 +113,7 @@ export function businessDateOf(event: CaseEvent): string {
       return event.contactedOn;
     case 'mediation.declined':
     case 'mediation.not_arranged':
+    case 'mediation.withdrawn':
       return event.adviserInformedOn;
     case 'mediation.requested':
       return event.laInformedOn;
@@ -158,6 +170,20 @@ export function summariseCaseEvent(event: CaseEvent): string {
       return `Decision issued: ${lowerFirst(DECISION_TYPE_LABELS[event.decisionType])}; letter sent ${formatLongDate(event.letterSent)}`;
     case 'decision.corrected':
       return `Decision dates corrected: decided ${formatLongDate(event.decisionDate)}, letter sent ${formatLongDate(event.letterSent)}`;
+    case 'assessment.requested':
+      return `Request for an EHC needs assessment received ${formatLongDate(event.receivedOn)}`;
+    case 'assessment.agreed':
+      return `The council decided to carry out the EHC needs assessment; family told ${formatLongDate(event.notifiedOn)}`;
+    case 'draft_plan.served':
+      return `Draft EHC plan served ${formatLongDate(event.servedOn)}`;
+    case 'draft_plan.comments_received':
+      return `Family's comments on the draft plan received ${formatLongDate(event.receivedOn)}`;
+    case 'review.meeting_held':
+      return `Annual review meeting held ${formatLongDate(event.heldOn)}`;
+    case 'review.amendments_proposed':
+      return `Proposed amendments to the EHC plan sent ${formatLongDate(event.sentOn)}`;
+    case 'phase_transfer.recorded':
+      return `Transfer between phases of education on ${formatLongDate(event.transferDate)}${event.kind === 'post16' ? ' (to a post-16 institution)' : ''}`;
     case 'way_forward.requested':
       return `SEND way forward meeting requested ${formatLongDate(event.requestedOn)}`;
     case 'way_forward.held':
@@ -170,15 +196,19 @@ export function summariseCaseEvent(event: CaseEvent): string {
     case 'mediation.declined':
       return `Mediation declined; adviser informed ${formatLongDate(event.adviserInformedOn)}`;
     case 'mediation.requested':
-      return `Mediation requested; council informed ${formatLongDate(event.laInformedOn)}`;
+      return `Mediation requested${event.healthOnly ? ' about health care provision only (the ICB arranges it)' : ''}; council informed ${formatLongDate(event.laInformedOn)}`;
+    case 'mediation.withdrawn':
+      return `The family no longer wishes to pursue mediation; adviser informed ${formatLongDate(event.adviserInformedOn)}`;
     case 'mediation.health_notified':
       return `Health commissioner (ICB) told about the mediation ${formatLongDate(event.notifiedOn)}`;
     case 'mediation.arranged':
       return `Mediation arranged for ${formatLongDate(event.mediationDate)}`;
     case 'mediation.not_arranged':
       return `Mediation could not be arranged in time; adviser informed ${formatLongDate(event.adviserInformedOn)}`;
-    case 'mediation.held':
-      return `Mediation held ${formatLongDate(event.heldOn)}: ${MEETING_OUTCOME_LABELS[event.outcome]}`;
+    case 'mediation.held': {
+      const who = event.participants?.length ? `; taking part: ${event.participants.join(', ')}` : '';
+      return `Mediation held ${formatLongDate(event.heldOn)}: ${MEETING_OUTCOME_LABELS[event.outcome]}${who}`;
+    }
     case 'mediation.agreement_reached':
       return `Mediation agreement ${formatLongDate(event.agreementDate)}: ${plural(event.items.length, 'item')} agreed`;
     case 'mediation.agreement_item_completed':
@@ -204,16 +234,20 @@ export function summariseCaseEvent(event: CaseEvent): string {
     case 'appeal.decided': {
       const n = event.recommendations.length;
       const recs = n === 0 ? '' : `, with ${plural(n, 'health and social care recommendation')}`;
-      const duties = (event.orders ?? []).map((o) => lowerFirst(ORDER_TYPE_LABELS[o.orderType]));
+      const duties = ordersOfDecision(event).map((o) => lowerFirst(ORDER_TYPE_LABELS[o.orderType]));
       const orders = duties.length === 0 ? '' : `; the council must ${duties.join(' and ')}`;
       return `Tribunal decision ${formatLongDate(event.decisionDate)}: appeal ${APPEAL_OUTCOME_LABELS[event.outcome]}${recs}${orders}`;
     }
     case 'order.complied':
       return `Complied ${formatLongDate(event.compliedOn)}: ${ruleTitle(event.ruleId)}`;
-    case 'recommendation.responded':
-      return `Response to recommendation sent ${formatLongDate(event.sentOn)}: ${RESPONSE_OUTCOME_LABELS[event.outcome]}`;
-    case 'deadline.extended':
-      return `Deadline extended from ${formatLongDate(event.fromDueOn)} to ${formatLongDate(event.toDueOn)} (${ruleTitle(event.ruleId)}): ${event.reason}`;
+    case 'recommendation.responded': {
+      const to = event.recipient ? ` to the ${event.recipient === 'young_person' ? 'young person' : 'parent'}` : '';
+      return `Response to recommendation sent${to} ${formatLongDate(event.sentOn)}: ${RESPONSE_OUTCOME_LABELS[event.outcome]}`;
+    }
+    case 'deadline.extended': {
+      const ground = event.ground ? ` under a statutory exception (${lowerFirst(EXTENSION_GROUNDS[event.ground])})` : '';
+      return `Deadline extended from ${formatLongDate(event.fromDueOn)} to ${formatLongDate(event.toDueOn)}${ground} (${ruleTitle(event.ruleId)}): ${event.reason}`;
+    }
     case 'deadline.overdue':
       return `Deadline missed: ${ruleTitle(event.ruleId)} was due ${formatLongDate(event.dueOn)}`;
     case 'event.corrected':

@@ -46,7 +46,7 @@ export function ledgerRows(ledger: Ledger): [string, string, string, string][] {
     e.ruleId,
     e.subjectId,
     e.dueOn,
-    e.status === 'met' ? `met ${e.metOn}` : e.status === 'cancelled' ? `cancelled: ${e.cancelledReason}` : 'open',
+    e.status === 'met' ? `met ${e.metOn}` : e.status === 'cancelled' ? `cancelled: ${e.closedReason}` : e.status === 'missed' ? `missed: ${e.closedReason}` : 'open',
   ]);
 }
 
@@ -97,7 +97,15 @@ export const certificate = (certificateId: string, mediationId: string, kind: Ca
   kind,
   issuedOn,
 });
-export const lodged: CaseEvent = { type: 'appeal.lodged', appealId: 'a1', decisionId: 'd1', tribunalReference: 'EH1/26/1', lodgedOn: '2026-03-02' };
+// The specs' appeal comes without a mediation certificate: confirmed as what happened (it is flagged).
+export const lodged: CaseEvent = {
+  type: 'appeal.lodged',
+  appealId: 'a1',
+  decisionId: 'd1',
+  tribunalReference: 'EH1/26/1',
+  lodgedOn: '2026-03-02',
+  confirmedUnusual: true,
+};
 export const registered: CaseEvent = { type: 'appeal.registered', appealId: 'a1', registeredOn: '2026-03-09', appealReceivedOn: '2026-03-10' };
 export const responseSent: CaseEvent = { type: 'appeal.response_sent', appealId: 'a1', sentOn: '2026-04-01' };
 export const decided = (more: Partial<CaseEventOf<'appeal.decided'>>): CaseEvent => ({
@@ -108,12 +116,14 @@ export const decided = (more: Partial<CaseEventOf<'appeal.decided'>>): CaseEvent
   recommendations: [],
   ...more,
 });
+// An order to assess on an appeal about content is not provided for: confirmed as what happened (flagged).
 export const allowedWithOrders = decided({
   orders: [
     { orderId: 'o1', orderType: 'amend_plan' },
     { orderId: 'o2', orderType: 'assess' },
   ],
   recommendations: [{ recommendationId: 'r1', section: 'G', responsibleBody: 'icb', text: 'Therapy' }],
+  confirmedUnusual: true,
 });
 
 export const base = [opened, decision];

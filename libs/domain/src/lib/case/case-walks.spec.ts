@@ -88,7 +88,7 @@ const walks: Walk[] = [
         orders: [{ orderId: 'o1', orderType: 'make_plan' }],
         recommendations: [{ recommendationId: 'r1', section: 'G', responsibleBody: 'icb', text: 'Speech and language therapy' }],
       },
-      { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2026-10-20', sentTo: ['Parent'] },
+      { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2026-10-20', recipient: 'parent', sentTo: ['Parent'] },
       { type: 'order.complied', orderId: 'o1', ruleId: 'order.make_plan.draft', compliedOn: '2026-10-23', evidence: 'Draft plan sent' },
       { type: 'order.complied', orderId: 'o1', ruleId: 'order.make_plan.final', compliedOn: '2026-12-04', evidence: 'Final plan issued' },
     ],
@@ -126,6 +126,7 @@ const walks: Walk[] = [
         subjectId: 'a1',
         fromDueOn: '2026-09-23',
         toDueOn: '2026-09-30',
+        ground: 'tribunal_extended_time',
         reason: 'The Tribunal directed a later date',
         agreedBy: 'SEND Tribunal',
         extendedOn: '2026-09-01',
@@ -183,6 +184,7 @@ const walks: Walk[] = [
         outcome: 'not_followed',
         reasons: 'Short breaks are already provided under the local offer.',
         sentOn: '2027-04-12',
+        recipient: 'parent',
         sentTo: ['Parent', 'SEND team'],
       },
       {
@@ -191,6 +193,7 @@ const walks: Walk[] = [
         outcome: 'partly_followed',
         reasons: 'A block of six sessions rather than weekly therapy.',
         sentOn: '2027-04-20',
+        recipient: 'parent',
         sentTo: ['Parent'],
       },
     ],
@@ -200,7 +203,7 @@ const walks: Walk[] = [
       ['appeal.lodge', 'd1', '2026-11-27', 'met 2026-11-20'],
       ['mediation.contact_adviser', 'd1', '2026-11-08', 'met 2026-09-21'],
       // Tue 22 Sep + 30 days: missed, and stays so.
-      ['mediation.arrange', 'm1', '2026-10-22', 'open'],
+      ['mediation.arrange', 'm1', '2026-10-22', 'missed: Mediation was not arranged in time: the adviser issued a certificate saying so'],
       // Fri 23 Oct + 3 working days.
       ['mediation.certificate_not_arranged', 'm1', '2026-10-28', 'met 2026-10-27'],
       // Tue 24 Nov + 30 Tribunal working days, skipping 25 Dec to 1 Jan = Wed 13 Jan.
@@ -251,7 +254,6 @@ const walks: Walk[] = [
       ['agreement.appealable_matters.amend_plan', 'i1', '2027-03-24', 'met 2027-03-22'],
       ['agreement.other_matters', 'i2', '2027-03-03', 'met 2027-03-02'],
       // No event records the ICB's answer, so it stays open (see the report).
-      ['agreement.health_notify_la', 'm1', '2027-02-24', 'open'],
       // Tue 23 Mar + 30 Tribunal working days, skipping Easter (26 and 29 Mar) and early May (3 May) = Fri 7 May.
       ['tribunal.la_response', 'a1', '2027-05-07', 'cancelled: The appeal was withdrawn'],
     ],
@@ -284,7 +286,7 @@ const walks: Walk[] = [
         recommendations: [{ recommendationId: 'r1', section: 'H2', responsibleBody: 'council_social_care', text: 'Personal assistant hours' }],
       },
       { type: 'order.complied', orderId: 'o1', ruleId: 'order.continue_to_maintain', compliedOn: '2027-09-27', evidence: 'Plan maintained' },
-      { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2027-10-25', sentTo: ['Young person'] },
+      { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2027-10-25', recipient: 'young_person', sentTo: ['Young person'] },
       {
         type: 'document.attached',
         documentId: 'doc1',

@@ -24,12 +24,14 @@ const decision: CaseEvent = {
   letterSent: '2026-01-06',
   sections: ['F', 'I'],
 };
+// About the school named only (section I): no mediation certificate is needed (CFA 2014 s.55(2)).
 const lodged: CaseEvent = {
   type: 'appeal.lodged',
   appealId: 'a1',
   decisionId: 'd1',
   tribunalReference: 'EH123/26/00001',
   lodgedOn: '2026-02-20',
+  sections: ['I'],
 };
 const decided: CaseEvent = {
   type: 'appeal.decided',
@@ -47,6 +49,7 @@ const responded: CaseEvent = {
   outcome: 'not_followed',
   reasons: 'Provision already in place through the school nursing service.',
   sentOn: '2026-10-09',
+  recipient: 'parent',
   sentTo: ['Parent or young person'],
 };
 const journey = [opened, decision, lodged, decided, responded];
@@ -81,7 +84,7 @@ describe('which events are allowed', () => {
     ['two outcomes for one appeal', [opened, decision, lodged, decided], decided, 'already recorded'],
     ['a decision before the appeal was lodged', [opened, decision, lodged], { ...decided, decisionDate: '2026-02-19' } as CaseEvent, 'before the appeal was lodged'],
     ['recommendations on a withdrawn appeal', [opened, decision, lodged], { ...decided, outcome: 'withdrawn' } as CaseEvent, 'without recommendations'],
-    ['recommendations on a refusal to assess', [opened, d1Refusal, lodged], decided, 'refusal to assess'],
+    ['recommendations on a refusal to assess (unless confirmed)', [opened, d1Refusal, { ...lodged, confirmedUnusual: true } as CaseEvent], decided, 'refusal to assess'],
     ['a response with no recommendation', [opened, decision, lodged], responded, 'no such recommendation'],
     ['two responses to one recommendation', journey, responded, 'already recorded'],
     ['not followed without reasons', [opened, decision, lodged, decided], { ...responded, reasons: '  ' } as CaseEvent, 'Give the reasons'],
@@ -124,6 +127,7 @@ describe('deadline effects', () => {
       close: [{ ruleId: 'recommendation.response', subjectId: 'r1', metOn: '2026-10-09' }],
       move: [],
       cancel: [],
+      miss: [],
       extend: [],
     });
   });

@@ -21,7 +21,7 @@ import {
 } from './case-test-support';
 import { agreementItemRuleIds, deadlineEffects, dueOfDeadline, ORDER_TYPE_DUTIES, orderDutyRuleIds, type DeadlineEffects } from './deadline-effects';
 
-const none: DeadlineEffects = { open: [], close: [], move: [], cancel: [], extend: [] };
+const none: DeadlineEffects = { open: [], close: [], move: [], cancel: [], miss: [], extend: [] };
 const only = (some: Partial<DeadlineEffects>): DeadlineEffects => ({ ...none, ...some });
 
 describe('the deadline effects of each event', () => {
@@ -139,7 +139,7 @@ describe('the deadline effects of each event', () => {
       }),
     ],
     [
-      'mediation.agreement_reached with health in issue',
+      'mediation.agreement_reached with health in issue and the council a party: no notice from the ICB (reg 42(4))',
       [...base, contacted('m1', true), requested('m1'), held],
       agreement,
       only({
@@ -147,7 +147,38 @@ describe('the deadline effects of each event', () => {
           { ruleId: 'agreement.appealable_matters.make_plan.draft', subjectId: 'i1', facts: { agreementDate: '2026-02-11' }, dutyHolder: 'council' },
           { ruleId: 'agreement.appealable_matters.make_plan.final', subjectId: 'i1', facts: { agreementDate: '2026-02-11' }, dutyHolder: 'council' },
           { ruleId: 'agreement.other_matters', subjectId: 'i2', facts: { agreementDate: '2026-02-11' }, dutyHolder: 'council' },
-          { ruleId: 'agreement.health_notify_la', subjectId: 'm1', facts: { agreementDate: '2026-02-11' }, dutyHolder: 'icb' },
+        ],
+      }),
+    ],
+    [
+      'mediation.agreement_reached in a health-only mediation: the ICB tells the council within 1 week (reg 42(4)); its own item 2 weeks (reg 42(3)); an agreed timescale (reg 42(5))',
+      [
+        ...base,
+        contacted('m1', true),
+        { type: 'mediation.requested', mediationId: 'm1', laInformedOn: '2026-01-13', healthOnly: true },
+        { type: 'mediation.health_notified', mediationId: 'm1', notifiedOn: '2026-01-14' },
+        held,
+      ],
+      {
+        ...agreement,
+        items: [
+          { itemId: 'i4', description: 'Fund speech and language therapy', appealable: false, responsibleBody: 'icb' },
+          { itemId: 'i5', description: 'Review the therapy', appealable: false, responsibleBody: 'icb', agreedDueOn: '2026-04-30' },
+        ],
+      },
+      only({
+        open: [
+          { ruleId: 'agreement.other_matters', subjectId: 'i4', facts: { agreementDate: '2026-02-11' }, dutyHolder: 'icb', responsibleBody: 'icb' },
+          {
+            ruleId: 'agreement.other_matters',
+            subjectId: 'i5',
+            facts: { agreementDate: '2026-02-11' },
+            dutyHolder: 'icb',
+            responsibleBody: 'icb',
+            agreedDueOn: '2026-04-30',
+            setBy: 'written_agreement',
+          },
+          { ruleId: 'agreement.health_notify_la', subjectId: 'm1', facts: { agreementDate: '2026-02-11' }, dutyHolder: 'icb', responsibleBody: 'icb' },
         ],
       }),
     ],
@@ -194,6 +225,7 @@ describe('the deadline effects of each event', () => {
       certificate('c1', 'm1', 'mediation_not_arranged', '2026-02-16'),
       only({
         close: [{ ruleId: 'mediation.certificate_not_arranged', subjectId: 'm1', metOn: '2026-02-16' }],
+        miss: [{ ruleId: 'mediation.arrange', subjectId: 'm1', reason: 'Mediation was not arranged in time: the adviser issued a certificate saying so' }],
         move: [{ ruleId: 'appeal.lodge', subjectId: 'd1', facts: { decisionLetterSent: '2026-01-06', certificateIssued: '2026-02-16' } }],
       }),
     ],
@@ -321,7 +353,7 @@ describe('the deadline effects of each event', () => {
     [
       'recommendation.responded',
       [...withAppeal, allowedWithOrders],
-      { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2026-06-20', sentTo: ['Parent'] },
+      { type: 'recommendation.responded', recommendationId: 'r1', outcome: 'followed', sentOn: '2026-06-20', recipient: 'parent', sentTo: ['Parent'] },
       only({ close: [{ ruleId: 'recommendation.response', subjectId: 'r1', metOn: '2026-06-20' }] }),
     ],
     [
@@ -334,11 +366,12 @@ describe('the deadline effects of each event', () => {
         subjectId: 'a1',
         fromDueOn: '2026-04-23',
         toDueOn: '2026-05-07',
+        ground: 'tribunal_extended_time',
         reason: 'Tribunal direction',
         agreedBy: 'SEND Tribunal',
         extendedOn: '2026-04-01',
       },
-      only({ extend: [{ ruleId: 'tribunal.la_response', subjectId: 'a1', toDueOn: '2026-05-07' }] }),
+      only({ extend: [{ ruleId: 'tribunal.la_response', subjectId: 'a1', toDueOn: '2026-05-07', reason: 'Tribunal direction', agreedBy: 'SEND Tribunal', ground: 'tribunal_extended_time' }] }),
     ],
     [
       'deadline.overdue',
@@ -366,6 +399,7 @@ describe('the duties of an order', () => {
       name_school_only: ['name_school_only'],
       continue_to_maintain: ['continue_to_maintain'],
       cease: ['cease'],
+      reconsider: ['reconsider'],
     });
     expect(orderDutyRuleIds('decided_allowed', 'make_plan')).toEqual(['order.make_plan.draft', 'order.make_plan.final']);
     expect(orderDutyRuleIds('conceded_before_response', 'amend_plan')).toEqual(['concession.amend_plan']);
@@ -374,10 +408,10 @@ describe('the duties of an order', () => {
   });
 
   it('names only rules the clock knows, for every order type and family', () => {
+    // A duty to reconsider exists only as an order (a case referred back): the rules refuse it elsewhere.
     const ids = ORDER_TYPES.flatMap((type) => [
       ...orderDutyRuleIds('referred_back', type),
-      ...orderDutyRuleIds('conceded_before_response', type),
-      ...agreementItemRuleIds({ appealable: true, orderType: type }),
+      ...(type === 'reconsider' ? [] : [...orderDutyRuleIds('conceded_before_response', type), ...agreementItemRuleIds({ appealable: true, orderType: type })]),
     ]);
     expect(ids.filter((id) => !RULE_IDS.includes(id))).toEqual([]);
   });

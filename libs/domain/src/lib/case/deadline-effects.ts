@@ -1,11 +1,11 @@
-import type { AppealOutcome, CertificateKind, DutyHolder, OrderType, ResponsibleBody } from '@send/contracts';
+import type { AppealOutcome, CertificateKind, DecisionType, DutyHolder, MediationView, OrderType, ResponsibleBody } from '@send/contracts';
 import type { Calendar } from '../calendar/calendar';
 import { dueDate, type DueDateResult } from '../clock/due-date';
-import { RULE_IDS, type OrderSuffix, type RuleId } from '../clock/rules';
+import { RULE_IDS, type ExtensionGround, type OrderSuffix, type RuleId } from '../clock/rules';
 import { formatLongDate } from '../dates/iso-date';
 import type { CaseEvent, CaseEventOf } from './case-events';
 import { CaseRuleError } from './case-rule-error';
-import type { CaseSnapshot } from './case-snapshot';
+import { type CaseSnapshot, ordersOfDecision } from './case-snapshot';
 
 /** A deadline an event starts: which rule, from which facts, about what, and who must act. */
 export interface DeadlineToOpen {
@@ -15,20 +15,33 @@ export interface DeadlineToOpen {
   dutyHolder: DutyHolder;
   /** For a recommendation response: the body that must answer. */
   responsibleBody?: ResponsibleBody;
-  /** A shorter period agreed in a consent order: the deadline falls then. */
+  /** A due date set other than by the statutory period: the deadline falls then (see `setBy`). */
   agreedDueOn?: string;
+  /**
+   * Who set `agreedDueOn`: a consent order's shorter period (the default), a Tribunal direction
+   * (SEND Regs reg 44(1)), or a timescale the parties to a mediation agreed in writing (reg 42(5)).
+   */
+  setBy?: DueDateSetBy;
 }
+
+export type DueDateSetBy = 'consent_order' | 'direction' | 'written_agreement';
+
+const SET_BY_WORDS: Readonly<Record<DueDateSetBy, string>> = {
+  consent_order: 'The consent order agreed a shorter period',
+  direction: 'The Tribunal directed a different period (SEND Regs reg 44(1))',
+  written_agreement: 'The parties agreed a different timescale in writing (SEND Regs reg 42(5))',
+};
 
 /**
  * The due date of a deadline an event opens, and why: the statutory computation, or the shorter
  * date a consent order agreed (the statutory date stays in the explanation).
  */
-export function dueOfDeadline(open: Pick<DeadlineToOpen, 'ruleId' | 'facts' | 'agreedDueOn'>, calendar?: Calendar): DueDateResult {
+export function dueOfDeadline(open: Pick<DeadlineToOpen, 'ruleId' | 'facts' | 'agreedDueOn' | 'setBy'>, calendar?: Calendar): DueDateResult {
   const statutory = dueDate(open.ruleId, open.facts, calendar);
   if (open.agreedDueOn === undefined) return statutory;
   return {
     dueOn: open.agreedDueOn,
-    explanation: [...statutory.explanation, `The consent order agreed a shorter period: due ${formatLongDate(open.agreedDueOn)}`],
+    explanation: [...statutory.explanation, `${SET_BY_WORDS[open.setBy ?? 'consent_order']}: due ${formatLongDate(open.agreedDueOn)}`],
   };
 }
 
@@ -53,11 +66,21 @@ export interface DeadlineToCancel {
   reason: string;
 }
 
+/** A deadline that can no longer be met, closed as missed, and why. */
+export interface DeadlineToMiss {
+  ruleId: RuleId;
+  subjectId: string;
+  reason: string;
+}
+
 /** A deadline extended under a statutory exception to a new due date. */
 export interface DeadlineToExtend {
   ruleId: RuleId;
   subjectId: string;
   toDueOn: string;
+  reason: string;
+  agreedBy: string;
+  ground?: ExtensionGround;
 }
 
 export interface DeadlineEffects {
@@ -65,6 +88,7 @@ export interface DeadlineEffects {
   close: DeadlineToClose[];
   move: DeadlineToMove[];
   cancel: DeadlineToCancel[];
+  miss: DeadlineToMiss[];
   extend: DeadlineToExtend[];
 }
 
@@ -78,6 +102,7 @@ export const ORDER_TYPE_DUTIES: Readonly<Record<OrderType, readonly OrderSuffix[
   name_school_only: ['name_school_only'],
   continue_to_maintain: ['continue_to_maintain'],
   cease: ['cease'],
+  reconsider: ['reconsider'],
 };
 
 /**
@@ -104,7 +129,7 @@ export function alternativeDuty(ruleId: string): { ruleId: RuleId; reason: strin
 type DutyFamily = 'order' | 'concession' | 'agreement.appealable_matters';
 
 const dutyRuleIds = (family: DutyFamily, orderType: OrderType): RuleId[] =>
-  ORDER_TYPE_DUTIES[orderType].map((suffix): RuleId => `${family}.${suffix}`);
+  ORDER_TYPE_DUTIES[orderType].map((suffix) => `${family}.${suffix}` as RuleId);
 
 /** Outcomes whose orders take the concession clock (reg 45) rather than the order clock (reg 44). */
 const familyOfOutcome = (outcome: AppealOutcome): DutyFamily =>
@@ -176,6 +201,7 @@ const effects = (some: Partial<DeadlineEffects>): DeadlineEffects => ({
   close: [],
   move: [],
   cancel: [],
+  miss: [],
   extend: [],
   ...some,
 });
@@ -208,14 +234,19 @@ function appealDecidedEffects(before: CaseSnapshot, event: CaseEventOf<'appeal.d
       ? [{ ruleId: 'tribunal.la_response', subjectId: appeal.id, reason: RESPONSE_CANCELLED_REASONS[event.outcome] }]
       : [],
     open: [
-      ...(event.orders ?? []).flatMap((order) =>
-        dutyRuleIds(family, order.orderType).map((ruleId) => ({
-          ruleId,
-          subjectId: order.orderId,
-          facts,
-          dutyHolder: 'council' as const,
-          ...(order.agreedDueDates?.[ruleId] ? { agreedDueOn: order.agreedDueDates[ruleId] } : {}),
-        })),
+      ...ordersOfDecision(event).flatMap((order) =>
+        dutyRuleIds(family, order.orderType).map((ruleId): DeadlineToOpen => {
+          const directed = order.directedDueDates?.[ruleId];
+          const agreed = order.agreedDueDates?.[ruleId];
+          return {
+            ruleId,
+            subjectId: order.orderId,
+            facts,
+            dutyHolder: 'council' as const,
+            // A direction of the Tribunal sets the period (reg 44(1)); a consent order may agree a shorter one.
+            ...(directed ? { agreedDueOn: directed, setBy: 'direction' as const } : agreed ? { agreedDueOn: agreed } : {}),
+          };
+        }),
       ),
       ...event.recommendations.map((r) => ({
         ruleId: 'recommendation.response' as const,
@@ -229,12 +260,77 @@ function appealDecidedEffects(before: CaseSnapshot, event: CaseEventOf<'appeal.d
 }
 
 /**
- * Which statutory deadlines an accepted event opens, meets (closes), moves, cancels and extends.
- * `before` is the case as it was before the event (as `checkCaseEvent` saw it); the event is
- * assumed to have passed `checkCaseEvent`. Subjects: the decision for `appeal.lodge` and
+ * The time limits a decision answers, when the case records what it answers: which deadline it
+ * meets and which alternative it makes moot. A refusal to assess answers the request within
+ * 6 weeks (reg 5(1)); after an assessment, a refusal to issue a plan (reg 10(1)) and the final plan
+ * (reg 13(2)) are alternatives; after a review, the decision not to amend or to cease meets the
+ * 4 weeks (reg 20(10)) and the amended plan meets the 8 weeks (reg 22(3)); before a phase transfer,
+ * the amended plan or the decision not to amend meets reg 18(1).
+ */
+const ANSWERED: Readonly<Record<string, Partial<Record<DecisionType, { meets: RuleId[]; cancels?: { ruleId: RuleId; reason: string } }>>>> = {
+  assessment_request: {
+    refuse_assessment: { meets: ['assessment.decide'] },
+    refuse_reassessment: { meets: ['assessment.decide'] },
+    refuse_plan: {
+      meets: ['assessment.no_plan_decision'],
+      cancels: { ruleId: 'assessment.final_plan', reason: 'The council decided not to issue an EHC plan after the assessment' },
+    },
+    final_plan_content: {
+      meets: ['assessment.final_plan'],
+      cancels: { ruleId: 'assessment.no_plan_decision', reason: 'The council issued the final EHC plan after the assessment' },
+    },
+  },
+  review: {
+    refuse_amend: { meets: ['review.decision'] },
+    cease_plan: { meets: ['review.decision'] },
+    amended_plan_content: { meets: ['review.decision', 'review.final_amended_plan'] },
+  },
+  phase_transfer: {
+    refuse_amend: { meets: ['phase_transfer.school', 'phase_transfer.post16'] },
+    amended_plan_content: { meets: ['phase_transfer.school', 'phase_transfer.post16'] },
+  },
+};
+
+/** The rules `answers` can meet for any decision: what `checkCaseEvent` accepts as an answer. */
+export function decisionsAnswering(kind: string): DecisionType[] {
+  return Object.keys(ANSWERED[kind] ?? {}) as DecisionType[];
+}
+
+function decisionIssuedEffects(event: CaseEventOf<'decision.issued'>): DeadlineEffects {
+  const facts = { decisionLetterSent: event.letterSent };
+  const answered = event.answers ? ANSWERED[event.answers.kind]?.[event.decisionType] : undefined;
+  const subjectId = event.answers?.id ?? '';
+  return effects({
+    open: [
+      { ruleId: 'appeal.lodge', subjectId: event.decisionId, facts, dutyHolder: 'family' },
+      { ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, facts, dutyHolder: 'family' },
+    ],
+    // The council meets a time limit to notify a decision on the day it sends the letter.
+    close: (answered?.meets ?? []).map((ruleId) => ({ ruleId, subjectId, metOn: event.letterSent })),
+    cancel: answered?.cancels ? [{ ...answered.cancels, subjectId }] : [],
+  });
+}
+
+/** The arrange deadline of a mediation: the council's (regs 36–37), or the ICB's when health care is the only issue (reg 35). */
+const arrangeRule = (mediation: { healthOnly?: boolean }): RuleId => (mediation.healthOnly ? 'mediation.arrange_health_only' : 'mediation.arrange');
+
+/** The mediation's arrange deadline, once it has one (the ICB's starts when the council tells it). */
+function arrangeDeadline(mediation: MediationView): RuleId[] {
+  if (mediation.choice !== 'requested') return [];
+  return mediation.healthOnly && mediation.healthNotifiedOn === undefined ? [] : [arrangeRule(mediation)];
+}
+
+/**
+ * Which statutory deadlines an accepted event opens, meets (closes), moves, cancels, misses and
+ * extends. `before` is the case as it was before the event (as `checkCaseEvent` saw it); the event
+ * is assumed to have passed `checkCaseEvent`. Subjects: the decision for `appeal.lodge` and
  * `mediation.contact_adviser`; the mediation for its own and its certificates' deadlines and for
  * `agreement.health_notify_la`; the agreement item for its duties; the appeal for
- * `tribunal.la_response`; the order for its duties; the recommendation for its response.
+ * `tribunal.la_response`; the order for its duties; the recommendation for its response; the
+ * request, review, draft or transfer for the decision's own time limits.
+ * Effects on a deadline that is no longer open (met, cancelled, missed) change nothing, except a
+ * move: corrected facts move the due date of a deadline already met too, so that whether it was met
+ * on time follows the corrected dates.
  */
 export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEvent): DeadlineEffects {
   switch (event.type) {
@@ -253,15 +349,8 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
     case 'event.corrected': // its effects come from the corrected history as a whole: see `plannedDeadlines`
       return effects({});
 
-    case 'decision.issued': {
-      const facts = { decisionLetterSent: event.letterSent };
-      return effects({
-        open: [
-          { ruleId: 'appeal.lodge', subjectId: event.decisionId, facts, dutyHolder: 'family' },
-          { ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, facts, dutyHolder: 'family' },
-        ],
-      });
-    }
+    case 'decision.issued':
+      return decisionIssuedEffects(event);
     case 'decision.corrected':
       return effects({
         move: [
@@ -271,6 +360,50 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
             facts: appealLodgeFacts(event.letterSent, certificateDatesOf(recorded(before), event.decisionId)),
           },
           { ruleId: 'mediation.contact_adviser', subjectId: event.decisionId, facts: { decisionLetterSent: event.letterSent } },
+        ],
+      });
+
+    case 'assessment.requested':
+      return effects({
+        open: [{ ruleId: 'assessment.decide', subjectId: event.requestId, facts: { requestReceived: event.receivedOn }, dutyHolder: 'council' }],
+      });
+    case 'assessment.agreed': {
+      const request = find(recorded(before).assessmentRequests, event.requestId, 'request for an assessment');
+      const facts = { requestReceived: request.receivedOn };
+      return effects({
+        close: [{ ruleId: 'assessment.decide', subjectId: request.id, metOn: event.notifiedOn }],
+        open: [
+          { ruleId: 'assessment.no_plan_decision', subjectId: request.id, facts, dutyHolder: 'council' },
+          { ruleId: 'assessment.final_plan', subjectId: request.id, facts, dutyHolder: 'council' },
+        ],
+      });
+    }
+    case 'draft_plan.served':
+      return effects({
+        open: [{ ruleId: 'draft_plan.comments', subjectId: event.draftId, facts: { draftServed: event.servedOn }, dutyHolder: 'family' }],
+      });
+    case 'draft_plan.comments_received':
+      return effects({ close: [{ ruleId: 'draft_plan.comments', subjectId: event.draftId, metOn: event.receivedOn }] });
+    case 'review.meeting_held':
+      return effects({
+        open: [{ ruleId: 'review.decision', subjectId: event.reviewId, facts: { reviewMeeting: event.heldOn }, dutyHolder: 'council' }],
+      });
+    case 'review.amendments_proposed':
+      return effects({
+        close: [{ ruleId: 'review.decision', subjectId: event.reviewId, metOn: event.sentOn }],
+        open: [
+          { ruleId: 'review.final_amended_plan', subjectId: event.reviewId, facts: { proposedAmendmentsSent: event.sentOn }, dutyHolder: 'council' },
+        ],
+      });
+    case 'phase_transfer.recorded':
+      return effects({
+        open: [
+          {
+            ruleId: event.kind === 'post16' ? 'phase_transfer.post16' : 'phase_transfer.school',
+            subjectId: event.transferId,
+            facts: { transferDate: event.transferDate },
+            dutyHolder: 'council',
+          },
         ],
       });
 
@@ -292,17 +425,51 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
       const facts = { laInformed: event.laInformedOn };
       return effects({
         open: [
-          { ruleId: 'mediation.arrange', subjectId: event.mediationId, facts, dutyHolder: 'council' },
+          // Health care provision the only issue: the ICB arranges it once the council has told it (reg 35).
+          ...(event.healthOnly ? [] : [{ ruleId: 'mediation.arrange' as const, subjectId: event.mediationId, facts, dutyHolder: 'council' as const }]),
           ...(mediation.healthInIssue
             ? [{ ruleId: 'mediation.notify_health' as const, subjectId: event.mediationId, facts, dutyHolder: 'council' as const }]
             : []),
         ],
       });
     }
-    case 'mediation.health_notified':
-      return effects({ close: [{ ruleId: 'mediation.notify_health', subjectId: event.mediationId, metOn: event.notifiedOn }] });
+    case 'mediation.withdrawn': {
+      const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
+      const reason = 'The family no longer wishes to pursue mediation';
+      return effects({
+        cancel: [
+          ...arrangeDeadline(mediation).map((ruleId) => ({ ruleId, subjectId: mediation.id, reason })),
+          ...(mediation.healthInIssue ? [{ ruleId: 'mediation.notify_health' as const, subjectId: mediation.id, reason }] : []),
+        ],
+        open: [
+          {
+            ruleId: 'mediation.certificate_declined',
+            subjectId: mediation.id,
+            facts: { adviserInformed: event.adviserInformedOn },
+            dutyHolder: 'mediation_adviser',
+          },
+        ],
+      });
+    }
+    case 'mediation.health_notified': {
+      const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
+      return effects({
+        close: [{ ruleId: 'mediation.notify_health', subjectId: event.mediationId, metOn: event.notifiedOn }],
+        open: mediation.healthOnly
+          ? [
+              {
+                ruleId: 'mediation.arrange_health_only',
+                subjectId: mediation.id,
+                facts: { healthCommissionerInformed: event.notifiedOn },
+                dutyHolder: 'icb',
+                responsibleBody: 'icb',
+              },
+            ]
+          : [],
+      });
+    }
     case 'mediation.not_arranged':
-      // The arrange deadline stays as it is: it was missed, and the history should show it.
+      // The arrange deadline stays as it is until the certificate says mediation was not arranged.
       return effects({
         open: [
           {
@@ -313,9 +480,10 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
           },
         ],
       });
-    case 'mediation.held':
+    case 'mediation.held': {
+      const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
       return effects({
-        close: [{ ruleId: 'mediation.arrange', subjectId: event.mediationId, metOn: event.heldOn }],
+        close: arrangeDeadline(mediation).map((ruleId) => ({ ruleId, subjectId: event.mediationId, metOn: event.heldOn })),
         open: [
           {
             ruleId: 'mediation.certificate_concluded',
@@ -325,16 +493,28 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
           },
         ],
       });
+    }
     case 'mediation.agreement_reached': {
       const mediation = find(recorded(before).mediations, event.mediationId, 'mediation');
       const facts = { agreementDate: event.agreementDate };
       return effects({
         open: [
           ...event.items.flatMap((item) =>
-            agreementItemRuleIds(item).map((ruleId) => ({ ruleId, subjectId: item.itemId, facts, dutyHolder: 'council' as const })),
+            agreementItemRuleIds(item).map((ruleId): DeadlineToOpen => {
+              const icb = !item.appealable && item.responsibleBody === 'icb';
+              return {
+                ruleId,
+                subjectId: item.itemId,
+                facts,
+                dutyHolder: icb ? 'icb' : 'council',
+                ...(icb ? { responsibleBody: 'icb' as const } : {}),
+                ...(item.agreedDueOn ? { agreedDueOn: item.agreedDueOn, setBy: 'written_agreement' as const } : {}),
+              };
+            }),
           ),
-          ...(mediation.healthInIssue
-            ? [{ ruleId: 'agreement.health_notify_la' as const, subjectId: event.mediationId, facts, dutyHolder: 'icb' as const }]
+          // Only where the council was not a party to the mediation (reg 42(4)).
+          ...(mediation.healthOnly
+            ? [{ ruleId: 'agreement.health_notify_la' as const, subjectId: event.mediationId, facts, dutyHolder: 'icb' as const, responsibleBody: 'icb' as const }]
             : []),
         ],
       });
@@ -354,6 +534,15 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
       const decision = find(snapshot.decisions, mediation.decisionId, 'decision');
       return effects({
         close: [{ ruleId: CERTIFICATE_DEADLINE_RULES[event.kind], subjectId: mediation.id, metOn: event.issuedOn }],
+        // The certificate says the mediation was not arranged in time: that duty can no longer be met.
+        miss:
+          event.kind === 'mediation_not_arranged'
+            ? arrangeDeadline(mediation).map((ruleId) => ({
+                ruleId,
+                subjectId: mediation.id,
+                reason: 'Mediation was not arranged in time: the adviser issued a certificate saying so',
+              }))
+            : [],
         move: [
           {
             ruleId: 'appeal.lodge',
@@ -398,6 +587,17 @@ export function deadlineEffects(before: CaseSnapshot | undefined, event: CaseEve
       return effects({ close: [{ ruleId: 'recommendation.response', subjectId: event.recommendationId, metOn: event.sentOn }] });
 
     case 'deadline.extended':
-      return effects({ extend: [{ ruleId: ruleIdOf(event.ruleId), subjectId: event.subjectId, toDueOn: event.toDueOn }] });
+      return effects({
+        extend: [
+          {
+            ruleId: ruleIdOf(event.ruleId),
+            subjectId: event.subjectId,
+            toDueOn: event.toDueOn,
+            reason: event.reason,
+            agreedBy: event.agreedBy,
+            ...(event.ground ? { ground: event.ground } : {}),
+          },
+        ],
+      });
   }
 }

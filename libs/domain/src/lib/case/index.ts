@@ -6,3 +6,4 @@ export * from './case-snapshot';
 export * from './case-summary';
 export * from './deadline-effects';
 export * from './deadline-ledger';
+export * from './unusual-facts';

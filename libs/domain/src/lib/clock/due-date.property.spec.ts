@@ -1,5 +1,5 @@
 import { UTCDate } from '@date-fns/utc';
-import { addDays, eachDayOfInterval, getDate, getMonth } from 'date-fns';
+import { addDays, addMonths, eachDayOfInterval, getDate, getMonth } from 'date-fns';
 import fc from 'fast-check';
 import { defaultCalendar } from '../calendar/calendar';
 import { formatLongDate, toIsoDate, toUtcDate } from '../dates/iso-date';
@@ -37,11 +37,11 @@ const inChristmasBreak = (iso: string) => {
 const inAugust = (iso: string) => getMonth(toUtcDate(iso)) === 7;
 
 describe('dueDate properties', () => {
-  it('never gives a due date before any of its facts', () => {
+  it('never gives a due date before any of its facts (except a deadline set ahead of an event, such as a phase transfer)', () => {
     fc.assert(
       fc.property(ruleAndFacts, ({ rule, facts }) => {
         const { dueOn } = dueDate(rule.id, facts);
-        return Object.values(facts).every((fact) => dueOn >= fact);
+        return rule.counting === 'by_day_of_year' || Object.values(facts).every((fact) => dueOn >= fact);
       }),
     );
   });
@@ -63,12 +63,28 @@ describe('dueDate properties', () => {
     );
   });
 
-  it('never puts the appeal deadline on a non-working day, in August or from 25 Dec to 1 Jan', () => {
+  it('puts the appeal deadline on a working day, by exactly one r.12 move that never chains', () => {
     fc.assert(
       fc.property(isoDate, fc.option(isoDate, { nil: undefined }), (decisionLetterSent, certificateIssued) => {
         const facts = certificateIssued === undefined ? { decisionLetterSent } : { decisionLetterSent, certificateIssued };
         const { dueOn } = dueDate('appeal.lodge', facts);
-        return calendar.isWorkingDay(dueOn) && !inAugust(dueOn) && !inChristmasBreak(dueOn);
+        // The day the time ends: the later of the two periods, before any move.
+        const ends = [dueDate('mediation.contact_adviser', { decisionLetterSent }).dueOn];
+        if (certificateIssued !== undefined) ends.push(toIsoDate(addMonths(toUtcDate(certificateIssued), 1)));
+        const end = ends.sort().at(-1)!;
+        expect(calendar.isWorkingDay(dueOn)).toBe(true);
+        if (inAugust(end) || inChristmasBreak(end)) {
+          // r.12(3)(a): the first working day after 31 Aug or 1 Jan.
+          expect(inAugust(dueOn) || inChristmasBreak(dueOn)).toBe(false);
+          const after = toIsoDate(addDays(toUtcDate(dueOn), -1));
+          expect(inAugust(after) || inChristmasBreak(after) || !calendar.isWorkingDay(after)).toBe(true);
+        } else if (calendar.isWorkingDay(end)) {
+          expect(dueOn).toBe(end);
+        } else {
+          // r.12(2): the next working day, wherever it falls (no second move into September or January).
+          expect(dueOn > end).toBe(true);
+          expect(addWorkingDays(end, 1)).toBe(dueOn);
+        }
       }),
     );
   });

@@ -69,6 +69,10 @@ const SCENARIOS: Row[] = [
   ['review.decision', { reviewMeeting: '2026-06-01' }, '2026-06-29'], // 4 weeks
   ['review.final_amended_plan', { proposedAmendmentsSent: '2026-06-01' }, '2026-07-27'], // 8 weeks
   ['order.name_school_only', { orderDate: '2026-02-21' }, '2026-03-07'], // Sat + 2 weeks = Sat: does not move
+  ['order.reconsider', { orderDate: '2026-06-01' }, '2026-06-15'], // referred back: reconsider within 2 weeks (reg 44(2)(d))
+  ['mediation.arrange_health_only', { healthCommissionerInformed: '2026-01-16' }, '2026-02-15'], // ICB arranges within 30 days of being told (Sun: does not move)
+  ['phase_transfer.school', { transferDate: '2027-09-01' }, '2027-02-15'], // by 15 Feb of the calendar year of the transfer (reg 18(1))
+  ['phase_transfer.post16', { transferDate: '2027-09-01' }, '2027-03-31'], // post-16: by 31 Mar of that year
 ];
 
 /** The reg 44 periods from Mon 2 Mar 2026, shared by order.*, concession.* and agreement.appealable_matters.*. */
@@ -82,6 +86,7 @@ const ORDER_PERIODS_FROM_2_MAR_2026: Record<(typeof ORDER_SUFFIXES)[number], str
   name_school_only: '2026-03-16', // 2 weeks
   continue_to_maintain: '2026-03-02', // immediately
   cease: '2026-03-02', // immediately
+  reconsider: '2026-03-16', // 2 weeks (order.* only: a case referred back)
 };
 
 const FAMILIES = [
@@ -91,7 +96,9 @@ const FAMILIES = [
 ] as const;
 
 const FAMILY_ROWS: Row[] = FAMILIES.flatMap(([prefix, fact]) =>
-  ORDER_SUFFIXES.map((suffix): Row => [`${prefix}.${suffix}`, { [fact]: '2026-03-02' }, ORDER_PERIODS_FROM_2_MAR_2026[suffix]]),
+  ORDER_SUFFIXES.filter((suffix) => prefix === 'order' || suffix !== 'reconsider').map(
+    (suffix): Row => [`${prefix}.${suffix}` as RuleId, { [fact]: '2026-03-02' }, ORDER_PERIODS_FROM_2_MAR_2026[suffix]],
+  ),
 );
 
 describe('dueDate', () => {
@@ -217,7 +224,7 @@ describe('dueDate errors', () => {
 describe('RULES', () => {
   it('lists every rule once, each with a title, a source and its facts', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
-    expect(RULE_IDS).toHaveLength(1 + 16 + 3 * 9);
+    expect(RULE_IDS).toHaveLength(1 + 19 + 10 + 2 * 9); // appeal.lodge, the single-period rules, order.* (with reconsider), concession.* and agreement.*
     for (const rule of RULES) {
       expect(rule.title).not.toBe('');
       expect(rule.source).toMatch(/reg|r\./);
@@ -227,10 +234,10 @@ describe('RULES', () => {
 
   it('gives concession.* and agreement.appealable_matters.* the periods of the matching order.* rule', () => {
     const byId = new Map(RULES.map((rule) => [rule.id, rule]));
-    for (const suffix of ORDER_SUFFIXES) {
+    for (const suffix of ORDER_SUFFIXES.filter((s) => s !== 'reconsider')) {
       const order = byId.get(`order.${suffix}`);
-      expect(byId.get(`concession.${suffix}`)).toMatchObject({ period: order?.period, requiredFacts: ['laNotifiedTribunal'] });
-      expect(byId.get(`agreement.appealable_matters.${suffix}`)).toMatchObject({ period: order?.period, requiredFacts: ['agreementDate'] });
+      expect(byId.get(`concession.${suffix}` as RuleId)).toMatchObject({ period: order?.period, requiredFacts: ['laNotifiedTribunal'] });
+      expect(byId.get(`agreement.appealable_matters.${suffix}` as RuleId)).toMatchObject({ period: order?.period, requiredFacts: ['agreementDate'] });
     }
   });
 });

@@ -1,4 +1,5 @@
-import { addDays, addMonths, addWeeks, format, getDate } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
+import { addDays, addMonths, addWeeks, format, getDate, getYear } from 'date-fns';
 import type { Calendar } from '../calendar/calendar';
 import { formatLongDate } from '../dates/iso-date';
 import { countForward, describeSkipped } from './working-days';
@@ -12,13 +13,16 @@ import { countForward, describeSkipped } from './working-days';
  * - `working_days`: N days after X, skipping weekends and bank holidays (SEND Regs reg 2).
  * - `tribunal_working_days`: also skipping 25 Dec–1 Jan and August (HESC Rules r.12).
  * - `immediately`: X itself.
+ * - `by_day_of_year`: by a fixed day of the calendar year X falls in ("before 15 February in the
+ *   calendar year of the transfer", SEND Regs reg 18).
  */
 export type Period =
   | {
       readonly kind: 'weeks' | 'days' | 'days_beginning_with' | 'months' | 'working_days' | 'tribunal_working_days';
       readonly n: number;
     }
-  | { readonly kind: 'immediately' };
+  | { readonly kind: 'immediately' }
+  | { readonly kind: 'by_day_of_year'; readonly month: number; readonly day: number };
 
 export type PeriodKind = Period['kind'];
 
@@ -29,12 +33,18 @@ export const months = (n: number): Period => ({ kind: 'months', n });
 export const workingDays = (n: number): Period => ({ kind: 'working_days', n });
 export const tribunalWorkingDays = (n: number): Period => ({ kind: 'tribunal_working_days', n });
 export const immediately: Period = { kind: 'immediately' };
+/** By `day` `month` (1-12) of the calendar year of the start date. */
+export const byDayOfYear = (month: number, day: number): Period => ({ kind: 'by_day_of_year', month, day });
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The period in words: "2 weeks", "3 working days", "15 days beginning with the start day". */
 export function describePeriod(period: Period): string {
   switch (period.kind) {
     case 'immediately':
       return 'immediately';
+    case 'by_day_of_year':
+      return `by ${period.day} ${MONTH_NAMES[period.month - 1]} of the calendar year of the start date`;
     case 'days_beginning_with':
       return `${period.n} days beginning with the start day`;
     default:
@@ -63,6 +73,10 @@ export function applyPeriod(
   switch (period.kind) {
     case 'immediately':
       return { due: start, lines: [`${startText}; this must be done immediately, so it is due that same day`] };
+    case 'by_day_of_year': {
+      const due = new UTCDate(getYear(start), period.month - 1, period.day);
+      return { due, lines: [`${startText}; due by ${period.day} ${MONTH_NAMES[period.month - 1]} of that calendar year: ${formatLongDate(due)}`] };
+    }
     case 'weeks':
       return added(addWeeks(start, period.n), `${startText}; + ${describePeriod(period)}`);
     case 'days':

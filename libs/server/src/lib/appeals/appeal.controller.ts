@@ -30,6 +30,7 @@ export class AppealController {
         ...(body.appellant ? { appellant: body.appellant } : {}),
         ...(body.sections ? { sections: body.sections } : {}),
         ...(body.healthAndSocialCareSought === undefined ? {} : { healthAndSocialCareSought: body.healthAndSocialCareSought }),
+        ...(body.confirmedUnusual ? { confirmedUnusual: true } : {}),
       },
       actor,
     );
@@ -97,18 +98,26 @@ export class AppealController {
         decisionDate: body.decisionDate,
         ...(body.orderSentOn ? { orderSentOn: body.orderSentOn } : {}),
         ...(body.laNotifiedTribunalOn ? { laNotifiedTribunalOn: body.laNotifiedTribunalOn } : {}),
-        orders: (body.orders ?? []).map((o) => ({
-          orderId: randomUUID(),
-          orderType: o.orderType,
-          ...(o.details?.trim() ? { details: o.details.trim() } : {}),
-          ...(o.agreedDueDates && Object.keys(o.agreedDueDates).length ? { agreedDueDates: { ...o.agreedDueDates } } : {}),
-        })),
+        orders: [
+          ...(body.orders ?? []).map((o) => ({
+            orderId: randomUUID(),
+            orderType: o.orderType,
+            ...(o.details?.trim() ? { details: o.details.trim() } : {}),
+            ...(o.agreedDueDates && Object.keys(o.agreedDueDates).length ? { agreedDueDates: { ...o.agreedDueDates } } : {}),
+            ...(o.directedDueDates && Object.keys(o.directedDueDates).length ? { directedDueDates: { ...o.directedDueDates } } : {}),
+          })),
+          // A case referred back opens the council's duty to reconsider (reg 44(2)(d)), listed or not.
+          ...(body.outcome === 'referred_back' && !(body.orders ?? []).some((o) => o.orderType === 'reconsider')
+            ? [{ orderId: randomUUID(), orderType: 'reconsider' as const }]
+            : []),
+        ],
         recommendations: (body.recommendations ?? []).map((r) => ({
           recommendationId: randomUUID(),
           section: r.section,
           responsibleBody: r.responsibleBody,
           text: r.text.trim(),
         })),
+        ...(body.confirmedUnusual ? { confirmedUnusual: true } : {}),
       },
       actor,
     );
@@ -148,6 +157,7 @@ export class AppealController {
         recommendationId,
         outcome: body.outcome,
         sentOn: body.sentOn,
+        recipient: body.recipient,
         sentTo: body.sentTo.map((s) => s.trim()),
         ...(body.reasons?.trim() ? { reasons: body.reasons.trim() } : {}),
       },

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { RequiredText, VersionedDto } from '../http/common.dto';
+import { EXTENSION_GROUND_IDS, type ExtensionGroundId } from '@send/contracts';
+import { IsIn, Matches } from 'class-validator';
+import { oneOf, RequiredText, VersionedDto } from '../http/common.dto';
 import { IsCalendarDate } from '../http/validation';
 
 export class AppealRegisteredDto extends VersionedDto {
@@ -47,8 +48,13 @@ export class ExtendDeadlineDto extends VersionedDto {
   @IsCalendarDate()
   toDueOn!: string;
 
-  /** The statutory exception relied on, and why it applies. */
-  @ApiProperty({ example: 'Exceptional personal circumstances of the child (reg 44(3)): hospital admission.' })
+  /** The statutory exception relied on: it must be one the deadline's rule allows (see the rule's `extension` in GET /api/rules). */
+  @ApiProperty({ enum: EXTENSION_GROUND_IDS, example: 'exceptional_personal_circumstances' })
+  @IsIn(EXTENSION_GROUND_IDS, oneOf(EXTENSION_GROUND_IDS))
+  ground!: ExtensionGroundId;
+
+  /** Why the exception applies. */
+  @ApiProperty({ example: 'Hospital admission from 2 to 20 November.' })
   @RequiredText()
   reason!: string;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { printable, storable } from '../http/input-safety';
 import type { AccessKind } from './access-log';
 import { type RequestContext, requestContext } from './request-context';
 
@@ -39,23 +40,25 @@ export interface ReadRequest extends RequestContext {
 export class AccessLogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Whatever the request held, the row is written: every text made storable first (input-safety.ts). */
   async record(r: AccessRecord): Promise<void> {
+    const text = (t: string | null) => (t === null ? null : printable(t, 10_000));
     await this.db.query(
       `INSERT INTO access_log (actor_id, actor_name, actor_role, action, purpose, reason, outcome, status, case_id, detail, ip, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         r.actor.id,
-        r.actor.name,
+        text(r.actor.name),
         r.actor.role,
-        r.action,
-        r.purpose,
-        r.reason,
+        text(r.action),
+        text(r.purpose),
+        text(r.reason),
         r.outcome,
         r.status,
         r.caseId,
-        JSON.stringify(r.detail),
-        r.ip,
-        r.requestId,
+        JSON.stringify(storable(r.detail)),
+        text(r.ip),
+        text(r.requestId),
       ],
     );
   }

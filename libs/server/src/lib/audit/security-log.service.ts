@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { printable, storable } from '../http/input-safety';
 import { type RequestContext, requestContext } from './request-context';
 
 /** The events of the security log. */
@@ -10,10 +11,14 @@ export type SecurityEventType =
   | 'account_locked'
   | 'sign_out'
   | 'csrf.refused'
+  | 'password.changed'
+  | 'request.refused'
+  | 'document.refused'
   | 'user.created'
   | 'user.changed'
   | 'user.disabled'
   | 'user.enabled'
+  | 'user.password_reset'
   | 'mediation_provider.added'
   | 'mediation_provider.changed'
   | 'bank_holiday.added'
@@ -41,8 +46,10 @@ export interface SecurityEvent {
 export class SecurityLogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Whatever the request held, the row is written: every text made storable first (input-safety.ts). */
   async record(request: RequestContext | null, e: SecurityEvent, tx?: EntityManager): Promise<void> {
     const { ip, requestId } = requestContext(request);
+    const text = (t: string | null | undefined) => (t === null || t === undefined ? null : printable(t, 10_000));
     await (tx ?? this.db).query(
       `INSERT INTO security_log (event, outcome, actor_id, actor_name, actor_role, subject_user_id, reason, detail, ip, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -50,13 +57,13 @@ export class SecurityLogService {
         e.event,
         e.outcome,
         e.actor?.id ?? null,
-        e.actor?.name ?? null,
+        text(e.actor?.name),
         e.actor?.role ?? null,
         e.subjectUserId ?? null,
-        e.reason ?? null,
-        JSON.stringify(e.detail ?? {}),
-        ip,
-        requestId,
+        text(e.reason),
+        JSON.stringify(storable(e.detail ?? {})),
+        text(ip),
+        text(requestId),
       ],
     );
   }

@@ -14,6 +14,7 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'Deadline monitor', role: '
 export const PUBLIC_ROUTE = 'send:public';
 export const ALLOWED_ROLES = 'send:roles';
 export const CASE_SCOPED = 'send:case-scoped';
+export const OPEN_BEFORE_PASSWORD_CHANGE = 'send:open-before-password-change';
 
 /** The roles that may read and write cases (of their own team), and those who read every team's cases. */
 export const CASE_WRITERS: Role[] = ['caseworker', 'manager'];
@@ -36,6 +37,13 @@ export const AllowRoles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles
  * case is in the caller's scope, so one team cannot learn that another team's case exists.
  */
 export const CaseScoped = () => SetMetadata(CASE_SCOPED, true);
+
+/**
+ * A route a session may call while its password must still be changed (signed in with a password
+ * an administrator set): who is signed in, signing out, and changing the password. Every other
+ * route answers 403 until the password is changed.
+ */
+export const OpenBeforePasswordChange = () => SetMetadata(OPEN_BEFORE_PASSWORD_CHANGE, true);
 
 /** The signed-in member of staff making the request. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

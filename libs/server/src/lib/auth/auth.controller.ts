@@ -16,7 +16,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiConsumes,
+  ApiFoundResponse,
+  ApiNotFoundResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -31,17 +35,29 @@ import { createHash } from 'node:crypto';
 import { SecurityLogService } from '../audit/security-log.service';
 import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
 import { schemaRef } from '../http/endpoints';
-import { AllowRoles, Public } from './actor';
+import { AllowRoles, OpenBeforePasswordChange, Public } from './actor';
 import { readCookie, SessionCookies } from './cookies';
-import { LocalSignInService } from './local-sign-in.service';
+import { LocalSignInService, type SignInRefusal } from './local-sign-in.service';
+import { ChangePasswordDto } from './password.dto';
+import { PasswordService } from './password.service';
 import { OidcService, SsoRefusedError } from './oidc.service';
 import type { SignedInRequest } from './session.guard';
-import { SessionService } from './session.service';
+import { type ActiveSession, SessionService } from './session.service';
 import { SignInDto } from './sign-in.dto';
-import { SignInRateLimit } from './sign-in.throttler';
+import { normaliseEmail, PasswordChangeRateLimit, SignInRateLimit } from './sign-in.throttler';
 
 /** A short digest of what was typed as an email, to tell repeated attempts apart without keeping it. */
 const digest = (text: string) => createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 16);
+
+const WRONG = 'Enter a correct email address and password. After 5 wrong attempts in a row an account is locked for 15 minutes.';
+/** What the person is told. Only a right password learns more than "wrong email or password". */
+const REFUSALS: Record<SignInRefusal, string> = {
+  unknown_account: WRONG,
+  invalid: WRONG,
+  locked: WRONG,
+  password_expired: 'This temporary password has expired. Ask an administrator to reset your password again.',
+  demo_account: 'Demo accounts cannot sign in to this service: it is a live service. Ask an administrator for an account.',
+};
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
 
@@ -61,6 +77,14 @@ class RequireJson implements CanActivate {
   }
 }
 
+const viewOf = (s: ActiveSession): SessionView => ({
+  user: s.actor as SessionView['user'],
+  csrfToken: s.csrfToken,
+  expiresAt: new Date(s.expiresAt).toISOString(),
+  idleExpiresAt: new Date(s.idleExpiresAt).toISOString(),
+  passwordChangeRequired: s.passwordChangeRequired,
+});
+
 @ApiTags('sign-in')
 @Controller('auth')
 export class AuthController {
@@ -70,6 +94,7 @@ export class AuthController {
     private readonly sessions: SessionService,
     private readonly local: LocalSignInService,
     private readonly oidc: OidcService,
+    private readonly passwords: PasswordService,
     private readonly securityLog: SecurityLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -93,10 +118,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with a local account (email and password, as JSON only); sets the session cookie' })
   @ApiUnsupportedMediaTypeResponse(problem('Not sent as JSON (a form posted from another site cannot sign anyone in)'))
   @ApiOkResponse({ description: 'Signed in', schema: schemaRef('SessionView') })
-  @ApiUnauthorizedResponse(problem('Wrong email or password, or the account is locked after too many failures'))
+  @ApiBadRequestResponse(problem('Invalid request: `errors` names each field'))
+  @ApiUnauthorizedResponse(problem('Wrong email or password, the account is locked after too many failures, a temporary password has expired, or a demo account in production'))
   @ApiTooManyRequestsResponse(problem('Too many attempts: wait a minute'))
   async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
-    const email = body.email.trim();
+    const email = normaliseEmail(body.email);
     const result = await this.local.signIn(email, body.password);
     if (!result.ok) {
       await this.securityLog.record(request, {
@@ -114,15 +140,35 @@ export class AuthController {
           detail: { failures: this.config.SIGN_IN_MAX_FAILURES, minutes: this.config.SIGN_IN_LOCK_MINUTES },
         });
       }
-      throw new UnauthorizedException(
-        'Enter a correct email address and password. After 5 wrong attempts in a row an account is locked for 15 minutes.',
-      );
+      throw new UnauthorizedException(REFUSALS[result.reason]);
     }
-    return this.startSession(result.userId, 'password', request, response);
+    return (await this.startSession(result.userId, 'password', request, response)) as SessionView;
+  }
+
+  @Post('password')
+  @AllowRoles(...ROLES)
+  @OpenBeforePasswordChange()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @PasswordChangeRateLimit()
+  @ApiOperation({
+    summary: 'Change my password: the current one and a new one. Ends my other sessions; this one goes on.',
+    description:
+      'The new password must be at least 12 characters long, not one of the most common passwords and not easy to guess (no other rules). ' +
+      'A wrong current password counts towards the lock-out, as at sign-in.',
+  })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiBadRequestResponse(problem('The current password is wrong, or the new one is not acceptable: `errors` names the field'))
+  @ApiUnauthorizedResponse(problem('Not signed in, or the session has ended'))
+  @ApiConflictResponse(problem("The account signs in through the identity provider only, or it is locked"))
+  @ApiTooManyRequestsResponse(problem('Too many attempts: wait a minute'))
+  async changePassword(@Body() body: ChangePasswordDto, @Req() request: SignedInRequest): Promise<void> {
+    if (!request.session) throw new UnauthorizedException('Sign in to continue.');
+    await this.passwords.change(request.session, body.currentPassword, body.newPassword, request);
   }
 
   @Get('session')
   @AllowRoles(...ROLES)
+  @OpenBeforePasswordChange()
   @ApiOperation({ summary: 'Who is signed in, and the CSRF token for changes' })
   @ApiOkResponse({ description: 'The session', schema: schemaRef('SessionView') })
   @ApiUnauthorizedResponse(problem('Not signed in, or the session has ended'))
@@ -132,6 +178,7 @@ export class AuthController {
 
   @Post('sign-out')
   @AllowRoles(...ROLES)
+  @OpenBeforePasswordChange()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out: ends the session on the server at once' })
   @ApiNoContentResponse({ description: 'Signed out' })
@@ -147,7 +194,9 @@ export class AuthController {
   @Get('oidc/start')
   @SignInRateLimit()
   @ApiOperation({ summary: "Sign in with the council's identity provider (OpenID Connect, code flow with PKCE): redirects there" })
-  @ApiOkResponse({ description: 'A redirect (302) to the identity provider' })
+  @ApiFoundResponse({ description: 'A redirect to the identity provider' })
+  @ApiNotFoundResponse(problem('Single sign-on is not set up here'))
+  @ApiTooManyRequestsResponse(problem('Too many attempts: wait a minute'))
   async oidcStart(@Res() response: Response): Promise<void> {
     const { url, state } = await this.oidc.start();
     this.cookies.setOidcState(response, state);
@@ -158,7 +207,8 @@ export class AuthController {
   @Get('oidc/callback')
   @SignInRateLimit()
   @ApiOperation({ summary: 'Where the identity provider sends the browser back; sets the session cookie and redirects to the app' })
-  @ApiOkResponse({ description: 'A redirect (302) to the app' })
+  @ApiFoundResponse({ description: 'A redirect to the app (signed in), or to the sign-in page (`/sign-in?failed=sso`)' })
+  @ApiTooManyRequestsResponse(problem('Too many attempts: wait a minute'))
   async oidcCallback(@Req() request: SignedInRequest, @Res() response: Response): Promise<void> {
     const bound = readCookie(request, this.cookies.oidcState);
     this.cookies.clearOidcState(response);
@@ -166,9 +216,10 @@ export class AuthController {
     const url = new URL(request.originalUrl, 'http://placeholder');
     const callback = new URL(this.oidcRedirectUri());
     callback.search = url.search;
-    let userId: string;
     try {
-      userId = await this.oidc.finish(callback, bound);
+      const userId = await this.oidc.finish(callback, bound);
+      const started = await this.startSession(userId, 'oidc', request, response, { quiet: true });
+      if (!started) throw new SsoRefusedError('demo_account', REFUSALS.demo_account);
     } catch (error) {
       await this.securityLog.record(request, {
         event: 'sign_in',
@@ -182,7 +233,6 @@ export class AuthController {
       response.redirect(302, '/sign-in?failed=sso');
       return;
     }
-    await this.startSession(userId, 'oidc', request, response);
     response.redirect(302, '/');
   }
 
@@ -190,18 +240,39 @@ export class AuthController {
     return this.config.OIDC_REDIRECT_URI ?? 'http://localhost/api/auth/oidc/callback';
   }
 
-  private async startSession(userId: string, method: 'password' | 'oidc', request: Request, response: Response): Promise<SessionView> {
+  /**
+   * Starts a new session (a new token: ASVS 5.0 7.2.4) and ends the one this browser held before,
+   * whoever's it was. Answers undefined, with nothing started, when the account may not sign in
+   * here (a demo account in production, when `quiet`; otherwise 401).
+   */
+  private async startSession(
+    userId: string,
+    method: 'password' | 'oidc',
+    request: Request,
+    response: Response,
+    { quiet = false } = {},
+  ): Promise<SessionView | undefined> {
     const token = await this.sessions.start(userId, method);
+    const session = token ? await this.sessions.resume(token) : undefined;
+    if (!token || !session) {
+      if (quiet) return undefined;
+      throw new UnauthorizedException(REFUSALS.demo_account);
+    }
+    const previousUser = await this.sessions.endByCookie(readCookie(request, this.cookies.session), 'signed in again');
     this.cookies.setSession(response, token);
-    const session = await this.sessions.resume(token);
-    if (!session) throw new UnauthorizedException('Sign in to continue.');
-    await this.securityLog.record(request, { event: 'sign_in', outcome: 'success', actor: session.actor, subjectUserId: userId, detail: { method } });
-    return { user: session.actor as SessionView['user'], csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), idleExpiresAt: session.idleExpiresAt.toISOString() };
+    await this.securityLog.record(request, {
+      event: 'sign_in',
+      outcome: 'success',
+      actor: session.actor,
+      subjectUserId: userId,
+      detail: { method, ...(previousUser ? { previousSessionEnded: previousUser === userId ? 'same account' : 'another account' } : {}) },
+    });
+    return viewOf(session);
   }
 
   private view(request: SignedInRequest): SessionView {
     const s = request.session;
     if (!s) throw new UnauthorizedException('Sign in to continue.');
-    return { user: s.actor as SessionView['user'], csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt).toISOString(), idleExpiresAt: new Date(s.idleExpiresAt).toISOString() };
+    return viewOf(s);
   }
 }

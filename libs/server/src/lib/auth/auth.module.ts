@@ -8,10 +8,11 @@ import { StaffUserEntity } from '../db/entities';
 import { AuthController } from './auth.controller';
 import { LocalSignInService } from './local-sign-in.service';
 import { OidcService } from './oidc.service';
+import { PasswordService } from './password.service';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
-import { CallerThrottlerGuard } from './sign-in.throttler';
+import { addressTracker, CallerThrottlerGuard } from './sign-in.throttler';
 import { UsersController } from './users.controller';
 
 /**
@@ -27,9 +28,10 @@ import { UsersController } from './users.controller';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         errorMessage: 'Too many attempts in a short time. Wait a minute, then try again.',
-        // Every throttler applies to every throttled route unless skipped; each route names the one it uses.
+        // Every throttler applies to every throttled route unless skipped; each route names the ones it uses.
         throttlers: [
           { name: 'signIn', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+          { name: 'signInAddress', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE, getTracker: addressTracker },
           { name: 'reads', ttl: 60_000, limit: config.RATE_LIMIT_READS_PER_MINUTE },
         ],
       }),
@@ -40,6 +42,7 @@ import { UsersController } from './users.controller';
     SessionService,
     LocalSignInService,
     OidcService,
+    PasswordService,
     StaffAccountService,
     CallerThrottlerGuard,
     { provide: APP_GUARD, useClass: SessionGuard },

@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
  * the ID token, or from the userinfo endpoint when the provider keeps it there).
  */
 /** Why a single sign-on was refused, for the security log; the browser is only told it failed. */
-export type SsoRefusal = 'state' | 'provider' | 'no_account';
+export type SsoRefusal = 'state' | 'provider' | 'no_account' | 'demo_account';
 
 export class SsoRefusedError extends UnauthorizedException {
   constructor(

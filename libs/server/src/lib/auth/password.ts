@@ -5,7 +5,7 @@ const ARGON2ID = 2;
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from './password-policy';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -1,8 +1,9 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_LOGGED } from '../audit/access-log';
 import { ALLOWED_ROLES, CASE_SCOPED, PUBLIC_ROUTE } from './actor';
+import { CallerThrottlerGuard } from './sign-in.throttler';
 
 /** One route handler of the API and what it declares about who may call it. */
 export interface RoutePermission {
@@ -15,6 +16,8 @@ export interface RoutePermission {
   roles: string[];
   caseScoped: boolean;
   accessLogged: boolean;
+  /** Rate limited (`@SignInRateLimit()`, `@ReadRateLimit()`, `@PasswordChangeRateLimit()`): may answer 429. */
+  rateLimited: boolean;
 }
 
 const join = (...parts: string[]) =>
@@ -52,6 +55,9 @@ export function routePermissions(app: INestApplication, globalPrefix: string): R
           roles: reflector.getAllAndOverride<string[] | undefined>(ALLOWED_ROLES, targets) ?? [],
           caseScoped: reflector.getAllAndOverride<boolean>(CASE_SCOPED, targets) === true,
           accessLogged: reflector.get(ACCESS_LOGGED, handler as never) !== undefined,
+          rateLimited: [handler, controller].some((target) =>
+            ((Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? []).includes(CallerThrottlerGuard),
+          ),
         };
         for (const prefix of prefixes) {
           for (const path of asArray(paths)) {

@@ -13,11 +13,11 @@ import type { Role } from '@send/contracts';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ACCESS_LOGGED, type AccessKind } from '../audit/access-log';
+import { ACCESS_LOGGED, ACCESS_REFUSALS_LOGGED, type AccessKind } from '../audit/access-log';
 import { AccessLogService } from '../audit/access-log.service';
 import { SecurityLogService } from '../audit/security-log.service';
 import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
-import { ALLOWED_ROLES, type Actor, CASE_SCOPED, PUBLIC_ROUTE, teamScope } from './actor';
+import { ALLOWED_ROLES, type Actor, CASE_SCOPED, OPEN_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, teamScope } from './actor';
 import { readCookie, SessionCookies } from './cookies';
 import { type ActiveSession, SessionService } from './session.service';
 
@@ -77,7 +77,13 @@ export class SessionGuard implements CanActivate {
         throw new ForbiddenException('This request did not come from a page of this service. Reload the page and try again.');
       }
     }
-    const read = this.reflector.get<AccessKind | undefined>(ACCESS_LOGGED, context.getHandler());
+    const read =
+      this.reflector.get<AccessKind | undefined>(ACCESS_LOGGED, context.getHandler()) ??
+      this.reflector.get<AccessKind | undefined>(ACCESS_REFUSALS_LOGGED, context.getHandler());
+    if (session.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
+      if (read) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 403 });
+      throw new ForbiddenException('Set a password of your own before you continue: the one you signed in with was given to you by an administrator.');
+    }
     if (!roles.includes(session.actor.role)) {
       if (read) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 403 });
       throw new ForbiddenException(`Your role (${session.actor.role}) cannot do this.`);

@@ -1,11 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffAccount } from '@send/contracts';
+import type { PasswordReset, StaffAccount } from '@send/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { RequestContext } from '../audit/request-context';
 import type { Actor } from './actor';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { hashPassword } from './password';
+import { temporaryPassword } from './password-policy';
 import { SessionService } from './session.service';
 import type { CreateStaffUserDto, UpdateStaffUserDto } from './users.dto';
 
@@ -28,6 +30,7 @@ export class StaffAccountService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
     private readonly securityLog: SecurityLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(): Promise<StaffAccount[]> {
@@ -43,8 +46,12 @@ export class StaffAccountService {
       if (taken) throw new ConflictException(`There is already a staff account with the email ${email}.`);
       const [created] = rowsOf<AccountRow>(
         await tx.query(
-          `INSERT INTO staff_user (name, role, team, email, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${ACCOUNT_COLUMNS}`,
-          [body.name.trim(), body.role, body.team.trim(), email, passwordHash],
+          // The administrator knows this password: it lets its owner set their own, once, for TEMPORARY_PASSWORD_HOURS.
+          `INSERT INTO staff_user (name, role, team, email, password_hash, password_change_required, password_expires_at, password_changed_at)
+           VALUES ($1, $2, $3, $4, $5::text, $6::boolean,
+                   CASE WHEN $6::boolean THEN now() + make_interval(hours => $7::int) END, CASE WHEN $6::boolean THEN now() END)
+           RETURNING ${ACCOUNT_COLUMNS}`,
+          [body.name.trim(), body.role, body.team.trim(), email, passwordHash, passwordHash !== null, this.config.TEMPORARY_PASSWORD_HOURS],
         ),
       );
       const account = toAccount(created as AccountRow);
@@ -79,7 +86,7 @@ export class StaffAccountService {
       );
       const account = toAccount(after as AccountRow);
       const privilegeChanged = account.role !== before.role || account.team !== before.team;
-      const sessionsEnded = privilegeChanged ? await this.sessions.endAllFor(userId, 'role or team changed', tx) : 0;
+      const revoked = privilegeChanged ? await this.revokeAccess(tx, userId, 'role or team changed') : { sessionsEnded: 0 };
       await this.securityLog.record(
         request,
         {
@@ -87,7 +94,7 @@ export class StaffAccountService {
           outcome: 'success',
           actor,
           subjectUserId: userId,
-          detail: { before: summary(before), after: summary(account), sessionsEnded },
+          detail: { before: summary(before), after: summary(account), ...revoked },
         },
         tx,
       );
@@ -102,8 +109,8 @@ export class StaffAccountService {
       if (!before.active) return;
       if (before.role === 'administrator') await this.assertAnotherAdministrator(tx, userId);
       await tx.query(`UPDATE staff_user SET active = false WHERE id = $1`, [userId]);
-      const sessionsEnded = await this.sessions.endAllFor(userId, 'account disabled', tx);
-      await this.securityLog.record(request, { event: 'user.disabled', outcome: 'success', actor, subjectUserId: userId, detail: { sessionsEnded } }, tx);
+      const revoked = await this.revokeAccess(tx, userId, 'account disabled');
+      await this.securityLog.record(request, { event: 'user.disabled', outcome: 'success', actor, subjectUserId: userId, detail: revoked }, tx);
     });
   }
 
@@ -115,6 +122,52 @@ export class StaffAccountService {
       await tx.query(`UPDATE staff_user SET active = true, failed_sign_ins = 0, locked_until = NULL WHERE id = $1`, [userId]);
       await this.securityLog.record(request, { event: 'user.enabled', outcome: 'success', actor, subjectUserId: userId }, tx);
     });
+  }
+
+  /**
+   * An administrator's reset of someone else's password (ASVS 5.0 6.4.1): a random temporary
+   * password, answered once and stored only as its hash, which works for TEMPORARY_PASSWORD_HOURS
+   * and only to set a password of the owner's own at their next sign-in (no other route answers
+   * that session). The old password stops working, the account's sessions and calendar feed end,
+   * and a lock-out is cleared. The administrator never learns a password the account keeps.
+   */
+  async resetPassword(userId: string, actor: Actor, request: RequestContext): Promise<PasswordReset> {
+    if (userId === actor.id) throw new ConflictException('Change your own password with your current one (Change password), not by a reset.');
+    const password = temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    return this.db.transaction(async (tx) => {
+      const before = await this.lockAccount(tx, userId);
+      if (!before.active) throw new ConflictException('This account is disabled: enable it before resetting its password.');
+      const [row] = rowsOf<{ expires_at: Date }>(
+        await tx.query(
+          `UPDATE staff_user SET password_hash = $2, password_change_required = true,
+             password_expires_at = now() + make_interval(hours => $3), password_changed_at = now(), failed_sign_ins = 0, locked_until = NULL
+           WHERE id = $1 RETURNING password_expires_at AS expires_at`,
+          [userId, passwordHash, this.config.TEMPORARY_PASSWORD_HOURS],
+        ),
+      );
+      const expiresAt = new Date((row as { expires_at: Date }).expires_at).toISOString();
+      const revoked = await this.revokeAccess(tx, userId, 'password reset');
+      await this.securityLog.record(
+        request,
+        { event: 'user.password_reset', outcome: 'success', actor, subjectUserId: userId, detail: { ...revoked, expiresAt, hadPassword: before.hasPassword } },
+        tx,
+      );
+      return { temporaryPassword: password, expiresAt };
+    });
+  }
+
+  /**
+   * What an account may reach ends when its role, team or status changes: its sessions, and its
+   * calendar feed (whose URL reaches case data without a session). It issues a new feed when it
+   * is next signed in, under its new role and team.
+   */
+  private async revokeAccess(tx: EntityManager, userId: string, reason: string): Promise<{ sessionsEnded: number; calendarFeedRevoked: boolean }> {
+    const sessionsEnded = await this.sessions.endAllFor(userId, reason, tx);
+    const [feed] = rowsOf<{ id: string }>(
+      await tx.query(`UPDATE staff_user SET calendar_feed_token_hash = NULL WHERE id = $1 AND calendar_feed_token_hash IS NOT NULL RETURNING id`, [userId]),
+    );
+    return { sessionsEnded, calendarFeedRevoked: feed !== undefined };
   }
 
   private async lockAccount(tx: EntityManager, userId: string): Promise<StaffAccount> {

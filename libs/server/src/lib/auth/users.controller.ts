@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { StaffAccount, StaffUser } from '@send/contracts';
+import type { PasswordReset, StaffAccount, StaffUser } from '@send/contracts';
 import type { Request } from 'express';
 import type { Repository } from 'typeorm';
 import { StaffUserEntity } from '../db/entities';
@@ -87,6 +87,22 @@ export class UsersController {
   @ApiConflictResponse(problem('Your own account, or the last active administrator'))
   disable(@Param('userId', USER_ID()) userId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<void> {
     return this.accounts.disable(userId, actor, request);
+  }
+
+  @Post(':userId/password-reset')
+  @AllowRoles('administrator')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: "Reset a staff account's password (administrators): answers a temporary password, once",
+    description:
+      'Give the temporary password to the member of staff by another channel. It works for TEMPORARY_PASSWORD_HOURS, and only to set a password of ' +
+      'their own at their next sign-in. The old password stops working at once, and the account’s sessions and calendar feed end.',
+  })
+  @ApiOkResponse({ description: 'The temporary password and when it stops working', schema: schemaRef('PasswordReset') })
+  @ApiNotFoundResponse(problem('No such account'))
+  @ApiConflictResponse(problem('Your own account (change your password instead), or a disabled account'))
+  resetPassword(@Param('userId', USER_ID()) userId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<PasswordReset> {
+    return this.accounts.resetPassword(userId, actor, request);
   }
 
   @Post(':userId/enable')

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type Role, ROLES } from '@send/contracts';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { oneOf, RequiredText, SHORT_TEXT } from '../http/common.dto';
-import { MIN_PASSWORD_LENGTH } from './password';
+import { IsAcceptablePassword } from './password.dto';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
 export class CreateStaffUserDto {
   @ApiProperty({ example: 'Jo Caseworker' })
@@ -24,14 +25,15 @@ export class CreateStaffUserDto {
   team!: string;
 
   /**
-   * A first password for a local account, to give them by another channel; leave it out for staff
-   * who sign in through the council's identity provider only.
+   * A first password for a local account, to give them by another channel: it works once, for
+   * setting a password of their own at their first sign-in, and for `TEMPORARY_PASSWORD_HOURS` at
+   * most. Leave it out for staff who sign in through the council's identity provider only. At
+   * least 12 characters, not one of the most common passwords, not easy to guess.
    */
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })
+  @ApiPropertyOptional({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
   @IsOptional()
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` })
-  @MaxLength(1024)
+  @IsAcceptablePassword((o) => [o['name'], o['email']])
   password?: string;
 }
 

@@ -9,22 +9,22 @@ import {
   type CaseSnapshot,
   checkCaseEvent,
   checkHistory,
-  deadlineEffects,
-  dueDate,
-  dueOfDeadline,
-  formatLongDate,
+  completeSnapshot,
+  type Ledger,
+  type LedgerEntry,
   ledgerKey,
-  plannedDeadlines,
+  nextLedger,
+  type RuleId,
   RULESET_VERSION,
   summariseCaseEvent,
 } from '@send/domain';
 import { randomUUID } from 'node:crypto';
+import type { DeadlineStatus } from '@send/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
-import { CaseEntity, CaseEventEntity, DeadlineEntity, OutboxEntity } from '../db/entities';
+import { CaseEntity, CaseEventEntity, DeadlineEntity, type DeadlineExtension } from '../db/entities';
 import { eventHash } from '../history/event-hash';
-import { OUTBOX_TOPICS } from '../queue/queues';
 
 export const CALENDAR = Symbol('CALENDAR');
 
@@ -50,21 +50,39 @@ class DryRunRollback<T> extends Error {
   }
 }
 
-/** An extension's line in a deadline's explanation. */
-export const extensionLine = (x: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }) =>
-  `Extended from ${formatLongDate(x.fromDueOn)} to ${formatLongDate(x.toDueOn)}: ${x.reason} (agreed by ${x.agreedBy})`;
-
 export interface RecordOptions {
   /** The case version the caller's write was based on; omitted only for system events. */
   expectedVersion?: number;
   reason?: string;
   correlationId?: string;
+  /**
+   * `case.reassigned`: the id of the member of staff the case moves to (the event carries their
+   * name). The case row and its live deadlines keep the id: staff are never found by name.
+   */
+  caseworkerId?: string;
 }
+
+/** Who owns a deadline: the case's caseworker, by name (as shown) and by id. */
+interface DeadlineOwner {
+  owner: string;
+  ownerId: string | null;
+}
+
+/** A recorded event as the write path needs it: its id, and the event. */
+interface StoredEvent {
+  id: string;
+  event: CaseEvent;
+}
+
+const LIVE = new Set(['open', 'overdue']);
 
 /**
  * The one write path for a case. In a single transaction: lock the case, check the event with the
- * domain rules, update the snapshot, append the hashed history event, open and close deadlines,
- * and queue outbox rows for the worker. Nothing talks to Redis here.
+ * domain rules, update the snapshot, append the hashed history event, and bring the case's deadline
+ * rows to the ledger the domain derives from the history (`nextLedger`): the server loads the
+ * ledger, asks the domain, and writes the difference, on every write, corrections included. Each
+ * live deadline it opens or changes gets `next_action_at = now` (the worker then works out its real
+ * next action); closed ones none. Nothing talks to Redis here.
  */
 @Injectable()
 export class CaseCommandService {
@@ -76,14 +94,17 @@ export class CaseCommandService {
 
   /** Opens a case; returns its id. */
   async open(event: Extract<CaseEvent, { type: 'case.opened' }>, actor: Actor): Promise<string> {
-    return this.db.transaction(async (tx) => {
-      if (await tx.getRepository(CaseEntity).existsBy({ reference: event.reference })) {
-        throw new ConflictException(`A case with reference ${event.reference} already exists.`);
-      }
-      const id = randomUUID();
-      await this.commit(tx, id, undefined, event, actor, {});
-      return id;
-    });
+    return this.db.transaction(async (tx) => this.openIn(tx, event, actor));
+  }
+
+  /** As `open`, inside a transaction the caller already holds. */
+  async openIn(tx: EntityManager, event: Extract<CaseEvent, { type: 'case.opened' }>, actor: Actor): Promise<string> {
+    if (await tx.getRepository(CaseEntity).existsBy({ reference: event.reference })) {
+      throw new ConflictException(`A case with reference ${event.reference} already exists.`);
+    }
+    const id = randomUUID();
+    await this.commit(tx, id, undefined, event, actor, {});
+    return id;
   }
 
   /** Records an event on an existing case. */
@@ -129,8 +150,14 @@ export class CaseCommandService {
 
   /** The case's history as recorded, in order (event n at index n − 1). */
   async historyOf(tx: EntityManager, caseId: string): Promise<CaseEvent[]> {
-    const rows = await tx.getRepository(CaseEventEntity).find({ where: { caseId }, order: { sequence: 'ASC' }, select: { type: true, payload: true } });
-    return rows.map((r) => ({ type: r.type, ...r.payload }) as CaseEvent);
+    return (await this.storedHistory(tx, caseId)).map((e) => e.event);
+  }
+
+  private async storedHistory(tx: EntityManager, caseId: string): Promise<StoredEvent[]> {
+    const rows = await tx
+      .getRepository(CaseEventEntity)
+      .find({ where: { caseId }, order: { sequence: 'ASC' }, select: { id: true, type: true, payload: true } });
+    return rows.map((r) => ({ id: r.id, event: { type: r.type, ...r.payload } as CaseEvent }));
   }
 
   private async commit(
@@ -141,20 +168,26 @@ export class CaseCommandService {
     actor: Actor,
     options: RecordOptions,
   ): Promise<RecordedEvent> {
+    const today = this.clock.today();
+    const stored = current ? await this.storedHistory(tx, caseId) : [];
+    const history = [...stored.map((e) => e.event), event];
     // A correction makes the case what the corrected history gives: every event checked again, in order.
-    const history = event.type === 'event.corrected' ? [...(await this.historyOf(tx, caseId)), event] : undefined;
     let snapshot: CaseSnapshot;
-    if (history) {
-      snapshot = checkHistory(history) as CaseSnapshot;
+    if (event.type === 'event.corrected') {
+      snapshot = checkHistory(history, { today }) as CaseSnapshot;
     } else {
-      checkCaseEvent(current?.snapshot, event);
-      snapshot = applyCaseEvent(current?.snapshot, event);
+      const before = completeSnapshot(current?.snapshot);
+      checkCaseEvent(before, event, { today });
+      snapshot = applyCaseEvent(before, event);
     }
     // The version guards caseworkers' edits: events that change nothing on the case (the deadline
     // monitor's, an extension) do not make someone's open form stale.
-    const changed = !current || JSON.stringify(current.snapshot) !== JSON.stringify(snapshot);
+    const changed = !current || JSON.stringify(completeSnapshot(current.snapshot)) !== JSON.stringify(snapshot);
     const version = (current?.version ?? 0) + (changed ? 1 : 0);
     const now = this.clock.now();
+    // Who holds the case, by id: whoever opens it, then whoever it is reassigned to.
+    const caseworkerId =
+      event.type === 'case.opened' ? actor.id : event.type === 'case.reassigned' ? (options.caseworkerId ?? null) : (current?.caseworkerId ?? null);
 
     await tx.getRepository(CaseEntity).save({
       id: caseId,
@@ -162,6 +195,7 @@ export class CaseCommandService {
       childName: snapshot.childName,
       dateOfBirth: snapshot.dateOfBirth,
       caseworker: snapshot.caseworker,
+      caseworkerId,
       team: snapshot.team,
       stage: snapshot.stage,
       version,
@@ -199,8 +233,7 @@ export class CaseCommandService {
     };
     await tx.getRepository(CaseEventEntity).insert({ ...content, recordedAt: now, hash: eventHash(content) });
 
-    if (history) await this.reconcileDeadlines(tx, caseId, snapshot.caseworker, history, content.id, sequence);
-    else await this.applyDeadlineEffects(tx, caseId, snapshot.caseworker, current?.snapshot, event, content.id);
+    await this.writeLedger(tx, caseId, { owner: snapshot.caseworker, ownerId: caseworkerId }, history, [...stored.map((e) => e.id), content.id]);
     return { eventId: content.id, sequence, version };
   }
 
@@ -223,183 +256,110 @@ export class CaseCommandService {
     return original?.id ?? null;
   }
 
-  /** Asks the worker (through the outbox, after commit) to time the deadline's job for `dueOn`. */
-  private retime(tx: EntityManager, deadlineId: string, dueOn: string, previousDueOn?: string) {
-    // `previousDueOn` lets the relay remove the job timed for the old date (it would do nothing anyway).
-    return tx.getRepository(OutboxEntity).insert({
-      topic: OUTBOX_TOPICS.deadlineOpened,
-      payload: { deadlineId, dueOn, ...(previousDueOn && previousDueOn !== dueOn ? { previousDueOn } : {}) },
-    });
-  }
-
   /**
-   * After a correction: brings the case's deadline rows to what the corrected history implies
-   * (`plannedDeadlines`). Due dates are computed again from the corrected facts (an extension's
-   * later date still stands); a deadline met or cancelled by a corrected event follows it; one the
-   * history no longer implies is cancelled, one it newly implies is opened. Rows are never deleted.
+   * Brings the case's deadline rows to the ledger the domain gives for `history` (its last event
+   * being the one just recorded), writing only what differs. `eventIds[i]` is the id of history
+   * event i. Rows are never deleted. The deadline monitor's `overdue` is kept while the deadline is
+   * still open and past; live deadlines belong to the case's caseworker.
    */
-  private async reconcileDeadlines(
-    tx: EntityManager,
-    caseId: string,
-    owner: string,
-    history: readonly CaseEvent[],
-    eventId: string,
-    sequence: number,
-  ): Promise<void> {
-    const deadlines = tx.getRepository(DeadlineEntity);
+  private async writeLedger(tx: EntityManager, caseId: string, owner: DeadlineOwner, history: readonly CaseEvent[], eventIds: readonly string[]): Promise<void> {
+    const repository = tx.getRepository(DeadlineEntity);
+    const rows = await repository.findBy({ caseId });
+    const indexOf = new Map(eventIds.map((id, i) => [id, i]));
+    const byKey = new Map(rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), row]));
+    const previous: Ledger = new Map(rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), entryOf(row, indexOf)]));
+    const ledger = nextLedger(previous, history, this.calendar);
     const now = this.clock.now();
     const today = this.clock.today();
-    const rows = new Map((await deadlines.findBy({ caseId })).map((d) => [ledgerKey(d.ruleId, d.subjectId), d]));
-    const isLive = (status: string) => status === 'open' || status === 'overdue';
-    for (const [key, planned] of plannedDeadlines(history, this.calendar)) {
-      const row = rows.get(key);
-      rows.delete(key);
-      const computed = dueOfDeadline(planned, this.calendar);
-      const lastExtension = row?.extensions.at(-1)?.toDueOn;
-      const dueOn = lastExtension !== undefined && lastExtension > computed.dueOn ? lastExtension : computed.dueOn;
-      const explanation = [...computed.explanation, ...(row?.extensions ?? []).map(extensionLine)];
-      const status =
-        planned.status === 'met' ? 'met' : planned.status === 'cancelled' ? 'cancelled' : row?.status === 'overdue' && dueOn < today ? 'overdue' : 'open';
+    const latest = history.length - 1;
+    const idAt = (at: number | undefined) => (at === undefined ? null : (eventIds[at] ?? null));
+
+    for (const [key, entry] of ledger) {
+      const row = byKey.get(key);
+      const live = entry.status === 'open';
+      const status: DeadlineStatus = live ? (row?.status === 'overdue' && entry.dueOn < today ? 'overdue' : 'open') : entry.status;
       const fields = {
-        dueOn,
-        explanation,
-        facts: planned.facts,
+        ruleId: entry.ruleId,
+        subjectId: entry.subjectId,
         rulesetVersion: RULESET_VERSION,
+        facts: entry.facts,
+        dueOn: entry.dueOn,
+        explanation: entry.explanation,
         status,
-        metOn: planned.status === 'met' ? (planned.metOn ?? null) : null,
-        cancelledReason: planned.status === 'cancelled' ? (planned.cancelledReason ?? null) : null,
-      } as const;
+        metOn: entry.status === 'met' ? (entry.metOn ?? null) : null,
+        responsibleBody: entry.responsibleBody ?? null,
+        dutyHolder: entry.dutyHolder,
+        extensions: entry.extensions.map(
+          (x): DeadlineExtension => ({
+            fromDueOn: x.fromDueOn,
+            toDueOn: x.toDueOn,
+            reason: x.reason,
+            agreedBy: x.agreedBy,
+            ...(x.ground ? { ground: x.ground } : {}),
+            eventId: idAt(x.at) ?? '',
+          }),
+        ),
+        cancelledReason: entry.closedReason ?? null,
+        openedByEventId: idAt(entry.openedAt) ?? eventIds[latest]!,
+        closedByEventId: live ? null : idAt(entry.closedAt),
+        ...(live ? owner : {}),
+      };
+      // The due date was set by this write: reminders are timed from now (and a deadline already past
+      // when recorded waits for a grace before it is marked overdue).
+      const timedNow = entry.timedAt === latest;
       if (!row) {
-        const id = randomUUID();
-        await deadlines.insert({
-          id,
+        await repository.insert({
+          id: randomUUID(),
           caseId,
-          ruleId: planned.ruleId,
-          subjectId: planned.subjectId,
+          ...owner,
           ...fields,
-          responsibleBody: planned.responsibleBody ?? null,
-          dutyHolder: planned.dutyHolder,
-          extensions: [],
-          owner,
-          openedByEventId: eventId,
-          closedByEventId: status === 'met' || status === 'cancelled' ? eventId : null,
+          timingFrom: now,
+          nextActionAt: live ? now : null,
+          updatedAt: now,
         });
-        if (isLive(status)) await this.retime(tx, id, dueOn);
         continue;
       }
-      const unchanged =
-        row.dueOn === dueOn &&
-        row.status === status &&
-        (row.metOn ?? null) === fields.metOn &&
-        JSON.stringify(row.facts) === JSON.stringify(fields.facts) &&
-        JSON.stringify(row.explanation) === JSON.stringify(explanation);
-      if (unchanged) continue;
-      const closes = (status === 'met' || status === 'cancelled') && (isLive(row.status) || row.status !== status);
-      await deadlines.update(
+      const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => JSON.stringify(row[k] ?? null) !== JSON.stringify(fields[k] ?? null));
+      if (!differs && !timedNow) continue;
+      const retime = live && (timedNow || row.dueOn !== entry.dueOn || !LIVE.has(row.status));
+      await repository.update(
         { id: row.id },
-        { ...fields, ...(closes ? { closedByEventId: eventId } : isLive(status) ? { closedByEventId: null } : {}), updatedAt: now },
-      );
-      if (isLive(status) && (row.dueOn !== dueOn || !isLive(row.status))) await this.retime(tx, row.id, dueOn, row.dueOn);
-    }
-    for (const row of rows.values()) {
-      if (!isLive(row.status)) continue;
-      await deadlines.update(
-        { id: row.id },
-        { status: 'cancelled', cancelledReason: `No longer applies after the correction recorded as event ${sequence}`, closedByEventId: eventId, updatedAt: now },
-      );
-    }
-  }
-
-  /** Opens, meets, moves, cancels and extends deadlines as the domain says; every changed due date is re-timed through the outbox. */
-  private async applyDeadlineEffects(
-    tx: EntityManager,
-    caseId: string,
-    owner: string,
-    before: CaseSnapshot | undefined,
-    event: CaseEvent,
-    eventId: string,
-  ): Promise<void> {
-    const effects = deadlineEffects(before, event);
-    const deadlines = tx.getRepository(DeadlineEntity);
-    const now = this.clock.now();
-    if (event.type === 'case.reassigned') {
-      // The case's live deadlines go with it: reminders, the calendar feed and dashboards follow the owner.
-      await deadlines
-        .createQueryBuilder()
-        .update()
-        .set({ owner, updatedAt: now })
-        .where("case_id = :caseId AND status IN ('open', 'overdue')", { caseId })
-        .execute();
-    }
-    const find = (ruleId: string, subjectId: string) => deadlines.findOneBy({ caseId, ruleId, subjectId });
-    const retime = (deadlineId: string, dueOn: string, previousDueOn?: string) => this.retime(tx, deadlineId, dueOn, previousDueOn);
-    const isLive = (d: DeadlineEntity | null): d is DeadlineEntity => !!d && (d.status === 'open' || d.status === 'overdue');
-
-    for (const open of effects.open) {
-      const { dueOn, explanation } = dueOfDeadline(open, this.calendar);
-      const id = randomUUID();
-      await deadlines.insert({
-        id,
-        caseId,
-        ruleId: open.ruleId,
-        subjectId: open.subjectId,
-        rulesetVersion: RULESET_VERSION,
-        facts: open.facts,
-        dueOn,
-        explanation,
-        status: 'open',
-        metOn: null,
-        responsibleBody: open.responsibleBody ?? null,
-        dutyHolder: open.dutyHolder,
-        extensions: [],
-        cancelledReason: null,
-        owner,
-        openedByEventId: eventId,
-        closedByEventId: null,
-      });
-      await retime(id, dueOn);
-    }
-    for (const close of effects.close) {
-      const d = await find(close.ruleId, close.subjectId);
-      if (isLive(d)) {
-        await deadlines.update({ id: d.id }, { status: 'met', metOn: close.metOn, closedByEventId: eventId, updatedAt: now });
-      }
-    }
-    for (const move of effects.move) {
-      const d = await find(move.ruleId, move.subjectId);
-      if (!isLive(d)) continue;
-      const { dueOn, explanation } = dueDate(move.ruleId, move.facts, this.calendar);
-      if (dueOn === d.dueOn && JSON.stringify(explanation) === JSON.stringify(d.explanation)) continue;
-      await deadlines.update(
-        { id: d.id },
-        { dueOn, explanation, facts: move.facts, rulesetVersion: RULESET_VERSION, status: 'open', updatedAt: now },
-      );
-      await retime(d.id, dueOn, d.dueOn);
-    }
-    for (const cancel of effects.cancel) {
-      const d = await find(cancel.ruleId, cancel.subjectId);
-      if (isLive(d)) {
-        await deadlines.update(
-          { id: d.id },
-          { status: 'cancelled', cancelledReason: cancel.reason, closedByEventId: eventId, updatedAt: now },
-        );
-      }
-    }
-    for (const extend of effects.extend) {
-      const d = await find(extend.ruleId, extend.subjectId);
-      if (!isLive(d) || event.type !== 'deadline.extended') continue;
-      const extension = { fromDueOn: d.dueOn, toDueOn: extend.toDueOn, reason: event.reason, agreedBy: event.agreedBy, eventId };
-      await deadlines.update(
-        { id: d.id },
         {
-          dueOn: extend.toDueOn,
-          status: 'open',
-          extensions: [...d.extensions, extension],
-          explanation: [...d.explanation, extensionLine(extension)],
+          ...fields,
+          ...(timedNow ? { timingFrom: now } : {}),
+          ...(retime ? { nextActionAt: now } : live ? {} : { nextActionAt: null }),
           updatedAt: now,
         },
       );
-      await retime(d.id, extend.toDueOn, d.dueOn);
     }
   }
+}
+
+/** A stored deadline row as the domain's ledger entry (event ids as indexes of the history). */
+function entryOf(row: DeadlineEntity, indexOf: ReadonlyMap<string, number>): LedgerEntry {
+  const at = (id: string | null) => (id === null ? undefined : indexOf.get(id));
+  const status: LedgerEntry['status'] = LIVE.has(row.status) ? 'open' : (row.status as LedgerEntry['status']);
+  return {
+    ruleId: row.ruleId as RuleId,
+    subjectId: row.subjectId,
+    facts: row.facts,
+    dutyHolder: row.dutyHolder,
+    ...(row.responsibleBody ? { responsibleBody: row.responsibleBody } : {}),
+    dueOn: row.dueOn,
+    explanation: row.explanation,
+    status,
+    ...(row.metOn ? { metOn: row.metOn } : {}),
+    ...(row.cancelledReason ? { closedReason: row.cancelledReason } : {}),
+    extensions: row.extensions.map((x) => ({
+      fromDueOn: x.fromDueOn,
+      toDueOn: x.toDueOn,
+      reason: x.reason,
+      agreedBy: x.agreedBy,
+      ...(x.ground ? { ground: x.ground } : {}),
+      at: at(x.eventId) ?? 0,
+    })),
+    openedAt: at(row.openedByEventId) ?? 0,
+    ...(row.closedByEventId ? { closedAt: at(row.closedByEventId) ?? 0 } : {}),
+    timedAt: 0,
+  };
 }

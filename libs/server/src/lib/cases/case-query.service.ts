@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseDetail, CaseSummary, DocumentView, Page } from '@send/contracts';
+import { completeSnapshot } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseEntity, DocumentEntity } from '../db/entities';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -56,7 +57,7 @@ export class CaseQueryService {
   async detail(caseId: string, manager: EntityManager = this.db.manager): Promise<CaseDetail> {
     const c = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
-    const s = c.snapshot;
+    const s = completeSnapshot(c.snapshot);
     return {
       ...toCaseSummary(c),
       contacts: s.contacts,
@@ -67,6 +68,11 @@ export class CaseQueryService {
       appeals: s.appeals,
       orders: s.orders,
       recommendations: s.recommendations,
+      assessmentRequests: s.assessmentRequests,
+      reviews: s.reviews,
+      draftPlans: s.draftPlans,
+      phaseTransfers: s.phaseTransfers,
+      flags: s.flags,
       deadlines: await this.deadlines.forCase(caseId, manager),
       documents: await this.documents(caseId, manager),
     };

@@ -11,6 +11,7 @@ import type { AdviserContactedDto } from '../mediation/mediation.dto';
 import type { CaseDetail } from '@send/contracts';
 import { CaseCommandService, type EventSource, type RecordOptions } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
+import { rolledBackOnFailure, type SavedEntry, showSaved } from './write-outcome';
 import type { CorrectEventDto, OpenCaseDto, ReassignCaseDto } from './dto/case.dto';
 
 /**
@@ -29,16 +30,34 @@ export class CaseWriteService {
 
   /**
    * Records the event, then answers the case as it now stands; for a dry run (`body.dryRun`), the
-   * case as it would stand, with nothing saved.
+   * case as it would stand, with nothing saved. A failure says whether the entry was saved (see
+   * write-outcome.ts).
    */
-  async recordAndShow(caseId: string, body: VersionedDto & { reason?: string }, event: EventSource, actor: Actor): Promise<CaseDetail> {
-    const options = this.optionsOf(body);
+  async recordAndShow(
+    caseId: string,
+    body: VersionedDto & { reason?: string },
+    event: EventSource,
+    actor: Actor,
+    extra: Pick<RecordOptions, 'caseworkerId'> = {},
+  ): Promise<CaseDetail> {
+    const options = { ...this.optionsOf(body), ...extra };
     if (body.dryRun) {
-      const preview = await this.commands.dryRun(caseId, event, actor, options, (tx) => this.queries.detail(caseId, tx));
+      const preview = await rolledBackOnFailure(() => this.commands.dryRun(caseId, event, actor, options, (tx) => this.queries.detail(caseId, tx)));
       return { ...preview, dryRun: true };
     }
-    await this.commands.record(caseId, event, actor, options);
-    return this.queries.detail(caseId);
+    const { sequence, version } = await rolledBackOnFailure(() => this.commands.record(caseId, event, actor, options));
+    return this.show({ caseId, sequence, version });
+  }
+
+  /** The case as it stands after a committed write; if it cannot be read, the failure still says what was saved. */
+  show(saved: SavedEntry): Promise<CaseDetail> {
+    return showSaved(saved, () => this.queries.detail(saved.caseId));
+  }
+
+  /** Opens a case and answers it (its opening is event 1, version 1). */
+  async openAndShow(body: OpenCaseDto, actor: Actor): Promise<CaseDetail> {
+    const caseId = await rolledBackOnFailure(() => this.open(body, actor));
+    return this.show({ caseId, sequence: 1, version: 1 });
   }
 
   private optionsOf(body: VersionedDto & { reason?: string }): RecordOptions {
@@ -66,7 +85,13 @@ export class CaseWriteService {
     if (!to || (to.role !== 'caseworker' && to.role !== 'manager') || to.team !== actor.team) {
       throw new BadRequestException('staffUserId must be an active caseworker or manager in your team.');
     }
-    return this.recordAndShow(caseId, body, { type: 'case.reassigned', caseworker: to.name, team: to.team, reassignedOn: this.clock.today() }, actor);
+    return this.recordAndShow(
+      caseId,
+      body,
+      { type: 'case.reassigned', caseworker: to.name, team: to.team, reassignedOn: this.clock.today() },
+      actor,
+      { caseworkerId: to.id },
+    );
   }
 
   async adviserContacted(caseId: string, mediationId: string, body: AdviserContactedDto, actor: Actor): Promise<CaseDetail> {
@@ -114,6 +139,7 @@ export class CaseWriteService {
           subjectId: d.subjectId,
           fromDueOn: d.dueOn,
           toDueOn: body.toDueOn,
+          ground: body.ground,
           reason: body.reason,
           agreedBy: body.agreedBy,
           extendedOn: this.clock.today(),

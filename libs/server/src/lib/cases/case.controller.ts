@@ -1,11 +1,13 @@
-import { BadRequestException, Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CaseDetail, CaseSummary, Page } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor, teamScope } from '../auth/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
 import { Clock } from '../clock/clock';
 import { CaseId, ReadCases, RecordOnCase, schemaRef } from '../http/endpoints';
+import { MAX_DB_INTEGER } from '../http/input-safety';
+import { ParseDbIntPipe } from '../http/input-safety.pipes';
 import { CaseQueryService } from './case-query.service';
 import { CaseWriteService } from './case-write.service';
 import { AddContactDto, CorrectEventDto, OpenCaseDto, ReassignCaseDto, SearchCasesDto } from './dto/case.dto';
@@ -24,12 +26,14 @@ export class CaseController {
     action: 'case.list',
     purpose: 'case list',
   })
+  @ApiQuery({ name: 'limit', required: false, description: 'At most this many cases (1 to 200; default 50)', schema: { type: 'integer', minimum: 1, maximum: 200 } })
+  @ApiQuery({ name: 'offset', required: false, description: 'Skip this many (default 0)', schema: { type: 'integer', minimum: 0, maximum: MAX_DB_INTEGER } })
   list(
-    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+    @Query('limit', new DefaultValuePipe('50'), new ParseDbIntPipe('limit', 1, 200)) limit: number,
+    @Query('offset', new DefaultValuePipe('0'), new ParseDbIntPipe('offset')) offset: number,
     @CurrentActor() actor: Actor,
   ): Promise<Page<CaseSummary>> {
-    return this.queries.search({ team: teamScope(actor), limit: Math.min(Math.max(limit, 1), 200), offset: Math.max(offset, 0) });
+    return this.queries.search({ team: teamScope(actor), limit, offset });
   }
 
   // POST so that names and dates of birth never appear in URLs or access logs.
@@ -47,7 +51,7 @@ export class CaseController {
   @Post()
   @RecordOnCase("Open a child's case", { description: 'The member of staff opening it becomes its caseworker, in their team.' })
   async open(@Body() body: OpenCaseDto, @CurrentActor() actor: Actor): Promise<CaseDetail> {
-    return this.queries.detail(await this.writes.open(body, actor));
+    return this.writes.openAndShow(body, actor);
   }
 
   @Get(':id')
@@ -91,8 +95,7 @@ export class CaseController {
   })
   correct(
     @Param('id', CaseId()) id: string,
-    @Param('sequence', new ParseIntPipe({ exceptionFactory: () => new BadRequestException('sequence must be the number of an event in the case history') }))
-    sequence: number,
+    @Param('sequence', new ParseDbIntPipe('sequence', 1, undefined, 'the number of an event in the case history')) sequence: number,
     @Body() body: CorrectEventDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseDetail> {

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { format } from 'date-fns';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const LONDON = 'Europe/London';
@@ -23,19 +23,18 @@ export class Clock {
 
   /** Today's date in Europe/London, YYYY-MM-DD. */
   today(): string {
-    return format(new TZDate(this.now(), LONDON), 'yyyy-MM-dd');
+    return Clock.londonDate(this.now());
+  }
+
+  /** The calendar date of an instant in Europe/London, YYYY-MM-DD. */
+  static londonDate(at: Date): string {
+    return format(new TZDate(at, LONDON), 'yyyy-MM-dd');
   }
 
   /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */
   static startOfLondonDay(isoDate: string): Date {
     const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
     return new Date(new TZDate(y, m - 1, d, LONDON).getTime());
-  }
-
-  /** The first instant at which a deadline due on `dueOn` has passed: the start of the next day. */
-  static overdueFrom(dueOn: string): Date {
-    const [y, m, d] = dueOn.split('-').map(Number) as [number, number, number];
-    return new Date(addDays(new TZDate(y, m - 1, d, LONDON), 1).getTime());
   }
 }
 

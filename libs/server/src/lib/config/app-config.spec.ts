@@ -29,3 +29,14 @@ describe('production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', [name]: value })).toThrow(new RegExp(`${name}: `));
   });
 });
+
+describe('MALWARE_SCANNER_URL', () => {
+  it('is off by default, and takes clamd://host:port', () => {
+    expect(loadConfig({}).MALWARE_SCANNER_URL).toBeUndefined();
+    expect(loadConfig({ MALWARE_SCANNER_URL: 'clamd://clamav.internal:3310' }).MALWARE_SCANNER_URL).toBe('clamd://clamav.internal:3310');
+  });
+
+  it.each(['http://clamav:3310', 'clamd://clamav', 'clamd://clamav:3310/scan', 'clamav:3310'])('refuses %j, naming the variable', (value) => {
+    expect(() => loadConfig({ MALWARE_SCANNER_URL: value })).toThrow(/MALWARE_SCANNER_URL: /);
+  });
+});

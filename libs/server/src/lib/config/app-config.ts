@@ -65,22 +65,28 @@ const schema = z.object({
   /** Folder of the built web app that the API serves at `/`; empty to serve none. */
   WEB_DIST: z.string().default('dist/apps/web/browser'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** How often the worker looks for outbox rows to relay, in milliseconds. */
-  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * How often the worker's tick claims the deadline actions and scheduled runs that are due (from
+   * PostgreSQL) and checks that Redis still holds the jobs of those in flight, in milliseconds.
+   */
+  TICK_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** The most deadline actions claimed and not yet done at once, across workers: bounds Redis' memory and the tick's checks. */
+  DEADLINE_MAX_IN_FLIGHT: z.coerce.number().int().min(10).max(100_000).default(2000),
   /**
    * A fixed "now" (ISO 8601 instant) for demonstrations and tests of the statutory clock.
    * Refused in production.
    */
   CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
   /**
-   * When staff are reminded of a deadline: working days before the due date (0 = on the day),
-   * and `overdue` for every working day while it is overdue (which also escalates to the manager).
+   * When staff are reminded of a deadline: working days before the due date (0 = on the day).
+   * `overdue` (earlier releases' daily overdue reminder) is accepted and ignored: overdue deadlines
+   * come in the daily digest.
    */
   REMINDER_POINTS: z
     .string()
-    .regex(/^\s*(\d{1,2}|overdue)(\s*,\s*(\d{1,2}|overdue))*\s*$/, 'a comma-separated list of working days before (0 = on the day) and/or "overdue"')
-    .default('10,5,1,0,overdue'),
-  /** Local time (Europe/London, HH:MM) at which reminders are sent on working days. */
+    .regex(/^\s*(\d{1,2}|overdue)(\s*,\s*(\d{1,2}|overdue))*\s*$/, 'a comma-separated list of working days before the due date (0 = on the day)')
+    .default('10,5,1,0'),
+  /** Local time (Europe/London, HH:MM) at which reminders and the daily digest are sent on working days. */
   REMINDER_TIME: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour')
@@ -93,12 +99,35 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('SEND deadlines <send-deadlines@council.example>'),
   /** The address staff use to reach the app: links in emails and calendar feed URLs. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
-  /** Cron pattern (Europe/London) of the reconciliation sweep that re-creates lost deadline jobs. */
-  SWEEP_CRON: z.string().min(9).default('0 * * * *'),
+  /** After a failed send, an email waits this long (ms) before it is tried again, doubling each time up to 30 minutes. */
+  MAIL_RETRY_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** How long (ms) the SMTP server has to connect, greet and answer each step; a send is abandoned after twice this. */
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /**
+   * Seconds after which the health check counts a part as failed: no worker heartbeat, no tick
+   * completed, a deadline action claimed and not done, emails unsent while none has been sent.
+   */
+  HEALTH_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
+  /**
+   * A bearer token (at least 32 characters) with which a monitoring system reads the health check's
+   * details (`Authorization: Bearer …`); signed-in administrators see them too. Anyone else gets the status only.
+   */
+  HEALTH_TOKEN: z.string().min(32).optional(),
   /** Deadline jobs the worker runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
-  /** How long the worker waits for running jobs on SIGTERM before it stops anyway, in milliseconds. */
+  /**
+   * On SIGTERM, how long the worker waits for running jobs, and the API for requests in flight,
+   * before it stops anyway, in milliseconds.
+   */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * How long the API keeps an idle keep-alive connection open, in milliseconds. Longer than the
+   * idle timeouts of clients and load balancers in front of it (60 s on AWS ALB, nginx and most
+   * others), so that it is always the client that closes an idle connection: a server that closes
+   * first races the client reusing it, which then fails ("other side closed"). Headers must arrive
+   * within this plus one second.
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(65_000),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
   /** Hours after sign-in at which a session ends, however active. */
@@ -112,8 +141,19 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** How long a locked account stays locked, in minutes. */
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  /** Sign-in attempts allowed per minute for one address and account. */
+  /** Sign-in attempts allowed per minute for one address and account (the email as typed, without case or spaces). */
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * Sign-in attempts allowed per minute from one address, whatever the email (one address trying
+   * many accounts). An office behind one address signs in through this too: keep it well above
+   * the number of staff who start work at the same minute.
+   */
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /**
+   * Hours for which a password an administrator set (a new account's first password, or a reset's
+   * temporary password) works; it only ever lets its owner set a password of their own.
+   */
+  TEMPORARY_PASSWORD_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   /** Searches and exports allowed per minute for one member of staff. */
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   /** OpenID Connect issuer URL; unset turns OIDC sign-in off. */
@@ -142,6 +182,16 @@ const schema = z.object({
    * export does not crowd out the case work on a shared database.
    */
   EXPORT_ROWS_PER_SECOND: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  /**
+   * The council's malware scanner, which checks every uploaded document before it is stored:
+   * `clamd://host:3310` (ClamAV's daemon, INSTREAM over TCP). Unset: no scan (the default).
+   */
+  MALWARE_SCANNER_URL: z
+    .url()
+    .refine((u) => /^clamd:\/\/[^/:]+:\d+\/?$/.test(u), 'clamd://host:port (ClamAV\'s clamd over TCP)')
+    .optional(),
+  /** How long a scan may take before the upload is refused (the scanner is treated as unavailable), in milliseconds. */
+  MALWARE_SCANNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** The password the demo data gives its staff (the seed command only). Refused in production. */
   DEMO_PASSWORD: z.string().min(12).optional(),
 });

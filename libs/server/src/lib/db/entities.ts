@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseStage, DeadlineStatus, DutyHolder, ResponsibleBody, Role } from '@send/contracts';
+import type { CaseStage, DeadlineStatus, DutyHolder, ExtensionGroundId, ResponsibleBody, Role } from '@send/contracts';
 import type { CaseSnapshot } from '@send/domain';
 
 /*
@@ -20,6 +20,10 @@ export class StaffUserEntity {
   @Column('text', { name: 'oidc_subject', nullable: true }) oidcSubject!: string | null;
   @Column('integer', { name: 'failed_sign_ins', default: 0 }) failedSignIns!: number;
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
+  /** A demo account (made by the seed command): never signed in by a production API. */
+  @Column('boolean', { default: false }) demo!: boolean;
+  /** The password was set by an administrator: a session signed in with it may only set a new one. */
+  @Column('boolean', { name: 'password_change_required', default: false }) passwordChangeRequired!: boolean;
 }
 
 @Entity({ name: 'case' })
@@ -29,6 +33,8 @@ export class CaseEntity {
   @Column('text', { name: 'child_name' }) childName!: string;
   @Column('date', { name: 'date_of_birth' }) dateOfBirth!: string;
   @Column('text') caseworker!: string;
+  /** The member of staff who holds the case (`caseworker` is their name, as shown). */
+  @Column('uuid', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
   @Column('text') team!: string;
   @Column('text') stage!: CaseStage;
   @Column('integer') version!: number;
@@ -77,6 +83,8 @@ export class DeadlineEntity {
   @Column('jsonb') extensions!: DeadlineExtension[];
   @Column('text', { name: 'cancelled_reason', nullable: true }) cancelledReason!: string | null;
   @Column('text') owner!: string;
+  /** The member of staff who owns the deadline (`owner` is their name, as shown). */
+  @Column('uuid', { name: 'owner_id', nullable: true }) ownerId!: string | null;
   @Column('uuid', { name: 'opened_by_event_id' }) openedByEventId!: string;
   @Column('uuid', { name: 'closed_by_event_id', nullable: true }) closedByEventId!: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
@@ -91,6 +99,8 @@ export interface DeadlineExtension {
   toDueOn: string;
   reason: string;
   agreedBy: string;
+  /** The statutory exception relied on (absent on extensions recorded before grounds were required). */
+  ground?: ExtensionGroundId;
   eventId: string;
 }
 
@@ -118,20 +128,11 @@ export class DocumentEntity {
   @Column('text', { name: 'uploaded_by' }) uploadedBy!: string;
 }
 
-@Entity({ name: 'outbox' })
-export class OutboxEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column('text') topic!: string;
-  @Column('jsonb') payload!: Record<string, unknown>;
-  @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
-}
-
 export const ENTITIES = [
   StaffUserEntity,
   CaseEntity,
   CaseEventEntity,
   DeadlineEntity,
-  OutboxEntity,
   MediationProviderEntity,
   DocumentEntity,
 ];

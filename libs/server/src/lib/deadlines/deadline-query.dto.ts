@@ -13,7 +13,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../http/validation';
 
-export const DEADLINE_FILTERS = ['all', 'open', 'due_soon', 'overdue', 'outstanding', 'met', 'cancelled'] as const satisfies readonly DeadlineFilter[];
+export const DEADLINE_FILTERS = ['all', 'open', 'due_soon', 'overdue', 'outstanding', 'met', 'missed', 'cancelled'] as const satisfies readonly DeadlineFilter[];
 const OWNERS = ['me', 'all'] as const satisfies readonly DeadlineOwnerFilter[];
 export const MAX_DEADLINES_PAGE = 500;
 

@@ -38,6 +38,6 @@ export class DeadlineController {
         errors: [{ field: 'dueFrom', message: 'dueFrom must be on or before dueTo' }],
       });
     }
-    return this.deadlines.list(filter, teamScope(actor), { ...options, ...(owner === 'me' ? { owner: actor.name } : {}) });
+    return this.deadlines.list(filter, teamScope(actor), { ...options, ...(owner === 'me' ? { ownerId: actor.id ?? '00000000-0000-0000-0000-000000000000' } : {}) });
   }
 }

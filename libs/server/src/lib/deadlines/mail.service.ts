@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TimeoutError, within } from '../clock/within';
 
 export interface Mail {
   /** Used to name the .eml file; unique per message. */
@@ -14,32 +15,36 @@ export interface Mail {
 }
 
 /**
- * Sends email through SMTP_URL, over a small pool of kept-open connections (one SMTP session
- * carries many messages, and a server that stops answering fails a send within half a minute,
- * not ten), or, when none is configured, writes each message as an .eml file to MAIL_DIR so that
- * someone running the app can open it in a mail program.
+ * Sends email through SMTP_URL, over a small pool of kept-open connections, or, when none is
+ * configured, writes each message as an .eml file to MAIL_DIR so that someone running the app can
+ * open it in a mail program. A server that does not answer fails a send: connecting, its greeting
+ * and each step have MAIL_TIMEOUT_MS, and the whole send twice that (then the pool is replaced,
+ * so a hung connection is not reused). An .eml file appears whole or not at all (written aside,
+ * then renamed), never empty.
  */
 @Injectable()
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
-  private readonly transport: Transporter;
+  private transport: Transporter;
   private readonly dir: string | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    if (config.SMTP_URL) {
-      this.transport = nodemailer.createTransport({
-        url: config.SMTP_URL,
-        pool: true,
-        maxConnections: 2,
-        maxMessages: 500,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
-      });
-    } else {
-      this.dir = resolve(config.MAIL_DIR);
-      this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    }
+    if (!config.SMTP_URL) this.dir = resolve(config.MAIL_DIR);
+    this.transport = this.createTransport();
+  }
+
+  private createTransport(): Transporter {
+    if (this.dir) return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    const timeout = this.config.MAIL_TIMEOUT_MS;
+    return nodemailer.createTransport({
+      url: this.config.SMTP_URL,
+      pool: true,
+      maxConnections: 2,
+      maxMessages: 500,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    });
   }
 
   onApplicationShutdown(): void {
@@ -47,11 +52,28 @@ export class MailService implements OnApplicationShutdown {
   }
 
   async send(mail: Mail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    const sending = this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    const info = await within(sending, 2 * this.config.MAIL_TIMEOUT_MS, 'The mail server').catch((error: unknown) => {
+      if (error instanceof TimeoutError) {
+        // The pool may hold a connection that hangs: start afresh.
+        this.transport.close();
+        this.transport = this.createTransport();
+      }
+      throw error;
+    });
     if (this.dir) {
+      const message = info.message as Buffer | undefined;
+      if (!message || message.length === 0) throw new Error(`The message to ${mail.to} came out empty: not written`);
       await mkdir(this.dir, { recursive: true });
       const file = join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
-      await writeFile(file, info.message as Buffer);
+      const partial = `${file}.partial`;
+      try {
+        await writeFile(partial, message);
+        await rename(partial, file);
+      } catch (error) {
+        await rm(partial, { force: true }).catch(() => undefined);
+        throw error;
+      }
       this.logger.log(`Mail to ${mail.to} written to ${file}`);
     }
   }

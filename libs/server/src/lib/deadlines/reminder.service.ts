@@ -1,31 +1,44 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type Calendar, formatLongDate, RULES } from '@send/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CALENDAR } from '../cases/case-command.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DeadlineEntity } from '../db/entities';
-import { MailService } from './mail.service';
 import { type DueReminder, parseReminderPoints, type ReminderSettings } from './reminder-schedule';
 
 const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
-const BODY_NAMES: Record<string, string> = {
+
+/**
+ * Who must answer for a duty besides the council (Recommendations Power Regs 2017 reg 6: the
+ * responsible body responds to the Tribunal's recommendations within 5 weeks of the decision).
+ */
+export const BODY_NAMES: Record<string, string> = {
   icb: 'the integrated care board (ICB)',
   council_social_care: "the council's social care service",
 };
 
-/** Failed sends in a row after which the rest wait for the next sweep (the mail server is likely down). */
-const MAX_FAILURES_IN_A_ROW = 3;
-
-interface Recipient {
-  id: string;
-  name: string;
-}
+export const ruleTitle = (ruleId: string) => RULE_TITLES.get(ruleId) ?? ruleId;
+export const bodyName = (responsibleBody: string | null | undefined) =>
+  responsibleBody ? (BODY_NAMES[responsibleBody] ?? responsibleBody) : undefined;
 
 /**
- * Writes reminders and escalations as notifications, once each: the key (deadline, recipient,
- * point, date) is unique and rows are inserted with ON CONFLICT DO NOTHING, so racing workers
- * or a job run twice cannot remind twice. Emails follow from the rows, claimed with SKIP LOCKED.
+ * SQL: the staff id of the case `c`'s caseworker, by id (`case.caseworker_id`, set when the case is
+ * opened or reassigned), and only while they are active and in the case's team: never by name, so a
+ * namesake in another team can never receive a reminder about this child.
+ */
+export const CASEWORKER_STAFF_ID = '(SELECT s.id FROM staff_user s WHERE s.id = c.caseworker_id AND s.active AND s.team = c.team)';
+
+/**
+ * SQL: when a new notification's email is first due: now, if its recipient has an address (null:
+ * in the app only). `$recipient` is the SQL expression of the recipient's id.
+ */
+export const emailDueFor = (recipient: string) => `(SELECT CASE WHEN s.email IS NOT NULL THEN now() END FROM staff_user s WHERE s.id = ${recipient})`;
+
+/**
+ * A deadline's own reminders before its due date (and on the day), as in-app notifications with
+ * their email waiting in PostgreSQL for the mail pump. Once each: the key (deadline, recipient,
+ * point, date) is unique and rows are inserted with ON CONFLICT DO NOTHING, so racing workers or a
+ * job run twice cannot remind twice.
  */
 @Injectable()
 export class ReminderService {
@@ -33,112 +46,53 @@ export class ReminderService {
   readonly settings: ReminderSettings;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CALENDAR) calendar: Calendar,
-    private readonly mail: MailService,
   ) {
     this.settings = { points: parseReminderPoints(config.REMINDER_POINTS), time: config.REMINDER_TIME, calendar };
   }
 
-  /** Inserts today's notifications for a deadline inside the caller's transaction; returns the new rows' ids. */
-  async notifyIn(
-    tx: EntityManager,
-    d: DeadlineEntity,
-    c: { reference: string; caseworker: string; team: string },
-    reminders: DueReminder[],
-  ): Promise<string[]> {
-    if (reminders.length === 0) return [];
-    const [owner] = (await tx.query(
-      `SELECT id, name FROM staff_user WHERE name = $1 AND active ORDER BY (team = $2) DESC, created_at LIMIT 1`,
-      [c.caseworker, c.team],
-    )) as Recipient[];
-    const managers = reminders.some((r) => r.escalate)
-      ? ((await tx.query(`SELECT id, name FROM staff_user WHERE role = 'manager' AND team = $1 AND active ORDER BY name`, [c.team])) as Recipient[])
-      : [];
-    const ids: string[] = [];
+  /** Inserts the deadline's due reminders for its case's caseworker inside the caller's transaction; returns how many were new. */
+  async remindIn(tx: EntityManager, d: DeadlineEntity, c: { reference: string }, reminders: DueReminder[]): Promise<number> {
+    let written = 0;
     for (const r of reminders) {
-      const to: { who: Recipient; kind: 'reminder' | 'escalation' }[] = owner ? [{ who: owner, kind: 'reminder' }] : [];
-      if (r.escalate) for (const m of managers) if (m.id !== owner?.id) to.push({ who: m, kind: 'escalation' as const });
-      if (!owner) this.logger.warn(`Deadline ${d.id}: no active staff user named ${c.caseworker} to remind`);
-      for (const { who, kind } of to) {
-        const { title, body } = this.compose(d, c, r, kind);
-        const rows = (await tx.query(
-          `INSERT INTO notification (recipient_id, deadline_id, case_id, kind, point, for_date, due_on, title, body)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (deadline_id, recipient_id, point, for_date) DO NOTHING RETURNING id`,
-          [who.id, d.id, d.caseId, kind, r.point, r.date, d.dueOn, title, body],
-        )) as { id: string }[];
-        ids.push(...rows.map((row) => row.id));
+      const { title, body } = this.compose(d, c, r);
+      const rows = (await tx.query(
+        `WITH owner AS (SELECT ${CASEWORKER_STAFF_ID} AS id FROM "case" c WHERE c.id = $2)
+         INSERT INTO notification (recipient_id, deadline_id, case_id, kind, point, for_date, due_on, title, body, email_next_attempt_at)
+         SELECT owner.id, $1, $2, 'reminder', $3, $4, $5, $6, $7, ${emailDueFor('owner.id')} FROM owner WHERE owner.id IS NOT NULL
+         ON CONFLICT (deadline_id, recipient_id, point, for_date) DO NOTHING RETURNING id`,
+        [d.id, d.caseId, r.point, r.date, d.dueOn, title, body],
+      )) as { id: string }[];
+      if (rows.length === 0 && !(await this.hasOwner(tx, d.caseId))) {
+        this.logger.warn(`Deadline ${d.id}: its case's caseworker is no active member of staff: no reminder sent`);
       }
+      written += rows.length;
     }
-    return ids;
+    return written;
   }
 
-  /**
-   * Emails notifications not yet emailed (those given, or any), one at a time, each in its own
-   * transaction: claim the row (SKIP LOCKED, so two workers never send the same one), send, mark it
-   * emailed, commit. A failed send leaves only that notification unsent (the next sweep retries it)
-   * and never undoes the ones already sent; after MAX_FAILURES_IN_A_ROW failures in a row (the mail
-   * server is down) the rest wait for the next sweep. A crash between sending and committing can
-   * resend one email; the in-app notification itself is exactly once.
-   */
-  async deliverPending(ids?: string[]): Promise<number> {
-    if (ids && ids.length === 0) return 0;
-    let sent = 0;
-    const failed: string[] = [];
-    let lastError: unknown;
-    for (let inARow = 0; inARow < MAX_FAILURES_IN_A_ROW; ) {
-      let claimed: string | undefined;
-      try {
-        const outcome = await this.db.transaction(async (tx) => {
-          const [row] = (await tx.query(
-            `SELECT n.id, n.title, n.body, s.email FROM notification n JOIN staff_user s ON s.id = n.recipient_id
-             WHERE n.emailed_at IS NULL AND s.email IS NOT NULL AND n.id <> ALL($1::uuid[]) ${ids ? 'AND n.id = ANY($2::uuid[])' : ''}
-             ORDER BY n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
-            ids ? [failed, ids] : [failed],
-          )) as { id: string; title: string; body: string; email: string }[];
-          if (!row) return 'none';
-          claimed = row.id;
-          await this.mail.send({ id: row.id, to: row.email, subject: row.title, text: row.body });
-          await tx.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [row.id]);
-          return 'sent';
-        });
-        if (outcome === 'none') break;
-        sent++;
-        inARow = 0;
-      } catch (error) {
-        if (!claimed) throw error; // the database, not the mail
-        failed.push(claimed);
-        lastError = error;
-        inARow++;
-      }
-    }
-    if (failed.length > 0) {
-      this.logger.warn(`${failed.length} reminder email(s) not sent; the next sweep retries them: ${String(lastError)}`);
-    }
-    return sent;
+  private async hasOwner(tx: EntityManager, caseId: string): Promise<boolean> {
+    const [row] = (await tx.query(`SELECT ${CASEWORKER_STAFF_ID} AS id FROM "case" c WHERE c.id = $1`, [caseId])) as { id: string | null }[];
+    return !!row?.id;
   }
 
-  private compose(
-    d: DeadlineEntity,
-    c: { reference: string },
-    r: DueReminder,
-    kind: 'reminder' | 'escalation',
-  ): { title: string; body: string } {
-    const rule = RULE_TITLES.get(d.ruleId) ?? d.ruleId;
-    const when =
-      r.point === 'overdue'
-        ? `Overdue (was due ${formatLongDate(d.dueOn)})`
-        : r.late
-          ? `Due ${formatLongDate(d.dueOn)}`
-          : r.point === 'due'
-            ? `Due today`
-            : `Due in ${r.point.replace('before-', '')} working day${r.point === 'before-1' ? '' : 's'}`;
-    const body = d.responsibleBody ? BODY_NAMES[d.responsibleBody] ?? d.responsibleBody : undefined;
-    const title = `${kind === 'escalation' ? 'Escalation: ' : ''}${when}: ${rule}${body ? ` (${body})` : ''} - case ${c.reference}`;
+  /** Link to a page of the web app. */
+  link(path: string): string {
+    return new URL(path, this.config.PUBLIC_URL).toString();
+  }
+
+  private compose(d: DeadlineEntity, c: { reference: string }, r: DueReminder): { title: string; body: string } {
+    const rule = ruleTitle(d.ruleId);
+    const when = r.late
+      ? `Due ${formatLongDate(d.dueOn)}`
+      : r.point === 'due'
+        ? `Due today`
+        : `Due in ${r.point.replace('before-', '')} working day${r.point === 'before-1' ? '' : 's'}`;
+    const body = bodyName(d.responsibleBody);
+    const title = `${when}: ${rule}${body ? ` (${body})` : ''} - case ${c.reference}`;
     const lines = [
-      kind === 'escalation' ? `A deadline in your team is overdue and needs your attention.` : `A statutory deadline you own needs action.`,
+      `A statutory deadline you own needs action.`,
       '',
       `Case: ${c.reference}`,
       `Deadline: ${rule}`,
@@ -149,7 +103,7 @@ export class ReminderService {
       'How the date was worked out:',
       ...d.explanation.map((e) => `- ${e}`),
       '',
-      `Open the case: ${new URL(`/cases/${d.caseId}`, this.config.PUBLIC_URL).toString()}`,
+      `Open the case: ${this.link(`/cases/${d.caseId}`)}`,
     ];
     return { title, body: lines.join('\n') };
   }

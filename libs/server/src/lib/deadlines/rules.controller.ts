@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { DeadlineCalculation, RuleView } from '@send/contracts';
-import { type Calendar, dueDate, FACT_LABELS, isValidIsoDate, type RuleId, RULES, RULESET_VERSION } from '@send/domain';
+import { type Calendar, dueDate, EXTENSION_GROUNDS, FACT_LABELS, isValidIsoDate, type RuleId, RULES, RULESET_VERSION } from '@send/domain';
 import { AllowRoles, CASE_READERS } from '../auth/actor';
 import { CALENDAR } from '../cases/case-command.service';
 import { arrayOf, schemaRef } from '../http/endpoints';
@@ -21,6 +21,9 @@ const RULE_VIEWS: readonly RuleView[] = RULES.map((rule) => ({
   period: rule.period,
   source: rule.source,
   facts: factsOf(rule),
+  ...(rule.extension
+    ? { extension: { source: rule.extension.source, grounds: rule.extension.grounds.map((id) => ({ id, label: EXTENSION_GROUNDS[id] })) } }
+    : {}),
 }));
 
 /**
@@ -37,7 +40,7 @@ export class RulesController {
   constructor(@Inject(CALENDAR) private readonly calendar: Calendar) {}
 
   @Get('rules')
-  @ApiOperation({ summary: 'The rules of the statutory clock: what each counts from, its period and where the law sets it' })
+  @ApiOperation({ summary: 'The rules of the statutory clock: what each counts from, its period, where the law sets it and on which grounds it may be extended' })
   @ApiOkResponse({ description: 'Every rule', schema: arrayOf('RuleView') })
   rules(): readonly RuleView[] {
     return RULE_VIEWS;

@@ -1,12 +1,27 @@
-import { BadRequestException, Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { SecurityLogService } from '../audit/security-log.service';
+import type { RequestContext } from '../audit/request-context';
 import type { Actor } from '../auth/actor';
 import { CaseCommandService } from '../cases/case-command.service';
+import type { SavedEntry } from '../cases/write-outcome';
 import { Clock } from '../clock/clock';
 import { CaseEventEntity, DocumentEntity } from '../db/entities';
+import { hostileText } from '../http/input-safety';
+import { hostileInputError } from '../http/input-safety.pipes';
+import { storedDocumentName } from './document-name';
+import { MalwareScanner, ScannerUnavailableError } from './malware-scanner';
+import { checkZipDocument, OFFICE_ZIP_LIMITS, ZIP_DOCUMENT_TYPES } from './office-zip';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -37,24 +52,70 @@ export class DocumentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly commands: CaseCommandService,
     private readonly clock: Clock,
+    private readonly scanner: MalwareScanner,
+    private readonly securityLog: SecurityLogService,
   ) {}
 
   /**
-   * Attaches a document to an event of the case's history: its type is checked from its content,
-   * it is stored with its SHA-256, and the attachment is itself an event, in one transaction.
+   * Attaches a document to an event of the case's history: its type is checked from its content
+   * (and an office document's unpacked size), the council's malware scanner is asked when one is
+   * set up, it is stored with its SHA-256 under a name whose extension comes from its type, and
+   * the attachment is itself an event, in one transaction.
    */
-  async attach(caseId: string, eventSequence: number, expectedVersion: number, file: UploadedDocument | undefined, actor: Actor) {
+  async attach(
+    caseId: string,
+    eventSequence: number,
+    expectedVersion: number,
+    file: UploadedDocument | undefined,
+    actor: Actor,
+    request: RequestContext | null = null,
+  ): Promise<SavedEntry & { documentId: string }> {
     if (!file || file.size === 0) throw new BadRequestException('Choose a file to upload (form field "file"); empty files are refused.');
+    const hostile = hostileText(file.originalname);
+    if (hostile) throw hostileInputError({ kind: hostile, at: 'filename' }, 'upload');
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ALLOWED_DOCUMENT_TYPES.has(detected.mime)) {
       throw new UnsupportedMediaTypeException(
         `This file is not a type the service accepts (${detected?.mime ?? 'unrecognised content'}). Upload a PDF, an office document or a scanned image.`,
       );
     }
-    const filename = file.originalname.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'document';
+    const refuse = (reason: string, detail: Record<string, unknown> = {}) =>
+      this.securityLog.record(request, {
+        event: 'document.refused',
+        outcome: 'failure',
+        actor,
+        subjectUserId: actor.id,
+        detail: { caseId, eventSequence, contentType: detected.mime, size: file.size, reason, ...detail },
+      });
+    if (ZIP_DOCUMENT_TYPES.has(detected.mime)) {
+      const zip = await checkZipDocument(file.buffer);
+      if (!zip.ok) {
+        await refuse(`zip_${zip.reason}`);
+        throw new UnsupportedMediaTypeException(
+          zip.reason === 'unreadable'
+            ? 'This office document could not be read: it may be damaged. Save it again, or upload it as a PDF.'
+            : `This office document would unpack to more than ${OFFICE_ZIP_LIMITS.maxUnpackedBytes / 1024 / 1024} MB (or more than ${OFFICE_ZIP_LIMITS.maxEntries} parts), which no letter or report needs. Upload it as a PDF.`,
+        );
+      }
+    }
+    let scan;
+    try {
+      scan = await this.scanner.scan(file.buffer);
+    } catch (error) {
+      if (!(error instanceof ScannerUnavailableError)) throw error;
+      await refuse('scanner_unavailable', { error: error.message });
+      throw new ServiceUnavailableException('The virus scanner did not answer, so the file was not saved. Try again in a few minutes; if it keeps happening, tell the service desk.');
+    }
+    if (!scan.clean) {
+      await refuse('malware', { signature: scan.signature });
+      throw new UnprocessableEntityException(
+        `The virus scanner found malware in this file (${scan.signature}), so it was not saved. Do not open the file: tell your IT service desk.`,
+      );
+    }
+    const filename = storedDocumentName(file.originalname, detected.mime);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const documentId = randomUUID();
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const target = await tx.getRepository(CaseEventEntity).findOneBy({ caseId, sequence: eventSequence });
       if (!target) throw new NotFoundException(`This case has no history event number ${eventSequence}.`);
       if (target.type === 'document.attached') throw new BadRequestException('Attach documents to the event they evidence, not to another attachment.');
@@ -87,8 +148,8 @@ export class DocumentService {
         uploadedAt: this.clock.now(),
         uploadedBy: actor.name,
       });
+      return { caseId, sequence: recorded.sequence, version: recorded.version, documentId };
     });
-    return documentId;
   }
 
   async content(caseId: string, documentId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {

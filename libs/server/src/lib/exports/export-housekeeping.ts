@@ -7,11 +7,18 @@ import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EXPORT_QUEUE } from '../queue/queues';
-import { exportFilePath } from './export-job';
+import { EXPORT_FAILED, exportInterrupted } from './export-failure';
+import { EXPORT_ATTEMPTS, exportFilePath, markExportFailed } from './export-job';
 
-/** An export still queued after this long has lost its job (Redis lost it, or queueing failed): it is queued again. */
+/**
+ * An export still queued this long after it was asked for, or running with no progress for this
+ * long (a running export records its progress several times a second), has lost its worker or its
+ * job: the housekeeping looks at its job.
+ */
 const LOST_AFTER_MINUTES = 2;
 const BATCH = 500;
+/** BullMQ states in which a job will still run (a stalled active job is taken back by BullMQ's own stall check). */
+const PENDING_STATES = new Set(['active', 'waiting', 'waiting-children', 'delayed', 'prioritized']);
 
 /** The options of every `history.export` job: its id is the export's, so queueing it twice makes one job. */
 export const historyExportJob = (exportId: string) =>
@@ -19,7 +26,10 @@ export const historyExportJob = (exportId: string) =>
 
 /**
  * The worker's `export.housekeeping` job: deletes the files of expired exports (and marks them
- * expired), and queues again any export PostgreSQL says is waiting when its job is gone.
+ * expired), and looks after exports that PostgreSQL says are unfinished but that no job will
+ * finish — a job Redis lost, or a worker that died in the middle (killed, out of memory, its
+ * machine restarted): it queues them again, or, once an export has been started
+ * EXPORT_ATTEMPTS times or its job has failed, fails it with a reason and removes its partial file.
  */
 @Injectable()
 export class ExportHousekeeping {
@@ -31,28 +41,69 @@ export class ExportHousekeeping {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(): Promise<{ expired: number; requeued: number }> {
+  async run(): Promise<{ expired: number; requeued: number; failed: number }> {
+    const expired = await this.expire();
+    const { requeued, failed } = await this.recoverLost();
+    if (expired || requeued || failed) this.logger.log(`Export housekeeping: ${expired} expired, ${requeued} queued again, ${failed} failed`);
+    return { expired, requeued, failed };
+  }
+
+  private async expire(): Promise<number> {
     let expired = 0;
     for (;;) {
       const rows = (await this.db.query(
         `SELECT id, format FROM export_job WHERE status = 'done' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
         [BATCH],
       )) as { id: string; format: ExportFormat }[];
+      let removed = 0;
       for (const row of rows) {
         const { file, part } = exportFilePath(this.config.EXPORT_DIR, row.id, row.format);
-        await rm(file, { force: true });
-        await rm(part, { force: true });
+        try {
+          await rm(file, { force: true });
+          await rm(part, { force: true });
+        } catch (error) {
+          // Kept 'done' (its download already answers 410), so that the next run tries again.
+          this.logger.warn(`Export ${row.id}: its expired file could not be deleted: ${String(error)}`);
+          continue;
+        }
         await this.db.query(`UPDATE export_job SET status = 'expired', updated_at = now() WHERE id = $1 AND status = 'done'`, [row.id]);
-        expired++;
+        removed++;
       }
-      if (rows.length < BATCH) break;
+      expired += removed;
+      if (rows.length < BATCH || removed === 0) return expired;
     }
-    const waiting = (await this.db.query(
-      `SELECT id FROM export_job WHERE status = 'queued' AND requested_at < now() - make_interval(mins => $1) ORDER BY requested_at LIMIT $2`,
+  }
+
+  private async recoverLost(): Promise<{ requeued: number; failed: number }> {
+    const rows = (await this.db.query(
+      `SELECT id, format, status, attempts FROM export_job
+       WHERE (status = 'queued' AND requested_at < now() - make_interval(mins => $1))
+          OR (status = 'running' AND updated_at < now() - make_interval(mins => $1))
+       ORDER BY requested_at LIMIT $2`,
       [LOST_AFTER_MINUTES, BATCH],
-    )) as { id: string }[];
-    if (waiting.length) await this.queue.addBulk(waiting.map((w) => historyExportJob(w.id)));
-    if (expired || waiting.length) this.logger.log(`Export housekeeping: ${expired} expired, ${waiting.length} queued again`);
-    return { expired, requeued: waiting.length };
+    )) as { id: string; format: ExportFormat; status: 'queued' | 'running'; attempts: number }[];
+    let requeued = 0;
+    let failed = 0;
+    for (const row of rows) {
+      const job = await this.queue.getJob(row.id);
+      const state = job ? await job.getState() : 'missing';
+      if (PENDING_STATES.has(state)) continue;
+      if (state === 'failed' || row.attempts >= EXPORT_ATTEMPTS) {
+        // BullMQ fails a job whose worker died too often ("job stalled more than allowable limit").
+        const interrupted = row.status === 'running' && (!job || /stalled/i.test(job.failedReason ?? ''));
+        if (await markExportFailed(this.db, row.id, interrupted ? exportInterrupted(row.attempts) : EXPORT_FAILED)) {
+          this.logger.warn(`Export ${row.id} failed: ${row.status} with its job ${state} after ${row.attempts} attempt(s)`);
+          await rm(exportFilePath(this.config.EXPORT_DIR, row.id, row.format).part, { force: true }).catch(() => undefined);
+          failed++;
+        }
+        continue;
+      }
+      // Missing (Redis lost it), or finished while PostgreSQL says otherwise: its id must be free to queue it again.
+      if (job) await job.remove();
+      const next = historyExportJob(row.id);
+      await this.queue.add(next.name, next.data, next.opts);
+      requeued++;
+    }
+    return { requeued, failed };
   }
 }

@@ -1,5 +1,9 @@
 import type { ExportFormat, ExportJobView, ExportScope, ExportStatus, ExportVerification } from '@send/contracts';
 import { join, resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+
+/** How often an export is started before it is failed for good (BullMQ attempts, and the housekeeping's restarts). */
+export const EXPORT_ATTEMPTS = 3;
 
 /** A row of `export_job`, as the queries here select it. */
 export interface ExportJobRow {
@@ -42,6 +46,20 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
   pdf: 'application/pdf',
 };
+
+/**
+ * Fails an export that is still waiting or running, with `reason` for the auditor (see
+ * export-failure.ts). Answers whether it was still unfinished (a finished one is left as it is).
+ */
+export async function markExportFailed(db: DataSource, id: string, reason: string): Promise<boolean> {
+  const rows = (await db.query(
+    `UPDATE export_job SET status = 'failed', finished_at = now(), updated_at = now(), error = $2
+     WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+    [id, reason],
+  )) as [{ id: string }[], number] | { id: string }[];
+  // TypeORM answers an UPDATE … RETURNING as [rows, count].
+  return (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
+}
 
 /** Where an export's file is kept (by id, never by a name someone typed), and where it is written first. */
 export function exportFilePath(dir: string, id: string, format: ExportFormat): { file: string; part: string } {

@@ -42,8 +42,11 @@ export interface ExportWriter {
   endCase(c: ExportCase, verification: HistoryVerification, written: number): Promise<void>;
   /** Finishes the file; resolves with its size and SHA-256 once it is on disk. */
   finish(summary: ExportSummary): Promise<{ size: number; sha256: string }>;
-  /** Abandons the file after a failure. */
-  abort(error: Error): void;
+  /**
+   * Abandons the file after a failure and resolves once it is closed (so that it can be removed);
+   * answers the file system's error when it was writing the file that failed (see FileSink.abort).
+   */
+  abort(error: Error): Promise<Error | undefined>;
 }
 
 export function exportWriter(format: ExportFormat, path: string, meta: ExportMeta): ExportWriter {
@@ -92,7 +95,7 @@ class CsvExportWriter implements ExportWriter {
   }
 
   async event(c: ExportCase, e: HistoryExportEvent): Promise<void> {
-    if (!this.rows.write({ caseReference: c.reference, ...e })) await once(this.rows, 'drain');
+    if (!this.rows.write({ caseReference: c.reference, ...e })) await this.sink.guard(once(this.rows, 'drain'));
   }
 
   async endCase(): Promise<void> {
@@ -104,8 +107,8 @@ class CsvExportWriter implements ExportWriter {
     return this.sink.end();
   }
 
-  abort(error: Error): void {
-    this.rows.destroy(error);
+  abort(error: Error): Promise<Error | undefined> {
+    return this.sink.abort(this.rows, error);
   }
 }
 
@@ -165,8 +168,8 @@ class JsonExportWriter implements ExportWriter {
     return this.sink.end();
   }
 
-  abort(error: Error): void {
-    this.sink.destroy(error);
+  abort(error: Error): Promise<Error | undefined> {
+    return this.sink.abort(this.sink.input, error);
   }
 }
 
@@ -401,7 +404,7 @@ class PdfExportWriter implements ExportWriter {
     return this.sink.end();
   }
 
-  abort(error: Error): void {
-    this.doc.destroy(error);
+  abort(error: Error): Promise<Error | undefined> {
+    return this.sink.abort(this.doc, error);
   }
 }

@@ -17,7 +17,7 @@ import { reasonOf } from '../audit/access-log.service';
 import { type Actor, AllowRoles, CurrentActor } from '../auth/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
 import type { SignedInRequest } from '../auth/session.guard';
-import { LogsAccess } from '../audit/access-log';
+import { LogsAccess, LogsRefusedAccess } from '../audit/access-log';
 import { arrayOf, IdOf, schemaRef } from '../http/endpoints';
 import { StartExportDto } from './export.dto';
 import { ExportService } from './export.service';
@@ -67,6 +67,7 @@ export class ExportController {
 
   @Get(':exportId/file')
   @ReadRateLimit()
+  @LogsRefusedAccess({ action: 'history.export.download', purpose: 'history export' })
   @ApiOperation({ summary: "Download a finished export's file (only the auditor who asked for it; written to the access log)" })
   @ApiProduces('text/csv', 'application/json', 'application/pdf')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })

@@ -1,8 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { EXPORT_HOUSEKEEPING_SCHEDULER_ID, EXPORT_JOB_NAMES, EXPORT_QUEUE, type ExportJobName, type ExportJobPayloads } from '../queue/queues';
 import { RedisClient } from '../queue/redis';
+import { ExportStorageError } from './export-failure';
 import { ExportHousekeeping } from './export-housekeeping';
 import { HistoryExportRunner } from './history-export.runner';
 
@@ -25,8 +26,11 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
       try {
         return await this.runner.run(job.data.exportId);
       } catch (error) {
-        if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.runner.fail(job.data.exportId, error);
-        throw error;
+        // A full or unwritable export folder fails the export at once: no retry a few seconds
+        // later would make room on the disk or make the folder writable.
+        const storage = error instanceof ExportStorageError;
+        if (storage || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.runner.fail(job.data.exportId, error);
+        throw storage ? new UnrecoverableError(error.message) : error;
       }
     },
     'export.housekeeping': async () => this.housekeeping.run(),

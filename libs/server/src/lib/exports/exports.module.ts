@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AccessLogService } from '../audit/access-log.service';
 import { EXPORT_QUEUE } from '../queue/queues';
 import { ExportController } from './export.controller';
+import { EXPORT_ATTEMPTS } from './export-job';
 import { ExportHousekeeping } from './export-housekeeping';
 import { ExportProcessor } from './export.processor';
 import { ExportService } from './export.service';
@@ -14,7 +15,7 @@ import { HistoryExportRunner } from './history-export.runner';
     BullModule.registerQueue({
       name: EXPORT_QUEUE,
       defaultJobOptions: {
-        attempts: 3,
+        attempts: EXPORT_ATTEMPTS,
         backoff: { type: 'exponential', delay: 10_000 },
         removeOnComplete: { count: 1_000, age: 7 * 24 * 3600 },
         removeOnFail: { count: 5_000 },

@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { streamRows } from '../db/stream-rows';
 import { ChainVerifier } from '../history/verify-chain';
-import { EXPORT_JOB_SELECT, type ExportJobRow, downloadName, exportFilePath } from './export-job';
+import { exportFailureReason, storageFailure } from './export-failure';
+import { EXPORT_JOB_SELECT, type ExportJobRow, downloadName, exportFilePath, markExportFailed } from './export-job';
 import { type ExportCase, type ExportWriter, exportWriter } from './export-writers';
 
 /** Every column a history event's hash covers, and its case. */
@@ -20,6 +21,13 @@ const EVENT_COLUMNS = `
 
 /** The cases with an event that happened in the period ($1 to $2). */
 const CASES_IN_PERIOD = `SELECT DISTINCT case_id FROM case_event WHERE business_date BETWEEN $1::date AND $2::date`;
+
+/** How far an export has got. */
+interface Progress {
+  read: number;
+  written: number;
+  cases: number;
+}
 
 type EventRow = Omit<HistoryExportEvent, 'recordedAt'> & { recordedAt: Date; caseReference: string; childName: string };
 
@@ -58,7 +66,6 @@ export class HistoryExportRunner {
     const [job] = (await this.db.query(`${EXPORT_JOB_SELECT} WHERE id = $1`, [exportId])) as ExportJobRow[];
     if (!job) return 'nothing to do';
 
-    await mkdir(this.config.EXPORT_DIR, { recursive: true, mode: 0o700 });
     const { file, part } = exportFilePath(this.config.EXPORT_DIR, job.id, job.format);
     const scope =
       job.scope === 'case'
@@ -67,17 +74,20 @@ export class HistoryExportRunner {
     const [{ n: eventsTotal }] = (await this.db.query(scope.count, scope.params)) as [{ n: number }];
     await this.db.query(`UPDATE export_job SET events_total = $2, updated_at = now() WHERE id = $1`, [job.id, eventsTotal]);
 
-    const writer = exportWriter(job.format, part, {
-      scope: job.scope,
-      ...(job.case_reference ? { caseReference: job.case_reference } : {}),
-      ...(job.from_date ? { from: job.from_date } : {}),
-      ...(job.to_date ? { to: job.to_date } : {}),
-      exportedAt: new Date().toISOString(),
-      exportedBy: job.requested_by_name,
-      eventsTotal,
-    });
+    const progress: Progress = { read: 0, written: 0, cases: 0 };
+    let writer: ExportWriter | undefined;
     try {
-      const result = await this.write(job, writer);
+      await mkdir(this.config.EXPORT_DIR, { recursive: true, mode: 0o700 });
+      writer = exportWriter(job.format, part, {
+        scope: job.scope,
+        ...(job.case_reference ? { caseReference: job.case_reference } : {}),
+        ...(job.from_date ? { from: job.from_date } : {}),
+        ...(job.to_date ? { to: job.to_date } : {}),
+        exportedAt: new Date().toISOString(),
+        exportedBy: job.requested_by_name,
+        eventsTotal,
+      });
+      const result = await this.write(job, writer, progress);
       const { size, sha256 } = await writer.finish({ ...result.verification, cases: result.cases, eventsWritten: result.written });
       await rename(part, file);
       await this.db.query(
@@ -90,24 +100,31 @@ export class HistoryExportRunner {
       this.logger.log(`Export ${job.id}: ${result.written} events of ${result.cases} case(s), ${size} bytes`);
       return 'done';
     } catch (error) {
-      writer.abort(error instanceof Error ? error : new Error(String(error)));
-      await rm(part, { force: true }).catch(() => undefined);
-      throw error;
+      // The file is closed before it is removed: a file still being opened could otherwise come back.
+      const fileFailure = await writer?.abort(error instanceof Error ? error : new Error(String(error)));
+      await rm(part, { force: true }).catch((removal: unknown) => this.logger.warn(`Export ${job.id}: ${part} not removed: ${String(removal)}`));
+      // How far it got, for the auditor (the percentage shown with the failure).
+      await this.saveProgress(job.id, progress).catch(() => undefined);
+      throw storageFailure(fileFailure ?? error) ?? error;
     }
   }
 
-  /** After the last attempt failed: says so on the export, in words the auditor can act on. */
+  /** After the last attempt failed (or a failure no retry will cure): says so on the export, in words the auditor can act on. */
   async fail(exportId: string, error: unknown): Promise<void> {
     this.logger.error(`Export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    await this.db.query(
-      `UPDATE export_job SET status = 'failed', finished_at = now(), updated_at = now(),
-              error = 'The export could not be made. Start it again; if it fails again, tell the service desk.'
-       WHERE id = $1 AND status IN ('queued', 'running')`,
-      [exportId],
-    );
+    await markExportFailed(this.db, exportId, exportFailureReason(error));
   }
 
-  private async write(job: ExportJobRow, writer: ExportWriter) {
+  private saveProgress(id: string, p: Progress): Promise<unknown> {
+    return this.db.query(`UPDATE export_job SET events_read = $2, events_written = $3, cases = $4, updated_at = now() WHERE id = $1 AND status = 'running'`, [
+      id,
+      p.read,
+      p.written,
+      p.cases,
+    ]);
+  }
+
+  private async write(job: ExportJobRow, writer: ExportWriter, progress: Progress) {
     const inScope = (e: { businessDate: string }) =>
       job.scope === 'case' || (e.businessDate >= (job.from_date ?? '') && e.businessDate <= (job.to_date ?? ''));
     const sql =
@@ -125,9 +142,6 @@ export class HistoryExportRunner {
 
     const verification: ExportVerification = { casesChecked: 0, casesIntact: 0, broken: [] };
     let current: { c: ExportCase; verifier: ChainVerifier; began: boolean; written: number } | undefined;
-    let read = 0;
-    let written = 0;
-    let cases = 0;
     const started = Date.now();
     let lastProgress = started;
 
@@ -141,7 +155,7 @@ export class HistoryExportRunner {
       }
       if (!current.began) {
         await writer.beginCase(current.c);
-        cases++;
+        progress.cases++;
       }
       await writer.endCase(current.c, result, current.written);
     };
@@ -156,30 +170,25 @@ export class HistoryExportRunner {
           current = { c: { caseId: event.caseId, reference: caseReference, childName }, verifier: new ChainVerifier(), began: false, written: 0 };
         }
         current.verifier.add(event);
-        read++;
+        progress.read++;
         if (inScope(event)) {
           if (!current.began) {
             await writer.beginCase(current.c);
             current.began = true;
-            cases++;
+            progress.cases++;
           }
           await writer.event(current.c, event);
           current.written++;
-          written++;
+          progress.written++;
         }
         const now = Date.now();
         if (now - lastProgress >= PROGRESS_EVERY_MS) {
           lastProgress = now;
-          await this.db.query(`UPDATE export_job SET events_read = $2, events_written = $3, cases = $4, updated_at = now() WHERE id = $1`, [
-            job.id,
-            read,
-            written,
-            cases,
-          ]);
+          await this.saveProgress(job.id, progress);
         }
         const rate = this.config.EXPORT_ROWS_PER_SECOND;
         if (rate > 0) {
-          const ahead = (read * 1000) / rate - (Date.now() - started);
+          const ahead = (progress.read * 1000) / rate - (Date.now() - started);
           if (ahead > 20) await sleep(ahead);
         }
       }
@@ -187,6 +196,6 @@ export class HistoryExportRunner {
     } finally {
       rows.destroy();
     }
-    return { read, written, cases, verification };
+    return { ...progress, verification };
   }
 }

@@ -1,13 +1,13 @@
-import { BadRequestException, Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Query, StreamableFile } from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { HistoryEventView, HistoryVerification } from '@send/contracts';
 import { arrayOf, ExportCases, ReadCases, schemaRef } from '../http/endpoints';
+import { MAX_DB_INTEGER } from '../http/input-safety';
+import { ParseDbIntPipe } from '../http/input-safety.pipes';
 import { ParseIdPipe } from '../http/validation';
 import { HistoryService } from './history.service';
 
 const CASE_ID = () => new ParseIdPipe('case');
-const wholeNumber = (name: string) =>
-  new ParseIntPipe({ exceptionFactory: () => new BadRequestException(`${name} must be a whole number`) });
 const safeName = (reference: string) => reference.replace(/[^A-Za-z0-9_.-]/g, '_');
 
 @ApiTags('history')
@@ -20,15 +20,18 @@ export class HistoryController {
     action: 'history.read',
     purpose: 'case work',
   })
-  @ApiQuery({ name: 'after', required: false, description: 'Only events after this sequence (e.g. the version a form was based on)', example: 0 })
-  @ApiQuery({ name: 'limit', required: false, description: 'At most this many events (1 to 1000; default 1000)', example: 1000 })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'Only events after this sequence (e.g. the version a form was based on)',
+    schema: { type: 'integer', minimum: 0, maximum: MAX_DB_INTEGER, example: 0 },
+  })
+  @ApiQuery({ name: 'limit', required: false, description: 'At most this many events (1 to 1000; default 1000)', schema: { type: 'integer', minimum: 1, maximum: 1000, example: 1000 } })
   list(
     @Param('id', CASE_ID()) id: string,
-    @Query('after', new DefaultValuePipe(0), wholeNumber('after')) after: number,
-    @Query('limit', new DefaultValuePipe(1000), wholeNumber('limit')) limit: number,
+    @Query('after', new DefaultValuePipe('0'), new ParseDbIntPipe('after', 0, undefined, 'the sequence of an event in the history')) after: number,
+    @Query('limit', new DefaultValuePipe('1000'), new ParseDbIntPipe('limit', 1, 1000)) limit: number,
   ): Promise<HistoryEventView[]> {
-    if (after < 0) throw new BadRequestException('after must be 0 or more: the sequence of an event in the history');
-    if (limit < 1 || limit > 1000) throw new BadRequestException('limit must be between 1 and 1000');
     return this.history.history(id, { after, limit });
   }
 

@@ -4,22 +4,25 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiInternalServerErrorResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Role } from '@send/contracts';
 import { AllowRoles, CASE_READERS, CASE_WRITERS, CaseScoped } from '../auth/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
 import { type AccessKind, LogsAccess } from '../audit/access-log';
+import { savedButNotShownProblem } from '../cases/write-outcome';
 import { DryRunStatusInterceptor } from './dry-run.interceptor';
 import { ParseIdPipe } from './validation';
 
 /** A schema generated from libs/contracts (see scripts/contract-schemas.mjs). */
 export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const arrayOf = (name: string) => ({ type: 'array' as const, items: schemaRef(name) });
-const TITLES = { 400: 'The request has a problem', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict' } as const;
+const TITLES = { 400: 'The request has a problem', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 422: 'Not provided for by the law on this route' } as const;
 /** An `application/problem+json` answer, with an example of what a caseworker sees. */
 const problem = (description: string, status: keyof typeof TITLES, detail: string, errors?: { field: string; message: string }[]) => ({
   description,
@@ -66,6 +69,24 @@ export const RecordOnCase = (summary: string, options: { description?: string; r
         'Record that the Tribunal registered the appeal and sent it to the council before recording the council\'s response.',
       ),
     ),
+    ApiUnprocessableEntityResponse(
+      problem(
+        'The law does not provide for this on the case’s route (e.g. an appeal with no mediation certificate): recorded, and flagged for review, only with `confirmedUnusual: true`',
+        422,
+        'No mediation certificate is recorded for this decision: an appeal needs one (Children and Families Act 2014 s.55(3)), unless it is only about the school or placement named in section I (s.55(2)). If this is what actually happened, confirm it (confirmedUnusual: true): it will be recorded and flagged on the case and in the reports for review.',
+      ),
+    ),
+    ApiInternalServerErrorResponse({
+      description:
+        'Something went wrong. `saved` says whether the entry was saved, when the server knows: `false`, nothing was saved; `true`, it ' +
+        "was saved (`sequence`, and the case's new `version`) but the case could not be read back to answer with it. Absent: reload the case to see.",
+      content: {
+        'application/problem+json': {
+          schema: schemaRef('Problem'),
+          example: savedButNotShownProblem({ caseId: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93', sequence: 5, version: 5 }),
+        },
+      },
+    }),
     ...problems,
   );
 

@@ -3,6 +3,7 @@ import type { Problem } from '@send/contracts';
 import { CaseRuleError, StatutoryClockError } from '@send/domain';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { NOTHING_SAVED, NothingSavedError, SavedButNotShownError, savedButNotShownProblem } from '../cases/write-outcome';
 import { MAX_DOCUMENT_BYTES } from '../documents/document.service';
 
 const TITLES: Record<number, string> = {
@@ -17,6 +18,11 @@ const TITLES: Record<number, string> = {
   500: 'Something went wrong',
 };
 
+/** Any other 500: the server cannot say whether a change was saved (COMMIT failed, or it was not a case write). */
+const UNKNOWN_OUTCOME =
+  'Something went wrong on our side. If you were saving a change, reload the page to see whether it was saved before you try again. ' +
+  'If it keeps happening, tell the service desk.';
+
 function problem(status: number, detail: string, errors?: Problem['errors']): Problem {
   return {
     type: 'about:blank',
@@ -27,6 +33,13 @@ function problem(status: number, detail: string, errors?: Problem['errors']): Pr
   };
 }
 
+/**
+ * PostgreSQL's class 22, "data exception": a value out of range (22003), text it cannot store
+ * (22021, 22P05), a value of the wrong form (22P02, 22007, 22008).
+ */
+const isDataException = (error: unknown) =>
+  error instanceof QueryFailedError && /^22/.test(String((error.driverError as { code?: string }).code ?? ''));
+
 /** Maps every error to an RFC 9457 problem a caseworker can act on. No stack trace leaves the server. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -34,7 +47,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toProblem(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (body.status >= 500) {
+      const cause = error instanceof NothingSavedError || error instanceof SavedButNotShownError ? error.cause : undefined;
+      this.logger.error(`${error instanceof Error ? error.stack : String(error)}${cause instanceof Error ? `\nCaused by: ${cause.stack}` : ''}`);
+    }
+    else if (isDataException(error)) this.logger.warn(`A value PostgreSQL refused answered 400: ${(error as Error).message}`);
     host
       .switchToHttp()
       .getResponse<Response>()
@@ -44,6 +61,12 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): Problem {
+    if (error instanceof NothingSavedError) {
+      // Worded as its cause would be (a conflict stays a 409), and a 500 says that nothing was saved.
+      const inner = this.toProblem(error.cause);
+      return inner.status >= 500 ? { ...problem(500, NOTHING_SAVED), saved: false } : inner;
+    }
+    if (error instanceof SavedButNotShownError) return savedButNotShownProblem(error.saved);
     if (error instanceof PayloadTooLargeException && error.message === 'File too large') {
       // Multer's words for a document over the limit.
       return problem(
@@ -60,7 +83,8 @@ export class ProblemFilter implements ExceptionFilter {
       return problem(status, message, r.errors);
     }
     if (error instanceof CaseRuleError) {
-      const status = { EVENT_NOT_ALLOWED: 409, UNKNOWN_SUBJECT: 404, INCONSISTENT_FACT: 400 }[error.code];
+      // UNUSUAL_FACT: the law does not provide for it on this route; 422 until the caseworker confirms it.
+      const status = { EVENT_NOT_ALLOWED: 409, UNKNOWN_SUBJECT: 404, INCONSISTENT_FACT: 400, UNUSUAL_FACT: 422 }[error.code];
       return problem(status, error.message);
     }
     if (error instanceof StatutoryClockError) {
@@ -70,10 +94,15 @@ export class ProblemFilter implements ExceptionFilter {
     if (code === '23505') {
       return problem(409, 'This conflicts with a record that already exists. Reload and check before trying again.');
     }
+    if (isDataException(error)) {
+      // The last line of defence: a value that got past validation and that PostgreSQL refuses
+      // (a number out of range, text it cannot store) is the request's problem, not the server's.
+      return problem(400, 'A value in the request is out of range or cannot be stored (a number too large, or a character that is not allowed). Check what you sent and try again.');
+    }
     if (code === '40P01' || code === '40001') {
       // A deadlock or serialisation failure: the transaction was rolled back whole.
       return problem(409, 'Someone else changed this case at the same moment and nothing was saved. Reload it and save again.');
     }
-    return problem(500, 'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell the service desk.');
+    return problem(500, UNKNOWN_OUTCOME);
   }
 }

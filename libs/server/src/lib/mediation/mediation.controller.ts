@@ -17,6 +17,7 @@ import {
   MediationHeldDto,
   MediationNotArrangedDto,
   MediationRequestedDto,
+  MediationWithdrawnDto,
   ResolutionConcludedDto,
   ResolutionMeetingDto,
   ResolutionReferralDto,
@@ -47,10 +48,24 @@ export class MediationController {
 
   @Post('cases/:id/mediations/:mediationId/requested')
   @RecordOnCase('Record that the family wants mediation', {
-    description: 'The council must arrange it within 30 days (regs 36–37) and tell the ICB within 3 working days if health is in issue (reg 35).',
+    description:
+      'The council must arrange it within 30 days (regs 36–37) and tell the ICB within 3 working days if health is in issue (reg 35). With `healthOnly` (health care provision the only issue) the ICB arranges it within 30 days of being told, and the council is not a party.',
   })
   requested(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationRequestedDto, @CurrentActor() actor: Actor) {
-    return this.writes.recordAndShow(id, body, { type: 'mediation.requested', mediationId, laInformedOn: body.laInformedOn }, actor);
+    return this.writes.recordAndShow(
+      id,
+      body,
+      { type: 'mediation.requested', mediationId, laInformedOn: body.laInformedOn, ...(body.healthOnly ? { healthOnly: true } : {}) },
+      actor,
+    );
+  }
+
+  @Post('cases/:id/mediations/:mediationId/withdrawn')
+  @RecordOnCase('Record that the family no longer wishes to pursue mediation', {
+    description: 'The arranging duty ends; the adviser must issue a certificate within 3 working days (reg 34), from which the family has a month to appeal.',
+  })
+  withdrawn(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationWithdrawnDto, @CurrentActor() actor: Actor) {
+    return this.writes.recordAndShow(id, body, { type: 'mediation.withdrawn', mediationId, adviserInformedOn: body.adviserInformedOn }, actor);
   }
 
   @Post('cases/:id/mediations/:mediationId/health-notified')
@@ -74,12 +89,26 @@ export class MediationController {
   @Post('cases/:id/mediations/:mediationId/held')
   @RecordOnCase('Record that mediation took place', { description: 'Meets the 30-day duty; the certificate is due 3 working days after it ended (reg 39).' })
   held(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationHeldDto, @CurrentActor() actor: Actor) {
-    return this.writes.recordAndShow(id, body, { type: 'mediation.held', mediationId, heldOn: body.heldOn, concludedOn: body.concludedOn, outcome: body.outcome }, actor);
+    const participants = (body.participants ?? []).map((p) => p.trim()).filter(Boolean);
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'mediation.held',
+        mediationId,
+        heldOn: body.heldOn,
+        concludedOn: body.concludedOn,
+        outcome: body.outcome,
+        ...(participants.length ? { participants } : {}),
+      },
+      actor,
+    );
   }
 
   @Post('cases/:id/mediations/:mediationId/agreement')
   @RecordOnCase('Record a mediation agreement and what was agreed', {
-    description: 'Appealable matters take the order periods from the agreement date; other matters 2 weeks (reg 42).',
+    description:
+      'Appealable matters take the order periods from the agreement date (reg 42(2)); other matters 2 weeks, by the council or the ICB (reg 42(3)); a timescale the parties agreed in writing replaces either (reg 42(5)). Where the council was not a party (health-only mediation), the ICB must tell it of the agreement within 1 week (reg 42(4)).',
   })
   agreement(@Param('id', CaseId()) id: string, @Param('mediationId', MEDIATION_ID()) mediationId: string, @Body() body: MediationAgreementDto, @CurrentActor() actor: Actor) {
     return this.writes.recordAndShow(
@@ -94,6 +123,8 @@ export class MediationController {
           description: i.description.trim(),
           appealable: i.appealable,
           ...(i.orderType ? { orderType: i.orderType } : {}),
+          ...(i.responsibleBody ? { responsibleBody: i.responsibleBody } : {}),
+          ...(i.agreedDueOn ? { agreedDueOn: i.agreedDueOn } : {}),
         })),
       },
       actor,

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CERTIFICATE_KINDS, type CertificateKind, MEETING_OUTCOMES, type MeetingOutcome, ORDER_TYPES, type OrderType } from '@send/contracts';
+import {
+  AGREEMENT_BODIES,
+  type AgreementBody,
+  CERTIFICATE_KINDS,
+  type CertificateKind,
+  MEETING_OUTCOMES,
+  type MeetingOutcome,
+  ORDER_TYPES,
+  type OrderType,
+} from '@send/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { LONG_TEXT, oneOf, RequiredText, SHORT_TEXT, VersionedDto } from '../http/common.dto';
 import { IsCalendarDate } from '../http/validation';
 
@@ -40,6 +49,19 @@ export class MediationRequestedDto extends VersionedDto {
   @ApiProperty({ example: '2026-10-13' })
   @IsCalendarDate()
   laInformedOn!: string;
+
+  /** Health care provision is the only issue: the ICB arranges the mediation within 30 days of the council telling it, and the council is not a party (SEND Regs reg 35, reg 42(4)). */
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean()
+  healthOnly?: boolean;
+}
+
+export class MediationWithdrawnDto extends VersionedDto {
+  /** The date the adviser was told the family no longer wishes to pursue mediation (certificate due in 3 working days, reg 34). */
+  @ApiProperty({ example: '2026-10-20' })
+  @IsCalendarDate()
+  adviserInformedOn!: string;
 }
 
 export class HealthNotifiedDto extends VersionedDto {
@@ -87,6 +109,16 @@ export class MediationHeldDto extends VersionedDto {
   @ApiProperty({ enum: MEETING_OUTCOMES, example: 'partly_resolved' })
   @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
   outcome!: MeetingOutcome;
+
+  /** Who took part, e.g. "Jo Smith (parent)", "Morgan Lee (council)", "North ICB". */
+  @ApiPropertyOptional({ example: ['Jo Smith (parent)', 'Morgan Lee (council)'] })
+  @IsOptional()
+  @IsNotEmpty({ each: true, message: 'each participant must have a name' })
+  @MaxLength(SHORT_TEXT, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(20)
+  @IsArray()
+  participants?: string[];
 }
 
 export class AgreementItemDto {
@@ -102,6 +134,18 @@ export class AgreementItemDto {
   @IsOptional()
   @IsIn(ORDER_TYPES, oneOf(ORDER_TYPES))
   orderType?: OrderType;
+
+  /** For an item that could not have been appealed: who must do it within 2 weeks (reg 42(3)); the council if not said. */
+  @ApiPropertyOptional({ enum: AGREEMENT_BODIES, example: 'council' })
+  @IsOptional()
+  @IsIn(AGREEMENT_BODIES, oneOf(AGREEMENT_BODIES))
+  responsibleBody?: AgreementBody;
+
+  /** A different timescale the parties agreed in writing (reg 42(5)): the item is due then. */
+  @ApiPropertyOptional({ example: '2026-12-18' })
+  @IsOptional()
+  @IsCalendarDate()
+  agreedDueOn?: string;
 }
 
 export class MediationAgreementDto extends VersionedDto {

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RULES } from '@send/domain';
 import type { Response } from 'express';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { type Actor, AllowRoles, CurrentActor, Public } from '../auth/actor';
+import type { Role } from '@send/contracts';
+import { type Actor, AllowRoles, CASE_WRITERS, CurrentActor, Public, teamScope } from '../auth/actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
@@ -28,7 +29,7 @@ export class CalendarFeedController {
 
   @Post('me/calendar-feed')
   @HttpCode(HttpStatus.CREATED)
-  @AllowRoles('caseworker', 'manager')
+  @AllowRoles(...CASE_WRITERS)
   @ApiOperation({ summary: 'Issue (or replace) my calendar feed URL; the old URL stops working' })
   @ApiCreatedResponse({ description: '{ url }: subscribe to it in a calendar app; it is shown once' })
   async issue(@CurrentActor() actor: Actor): Promise<{ url: string }> {
@@ -37,24 +38,30 @@ export class CalendarFeedController {
     return { url: new URL(`/api/calendar/${token}.ics`, this.config.PUBLIC_URL).toString() };
   }
 
+  /**
+   * The deadlines of the feed's owner, by their id, within what they may read now (`teamScope`,
+   * the rule every case read follows): a feed is revoked when its owner's role, team or status
+   * changes (StaffAccountService), and a role that holds no cases has no feed at all.
+   */
   @Public()
   @Get('calendar/:file')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'A caseworker’s open deadlines as all-day events (the URL is the credential)' })
   @ApiOkResponse({ description: 'text/calendar' })
+  @ApiNotFoundResponse({ description: 'No such feed: never issued, replaced by a newer one, or revoked (role, team or status changed)' })
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const token = file.replace(/\.ics$/, '');
     if (!TOKEN.test(token)) throw new NotFoundException('No such calendar feed.');
-    const [user] = (await this.db.query(`SELECT id, name FROM staff_user WHERE calendar_feed_token_hash = $1 AND active`, [hash(token)])) as {
+    const [user] = (await this.db.query(`SELECT id, name, role, team FROM staff_user WHERE calendar_feed_token_hash = $1 AND active`, [hash(token)])) as (Actor & {
       id: string;
-      name: string;
-    }[];
-    if (!user) throw new NotFoundException('No such calendar feed.');
+    })[];
+    if (!user || !CASE_WRITERS.includes(user.role as Role)) throw new NotFoundException('No such calendar feed.');
     const rows = (await this.db.query(
       `SELECT d.id, d.rule_id, d.due_on::text AS due_on, d.explanation, d.responsible_body, c.reference, c.id AS case_id
        FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE c.caseworker = $1 AND d.status IN ('open', 'overdue') ORDER BY d.due_on, d.id LIMIT 5000`,
-      [user.name],
+       WHERE d.owner_id = $1 AND ($2::text IS NULL OR c.team = $2) AND d.status IN ('open', 'overdue')
+       ORDER BY d.due_on, d.id LIMIT 5000`,
+      [user.id, teamScope(user)],
     )) as { id: string; rule_id: string; due_on: string; explanation: string[]; responsible_body: string | null; reference: string; case_id: string }[];
     const calendar = ical({ name: `SEND deadlines: ${user.name}`, prodId: { company: 'council', product: 'send-disagreements' } });
     for (const d of rows) {

@@ -6,12 +6,14 @@ import { type Actor, AllowRoles, CurrentActor } from '../auth/actor';
 
 export interface NotificationView {
   id: string;
-  kind: 'reminder' | 'escalation';
+  /** `reminder`: one deadline's, before its due date or on the day; `digest`: the day's overdue deadlines (and a manager's escalations), one a day. */
+  kind: 'reminder' | 'escalation' | 'digest';
   point: string;
   forDate: string;
-  deadlineId: string;
-  caseId: string;
-  dueOn: string;
+  /** The deadline a reminder is about; null for a digest. */
+  deadlineId: string | null;
+  caseId: string | null;
+  dueOn: string | null;
   title: string;
   body: string;
   createdAt: string;
@@ -25,7 +27,7 @@ export class NotificationController {
 
   @Get()
   @AllowRoles('caseworker', 'manager', 'auditor', 'administrator')
-  @ApiOperation({ summary: 'My notifications: deadline reminders and escalations, newest first (the latest 200)' })
+  @ApiOperation({ summary: 'My notifications: deadline reminders and the daily digest of overdue deadlines (with escalations for managers), newest first (the latest 200)' })
   @ApiOkResponse({ description: 'Notifications addressed to the signed-in member of staff' })
   async mine(@CurrentActor() actor: Actor): Promise<NotificationView[]> {
     const rows = (await this.db.query(

@@ -1,58 +1,57 @@
 import type { DefaultJobOptions } from 'bullmq';
 
 /**
- * The registry of queues, jobs and outbox topics, with the payload of each. The worker refuses to
- * start if a job here has no handler.
+ * The registry of queues and jobs, with the payload of each. The worker refuses to start if a job
+ * here has no handler. Redis holds only work in flight: every job is made by the worker's tick from
+ * what PostgreSQL says is due, and made again if Redis loses it.
  */
 export const DEADLINE_QUEUE = 'deadlines';
 
 /**
- * Options of every deadline job: retried with backoff, and trimmed once finished (completed jobs
- * kept a week or 10,000 deep, failed ones 50,000 deep). Shared by the Worker's queue and the
- * producer, and built into the jobs the bulk writer makes.
+ * Options of every deadline job: retried with backoff while PostgreSQL is briefly unreachable, and
+ * trimmed once finished (a few thousand kept to look at in Bull Board), so Redis' memory stays flat.
+ * A job whose attempts run out is claimed again by the tick with a new id.
  */
 export const DEADLINE_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 5_000 },
-  removeOnComplete: { count: 10_000, age: 7 * 24 * 3600 },
-  removeOnFail: { count: 50_000 },
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { count: 1_000 },
+  removeOnFail: { count: 5_000 },
 };
 
 export interface JobPayloads {
   /**
-   * The one timer of a live deadline. It fires at the deadline's next action (a reminder at
-   * REMINDER_TIME on a reminder point, or the start of the day after the due date) and re-times
-   * itself to the next one; it ends when the deadline is met, moved or cancelled.
+   * A deadline's due action (a reminder point, its overdue marking, or a look after a case write),
+   * claimed by the tick: `claimNo` is the claim's number, and a job whose number is no longer the
+   * deadline's does nothing (the action was claimed again, or is done).
    */
-  'deadline.check': {
-    deadlineId: string;
-    dueOn: string;
-    /**
-     * When the job re-timed itself: the instant (epoch ms) its next firing is due. BullMQ keeps
-     * only the job's creation time and first delay, so queue lag is measured from this.
-     */
-    runAt?: number;
-  };
-  /** The reconciliation sweep (a job scheduler): re-creates missing timers from PostgreSQL. */
-  'deadline.sweep': Record<string, never>;
+  'deadline.action': { deadlineId: string; claimNo: number };
+  /** A scheduled run (the daily digest) claimed by the tick, with the same rule for `claimNo`. */
+  'scheduled.run': { name: ScheduledRunName; claimNo: number };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['deadline.check', 'deadline.sweep'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['deadline.action', 'scheduled.run'] as const satisfies readonly JobName[];
 
-/** The id of the job scheduler that runs the sweep. */
-export const SWEEP_SCHEDULER_ID = 'deadline-sweep';
+/** The runs timed in the `scheduled_run` table. */
+export type ScheduledRunName = 'daily-digest';
 
-/** Outbox topics written in the case transaction and relayed to BullMQ by the worker. */
-export const OUTBOX_TOPICS = { deadlineOpened: 'deadline.opened' } as const;
-export interface OutboxPayloads {
-  /** A deadline opened or its due date changed (`previousDueOn`: the date its old timer was for). */
-  'deadline.opened': { deadlineId: string; dueOn: string; previousDueOn?: string };
+/**
+ * Job ids: deterministic per claim, so adding a claim's job twice makes one job, and a new claim
+ * (the old job lost, or its attempts used up) a new one. BullMQ refuses ':' in custom ids.
+ */
+export function deadlineActionJobId(deadlineId: string, claimNo: number): string {
+  return `deadline-action.${deadlineId}.${claimNo}`;
+}
+export function scheduledRunJobId(name: ScheduledRunName, claimNo: number): string {
+  return `scheduled-run.${name}.${claimNo}`;
 }
 
-/** Deterministic: the same deadline and due date always give the same job, so relaying twice is harmless. */
-export function deadlineCheckJobId(deadlineId: string, dueOn: string): string {
-  return `deadline-check.${deadlineId}.${dueOn}`;
-}
+/**
+ * Left in Redis by releases that kept one delayed job per deadline and a sweep scheduler: the worker
+ * removes the scheduler at start and finishes any such job without doing anything.
+ */
+export const LEGACY_JOB_NAMES = ['deadline.check', 'deadline.sweep'] as const;
+export const LEGACY_SWEEP_SCHEDULER_ID = 'deadline-sweep';
 
 /**
  * The export queue: auditors' history exports, made in the background by the worker (one at a

@@ -7,11 +7,11 @@ export const BULLMQ_REDIS_OPTIONS = { maxRetriesPerRequest: null } as const;
 
 /**
  * A producer's connection fails fast while Redis is unreachable instead of queueing commands
- * until it returns: callers (the outbox relay inside a PostgreSQL transaction, the sweep, the
- * health check) give up, release what they hold and try again later. Workers keep BullMQ's
- * patient connection.
+ * until it returns, and gives up on a command Redis does not answer (a frozen server): callers
+ * (the tick, the health check) give up, release what they hold and try again later. Workers keep
+ * BullMQ's patient connection.
  */
-export const FAIL_FAST_REDIS_OPTIONS = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 } as const;
+export const FAIL_FAST_REDIS_OPTIONS = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000, commandTimeout: 5_000 } as const;
 
 /**
  * Logs a BullMQ object's connection errors, at most once a minute, instead of letting BullMQ print
@@ -38,13 +38,13 @@ export function bullmqConnection(config: Pick<AppConfig, 'REDIS_URL'>) {
   };
 }
 
-/** A Redis client for checks (health, start-up); BullMQ keeps its own connections. */
+/** A Redis client for checks (health, shutdown); BullMQ keeps its own connections. */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.client = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.client = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, commandTimeout: 2_000 });
     this.client.on('error', () => undefined); // reported by the health check, not as an unhandled event
   }
 
@@ -62,20 +62,6 @@ export class RedisClient implements OnApplicationShutdown {
   async ping(): Promise<string> {
     if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
     return this.client.ping();
-  }
-
-  /**
-   * BullMQ's timers are Redis keys: a Redis that evicts keys under memory pressure can lose them.
-   * Returns a warning when maxmemory-policy is anything but noeviction, or undefined.
-   */
-  async evictionProblem(): Promise<string | undefined> {
-    await this.ping();
-    const reply = (await this.client.config('GET', 'maxmemory-policy')) as string[];
-    const policy = reply[1];
-    if (policy && policy !== 'noeviction') {
-      return `Redis maxmemory-policy is "${policy}": Redis may evict deadline timers under memory pressure. Set maxmemory-policy noeviction (the sweep re-creates lost timers, but late).`;
-    }
-    return undefined;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_DB_INTEGER } from '../http/input-safety';
 import {
   APPEAL_OUTCOMES,
   APPEAL_RESULTS,
@@ -61,8 +62,9 @@ class PagedReportQueryDto extends ReportQueryDto {
   @Type(() => Number)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_DB_INTEGER })
   @IsOptional()
+  @Max(MAX_DB_INTEGER, { message: `offset must be a whole number from 0 to ${MAX_DB_INTEGER}` })
   @Min(0)
   @IsInt({ message: 'offset must be a whole number, 0 or more' })
   @Type(() => Number)

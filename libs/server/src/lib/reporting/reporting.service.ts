@@ -41,7 +41,7 @@ export const COMPLIANCE_TITLES: Record<ComplianceCategory, string> = {
 const CATEGORY_SQL: Record<ComplianceCategory, string> = {
   order_compliance: `(d.rule_id LIKE 'order.%' OR d.rule_id LIKE 'concession.%')`,
   recommendation_responses: `d.rule_id = 'recommendation.response'`,
-  mediation_arrangements: `d.rule_id = 'mediation.arrange'`,
+  mediation_arrangements: `d.rule_id IN ('mediation.arrange', 'mediation.arrange_health_only')`,
   tribunal_responses: `d.rule_id = 'tribunal.la_response'`,
 };
 
@@ -57,13 +57,18 @@ const SCOPE_SQL = `
 /** Past due and not met, whether or not the deadline monitor has marked it yet (`$3` today). */
 const OVERDUE_SQL = `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < $3::date))`;
 const OPEN_SQL = `(d.status = 'open' AND d.due_on >= $3::date)`;
+/**
+ * Not done in time: past due and still not met, or closed as `missed` (a duty that can no longer be
+ * done, e.g. mediation the council could not arrange once the certificate says so, SEND Regs reg 37).
+ */
+const missedSql = (overdue: string) => `(d.status = 'missed' OR ${overdue})`;
 
 /** The outcome counts, over rows already restricted to the period (or with `inPeriod` as a condition). */
 const outcomeCounts = (inPeriod: string) => `
   count(*) FILTER (WHERE ${inPeriod})::int AS due,
   count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on <= d.due_on)::int AS met_on_time,
   count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on > d.due_on)::int AS met_late,
-  count(*) FILTER (WHERE ${inPeriod} AND ${OVERDUE_SQL})::int AS missed,
+  count(*) FILTER (WHERE ${inPeriod} AND ${missedSql(OVERDUE_SQL)})::int AS missed,
   count(*) FILTER (WHERE ${inPeriod} AND ${OPEN_SQL})::int AS pending`;
 
 interface OutcomeRow {
@@ -204,8 +209,21 @@ export class ReportingService {
       byCaseworker,
       byRule,
       byResponsibleBody,
+      flaggedCases: await this.flaggedCases(filters.team),
       teams: await this.teamsFor(actor),
     };
+  }
+
+  /** Cases with a fact the law does not provide for on their route, recorded because the caseworker confirmed it: for someone to look at. */
+  private async flaggedCases(team: string | null): Promise<{ caseId: string; reference: string; childName: string; flags: number }[]> {
+    const rows = (await this.db.query(
+      `SELECT c.id, c.reference, c.child_name, jsonb_array_length(c.snapshot->'flags')::int AS flags
+       FROM "case" c
+       WHERE ($1::text IS NULL OR c.team = $1) AND jsonb_typeof(c.snapshot->'flags') = 'array' AND jsonb_array_length(c.snapshot->'flags') > 0
+       ORDER BY c.reference LIMIT 100`,
+      [team],
+    )) as { id: string; reference: string; child_name: string; flags: number }[];
+    return rows.map((r) => ({ caseId: r.id, reference: r.reference, childName: r.child_name, flags: r.flags }));
   }
 
   /** Compliance month by month (by due month) for the four families of deadlines. */
@@ -251,7 +269,7 @@ export class ReportingService {
       due: inPeriod,
       met_on_time: () => `${inPeriod()} AND d.status = 'met' AND d.met_on <= d.due_on`,
       met_late: () => `${inPeriod()} AND d.status = 'met' AND d.met_on > d.due_on`,
-      missed: () => `${inPeriod()} AND ${overdue()}`,
+      missed: () => `${inPeriod()} AND ${missedSql(overdue())}`,
     };
     const where = [SCOPE_SQL, byStatus[status]()];
     if (query.rule) where.push(`d.rule_id = ${param(query.rule)}`);

@@ -39,7 +39,7 @@ const HEADING = 'Check your answers before saving';
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <app-error-summary [errors]="errors()" />
-          @if (errors().length) {
+          @if (errors().length && !unsure()) {
             <p class="govuk-body">
               Nothing was saved.
               <a class="govuk-link" [routerLink]="state.formLink()" [queryParams]="state.params()">Change your answers</a>, then save again.
@@ -110,6 +110,8 @@ export class CheckAnswersPage {
   protected readonly heading = HEADING;
   protected readonly serviceProblem = SERVICE_PROBLEM;
   protected readonly errors = signal<readonly FieldError[]>([]);
+  /** The last save failed without the service saying whether the entry was saved. */
+  protected readonly unsure = signal(false);
   /** What is happening while a request is out, for the live region. */
   protected readonly busy = signal<string | undefined>(undefined);
   /** Bumped when the draft changes, so that `draft` is read again from the store of drafts. */
@@ -158,8 +160,18 @@ export class CheckAnswersPage {
     const draft = this.draft();
     if (!spec || !ctx || !key || !draft?.parsed || this.busy()) return;
     this.errors.set([]);
+    this.unsure.set(false);
     this.busy.set('Saving…');
     const result = await this.flow.send(spec, ctx, draft.values, draft.parsed, draft, false);
+    if (result.kind === 'saved') {
+      // Saved, but the API could not answer with the case: read it again for the case page.
+      this.state.drafts.clear(key);
+      await this.store.refresh().catch(() => undefined);
+      this.busy.set(undefined);
+      this.flash.set(spec.saved);
+      await this.router.navigate(['/cases', ctx.detail.id]);
+      return;
+    }
     if (result.kind === 'ok') {
       this.busy.set(undefined);
       this.store.saved(result.detail);
@@ -170,6 +182,7 @@ export class CheckAnswersPage {
     }
     if (result.kind === 'invalid') {
       this.busy.set(undefined);
+      this.unsure.set(result.unsure === true);
       this.errors.set(result.errors);
       return;
     }

@@ -10,6 +10,7 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
   reopened: { text: 'Reopens', className: 'govuk-tag govuk-tag--orange' },
   met: { text: 'Met', className: 'govuk-tag govuk-tag--green' },
   cancelled: { text: 'No longer applies', className: 'govuk-tag govuk-tag--grey' },
+  missed: { text: 'Missed', className: 'govuk-tag govuk-tag--red' },
 };
 
 /** The deadlines an entry opens, moves or closes, each with how its date is worked out. */
@@ -42,12 +43,24 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
                   @case ('cancelled') {
                     {{ change.after.dueOn | longDate }}: this entry means it no longer applies
                   }
+                  @case ('missed') {
+                    {{ change.after.dueOn | longDate }}: missed; it can no longer be done ({{ change.after.cancelledReason }})
+                  }
                   @default {
                     <strong>{{ change.after.dueOn | longDate }}</strong>
                   }
                 }
               </dd>
             </div>
+            @if (change.after.pastWhenRecorded && change.kind !== 'met') {
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Already passed</dt>
+                <dd class="govuk-summary-list__value">
+                  This deadline had already passed when this entry was recorded. It will be marked as missed, and escalated, only after the end of
+                  the next working day, so that you can record what happened since.
+                </dd>
+              </div>
+            }
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Who must act</dt>
               <dd class="govuk-summary-list__value">
@@ -55,7 +68,7 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
               </dd>
             </div>
           </dl>
-          @if (change.kind !== 'cancelled') {
+          @if (change.kind !== 'cancelled' && change.kind !== 'missed') {
             <h4 class="govuk-heading-s govuk-!-margin-bottom-2">How the date is worked out</h4>
             <ol class="govuk-list govuk-list--number govuk-body-s">
               @for (line of change.after.explanation; track $index) {

@@ -1,6 +1,6 @@
 import type { DeadlineView } from '@send/contracts';
 
-export type DeadlineChangeKind = 'new' | 'moved' | 'met' | 'cancelled' | 'reopened';
+export type DeadlineChangeKind = 'new' | 'moved' | 'met' | 'cancelled' | 'missed' | 'reopened';
 
 /** What one entry does to one deadline, as the dry run shows it. */
 export interface DeadlineChange {
@@ -24,17 +24,19 @@ export function deadlineChanges(before: readonly DeadlineView[], after: readonly
   for (const a of after) {
     const b = before.find((x) => x.id === a.id) ?? before.find((x) => sameDuty(x, a));
     if (!b) {
-      changes.push({ kind: live(a) ? 'new' : a.status === 'met' ? 'met' : 'cancelled', after: a });
+      changes.push({ kind: live(a) ? 'new' : a.status === 'met' ? 'met' : a.status === 'missed' ? 'missed' : 'cancelled', after: a });
     } else if (live(b) && a.status === 'met') {
       changes.push({ kind: 'met', after: a, before: b });
     } else if (live(b) && a.status === 'cancelled') {
       changes.push({ kind: 'cancelled', after: a, before: b });
+    } else if (live(b) && a.status === 'missed') {
+      changes.push({ kind: 'missed', after: a, before: b });
     } else if (!live(b) && live(a)) {
       changes.push({ kind: 'reopened', after: a, before: b });
     } else if (a.dueOn !== b.dueOn) {
       changes.push({ kind: 'moved', after: a, before: b });
     }
   }
-  const order: Record<DeadlineChangeKind, number> = { new: 0, moved: 1, reopened: 2, met: 3, cancelled: 4 };
+  const order: Record<DeadlineChangeKind, number> = { new: 0, moved: 1, reopened: 2, met: 3, missed: 4, cancelled: 5 };
   return changes.sort((x, y) => order[x.kind] - order[y.kind] || x.after.dueOn.localeCompare(y.after.dueOn));
 }

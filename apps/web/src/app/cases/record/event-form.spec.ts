@@ -136,8 +136,12 @@ describe('the event form engine', () => {
     ]);
     expect(answersOf(spec, fixed, ok.parsed, c).map((a) => [a.key, a.value, a.field])).toEqual([
       ['Date of the agreement', 'Sun 1 Feb 2026', 'agreementDate-day'],
-      ['Agreed item 1', 'What was agreed: Weekly therapy\nCould this matter have been appealed to the Tribunal? Yes\nWhat does it require of the council? Amend the EHC plan (sections B, F, I)', 'items-0-description'],
-      ['Agreed item 2', 'What was agreed: Transport review\nCould this matter have been appealed to the Tribunal? No', 'items-1-description'],
+      [
+        'Agreed item 1',
+        'What was agreed: Weekly therapy\nCould this matter have been appealed to the Tribunal? Yes\nWhat does it require of the council? Amend the EHC plan (sections B, F, I)\nDate agreed in writing for doing it (if the parties agreed one): Not given',
+        'items-0-description',
+      ],
+      ['Agreed item 2', 'What was agreed: Transport review\nCould this matter have been appealed to the Tribunal? No\nDate agreed in writing for doing it (if the parties agreed one): Not given', 'items-1-description'],
     ]);
   });
 

@@ -104,7 +104,7 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
 
   it('says what the law requires, checks the answers, shows the deadlines the dry run gives, and saves', async () => {
     await openForm();
-    expect(text(page(), 'h1')).toEqual(['Record the mediation certificate: mediation information given; mediation declined']);
+    expect(text(page(), 'h1')).toEqual(['Record the mediation certificate: mediation information given; mediation declined or not pursued']);
     expect(page().querySelector('.app-law')?.textContent).toContain('A certificate moves the appeal deadline to 1 month after it');
 
     await click('button', 'Continue');
@@ -182,6 +182,60 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     http.expectOne('/api/cases/case-1/history').flush(history);
     await settle();
     expect(TestBed.inject(Router).url).toBe('/cases/case-1');
+  });
+
+  async function toCheckAnswers(): Promise<void> {
+    await openForm();
+    typeDate('issuedOn', '7', '3', '2026');
+    await click('button', 'Continue');
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush({ ...afterCertificate(detail, 2), dryRun: true });
+    await settle();
+  }
+
+  it('an entry saved whose case the API could not read back (500, saved: true): goes to the case, read again, as saved', async () => {
+    await toCheckAnswers();
+    await click('button', 'Save');
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush(
+      {
+        type: 'about:blank',
+        title: 'Saved, but the case could not be shown',
+        status: 500,
+        detail: "Your entry was saved: it is entry 3 in the case's history, and the case is now at version 3. …",
+        saved: true,
+        caseId: 'case-1',
+        sequence: 3,
+        version: 3,
+      },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(afterCertificate(detail, 3));
+    http.expectOne('/api/cases/case-1/history').flush([...history, historyEvent(3, { summary: 'Mediation certificate issued' })]);
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/cases/case-1');
+    expect(text(page(), '.govuk-notification-banner__heading')).toEqual(['Mediation certificate recorded']);
+    expect(page().textContent).not.toContain('Nothing was saved');
+  });
+
+  it('a 500 that does not say whether the entry was saved does not claim that nothing was', async () => {
+    await toCheckAnswers();
+    await click('button', 'Save');
+    http
+      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
+      .flush({ type: 'about:blank', title: 'Something went wrong', status: 500, detail: 'Something went wrong on our side.' }, { status: 500, statusText: 'Internal Server Error' });
+    await settle();
+    expect(text(page(), '.govuk-error-summary li')[0]).toContain('Your entry may have been saved: open the case to check before you save it again.');
+    expect(page().textContent).not.toContain('Nothing was saved');
+
+    await click('button', 'Save');
+    http
+      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
+      .flush(
+        { type: 'about:blank', title: 'Something went wrong', status: 500, detail: 'Something went wrong on our side and nothing was saved.', saved: false },
+        { status: 500, statusText: 'Internal Server Error' },
+      );
+    await settle();
+    expect(text(page(), '.govuk-error-summary li')[0]).toContain('Nothing was saved; your answers are kept.');
   });
 
   it('shows the API’s reason when the entry is not allowed yet, on the form, keeping the answers', async () => {

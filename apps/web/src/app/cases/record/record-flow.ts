@@ -11,7 +11,10 @@ import type { Draft } from './record-draft';
 
 export type EntryResult =
   | { kind: 'ok'; detail: CaseDetail }
-  | { kind: 'invalid'; errors: FieldError[] }
+  /** Saved, but the API could not read the case back to answer with it (a 500 with `saved: true`). */
+  | { kind: 'saved' }
+  /** Not saved (`unsure`: the service failed without saying whether the entry was saved). */
+  | { kind: 'invalid'; errors: FieldError[]; unsure?: boolean }
   /** Someone else changed the case since the draft's version: what they added, and the case now. */
   | { kind: 'conflict'; changes: HistoryEventView[]; detail: CaseDetail; history: HistoryEventView[] };
 
@@ -31,6 +34,8 @@ export class RecordFlow {
       return { kind: 'ok', detail };
     } catch (error) {
       const status = httpStatus(error);
+      const problem = toProblem(error);
+      if (!dryRun && problem?.saved === true) return { kind: 'saved' };
       if (status === 409) {
         const fresh = await this.store.refresh().catch(() => undefined);
         if (fresh && fresh.detail.version !== draft.baseVersion) {
@@ -42,20 +47,22 @@ export class RecordFlow {
           };
         }
       }
-      const problem = toProblem(error);
       if (problem && status !== undefined && status < 500 && status !== 401) {
         return { kind: 'invalid', errors: problemToErrors(problem, spec, values, ctx) };
       }
       const offline = error instanceof HttpErrorResponse && error.status === 0;
+      if (offline) {
+        return {
+          kind: 'invalid',
+          errors: [{ message: 'The service could not be reached, so nothing was saved. Check your connection, then try again: your answers are kept.' }],
+        };
+      }
+      // A dry run never saves, and the API says "saved: false" when the entry's transaction rolled back.
+      if (dryRun || problem?.saved === false) return { kind: 'invalid', errors: [{ message: `${SERVICE_PROBLEM} Nothing was saved; your answers are kept.` }] };
       return {
         kind: 'invalid',
-        errors: [
-          {
-            message: offline
-              ? 'The service could not be reached, so nothing was saved. Check your connection, then try again: your answers are kept.'
-              : `${SERVICE_PROBLEM} Nothing was saved; your answers are kept.`,
-          },
-        ],
+        unsure: true,
+        errors: [{ message: `${SERVICE_PROBLEM} Your entry may have been saved: open the case to check before you save it again. Your answers are kept.` }],
       };
     }
   }

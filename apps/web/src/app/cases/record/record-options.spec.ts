@@ -20,7 +20,18 @@ describe('recordOptions: what can be recorded now', () => {
   it('offers a decision and the routes of each decision, and the extension of each open deadline', () => {
     const groups = recordOptions(caseDetail());
     expect(texts(groups)).toEqual([
-      ['Decisions and meetings', ['A decision the council issued', 'A request for a SEND way forward meeting', 'A referral to disagreement resolution']],
+      [
+        'Decisions and meetings',
+        [
+          'A decision the council issued',
+          'A request for an EHC needs assessment',
+          'A draft EHC plan served on the family',
+          'An annual review meeting',
+          'A transfer between phases of education ahead',
+          'A request for a SEND way forward meeting',
+          'A referral to disagreement resolution',
+        ],
+      ],
       ['Decision: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099', ['The family contacted the mediation adviser', 'An appeal to the Tribunal']],
       ['Deadlines', ['Extend: Last day to lodge an appeal with the SEND Tribunal', 'Extend: Contact the mediation adviser']],
       ['The case', ['A parent, carer or other contact']],
@@ -39,6 +50,7 @@ describe('recordOptions: what can be recorded now', () => {
       'mediation-arranged',
       'mediation-not-arranged',
       'mediation-held',
+      'mediation-withdrawn',
     ]);
     const held = mediation({ choice: 'requested', laInformedOn: '2026-01-11', healthNotifiedOn: '2026-01-12', heldOn: '2026-02-01', certificates: [{ id: 'c', kind: 'mediation_concluded', issuedOn: '2026-02-02' }] });
     expect(mediationGroup(held)?.options.map((o) => o.kind)).toEqual(['mediation-agreement']);

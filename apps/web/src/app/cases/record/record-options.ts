@@ -32,7 +32,7 @@ const ruleTitle = (ruleId: string) => RULES.find((r) => r.id === ruleId)?.title 
 
 /** What the certificate of each kind needs on record first (as the API checks). */
 const CERTIFICATE_FITS: Record<CertificateKind, (m: MediationView) => boolean> = {
-  information_only: (m) => m.choice === 'declined',
+  information_only: (m) => m.choice === 'declined' || m.withdrawnOn !== undefined,
   mediation_concluded: (m) => m.heldOn !== undefined,
   mediation_not_arranged: (m) => m.notArranged === true,
 };
@@ -48,18 +48,20 @@ function mediationOptions(m: MediationView): RecordOption[] {
     if (m.healthInIssue && !m.healthNotifiedOn) {
       options.push(option('mediation-health-notified', 'The integrated care board was told about the mediation', p));
     }
-    if (!m.heldOn) {
+    if (!m.heldOn && !m.withdrawnOn) {
       options.push(option('mediation-arranged', 'The mediation was arranged', p));
       if (!m.notArranged) options.push(option('mediation-not-arranged', 'The mediation could not be arranged within 30 days', p));
       options.push(option('mediation-held', 'The mediation was held', p));
+      if (m.certificates.length === 0) options.push(option('mediation-withdrawn', 'The family no longer wishes to pursue mediation', p));
     }
     if (m.heldOn && !m.agreementDate) options.push(option('mediation-agreement', 'What was agreed at mediation', p));
   }
   for (const item of m.agreementItems.filter((i) => !i.completedOn)) {
     options.push(option('agreement-item-completed', `Agreed item done: ${item.description}`, { ...p, item: item.id }));
   }
-  if (m.agreementDate && m.healthInIssue && !m.healthResponseReceivedOn) {
-    options.push(option('mediation-health-response', 'The integrated care board said what it will do under the agreement', p));
+  // Only where the council was not a party (health care the only issue): reg 42(4).
+  if (m.agreementDate && m.healthOnly && !m.healthResponseReceivedOn) {
+    options.push(option('mediation-health-response', 'The integrated care board told the council of the agreement', p));
   }
   for (const kind of Object.keys(CERTIFICATE_FITS) as CertificateKind[]) {
     if (CERTIFICATE_FITS[kind](m) && !m.certificates.some((c) => c.kind === kind)) {
@@ -82,6 +84,19 @@ export function recordOptions(detail: CaseDetail, role?: Role): RecordGroup[] {
       heading: 'Decisions and meetings',
       options: [
         option('decision', 'A decision the council issued', {}, 'For example, not to carry out an EHC needs assessment'),
+        option('assessment-requested', 'A request for an EHC needs assessment', {}, 'The council must decide within 6 weeks'),
+        ...detail.assessmentRequests
+          .filter((r) => !r.agreedOn && !detail.decisions.some((d) => d.answers?.id === r.id))
+          .map((r) => option('assessment-agreed', `The council decided to assess (request of ${formatLongDate(r.receivedOn)})`, { request: r.id })),
+        option('draft-plan-served', 'A draft EHC plan served on the family'),
+        ...detail.draftPlans
+          .filter((d) => !d.commentsReceivedOn)
+          .map((d) => option('draft-plan-comments', `The family's comments on the draft of ${formatLongDate(d.servedOn)}`, { draft: d.id })),
+        option('review-meeting', 'An annual review meeting', {}, 'The council must decide within 4 weeks'),
+        ...detail.reviews
+          .filter((r) => !r.amendmentsProposedOn && !detail.decisions.some((d) => d.answers?.id === r.id))
+          .map((r) => option('review-amendments-proposed', `Proposed amendments after the review of ${formatLongDate(r.meetingOn)}`, { review: r.id })),
+        option('phase-transfer', 'A transfer between phases of education ahead'),
         option('way-forward-requested', 'A request for a SEND way forward meeting'),
         ...detail.wayForwardMeetings
           .filter((w) => !w.heldOn)

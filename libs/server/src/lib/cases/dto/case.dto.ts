@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_DB_INTEGER } from '../../http/input-safety';
 import {
   APPEAL_OUTCOMES,
   type AppealOutcome,
@@ -16,6 +17,12 @@ import {
   RECOMMENDATION_SECTIONS,
   type RecommendationSection,
   type RecordRecommendationResponseRequest,
+  DECISION_ANSWERS,
+  type DecisionAnswerKind,
+  PHASE_TRANSFER_KINDS,
+  type PhaseTransferKind,
+  RESPONSE_RECIPIENTS,
+  type ResponseRecipient,
   RESPONSE_OUTCOMES,
   type ResponseOutcome,
   RESPONSIBLE_BODIES,
@@ -83,8 +90,9 @@ export class SearchCasesDto {
   @IsInt()
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, example: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_DB_INTEGER, example: 0 })
   @IsOptional()
+  @Max(MAX_DB_INTEGER)
   @Min(0)
   @IsInt()
   offset?: number;
@@ -132,6 +140,16 @@ export class LetterChecklistDto implements LetterChecklist {
   @IsBoolean() disagreementResolution!: boolean;
 }
 
+export class DecisionAnswerDto {
+  @ApiProperty({ enum: DECISION_ANSWERS, example: 'assessment_request' })
+  @IsIn(DECISION_ANSWERS, oneOf(DECISION_ANSWERS))
+  kind!: DecisionAnswerKind;
+
+  @ApiProperty({ format: 'uuid', description: 'The id of the request, review or transfer on this case', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
+  @IsUUID('all', { message: 'answers.id must be the id of a request for an assessment, a review or a phase transfer on this case' })
+  id!: string;
+}
+
 export class RecordDecisionDto extends VersionedDto {
   @ApiProperty({ enum: DECISION_TYPES, example: 'final_plan_content' })
   @IsIn(DECISION_TYPES, oneOf(DECISION_TYPES))
@@ -162,6 +180,73 @@ export class RecordDecisionDto extends VersionedDto {
   @MaxLength(LONG_TEXT)
   @IsString()
   rationale?: string;
+
+  /** What the decision answers, when the case records it: its own time limit is then met by this decision. */
+  @ApiPropertyOptional({
+    description:
+      'What the decision answers: a request for an assessment (a refusal to assess meets the 6 weeks of reg 5(1); after an agreed assessment a refusal to issue a plan meets the 16 weeks of reg 10(1) and the final plan the 20 weeks of reg 13(2)), a review (reg 20(10), reg 22(3)) or a phase transfer (reg 18(1)).',
+    type: DecisionAnswerDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DecisionAnswerDto)
+  answers?: DecisionAnswerDto;
+}
+
+export class AssessmentRequestDto extends VersionedDto {
+  /** The date the council received the request (the 6 weeks of reg 5(1) run from it). */
+  @ApiProperty({ example: '2026-09-01' })
+  @IsCalendarDate()
+  receivedOn!: string;
+}
+
+export class AssessmentAgreedDto extends VersionedDto {
+  /** The date the council told the family it will carry out the assessment. */
+  @ApiProperty({ example: '2026-10-06' })
+  @IsCalendarDate()
+  notifiedOn!: string;
+}
+
+export class DraftPlanServedDto extends VersionedDto {
+  @ApiProperty({ example: '2026-12-01' })
+  @IsCalendarDate()
+  servedOn!: string;
+
+  /** The request for an assessment the draft follows, when recorded. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'requestId must be the id of a request for an assessment on this case' })
+  requestId?: string;
+}
+
+export class DraftCommentsDto extends VersionedDto {
+  @ApiProperty({ example: '2026-12-10' })
+  @IsCalendarDate()
+  receivedOn!: string;
+}
+
+export class ReviewMeetingDto extends VersionedDto {
+  @ApiProperty({ example: '2026-10-12' })
+  @IsCalendarDate()
+  heldOn!: string;
+}
+
+export class AmendmentsProposedDto extends VersionedDto {
+  /** The date the plan and the proposed amendments were sent to the family (reg 22(2)). */
+  @ApiProperty({ example: '2026-11-02' })
+  @IsCalendarDate()
+  sentOn!: string;
+}
+
+export class PhaseTransferDto extends VersionedDto {
+  /** The date of the transfer (e.g. the September the child moves to secondary school). */
+  @ApiProperty({ example: '2027-09-01' })
+  @IsCalendarDate()
+  transferDate!: string;
+
+  @ApiProperty({ enum: PHASE_TRANSFER_KINDS, description: 'post16: from secondary school to a post-16 institution (by 31 March); school: any other transfer (by 15 February)', example: 'school' })
+  @IsIn(PHASE_TRANSFER_KINDS, oneOf(PHASE_TRANSFER_KINDS))
+  kind!: PhaseTransferKind;
 }
 
 export class CorrectDecisionDto extends VersionedDto {
@@ -227,6 +312,14 @@ export class LodgeAppealDto extends VersionedDto {
   @IsOptional()
   @IsBoolean()
   healthAndSocialCareSought?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Confirms an appeal the law does not provide for on this route (no mediation certificate, or only health and social care sections) is what actually happened: it is recorded and flagged. Without it such an appeal is refused with 422 and the reason.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmedUnusual?: boolean;
 }
 
 export class NewRecommendationDto implements NewRecommendation {
@@ -265,6 +358,17 @@ export class NewOrderDto {
   @IsOptional()
   @IsObject({ message: 'agreedDueDates must be an object of rule ids and dates, e.g. { "order.make_plan.final": "2026-04-20" }' })
   agreedDueDates?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    description:
+      'Periods the Tribunal set by direction (SEND Regs reg 44(1)), by rule id, e.g. { "order.amend_plan": "2026-05-29" }: the duty is due then, earlier or later than the statutory date.',
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date' },
+    example: { 'order.amend_plan': '2026-05-29' },
+  })
+  @IsOptional()
+  @IsObject({ message: 'directedDueDates must be an object of rule ids and dates, e.g. { "order.amend_plan": "2026-05-29" }' })
+  directedDueDates?: Record<string, string>;
 }
 
 export class RecordAppealOutcomeDto extends VersionedDto {
@@ -303,6 +407,14 @@ export class RecordAppealOutcomeDto extends VersionedDto {
   @ArrayMaxSize(20)
   @IsArray()
   recommendations?: NewRecommendationDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'Confirms an outcome the law does not provide for on this route (an order the Tribunal cannot make on this kind of appeal, recommendations without an education element) is what actually happened: it is recorded and flagged. Without it such an outcome is refused with 422 and the reason.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmedUnusual?: boolean;
 }
 
 export class RecordRecommendationResponseDto extends VersionedDto implements RecordRecommendationResponseRequest {
@@ -320,7 +432,12 @@ export class RecordRecommendationResponseDto extends VersionedDto implements Rec
   @IsCalendarDate()
   sentOn!: string;
 
-  @ApiProperty({ example: ['Parent or young person', 'Council SEND team'] })
+  /** The response must go to the parent or the young person (Recommendations Power Regs 2017 regs 6–7); others may be copied. */
+  @ApiProperty({ enum: RESPONSE_RECIPIENTS, example: 'parent' })
+  @IsIn(RESPONSE_RECIPIENTS, { message: 'recipient must say whether the response was sent to the parent or to the young person: parent or young_person' })
+  recipient!: ResponseRecipient;
+
+  @ApiProperty({ description: 'Everyone it was sent to, the parent or young person first', example: ['Parent or young person', 'Council SEND team'] })
   @IsNotEmpty({ each: true })
   @MaxLength(SHORT_TEXT, { each: true })
   @IsString({ each: true })

@@ -9,11 +9,28 @@ import {
 } from '@send/contracts';
 import { formatLongDate, ORDER_TYPE_LABELS, RESPONSIBLE_BODY_LABELS, RULES } from '@send/domain';
 import { APPEAL_OUTCOME_CHOICES, APPELLANT_LABELS, PLAN_SECTION_LABELS, sectionLabel } from '../../../shared/labels';
-import type { EventFormSpec, FormContext, Values } from '../event-form';
+import type { EventFormSpec, FieldSpec, FormContext, Values } from '../event-form';
 import { aboutAppeal, appealOf, decisionOf, deadlineFor, describeDecision, describeOrder, dueText, orderOf } from '../subjects';
 import { casePath, choicesOf, dateError, happenedOn, notBefore, notes, optionalYes, pick, YES_NO } from './common';
 
 const appealPath = (ctx: FormContext, rest: string) => casePath(ctx, `/appeals/${ctx.params['appeal']}${rest}`);
+
+/**
+ * Something the law does not provide for on this route (an appeal with no mediation certificate, an
+ * order the Tribunal cannot make on this kind of appeal) is refused with the reason; if it is what
+ * actually happened, the caseworker confirms it and it is recorded, flagged for review.
+ */
+const CONFIRM_UNUSUAL = {
+  kind: 'checkboxes',
+  name: 'confirmedUnusual',
+  label: 'If the law does not provide for this',
+  hint: 'Tick only if the check of your answers says the law does not provide for this, and it is what actually happened. It will be recorded and flagged for review.',
+  optional: true,
+  options: () => [{ value: 'yes', text: 'Record it: this is what actually happened' }],
+} as const satisfies FieldSpec;
+
+const confirmedUnusual = (parsed: Record<string, unknown>) =>
+  ((parsed['confirmedUnusual'] as string[] | undefined) ?? []).includes('yes') ? { confirmedUnusual: true } : {};
 const onAppeal = { requires: ['appeal'], exists: (ctx: FormContext) => !!appealOf(ctx), about: aboutAppeal } as const;
 
 /** Decisions about a plan's content (or not to amend it): an appeal about them names the sections. */
@@ -66,6 +83,7 @@ export const appealLodgedForm: EventFormSpec = {
       when: (_v, ctx) => decisionOf(ctx)?.type !== 'refuse_assessment',
       options: () => YES_NO,
     },
+    CONFIRM_UNUSUAL,
   ],
   path: (ctx) => casePath(ctx, '/appeals'),
   body: (parsed, ctx) => ({
@@ -73,6 +91,7 @@ export const appealLodgedForm: EventFormSpec = {
     ...pick(parsed, 'tribunalReference', 'lodgedOn', 'appellant'),
     ...((parsed['sections'] as string[] | undefined)?.length ? { sections: parsed['sections'] } : {}),
     ...optionalYes(parsed, 'healthAndSocialCareSought'),
+    ...confirmedUnusual(parsed),
   }),
   saved: 'Appeal recorded',
 };
@@ -151,6 +170,7 @@ export const appealOutcomeForm: EventFormSpec = {
     'Each order is a duty with its own deadline under reg 44 of the SEND Regulations, counted from the date of the order: for example, 5 weeks to issue an amended plan.',
     'If the council conceded before its response (reg 45), the same periods run from the date it told the Tribunal it would not oppose the appeal.',
     'Each health and social care recommendation must be answered in writing within 5 weeks of the Tribunal’s decision, with reasons for any recommendation not followed.',
+    'A case referred back to the council (only on an appeal against a refusal to issue a plan) must be reconsidered within 2 weeks (reg 44(2)(d)): that duty is added for you.',
   ],
   fields: () => [
     {
@@ -187,7 +207,8 @@ export const appealOutcomeForm: EventFormSpec = {
           name: 'orderType',
           label: 'What does the order require?',
           missing: 'Select what the order requires',
-          options: () => choicesOf(ORDER_TYPES, ORDER_TYPE_LABELS),
+          // The duty to reconsider comes with a case referred back; it is not chosen.
+          options: () => choicesOf(ORDER_TYPES.filter((t) => t !== 'reconsider'), ORDER_TYPE_LABELS),
         },
         notes('details', 'What the order says', { optional: true, rows: 3, hint: 'For example, the amendments to sections B, F and I, or the school to be named.' }),
       ],
@@ -218,6 +239,7 @@ export const appealOutcomeForm: EventFormSpec = {
         notes('text', 'The recommendation', { rows: 3 }),
       ],
     },
+    CONFIRM_UNUSUAL,
   ],
   validate: (parsed) => {
     const conceded = parsed['laNotifiedTribunalOn'];
@@ -235,6 +257,7 @@ export const appealOutcomeForm: EventFormSpec = {
     ...pick(parsed, 'outcome', 'decisionDate', 'orderSentOn', 'laNotifiedTribunalOn'),
     ...(parsed['orders'] ? { orders: parsed['orders'] } : {}),
     ...(parsed['recommendations'] ? { recommendations: parsed['recommendations'] } : {}),
+    ...confirmedUnusual(parsed),
   }),
   saved: 'Outcome of the appeal recorded',
 };

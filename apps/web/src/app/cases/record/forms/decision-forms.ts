@@ -1,8 +1,9 @@
 import { DECISION_TYPES, type DecisionType, MEETING_OUTCOMES, PLAN_SECTIONS } from '@send/contracts';
-import { DECISION_TYPE_LABELS, formatLongDate } from '@send/domain';
+import { DECISION_TYPE_LABELS, decisionsAnswering, formatLongDate } from '@send/domain';
+import type { Choice } from '../../../shared/forms/form-types';
 import { MEETING_OUTCOME_CHOICES, PLAN_SECTION_LABELS } from '../../../shared/labels';
-import type { EventFormSpec } from '../event-form';
-import { describeDecision, meetingOf } from '../subjects';
+import type { EventFormSpec, FormContext } from '../event-form';
+import { describeDecision, dueText, meetingOf } from '../subjects';
 import { casePath, choicesOf, dateError, happenedOn, notBefore, notes, pick } from './common';
 
 /** Decisions about the content of a plan, or not to amend it: the family disagrees with some sections. */
@@ -55,6 +56,15 @@ export const decisionForm: EventFormSpec = {
       optional: true,
       hint: 'The evidence and reasons, as the panel recorded them.',
     }),
+    {
+      kind: 'radios',
+      name: 'answers',
+      label: 'What does the decision answer?',
+      hint: 'If the case records the request, review or transfer the decision answers, choose it: the decision meets its time limit.',
+      optional: true,
+      when: (v, ctx) => answerChoices(ctx, v['type'] as DecisionType).length > 0,
+      options: (ctx, v) => answerChoices(ctx, v['type'] as DecisionType),
+    },
   ],
   validate: (parsed) =>
     String(parsed['letterSent']) < String(parsed['decisionDate'])
@@ -63,10 +73,12 @@ export const decisionForm: EventFormSpec = {
   path: (ctx) => casePath(ctx, '/decisions'),
   body: (parsed) => {
     const included = new Set((parsed['letterChecklist'] as string[] | undefined) ?? []);
+    const [kind, id] = String(parsed['answers'] ?? '').split(':');
     return {
       ...pick(parsed, 'type', 'decisionDate', 'letterSent', 'rationale'),
       sections: (parsed['sections'] as string[] | undefined) ?? [],
       letterChecklist: Object.fromEntries(LETTER_ITEMS.map((i) => [i.value, included.has(i.value)])),
+      ...(kind && id ? { answers: { kind, id } } : {}),
     };
   },
   saved: 'Decision recorded',
@@ -125,4 +137,145 @@ export const wayForwardHeldForm: EventFormSpec = {
   path: (ctx) => casePath(ctx, `/way-forward-meetings/${ctx.params['meeting']}/held`),
   body: (parsed) => pick(parsed, 'heldOn', 'outcome', 'notes'),
   saved: 'Way forward meeting recorded',
+};
+
+/**
+ * The requests, reviews and transfers on the case that a decision of `type` can answer (the domain's
+ * table, `decisionsAnswering`), not yet answered, as choices "kind:id".
+ */
+function answerChoices(ctx: FormContext, type: DecisionType | undefined): Choice[] {
+  if (!type) return [];
+  const d = ctx.detail;
+  const answered = new Set(d.decisions.filter((x) => x.answers).map((x) => `${x.answers!.kind}:${x.answers!.id}`));
+  const fits = (kind: string) => decisionsAnswering(kind).includes(type);
+  const choices: Choice[] = [
+    ...(fits('assessment_request')
+      ? d.assessmentRequests.map((r) => ({ value: `assessment_request:${r.id}`, text: `The request for an assessment received ${formatLongDate(r.receivedOn)}` }))
+      : []),
+    ...(fits('review') ? d.reviews.map((r) => ({ value: `review:${r.id}`, text: `The annual review held ${formatLongDate(r.meetingOn)}` })) : []),
+    ...(fits('phase_transfer')
+      ? d.phaseTransfers.map((t) => ({ value: `phase_transfer:${t.id}`, text: `The transfer between phases on ${formatLongDate(t.transferDate)}` }))
+      : []),
+  ];
+  return choices.filter((c) => !answered.has(c.value));
+}
+
+const requestOf = (ctx: FormContext) => ctx.detail.assessmentRequests.find((r) => r.id === ctx.params['request']);
+const reviewOf = (ctx: FormContext) => ctx.detail.reviews.find((r) => r.id === ctx.params['review']);
+const draftOf = (ctx: FormContext) => ctx.detail.draftPlans.find((r) => r.id === ctx.params['draft']);
+
+export const assessmentRequestForm: EventFormSpec = {
+  kind: 'assessment-requested',
+  title: () => 'Record a request for an EHC needs assessment',
+  law: () => [
+    'The council must decide whether to carry out an EHC needs assessment, and tell the family, within 6 weeks of receiving the request (SEND Regulations, reg 5(1)).',
+    'Record the decision when it is made: a refusal to assess, or the decision to assess (which starts the 16- and 20-week time limits).',
+  ],
+  fields: () => [happenedOn('receivedOn', 'Date the council received the request', { hint: 'The 6 weeks count from this date.' })],
+  path: (ctx) => casePath(ctx, '/assessment-requests'),
+  body: (parsed) => pick(parsed, 'receivedOn'),
+  saved: 'Request for an assessment recorded',
+};
+
+export const assessmentAgreedForm: EventFormSpec = {
+  kind: 'assessment-agreed',
+  requires: ['request'],
+  exists: (ctx) => !!requestOf(ctx),
+  title: () => 'Record the decision to carry out the assessment',
+  about: (ctx) => [{ key: 'Request received', value: formatLongDate(requestOf(ctx)?.receivedOn ?? '') }],
+  law: (ctx) => [
+    `Telling the family the council will assess meets the 6 weeks of reg 5(1).${dueText(ctx.detail, 'assessment.decide', ctx.params['request'] ?? '')}`,
+    'From the request, the council then has 16 weeks to decide not to issue a plan (reg 10(1)) and 20 weeks to issue the final plan (reg 13(2)).',
+  ],
+  fields: () => [
+    happenedOn('notifiedOn', 'Date the council told the family it will assess', {
+      check: notBefore((c) => requestOf(c)?.receivedOn, (d) => `The decision cannot have come before the request (${formatLongDate(d)})`),
+    }),
+  ],
+  path: (ctx) => casePath(ctx, `/assessment-requests/${ctx.params['request']}/agreed`),
+  body: (parsed) => pick(parsed, 'notifiedOn'),
+  saved: 'Decision to assess recorded',
+};
+
+export const draftPlanServedForm: EventFormSpec = {
+  kind: 'draft-plan-served',
+  title: () => 'Record that a draft EHC plan was served on the family',
+  law: () => ['The family has at least 15 days, beginning with the day the draft was served, to comment and to ask for a school or college to be named (reg 13(1)).'],
+  fields: () => [happenedOn('servedOn', 'Date the draft plan was served')],
+  path: (ctx) => casePath(ctx, '/draft-plans'),
+  body: (parsed) => pick(parsed, 'servedOn'),
+  saved: 'Draft plan recorded',
+};
+
+export const draftCommentsForm: EventFormSpec = {
+  kind: 'draft-plan-comments',
+  requires: ['draft'],
+  exists: (ctx) => !!draftOf(ctx),
+  title: () => "Record the family's comments on the draft plan",
+  about: (ctx) => [{ key: 'Draft served', value: formatLongDate(draftOf(ctx)?.servedOn ?? '') }],
+  law: () => ['The family’s comments were due within 15 days, beginning with the day the draft was served (reg 13(1)).'],
+  fields: () => [
+    happenedOn('receivedOn', 'Date the comments were received', {
+      check: notBefore((c) => draftOf(c)?.servedOn, (d) => `The comments cannot have come before the draft was served (${formatLongDate(d)})`),
+    }),
+  ],
+  path: (ctx) => casePath(ctx, `/draft-plans/${ctx.params['draft']}/comments`),
+  body: (parsed) => pick(parsed, 'receivedOn'),
+  saved: "Family's comments recorded",
+};
+
+export const reviewMeetingForm: EventFormSpec = {
+  kind: 'review-meeting',
+  title: () => 'Record an annual review meeting',
+  law: () => [
+    'Within 4 weeks of the review meeting the council must decide whether to keep the plan as it is, amend it or cease to maintain it, and tell the family (reg 20(10)).',
+  ],
+  fields: () => [happenedOn('heldOn', 'Date of the review meeting')],
+  path: (ctx) => casePath(ctx, '/reviews'),
+  body: (parsed) => pick(parsed, 'heldOn'),
+  saved: 'Review meeting recorded',
+};
+
+export const amendmentsProposedForm: EventFormSpec = {
+  kind: 'review-amendments-proposed',
+  requires: ['review'],
+  exists: (ctx) => !!reviewOf(ctx),
+  title: () => 'Record the proposed amendments sent after the review',
+  about: (ctx) => [{ key: 'Review meeting', value: formatLongDate(reviewOf(ctx)?.meetingOn ?? '') }],
+  law: (ctx) => [
+    `Sending the plan with the proposed amendments meets the 4 weeks of reg 20(10).${dueText(ctx.detail, 'review.decision', ctx.params['review'] ?? '')}`,
+    'The final amended plan must then be issued within 8 weeks of sending them (reg 22(3)).',
+  ],
+  fields: () => [
+    happenedOn('sentOn', 'Date the proposed amendments were sent', {
+      check: notBefore((c) => reviewOf(c)?.meetingOn, (d) => `They cannot have been sent before the review meeting (${formatLongDate(d)})`),
+    }),
+  ],
+  path: (ctx) => casePath(ctx, `/reviews/${ctx.params['review']}/amendments-proposed`),
+  body: (parsed) => pick(parsed, 'sentOn'),
+  saved: 'Proposed amendments recorded',
+};
+
+export const phaseTransferForm: EventFormSpec = {
+  kind: 'phase-transfer',
+  title: () => 'Record a transfer between phases of education',
+  law: () => [
+    'Before a transfer between phases of education, the council must review the plan and make any amendments by 15 February of the year of the transfer, or by 31 March for a move from secondary school to a post-16 institution (reg 18(1)).',
+  ],
+  fields: () => [
+    happenedOn('transferDate', 'Date of the transfer', { future: true, hint: 'For example, the first day at the new school or college.' }),
+    {
+      kind: 'radios',
+      name: 'kind',
+      label: 'What kind of transfer is it?',
+      missing: 'Select what kind of transfer it is',
+      options: () => [
+        { value: 'school', text: 'Between schools (for example, primary to secondary)' },
+        { value: 'post16', text: 'From secondary school to a post-16 institution' },
+      ],
+    },
+  ],
+  path: (ctx) => casePath(ctx, '/phase-transfers'),
+  body: (parsed) => pick(parsed, 'transferDate', 'kind'),
+  saved: 'Phase transfer recorded',
 };

@@ -1,6 +1,17 @@
 import type { EventFormSpec } from '../event-form';
 import { appealLodgedForm, appealOutcomeForm, appealRegisteredForm, appealResponseForm, hearingListedForm, orderComplianceForm } from './appeal-forms';
-import { decisionForm, wayForwardHeldForm, wayForwardRequestedForm } from './decision-forms';
+import {
+  amendmentsProposedForm,
+  assessmentAgreedForm,
+  assessmentRequestForm,
+  decisionForm,
+  draftCommentsForm,
+  draftPlanServedForm,
+  phaseTransferForm,
+  reviewMeetingForm,
+  wayForwardHeldForm,
+  wayForwardRequestedForm,
+} from './decision-forms';
 import {
   adviserContactedForm,
   agreementItemCompletedForm,
@@ -13,6 +24,7 @@ import {
   mediationHeldForm,
   mediationNotArrangedForm,
   mediationRequestedForm,
+  mediationWithdrawnForm,
 } from './mediation-forms';
 import { contactForm, correctionForm, extensionForm, reassignmentForm } from './other-forms';
 import { resolutionConcludedForm, resolutionMeetingForm, resolutionReferredForm } from './resolution-forms';
@@ -21,11 +33,19 @@ import { resolutionConcludedForm, resolutionMeetingForm, resolutionReferredForm 
 export const EVENT_FORMS: ReadonlyMap<string, EventFormSpec> = new Map(
   [
     decisionForm,
+    assessmentRequestForm,
+    assessmentAgreedForm,
+    draftPlanServedForm,
+    draftCommentsForm,
+    reviewMeetingForm,
+    amendmentsProposedForm,
+    phaseTransferForm,
     wayForwardRequestedForm,
     wayForwardHeldForm,
     adviserContactedForm,
     mediationDeclinedForm,
     mediationRequestedForm,
+    mediationWithdrawnForm,
     healthNotifiedForm,
     mediationArrangedForm,
     mediationNotArrangedForm,

@@ -94,10 +94,39 @@ export const mediationRequestedForm: EventFormSpec = {
       hint: 'The 30 days count from this date.',
       check: notBefore(contacted, (d) => `The council cannot have been told before the family contacted the adviser (${formatLongDate(d)})`),
     }),
+    {
+      kind: 'radios',
+      name: 'healthOnly',
+      label: 'Is health care provision the only issue?',
+      hint: 'If so, the integrated care board arranges the mediation within 30 days of the council telling it, and the council is not a party (reg 35).',
+      missing: 'Select yes if health care provision is the only issue',
+      inline: true,
+      when: (_v, ctx) => !!mediationOf(ctx)?.healthInIssue,
+      options: () => YES_NO,
+    },
   ],
   path: (ctx) => mediationPath(ctx, '/requested'),
-  body: (parsed) => pick(parsed, 'laInformedOn'),
+  body: (parsed) => ({ ...pick(parsed, 'laInformedOn'), ...(parsed['healthOnly'] === 'yes' ? { healthOnly: true } : {}) }),
   saved: 'Request for mediation recorded',
+};
+
+export const mediationWithdrawnForm: EventFormSpec = {
+  kind: 'mediation-withdrawn',
+  ...onMediation,
+  title: () => 'Record that the family no longer wishes to pursue mediation',
+  law: () => [
+    'A family that asked for mediation may decide not to pursue it. The duty to arrange it ends, and the mediation adviser must issue a certificate within 3 working days of being told (reg 34).',
+    'The family can then appeal until the later of 2 months after the decision letter and 1 month after the certificate.',
+  ],
+  fields: () => [
+    happenedOn('adviserInformedOn', 'Date the mediation adviser was told', {
+      hint: 'The certificate is due 3 working days after this date.',
+      check: notBefore(councilTold, (d) => `The adviser cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`),
+    }),
+  ],
+  path: (ctx) => mediationPath(ctx, '/withdrawn'),
+  body: (parsed) => pick(parsed, 'adviserInformedOn'),
+  saved: 'Withdrawal from mediation recorded',
 };
 
 export const healthNotifiedForm: EventFormSpec = {
@@ -106,6 +135,7 @@ export const healthNotifiedForm: EventFormSpec = {
   title: () => 'Record that the integrated care board was told about the mediation',
   law: (ctx) => [
     `Where health provision is in issue, the council must tell the integrated care board within 3 working days of being told the family wants mediation (reg 35).${dueText(ctx.detail, 'mediation.notify_health', ctx.params['mediation'] ?? '')}`,
+    ...(mediationOf(ctx)?.healthOnly ? ['Health care provision is the only issue: the board must arrange the mediation within 30 days of being told.'] : []),
   ],
   fields: () => [
     happenedOn('notifiedOn', 'Date the council told the integrated care board', {
@@ -176,13 +206,20 @@ export const mediationHeldForm: EventFormSpec = {
       missing: 'Select the outcome of the mediation',
       options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
     },
+    notes('participants', 'Who took part', { optional: true, rows: 3, hint: 'One person per line, with who they are, for example "Jo Smith (parent)".' }),
   ],
   validate: (parsed) =>
     String(parsed['concludedOn']) < String(parsed['heldOn'])
       ? [dateError('concludedOn', 'Date the mediation ended must be the same as or after the date it was held')]
       : [],
   path: (ctx) => mediationPath(ctx, '/held'),
-  body: (parsed) => pick(parsed, 'heldOn', 'concludedOn', 'outcome'),
+  body: (parsed) => {
+    const participants = String(parsed['participants'] ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    return { ...pick(parsed, 'heldOn', 'concludedOn', 'outcome'), ...(participants.length ? { participants } : {}) };
+  },
   saved: 'Mediation meeting recorded',
 };
 
@@ -192,8 +229,9 @@ export const mediationAgreementForm: EventFormSpec = {
   title: () => 'Record the mediation agreement',
   law: (ctx) => [
     'A mediation agreement creates duties. Matters that could have been appealed take the time limits of a Tribunal order, counted from the date of the agreement (reg 42(2)); other matters must be done within 2 weeks (reg 42(3)).',
-    ...(mediationOf(ctx)?.healthInIssue
-      ? ['Health provision is in issue: the integrated care board must tell the council within 1 week what it will do (reg 42(4)).']
+    'The parties may agree in writing a different timescale for any item (reg 42(5)).',
+    ...(mediationOf(ctx)?.healthOnly
+      ? ['The council was not a party to this mediation: the integrated care board must tell it of the agreement within 1 week (reg 42(4)).']
       : []),
   ],
   fields: () => [
@@ -224,7 +262,28 @@ export const mediationAgreementForm: EventFormSpec = {
           label: 'What does it require of the council?',
           missing: 'Select what it requires of the council',
           when: (item) => item['appealable'] === 'yes',
-          options: () => choicesOf(ORDER_TYPES, ORDER_TYPE_LABELS),
+          // A referral back to reconsider is the Tribunal's, never an agreement's.
+          options: () => choicesOf(ORDER_TYPES.filter((t) => t !== 'reconsider'), ORDER_TYPE_LABELS),
+        },
+        {
+          kind: 'radios',
+          name: 'responsibleBody',
+          label: 'Who must do it?',
+          missing: 'Select who must do it',
+          inline: true,
+          when: (item, ctx) => item['appealable'] === 'no' && !!mediationOf(ctx)?.healthInIssue,
+          options: () => [
+            { value: 'council', text: 'The council' },
+            { value: 'icb', text: 'The integrated care board' },
+          ],
+        },
+        {
+          kind: 'date',
+          name: 'agreedDueOn',
+          label: 'Date agreed in writing for doing it (if the parties agreed one)',
+          hint: 'Leave empty to use the time limit the law sets.',
+          optional: true,
+          future: true,
         },
       ],
     },
@@ -236,6 +295,8 @@ export const mediationAgreementForm: EventFormSpec = {
       description: i['description'],
       appealable: i['appealable'] === 'yes',
       ...(i['appealable'] === 'yes' ? { orderType: i['orderType'] } : {}),
+      ...(i['appealable'] === 'no' && i['responsibleBody'] ? { responsibleBody: i['responsibleBody'] } : {}),
+      ...(i['agreedDueOn'] ? { agreedDueOn: i['agreedDueOn'] } : {}),
     })),
   }),
   saved: 'Mediation agreement recorded',
@@ -265,9 +326,9 @@ export const agreementItemCompletedForm: EventFormSpec = {
 export const healthResponseForm: EventFormSpec = {
   kind: 'mediation-health-response',
   ...onMediation,
-  title: () => 'Record the integrated care board’s response to the agreement',
+  title: () => 'Record that the integrated care board told the council of the agreement',
   law: (ctx) => [
-    `The integrated care board must tell the council within 1 week of the agreement what it will do (reg 42(4)).${dueText(ctx.detail, 'agreement.health_notify_la', ctx.params['mediation'] ?? '')}`,
+    `Where the council was not a party to the mediation, the integrated care board must tell it of the agreement within 1 week (reg 42(4)).${dueText(ctx.detail, 'agreement.health_notify_la', ctx.params['mediation'] ?? '')}`,
   ],
   fields: () => [
     happenedOn('receivedOn', 'Date the council received the response', {

@@ -1,5 +1,5 @@
 import { PLAN_SECTIONS } from '@send/contracts';
-import { CORRECTABLE_FIELDS, DECISION_TYPE_LABELS, formatLongDate } from '@send/domain';
+import { CORRECTABLE_FIELDS, DECISION_TYPE_LABELS, EXTENSION_GROUNDS, formatLongDate, ruleInfo } from '@send/domain';
 import { toDateParts } from '../../../shared/forms/date-parts';
 import type { Choice } from '../../../shared/forms/form-types';
 import { APPEAL_OUTCOME_CHOICES, APPELLANT_LABELS, MEETING_OUTCOME_CHOICES, outcomeLabel, PLAN_SECTION_LABELS } from '../../../shared/labels';
@@ -10,9 +10,10 @@ import { casePath, choicesOf, happenedOn, notes, pick, YES_NO } from './common';
 export const extensionForm: EventFormSpec = {
   kind: 'extension',
   requires: ['deadline'],
+  // Only a time limit the law lets be extended, and only while it is live.
   exists: (ctx) => {
     const d = deadlineOf(ctx);
-    return !!d && (d.status === 'open' || d.status === 'overdue');
+    return !!d && (d.status === 'open' || d.status === 'overdue') && !!ruleInfo(d.ruleId)?.extension;
   },
   title: () => 'Extend a deadline',
   about: (ctx) => {
@@ -24,8 +25,8 @@ export const extensionForm: EventFormSpec = {
         ]
       : [];
   },
-  law: () => [
-    'Only a statutory exception can extend a deadline, for example the exceptional personal circumstances of the child or their parent, or their absence from the area. Give the exception and why it applies.',
+  law: (ctx) => [
+    `Only a statutory exception can extend a deadline. For this one, ${ruleInfo(deadlineOf(ctx)?.ruleId ?? '')?.extension?.source ?? 'the law'} gives the exceptions below: choose the one that applies and say why.`,
     'A deadline never moves silently: the extension, its reason and who agreed it are added to the history, and both dates stay on record.',
   ],
   fields: () => [
@@ -36,11 +37,18 @@ export const extensionForm: EventFormSpec = {
         return d && iso <= d.dueOn ? `The new due date must be after the current one (${formatLongDate(d.dueOn)})` : undefined;
       },
     }),
-    notes('reason', 'Which exception applies, and why', { rows: 4 }),
+    {
+      kind: 'radios',
+      name: 'ground',
+      label: 'Which statutory exception applies?',
+      missing: 'Select the statutory exception that applies',
+      options: (ctx) => (ruleInfo(deadlineOf(ctx)?.ruleId ?? '')?.extension?.grounds ?? []).map((g) => ({ value: g, text: EXTENSION_GROUNDS[g] })),
+    },
+    notes('reason', 'Why it applies', { rows: 4 }),
     { kind: 'text', name: 'agreedBy', label: 'Who agreed the extension?', hint: 'Their name and role, for example "Morgan Lee, SEND manager".' },
   ],
   path: (ctx) => `/deadlines/${encodeURIComponent(ctx.params['deadline'] ?? '')}/extension`,
-  body: (parsed) => pick(parsed, 'toDueOn', 'reason', 'agreedBy'),
+  body: (parsed) => pick(parsed, 'toDueOn', 'ground', 'reason', 'agreedBy'),
   saved: 'Extension recorded',
   continueText: 'Continue',
 };
