@@ -153,14 +153,14 @@ async function insertDeadlines(from, to) {
   const reminders = DUE - STAFF - MANAGERS;
   await client.query(
     `INSERT INTO deadline (case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, responsible_body, duty_holder, owner,
-       opened_by_event_id, timing_from, next_action_at)
+       owner_id, opened_by_event_id, timing_from, next_action_at)
      SELECT c.id, CASE WHEN g % 3 = 0 THEN 'recommendation.response' ELSE 'order.amend_plan' END, 'd' || g, '2026.1', '{}',
        CASE WHEN g <= $3 THEN DATE '2026-01-05' + (g % 50)
             WHEN g <= $3 + $4 THEN DATE '2026-03-09'
             ELSE DATE '2026-04-01' + (g % 270) END,
        '["Order Mon 2 Feb 2026; + 5 weeks"]',
        CASE WHEN g <= $3 THEN 'overdue' ELSE 'open' END,
-       CASE WHEN g % 3 = 0 THEN 'icb' END, CASE WHEN g % 3 = 0 THEN 'icb' ELSE 'council' END, c.caseworker, c.opened_by,
+       CASE WHEN g % 3 = 0 THEN 'icb' END, CASE WHEN g % 3 = 0 THEN 'icb' ELSE 'council' END, c.caseworker, c.caseworker_id, c.opened_by,
        '2026-01-05T10:00:00Z',
        CASE WHEN g <= $3 THEN NULL
             WHEN g <= $3 + $4 THEN TIMESTAMPTZ '2026-03-02T10:00:00Z'
@@ -186,13 +186,14 @@ try {
      UNION ALL
      SELECT 'Manager ' || g, 'manager', 'Team ' || (g % ${TEAMS}), ${MAIL ? `'mg' || g || '@bench.example'` : 'NULL'} FROM generate_series(0, ${MANAGERS - 1}) g`,
   );
-  await client.query(`CREATE UNLOGGED TABLE bench_case (n int PRIMARY KEY, id uuid, caseworker text, opened_by uuid)`);
+  await client.query(`CREATE UNLOGGED TABLE bench_case (n int PRIMARY KEY, id uuid, caseworker text, caseworker_id uuid, opened_by uuid)`);
   await client.query(
     `WITH c AS (
-       INSERT INTO "case" (reference, child_name, date_of_birth, caseworker, team, stage, version, snapshot)
-       SELECT 'B-' || g, 'Bench ' || g, '2013-06-30', 'Caseworker ' || (g % ${STAFF}), 'Team ' || ((g % ${STAFF}) % ${TEAMS}), 'open', 1, ${SNAPSHOT}
-       FROM generate_series(0, ${CASES - 1}) g RETURNING id, reference, caseworker)
-     INSERT INTO bench_case (n, id, caseworker) SELECT substr(reference, 3)::int, id, caseworker FROM c`,
+       INSERT INTO "case" (reference, child_name, date_of_birth, caseworker, caseworker_id, team, stage, version, snapshot)
+       SELECT 'B-' || g, 'Bench ' || g, '2013-06-30', s.name, s.id, s.team, 'open', 1, ${SNAPSHOT}
+       FROM generate_series(0, ${CASES - 1}) g JOIN staff_user s ON s.name = 'Caseworker ' || (g % ${STAFF})
+       RETURNING id, reference, caseworker, caseworker_id)
+     INSERT INTO bench_case (n, id, caseworker, caseworker_id) SELECT substr(reference, 3)::int, id, caseworker, caseworker_id FROM c`,
   );
   await client.query(
     `WITH e AS (

@@ -159,6 +159,8 @@ describeWithRedis('deadline work, mail and health against real services (real Po
     });
     const appealed = await call('POST', `/cases/${id}/appeals`, {
       expectedVersion: 2, decisionId: decided.body.decisions[0].id, tribunalReference: 'EH857/26/00001', lodgedOn: '2025-07-28',
+      // About the placement in section I only: no mediation certificate needed (CFA 2014 s.55(2)).
+      sections: ['I'],
     });
     const outcome = await call('POST', `/cases/${id}/appeals/${appealed.body.appeals[0].id}/outcome`, {
       expectedVersion: 3, outcome: 'decided_partly_allowed', decisionDate: '2026-02-02',

@@ -112,6 +112,8 @@ describeIfPossible('exports when the export folder fails (real worker, API, Post
     });
     const appealed = await call(caseworker, 'POST', `/cases/${id}/appeals`, {
       expectedVersion: 2, decisionId: decided.body.decisions[0].id, tribunalReference: `EH857/26/${String(Date.now() % 1e5).padStart(5, '0')}`, lodgedOn: '2025-07-28',
+      // About the placement in section I only: no mediation certificate needed (CFA 2014 s.55(2)).
+      sections: ['I'],
     });
     const outcome = await call(caseworker, 'POST', `/cases/${id}/appeals/${appealed.body.appeals[0].id}/outcome`, {
       expectedVersion: 3, outcome: 'decided_partly_allowed', decisionDate: '2026-01-05',

@@ -209,22 +209,22 @@ export async function seedDeadlines(url: string, count: number, dueOn: string, o
   const ref = `F-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const [c] = await sql<{ id: string; event: string }>(
     url,
-    `WITH c AS (INSERT INTO "case" (reference, child_name, date_of_birth, caseworker, team, stage, version, snapshot)
-                VALUES ($1, 'Jamie Test', '2013-06-30', 'Casey Worker', 'SEND North', 'open', 1, $2) RETURNING id),
+    `WITH c AS (INSERT INTO "case" (reference, child_name, date_of_birth, caseworker, caseworker_id, team, stage, version, snapshot)
+                VALUES ($1, 'Jamie Test', '2013-06-30', 'Casey Worker', $3, 'SEND North', 'open', 1, $2) RETURNING id),
           e AS (INSERT INTO case_event (id, case_id, sequence, type, payload_version, payload, actor_name, actor_role, business_date,
                   recorded_at, summary, stage_after, correlation_id, hash)
                 SELECT gen_random_uuid(), c.id, 1, 'case.opened', 1, '{}', 'Test', 'caseworker', '2026-01-05', now(), 'Opened', 'open',
                   gen_random_uuid(), 'x' FROM c RETURNING id)
      SELECT (SELECT id FROM c) AS id, (SELECT id FROM e) AS event`,
-    [ref, JSON.stringify(snapshotOf(ref))],
+    [ref, JSON.stringify(snapshotOf(ref)), staff!.worker],
   );
   const timingFrom = opts.timingFrom ?? SEEDED_AT;
   const nextActionAt = opts.nextActionAt === undefined ? timingFrom : opts.nextActionAt;
   await sql(
     url,
     `INSERT INTO deadline (case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, responsible_body, duty_holder, owner,
-       opened_by_event_id, timing_from, next_action_at)
-     SELECT $1, $2, 's' || g, '2026.1', '{}', $3::date, '["Tribunal decision Mon 2 Feb 2026; + 5 weeks"]', $10, NULLIF($5, ''), $6, 'Casey Worker', $4, $8, $9
+       owner_id, opened_by_event_id, timing_from, next_action_at)
+     SELECT $1, $2, 's' || g, '2026.1', '{}', $3::date, '["Tribunal decision Mon 2 Feb 2026; + 5 weeks"]', $10, NULLIF($5, ''), $6, 'Casey Worker', $11, $4, $8, $9
      FROM generate_series(1, $7::int) g`,
     [
       c!.id,
@@ -237,6 +237,7 @@ export async function seedDeadlines(url: string, count: number, dueOn: string, o
       timingFrom,
       nextActionAt,
       opts.status ?? 'open',
+      staff!.worker,
     ],
   );
   const ids = await sql<{ id: string }>(url, `SELECT id FROM deadline WHERE case_id = $1 ORDER BY id`, [c!.id]);
