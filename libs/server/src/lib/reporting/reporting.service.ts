@@ -1,5 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import {
   COMPLIANCE_CATEGORIES,
   type ComplianceCategory,
@@ -24,6 +23,8 @@ import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { DUE_SOON_DAYS } from '../deadlines/deadline.service';
 import { displayStatus } from '../deadlines/display-status';
+import { liveSql, metLateSql, metOnTimeSql, missedSql, openSql, overdueSql } from '../db/deadline-sql';
+import { READ_DB } from './read-database';
 import type { DeadlineDrillDownQueryDto, ReportQueryDto } from './reporting.dto';
 import { badPeriod } from './reporting.errors';
 import { percentOnTime, periodOrBadRequest, type ReportPeriod, weekEnding } from './report-period';
@@ -48,27 +49,24 @@ const CATEGORY_SQL: Record<ComplianceCategory, string> = {
 /**
  * The deadlines reports count: the council's and its partners' (the ICB's and council social
  * care's answers to recommendations), not the family's or the mediation adviser's; cancelled ones
- * never. `$1` team (null: every team), `$2` decision type (null: every type).
+ * never. `$1` team (null: every team), `$2` decision type (null: every type). The team is the
+ * deadline's own copy of its case's (`deadline.team`): a team's report reads the team's deadlines
+ * (`deadline_team_due_on`, `deadline_team_live`), not the country's.
  */
 const SCOPE_SQL = `
   d.duty_holder IN ('council', 'icb', 'council_social_care') AND d.status <> 'cancelled'
-  AND ($1::text IS NULL OR c.team = $1) AND ($2::text IS NULL OR d.decision_type = $2)`;
+  AND ($1::text IS NULL OR d.team = $1) AND ($2::text IS NULL OR d.decision_type = $2)`;
 
-/** Past due and not met, whether or not the deadline monitor has marked it yet (`$3` today). */
-const OVERDUE_SQL = `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < $3::date))`;
-const OPEN_SQL = `(d.status = 'open' AND d.due_on >= $3::date)`;
-/**
- * Not done in time: past due and still not met, or closed as `missed` (a duty that can no longer be
- * done, e.g. mediation the council could not arrange once the certificate says so, SEND Regs reg 37).
- */
-const missedSql = (overdue: string) => `(d.status = 'missed' OR ${overdue})`;
+/** `$3` is today in the report queries. */
+const OVERDUE_SQL = overdueSql('d', '$3::date');
+const OPEN_SQL = openSql('d', '$3::date');
 
 /** The outcome counts, over rows already restricted to the period (or with `inPeriod` as a condition). */
 const outcomeCounts = (inPeriod: string) => `
   count(*) FILTER (WHERE ${inPeriod})::int AS due,
-  count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on <= d.due_on)::int AS met_on_time,
-  count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on > d.due_on)::int AS met_late,
-  count(*) FILTER (WHERE ${inPeriod} AND ${missedSql(OVERDUE_SQL)})::int AS missed,
+  count(*) FILTER (WHERE ${inPeriod} AND ${metOnTimeSql('d')})::int AS met_on_time,
+  count(*) FILTER (WHERE ${inPeriod} AND ${metLateSql('d')})::int AS met_late,
+  count(*) FILTER (WHERE ${inPeriod} AND ${missedSql('d', '$3::date')})::int AS missed,
   count(*) FILTER (WHERE ${inPeriod} AND ${OPEN_SQL})::int AS pending`;
 
 interface OutcomeRow {
@@ -118,7 +116,6 @@ interface DeadlineRow {
   subject_id: string;
   owner: string;
   extensions: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }[];
-  total: number;
 }
 
 /**
@@ -129,7 +126,7 @@ interface DeadlineRow {
 @Injectable()
 export class ReportingService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DB) private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -142,10 +139,19 @@ export class ReportingService {
     return actor.team;
   }
 
-  /** The teams the caller may choose between. */
+  /**
+   * The teams the caller may choose between: for auditors, every team with a case, found by
+   * skipping through the `case_team` index (one probe a team, not a read of every case).
+   */
   async teamsFor(actor: Actor): Promise<string[]> {
     if (actor.role !== 'auditor') return [actor.team];
-    const rows = (await this.db.query(`SELECT DISTINCT team FROM "case" ORDER BY team`)) as { team: string }[];
+    const rows = (await this.db.query(
+      `WITH RECURSIVE t AS (
+         SELECT min(team) AS team FROM "case"
+         UNION ALL
+         SELECT (SELECT min(c.team) FROM "case" c WHERE c.team > t.team) FROM t WHERE t.team IS NOT NULL)
+       SELECT team FROM t WHERE team IS NOT NULL`,
+    )) as { team: string }[];
     return rows.map((r) => r.team);
   }
 
@@ -165,7 +171,7 @@ export class ReportingService {
     const { filters, period, today } = this.filtersOf(actor, query);
     const weekEnds = weekEnding(today);
     const inPeriod = `d.due_on BETWEEN $4::date AND $5::date`;
-    const rows = (await this.db.query(
+    const dashboard = this.db.query(
       `SELECT GROUPING(c.caseworker)::int AS g_owner, GROUPING(d.rule_id)::int AS g_rule, GROUPING(d.responsible_body)::int AS g_body,
               c.caseworker, d.rule_id, d.responsible_body,
               count(*) FILTER (WHERE ${OPEN_SQL} AND d.due_on <= $6::date)::int AS due_this_week,
@@ -173,10 +179,11 @@ export class ReportingService {
               count(*) FILTER (WHERE ${OPEN_SQL})::int AS open,
               ${outcomeCounts(inPeriod)}
        FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE ${SCOPE_SQL} AND (d.status IN ('open', 'overdue') OR ${inPeriod})
+       WHERE ${SCOPE_SQL} AND (${liveSql('d')} OR ${inPeriod})
        GROUP BY GROUPING SETS ((), (c.caseworker), (d.rule_id), (d.responsible_body))`,
       [filters.team, filters.decisionType, today, period.firstDay, period.lastDay, weekEnds],
-    )) as DashboardRow[];
+    ) as Promise<DashboardRow[]>;
+    const [rows, flaggedCases, teams] = await Promise.all([dashboard, this.flaggedCases(filters.team), this.teamsFor(actor)]);
 
     const row = (r: DashboardRow, key: string, label: string): DeadlineBreakdownRow => ({
       key,
@@ -209,12 +216,15 @@ export class ReportingService {
       byCaseworker,
       byRule,
       byResponsibleBody,
-      flaggedCases: await this.flaggedCases(filters.team),
-      teams: await this.teamsFor(actor),
+      flaggedCases,
+      teams,
     };
   }
 
-  /** Cases with a fact the law does not provide for on their route, recorded because the caseworker confirmed it: for someone to look at. */
+  /**
+   * Cases with a fact the law does not provide for on their route, recorded because the caseworker
+   * confirmed it: for someone to look at (the partial index `case_team_flagged` holds only those).
+   */
   private async flaggedCases(team: string | null): Promise<{ caseId: string; reference: string; childName: string; flags: number }[]> {
     const rows = (await this.db.query(
       `SELECT c.id, c.reference, c.child_name, jsonb_array_length(c.snapshot->'flags')::int AS flags
@@ -259,45 +269,44 @@ export class ReportingService {
     // Parameters are numbered as they are used: PostgreSQL refuses one it cannot type.
     const params: unknown[] = [filters.team, filters.decisionType];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const overdue = () => `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < ${param(today)}::date))`;
-    const open = () => `(d.status = 'open' AND d.due_on >= ${param(today)}::date)`;
+    const overdue = () => overdueSql('d', `${param(today)}::date`);
+    const open = () => openSql('d', `${param(today)}::date`);
     const inPeriod = () => `d.due_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`;
     const byStatus: Record<DeadlineReportStatus, () => string> = {
       due_this_week: () => `${open()} AND d.due_on <= ${param(weekEnding(today))}::date`,
       overdue,
       open,
       due: inPeriod,
-      met_on_time: () => `${inPeriod()} AND d.status = 'met' AND d.met_on <= d.due_on`,
-      met_late: () => `${inPeriod()} AND d.status = 'met' AND d.met_on > d.due_on`,
-      missed: () => `${inPeriod()} AND ${missedSql(overdue())}`,
+      met_on_time: () => `${inPeriod()} AND ${metOnTimeSql('d')}`,
+      met_late: () => `${inPeriod()} AND ${metLateSql('d')}`,
+      missed: () => `${inPeriod()} AND (d.status = 'missed' OR ${overdue()})`,
     };
     const where = [SCOPE_SQL, byStatus[status]()];
     if (query.rule) where.push(`d.rule_id = ${param(query.rule)}`);
     if (query.category) where.push(CATEGORY_SQL[query.category]);
     if (query.caseworker) where.push(`c.caseworker = ${param(query.caseworker)}`);
     if (query.responsibleBody) where.push(`d.responsible_body = ${param(query.responsibleBody)}`);
-    if (query.month) where.push(`to_char(d.due_on, 'YYYY-MM') = ${param(query.month)}`);
+    if (query.month) where.push(`d.due_on >= ${param(`${query.month}-01`)}::date AND d.due_on < (${param(`${query.month}-01`)}::date + interval '1 month')`);
     const filterParams = [...params];
     const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
-    const rows = (await this.db.query(
-      `SELECT d.id, d.case_id, c.reference, c.child_name, d.rule_id, d.ruleset_version, d.due_on::text AS due_on, d.explanation,
-              d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, d.extensions,
-              count(*) OVER ()::int AS total
-       FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY d.due_on, c.reference, d.rule_id, d.id
-       ${page}`,
-      params,
-    )) as DeadlineRow[];
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && (query.offset ?? 0) > 0) {
-      // Past the last page: still say how many there are.
-      const [count] = (await this.db.query(
-        `SELECT count(*)::int AS total FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE ${where.join(' AND ')}`,
+    // The page and its count as two queries (the count needs the case only to filter by caseworker):
+    // a window count over the page query would make PostgreSQL produce every match before the first 50.
+    const [rows, [count]] = await Promise.all([
+      this.db.query(
+        `SELECT d.id, d.case_id, c.reference, c.child_name, d.rule_id, d.ruleset_version, d.due_on::text AS due_on, d.explanation,
+                d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, d.extensions
+         FROM deadline d JOIN "case" c ON c.id = d.case_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY d.due_on, c.reference, d.rule_id, d.id
+         ${page}`,
+        params,
+      ) as Promise<DeadlineRow[]>,
+      this.db.query(
+        `SELECT count(*)::int AS total FROM deadline d ${query.caseworker ? 'JOIN "case" c ON c.id = d.case_id' : ''} WHERE ${where.join(' AND ')}`,
         filterParams,
-      )) as { total: number }[];
-      total = count?.total ?? 0;
-    }
+      ) as Promise<{ total: number }[]>,
+    ]);
+    const total = count?.total ?? 0;
     return { items: rows.map((r) => toView(r, today)), total };
   }
 }
