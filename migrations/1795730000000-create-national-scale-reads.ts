@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `appealRegisterEntries` (stage and how it ended as columns), so the appeals register never reads
  *   the snapshots' JSON (the case's reference, child's name, team and caseworker are written with
  *   it); filled here from the stored snapshots;
- * - case search and lists within a team: trigram indexes led by the team (btree_gin), the date of
- *   birth, and the team's cases most recently changed first; the cases with flags, by team.
+ * - case search and lists within a team: trigram indexes led by the team (btree_gin), the team and
+ *   date of birth, and the team's cases most recently changed first; the cases with flags, by team.
  */
 export class CreateNationalScaleReads1795730000000 implements MigrationInterface {
   name = 'CreateNationalScaleReads1795730000000';
@@ -93,7 +93,9 @@ export class CreateNationalScaleReads1795730000000 implements MigrationInterface
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
     await q.query(`CREATE INDEX case_team_reference_trgm ON "case" USING gin (team, lower(reference) gin_trgm_ops)`);
     await q.query(`CREATE INDEX case_team_child_name_trgm ON "case" USING gin (team, lower(child_name) gin_trgm_ops)`);
-    await q.query(`CREATE INDEX case_date_of_birth ON "case" (date_of_birth)`);
+    await q.query(`CREATE INDEX case_team_date_of_birth ON "case" (team, date_of_birth)`);
+    // The appeals register no longer reads the snapshots.
+    await q.query(`DROP INDEX case_team_with_appeals`);
     await q.query(`CREATE INDEX case_team_updated_at ON "case" (team, updated_at DESC, reference)`);
     await q.query(`CREATE INDEX case_updated_at ON "case" (updated_at DESC, reference)`);
     await q.query(`
@@ -102,9 +104,10 @@ export class CreateNationalScaleReads1795730000000 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['case_team_flagged', 'case_updated_at', 'case_team_updated_at', 'case_date_of_birth', 'case_team_child_name_trgm', 'case_team_reference_trgm']) {
+    for (const index of ['case_team_flagged', 'case_updated_at', 'case_team_updated_at', 'case_team_date_of_birth', 'case_team_child_name_trgm', 'case_team_reference_trgm']) {
       await q.query(`DROP INDEX ${index}`);
     }
+    await q.query(`CREATE INDEX case_team_with_appeals ON "case" (team) WHERE (snapshot->'appeals') <> '[]'::jsonb`);
     await q.query(`DROP TRIGGER case_team_moves ON "case"`);
     await q.query(`DROP TABLE appeal_register`);
     await q.query(`DROP FUNCTION case_team_to_deadlines`);
