@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { dataSourceOptions } from '../db/data-source-options';
+import { readDataSourceOptions } from './read-database-options';
+
+export { readDatabaseUrl, readDataSourceOptions } from './read-database-options';
 
 /**
  * The connection the heavy reads use (the reports, the appeals register and the history exports):
@@ -11,19 +13,6 @@ import { dataSourceOptions } from '../db/data-source-options';
  * the query runs (README, "National-scale benchmark").
  */
 export const READ_DB = Symbol('READ_DB');
-
-/** The URL the heavy reads go to. */
-export const readDatabaseUrl = (config: Pick<AppConfig, 'DATABASE_URL' | 'READ_DATABASE_URL'>): string => config.READ_DATABASE_URL ?? config.DATABASE_URL;
-
-export function readDataSourceOptions(config: AppConfig): DataSourceOptions {
-  const primary = dataSourceOptions(config);
-  return {
-    ...primary,
-    url: readDatabaseUrl(config),
-    migrations: [],
-    extra: { max: 5, application_name: 'send-disagreements-read', options: '-c jit=off' },
-  } as DataSourceOptions;
-}
 
 @Injectable()
 class ReadDatabaseCloser implements OnApplicationShutdown {
