@@ -14,12 +14,16 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - case search and lists within a team: trigram indexes led by the team (btree_gin), the team and
  *   date of birth, and the team's cases most recently changed first; the cases with flags, by team.
  */
-export class CreateNationalScaleReads1795730000000 implements MigrationInterface {
+export class CreateNationalScaleReads1795730000000
+  implements MigrationInterface
+{
   name = 'CreateNationalScaleReads1795730000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE deadline ADD COLUMN team text`);
-    await q.query(`UPDATE deadline d SET team = c.team FROM "case" c WHERE c.id = d.case_id`);
+    await q.query(
+      `UPDATE deadline d SET team = c.team FROM "case" c WHERE c.id = d.case_id`,
+    );
     await q.query(`ALTER TABLE deadline ALTER COLUMN team SET NOT NULL`);
     await q.query(`
       CREATE FUNCTION deadline_team_of_case() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -37,8 +41,12 @@ export class CreateNationalScaleReads1795730000000 implements MigrationInterface
         UPDATE appeal_register SET team = NEW.team WHERE case_id = NEW.id;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE INDEX deadline_team_due_on ON deadline (team, due_on)`);
-    await q.query(`CREATE INDEX deadline_team_live ON deadline (team, due_on) WHERE status IN ('open', 'overdue')`);
+    await q.query(
+      `CREATE INDEX deadline_team_due_on ON deadline (team, due_on)`,
+    );
+    await q.query(
+      `CREATE INDEX deadline_team_live ON deadline (team, due_on) WHERE status IN ('open', 'overdue')`,
+    );
 
     await q.query(`
       CREATE TABLE appeal_register (
@@ -61,8 +69,12 @@ export class CreateNationalScaleReads1795730000000 implements MigrationInterface
         result text NOT NULL,
         PRIMARY KEY (case_id, appeal_id)
       )`);
-    await q.query(`CREATE INDEX appeal_register_team_lodged_on ON appeal_register (team, lodged_on)`);
-    await q.query(`CREATE INDEX appeal_register_lodged_on ON appeal_register (lodged_on)`);
+    await q.query(
+      `CREATE INDEX appeal_register_team_lodged_on ON appeal_register (team, lodged_on)`,
+    );
+    await q.query(
+      `CREATE INDEX appeal_register_lodged_on ON appeal_register (lodged_on)`,
+    );
     await q.query(`
       CREATE TRIGGER case_team_moves AFTER UPDATE OF team ON "case"
       FOR EACH ROW WHEN (OLD.team IS DISTINCT FROM NEW.team) EXECUTE FUNCTION case_team_to_deadlines()`);
@@ -74,40 +86,87 @@ export class CreateNationalScaleReads1795730000000 implements MigrationInterface
         `SELECT id, reference, child_name, team, caseworker, snapshot->'appeals' AS appeals, snapshot->'decisions' AS decisions FROM "case"
          WHERE id > $1 AND (snapshot->'appeals') <> '[]'::jsonb ORDER BY id LIMIT 1000`,
         [after],
-      )) as { id: string; reference: string; child_name: string; team: string; caseworker: string; appeals: never; decisions: never }[];
+      )) as {
+        id: string;
+        reference: string;
+        child_name: string;
+        team: string;
+        caseworker: string;
+        appeals: never;
+        decisions: never;
+      }[];
       if (cases.length === 0) break;
       after = cases[cases.length - 1].id;
       for (const c of cases) {
-        for (const e of appealRegisterEntries({ appeals: c.appeals ?? [], decisions: c.decisions ?? [] })) {
+        for (const e of appealRegisterEntries({
+          appeals: c.appeals ?? [],
+          decisions: c.decisions ?? [],
+        })) {
           await q.query(
             `INSERT INTO appeal_register (case_id, appeal_id, reference, child_name, team, caseworker, tribunal_reference, decision_type, sections,
                lodged_on, registered_on, response_sent_on, hearing_date, outcome, decision_date, stage, result)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING`,
-            [c.id, e.appealId, c.reference, c.child_name, c.team, c.caseworker, e.tribunalReference, e.decisionType, e.sections, e.lodgedOn, e.registeredOn, e.responseSentOn,
-              e.hearingDate, e.outcome, e.decisionDate, e.stage, e.result],
+            [
+              c.id,
+              e.appealId,
+              c.reference,
+              c.child_name,
+              c.team,
+              c.caseworker,
+              e.tribunalReference,
+              e.decisionType,
+              e.sections,
+              e.lodgedOn,
+              e.registeredOn,
+              e.responseSentOn,
+              e.hearingDate,
+              e.outcome,
+              e.decisionDate,
+              e.stage,
+              e.result,
+            ],
           );
         }
       }
     }
 
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
-    await q.query(`CREATE INDEX case_team_reference_trgm ON "case" USING gin (team, lower(reference) gin_trgm_ops)`);
-    await q.query(`CREATE INDEX case_team_child_name_trgm ON "case" USING gin (team, lower(child_name) gin_trgm_ops)`);
-    await q.query(`CREATE INDEX case_team_date_of_birth ON "case" (team, date_of_birth)`);
+    await q.query(
+      `CREATE INDEX case_team_reference_trgm ON "case" USING gin (team, lower(reference) gin_trgm_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX case_team_child_name_trgm ON "case" USING gin (team, lower(child_name) gin_trgm_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX case_team_date_of_birth ON "case" (team, date_of_birth)`,
+    );
     // The appeals register no longer reads the snapshots.
     await q.query(`DROP INDEX case_team_with_appeals`);
-    await q.query(`CREATE INDEX case_team_updated_at ON "case" (team, updated_at DESC, reference)`);
-    await q.query(`CREATE INDEX case_updated_at ON "case" (updated_at DESC, reference)`);
+    await q.query(
+      `CREATE INDEX case_team_updated_at ON "case" (team, updated_at DESC, reference)`,
+    );
+    await q.query(
+      `CREATE INDEX case_updated_at ON "case" (updated_at DESC, reference)`,
+    );
     await q.query(`
       CREATE INDEX case_team_flagged ON "case" (team, reference)
       WHERE jsonb_typeof(snapshot->'flags') = 'array' AND jsonb_array_length(snapshot->'flags') > 0`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['case_team_flagged', 'case_updated_at', 'case_team_updated_at', 'case_team_date_of_birth', 'case_team_child_name_trgm', 'case_team_reference_trgm']) {
+    for (const index of [
+      'case_team_flagged',
+      'case_updated_at',
+      'case_team_updated_at',
+      'case_team_date_of_birth',
+      'case_team_child_name_trgm',
+      'case_team_reference_trgm',
+    ]) {
       await q.query(`DROP INDEX ${index}`);
     }
-    await q.query(`CREATE INDEX case_team_with_appeals ON "case" (team) WHERE (snapshot->'appeals') <> '[]'::jsonb`);
+    await q.query(
+      `CREATE INDEX case_team_with_appeals ON "case" (team) WHERE (snapshot->'appeals') <> '[]'::jsonb`,
+    );
     await q.query(`DROP TRIGGER case_team_moves ON "case"`);
     await q.query(`DROP TABLE appeal_register`);
     await q.query(`DROP FUNCTION case_team_to_deadlines`);

@@ -15,7 +15,11 @@ if (file) {
     if (on) {
       const text = typeof config === 'string' ? config : config?.text;
       const params = Array.isArray(values) ? values : config?.values;
-      if (text) appendFileSync(file, `${JSON.stringify({ text, values: params ?? [] })}\n`);
+      if (text)
+        appendFileSync(
+          file,
+          `${JSON.stringify({ text, values: params ?? [] })}\n`,
+        );
     }
     return query.call(this, config, values, callback);
   };

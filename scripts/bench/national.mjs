@@ -13,13 +13,28 @@
 //      Decision writes: the API at c=1 and 8 against pgbench running the same rows' transaction.
 //      A period export: rows a second against `COPY (the same query) TO STDOUT (FORMAT csv)`, and the worker's peak RSS.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { hash } from '@node-rs/argon2';
-import { assertNode24, dropDatabase, ensureDatabase, freePort, migrate, ROOT, sleep, WORKER_NODE_ARGS } from '../system.mjs';
+import {
+  assertNode24,
+  dropDatabase,
+  ensureDatabase,
+  freePort,
+  migrate,
+  ROOT,
+  sleep,
+  WORKER_NODE_ARGS,
+} from '../system.mjs';
 
 assertNode24();
 const args = Object.fromEntries(
@@ -28,7 +43,9 @@ const args = Object.fromEntries(
     return [k, v ?? 'true'];
   }),
 );
-const CASES = Number(args.cases ?? (args.full === 'true' ? 1_000_000 : 100_000));
+const CASES = Number(
+  args.cases ?? (args.full === 'true' ? 1_000_000 : 100_000),
+);
 const TEAMS = 152;
 const SECONDS = Number(args.seconds ?? 8);
 const NOW = '2026-03-02T09:00:00Z';
@@ -38,8 +55,13 @@ const EXPORT_FROM = '2026-01-01';
 const EXPORT_TO = args['export-to'] ?? '2026-01-31';
 
 for (const tool of ['pgbench', 'psql']) {
-  if (spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0) {
-    console.error(`The benchmark needs ${tool} (Debian: apt-get install -y postgresql-client).`);
+  if (
+    spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' })
+      .status !== 0
+  ) {
+    console.error(
+      `The benchmark needs ${tool} (Debian: apt-get install -y postgresql-client).`,
+    );
     process.exit(1);
   }
 }
@@ -52,12 +74,19 @@ for (const built of ['dist/apps/worker/main.js', 'dist/apps/api/main.js']) {
   }
 }
 
-const log = (message) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-const db = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const log = (message) =>
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+const db = new URL(
+  process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres',
+);
 db.pathname = `/send_bench_national_${CASES}`;
 const DATABASE_URL = db.toString();
 const apiPort = await freePort();
-const sqlLog = join(mkdtempSync(join(tmpdir(), 'send-bench-national-')), 'sql.jsonl');
+const sqlLog = join(
+  mkdtempSync(join(tmpdir(), 'send-bench-national-')),
+  'sql.jsonl',
+);
 const env = {
   ...process.env,
   NODE_ENV: 'test',
@@ -76,7 +105,10 @@ const env = {
 };
 const base = `http://127.0.0.1:${apiPort}/api`;
 const client = new pg.Client({ connectionString: DATABASE_URL });
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
+const percentile = (sorted, p) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
+    : NaN;
 
 // ---------------------------------------------------------------- the dataset
 const FIRST = `ARRAY['Amelia','Oliver','Isla','George','Ava','Noah','Mia','Arthur','Ivy','Muhammad','Freya','Leo','Lily','Harry','Florence','Oscar','Sophia','Archie','Grace','Henry']`;
@@ -99,9 +131,13 @@ async function generate() {
   const step = async (label, sql) => {
     const t = Date.now();
     const r = await client.query(sql);
-    log(`  ${label}: ${(r.rowCount ?? 0).toLocaleString('en-GB')} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  ${label}: ${(r.rowCount ?? 0).toLocaleString('en-GB')} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
   };
-  log(`Generating ${CASES.toLocaleString('en-GB')} cases across ${TEAMS} teams into ${db.pathname.slice(1)}`);
+  log(
+    `Generating ${CASES.toLocaleString('en-GB')} cases across ${TEAMS} teams into ${db.pathname.slice(1)}`,
+  );
   const passwordHash = await hash(PASSWORD, { algorithm: 2 });
   await client.query(
     `INSERT INTO staff_user (name, role, team, email, password_hash) VALUES
@@ -192,11 +228,16 @@ async function generate() {
   );
   await client.query(`SET session_replication_role = DEFAULT`);
   await client.query(`UPDATE scheduled_run SET next_run_at = '2099-01-01'`);
-  await client.query(`CREATE TABLE bench_meta (cases int NOT NULL, generated_in_s int NOT NULL)`);
+  await client.query(
+    `CREATE TABLE bench_meta (cases int NOT NULL, generated_in_s int NOT NULL)`,
+  );
   log('  VACUUM ANALYZE');
   await client.query(`VACUUM ANALYZE`);
   const seconds = Math.round((Date.now() - t0) / 1000);
-  await client.query(`INSERT INTO bench_meta VALUES ($1, $2)`, [CASES, seconds]);
+  await client.query(`INSERT INTO bench_meta VALUES ($1, $2)`, [
+    CASES,
+    seconds,
+  ]);
   log(`Generated in ${seconds} s`);
 }
 
@@ -204,7 +245,9 @@ async function existing() {
   const c = new pg.Client({ connectionString: DATABASE_URL });
   try {
     await c.connect();
-    const { rows } = await c.query(`SELECT cases, generated_in_s FROM bench_meta`);
+    const { rows } = await c.query(
+      `SELECT cases, generated_in_s FROM bench_meta`,
+    );
     return rows[0]?.cases === CASES ? rows[0] : undefined;
   } catch {
     return undefined;
@@ -215,33 +258,62 @@ async function existing() {
 
 // ---------------------------------------------------------------- processes and HTTP
 function start(script, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const peakMb = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-  const stop = () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM'))));
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const peakMb = () =>
+    Number(
+      /VmHWM:\s+(\d+) kB/.exec(
+        readFileSync(`/proc/${child.pid}/status`, 'utf8'),
+      )?.[1] ?? NaN,
+    ) / 1024;
+  const stop = () =>
+    new Promise((r) =>
+      child.exitCode !== null
+        ? r()
+        : (child.once('exit', r), child.kill('SIGTERM')),
+    );
   return { child, peakMb, stop };
 }
 
 async function signIn(email) {
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /send_session=./.test(c));
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in ${email}: ${res.status} ${await res.text()}`);
+  const res = await fetch(`${base}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => /send_session=./.test(c));
+  if (res.status !== 200 || !cookie)
+    throw new Error(`sign-in ${email}: ${res.status} ${await res.text()}`);
   return { cookie, csrf: (await res.json()).csrfToken };
 }
 
 async function call(session, method, path, body) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf, 'content-type': 'application/json' }) },
+    headers: {
+      cookie: session.cookie,
+      ...(method === 'GET'
+        ? {}
+        : { 'x-csrf-token': session.csrf, 'content-type': 'application/json' }),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  if (res.status >= 300)
+    throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : undefined;
 }
 
 /** `c` loops calling `fn(worker)` for SECONDS (after a 1 s warm-up): p95 (ms) and requests a second. */
 async function timed(fn, c) {
-  for (let end = Date.now() + 1000; Date.now() < end; ) await Promise.all(Array.from({ length: c }, (_, i) => fn(i)));
+  for (let end = Date.now() + 1000; Date.now() < end; )
+    await Promise.all(Array.from({ length: c }, (_, i) => fn(i)));
   const latencies = [];
   const started = performance.now();
   const end = started + SECONDS * 1000;
@@ -255,19 +327,28 @@ async function timed(fn, c) {
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { p95: percentile(latencies, 0.95), rps: latencies.length / ((performance.now() - started) / 1000) };
+  return {
+    p95: percentile(latencies, 0.95),
+    rps: latencies.length / ((performance.now() - started) / 1000),
+  };
 }
 
 // ---------------------------------------------------------------- the same SQL through pgbench
-const { prepareValue } = await import('pg/lib/utils.js').then((m) => m.default ?? m);
+const { prepareValue } = await import('pg/lib/utils.js').then(
+  (m) => m.default ?? m,
+);
 const literal = (v) => {
   if (v === null || v === undefined) return 'NULL';
   const p = prepareValue(v);
   return p === null ? 'NULL' : `'${String(p).replace(/'/g, "''")}'`;
 };
-const inline = ({ text, values }) => text.replace(/\$(\d+)(?!\d)/g, (_, i) => literal(values[Number(i) - 1]));
+const inline = ({ text, values }) =>
+  text.replace(/\$(\d+)(?!\d)/g, (_, i) => literal(values[Number(i) - 1]));
 /** The endpoint's own statements: not the session's (`user_session`), the access log's or transaction control. */
-const own = (s) => !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE)/i.test(s.text) && !/\b(user_session|access_log|security_log)\b/.test(s.text);
+const own = (s) =>
+  !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE)/i.test(
+    s.text,
+  ) && !/\b(user_session|access_log|security_log)\b/.test(s.text);
 
 async function capture(api, fn) {
   rmSync(sqlLog, { force: true });
@@ -279,7 +360,11 @@ async function capture(api, fn) {
   await sleep(50);
   let lines = [];
   try {
-    lines = readFileSync(sqlLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    lines = readFileSync(sqlLog, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   } catch {
     /* nothing sent */
   }
@@ -290,11 +375,30 @@ async function capture(api, fn) {
 function pgbench(script, c, jitOff = false) {
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-pgbench-'));
   writeFileSync(join(dir, 'script.sql'), script);
-  const r = spawnSync('pgbench', ['-n', '-M', 'simple', '-c', String(c), '-j', String(c), '-T', String(SECONDS), '-f', join(dir, 'script.sql'), '-l', `--log-prefix=${join(dir, 'log')}`, DATABASE_URL], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ...(jitOff ? { PGOPTIONS: '-c jit=off' } : {}) },
-  });
+  const r = spawnSync(
+    'pgbench',
+    [
+      '-n',
+      '-M',
+      'simple',
+      '-c',
+      String(c),
+      '-j',
+      String(c),
+      '-T',
+      String(SECONDS),
+      '-f',
+      join(dir, 'script.sql'),
+      '-l',
+      `--log-prefix=${join(dir, 'log')}`,
+      DATABASE_URL,
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ...(jitOff ? { PGOPTIONS: '-c jit=off' } : {}) },
+    },
+  );
   if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}`);
   const latencies = [];
   for (const f of readdirSync(dir).filter((f) => f.startsWith('log'))) {
@@ -316,23 +420,40 @@ let worker;
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 try {
   const had = args.regenerate === 'true' ? undefined : await existing();
-  if (had) log(`Reusing ${db.pathname.slice(1)} (${CASES.toLocaleString('en-GB')} cases, generated in ${had.generated_in_s} s; --regenerate to make it again)`);
+  if (had)
+    log(
+      `Reusing ${db.pathname.slice(1)} (${CASES.toLocaleString('en-GB')} cases, generated in ${had.generated_in_s} s; --regenerate to make it again)`,
+    );
   else await generate();
   if (args['generate-only'] === 'true') process.exit(0);
   if (!client._connected) await client.connect();
   migrate(env); // a dataset made before a new migration gets it
-  const counts = (await client.query(
-    `SELECT (SELECT count(*) FROM "case") AS cases, (SELECT count(*) FROM case_event) AS events, (SELECT count(*) FROM deadline) AS deadlines,
+  const counts = (
+    await client.query(
+      `SELECT (SELECT count(*) FROM "case") AS cases, (SELECT count(*) FROM case_event) AS events, (SELECT count(*) FROM deadline) AS deadlines,
             (SELECT count(*) FROM appeal_register) AS appeals, (SELECT count(DISTINCT team) FROM staff_user) AS teams,
             (SELECT count(*) FROM "case" WHERE team = $1) AS team_cases, (SELECT count(*) FROM deadline WHERE team = $1) AS team_deadlines`,
-    [TEAM],
-  )).rows[0];
-  log(`Dataset: ${Object.entries(counts).map(([k, v]) => `${k} ${Number(v).toLocaleString('en-GB')}`).join(', ')}`);
+      [TEAM],
+    )
+  ).rows[0];
+  log(
+    `Dataset: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${Number(v).toLocaleString('en-GB')}`)
+      .join(', ')}`,
+  );
 
-  api = start('dist/apps/api/main.js', ['--require', join(ROOT, 'scripts/bench/capture-sql.cjs')]);
+  api = start('dist/apps/api/main.js', [
+    '--require',
+    join(ROOT, 'scripts/bench/capture-sql.cjs'),
+  ]);
   worker = start('dist/apps/worker/main.js', WORKER_NODE_ARGS);
   for (let t = Date.now(); ; ) {
-    if ((await fetch(`${base}/health`).then((r) => r.status).catch(() => 0)) === 200) break;
+    if (
+      (await fetch(`${base}/health`)
+        .then((r) => r.status)
+        .catch(() => 0)) === 200
+    )
+      break;
     if (Date.now() - t > 120_000) throw new Error('the API did not start');
     await sleep(500);
   }
@@ -340,28 +461,87 @@ try {
   const auditor = await signIn('auditor@bench.example');
   const caseworker = await signIn('caseworker@bench.example');
   const teamNo = Number(TEAM.slice(5));
-  const sampleN = (i) => teamNo + TEAMS * (1 + ((i * 37) % Math.floor(CASES / TEAMS - 2)));
-  const sampleCaseId = (await client.query(`SELECT id FROM "case" WHERE reference = $1`, [`SEND-${String(sampleN(5)).padStart(7, '0')}`])).rows[0].id;
-  const sampleDob = (await client.query(`SELECT date_of_birth::text AS date_of_birth FROM "case" WHERE id = $1`, [sampleCaseId])).rows[0].date_of_birth;
+  const sampleN = (i) =>
+    teamNo + TEAMS * (1 + ((i * 37) % Math.floor(CASES / TEAMS - 2)));
+  const sampleCaseId = (
+    await client.query(`SELECT id FROM "case" WHERE reference = $1`, [
+      `SEND-${String(sampleN(5)).padStart(7, '0')}`,
+    ])
+  ).rows[0].id;
+  const sampleDob = (
+    await client.query(
+      `SELECT date_of_birth::text AS date_of_birth FROM "case" WHERE id = $1`,
+      [sampleCaseId],
+    )
+  ).rows[0].date_of_birth;
 
   const reads = [
     ['deadline dashboard (team)', manager, 'GET', '/reports/deadlines'],
     ['compliance (team)', manager, 'GET', '/reports/compliance'],
-    ['overdue list (team)', manager, 'GET', '/reports/deadlines/list?status=overdue'],
-    ['due this week list (team)', manager, 'GET', '/reports/deadlines/list?status=due_this_week'],
-    ['missed in period list (team)', manager, 'GET', '/reports/deadlines/list?status=missed'],
+    [
+      'overdue list (team)',
+      manager,
+      'GET',
+      '/reports/deadlines/list?status=overdue',
+    ],
+    [
+      'due this week list (team)',
+      manager,
+      'GET',
+      '/reports/deadlines/list?status=due_this_week',
+    ],
+    [
+      'missed in period list (team)',
+      manager,
+      'GET',
+      '/reports/deadlines/list?status=missed',
+    ],
     ['appeals register (team)', manager, 'GET', '/reports/appeals'],
-    ['appeals register, lost (team)', manager, 'GET', '/reports/appeals?result=lost&sort=caseReference&order=asc'],
-    ['search by reference (team)', manager, 'POST', '/cases/search', () => ({ text: `SEND-${String(sampleN(3)).padStart(7, '0')}` })],
-    ['search by name (team)', manager, 'POST', '/cases/search', () => ({ text: 'khan' })],
-    ['search by date of birth (team)', manager, 'POST', '/cases/search', () => ({ dateOfBirth: sampleDob })],
+    [
+      'appeals register, lost (team)',
+      manager,
+      'GET',
+      '/reports/appeals?result=lost&sort=caseReference&order=asc',
+    ],
+    [
+      'search by reference (team)',
+      manager,
+      'POST',
+      '/cases/search',
+      () => ({ text: `SEND-${String(sampleN(3)).padStart(7, '0')}` }),
+    ],
+    [
+      'search by name (team)',
+      manager,
+      'POST',
+      '/cases/search',
+      () => ({ text: 'khan' }),
+    ],
+    [
+      'search by date of birth (team)',
+      manager,
+      'POST',
+      '/cases/search',
+      () => ({ dateOfBirth: sampleDob }),
+    ],
     ['case list (team)', manager, 'GET', '/cases'],
     ['case page', manager, 'GET', `/cases/${sampleCaseId}`],
     ['case history', manager, 'GET', `/cases/${sampleCaseId}/history`],
     ['deadline dashboard (all teams)', auditor, 'GET', '/reports/deadlines'],
-    ['overdue list (all teams)', auditor, 'GET', '/reports/deadlines/list?status=overdue'],
+    [
+      'overdue list (all teams)',
+      auditor,
+      'GET',
+      '/reports/deadlines/list?status=overdue',
+    ],
     ['appeals register (all teams)', auditor, 'GET', '/reports/appeals'],
-    ['search by reference (all teams)', auditor, 'POST', '/cases/search', () => ({ text: `SEND-${String(sampleN(3)).padStart(7, '0')}` })],
+    [
+      'search by reference (all teams)',
+      auditor,
+      'POST',
+      '/cases/search',
+      () => ({ text: `SEND-${String(sampleN(3)).padStart(7, '0')}` }),
+    ],
   ].filter(([label]) => !args.only || label.includes(args.only));
 
   for (const [label, session, method, path, body] of reads) {
@@ -371,9 +551,13 @@ try {
     if (args['show-sql'] === 'true') console.log(`--- ${label}\n${script}\n`);
     for (const c of [1, 8]) {
       const app = await timed(request, c);
-      const sql = statements.length ? pgbench(script, c, path.startsWith('/reports')) : { p95: NaN, rps: NaN };
+      const sql = statements.length
+        ? pgbench(script, c, path.startsWith('/reports'))
+        : { p95: NaN, rps: NaN };
       results.push({ label, c, app, sql, statements: statements.length });
-      log(`${label} c=${c}: app p95 ${fmt(app.p95)} ms, ${fmt(app.rps)}/s; SQL (${statements.length} statements) p95 ${fmt(sql.p95)} ms, ${fmt(sql.rps)}/s`);
+      log(
+        `${label} c=${c}: app p95 ${fmt(app.p95)} ms, ${fmt(app.rps)}/s; SQL (${statements.length} statements) p95 ${fmt(sql.p95)} ms, ${fmt(sql.rps)}/s`,
+      );
     }
   }
 
@@ -383,14 +567,29 @@ try {
   if (!args.only || 'decision write'.includes(args.only)) {
     const own = [];
     for (let i = 0; i < 160; i++) {
-      const c = await call(caseworker, 'POST', '/cases', { reference: `BW-${process.pid}-${i}`, childName: `Write Bench ${i}`, dateOfBirth: '2014-05-17' });
+      const c = await call(caseworker, 'POST', '/cases', {
+        reference: `BW-${process.pid}-${i}`,
+        childName: `Write Bench ${i}`,
+        dateOfBirth: '2014-05-17',
+      });
       own.push({ id: c.id, version: c.version });
     }
     let next = 0;
     const write = async (w) => {
       const c = own[(w + 8 * (next++ % 20)) % own.length];
-      const body = { expectedVersion: c.version, type: 'refuse_assessment', decisionDate: '2026-02-23', letterSent: '2026-02-24', sections: [] };
-      const res = await call(caseworker, 'POST', `/cases/${c.id}/decisions`, body);
+      const body = {
+        expectedVersion: c.version,
+        type: 'refuse_assessment',
+        decisionDate: '2026-02-23',
+        letterSent: '2026-02-24',
+        sections: [],
+      };
+      const res = await call(
+        caseworker,
+        'POST',
+        `/cases/${c.id}/decisions`,
+        body,
+      );
       c.version = res.version;
     };
     const tx = `\\set n random(1, ${CASES})
@@ -413,17 +612,29 @@ COMMIT;
       const app = await timed(write, c);
       const sql = pgbench(tx, c);
       results.push({ label: 'decision write', c, app, sql, statements: 9 });
-      log(`decision write c=${c}: app p95 ${fmt(app.p95)} ms, ${fmt(app.rps)}/s; SQL p95 ${fmt(sql.p95)} ms, ${fmt(sql.rps)}/s`);
+      log(
+        `decision write c=${c}: app p95 ${fmt(app.p95)} ms, ${fmt(app.rps)}/s; SQL p95 ${fmt(sql.p95)} ms, ${fmt(sql.rps)}/s`,
+      );
     }
   }
 
   // A period export, against COPY of the same rows.
   let exportLine = '';
   if (!args.only || 'export'.includes(args.only)) {
-    const started = await call(auditor, 'POST', '/exports', { scope: 'period', format: 'csv', from: EXPORT_FROM, to: EXPORT_TO });
+    const started = await call(auditor, 'POST', '/exports', {
+      scope: 'period',
+      format: 'csv',
+      from: EXPORT_FROM,
+      to: EXPORT_TO,
+    });
     let job;
     for (;;) {
-      job = (await client.query(`SELECT status, events_read, events_written, cases, started_at, finished_at, error FROM export_job WHERE id = $1`, [started.id])).rows[0];
+      job = (
+        await client.query(
+          `SELECT status, events_read, events_written, cases, started_at, finished_at, error FROM export_job WHERE id = $1`,
+          [started.id],
+        )
+      ).rows[0];
       if (job.status === 'done' || job.status === 'failed') break;
       await sleep(500);
     }
@@ -446,12 +657,23 @@ COMMIT;
   }
 
   const machine = `${process.arch}, ${os.cpus().length} cores, Node ${process.versions.node}, PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}`;
-  console.log(`\nNational-scale benchmark, ${new Date().toISOString().slice(0, 10)}: ${Number(counts.cases).toLocaleString('en-GB')} cases, ${Number(counts.events).toLocaleString('en-GB')} events, ${Number(counts.deadlines).toLocaleString('en-GB')} deadlines, ${Number(counts.appeals).toLocaleString('en-GB')} appeals, ${TEAMS} teams (${TEAM}: ${Number(counts.team_cases).toLocaleString('en-GB')} cases, ${Number(counts.team_deadlines).toLocaleString('en-GB')} deadlines)`);
-  console.log(`${machine}; ${SECONDS} s a measurement; load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}\n`);
-  console.log('| endpoint | c | app p95 ms | app req/s | SQL p95 ms | SQL req/s | p95 ratio |');
+  console.log(
+    `\nNational-scale benchmark, ${new Date().toISOString().slice(0, 10)}: ${Number(counts.cases).toLocaleString('en-GB')} cases, ${Number(counts.events).toLocaleString('en-GB')} events, ${Number(counts.deadlines).toLocaleString('en-GB')} deadlines, ${Number(counts.appeals).toLocaleString('en-GB')} appeals, ${TEAMS} teams (${TEAM}: ${Number(counts.team_cases).toLocaleString('en-GB')} cases, ${Number(counts.team_deadlines).toLocaleString('en-GB')} deadlines)`,
+  );
+  console.log(
+    `${machine}; ${SECONDS} s a measurement; load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')}\n`,
+  );
+  console.log(
+    '| endpoint | c | app p95 ms | app req/s | SQL p95 ms | SQL req/s | p95 ratio |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.label} | ${r.c} | ${fmt(r.app.p95)} | ${fmt(r.app.rps)} | ${fmt(r.sql.p95)} | ${fmt(r.sql.rps)} | ${fmt(r.app.p95 / r.sql.p95, 2)} |`);
+    console.log(
+      `| ${r.label} | ${r.c} | ${fmt(r.app.p95)} | ${fmt(r.app.rps)} | ${fmt(r.sql.p95)} | ${fmt(r.sql.rps)} | ${fmt(r.app.p95 / r.sql.p95, 2)} |`,
+    );
   }
   if (exportLine) console.log(`\n${exportLine}`);
 } finally {

@@ -1,7 +1,20 @@
-import type { AppealOutcome, AppealResult, AppealStage, AppealView, DecisionType, DecisionView, PlanSection } from '@send/contracts';
+import type {
+  AppealOutcome,
+  AppealResult,
+  AppealStage,
+  AppealView,
+  DecisionType,
+  DecisionView,
+  PlanSection,
+} from '@send/contracts';
 
 /** Where an appeal has got to: the furthest step recorded on it. */
-export function appealStage(appeal: Pick<AppealView, 'outcome' | 'hearingDate' | 'responseSentOn' | 'registeredOn'>): AppealStage {
+export function appealStage(
+  appeal: Pick<
+    AppealView,
+    'outcome' | 'hearingDate' | 'responseSentOn' | 'registeredOn'
+  >,
+): AppealStage {
   if (appeal.outcome) return 'ended';
   if (appeal.hearingDate) return 'hearing_listed';
   if (appeal.responseSentOn) return 'response_sent';
@@ -46,8 +59,13 @@ export interface AppealRegisterEntry {
 }
 
 /** The register's entries for a case's appeals (from its snapshot), with their stage and how each ended. */
-export function appealRegisterEntries(snapshot: { appeals?: AppealView[]; decisions?: Pick<DecisionView, 'id' | 'type'>[] }): AppealRegisterEntry[] {
-  const decisionType = new Map((snapshot.decisions ?? []).map((d) => [d.id, d.type]));
+export function appealRegisterEntries(snapshot: {
+  appeals?: AppealView[];
+  decisions?: Pick<DecisionView, 'id' | 'type'>[];
+}): AppealRegisterEntry[] {
+  const decisionType = new Map(
+    (snapshot.decisions ?? []).map((d) => [d.id, d.type]),
+  );
   return (snapshot.appeals ?? []).map((a) => ({
     appealId: a.id,
     tribunalReference: a.tribunalReference,

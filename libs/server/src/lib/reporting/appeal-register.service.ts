@@ -80,7 +80,15 @@ interface AppealRow {
   result: AppealResult;
 }
 
-type ResultRow = { key: string | null; total: number; open: number; lost: number; conceded: number; upheld: number; ended: number };
+type ResultRow = {
+  key: string | null;
+  total: number;
+  open: number;
+  lost: number;
+  conceded: number;
+  upheld: number;
+  ended: number;
+};
 
 const RESULT_COUNTS = `count(*)::int AS total,
   count(*) FILTER (WHERE result = 'open')::int AS open, count(*) FILTER (WHERE result = 'lost')::int AS lost,
@@ -96,21 +104,33 @@ export class AppealRegisterService {
     private readonly reporting: ReportingService,
   ) {}
 
-  async register(actor: Actor, query: AppealRegisterQueryDto): Promise<AppealRegister> {
+  async register(
+    actor: Actor,
+    query: AppealRegisterQueryDto,
+  ): Promise<AppealRegister> {
     const team = this.reporting.teamFor(actor, query.team);
     const params: unknown[] = [team];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = ['($1::text IS NULL OR a.team = $1)'];
     // The period is of the day the appeal was lodged; without one, every appeal.
     if (query.from || query.to) {
-      const period = periodOrBadRequest(this.clock.today(), query.from, query.to, badPeriod);
-      where.push(`a.lodged_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`);
+      const period = periodOrBadRequest(
+        this.clock.today(),
+        query.from,
+        query.to,
+        badPeriod,
+      );
+      where.push(
+        `a.lodged_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`,
+      );
     }
-    if (query.decisionType) where.push(`a.decision_type = ${param(query.decisionType)}`);
+    if (query.decisionType)
+      where.push(`a.decision_type = ${param(query.decisionType)}`);
     if (query.stage) where.push(`a.stage = ${param(query.stage)}`);
     if (query.outcome) where.push(`a.outcome = ${param(query.outcome)}`);
     if (query.result) where.push(`a.result = ${param(query.result)}`);
-    if (query.section) where.push(`${param(query.section)}::text = ANY (a.sections)`);
+    if (query.section)
+      where.push(`${param(query.section)}::text = ANY (a.sections)`);
 
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const sort = SORT_SQL[query.sort ?? 'lodgedOn'];
@@ -141,8 +161,15 @@ export class AppealRegisterService {
     }[];
     if (!c) throw new Error('the appeals register query answered no row');
 
-    const countOf = <K extends string>(list: { key: K; count: number }[], key: K) => list.find((r) => r.key === key)?.count ?? 0;
-    const resultCounts = (key: string, label: string, r: ResultRow | undefined): AppealResultCounts => ({
+    const countOf = <K extends string>(
+      list: { key: K; count: number }[],
+      key: K,
+    ) => list.find((r) => r.key === key)?.count ?? 0;
+    const resultCounts = (
+      key: string,
+      label: string,
+      r: ResultRow | undefined,
+    ): AppealResultCounts => ({
       key,
       label,
       total: r?.total ?? 0,
@@ -153,28 +180,55 @@ export class AppealRegisterService {
       endedWithoutDecision: r?.ended ?? 0,
     });
     const byOutcome: CountRow[] = [
-      ...APPEAL_OUTCOMES.map((o) => ({ key: o, label: capitalise(APPEAL_OUTCOME_LABELS[o]), count: countOf(c.by_outcome, o) })),
-      { key: 'none', label: 'Not ended yet', count: countOf(c.by_outcome, 'none') },
+      ...APPEAL_OUTCOMES.map((o) => ({
+        key: o,
+        label: capitalise(APPEAL_OUTCOME_LABELS[o]),
+        count: countOf(c.by_outcome, o),
+      })),
+      {
+        key: 'none',
+        label: 'Not ended yet',
+        count: countOf(c.by_outcome, 'none'),
+      },
     ];
     return {
       items: c.items.map(toRow),
       total: c.total,
       counts: {
         total: c.total,
-        byStage: APPEAL_STAGES.map((s) => ({ key: s, label: APPEAL_STAGE_LABELS[s], count: countOf(c.by_stage, s) })),
+        byStage: APPEAL_STAGES.map((s) => ({
+          key: s,
+          label: APPEAL_STAGE_LABELS[s],
+          count: countOf(c.by_stage, s),
+        })),
         byOutcome,
-        byResult: APPEAL_RESULTS.map((r) => ({ key: r, label: APPEAL_RESULT_LABELS[r], count: countOf(c.by_result, r) })),
-        byDecisionType: DECISION_TYPES.map((t) => resultCounts(t, DECISION_TYPE_LABELS[t], c.by_decision_type.find((r) => r.key === t))).filter(
-          (r) => r.total > 0,
-        ),
-        bySection: PLAN_SECTIONS.map((s) => resultCounts(s, `Section ${s}`, c.by_section.find((r) => r.key === s))).filter((r) => r.total > 0),
+        byResult: APPEAL_RESULTS.map((r) => ({
+          key: r,
+          label: APPEAL_RESULT_LABELS[r],
+          count: countOf(c.by_result, r),
+        })),
+        byDecisionType: DECISION_TYPES.map((t) =>
+          resultCounts(
+            t,
+            DECISION_TYPE_LABELS[t],
+            c.by_decision_type.find((r) => r.key === t),
+          ),
+        ).filter((r) => r.total > 0),
+        bySection: PLAN_SECTIONS.map((s) =>
+          resultCounts(
+            s,
+            `Section ${s}`,
+            c.by_section.find((r) => r.key === s),
+          ),
+        ).filter((r) => r.total > 0),
       },
       teams: await teams,
     };
   }
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
 
 function toRow(r: AppealRow): AppealRegisterRow {
   return {

@@ -1,9 +1,18 @@
-import { Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { readDataSourceOptions } from './read-database-options';
 
-export { readDatabaseUrl, readDataSourceOptions } from './read-database-options';
+export {
+  readDatabaseUrl,
+  readDataSourceOptions,
+} from './read-database-options';
 
 /**
  * The connection the heavy reads use (the reports, the appeals register and the history exports):
@@ -34,8 +43,12 @@ class ReadDatabaseCloser implements OnApplicationShutdown {
         try {
           return await db.initialize();
         } catch (error) {
-          const which = config.READ_DATABASE_URL ? 'READ_DATABASE_URL' : 'DATABASE_URL';
-          new Logger('ReadDatabase').error(`The read database (${which}) does not answer: ${String(error)}`);
+          const which = config.READ_DATABASE_URL
+            ? 'READ_DATABASE_URL'
+            : 'DATABASE_URL';
+          new Logger('ReadDatabase').error(
+            `The read database (${which}) does not answer: ${String(error)}`,
+          );
           throw error;
         }
       },
