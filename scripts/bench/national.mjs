@@ -368,7 +368,11 @@ async function capture(api, fn) {
   } catch {
     /* nothing sent */
   }
-  return lines.filter(own);
+  return Object.assign(lines.filter(own), {
+    bookkeeping: lines.filter(
+      (s) => !own(s) && /\b(user_session|access_log)\b/.test(s.text),
+    ),
+  });
 }
 
 /** `jitOff`: as the app's read pool (READ_DB) runs the reports. */
@@ -558,6 +562,27 @@ try {
       log(
         `${label} c=${c}: app p95 ${fmt(app.p95)} ms, ${fmt(app.rps)}/s; SQL (${statements.length} statements) p95 ${fmt(sql.p95)} ms, ${fmt(sql.rps)}/s`,
       );
+    }
+  }
+
+  // What every signed-in read adds to its own SQL: the session's sliding expiry and the access log.
+  if (!args.only || 'bookkeeping'.includes(args.only)) {
+    const { bookkeeping } = await capture(api, () =>
+      call(manager, 'GET', '/reports/compliance'),
+    );
+    const script = bookkeeping.map((s) => `${inline(s)};`).join('\n');
+    if (args['show-sql'] === 'true')
+      console.log(`--- bookkeeping\n${script}\n`);
+    for (const c of [1, 8]) {
+      const sql = bookkeeping.length
+        ? pgbench(script, c)
+        : { p95: NaN, rps: NaN };
+      results.push({
+        label: `per-request session and access-log writes (${bookkeeping.length} statements, SQL only)`,
+        c,
+        app: { p95: NaN, rps: NaN },
+        sql,
+      });
     }
   }
 
