@@ -446,9 +446,11 @@ try {
       .join(', ')}`,
   );
 
+  // --profile=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   api = start('dist/apps/api/main.js', [
     '--require',
     join(ROOT, 'scripts/bench/capture-sql.cjs'),
+    ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []),
   ]);
   worker = start('dist/apps/worker/main.js', WORKER_NODE_ARGS);
   for (let t = Date.now(); ; ) {
