@@ -463,9 +463,17 @@ try {
     if (Date.now() - t > 120_000) throw new Error('the API did not start');
     await sleep(500);
   }
-  const manager = await signIn('manager@bench.example');
-  const auditor = await signIn('auditor@bench.example');
-  const caseworker = await signIn('caseworker@bench.example');
+  // Eight sessions of each: eight people at once (one session shared by eight would serialise on its row).
+  const sessions = async (email) =>
+    Promise.all(Array.from({ length: 8 }, () => signIn(email)));
+  const managers = await sessions('manager@bench.example');
+  const auditors = await sessions('auditor@bench.example');
+  const caseworkers = await sessions('caseworker@bench.example');
+  const [manager, auditor, caseworker] = [
+    managers[0],
+    auditors[0],
+    caseworkers[0],
+  ];
   const teamNo = Number(TEAM.slice(5));
   const sampleN = (i) =>
     teamNo + TEAMS * (1 + ((i * 37) % Math.floor(CASES / TEAMS - 2)));
@@ -482,68 +490,68 @@ try {
   ).rows[0].date_of_birth;
 
   const reads = [
-    ['deadline dashboard (team)', manager, 'GET', '/reports/deadlines'],
-    ['compliance (team)', manager, 'GET', '/reports/compliance'],
+    ['deadline dashboard (team)', managers, 'GET', '/reports/deadlines'],
+    ['compliance (team)', managers, 'GET', '/reports/compliance'],
     [
       'overdue list (team)',
-      manager,
+      managers,
       'GET',
       '/reports/deadlines/list?status=overdue',
     ],
     [
       'due this week list (team)',
-      manager,
+      managers,
       'GET',
       '/reports/deadlines/list?status=due_this_week',
     ],
     [
       'missed in period list (team)',
-      manager,
+      managers,
       'GET',
       '/reports/deadlines/list?status=missed',
     ],
-    ['appeals register (team)', manager, 'GET', '/reports/appeals'],
+    ['appeals register (team)', managers, 'GET', '/reports/appeals'],
     [
       'appeals register, lost (team)',
-      manager,
+      managers,
       'GET',
       '/reports/appeals?result=lost&sort=caseReference&order=asc',
     ],
     [
       'search by reference (team)',
-      manager,
+      managers,
       'POST',
       '/cases/search',
       () => ({ text: `SEND-${String(sampleN(3)).padStart(7, '0')}` }),
     ],
     [
       'search by name (team)',
-      manager,
+      managers,
       'POST',
       '/cases/search',
       () => ({ text: 'khan' }),
     ],
     [
       'search by date of birth (team)',
-      manager,
+      managers,
       'POST',
       '/cases/search',
       () => ({ dateOfBirth: sampleDob }),
     ],
-    ['case list (team)', manager, 'GET', '/cases'],
-    ['case page', manager, 'GET', `/cases/${sampleCaseId}`],
-    ['case history', manager, 'GET', `/cases/${sampleCaseId}/history`],
-    ['deadline dashboard (all teams)', auditor, 'GET', '/reports/deadlines'],
+    ['case list (team)', managers, 'GET', '/cases'],
+    ['case page', managers, 'GET', `/cases/${sampleCaseId}`],
+    ['case history', managers, 'GET', `/cases/${sampleCaseId}/history`],
+    ['deadline dashboard (all teams)', auditors, 'GET', '/reports/deadlines'],
     [
       'overdue list (all teams)',
-      auditor,
+      auditors,
       'GET',
       '/reports/deadlines/list?status=overdue',
     ],
-    ['appeals register (all teams)', auditor, 'GET', '/reports/appeals'],
+    ['appeals register (all teams)', auditors, 'GET', '/reports/appeals'],
     [
       'search by reference (all teams)',
-      auditor,
+      auditors,
       'POST',
       '/cases/search',
       () => ({ text: `SEND-${String(sampleN(3)).padStart(7, '0')}` }),
@@ -551,7 +559,7 @@ try {
   ].filter(([label]) => !args.only || label.includes(args.only));
 
   for (const [label, session, method, path, body] of reads) {
-    const request = () => call(session, method, path, body?.());
+    const request = (i = 0) => call(session[i], method, path, body?.());
     const statements = await capture(api, request);
     const script = statements.map((s) => `${inline(s)};`).join('\n');
     if (args['show-sql'] === 'true') console.log(`--- ${label}\n${script}\n`);
@@ -612,7 +620,7 @@ try {
         sections: [],
       };
       const res = await call(
-        caseworker,
+        caseworkers[w],
         'POST',
         `/cases/${c.id}/decisions`,
         body,
