@@ -23,6 +23,7 @@ import { DropOutbox1795610005000 } from './1795610005000-drop-outbox';
 import { AddCaseworkerAndOwnerIds1795620000000 } from './1795620000000-add-caseworker-and-owner-ids';
 import { AddStaffDemoFlag1795620001000 } from './1795620001000-add-staff-demo-flag';
 import { AddPasswordChangeState1795620002000 } from './1795620002000-add-password-change-state';
+import { CreateNationalScaleReads1795730000000 } from './1795730000000-create-national-scale-reads';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddCaseworkerAndOwnerIds1795620000000,
   AddStaffDemoFlag1795620001000,
   AddPasswordChangeState1795620002000,
+  CreateNationalScaleReads1795730000000,
 ];

@@ -7,3 +7,4 @@ export * from './case-summary';
 export * from './deadline-effects';
 export * from './deadline-ledger';
 export * from './unusual-facts';
+export * from './appeal-class';

@@ -25,6 +25,7 @@ import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { CaseEntity, CaseEventEntity, DeadlineEntity, type DeadlineExtension } from '../db/entities';
 import { eventHash } from '../history/event-hash';
+import { writeAppealRegister } from '../reporting/appeal-register.writer';
 
 export const CALENDAR = Symbol('CALENDAR');
 
@@ -202,6 +203,7 @@ export class CaseCommandService {
       snapshot,
       updatedAt: now,
     });
+    await writeAppealRegister(tx, caseId, snapshot);
 
     const previous = current
       ? await tx

@@ -55,6 +55,11 @@ const schema = z.object({
    * and no UPDATE, DELETE or TRUNCATE on the append-only tables.
    */
   MIGRATION_DATABASE_URL: z.url().optional(),
+  /**
+   * A PostgreSQL replica of DATABASE_URL for the heavy reads (reports, the appeals register,
+   * history exports); unset: they read the primary.
+   */
+  READ_DATABASE_URL: z.url().optional(),
   /** Redis connection URL; the db index in the path is honoured. */
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   /** Key prefix for every BullMQ key, so several systems (or test runs) can share one Redis. */

@@ -5,6 +5,7 @@ import { RULES } from '@send/domain';
 import { addDays, format } from 'date-fns';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { overdueSql } from '../db/deadline-sql';
 import { CaseEntity, DeadlineEntity } from '../db/entities';
 import { displayStatus } from './display-status';
 import { remindsStaff } from './reminder-schedule';
@@ -49,7 +50,7 @@ export class DeadlineService {
         });
         break;
       case 'overdue':
-        q.where("(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < :today))", { today });
+        q.where(overdueSql('d', ':today'), { today });
         break;
       case 'outstanding':
         q.where("d.status IN ('open', 'overdue')");

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AccessLogService } from '../audit/access-log.service';
 import { EXPORT_QUEUE } from '../queue/queues';
+import { ReadDatabaseModule } from '../reporting/read-database';
 import { ExportController } from './export.controller';
 import { EXPORT_ATTEMPTS } from './export-job';
 import { ExportHousekeeping } from './export-housekeeping';
@@ -36,7 +37,7 @@ export class ExportApiModule {}
 
 /** The worker's side: the export processor, which makes the files, and the housekeeping that expires them. */
 @Module({
-  imports: [ExportQueueModule],
+  imports: [ExportQueueModule, ReadDatabaseModule],
   providers: [ExportProcessor, HistoryExportRunner, ExportHousekeeping],
 })
 export class ExportWorkerModule {}

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   APPEAL_OUTCOMES,
   APPEAL_RESULTS,
@@ -22,6 +21,7 @@ import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import type { AppealRegisterQueryDto, AppealSort } from './reporting.dto';
 import { badPeriod } from './reporting.errors';
+import { READ_DB } from './read-database';
 import { periodOrBadRequest } from './report-period';
 import { ReportingService } from './reporting.service';
 
@@ -42,32 +42,14 @@ export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = {
 };
 
 /**
- * Every appeal of the cases in scope, from the case snapshots (only cases that have an appeal are
- * read: see the partial index `case_team_with_appeals`), with its stage and how it ended for the
- * council. `$1` team (null: every team).
+ * The appeals in scope, from `appeal_register` (one row per appeal, with its stage and how it ended
+ * for the council, written with the case by the domain's `appealRegisterEntries`): columns, never
+ * the snapshots' JSON; the case's reference, child's name and caseworker are written with it). `$1`
+ * team (null: every team).
  */
-const APPEALS_SQL = `
-  WITH appeal AS (
-    SELECT c.id AS case_id, c.reference, c.child_name, c.team, c.caseworker,
-           a->>'id' AS appeal_id, a->>'tribunalReference' AS tribunal_reference,
-           (SELECT d->>'type' FROM jsonb_array_elements(c.snapshot->'decisions') d WHERE d->>'id' = a->>'decisionId' LIMIT 1) AS decision_type,
-           COALESCE(a->'sections', '[]'::jsonb) AS sections,
-           a->>'lodgedOn' AS lodged_on, a->>'registeredOn' AS registered_on, a->>'responseSentOn' AS response_sent_on,
-           a->>'hearingDate' AS hearing_date, a->>'outcome' AS outcome, a->>'decisionDate' AS decision_date
-    FROM "case" c CROSS JOIN LATERAL jsonb_array_elements(c.snapshot->'appeals') a
-    WHERE (c.snapshot->'appeals') <> '[]'::jsonb AND ($1::text IS NULL OR c.team = $1)
-  ), staged AS (
-    SELECT *,
-      CASE WHEN outcome IS NOT NULL THEN 'ended' WHEN hearing_date IS NOT NULL THEN 'hearing_listed'
-           WHEN response_sent_on IS NOT NULL THEN 'response_sent' WHEN registered_on IS NOT NULL THEN 'registered'
-           ELSE 'lodged' END AS stage,
-      CASE WHEN outcome IS NULL THEN 'open'
-           WHEN outcome IN ('decided_allowed', 'decided_partly_allowed', 'referred_back') THEN 'lost'
-           WHEN outcome IN ('conceded_before_response', 'consent_order') THEN 'conceded'
-           WHEN outcome = 'decided_dismissed' THEN 'upheld'
-           ELSE 'ended_without_decision' END AS result
-    FROM appeal
-  )`;
+const APPEAL_COLUMNS = `a.case_id, a.reference, a.child_name, a.team, a.caseworker, a.appeal_id, a.tribunal_reference, a.decision_type, a.sections, a.lodged_on::text AS lodged_on,
+  a.registered_on::text AS registered_on, a.response_sent_on::text AS response_sent_on, a.hearing_date::text AS hearing_date, a.outcome,
+  a.decision_date::text AS decision_date, a.stage, a.result`;
 
 const SORT_SQL: Record<AppealSort, string> = {
   lodgedOn: 'lodged_on',
@@ -98,7 +80,15 @@ interface AppealRow {
   result: AppealResult;
 }
 
-type ResultRow = { key: string | null; total: number; open: number; lost: number; conceded: number; upheld: number; ended: number };
+type ResultRow = {
+  key: string | null;
+  total: number;
+  open: number;
+  lost: number;
+  conceded: number;
+  upheld: number;
+  ended: number;
+};
 
 const RESULT_COUNTS = `count(*)::int AS total,
   count(*) FILTER (WHERE result = 'open')::int AS open, count(*) FILTER (WHERE result = 'lost')::int AS lost,
@@ -109,49 +99,59 @@ const RESULT_COUNTS = `count(*)::int AS total,
 @Injectable()
 export class AppealRegisterService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DB) private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly reporting: ReportingService,
   ) {}
 
-  async register(actor: Actor, query: AppealRegisterQueryDto): Promise<AppealRegister> {
+  async register(
+    actor: Actor,
+    query: AppealRegisterQueryDto,
+  ): Promise<AppealRegister> {
     const team = this.reporting.teamFor(actor, query.team);
     const params: unknown[] = [team];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = ['true'];
+    const where: string[] = ['($1::text IS NULL OR a.team = $1)'];
     // The period is of the day the appeal was lodged; without one, every appeal.
     if (query.from || query.to) {
-      const period = periodOrBadRequest(this.clock.today(), query.from, query.to, badPeriod);
-      where.push(`lodged_on BETWEEN ${param(period.firstDay)} AND ${param(period.lastDay)}`);
+      const period = periodOrBadRequest(
+        this.clock.today(),
+        query.from,
+        query.to,
+        badPeriod,
+      );
+      where.push(
+        `a.lodged_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`,
+      );
     }
-    if (query.decisionType) where.push(`decision_type = ${param(query.decisionType)}`);
-    if (query.stage) where.push(`stage = ${param(query.stage)}`);
-    if (query.outcome) where.push(`outcome = ${param(query.outcome)}`);
-    if (query.result) where.push(`result = ${param(query.result)}`);
-    if (query.section) where.push(`sections ? ${param(query.section)}`);
-    const filtered = `${APPEALS_SQL}, filtered AS (SELECT * FROM staged WHERE ${where.join(' AND ')})`;
-    const filterParams = [...params];
+    if (query.decisionType)
+      where.push(`a.decision_type = ${param(query.decisionType)}`);
+    if (query.stage) where.push(`a.stage = ${param(query.stage)}`);
+    if (query.outcome) where.push(`a.outcome = ${param(query.outcome)}`);
+    if (query.result) where.push(`a.result = ${param(query.result)}`);
+    if (query.section)
+      where.push(`${param(query.section)}::text = ANY (a.sections)`);
 
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const sort = SORT_SQL[query.sort ?? 'lodgedOn'];
     const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
-    const rows = (await this.db.query(
-      `${filtered} SELECT * FROM filtered ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`,
-      params,
-    )) as AppealRow[];
-
-    const [counts] = (await this.db.query(
-      `${filtered}
+    // One statement, the matching appeals read once: the page and every count.
+    const pageSql = `SELECT * FROM filtered ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`;
+    const teams = this.reporting.teamsFor(actor);
+    const [c] = (await this.db.query(
+      `WITH filtered AS MATERIALIZED (SELECT ${APPEAL_COLUMNS} FROM appeal_register a WHERE ${where.join(' AND ')})
        SELECT
+         (SELECT COALESCE(json_agg(p), '[]') FROM (${pageSql}) p) AS items,
          (SELECT count(*)::int FROM filtered) AS total,
          (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT stage AS key, count(*)::int AS count FROM filtered GROUP BY stage) s) AS by_stage,
          (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT COALESCE(outcome, 'none') AS key, count(*)::int AS count FROM filtered GROUP BY outcome) s) AS by_outcome,
          (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT result AS key, count(*)::int AS count FROM filtered GROUP BY result) s) AS by_result,
          (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT decision_type AS key, ${RESULT_COUNTS} FROM filtered GROUP BY decision_type) s) AS by_decision_type,
          (SELECT COALESCE(json_agg(s), '[]') FROM (
-            SELECT section AS key, ${RESULT_COUNTS} FROM filtered CROSS JOIN LATERAL jsonb_array_elements_text(sections) section GROUP BY section) s) AS by_section`,
-      filterParams,
+            SELECT section AS key, ${RESULT_COUNTS} FROM filtered CROSS JOIN LATERAL unnest(sections) section GROUP BY section) s) AS by_section`,
+      params,
     )) as {
+      items: AppealRow[];
       total: number;
       by_stage: { key: AppealStage; count: number }[];
       by_outcome: { key: AppealOutcome | 'none'; count: number }[];
@@ -159,9 +159,17 @@ export class AppealRegisterService {
       by_decision_type: ResultRow[];
       by_section: ResultRow[];
     }[];
+    if (!c) throw new Error('the appeals register query answered no row');
 
-    const countOf = <K extends string>(list: { key: K; count: number }[], key: K) => list.find((r) => r.key === key)?.count ?? 0;
-    const resultCounts = (key: string, label: string, r: ResultRow | undefined): AppealResultCounts => ({
+    const countOf = <K extends string>(
+      list: { key: K; count: number }[],
+      key: K,
+    ) => list.find((r) => r.key === key)?.count ?? 0;
+    const resultCounts = (
+      key: string,
+      label: string,
+      r: ResultRow | undefined,
+    ): AppealResultCounts => ({
       key,
       label,
       total: r?.total ?? 0,
@@ -171,31 +179,56 @@ export class AppealRegisterService {
       upheld: r?.upheld ?? 0,
       endedWithoutDecision: r?.ended ?? 0,
     });
-    if (!counts) throw new Error('the appeal counts query answered no row');
-    const c = counts;
     const byOutcome: CountRow[] = [
-      ...APPEAL_OUTCOMES.map((o) => ({ key: o, label: capitalise(APPEAL_OUTCOME_LABELS[o]), count: countOf(c.by_outcome, o) })),
-      { key: 'none', label: 'Not ended yet', count: countOf(c.by_outcome, 'none') },
+      ...APPEAL_OUTCOMES.map((o) => ({
+        key: o,
+        label: capitalise(APPEAL_OUTCOME_LABELS[o]),
+        count: countOf(c.by_outcome, o),
+      })),
+      {
+        key: 'none',
+        label: 'Not ended yet',
+        count: countOf(c.by_outcome, 'none'),
+      },
     ];
     return {
-      items: rows.map(toRow),
+      items: c.items.map(toRow),
       total: c.total,
       counts: {
         total: c.total,
-        byStage: APPEAL_STAGES.map((s) => ({ key: s, label: APPEAL_STAGE_LABELS[s], count: countOf(c.by_stage, s) })),
+        byStage: APPEAL_STAGES.map((s) => ({
+          key: s,
+          label: APPEAL_STAGE_LABELS[s],
+          count: countOf(c.by_stage, s),
+        })),
         byOutcome,
-        byResult: APPEAL_RESULTS.map((r) => ({ key: r, label: APPEAL_RESULT_LABELS[r], count: countOf(c.by_result, r) })),
-        byDecisionType: DECISION_TYPES.map((t) => resultCounts(t, DECISION_TYPE_LABELS[t], c.by_decision_type.find((r) => r.key === t))).filter(
-          (r) => r.total > 0,
-        ),
-        bySection: PLAN_SECTIONS.map((s) => resultCounts(s, `Section ${s}`, c.by_section.find((r) => r.key === s))).filter((r) => r.total > 0),
+        byResult: APPEAL_RESULTS.map((r) => ({
+          key: r,
+          label: APPEAL_RESULT_LABELS[r],
+          count: countOf(c.by_result, r),
+        })),
+        byDecisionType: DECISION_TYPES.map((t) =>
+          resultCounts(
+            t,
+            DECISION_TYPE_LABELS[t],
+            c.by_decision_type.find((r) => r.key === t),
+          ),
+        ).filter((r) => r.total > 0),
+        bySection: PLAN_SECTIONS.map((s) =>
+          resultCounts(
+            s,
+            `Section ${s}`,
+            c.by_section.find((r) => r.key === s),
+          ),
+        ).filter((r) => r.total > 0),
       },
-      teams: await this.reporting.teamsFor(actor),
+      teams: await teams,
     };
   }
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
 
 function toRow(r: AppealRow): AppealRegisterRow {
   return {

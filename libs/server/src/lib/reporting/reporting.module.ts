@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AppealRegisterService } from './appeal-register.service';
+import { ReadDatabaseModule } from './read-database';
 import { ReportingController } from './reporting.controller';
 import { ReportingService } from './reporting.service';
 
-/** Read-only reports for managers and auditors, from PostgreSQL. */
+/** Read-only reports for managers and auditors, from PostgreSQL (READ_DATABASE_URL when set). */
 @Module({
+  imports: [ReadDatabaseModule],
   controllers: [ReportingController],
   providers: [ReportingService, AppealRegisterService],
 })

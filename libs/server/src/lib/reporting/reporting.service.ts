@@ -1,5 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import {
   COMPLIANCE_CATEGORIES,
   type ComplianceCategory,
@@ -24,15 +23,33 @@ import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { DUE_SOON_DAYS } from '../deadlines/deadline.service';
 import { displayStatus } from '../deadlines/display-status';
-import type { DeadlineDrillDownQueryDto, ReportQueryDto } from './reporting.dto';
+import {
+  liveSql,
+  metLateSql,
+  metOnTimeSql,
+  missedSql,
+  openSql,
+  overdueSql,
+} from '../db/deadline-sql';
+import { READ_DB } from './read-database';
+import type {
+  DeadlineDrillDownQueryDto,
+  ReportQueryDto,
+} from './reporting.dto';
 import { badPeriod } from './reporting.errors';
-import { percentOnTime, periodOrBadRequest, type ReportPeriod, weekEnding } from './report-period';
+import {
+  percentOnTime,
+  periodOrBadRequest,
+  type ReportPeriod,
+  weekEnding,
+} from './report-period';
 
 const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 
 export const COMPLIANCE_TITLES: Record<ComplianceCategory, string> = {
   order_compliance: 'Complying with Tribunal orders and concessions',
-  recommendation_responses: 'Responding to health and social care recommendations',
+  recommendation_responses:
+    'Responding to health and social care recommendations',
   mediation_arrangements: 'Arranging mediation within 30 days',
   tribunal_responses: "Sending the council's response to the Tribunal",
 };
@@ -48,27 +65,24 @@ const CATEGORY_SQL: Record<ComplianceCategory, string> = {
 /**
  * The deadlines reports count: the council's and its partners' (the ICB's and council social
  * care's answers to recommendations), not the family's or the mediation adviser's; cancelled ones
- * never. `$1` team (null: every team), `$2` decision type (null: every type).
+ * never. `$1` team (null: every team), `$2` decision type (null: every type). The team is the
+ * deadline's own copy of its case's (`deadline.team`): a team's report reads the team's deadlines
+ * (`deadline_team_due_on`, `deadline_team_live`), not the country's.
  */
 const SCOPE_SQL = `
   d.duty_holder IN ('council', 'icb', 'council_social_care') AND d.status <> 'cancelled'
-  AND ($1::text IS NULL OR c.team = $1) AND ($2::text IS NULL OR d.decision_type = $2)`;
+  AND ($1::text IS NULL OR d.team = $1) AND ($2::text IS NULL OR d.decision_type = $2)`;
 
-/** Past due and not met, whether or not the deadline monitor has marked it yet (`$3` today). */
-const OVERDUE_SQL = `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < $3::date))`;
-const OPEN_SQL = `(d.status = 'open' AND d.due_on >= $3::date)`;
-/**
- * Not done in time: past due and still not met, or closed as `missed` (a duty that can no longer be
- * done, e.g. mediation the council could not arrange once the certificate says so, SEND Regs reg 37).
- */
-const missedSql = (overdue: string) => `(d.status = 'missed' OR ${overdue})`;
+/** `$3` is today in the report queries. */
+const OVERDUE_SQL = overdueSql('d', '$3::date');
+const OPEN_SQL = openSql('d', '$3::date');
 
 /** The outcome counts, over rows already restricted to the period (or with `inPeriod` as a condition). */
 const outcomeCounts = (inPeriod: string) => `
   count(*) FILTER (WHERE ${inPeriod})::int AS due,
-  count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on <= d.due_on)::int AS met_on_time,
-  count(*) FILTER (WHERE ${inPeriod} AND d.status = 'met' AND d.met_on > d.due_on)::int AS met_late,
-  count(*) FILTER (WHERE ${inPeriod} AND ${missedSql(OVERDUE_SQL)})::int AS missed,
+  count(*) FILTER (WHERE ${inPeriod} AND ${metOnTimeSql('d')})::int AS met_on_time,
+  count(*) FILTER (WHERE ${inPeriod} AND ${metLateSql('d')})::int AS met_late,
+  count(*) FILTER (WHERE ${inPeriod} AND ${missedSql('d', '$3::date')})::int AS missed,
   count(*) FILTER (WHERE ${inPeriod} AND ${OPEN_SQL})::int AS pending`;
 
 interface OutcomeRow {
@@ -117,8 +131,12 @@ interface DeadlineRow {
   duty_holder: DutyHolder;
   subject_id: string;
   owner: string;
-  extensions: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }[];
-  total: number;
+  extensions: {
+    fromDueOn: string;
+    toDueOn: string;
+    reason: string;
+    agreedBy: string;
+  }[];
 }
 
 /**
@@ -129,7 +147,7 @@ interface DeadlineRow {
 @Injectable()
 export class ReportingService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DB) private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -137,19 +155,33 @@ export class ReportingService {
   teamFor(actor: Actor, requested: string | undefined): string | null {
     if (actor.role === 'auditor') return requested ?? null;
     if (requested !== undefined && requested !== actor.team) {
-      throw new ForbiddenException(`You can see the reports of your own team (${actor.team}) only.`);
+      throw new ForbiddenException(
+        `You can see the reports of your own team (${actor.team}) only.`,
+      );
     }
     return actor.team;
   }
 
-  /** The teams the caller may choose between. */
+  /**
+   * The teams the caller may choose between: for auditors, every team with a case, found by
+   * skipping through the `case_team` index (one probe a team, not a read of every case).
+   */
   async teamsFor(actor: Actor): Promise<string[]> {
     if (actor.role !== 'auditor') return [actor.team];
-    const rows = (await this.db.query(`SELECT DISTINCT team FROM "case" ORDER BY team`)) as { team: string }[];
+    const rows = (await this.db.query(
+      `WITH RECURSIVE t AS (
+         SELECT min(team) AS team FROM "case"
+         UNION ALL
+         SELECT (SELECT min(c.team) FROM "case" c WHERE c.team > t.team) FROM t WHERE t.team IS NOT NULL)
+       SELECT team FROM t WHERE team IS NOT NULL`,
+    )) as { team: string }[];
     return rows.map((r) => r.team);
   }
 
-  private filtersOf(actor: Actor, query: ReportQueryDto): { filters: ReportFilters; period: ReportPeriod; today: string } {
+  private filtersOf(
+    actor: Actor,
+    query: ReportQueryDto,
+  ): { filters: ReportFilters; period: ReportPeriod; today: string } {
     const today = this.clock.today();
     const period = periodOrBadRequest(today, query.from, query.to, badPeriod);
     const filters: ReportFilters = {
@@ -161,11 +193,14 @@ export class ReportingService {
     return { filters, period, today };
   }
 
-  async dashboard(actor: Actor, query: ReportQueryDto): Promise<DeadlineDashboard> {
+  async dashboard(
+    actor: Actor,
+    query: ReportQueryDto,
+  ): Promise<DeadlineDashboard> {
     const { filters, period, today } = this.filtersOf(actor, query);
     const weekEnds = weekEnding(today);
     const inPeriod = `d.due_on BETWEEN $4::date AND $5::date`;
-    const rows = (await this.db.query(
+    const dashboard = this.db.query(
       `SELECT GROUPING(c.caseworker)::int AS g_owner, GROUPING(d.rule_id)::int AS g_rule, GROUPING(d.responsible_body)::int AS g_body,
               c.caseworker, d.rule_id, d.responsible_body,
               count(*) FILTER (WHERE ${OPEN_SQL} AND d.due_on <= $6::date)::int AS due_this_week,
@@ -173,12 +208,28 @@ export class ReportingService {
               count(*) FILTER (WHERE ${OPEN_SQL})::int AS open,
               ${outcomeCounts(inPeriod)}
        FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE ${SCOPE_SQL} AND (d.status IN ('open', 'overdue') OR ${inPeriod})
+       WHERE ${SCOPE_SQL} AND (${liveSql('d')} OR ${inPeriod})
        GROUP BY GROUPING SETS ((), (c.caseworker), (d.rule_id), (d.responsible_body))`,
-      [filters.team, filters.decisionType, today, period.firstDay, period.lastDay, weekEnds],
-    )) as DashboardRow[];
+      [
+        filters.team,
+        filters.decisionType,
+        today,
+        period.firstDay,
+        period.lastDay,
+        weekEnds,
+      ],
+    ) as Promise<DashboardRow[]>;
+    const [rows, flaggedCases, teams] = await Promise.all([
+      dashboard,
+      this.flaggedCases(filters.team),
+      this.teamsFor(actor),
+    ]);
 
-    const row = (r: DashboardRow, key: string, label: string): DeadlineBreakdownRow => ({
+    const row = (
+      r: DashboardRow,
+      key: string,
+      label: string,
+    ): DeadlineBreakdownRow => ({
       key,
       label,
       dueThisWeek: r.due_this_week,
@@ -192,11 +243,30 @@ export class ReportingService {
       .sort((a, b) => a.label.localeCompare(b.label));
     const byRule = rows
       .filter((r) => !r.g_rule && r.rule_id !== null)
-      .map((r) => row(r, r.rule_id as string, RULE_TITLES.get(r.rule_id as string) ?? (r.rule_id as string)))
+      .map((r) =>
+        row(
+          r,
+          r.rule_id as string,
+          RULE_TITLES.get(r.rule_id as string) ?? (r.rule_id as string),
+        ),
+      )
       .sort((a, b) => a.label.localeCompare(b.label));
-    const empty = { due_this_week: 0, overdue: 0, open: 0, due: 0, met_on_time: 0, met_late: 0, missed: 0, pending: 0 } as DashboardRow;
+    const empty = {
+      due_this_week: 0,
+      overdue: 0,
+      open: 0,
+      due: 0,
+      met_on_time: 0,
+      met_late: 0,
+      missed: 0,
+      pending: 0,
+    } as DashboardRow;
     const byResponsibleBody = RESPONSIBLE_BODIES.map((body) =>
-      row(rows.find((r) => !r.g_body && r.responsible_body === body) ?? empty, body, RESPONSIBLE_BODY_LABELS[body]),
+      row(
+        rows.find((r) => !r.g_body && r.responsible_body === body) ?? empty,
+        body,
+        RESPONSIBLE_BODY_LABELS[body],
+      ),
     );
     return {
       filters,
@@ -209,25 +279,45 @@ export class ReportingService {
       byCaseworker,
       byRule,
       byResponsibleBody,
-      flaggedCases: await this.flaggedCases(filters.team),
-      teams: await this.teamsFor(actor),
+      flaggedCases,
+      teams,
     };
   }
 
-  /** Cases with a fact the law does not provide for on their route, recorded because the caseworker confirmed it: for someone to look at. */
-  private async flaggedCases(team: string | null): Promise<{ caseId: string; reference: string; childName: string; flags: number }[]> {
+  /**
+   * Cases with a fact the law does not provide for on their route, recorded because the caseworker
+   * confirmed it: for someone to look at (the partial index `case_team_flagged` holds only those).
+   */
+  private async flaggedCases(
+    team: string | null,
+  ): Promise<
+    { caseId: string; reference: string; childName: string; flags: number }[]
+  > {
     const rows = (await this.db.query(
       `SELECT c.id, c.reference, c.child_name, jsonb_array_length(c.snapshot->'flags')::int AS flags
        FROM "case" c
        WHERE ($1::text IS NULL OR c.team = $1) AND jsonb_typeof(c.snapshot->'flags') = 'array' AND jsonb_array_length(c.snapshot->'flags') > 0
        ORDER BY c.reference LIMIT 100`,
       [team],
-    )) as { id: string; reference: string; child_name: string; flags: number }[];
-    return rows.map((r) => ({ caseId: r.id, reference: r.reference, childName: r.child_name, flags: r.flags }));
+    )) as {
+      id: string;
+      reference: string;
+      child_name: string;
+      flags: number;
+    }[];
+    return rows.map((r) => ({
+      caseId: r.id,
+      reference: r.reference,
+      childName: r.child_name,
+      flags: r.flags,
+    }));
   }
 
   /** Compliance month by month (by due month) for the four families of deadlines. */
-  async compliance(actor: Actor, query: ReportQueryDto): Promise<ComplianceReport> {
+  async compliance(
+    actor: Actor,
+    query: ReportQueryDto,
+  ): Promise<ComplianceReport> {
     const { filters, period, today } = this.filtersOf(actor, query);
     const category = `CASE ${COMPLIANCE_CATEGORIES.map((c) => `WHEN ${CATEGORY_SQL[c]} THEN '${c}'`).join(' ')} END`;
     const rows = (await this.db.query(
@@ -236,77 +326,110 @@ export class ReportingService {
        WHERE ${SCOPE_SQL} AND d.due_on BETWEEN $4::date AND $5::date
          AND (${COMPLIANCE_CATEGORIES.map((c) => CATEGORY_SQL[c]).join(' OR ')})
        GROUP BY 1, 2`,
-      [filters.team, filters.decisionType, today, period.firstDay, period.lastDay],
+      [
+        filters.team,
+        filters.decisionType,
+        today,
+        period.firstDay,
+        period.lastDay,
+      ],
     )) as (OutcomeRow & { category: ComplianceCategory; month: string })[];
 
     const series = COMPLIANCE_CATEGORIES.map((c): ComplianceSeries => {
       const mine = rows.filter((r) => r.category === c);
-      const sum = (field: keyof OutcomeRow) => mine.reduce((n, r) => n + r[field], 0);
+      const sum = (field: keyof OutcomeRow) =>
+        mine.reduce((n, r) => n + r[field], 0);
       return {
         category: c,
         title: COMPLIANCE_TITLES[c],
-        months: period.months.map((month) => ({ month, ...outcomes(mine.find((r) => r.month === month)) })),
-        total: outcomes({ due: sum('due'), met_on_time: sum('met_on_time'), met_late: sum('met_late'), missed: sum('missed'), pending: sum('pending') }),
+        months: period.months.map((month) => ({
+          month,
+          ...outcomes(mine.find((r) => r.month === month)),
+        })),
+        total: outcomes({
+          due: sum('due'),
+          met_on_time: sum('met_on_time'),
+          met_late: sum('met_late'),
+          missed: sum('missed'),
+          pending: sum('pending'),
+        }),
       };
     });
     return { filters, today, series };
   }
 
   /** The deadlines behind a number on the dashboard or a bar of a chart, soonest due first. */
-  async deadlines(actor: Actor, query: DeadlineDrillDownQueryDto): Promise<DeadlinePage> {
+  async deadlines(
+    actor: Actor,
+    query: DeadlineDrillDownQueryDto,
+  ): Promise<DeadlinePage> {
     const { filters, period, today } = this.filtersOf(actor, query);
     const status: DeadlineReportStatus = query.status ?? 'due';
     // Parameters are numbered as they are used: PostgreSQL refuses one it cannot type.
     const params: unknown[] = [filters.team, filters.decisionType];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const overdue = () => `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < ${param(today)}::date))`;
-    const open = () => `(d.status = 'open' AND d.due_on >= ${param(today)}::date)`;
-    const inPeriod = () => `d.due_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`;
+    const overdue = () => overdueSql('d', `${param(today)}::date`);
+    const open = () => openSql('d', `${param(today)}::date`);
+    const inPeriod = () =>
+      `d.due_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`;
     const byStatus: Record<DeadlineReportStatus, () => string> = {
-      due_this_week: () => `${open()} AND d.due_on <= ${param(weekEnding(today))}::date`,
+      due_this_week: () =>
+        `${open()} AND d.due_on <= ${param(weekEnding(today))}::date`,
       overdue,
       open,
       due: inPeriod,
-      met_on_time: () => `${inPeriod()} AND d.status = 'met' AND d.met_on <= d.due_on`,
-      met_late: () => `${inPeriod()} AND d.status = 'met' AND d.met_on > d.due_on`,
-      missed: () => `${inPeriod()} AND ${missedSql(overdue())}`,
+      met_on_time: () => `${inPeriod()} AND ${metOnTimeSql('d')}`,
+      met_late: () => `${inPeriod()} AND ${metLateSql('d')}`,
+      missed: () => `${inPeriod()} AND (d.status = 'missed' OR ${overdue()})`,
     };
     const where = [SCOPE_SQL, byStatus[status]()];
     if (query.rule) where.push(`d.rule_id = ${param(query.rule)}`);
     if (query.category) where.push(CATEGORY_SQL[query.category]);
-    if (query.caseworker) where.push(`c.caseworker = ${param(query.caseworker)}`);
-    if (query.responsibleBody) where.push(`d.responsible_body = ${param(query.responsibleBody)}`);
-    if (query.month) where.push(`to_char(d.due_on, 'YYYY-MM') = ${param(query.month)}`);
+    if (query.caseworker)
+      where.push(`c.caseworker = ${param(query.caseworker)}`);
+    if (query.responsibleBody)
+      where.push(`d.responsible_body = ${param(query.responsibleBody)}`);
+    if (query.month)
+      where.push(
+        `d.due_on >= ${param(`${query.month}-01`)}::date AND d.due_on < (${param(`${query.month}-01`)}::date + interval '1 month')`,
+      );
     const filterParams = [...params];
     const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
-    const rows = (await this.db.query(
-      `SELECT d.id, d.case_id, c.reference, c.child_name, d.rule_id, d.ruleset_version, d.due_on::text AS due_on, d.explanation,
-              d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, d.extensions,
-              count(*) OVER ()::int AS total
-       FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY d.due_on, c.reference, d.rule_id, d.id
-       ${page}`,
-      params,
-    )) as DeadlineRow[];
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && (query.offset ?? 0) > 0) {
-      // Past the last page: still say how many there are.
-      const [count] = (await this.db.query(
-        `SELECT count(*)::int AS total FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE ${where.join(' AND ')}`,
+    // The page and its count as two queries (the count needs the case only to filter by caseworker):
+    // a window count over the page query would make PostgreSQL produce every match before the first 50.
+    const [rows, [count]] = await Promise.all([
+      this.db.query(
+        `SELECT d.id, d.case_id, c.reference, c.child_name, d.rule_id, d.ruleset_version, d.due_on::text AS due_on, d.explanation,
+                d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, d.extensions
+         FROM deadline d JOIN "case" c ON c.id = d.case_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY d.due_on, c.reference, d.rule_id, d.id
+         ${page}`,
+        params,
+      ) as Promise<DeadlineRow[]>,
+      this.db.query(
+        `SELECT count(*)::int AS total FROM deadline d ${query.caseworker ? 'JOIN "case" c ON c.id = d.case_id' : ''} WHERE ${where.join(' AND ')}`,
         filterParams,
-      )) as { total: number }[];
-      total = count?.total ?? 0;
-    }
+      ) as Promise<{ total: number }[]>,
+    ]);
+    const total = count?.total ?? 0;
     return { items: rows.map((r) => toView(r, today)), total };
   }
 }
 
 function toView(r: DeadlineRow, today: string): DeadlineView {
-  const status: DeadlineStatus = r.status === 'open' && r.due_on < today ? 'overdue' : r.status;
-  const dueSoonUntil = format(addDays(parseISO(today), DUE_SOON_DAYS - 1), 'yyyy-MM-dd');
+  const status: DeadlineStatus =
+    r.status === 'open' && r.due_on < today ? 'overdue' : r.status;
+  const dueSoonUntil = format(
+    addDays(parseISO(today), DUE_SOON_DAYS - 1),
+    'yyyy-MM-dd',
+  );
   return {
-    displayStatus: displayStatus({ status: r.status, dueOn: r.due_on, extended: r.extensions.length > 0 }, today, dueSoonUntil),
+    displayStatus: displayStatus(
+      { status: r.status, dueOn: r.due_on, extended: r.extensions.length > 0 },
+      today,
+      dueSoonUntil,
+    ),
     id: r.id,
     caseId: r.case_id,
     caseReference: r.reference,
@@ -321,7 +444,16 @@ function toView(r: DeadlineRow, today: string): DeadlineView {
     ...(r.responsible_body ? { responsibleBody: r.responsible_body } : {}),
     dutyHolder: r.duty_holder,
     ...(r.extensions.length
-      ? { extensions: r.extensions.map(({ fromDueOn, toDueOn, reason, agreedBy }) => ({ fromDueOn, toDueOn, reason, agreedBy })) }
+      ? {
+          extensions: r.extensions.map(
+            ({ fromDueOn, toDueOn, reason, agreedBy }) => ({
+              fromDueOn,
+              toDueOn,
+              reason,
+              agreedBy,
+            }),
+          ),
+        }
       : {}),
     subjectId: r.subject_id,
     owner: r.owner,

@@ -1,0 +1,33 @@
+/**
+ * The SQL tests of a deadline's state, written once: the reports, their drill-down lists and the
+ * deadline lists all call these, so a number on a report is always the length of its list.
+ * `d` is the deadline table's alias; `today` an SQL expression for today's date (a parameter).
+ * Dashboards read PostgreSQL only: an open deadline past its date is overdue whether or not the
+ * deadline monitor has marked it yet.
+ */
+
+/** Live: not met, cancelled or missed (the only deadlines with a next action; `deadline_team_live` and `deadline_open_due` index them). */
+export const liveSql = (d: string) => `${d}.status IN ('open', 'overdue')`;
+
+/** Past due and not met, whether or not the deadline monitor has marked it yet. */
+export const overdueSql = (d: string, today: string) =>
+  `(${liveSql(d)} AND (${d}.status = 'overdue' OR ${d}.due_on < ${today}))`;
+
+/** Open and not yet past due. */
+export const openSql = (d: string, today: string) =>
+  `(${d}.status = 'open' AND ${d}.due_on >= ${today})`;
+
+/**
+ * Not done in time: past due and still not met, or closed as `missed` (a duty that can no longer be
+ * done, e.g. mediation the council could not arrange once the certificate says so, SEND Regs reg 37).
+ */
+export const missedSql = (d: string, today: string) =>
+  `(${d}.status = 'missed' OR ${overdueSql(d, today)})`;
+
+/** Met on or before its due date. */
+export const metOnTimeSql = (d: string) =>
+  `(${d}.status = 'met' AND ${d}.met_on <= ${d}.due_on)`;
+
+/** Met after its due date. */
+export const metLateSql = (d: string) =>
+  `(${d}.status = 'met' AND ${d}.met_on > ${d}.due_on)`;
