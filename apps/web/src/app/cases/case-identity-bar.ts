@@ -1,9 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseDetail } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
-import { isOverdueDuty } from '../deadlines/deadline-status';
 import { stageLabel } from '../shared/labels';
+import { isOutstanding, isOverdueDuty } from '@send/domain';
 
 /**
  * The MoJ identity bar: whose case this is (name, reference, date of birth), where it stands
@@ -19,9 +24,13 @@ import { stageLabel } from '../shared/labels';
       <div class="moj-identity-bar__container">
         <div class="moj-identity-bar__details">
           @if (heading()) {
-            <h1 class="moj-identity-bar__title app-identity-bar__name">{{ detail().childName }}</h1>
+            <h1 class="moj-identity-bar__title app-identity-bar__name">
+              {{ detail().childName }}
+            </h1>
           } @else {
-            <p class="moj-identity-bar__title app-identity-bar__name">{{ detail().childName }}</p>
+            <p class="moj-identity-bar__title app-identity-bar__name">
+              {{ detail().childName }}
+            </p>
           }
           <dl class="app-identity-bar__facts">
             <div>
@@ -42,7 +51,10 @@ import { stageLabel } from '../shared/labels';
                 @if (open().length) {
                   {{ open().length }}
                   @if (overdue()) {
-                    <strong class="govuk-tag govuk-tag--red app-identity-bar__tag">{{ overdue() }} overdue</strong>
+                    <strong
+                      class="govuk-tag govuk-tag--red app-identity-bar__tag"
+                      >{{ overdue() }} overdue</strong
+                    >
                   }
                 } @else {
                   None
@@ -60,7 +72,12 @@ import { stageLabel } from '../shared/labels';
         @if (canRecord()) {
           <div class="moj-identity-bar__actions">
             <div class="moj-identity-bar__menu">
-              <a class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" role="button" draggable="false" data-module="govuk-button" [routerLink]="['/cases', detail().id, 'record']"
+              <a
+                class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                role="button"
+                draggable="false"
+                data-module="govuk-button"
+                [routerLink]="['/cases', detail().id, 'record']"
                 >Record an entry</a
               >
             </div>
@@ -82,10 +99,14 @@ export class CaseIdentityBar {
   protected readonly stage = stageLabel;
   protected readonly open = computed(() =>
     this.detail()
-      .deadlines.filter((d) => d.status === 'open' || d.status === 'overdue')
+      .deadlines.filter(isOutstanding)
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   );
   /** Duties not done in time (a family's time limit that went by is not one). */
-  protected readonly overdue = computed(() => this.open().filter((d) => isOverdueDuty(d, this.today())).length);
-  protected readonly next = computed(() => this.open().find((d) => d.dueOn >= this.today()));
+  protected readonly overdue = computed(
+    () => this.open().filter((d) => isOverdueDuty(d, this.today())).length,
+  );
+  protected readonly next = computed(() =>
+    this.open().find((d) => d.dueOn >= this.today()),
+  );
 }

@@ -1,7 +1,25 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  ActivatedRoute,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { filter, map, skip } from 'rxjs';
 import { pageTitle } from '../core/app-title-strategy';
 import { FlashMessage } from '../core/flash-message';
@@ -12,6 +30,7 @@ import { CaseIdentityBar } from './case-identity-bar';
 import { CaseStore } from './case-store';
 import { RecordFlow } from './record/record-flow';
 import { recordsOnCases } from '../core/roles';
+import { isOutstanding } from '@send/domain';
 
 /**
  * A case's pages: loads the case and its history once for all of them (CaseStore), shows the
@@ -26,10 +45,17 @@ import { recordsOnCases } from '../core/roles';
     @if (store.detail.error()) {
       @if (notFound()) {
         <h1 class="govuk-heading-l">Case not found</h1>
-        <p class="govuk-body">There is no case at this address in your team. It may have been mistyped.</p>
-        <p class="govuk-body"><a class="govuk-link" routerLink="/cases">Find a case</a></p>
+        <p class="govuk-body">
+          There is no case at this address in your team. It may have been
+          mistyped.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" routerLink="/cases">Find a case</a>
+        </p>
       } @else {
-        <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
+        <h1 class="govuk-heading-l">
+          Sorry, there is a problem with the service
+        </h1>
         <p class="govuk-body">{{ serviceProblem }}</p>
       }
     } @else if (store.current(); as detail) {
@@ -43,28 +69,60 @@ import { recordsOnCases } from '../core/roles';
           #bannerEl
         >
           <div class="govuk-notification-banner__header">
-            <h2 class="govuk-notification-banner__title" id="success-banner-title">Success</h2>
+            <h2
+              class="govuk-notification-banner__title"
+              id="success-banner-title"
+            >
+              Success
+            </h2>
           </div>
           <div class="govuk-notification-banner__content">
             <h3 class="govuk-notification-banner__heading">{{ banner() }}</h3>
           </div>
         </div>
       }
-      <app-case-identity-bar [detail]="detail" [today]="today" [heading]="onTab()" [canRecord]="canRecord()" />
+      <app-case-identity-bar
+        [detail]="detail"
+        [today]="today"
+        [heading]="onTab()"
+        [canRecord]="canRecord()"
+      />
       @if (onTab()) {
-        <nav class="moj-sub-navigation app-case-tabs" aria-label="Case sections">
+        <nav
+          class="moj-sub-navigation app-case-tabs"
+          aria-label="Case sections"
+        >
           <ul class="moj-sub-navigation__list">
             <li class="moj-sub-navigation__item">
-              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id]" routerLinkActive #overview="routerLinkActive"
-                [routerLinkActiveOptions]="{ exact: true }" [attr.aria-current]="overview.isActive ? 'page' : null">Overview</a>
+              <a
+                class="moj-sub-navigation__link"
+                [routerLink]="['/cases', detail.id]"
+                routerLinkActive
+                #overview="routerLinkActive"
+                [routerLinkActiveOptions]="{ exact: true }"
+                [attr.aria-current]="overview.isActive ? 'page' : null"
+                >Overview</a
+              >
             </li>
             <li class="moj-sub-navigation__item">
-              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'deadlines']" routerLinkActive #deadlines="routerLinkActive"
-                [attr.aria-current]="deadlines.isActive ? 'page' : null">Deadlines ({{ openCount() }} open)</a>
+              <a
+                class="moj-sub-navigation__link"
+                [routerLink]="['/cases', detail.id, 'deadlines']"
+                routerLinkActive
+                #deadlines="routerLinkActive"
+                [attr.aria-current]="deadlines.isActive ? 'page' : null"
+                >Deadlines ({{ openCount() }} open)</a
+              >
             </li>
             <li class="moj-sub-navigation__item">
-              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'history']" routerLinkActive #history="routerLinkActive"
-                [attr.aria-current]="history.isActive ? 'page' : null">History</a>
+              <a
+                class="moj-sub-navigation__link"
+                [routerLink]="['/cases', detail.id, 'history']"
+                routerLinkActive
+                #history="routerLinkActive"
+                [attr.aria-current]="history.isActive ? 'page' : null"
+                >History</a
+              >
             </li>
           </ul>
         </nav>
@@ -90,10 +148,14 @@ export class CasePage {
   protected readonly serviceProblem = SERVICE_PROBLEM;
   /** The one-off message after a save, shown on the next page of the case. */
   protected readonly banner = signal(this.flash.take());
-  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
-  protected readonly notFound = computed(() => httpStatus(this.store.detail.error()) === 404);
+  protected readonly canRecord = computed(() =>
+    recordsOnCases(this.session.user()?.role),
+  );
+  protected readonly notFound = computed(
+    () => httpStatus(this.store.detail.error()) === 404,
+  );
   protected readonly openCount = computed(
-    () => this.store.current()?.deadlines.filter((d) => d.status === 'open' || d.status === 'overdue').length ?? 0,
+    () => this.store.current()?.deadlines.filter(isOutstanding).length ?? 0,
   );
 
   /** The tab showing (its route's `data.tab`, e.g. 'Deadlines'), or undefined on a form. */
@@ -122,7 +184,14 @@ export class CasePage {
       const detail = this.store.current();
       const tab = this.tab();
       if (this.notFound()) this.title.setTitle(pageTitle('Case not found'));
-      else if (detail && tab) this.title.setTitle(pageTitle(tab === 'Overview' ? detail.childName : `${tab}: ${detail.childName}`));
+      else if (detail && tab)
+        this.title.setTitle(
+          pageTitle(
+            tab === 'Overview'
+              ? detail.childName
+              : `${tab}: ${detail.childName}`,
+          ),
+        );
     });
     // Move focus to the success banner once it has rendered, so it is announced and read first.
     let focusedFor: string | undefined;

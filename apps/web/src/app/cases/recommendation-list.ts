@@ -1,8 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineView, RecommendationView } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
-import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labels';
+import {
+  outcomeLabel,
+  responsibleBodyLabel,
+  sectionLabel,
+} from '../shared/labels';
 
 /** The Tribunal's health and social care recommendations on a case, and the responses to them. */
 @Component({
@@ -13,7 +22,10 @@ import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labe
     @for (recommendation of recommendations(); track recommendation.id) {
       <div class="govuk-summary-card">
         <div class="govuk-summary-card__title-wrapper">
-          <h3 class="govuk-summary-card__title" [id]="'recommendation-' + recommendation.id">
+          <h3
+            class="govuk-summary-card__title"
+            [id]="'recommendation-' + recommendation.id"
+          >
             {{ sectionText(recommendation.section) }}
           </h3>
         </div>
@@ -21,32 +33,44 @@ import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labe
           <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Responsible body</dt>
-              <dd class="govuk-summary-list__value">{{ bodyText(recommendation.responsibleBody) }}</dd>
+              <dd class="govuk-summary-list__value">
+                {{ bodyText(recommendation.responsibleBody) }}
+              </dd>
             </div>
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Recommendation</dt>
-              <dd class="govuk-summary-list__value app-pre-line">{{ recommendation.text }}</dd>
+              <dd class="govuk-summary-list__value app-pre-line">
+                {{ recommendation.text }}
+              </dd>
             </div>
             @if (responseDueOn()[recommendation.id]; as dueOn) {
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Response due</dt>
-                <dd class="govuk-summary-list__value">{{ dueOn | longDate }}</dd>
+                <dd class="govuk-summary-list__value">
+                  {{ dueOn | longDate }}
+                </dd>
               </div>
             }
             @if (recommendation.response; as response) {
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Outcome</dt>
-                <dd class="govuk-summary-list__value">{{ outcomeText(response.outcome) }}</dd>
+                <dd class="govuk-summary-list__value">
+                  {{ outcomeText(response.outcome) }}
+                </dd>
               </div>
               @if (response.reasons) {
                 <div class="govuk-summary-list__row">
                   <dt class="govuk-summary-list__key">Reasons</dt>
-                  <dd class="govuk-summary-list__value app-pre-line">{{ response.reasons }}</dd>
+                  <dd class="govuk-summary-list__value app-pre-line">
+                    {{ response.reasons }}
+                  </dd>
                 </div>
               }
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Date sent</dt>
-                <dd class="govuk-summary-list__value">{{ response.sentOn | longDate }}</dd>
+                <dd class="govuk-summary-list__value">
+                  {{ response.sentOn | longDate }}
+                </dd>
               </div>
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Sent to</dt>
@@ -67,7 +91,13 @@ import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labe
               role="button"
               draggable="false"
               data-module="govuk-button"
-              [routerLink]="['/cases', caseId(), 'recommendations', recommendation.id, 'response']"
+              [routerLink]="[
+                '/cases',
+                caseId(),
+                'record',
+                'recommendation-response',
+              ]"
+              [queryParams]="{ recommendation: recommendation.id }"
               [attr.aria-describedby]="'recommendation-' + recommendation.id"
               >Record the response</a
             >
@@ -75,7 +105,10 @@ import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labe
         </div>
       </div>
     } @empty {
-      <p class="govuk-body">The Tribunal has made no health or social care recommendations on this case.</p>
+      <p class="govuk-body">
+        The Tribunal has made no health or social care recommendations on this
+        case.
+      </p>
     }
   `,
 })

@@ -381,7 +381,7 @@ function everyEventType<const T extends readonly CaseEventType[]>(
 }
 
 /** Every event type, in the order of the union (a new one is handled in its family's file under `events/`). */
-export const CASE_EVENT_TYPES = everyEventType([
+export const CASE_EVENT_TYPES = /* @__PURE__ */ everyEventType([
   'case.opened',
   'contact.added',
   'case.reassigned',
