@@ -17,17 +17,9 @@ import { isOutstanding } from '@send/domain';
   imports: [CaseDeadlines],
   template: `
     <h2 class="govuk-heading-m">Open</h2>
-    <app-case-deadlines
-      [deadlines]="open()"
-      [today]="today"
-      [canExtend]="canExtend()"
-    />
+    <app-case-deadlines [deadlines]="open()" [today]="today" [canExtend]="canExtend()" />
     <h2 class="govuk-heading-m">Met</h2>
-    <app-case-deadlines
-      [deadlines]="met()"
-      [today]="today"
-      empty="No deadline on this case has been met yet."
-    />
+    <app-case-deadlines [deadlines]="met()" [today]="today" empty="No deadline on this case has been met yet." />
     @if (missed().length) {
       <h2 class="govuk-heading-m">Missed</h2>
       <app-case-deadlines [deadlines]="missed()" [today]="today" />

@@ -19,9 +19,7 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
             <span class="app-secondary-text">{{ row.responsibleBody }}</span>
           }
         </h3>
-        <dl
-          class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2"
-        >
+        <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Due date</dt>
             <dd class="govuk-summary-list__value">{{ row.due }}</dd>
@@ -29,10 +27,7 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Status</dt>
             <dd class="govuk-summary-list__value">
-              <app-deadline-status-tag
-                [deadline]="deadline"
-                [today]="today()"
-              />
+              <app-deadline-status-tag [deadline]="deadline" [today]="today()" />
             </dd>
           </div>
           <div class="govuk-summary-list__row">
@@ -52,9 +47,7 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
         </dl>
         <details class="govuk-details govuk-!-margin-bottom-2">
           <summary class="govuk-details__summary">
-            <span class="govuk-details__summary-text"
-              >How this date was worked out</span
-            >
+            <span class="govuk-details__summary-text">How this date was worked out</span>
           </summary>
           <div class="govuk-details__text">
             <ol class="govuk-list govuk-list--number">
@@ -62,22 +55,13 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
                 <li>{{ line }}</li>
               }
             </ol>
-            <p class="govuk-body-s">
-              Rules version {{ deadline.rulesetVersion }}.
-            </p>
+            <p class="govuk-body-s">Rules version {{ deadline.rulesetVersion }}.</p>
           </div>
         </details>
-        @if (
-          canExtend() && outstanding(deadline) && extendable(deadline.ruleId)
-        ) {
+        @if (canExtend() && outstanding(deadline) && extendable(deadline.ruleId)) {
           <p class="govuk-body">
-            <a
-              class="govuk-link"
-              [routerLink]="['/cases', deadline.caseId, 'record', 'extension']"
-              [queryParams]="{ deadline: deadline.id }"
-              >Extend<span class="govuk-visually-hidden">
-                the deadline: {{ deadline.ruleTitle }}</span
-              ></a
+            <a class="govuk-link" [routerLink]="['/cases', deadline.caseId, 'record', 'extension']" [queryParams]="{ deadline: deadline.id }"
+              >Extend<span class="govuk-visually-hidden"> the deadline: {{ deadline.ruleTitle }}</span></a
             >
           </p>
         }

@@ -24,13 +24,9 @@ import { isOutstanding, isOverdueDuty } from '@send/domain';
       <div class="moj-identity-bar__container">
         <div class="moj-identity-bar__details">
           @if (heading()) {
-            <h1 class="moj-identity-bar__title app-identity-bar__name">
-              {{ detail().childName }}
-            </h1>
+            <h1 class="moj-identity-bar__title app-identity-bar__name">{{ detail().childName }}</h1>
           } @else {
-            <p class="moj-identity-bar__title app-identity-bar__name">
-              {{ detail().childName }}
-            </p>
+            <p class="moj-identity-bar__title app-identity-bar__name">{{ detail().childName }}</p>
           }
           <dl class="app-identity-bar__facts">
             <div>
@@ -51,10 +47,7 @@ import { isOutstanding, isOverdueDuty } from '@send/domain';
                 @if (open().length) {
                   {{ open().length }}
                   @if (overdue()) {
-                    <strong
-                      class="govuk-tag govuk-tag--red app-identity-bar__tag"
-                      >{{ overdue() }} overdue</strong
-                    >
+                    <strong class="govuk-tag govuk-tag--red app-identity-bar__tag">{{ overdue() }} overdue</strong>
                   }
                 } @else {
                   None
@@ -72,12 +65,7 @@ import { isOutstanding, isOverdueDuty } from '@send/domain';
         @if (canRecord()) {
           <div class="moj-identity-bar__actions">
             <div class="moj-identity-bar__menu">
-              <a
-                class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                role="button"
-                draggable="false"
-                data-module="govuk-button"
-                [routerLink]="['/cases', detail().id, 'record']"
+              <a class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" role="button" draggable="false" data-module="govuk-button" [routerLink]="['/cases', detail().id, 'record']"
                 >Record an entry</a
               >
             </div>

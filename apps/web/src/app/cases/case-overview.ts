@@ -26,11 +26,8 @@ import { isOutstanding } from '@send/domain';
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
           <div class="govuk-warning-text__text">
             <span class="govuk-visually-hidden">Warning</span>
-            This case records something the law does not provide for on its
-            route, entered because it is what happened:
-            <ul
-              class="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0"
-            >
+            This case records something the law does not provide for on its route, entered because it is what happened:
+            <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
               @for (flag of detail.flags; track $index) {
                 <li>{{ flag.reason }}</li>
               }
@@ -50,36 +47,24 @@ import { isOutstanding } from '@send/domain';
       />
       @if (detail.appeals.length || detail.recommendations.length) {
         <h2 class="govuk-heading-m">Recommendations</h2>
-        <app-recommendation-list
-          [caseId]="detail.id"
-          [recommendations]="detail.recommendations"
-          [deadlines]="detail.deadlines"
-        />
+        <app-recommendation-list [caseId]="detail.id" [recommendations]="detail.recommendations" [deadlines]="detail.deadlines" />
       }
       <h2 class="govuk-heading-m">People</h2>
       <dl class="govuk-summary-list app-people">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">Caseworker</dt>
-          <dd class="govuk-summary-list__value">
-            {{ detail.caseworker }}, {{ detail.team }}
-          </dd>
+          <dd class="govuk-summary-list__value">{{ detail.caseworker }}, {{ detail.team }}</dd>
         </div>
         @for (contact of detail.contacts; track contact.id) {
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">{{ contact.name }}</dt>
             <dd class="govuk-summary-list__value">
-              <p class="govuk-body govuk-!-margin-bottom-1">
-                {{ contact.relationship }}
-              </p>
+              <p class="govuk-body govuk-!-margin-bottom-1">{{ contact.relationship }}</p>
               @if (contact.email) {
-                <p class="govuk-body govuk-!-margin-bottom-1">
-                  {{ contact.email }}
-                </p>
+                <p class="govuk-body govuk-!-margin-bottom-1">{{ contact.email }}</p>
               }
               @if (contact.phone) {
-                <p class="govuk-body govuk-!-margin-bottom-0">
-                  {{ contact.phone }}
-                </p>
+                <p class="govuk-body govuk-!-margin-bottom-0">{{ contact.phone }}</p>
               }
             </dd>
           </div>
@@ -89,11 +74,7 @@ import { isOutstanding } from '@send/domain';
             <dd class="govuk-summary-list__value">
               None recorded yet.
               @if (canRecord()) {
-                <a
-                  class="govuk-link"
-                  [routerLink]="['/cases', detail.id, 'record', 'contact']"
-                  >Add a parent, carer or other contact</a
-                >
+                <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'contact']">Add a parent, carer or other contact</a>
               }
             </dd>
           </div>
@@ -101,22 +82,12 @@ import { isOutstanding } from '@send/domain';
       </dl>
       <h2 class="govuk-heading-m">Latest entries</h2>
       @if (store.history.error()) {
-        <p class="govuk-body" role="alert">
-          The history could not be loaded. Reload the page to try again.
-        </p>
+        <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>
       } @else if (store.history.hasValue()) {
-        <app-case-timeline
-          [events]="store.history.value()"
-          [limit]="5"
-          [historyLink]="['/cases', detail.id, 'history']"
-        />
+        <app-case-timeline [events]="store.history.value()" [limit]="5" [historyLink]="['/cases', detail.id, 'history']" />
         @if (store.history.value().length > 5) {
           <p class="govuk-body">
-            <a
-              class="govuk-link"
-              [routerLink]="['/cases', detail.id, 'history']"
-              >See all {{ store.history.value().length }} entries</a
-            >
+            <a class="govuk-link" [routerLink]="['/cases', detail.id, 'history']">See all {{ store.history.value().length }} entries</a>
           </p>
         }
       } @else {

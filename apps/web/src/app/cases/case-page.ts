@@ -45,17 +45,10 @@ import { isOutstanding } from '@send/domain';
     @if (store.detail.error()) {
       @if (notFound()) {
         <h1 class="govuk-heading-l">Case not found</h1>
-        <p class="govuk-body">
-          There is no case at this address in your team. It may have been
-          mistyped.
-        </p>
-        <p class="govuk-body">
-          <a class="govuk-link" routerLink="/cases">Find a case</a>
-        </p>
+        <p class="govuk-body">There is no case at this address in your team. It may have been mistyped.</p>
+        <p class="govuk-body"><a class="govuk-link" routerLink="/cases">Find a case</a></p>
       } @else {
-        <h1 class="govuk-heading-l">
-          Sorry, there is a problem with the service
-        </h1>
+        <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
         <p class="govuk-body">{{ serviceProblem }}</p>
       }
     } @else if (store.current(); as detail) {
@@ -69,60 +62,28 @@ import { isOutstanding } from '@send/domain';
           #bannerEl
         >
           <div class="govuk-notification-banner__header">
-            <h2
-              class="govuk-notification-banner__title"
-              id="success-banner-title"
-            >
-              Success
-            </h2>
+            <h2 class="govuk-notification-banner__title" id="success-banner-title">Success</h2>
           </div>
           <div class="govuk-notification-banner__content">
             <h3 class="govuk-notification-banner__heading">{{ banner() }}</h3>
           </div>
         </div>
       }
-      <app-case-identity-bar
-        [detail]="detail"
-        [today]="today"
-        [heading]="onTab()"
-        [canRecord]="canRecord()"
-      />
+      <app-case-identity-bar [detail]="detail" [today]="today" [heading]="onTab()" [canRecord]="canRecord()" />
       @if (onTab()) {
-        <nav
-          class="moj-sub-navigation app-case-tabs"
-          aria-label="Case sections"
-        >
+        <nav class="moj-sub-navigation app-case-tabs" aria-label="Case sections">
           <ul class="moj-sub-navigation__list">
             <li class="moj-sub-navigation__item">
-              <a
-                class="moj-sub-navigation__link"
-                [routerLink]="['/cases', detail.id]"
-                routerLinkActive
-                #overview="routerLinkActive"
-                [routerLinkActiveOptions]="{ exact: true }"
-                [attr.aria-current]="overview.isActive ? 'page' : null"
-                >Overview</a
-              >
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id]" routerLinkActive #overview="routerLinkActive"
+                [routerLinkActiveOptions]="{ exact: true }" [attr.aria-current]="overview.isActive ? 'page' : null">Overview</a>
             </li>
             <li class="moj-sub-navigation__item">
-              <a
-                class="moj-sub-navigation__link"
-                [routerLink]="['/cases', detail.id, 'deadlines']"
-                routerLinkActive
-                #deadlines="routerLinkActive"
-                [attr.aria-current]="deadlines.isActive ? 'page' : null"
-                >Deadlines ({{ openCount() }} open)</a
-              >
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'deadlines']" routerLinkActive #deadlines="routerLinkActive"
+                [attr.aria-current]="deadlines.isActive ? 'page' : null">Deadlines ({{ openCount() }} open)</a>
             </li>
             <li class="moj-sub-navigation__item">
-              <a
-                class="moj-sub-navigation__link"
-                [routerLink]="['/cases', detail.id, 'history']"
-                routerLinkActive
-                #history="routerLinkActive"
-                [attr.aria-current]="history.isActive ? 'page' : null"
-                >History</a
-              >
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'history']" routerLinkActive #history="routerLinkActive"
+                [attr.aria-current]="history.isActive ? 'page' : null">History</a>
             </li>
           </ul>
         </nav>

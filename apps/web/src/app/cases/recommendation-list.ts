@@ -22,10 +22,7 @@ import {
     @for (recommendation of recommendations(); track recommendation.id) {
       <div class="govuk-summary-card">
         <div class="govuk-summary-card__title-wrapper">
-          <h3
-            class="govuk-summary-card__title"
-            [id]="'recommendation-' + recommendation.id"
-          >
+          <h3 class="govuk-summary-card__title" [id]="'recommendation-' + recommendation.id">
             {{ sectionText(recommendation.section) }}
           </h3>
         </div>
@@ -33,44 +30,32 @@ import {
           <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Responsible body</dt>
-              <dd class="govuk-summary-list__value">
-                {{ bodyText(recommendation.responsibleBody) }}
-              </dd>
+              <dd class="govuk-summary-list__value">{{ bodyText(recommendation.responsibleBody) }}</dd>
             </div>
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Recommendation</dt>
-              <dd class="govuk-summary-list__value app-pre-line">
-                {{ recommendation.text }}
-              </dd>
+              <dd class="govuk-summary-list__value app-pre-line">{{ recommendation.text }}</dd>
             </div>
             @if (responseDueOn()[recommendation.id]; as dueOn) {
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Response due</dt>
-                <dd class="govuk-summary-list__value">
-                  {{ dueOn | longDate }}
-                </dd>
+                <dd class="govuk-summary-list__value">{{ dueOn | longDate }}</dd>
               </div>
             }
             @if (recommendation.response; as response) {
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Outcome</dt>
-                <dd class="govuk-summary-list__value">
-                  {{ outcomeText(response.outcome) }}
-                </dd>
+                <dd class="govuk-summary-list__value">{{ outcomeText(response.outcome) }}</dd>
               </div>
               @if (response.reasons) {
                 <div class="govuk-summary-list__row">
                   <dt class="govuk-summary-list__key">Reasons</dt>
-                  <dd class="govuk-summary-list__value app-pre-line">
-                    {{ response.reasons }}
-                  </dd>
+                  <dd class="govuk-summary-list__value app-pre-line">{{ response.reasons }}</dd>
                 </div>
               }
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Date sent</dt>
-                <dd class="govuk-summary-list__value">
-                  {{ response.sentOn | longDate }}
-                </dd>
+                <dd class="govuk-summary-list__value">{{ response.sentOn | longDate }}</dd>
               </div>
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Sent to</dt>
@@ -91,12 +76,7 @@ import {
               role="button"
               draggable="false"
               data-module="govuk-button"
-              [routerLink]="[
-                '/cases',
-                caseId(),
-                'record',
-                'recommendation-response',
-              ]"
+              [routerLink]="['/cases', caseId(), 'record', 'recommendation-response']"
               [queryParams]="{ recommendation: recommendation.id }"
               [attr.aria-describedby]="'recommendation-' + recommendation.id"
               >Record the response</a
@@ -105,10 +85,7 @@ import {
         </div>
       </div>
     } @empty {
-      <p class="govuk-body">
-        The Tribunal has made no health or social care recommendations on this
-        case.
-      </p>
+      <p class="govuk-body">The Tribunal has made no health or social care recommendations on this case.</p>
     }
   `,
 })

@@ -54,9 +54,7 @@ export const CATEGORY_TITLES: Record<ComplianceCategory, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, DeadlineTable, Pagination],
   template: `
-    <a routerLink="/dashboard" [queryParams]="filters()" class="govuk-back-link"
-      >Back to the dashboard</a
-    >
+    <a routerLink="/dashboard" [queryParams]="filters()" class="govuk-back-link">Back to the dashboard</a>
     <span class="govuk-caption-l">{{ caption() }}</span>
     <h1 class="govuk-heading-l">{{ heading() }}</h1>
     @if (details().length) {
@@ -71,22 +69,10 @@ export const CATEGORY_TITLES: Record<ComplianceCategory, string> = {
     } @else if (deadlines.hasValue()) {
       @let page = deadlines.value();
       @if (page.items.length) {
-        <app-deadline-table
-          [deadlines]="page.items"
-          [caption]="countText(page.total)"
-          [today]="today"
-        />
-        <app-pagination
-          [total]="page.total"
-          [pageSize]="pageSize"
-          [page]="pageNumber()"
-          label="Pages of deadlines"
-        />
+        <app-deadline-table [deadlines]="page.items" [caption]="countText(page.total)" [today]="today" />
+        <app-pagination [total]="page.total" [pageSize]="pageSize" [page]="pageNumber()" label="Pages of deadlines" />
       } @else {
-        <p class="govuk-body" role="status">
-          No deadlines match. Go back to the dashboard and choose another
-          number.
-        </p>
+        <p class="govuk-body" role="status">No deadlines match. Go back to the dashboard and choose another number.</p>
       }
     } @else {
       <p class="govuk-body" role="status">Loading the deadlines…</p>

@@ -37,60 +37,26 @@ const COLUMNS: readonly Column[] = [
   imports: [RouterLink, DeadlineStatusTag],
   template: `
     <table class="govuk-table app-deadline-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">
-        {{
-          caption()
-        }}
-        @if (sort()) {
-          <span class="govuk-visually-hidden"
-            >, sorted by {{ sortedBy() }}</span
-          >
-        }
-      </caption>
+      <caption class="govuk-table__caption govuk-table__caption--m">{{ caption() }}@if (sort()) {<span class="govuk-visually-hidden">, sorted by {{ sortedBy() }}</span>}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
           @for (column of columns(); track column.label) {
             @let order = column.sort && sort() ? ariaSort(column.sort) : null;
-            <th
-              scope="col"
-              class="govuk-table__header"
-              [attr.aria-sort]="order"
-            >
+            <th scope="col" class="govuk-table__header" [attr.aria-sort]="order">
               @if (order && column.sort) {
                 <button type="button" (click)="sortBy(column.sort)">
                   {{ column.label }}
-                  <svg
-                    width="22"
-                    height="22"
-                    focusable="false"
-                    aria-hidden="true"
-                    role="img"
-                    viewBox="0 0 22 22"
-                    fill="none"
-                    xmlns="http://www.w3.org/2000/svg"
-                  >
+                  <svg width="22" height="22" focusable="false" aria-hidden="true" role="img" viewBox="0 0 22 22" fill="none" xmlns="http://www.w3.org/2000/svg">
                     @switch (order) {
                       @case ('ascending') {
-                        <path
-                          d="M6.5625 15.5L11 6.63125L15.4375 15.5H6.5625Z"
-                          fill="currentColor"
-                        />
+                        <path d="M6.5625 15.5L11 6.63125L15.4375 15.5H6.5625Z" fill="currentColor" />
                       }
                       @case ('descending') {
-                        <path
-                          d="M15.4375 7L11 15.8687L6.5625 7L15.4375 7Z"
-                          fill="currentColor"
-                        />
+                        <path d="M15.4375 7L11 15.8687L6.5625 7L15.4375 7Z" fill="currentColor" />
                       }
                       @default {
-                        <path
-                          d="M8.1875 9.5L10.9609 3.95703L13.7344 9.5H8.1875Z"
-                          fill="currentColor"
-                        />
-                        <path
-                          d="M13.7344 12.0781L10.9609 17.6211L8.1875 12.0781H13.7344Z"
-                          fill="currentColor"
-                        />
+                        <path d="M8.1875 9.5L10.9609 3.95703L13.7344 9.5H8.1875Z" fill="currentColor" />
+                        <path d="M13.7344 12.0781L10.9609 17.6211L8.1875 12.0781H13.7344Z" fill="currentColor" />
                       }
                     }
                   </svg>
@@ -107,29 +73,18 @@ const COLUMNS: readonly Column[] = [
           @let row = present(deadline, today());
           <tr class="govuk-table__row">
             <td class="govuk-table__cell">
-              <a
-                class="govuk-link"
-                [routerLink]="['/cases', deadline.caseId]"
-                >{{ deadline.childName }}</a
-              >&ngsp;
-              <span class="app-secondary-text">{{
-                deadline.caseReference
-              }}</span>
+              <a class="govuk-link" [routerLink]="['/cases', deadline.caseId]">{{ deadline.childName }}</a>&ngsp;
+              <span class="app-secondary-text">{{ deadline.caseReference }}</span>
             </td>
             <td class="govuk-table__cell">
               {{ row.title }}
               @if (row.responsibleBody) {
-                <span class="app-secondary-text">{{
-                  row.responsibleBody
-                }}</span>
+                <span class="app-secondary-text">{{ row.responsibleBody }}</span>
               }
             </td>
             <td class="govuk-table__cell app-nowrap">{{ row.due }}</td>
             <td class="govuk-table__cell">
-              <app-deadline-status-tag
-                [deadline]="deadline"
-                [today]="today()"
-              />
+              <app-deadline-status-tag [deadline]="deadline" [today]="today()" />
             </td>
             @if (showOwner()) {
               <td class="govuk-table__cell">{{ deadline.owner }}</td>

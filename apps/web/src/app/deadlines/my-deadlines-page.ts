@@ -78,14 +78,11 @@ export function periodQuery(
     <h1 class="govuk-heading-l">{{ heading() }}</h1>
     @if (counts(); as counts) {
       <p class="govuk-body-l">
-        {{ counts.overdue }} overdue, {{ counts.thisWeek }} due this week and
-        {{ counts.nextWeek }} due next week.
+        {{ counts.overdue }} overdue, {{ counts.thisWeek }} due this week and {{ counts.nextWeek }} due next week.
       </p>
       @if (counts.passed) {
         <p class="govuk-body">
-          Also {{ counts.passed }} of the family’s time limits went by (to
-          contact the mediation adviser or to appeal): marked Passed, they need
-          no action unless the family still acts.
+          Also {{ counts.passed }} of the family’s time limits went by (to contact the mediation adviser or to appeal): marked Passed, they need no action unless the family still acts.
         </p>
       }
     }
@@ -105,83 +102,28 @@ export function periodQuery(
                     <h2 class="govuk-heading-m">Selected filters</h2>
                   </div>
                   <div class="moj-filter__heading-action">
-                    <p>
-                      <a
-                        class="govuk-link govuk-link--no-visited-state"
-                        routerLink="/my-deadlines"
-                        >Clear filters</a
-                      >
-                    </p>
+                    <p><a class="govuk-link govuk-link--no-visited-state" routerLink="/my-deadlines">Clear filters</a></p>
                   </div>
                 </div>
                 <ul class="moj-filter-tags">
                   @for (tag of selected(); track tag.key) {
                     <li>
-                      <a
-                        class="moj-filter__tag"
-                        routerLink="/my-deadlines"
-                        [queryParams]="tag.remove"
-                        queryParamsHandling="merge"
-                        ><span class="govuk-visually-hidden"
-                          >Remove this filter</span
-                        >
-                        {{ tag.text }}</a
+                      <a class="moj-filter__tag" routerLink="/my-deadlines" [queryParams]="tag.remove" queryParamsHandling="merge"
+                        ><span class="govuk-visually-hidden">Remove this filter</span> {{ tag.text }}</a
                       >
                     </li>
                   }
                 </ul>
               </div>
             }
-            <form
-              class="moj-filter__options"
-              novalidate
-              (submit)="apply($event)"
-            >
-              <button
-                type="submit"
-                class="govuk-button"
-                data-module="govuk-button"
-              >
-                Apply filters
-              </button>
+            <form class="moj-filter__options" novalidate (submit)="apply($event)">
+              <button type="submit" class="govuk-button" data-module="govuk-button">Apply filters</button>
               @if (canChooseOwner()) {
-                <app-radio-group
-                  id="owner"
-                  legend="Whose deadlines"
-                  size="s"
-                  [small]="true"
-                  [options]="owners"
-                  [value]="draft().owner"
-                  (valueChange)="edit('owner', $event)"
-                />
+                <app-radio-group id="owner" legend="Whose deadlines" size="s" [small]="true" [options]="owners" [value]="draft().owner" (valueChange)="edit('owner', $event)" />
               }
-              <app-radio-group
-                id="period"
-                legend="When"
-                size="s"
-                [small]="true"
-                [options]="periods"
-                [value]="draft().period"
-                (valueChange)="edit('period', $event)"
-              />
-              <app-select-field
-                id="rule"
-                label="Deadline"
-                size="s"
-                placeholder="Any deadline"
-                [options]="ruleGroups()"
-                [value]="draft().rule"
-                (valueChange)="edit('rule', $event)"
-              />
-              <app-select-field
-                id="body"
-                label="Recommendation response owed by"
-                size="s"
-                placeholder="Anyone"
-                [options]="bodies"
-                [value]="draft().body"
-                (valueChange)="edit('body', $event)"
-              />
+              <app-radio-group id="period" legend="When" size="s" [small]="true" [options]="periods" [value]="draft().period" (valueChange)="edit('period', $event)" />
+              <app-select-field id="rule" label="Deadline" size="s" placeholder="Any deadline" [options]="ruleGroups()" [value]="draft().rule" (valueChange)="edit('rule', $event)" />
+              <app-select-field id="body" label="Recommendation response owed by" size="s" placeholder="Anyone" [options]="bodies" [value]="draft().body" (valueChange)="edit('body', $event)" />
             </form>
           </div>
         </div>
@@ -200,19 +142,14 @@ export function periodQuery(
           @if (rows.length) {
             <app-deadline-table
               [deadlines]="rows"
-              [caption]="
-                rows.length === 1 ? '1 deadline' : rows.length + ' deadlines'
-              "
+              [caption]="rows.length === 1 ? '1 deadline' : rows.length + ' deadlines'"
               [today]="today"
               [showOwner]="active().owner === 'all'"
               [sort]="active().sort"
               (sortChange)="sortBy($event)"
             />
             @if (rows.length === limit) {
-              <p class="govuk-body">
-                Only the first {{ limit }} are shown: narrow the filters to see
-                the rest.
-              </p>
+              <p class="govuk-body">Only the first {{ limit }} are shown: narrow the filters to see the rest.</p>
             }
           }
         } @else {

@@ -32,10 +32,7 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
       <div class="govuk-summary-card app-deadline-change">
         <div class="govuk-summary-card__title-wrapper">
           <h3 class="govuk-summary-card__title">
-            <strong [class]="tags[change.kind].className">{{
-              tags[change.kind].text
-            }}</strong
-            >&ngsp;
+            <strong [class]="tags[change.kind].className">{{ tags[change.kind].text }}</strong>&ngsp;
             {{ row.title }}
           </h3>
         </div>
@@ -46,27 +43,17 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
               <dd class="govuk-summary-list__value">
                 @switch (change.kind) {
                   @case ('moved') {
-                    Moves from
-                    <span class="app-nowrap">{{
-                      change.before?.dueOn | longDate
-                    }}</span>
-                    to
-                    <strong class="app-nowrap">{{
-                      change.after.dueOn | longDate
-                    }}</strong>
+                    Moves from <span class="app-nowrap">{{ change.before?.dueOn | longDate }}</span> to
+                    <strong class="app-nowrap">{{ change.after.dueOn | longDate }}</strong>
                   }
                   @case ('met') {
-                    {{ change.after.dueOn | longDate }}: met by this entry{{
-                      change.after.metOnTime === false ? ', late' : ', on time'
-                    }}
+                    {{ change.after.dueOn | longDate }}: met by this entry{{ change.after.metOnTime === false ? ', late' : ', on time' }}
                   }
                   @case ('cancelled') {
-                    {{ change.after.dueOn | longDate }}: this entry means it no
-                    longer applies
+                    {{ change.after.dueOn | longDate }}: this entry means it no longer applies
                   }
                   @case ('missed') {
-                    {{ change.after.dueOn | longDate }}: missed; it can no
-                    longer be done ({{ change.after.cancelledReason }})
+                    {{ change.after.dueOn | longDate }}: missed; it can no longer be done ({{ change.after.cancelledReason }})
                   }
                   @default {
                     <strong>{{ change.after.dueOn | longDate }}</strong>
@@ -78,10 +65,8 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Already passed</dt>
                 <dd class="govuk-summary-list__value">
-                  This deadline had already passed when this entry was recorded.
-                  It will be marked as missed, and escalated, only after the end
-                  of the next working day, so that you can record what happened
-                  since.
+                  This deadline had already passed when this entry was recorded. It will be marked as missed, and escalated, only after the end of
+                  the next working day, so that you can record what happened since.
                 </dd>
               </div>
             }
@@ -93,9 +78,7 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
             </div>
           </dl>
           @if (change.kind !== 'cancelled' && change.kind !== 'missed') {
-            <h4 class="govuk-heading-s govuk-!-margin-bottom-2">
-              How the date is worked out
-            </h4>
+            <h4 class="govuk-heading-s govuk-!-margin-bottom-2">How the date is worked out</h4>
             <ol class="govuk-list govuk-list--number govuk-body-s">
               @for (line of change.after.explanation; track $index) {
                 <li>{{ line }}</li>

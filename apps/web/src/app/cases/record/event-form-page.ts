@@ -39,52 +39,29 @@ import { RecordPageState } from './record-page-state';
   providers: [RecordPageState],
   imports: [RouterLink, ErrorSummary, EventFormFields, ConflictBanner],
   template: `
-    <a
-      class="govuk-back-link"
-      [routerLink]="['/cases', state.caseId(), 'record']"
-      >Back</a
-    >
+    <a class="govuk-back-link" [routerLink]="['/cases', state.caseId(), 'record']">Back</a>
     @if (state.failed()) {
-      <h1 class="govuk-heading-l">
-        Sorry, there is a problem with the service
-      </h1>
+      <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p class="govuk-body">{{ serviceProblem }}</p>
     } @else if (state.notFound()) {
       <h1 class="govuk-heading-l">This cannot be recorded here</h1>
-      <p class="govuk-body">
-        The address does not match anything on this case: it may have been
-        mistyped, or the step may already be recorded.
-      </p>
-      <p class="govuk-body">
-        <a
-          class="govuk-link"
-          [routerLink]="['/cases', state.caseId(), 'record']"
-          >Choose what to record</a
-        >
-      </p>
+      <p class="govuk-body">The address does not match anything on this case: it may have been mistyped, or the step may already be recorded.</p>
+      <p class="govuk-body"><a class="govuk-link" [routerLink]="['/cases', state.caseId(), 'record']">Choose what to record</a></p>
     } @else if (state.context() && state.spec(); as spec) {
       @let ctx = state.context()!;
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <app-error-summary [errors]="errors()" />
           @if (changedSince(); as changes) {
-            <app-conflict-banner
-              heading="This case changed since you opened it"
-              [events]="changes"
-            >
-              <p class="govuk-body">
-                Your answers are kept. Check them against the case as it is now,
-                then continue.
-              </p>
+            <app-conflict-banner heading="This case changed since you opened it" [events]="changes">
+              <p class="govuk-body">Your answers are kept. Check them against the case as it is now, then continue.</p>
             </app-conflict-banner>
           }
           <span class="govuk-caption-l">Record an entry</span>
           <h1 class="govuk-heading-l">{{ spec.title(ctx) }}</h1>
           @if (spec.about?.(ctx); as about) {
             @if (about.length) {
-              <dl
-                class="govuk-summary-list govuk-summary-list--no-border app-about"
-              >
+              <dl class="govuk-summary-list govuk-summary-list--no-border app-about">
                 @for (row of about; track row.key) {
                   <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">{{ row.key }}</dt>
@@ -95,9 +72,7 @@ import { RecordPageState } from './record-page-state';
             }
           }
           <div class="govuk-inset-text app-law">
-            <h2 class="govuk-heading-s govuk-!-margin-bottom-2">
-              What the law requires
-            </h2>
+            <h2 class="govuk-heading-s govuk-!-margin-bottom-2">What the law requires</h2>
             @for (paragraph of spec.law(ctx); track $index) {
               <p class="govuk-body">{{ paragraph }}</p>
             }
@@ -113,29 +88,13 @@ import { RecordPageState } from './record-page-state';
               (removed)="remove($event.list, $event.index)"
             />
             <div class="govuk-button-group">
-              <button
-                type="submit"
-                class="govuk-button"
-                data-module="govuk-button"
-                [attr.aria-disabled]="busy() || null"
-              >
+              <button type="submit" class="govuk-button" data-module="govuk-button" [attr.aria-disabled]="busy() || null">
                 {{ spec.continueText ?? 'Continue' }}
               </button>
-              <a
-                class="govuk-link"
-                [routerLink]="['/cases', state.caseId()]"
-                (click)="state.discard()"
-                >Cancel</a
-              >
+              <a class="govuk-link" [routerLink]="['/cases', state.caseId()]" (click)="state.discard()">Cancel</a>
             </div>
             @if (busy()) {
-              <p class="govuk-body" role="status">
-                {{
-                  spec.saveFromForm
-                    ? 'Saving…'
-                    : 'Checking your answers and the deadlines they set…'
-                }}
-              </p>
+              <p class="govuk-body" role="status">{{ spec.saveFromForm ? 'Saving…' : 'Checking your answers and the deadlines they set…' }}</p>
             }
           </form>
         </div>

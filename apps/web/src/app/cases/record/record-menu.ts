@@ -16,46 +16,32 @@ import { recordOptions } from './record-options';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    <a class="govuk-back-link" [routerLink]="['/cases', store.caseId()]"
-      >Back to the case</a
-    >
+    <a class="govuk-back-link" [routerLink]="['/cases', store.caseId()]">Back to the case</a>
     @if (store.detail.error()) {
-      <h1 class="govuk-heading-l">
-        Sorry, there is a problem with the service
-      </h1>
+      <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p class="govuk-body">{{ serviceProblem }}</p>
     } @else if (store.current(); as detail) {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-l">What do you want to record?</h1>
           <p class="govuk-body">
-            Only what can happen next on this case is offered. Each entry shows
-            the deadlines it sets or moves before you save it.
+            Only what can happen next on this case is offered. Each entry shows the deadlines it sets or moves before you save it.
           </p>
           <p class="govuk-body">
             Something recorded wrongly?
-            <a
-              class="govuk-link"
-              [routerLink]="['/cases', detail.id, 'record', 'corrections']"
-              >Correct an earlier entry</a
-            >.
+            <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'corrections']">Correct an earlier entry</a>.
           </p>
           @for (group of groups(); track group.heading) {
-            <h2 class="govuk-heading-m govuk-!-margin-bottom-1">
-              {{ group.heading }}
-            </h2>
+            <h2 class="govuk-heading-m govuk-!-margin-bottom-1">{{ group.heading }}</h2>
             @if (group.caption) {
               <p class="govuk-body app-secondary-text">{{ group.caption }}</p>
             }
             <ul class="govuk-list app-record-options">
               @for (option of group.options; track $index) {
                 <li>
-                  <a
-                    class="govuk-link"
-                    [routerLink]="['/cases', detail.id, 'record', option.kind]"
-                    [queryParams]="option.params"
-                    >{{ option.text }}</a
-                  >
+                  <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', option.kind]" [queryParams]="option.params">{{
+                    option.text
+                  }}</a>
                   @if (option.hint) {
                     <span class="app-secondary-text">{{ option.hint }}</span>
                   }
