@@ -1,5 +1,6 @@
 export * from './lib/enums';
 export * from './lib/cases';
+export * from './lib/requests';
 export * from './lib/deadlines';
 export * from './lib/history';
 export * from './lib/problem';

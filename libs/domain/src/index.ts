@@ -18,8 +18,29 @@ export type { BankHoliday } from './lib/calendar/regular-pattern';
 
 export { dueDate } from './lib/clock/due-date';
 export type { DueDateResult, Facts } from './lib/clock/due-date';
-export { EXTENSION_GROUNDS, FACT_LABELS, ORDER_SUFFIXES, RULE_IDS, RULES, RULESET_VERSION, ruleInfo, ruleTitle } from './lib/clock/rules';
-export type { CountingKind, ExtensionGround, ExtensionRule, OrderSuffix, RuleId, RuleInfo } from './lib/clock/rules';
-export { addTribunalWorkingDays, addWorkingDays } from './lib/clock/working-days';
+export {
+  EXTENSION_GROUNDS,
+  FACT_LABELS,
+  ORDER_SUFFIXES,
+  RULE_IDS,
+  RULES,
+  RULESET_VERSION,
+  ruleInfo,
+  ruleTitle,
+} from './lib/clock/rules';
+export type {
+  CountingKind,
+  ExtensionGround,
+  ExtensionRule,
+  OrderSuffix,
+  RuleId,
+  RuleInfo,
+} from './lib/clock/rules';
+export {
+  addTribunalWorkingDays,
+  addWorkingDays,
+} from './lib/clock/working-days';
 
 export * from './lib/case';
+export * from './lib/deadlines/deadline-status';
+export * from './lib/deadlines/deadline-view';

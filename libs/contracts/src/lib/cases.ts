@@ -20,52 +20,10 @@ import type { DeadlineView } from './deadlines';
 /** Dates are calendar dates in Europe/London, written YYYY-MM-DD. */
 export type IsoDate = string;
 
-/** Every write names the case version it was based on; a stale write is refused with 409. */
-export interface VersionedWrite {
-  expectedVersion: number;
-}
-
-export interface OpenCaseRequest {
-  reference: string;
-  childName: string;
-  dateOfBirth: IsoDate;
-}
-
-export interface RecordDecisionRequest extends VersionedWrite {
-  type: DecisionType;
-  decisionDate: IsoDate;
-  letterSent: IsoDate;
-  sections?: PlanSection[];
-  rationale?: string;
-}
-
-export interface LodgeAppealRequest extends VersionedWrite {
-  decisionId: string;
-  tribunalReference: string;
-  lodgedOn: IsoDate;
-}
-
 export interface NewRecommendation {
   section: RecommendationSection;
   responsibleBody: ResponsibleBody;
   text: string;
-}
-
-export interface RecordAppealOutcomeRequest extends VersionedWrite {
-  outcome: AppealOutcome;
-  /** The date of the Tribunal's decision (or order). The 5-week response clock runs from it. */
-  decisionDate: IsoDate;
-  recommendations?: NewRecommendation[];
-}
-
-export interface RecordRecommendationResponseRequest extends VersionedWrite {
-  outcome: ResponseOutcome;
-  /** Required when any part of the recommendation is not followed. */
-  reasons?: string;
-  sentOn: IsoDate;
-  /** The parent or the young person, to whom the response must be sent. */
-  recipient: ResponseRecipient;
-  sentTo: string[];
 }
 
 /** What the decision letter must carry (SEND Regs reg 32; CFA s.51): ticked when it did. */

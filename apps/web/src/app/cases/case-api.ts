@@ -8,6 +8,7 @@ import type {
   OpenCaseRequest,
   Page,
   RecordRecommendationResponseRequest,
+  SearchCasesRequest,
 } from '@send/contracts';
 import { Observable } from 'rxjs';
 
@@ -17,11 +18,15 @@ export class CaseApi {
 
   /** The team's cases, most recently changed first. */
   list(limit = 50, offset = 0): Observable<Page<CaseSummary>> {
-    return this.http.get<Page<CaseSummary>>('/api/cases', { params: { limit, offset } });
+    return this.http.get<Page<CaseSummary>>('/api/cases', {
+      params: { limit, offset },
+    });
   }
 
   /** By reference or name (`text`) and/or date of birth. POST, so that names never appear in addresses or logs. */
-  search(query: { text?: string; dateOfBirth?: string; limit: number; offset: number }): Observable<Page<CaseSummary>> {
+  search(
+    query: SearchCasesRequest & { limit: number; offset: number },
+  ): Observable<Page<CaseSummary>> {
     return this.http.post<Page<CaseSummary>>('/api/cases/search', query);
   }
 
@@ -33,8 +38,17 @@ export class CaseApi {
    * Records an entry on a case through one of the API's write endpoints (`path` after /api, e.g.
    * `/cases/<id>/decisions`). With `dryRun`, the answer is the case as it would be; nothing is saved.
    */
-  record(path: string, body: Record<string, unknown>, expectedVersion: number, dryRun: boolean): Observable<CaseDetail> {
-    return this.http.post<CaseDetail>(`/api${path}`, { ...body, expectedVersion, ...(dryRun ? { dryRun: true } : {}) });
+  record(
+    path: string,
+    body: object,
+    expectedVersion: number,
+    dryRun: boolean,
+  ): Observable<CaseDetail> {
+    return this.http.post<CaseDetail>(`/api${path}`, {
+      ...body,
+      expectedVersion,
+      ...(dryRun ? { dryRun: true } : {}),
+    });
   }
 
   get(caseId: string): Observable<CaseDetail> {
@@ -47,7 +61,9 @@ export class CaseApi {
 
   /** Recomputes every hash and link of the stored history (GET …/history/verification). */
   verifyHistory(caseId: string): Observable<HistoryVerification> {
-    return this.http.get<HistoryVerification>(`${caseUrl(caseId)}/history/verification`);
+    return this.http.get<HistoryVerification>(
+      `${caseUrl(caseId)}/history/verification`,
+    );
   }
 
   /** The whole history as CSV. Fetched (not linked) so that a failure can be shown on the page. */

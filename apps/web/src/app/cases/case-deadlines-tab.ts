@@ -1,8 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { Session } from '../core/session';
 import { londonToday } from '../shared/dates';
 import { CaseDeadlines } from './case-deadlines';
 import { CaseStore } from './case-store';
+import { isOutstanding } from '@send/domain';
 
 /** Every deadline of the case: open (soonest first), then met, then cancelled. */
 @Component({
@@ -28,11 +34,23 @@ export class CaseDeadlinesTab {
   private readonly store = inject(CaseStore);
   private readonly session = inject(Session);
   protected readonly today = londonToday();
-  protected readonly canExtend = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
+  protected readonly canExtend = computed(() =>
+    ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''),
+  );
 
-  private readonly all = computed(() => [...(this.store.current()?.deadlines ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
-  protected readonly open = computed(() => this.all().filter((d) => d.status === 'open' || d.status === 'overdue'));
-  protected readonly met = computed(() => this.all().filter((d) => d.status === 'met'));
-  protected readonly missed = computed(() => this.all().filter((d) => d.status === 'missed'));
-  protected readonly cancelled = computed(() => this.all().filter((d) => d.status === 'cancelled'));
+  private readonly all = computed(() =>
+    [...(this.store.current()?.deadlines ?? [])].sort((a, b) =>
+      a.dueOn.localeCompare(b.dueOn),
+    ),
+  );
+  protected readonly open = computed(() => this.all().filter(isOutstanding));
+  protected readonly met = computed(() =>
+    this.all().filter((d) => d.status === 'met'),
+  );
+  protected readonly missed = computed(() =>
+    this.all().filter((d) => d.status === 'missed'),
+  );
+  protected readonly cancelled = computed(() =>
+    this.all().filter((d) => d.status === 'cancelled'),
+  );
 }

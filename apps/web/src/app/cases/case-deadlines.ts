@@ -1,29 +1,28 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineView } from '@send/contracts';
-import { ruleInfo } from '@send/domain';
+import { isOutstanding, presentDeadline, ruleInfo } from '@send/domain';
 import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
-import { LongDatePipe } from '../shared/date-pipes';
-import { dutyHolderLabel, responsibleBodyLabel } from '../shared/labels';
 
 /** A case's deadlines, each with how its date was worked out, its extensions, and (when open) a way to extend it. */
 @Component({
   selector: 'app-case-deadlines',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DeadlineStatusTag, LongDatePipe],
+  imports: [RouterLink, DeadlineStatusTag],
   template: `
     @for (deadline of deadlines(); track deadline.id) {
+      @let row = present(deadline, today());
       <div class="app-case-deadline">
         <h3 class="govuk-heading-s">
-          {{ deadline.ruleTitle }}
-          @if (deadline.responsibleBody) {
-            <span class="app-secondary-text">{{ bodyLabel(deadline.responsibleBody) }}</span>
+          {{ row.title }}
+          @if (row.responsibleBody) {
+            <span class="app-secondary-text">{{ row.responsibleBody }}</span>
           }
         </h3>
         <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Due date</dt>
-            <dd class="govuk-summary-list__value">{{ deadline.dueOn | longDate }}</dd>
+            <dd class="govuk-summary-list__value">{{ row.due }}</dd>
           </div>
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Status</dt>
@@ -33,19 +32,16 @@ import { dutyHolderLabel, responsibleBodyLabel } from '../shared/labels';
           </div>
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Who must act</dt>
-            <dd class="govuk-summary-list__value">{{ holderLabel(deadline.dutyHolder) }}</dd>
+            <dd class="govuk-summary-list__value">{{ row.whoMustAct }}</dd>
           </div>
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Owner</dt>
             <dd class="govuk-summary-list__value">{{ deadline.owner }}</dd>
           </div>
-          @for (extension of deadline.extensions ?? []; track $index) {
+          @for (extension of row.extensions; track $index) {
             <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">Extended</dt>
-              <dd class="govuk-summary-list__value">
-                From {{ extension.fromDueOn | longDate }} to {{ extension.toDueOn | longDate }}, agreed by {{ extension.agreedBy }}:
-                {{ extension.reason }}
-              </dd>
+              <dt class="govuk-summary-list__key">Extension</dt>
+              <dd class="govuk-summary-list__value">{{ extension }}</dd>
             </div>
           }
         </dl>
@@ -62,7 +58,7 @@ import { dutyHolderLabel, responsibleBodyLabel } from '../shared/labels';
             <p class="govuk-body-s">Rules version {{ deadline.rulesetVersion }}.</p>
           </div>
         </details>
-        @if (canExtend() && (deadline.status === 'open' || deadline.status === 'overdue') && extendable(deadline.ruleId)) {
+        @if (canExtend() && outstanding(deadline) && extendable(deadline.ruleId)) {
           <p class="govuk-body">
             <a class="govuk-link" [routerLink]="['/cases', deadline.caseId, 'record', 'extension']" [queryParams]="{ deadline: deadline.id }"
               >Extend<span class="govuk-visually-hidden"> the deadline: {{ deadline.ruleTitle }}</span></a
@@ -81,8 +77,10 @@ export class CaseDeadlines {
   readonly empty = input('There are no open deadlines on this case.');
   /** Offer to extend open deadlines (for those who may record entries). */
   /** Only a time limit the law allows to be extended (a statutory exception) offers it. */
-  protected readonly extendable = (ruleId: string) => !!ruleInfo(ruleId)?.extension;
+  protected readonly extendable = (ruleId: string) =>
+    !!ruleInfo(ruleId)?.extension;
   readonly canExtend = input(false);
-  protected readonly bodyLabel = responsibleBodyLabel;
-  protected readonly holderLabel = dutyHolderLabel;
+  protected readonly outstanding = isOutstanding;
+  /** Title, due date, who must act and extensions, as the domain presents a deadline everywhere. */
+  protected readonly present = presentDeadline;
 }

@@ -1,9 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseDetail } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
-import { isOverdueDuty } from '../deadlines/deadline-status';
 import { stageLabel } from '../shared/labels';
+import { isOutstanding, isOverdueDuty } from '@send/domain';
 
 /**
  * The MoJ identity bar: whose case this is (name, reference, date of birth), where it stands
@@ -82,10 +87,14 @@ export class CaseIdentityBar {
   protected readonly stage = stageLabel;
   protected readonly open = computed(() =>
     this.detail()
-      .deadlines.filter((d) => d.status === 'open' || d.status === 'overdue')
+      .deadlines.filter(isOutstanding)
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   );
   /** Duties not done in time (a family's time limit that went by is not one). */
-  protected readonly overdue = computed(() => this.open().filter((d) => isOverdueDuty(d, this.today())).length);
-  protected readonly next = computed(() => this.open().find((d) => d.dueOn >= this.today()));
+  protected readonly overdue = computed(
+    () => this.open().filter((d) => isOverdueDuty(d, this.today())).length,
+  );
+  protected readonly next = computed(() =>
+    this.open().find((d) => d.dueOn >= this.today()),
+  );
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { londonToday } from '../shared/dates';
 import { CaseDeadlines } from './case-deadlines';
@@ -7,6 +12,7 @@ import { CaseTimeline } from './case-timeline';
 import { RecommendationList } from './recommendation-list';
 import { recordsOnCases } from '../core/roles';
 import { Session } from '../core/session';
+import { isOutstanding } from '@send/domain';
 
 /** The case's first tab: its open deadlines, the Tribunal's recommendations and the latest entries. */
 @Component({
@@ -94,8 +100,10 @@ export class CaseOverview {
   protected readonly store = inject(CaseStore);
   private readonly session = inject(Session);
   protected readonly today = londonToday();
-  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
+  protected readonly canRecord = computed(() =>
+    recordsOnCases(this.session.user()?.role),
+  );
   protected readonly open = computed(() =>
-    (this.store.current()?.deadlines ?? []).filter((d) => d.status === 'open' || d.status === 'overdue'),
+    (this.store.current()?.deadlines ?? []).filter(isOutstanding),
   );
 }

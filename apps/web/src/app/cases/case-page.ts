@@ -1,7 +1,25 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  ActivatedRoute,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { filter, map, skip } from 'rxjs';
 import { pageTitle } from '../core/app-title-strategy';
 import { FlashMessage } from '../core/flash-message';
@@ -12,6 +30,7 @@ import { CaseIdentityBar } from './case-identity-bar';
 import { CaseStore } from './case-store';
 import { RecordFlow } from './record/record-flow';
 import { recordsOnCases } from '../core/roles';
+import { isOutstanding } from '@send/domain';
 
 /**
  * A case's pages: loads the case and its history once for all of them (CaseStore), shows the
@@ -90,10 +109,14 @@ export class CasePage {
   protected readonly serviceProblem = SERVICE_PROBLEM;
   /** The one-off message after a save, shown on the next page of the case. */
   protected readonly banner = signal(this.flash.take());
-  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
-  protected readonly notFound = computed(() => httpStatus(this.store.detail.error()) === 404);
+  protected readonly canRecord = computed(() =>
+    recordsOnCases(this.session.user()?.role),
+  );
+  protected readonly notFound = computed(
+    () => httpStatus(this.store.detail.error()) === 404,
+  );
   protected readonly openCount = computed(
-    () => this.store.current()?.deadlines.filter((d) => d.status === 'open' || d.status === 'overdue').length ?? 0,
+    () => this.store.current()?.deadlines.filter(isOutstanding).length ?? 0,
   );
 
   /** The tab showing (its route's `data.tab`, e.g. 'Deadlines'), or undefined on a form. */
@@ -122,7 +145,14 @@ export class CasePage {
       const detail = this.store.current();
       const tab = this.tab();
       if (this.notFound()) this.title.setTitle(pageTitle('Case not found'));
-      else if (detail && tab) this.title.setTitle(pageTitle(tab === 'Overview' ? detail.childName : `${tab}: ${detail.childName}`));
+      else if (detail && tab)
+        this.title.setTitle(
+          pageTitle(
+            tab === 'Overview'
+              ? detail.childName
+              : `${tab}: ${detail.childName}`,
+          ),
+        );
     });
     // Move focus to the success banner once it has rendered, so it is announced and read first.
     let focusedFor: string | undefined;

@@ -1,11 +1,11 @@
-import { Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { Router, Routes } from '@angular/router';
 import { CaseDeadlinesTab } from './case-deadlines-tab';
 import { CaseHistoryTab } from './case-history-tab';
 import { CaseOverview } from './case-overview';
 import { CasePage } from './case-page';
 import { FindCasePage } from './find-case-page';
 import { OpenCasePage } from './open-case-page';
-import { RecommendationResponsePage } from './recommendation-response-page';
 import { CheckAnswersPage } from './record/check-answers-page';
 import { CorrectionList } from './record/correction-list';
 import { EventFormPage } from './record/event-form-page';
@@ -14,22 +14,59 @@ import { RecordMenu } from './record/record-menu';
 export const caseRoutes: Routes = [
   { path: '', title: 'Find a case', component: FindCasePage },
   { path: 'new', title: 'Open a case', component: OpenCasePage },
+  // The response to a recommendation is recorded on the form engine like every other entry; old links still lead there.
   {
     path: ':id/recommendations/:recommendationId/response',
-    title: 'Record the response to a recommendation',
-    component: RecommendationResponsePage,
+    redirectTo: ({ params }) =>
+      inject(Router).createUrlTree(
+        ['/cases', params['id'], 'record', 'recommendation-response'],
+        {
+          queryParams: { recommendation: params['recommendationId'] },
+        },
+      ),
   },
   {
     path: ':id',
     component: CasePage,
     children: [
-      { path: '', title: 'Case', component: CaseOverview, data: { tab: 'Overview' } },
-      { path: 'deadlines', title: 'Case deadlines', component: CaseDeadlinesTab, data: { tab: 'Deadlines' } },
-      { path: 'history', title: 'Case history', component: CaseHistoryTab, data: { tab: 'History' } },
-      { path: 'record', title: 'What do you want to record?', component: RecordMenu },
-      { path: 'record/corrections', title: 'Which entry was recorded wrongly?', component: CorrectionList },
-      { path: 'record/:kind', title: 'Record an entry', component: EventFormPage },
-      { path: 'record/:kind/check', title: 'Check your answers before saving', component: CheckAnswersPage },
+      {
+        path: '',
+        title: 'Case',
+        component: CaseOverview,
+        data: { tab: 'Overview' },
+      },
+      {
+        path: 'deadlines',
+        title: 'Case deadlines',
+        component: CaseDeadlinesTab,
+        data: { tab: 'Deadlines' },
+      },
+      {
+        path: 'history',
+        title: 'Case history',
+        component: CaseHistoryTab,
+        data: { tab: 'History' },
+      },
+      {
+        path: 'record',
+        title: 'What do you want to record?',
+        component: RecordMenu,
+      },
+      {
+        path: 'record/corrections',
+        title: 'Which entry was recorded wrongly?',
+        component: CorrectionList,
+      },
+      {
+        path: 'record/:kind',
+        title: 'Record an entry',
+        component: EventFormPage,
+      },
+      {
+        path: 'record/:kind/check',
+        title: 'Check your answers before saving',
+        component: CheckAnswersPage,
+      },
     ],
   },
 ];

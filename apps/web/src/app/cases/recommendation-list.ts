@@ -1,8 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineView, RecommendationView } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
-import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labels';
+import {
+  outcomeLabel,
+  responsibleBodyLabel,
+  sectionLabel,
+} from '../shared/labels';
 
 /** The Tribunal's health and social care recommendations on a case, and the responses to them. */
 @Component({
@@ -67,7 +76,8 @@ import { outcomeLabel, responsibleBodyLabel, sectionLabel } from '../shared/labe
               role="button"
               draggable="false"
               data-module="govuk-button"
-              [routerLink]="['/cases', caseId(), 'recommendations', recommendation.id, 'response']"
+              [routerLink]="['/cases', caseId(), 'record', 'recommendation-response']"
+              [queryParams]="{ recommendation: recommendation.id }"
               [attr.aria-describedby]="'recommendation-' + recommendation.id"
               >Record the response</a
             >

@@ -1,6 +1,16 @@
-import { HttpClient, HttpErrorResponse, HttpResponse } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpErrorResponse,
+  HttpResponse,
+} from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { Problem, SessionView, SignInOptions } from '@send/contracts';
+import type {
+  ChangePasswordRequest,
+  Problem,
+  SessionView,
+  SignInOptions,
+  SignInRequest,
+} from '@send/contracts';
 import { catchError, firstValueFrom, map, Observable, of, tap } from 'rxjs';
 import { toProblem } from '../shared/problem';
 
@@ -30,7 +40,9 @@ export class Session {
   readonly currentId = computed(() => this.state()?.user.id);
   readonly csrfToken = computed(() => this.state()?.csrfToken);
   /** Signed in with a password an administrator set: nothing but setting a new one is allowed until then. */
-  readonly passwordChangeRequired = computed(() => this.state()?.passwordChangeRequired === true);
+  readonly passwordChangeRequired = computed(
+    () => this.state()?.passwordChangeRequired === true,
+  );
   readonly deadlines = this.ends.asReadonly();
 
   /**
@@ -53,7 +65,11 @@ export class Session {
   /** The API answered a request of this session: its idle end moves on. */
   touched(): void {
     const ends = this.ends();
-    if (ends) this.ends.set({ ...ends, idle: Math.min(Date.now() + this.idleWindowMs, ends.absolute) });
+    if (ends)
+      this.ends.set({
+        ...ends,
+        idle: Math.min(Date.now() + this.idleWindowMs, ends.absolute),
+      });
   }
 
   clear(): void {
@@ -63,14 +79,16 @@ export class Session {
 
   /** Asks the server whether this browser has a live session; true if so. Also keeps it alive. */
   load(): Observable<boolean> {
-    return this.http.get<SessionView>('/api/auth/session', { observe: 'response' }).pipe(
-      tap((response) => this.fromResponse(response)),
-      map(() => true),
-      catchError(() => {
-        this.clear();
-        return of(false);
-      }),
-    );
+    return this.http
+      .get<SessionView>('/api/auth/session', { observe: 'response' })
+      .pipe(
+        tap((response) => this.fromResponse(response)),
+        map(() => true),
+        catchError(() => {
+          this.clear();
+          return of(false);
+        }),
+      );
   }
 
   options(): Observable<SignInOptions> {
@@ -80,7 +98,15 @@ export class Session {
   /** Resolves to undefined when signed in, or the error's status (401 wrong details, 429 too many tries). */
   async signIn(email: string, password: string): Promise<number | undefined> {
     try {
-      this.fromResponse(await firstValueFrom(this.http.post<SessionView>('/api/auth/sign-in', { email, password }, { observe: 'response' })));
+      this.fromResponse(
+        await firstValueFrom(
+          this.http.post<SessionView>(
+            '/api/auth/sign-in',
+            { email, password } satisfies SignInRequest,
+            { observe: 'response' },
+          ),
+        ),
+      );
       return undefined;
     } catch (error) {
       return error instanceof HttpErrorResponse ? error.status : 0;
@@ -92,14 +118,26 @@ export class Session {
    * account's other sessions have ended; this one goes on), or what the API refused (a problem
    * naming the field, or the status).
    */
-  async changePassword(currentPassword: string, newPassword: string): Promise<Problem | number | undefined> {
+  async changePassword(
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<Problem | number | undefined> {
     try {
-      await firstValueFrom(this.http.post('/api/auth/password', { currentPassword, newPassword }));
+      await firstValueFrom(
+        this.http.post('/api/auth/password', {
+          currentPassword,
+          newPassword,
+        } satisfies ChangePasswordRequest),
+      );
       const current = this.state();
-      if (current) this.state.set({ ...current, passwordChangeRequired: false });
+      if (current)
+        this.state.set({ ...current, passwordChangeRequired: false });
       return undefined;
     } catch (error) {
-      return toProblem(error) ?? (error instanceof HttpErrorResponse ? error.status : 0);
+      return (
+        toProblem(error) ??
+        (error instanceof HttpErrorResponse ? error.status : 0)
+      );
     }
   }
 

@@ -1,9 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { COMPLIANCE_CATEGORIES, type ComplianceCategory, DEADLINE_REPORT_STATUSES, type DeadlineReportStatus, type ResponsibleBody } from '@send/contracts';
-import { RULES } from '@send/domain';
+import {
+  COMPLIANCE_CATEGORIES,
+  type ComplianceCategory,
+  DEADLINE_REPORT_STATUSES,
+  type DeadlineReportStatus,
+  type ResponsibleBody,
+} from '@send/contracts';
+import { ruleTitle } from '@send/domain';
 import { pageTitle } from '../core/app-title-strategy';
 import { Session } from '../core/session';
 import { DeadlineTable } from '../deadlines/deadline-table';
@@ -29,12 +42,11 @@ const STATUS_TITLES: Record<DeadlineReportStatus, string> = {
 
 export const CATEGORY_TITLES: Record<ComplianceCategory, string> = {
   order_compliance: 'Complying with Tribunal orders and concessions',
-  recommendation_responses: 'Responding to health and social care recommendations',
+  recommendation_responses:
+    'Responding to health and social care recommendations',
   mediation_arrangements: 'Arranging mediation within 30 days',
   tribunal_responses: "Sending the council's response to the Tribunal",
 };
-
-const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 
 /** The deadlines behind a number of the dashboard: what it counts, each with a link to its case. */
 @Component({
@@ -85,10 +97,19 @@ export class ReportDeadlinesPage {
   protected readonly today = londonToday();
   protected readonly pageSize = PAGE_SIZE;
 
-  protected readonly filters = computed(() => definedFilters({ team: this.team(), from: this.from(), to: this.to(), decisionType: this.decisionType() }));
+  protected readonly filters = computed(() =>
+    definedFilters({
+      team: this.team(),
+      from: this.from(),
+      to: this.to(),
+      decisionType: this.decisionType(),
+    }),
+  );
   private readonly statusValue = computed((): DeadlineReportStatus => {
     const s = this.status();
-    return (DEADLINE_REPORT_STATUSES as readonly string[]).includes(s ?? '') ? (s as DeadlineReportStatus) : 'due';
+    return (DEADLINE_REPORT_STATUSES as readonly string[]).includes(s ?? '')
+      ? (s as DeadlineReportStatus)
+      : 'due';
   });
   protected readonly pageNumber = computed(() => pageFrom(this.page()));
 
@@ -109,30 +130,53 @@ export class ReportDeadlinesPage {
     return { user, query };
   });
 
-  protected readonly deadlines = rxResource({ params: this.params, stream: ({ params }) => this.api.deadlines(params.query) });
+  protected readonly deadlines = rxResource({
+    params: this.params,
+    stream: ({ params }) => this.api.deadlines(params.query),
+  });
 
   protected readonly heading = computed(() => {
     const what = this.rule()
-      ? RULE_TITLES.get(this.rule() ?? '')
-      : (COMPLIANCE_CATEGORIES as readonly string[]).includes(this.category() ?? '')
+      ? ruleTitle(this.rule() ?? '')
+      : (COMPLIANCE_CATEGORIES as readonly string[]).includes(
+            this.category() ?? '',
+          )
         ? CATEGORY_TITLES[this.category() as ComplianceCategory]
         : 'Deadlines';
     return `${STATUS_TITLES[this.statusValue()]}: ${what ?? this.rule()}`;
   });
 
-  protected readonly caption = computed(() => this.team() ?? (this.session.user()?.role === 'auditor' ? 'All teams' : (this.session.user()?.team ?? '')));
+  protected readonly caption = computed(
+    () =>
+      this.team() ??
+      (this.session.user()?.role === 'auditor'
+        ? 'All teams'
+        : (this.session.user()?.team ?? '')),
+  );
 
   protected readonly details = computed(() => {
     const out: string[] = [];
-    if (this.responsibleBody()) out.push(`To be answered by ${responsibleBodyLabel(this.responsibleBody() as ResponsibleBody).toLowerCase()}`);
+    if (this.responsibleBody())
+      out.push(
+        `To be answered by ${responsibleBodyLabel(this.responsibleBody() as ResponsibleBody).toLowerCase()}`,
+      );
     if (this.caseworker()) out.push(`Cases of ${this.caseworker()}`);
     if (this.month()) out.push(`Due in ${longMonthLabel(this.month() ?? '')}`);
-    else if (['due', 'met_on_time', 'met_late', 'missed'].includes(this.statusValue()) && this.from())
-      out.push(`Due from ${longMonthLabel(this.from() ?? '')} to ${longMonthLabel(this.to() ?? this.today.slice(0, 7))}`);
+    else if (
+      ['due', 'met_on_time', 'met_late', 'missed'].includes(
+        this.statusValue(),
+      ) &&
+      this.from()
+    )
+      out.push(
+        `Due from ${longMonthLabel(this.from() ?? '')} to ${longMonthLabel(this.to() ?? this.today.slice(0, 7))}`,
+      );
     return out;
   });
 
-  protected readonly problem = computed(() => toProblem(this.deadlines.error())?.detail ?? SERVICE_PROBLEM);
+  protected readonly problem = computed(
+    () => toProblem(this.deadlines.error())?.detail ?? SERVICE_PROBLEM,
+  );
 
   protected countText(total: number): string {
     return `${total} ${total === 1 ? 'deadline' : 'deadlines'}, soonest due first`;

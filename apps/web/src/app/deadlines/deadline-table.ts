@@ -1,8 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineSort, DeadlineView } from '@send/contracts';
-import { LongDatePipe } from '../shared/date-pipes';
-import { responsibleBodyLabel } from '../shared/labels';
+import { presentDeadline } from '@send/domain';
 import { DeadlineStatusTag } from './deadline-status-tag';
 
 type SortField = Exclude<DeadlineSort, `-${string}`>;
@@ -29,7 +34,7 @@ const COLUMNS: readonly Column[] = [
 @Component({
   selector: 'app-deadline-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, LongDatePipe, DeadlineStatusTag],
+  imports: [RouterLink, DeadlineStatusTag],
   template: `
     <table class="govuk-table app-deadline-table">
       <caption class="govuk-table__caption govuk-table__caption--m">{{ caption() }}@if (sort()) {<span class="govuk-visually-hidden">, sorted by {{ sortedBy() }}</span>}</caption>
@@ -65,18 +70,19 @@ const COLUMNS: readonly Column[] = [
       </thead>
       <tbody class="govuk-table__body">
         @for (deadline of deadlines(); track deadline.id) {
+          @let row = present(deadline, today());
           <tr class="govuk-table__row">
             <td class="govuk-table__cell">
               <a class="govuk-link" [routerLink]="['/cases', deadline.caseId]">{{ deadline.childName }}</a>&ngsp;
               <span class="app-secondary-text">{{ deadline.caseReference }}</span>
             </td>
             <td class="govuk-table__cell">
-              {{ deadline.ruleTitle }}
-              @if (deadline.responsibleBody) {
-                <span class="app-secondary-text">{{ bodyLabel(deadline.responsibleBody) }}</span>
+              {{ row.title }}
+              @if (row.responsibleBody) {
+                <span class="app-secondary-text">{{ row.responsibleBody }}</span>
               }
             </td>
-            <td class="govuk-table__cell app-nowrap">{{ deadline.dueOn | longDate }}</td>
+            <td class="govuk-table__cell app-nowrap">{{ row.due }}</td>
             <td class="govuk-table__cell">
               <app-deadline-status-tag [deadline]="deadline" [today]="today()" />
             </td>
@@ -98,8 +104,11 @@ export class DeadlineTable {
   readonly sort = input<DeadlineSort>();
   readonly sortChange = output<DeadlineSort>();
 
-  protected readonly bodyLabel = responsibleBodyLabel;
-  protected readonly columns = computed(() => COLUMNS.filter((c) => this.showOwner() || !c.owner));
+  /** Title and due date, as the domain presents a deadline everywhere. */
+  protected readonly present = presentDeadline;
+  protected readonly columns = computed(() =>
+    COLUMNS.filter((c) => this.showOwner() || !c.owner),
+  );
   protected readonly sortedBy = computed(() => {
     const sort = this.sort() ?? 'dueOn';
     const column = COLUMNS.find((c) => c.sort === sort.replace(/^-/, ''));
@@ -114,6 +123,8 @@ export class DeadlineTable {
   }
 
   protected sortBy(column: SortField): void {
-    this.sortChange.emit(this.sort() === column ? (`-${column}` as DeadlineSort) : column);
+    this.sortChange.emit(
+      this.sort() === column ? (`-${column}` as DeadlineSort) : column,
+    );
   }
 }

@@ -1,7 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, effect } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  effect,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { DEADLINE_SORTS, type DeadlineQuery, type DeadlineSort, RESPONSIBLE_BODIES, type ResponsibleBody } from '@send/contracts';
+import {
+  DEADLINE_SORTS,
+  type DeadlineQuery,
+  type DeadlineSort,
+  RESPONSIBLE_BODIES,
+  type ResponsibleBody,
+} from '@send/contracts';
 import { RuleApi } from '../calculator/rule-api';
 import { groupRules } from '../calculator/rule-groups';
 import { Session } from '../core/session';
@@ -12,7 +26,7 @@ import { SelectField } from '../shared/forms/select-field';
 import { responsibleBodyLabel } from '../shared/labels';
 import { SERVICE_PROBLEM } from '../shared/problem';
 import { DeadlineApi } from './deadline-api';
-import { isOverdueDuty, isPassedFamilyLimit } from './deadline-status';
+import { isOverdueDuty, isPassedFamilyLimit } from '@send/domain';
 import { DeadlineTable } from './deadline-table';
 
 /** When a deadline falls, as the "When" filter offers it. */
@@ -28,7 +42,10 @@ export type Period = (typeof PERIODS)[number]['value'];
 const LIMIT = 500;
 
 /** The server's query for a period, from today (YYYY-MM-DD, Europe/London): weeks run Monday to Sunday. */
-export function periodQuery(period: Period, today: string): Pick<DeadlineQuery, 'filter' | 'dueFrom' | 'dueTo'> {
+export function periodQuery(
+  period: Period,
+  today: string,
+): Pick<DeadlineQuery, 'filter' | 'dueFrom' | 'dueTo'> {
   const sunday = endOfWeek(today);
   switch (period) {
     case 'overdue':
@@ -36,7 +53,11 @@ export function periodQuery(period: Period, today: string): Pick<DeadlineQuery, 
     case 'this-week':
       return { filter: 'open', dueFrom: today, dueTo: sunday };
     case 'next-week':
-      return { filter: 'open', dueFrom: addDays(sunday, 1), dueTo: addDays(sunday, 7) };
+      return {
+        filter: 'open',
+        dueFrom: addDays(sunday, 1),
+        dueTo: addDays(sunday, 7),
+      };
     case 'all':
       return { filter: 'outstanding' };
     case 'soon':
@@ -159,25 +180,45 @@ export class MyDeadlinesPage {
     { value: 'me', text: 'Mine' },
     { value: 'all', text: 'Everyone’s in my team' },
   ];
-  protected readonly bodies: readonly Choice[] = RESPONSIBLE_BODIES.map((value) => ({ value, text: responsibleBodyLabel(value) }));
+  protected readonly bodies: readonly Choice[] = RESPONSIBLE_BODIES.map(
+    (value) => ({ value, text: responsibleBodyLabel(value) }),
+  );
 
   /** Auditors own no deadlines: they see everyone's. */
-  protected readonly canChooseOwner = computed(() => this.session.user()?.role !== 'auditor');
+  protected readonly canChooseOwner = computed(
+    () => this.session.user()?.role !== 'auditor',
+  );
 
   /** The filters in force (from the address, with defaults). */
   protected readonly active = computed(() => ({
     owner: !this.canChooseOwner() || this.owner() === 'all' ? 'all' : 'me',
-    period: (PERIODS.some((p) => p.value === this.period()) ? this.period() : 'soon') as Period,
+    period: (PERIODS.some((p) => p.value === this.period())
+      ? this.period()
+      : 'soon') as Period,
     rule: this.rule() ?? '',
-    body: (RESPONSIBLE_BODIES as readonly string[]).includes(this.body() ?? '') ? (this.body() as ResponsibleBody) : undefined,
-    sort: ((DEADLINE_SORTS as readonly string[]).includes(this.sort() ?? '') ? this.sort() : 'dueOn') as DeadlineSort,
+    body: (RESPONSIBLE_BODIES as readonly string[]).includes(this.body() ?? '')
+      ? (this.body() as ResponsibleBody)
+      : undefined,
+    sort: ((DEADLINE_SORTS as readonly string[]).includes(this.sort() ?? '')
+      ? this.sort()
+      : 'dueOn') as DeadlineSort,
   }));
 
   /** The filters as being chosen in the panel, applied with "Apply filters". */
-  protected readonly draft = signal({ owner: 'me', period: 'soon', rule: '', body: '' });
+  protected readonly draft = signal({
+    owner: 'me',
+    period: 'soon',
+    rule: '',
+    body: '',
+  });
 
-  protected readonly ruleList = rxResource({ params: () => this.session.currentId(), stream: () => this.rules.rules() });
-  protected readonly ruleGroups = computed(() => (this.ruleList.hasValue() ? groupRules(this.ruleList.value()) : []));
+  protected readonly ruleList = rxResource({
+    params: () => this.session.currentId(),
+    stream: () => this.rules.rules(),
+  });
+  protected readonly ruleGroups = computed(() =>
+    this.ruleList.hasValue() ? groupRules(this.ruleList.value()) : [],
+  );
 
   protected readonly deadlines = rxResource({
     params: () => {
@@ -199,36 +240,67 @@ export class MyDeadlinesPage {
     stream: ({ params }) => this.api.query(params.query),
   });
 
-  protected readonly heading = computed(() => (this.active().owner === 'me' ? 'My deadlines' : 'My team’s deadlines'));
+  protected readonly heading = computed(() =>
+    this.active().owner === 'me' ? 'My deadlines' : 'My team’s deadlines',
+  );
 
   /** How many are overdue, due this week and next (only when the list shows all three). */
   protected readonly counts = computed(() => {
-    if (!this.deadlines.hasValue() || this.active().period !== 'soon') return undefined;
+    if (!this.deadlines.hasValue() || this.active().period !== 'soon')
+      return undefined;
     const sunday = endOfWeek(this.today);
     const rows = this.deadlines.value();
     // A family's time limit that went by is "Passed", not a duty the council failed.
     const overdue = rows.filter((d) => isOverdueDuty(d, this.today)).length;
-    const passed = rows.filter((d) => isPassedFamilyLimit(d, this.today)).length;
-    const thisWeek = rows.filter((d) => d.dueOn >= this.today && d.dueOn <= sunday).length;
-    return { overdue, passed, thisWeek, nextWeek: rows.length - overdue - passed - thisWeek };
+    const passed = rows.filter((d) =>
+      isPassedFamilyLimit(d, this.today),
+    ).length;
+    const thisWeek = rows.filter(
+      (d) => d.dueOn >= this.today && d.dueOn <= sunday,
+    ).length;
+    return {
+      overdue,
+      passed,
+      thisWeek,
+      nextWeek: rows.length - overdue - passed - thisWeek,
+    };
   });
 
   protected readonly selected = computed(() => {
     const a = this.active();
-    const tags: { key: string; text: string; remove: Record<string, null> }[] = [];
-    if (a.owner === 'all' && this.canChooseOwner()) tags.push({ key: 'owner', text: 'Everyone’s in my team', remove: { owner: null } });
-    if (a.period !== 'soon') tags.push({ key: 'period', text: PERIODS.find((p) => p.value === a.period)?.text ?? a.period, remove: { period: null } });
+    const tags: { key: string; text: string; remove: Record<string, null> }[] =
+      [];
+    if (a.owner === 'all' && this.canChooseOwner())
+      tags.push({
+        key: 'owner',
+        text: 'Everyone’s in my team',
+        remove: { owner: null },
+      });
+    if (a.period !== 'soon')
+      tags.push({
+        key: 'period',
+        text: PERIODS.find((p) => p.value === a.period)?.text ?? a.period,
+        remove: { period: null },
+      });
     if (a.rule) {
-      const title = this.ruleList.hasValue() ? this.ruleList.value().find((r) => r.id === a.rule)?.title : undefined;
+      const title = this.ruleList.hasValue()
+        ? this.ruleList.value().find((r) => r.id === a.rule)?.title
+        : undefined;
       tags.push({ key: 'rule', text: title ?? a.rule, remove: { rule: null } });
     }
-    if (a.body) tags.push({ key: 'body', text: responsibleBodyLabel(a.body), remove: { body: null } });
+    if (a.body)
+      tags.push({
+        key: 'body',
+        text: responsibleBodyLabel(a.body),
+        remove: { body: null },
+      });
     return tags;
   });
 
   protected readonly emptyText = computed(() => {
     const a = this.active();
-    if (a.rule || a.body) return 'No deadlines match these filters. Remove a filter to see more.';
+    if (a.rule || a.body)
+      return 'No deadlines match these filters. Remove a filter to see more.';
     if (a.period === 'soon') {
       return a.owner === 'me'
         ? 'Nothing of yours is overdue or due by the end of next week. Choose “Any date” to see every open deadline you own.'
@@ -241,11 +313,19 @@ export class MyDeadlinesPage {
     // The panel starts from the filters in force, and follows them when they change (a tag removed, back button).
     effect(() => {
       const a = this.active();
-      this.draft.set({ owner: a.owner, period: a.period, rule: a.rule, body: a.body ?? '' });
+      this.draft.set({
+        owner: a.owner,
+        period: a.period,
+        rule: a.rule,
+        body: a.body ?? '',
+      });
     });
   }
 
-  protected edit(key: 'owner' | 'period' | 'rule' | 'body', value: string): void {
+  protected edit(
+    key: 'owner' | 'period' | 'rule' | 'body',
+    value: string,
+  ): void {
     this.draft.update((d) => ({ ...d, [key]: value }));
   }
 
@@ -264,6 +344,9 @@ export class MyDeadlinesPage {
   }
 
   protected sortBy(sort: DeadlineSort): void {
-    void this.router.navigate(['/my-deadlines'], { queryParams: { sort: sort === 'dueOn' ? null : sort }, queryParamsHandling: 'merge' });
+    void this.router.navigate(['/my-deadlines'], {
+      queryParams: { sort: sort === 'dueOn' ? null : sort },
+      queryParamsHandling: 'merge',
+    });
   }
 }

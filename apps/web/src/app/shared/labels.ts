@@ -2,7 +2,6 @@ import type {
   AppealOutcome,
   Appellant,
   CaseStage,
-  DutyHolder,
   MeetingOutcome,
   PlanSection,
   RecommendationSection,
@@ -46,7 +45,9 @@ const ROLES: Record<string, string> = {
   administrator: 'Administrator',
 };
 
-export function responsibleBodyLabel(body: ResponsibleBody | null | undefined): string {
+export function responsibleBodyLabel(
+  body: ResponsibleBody | null | undefined,
+): string {
   return body ? (RESPONSIBLE_BODIES[body] ?? body) : '';
 }
 
@@ -83,8 +84,14 @@ export const PLAN_SECTION_LABELS: Record<PlanSection, string> = {
 };
 
 /** How an appeal ended, as an answer to choose. */
-export const APPEAL_OUTCOME_CHOICES: Record<AppealOutcome, { text: string; hint?: string }> = {
-  decided_allowed: { text: 'Appeal allowed', hint: 'The Tribunal decided for the family after a hearing' },
+export const APPEAL_OUTCOME_CHOICES: Record<
+  AppealOutcome,
+  { text: string; hint?: string }
+> = {
+  decided_allowed: {
+    text: 'Appeal allowed',
+    hint: 'The Tribunal decided for the family after a hearing',
+  },
   decided_partly_allowed: { text: 'Appeal partly allowed' },
   decided_dismissed: { text: 'Appeal dismissed' },
   referred_back: { text: 'Referred back to the council' },
@@ -107,16 +114,3 @@ export const APPELLANT_LABELS: Record<Appellant, string> = {
   parent: 'The parent',
   young_person: 'The young person',
 };
-
-/** Who must act by a deadline. */
-const DUTY_HOLDER_LABELS: Record<DutyHolder, string> = {
-  council: 'The council',
-  family: 'The family',
-  mediation_adviser: 'The mediation adviser',
-  icb: 'The integrated care board (health)',
-  council_social_care: 'Council social care',
-};
-
-export function dutyHolderLabel(holder: DutyHolder): string {
-  return DUTY_HOLDER_LABELS[holder] ?? holder;
-}

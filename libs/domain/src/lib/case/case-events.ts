@@ -33,8 +33,21 @@ export type CaseEvent =
       team: string;
       openedOn: string;
     }
-  | { type: 'contact.added'; contactId: string; name: string; relationship: string; email?: string; phone?: string; addedOn: string }
-  | { type: 'case.reassigned'; caseworker: string; team: string; reassignedOn: string }
+  | {
+      type: 'contact.added';
+      contactId: string;
+      name: string;
+      relationship: string;
+      email?: string;
+      phone?: string;
+      addedOn: string;
+    }
+  | {
+      type: 'case.reassigned';
+      caseworker: string;
+      team: string;
+      reassignedOn: string;
+    }
   // ── Decisions (CFA s.51(2)) ──────────────────────────────────────────────────────────────────
   | {
       /** Opens `appeal.lodge` and `mediation.contact_adviser` (both the family's), subject = decisionId. */
@@ -76,7 +89,11 @@ export type CaseEvent =
       requestId?: string;
       servedOn: string;
     }
-  | { type: 'draft_plan.comments_received'; draftId: string; receivedOn: string }
+  | {
+      type: 'draft_plan.comments_received';
+      draftId: string;
+      receivedOn: string;
+    }
   | {
       /** An annual review meeting: the council decides within 4 weeks (reg 20(10)). */
       type: 'review.meeting_held';
@@ -98,8 +115,19 @@ export type CaseEvent =
       recordedOn: string;
     }
   // ── SEND way-forward meeting (local, non-statutory; no clock) ────────────────────────────────
-  | { type: 'way_forward.requested'; meetingId: string; decisionId?: string; requestedOn: string }
-  | { type: 'way_forward.held'; meetingId: string; heldOn: string; outcome: MeetingOutcome; notes?: string }
+  | {
+      type: 'way_forward.requested';
+      meetingId: string;
+      decisionId?: string;
+      requestedOn: string;
+    }
+  | {
+      type: 'way_forward.held';
+      meetingId: string;
+      heldOn: string;
+      outcome: MeetingOutcome;
+      notes?: string;
+    }
   // ── Mediation (SEND Regs regs 32–42) ─────────────────────────────────────────────────────────
   | {
       /** The family contacted the mediation adviser: meets `mediation.contact_adviser` for the decision. */
@@ -132,8 +160,17 @@ export type CaseEvent =
       mediationId: string;
       adviserInformedOn: string;
     }
-  | { type: 'mediation.health_notified'; mediationId: string; notifiedOn: string }
-  | { type: 'mediation.arranged'; mediationId: string; arrangedOn: string; mediationDate: string }
+  | {
+      type: 'mediation.health_notified';
+      mediationId: string;
+      notifiedOn: string;
+    }
+  | {
+      type: 'mediation.arranged';
+      mediationId: string;
+      arrangedOn: string;
+      mediationDate: string;
+    }
   | {
       /** The council could not arrange mediation in time: a certificate must follow in 3 working days (reg 37). */
       type: 'mediation.not_arranged';
@@ -157,9 +194,22 @@ export type CaseEvent =
       mediationId: string;
       agreementDate: string;
       /** `agreedDueOn`: a different timescale the parties agreed in writing (reg 42(5)); `responsibleBody`: who must do a non-appealable item (reg 42(3)). */
-      items: { itemId: string; description: string; appealable: boolean; orderType?: OrderType; responsibleBody?: AgreementBody; agreedDueOn?: string }[];
+      items: {
+        itemId: string;
+        description: string;
+        appealable: boolean;
+        orderType?: OrderType;
+        responsibleBody?: AgreementBody;
+        agreedDueOn?: string;
+      }[];
     }
-  | { type: 'mediation.agreement_item_completed'; mediationId: string; itemId: string; completedOn: string; evidence: string }
+  | {
+      type: 'mediation.agreement_item_completed';
+      mediationId: string;
+      itemId: string;
+      completedOn: string;
+      evidence: string;
+    }
   | {
       /** The ICB told the council what it will do under a mediation agreement (reg 42(4)): meets `agreement.health_notify_la`. */
       type: 'mediation.health_response_received';
@@ -175,9 +225,23 @@ export type CaseEvent =
       issuedOn: string;
     }
   // ── Disagreement resolution (reg 53; voluntary; no clock) ────────────────────────────────────
-  | { type: 'disagreement_resolution.referred'; resolutionId: string; referredOn: string; subject: string }
-  | { type: 'disagreement_resolution.meeting_held'; resolutionId: string; heldOn: string }
-  | { type: 'disagreement_resolution.concluded'; resolutionId: string; concludedOn: string; outcome: MeetingOutcome }
+  | {
+      type: 'disagreement_resolution.referred';
+      resolutionId: string;
+      referredOn: string;
+      subject: string;
+    }
+  | {
+      type: 'disagreement_resolution.meeting_held';
+      resolutionId: string;
+      heldOn: string;
+    }
+  | {
+      type: 'disagreement_resolution.concluded';
+      resolutionId: string;
+      concludedOn: string;
+      outcome: MeetingOutcome;
+    }
   // ── Appeal to the First-tier Tribunal (SEND) ─────────────────────────────────────────────────
   | {
       /** Meets `appeal.lodge` for the decision. */
@@ -301,9 +365,23 @@ export type CaseEvent =
     };
 
 export type CaseEventType = CaseEvent['type'];
-export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+export type CaseEventOf<T extends CaseEventType> = Extract<
+  CaseEvent,
+  { type: T }
+>;
 
-export const CASE_EVENT_TYPES = [
+/** `types`, which must list every event type: a type left out fails to compile, naming it (`missing`). */
+function everyEventType<const T extends readonly CaseEventType[]>(
+  types: T &
+    ([Exclude<CaseEventType, T[number]>] extends [never]
+      ? unknown
+      : { missing: Exclude<CaseEventType, T[number]> }),
+): T {
+  return types;
+}
+
+/** Every event type, in the order of the union (a new one is handled in its family's file under `events/`). */
+export const CASE_EVENT_TYPES = /* @__PURE__ */ everyEventType([
   'case.opened',
   'contact.added',
   'case.reassigned',
@@ -344,7 +422,7 @@ export const CASE_EVENT_TYPES = [
   'deadline.overdue',
   'event.corrected',
   'document.attached',
-] as const satisfies readonly CaseEventType[];
+]);
 
 /** The version of each payload's shape; bump it when a payload changes and keep reading old ones. */
 export const CASE_EVENT_PAYLOAD_VERSION = 1;

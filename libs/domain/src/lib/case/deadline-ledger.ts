@@ -1,11 +1,17 @@
 import type { Calendar } from '../calendar/calendar';
 import { defaultCalendar } from '../calendar/calendar';
-import { EXTENSION_GROUNDS, type ExtensionGround, type RuleId } from '../clock/rules';
+import type { ExtensionGround, RuleId } from '../clock/rules';
+import { extensionLine } from '../deadlines/deadline-view';
 import { formatLongDate } from '../dates/iso-date';
 import { effectiveHistory } from './case-corrections';
 import type { CaseEvent } from './case-events';
 import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
-import { deadlineEffects, type DeadlineEffects, type DeadlineToOpen, dueOfDeadline } from './deadline-effects';
+import {
+  deadlineEffects,
+  type DeadlineEffects,
+  type DeadlineToOpen,
+  dueOfDeadline,
+} from './deadline-effects';
 
 /**
  * The deadline ledger: every deadline a case's history implies, and what became of each. The domain
@@ -47,18 +53,16 @@ export interface LedgerEntry extends DeadlineToOpen {
 
 export type Ledger = ReadonlyMap<string, LedgerEntry>;
 
-export const ledgerKey = (ruleId: RuleId | string, subjectId: string) => `${ruleId} ${subjectId}`;
+export const ledgerKey = (ruleId: RuleId | string, subjectId: string) =>
+  `${ruleId} ${subjectId}`;
 
-/** An extension's line in a deadline's explanation. */
-export function extensionLine(x: Pick<LedgerExtension, 'fromDueOn' | 'toDueOn' | 'reason' | 'agreedBy' | 'ground'>): string {
-  const ground = x.ground ? ` on the ground that ${lowerFirst(EXTENSION_GROUNDS[x.ground])}` : '';
-  return `Extended from ${formatLongDate(x.fromDueOn)} to ${formatLongDate(x.toDueOn)}${ground}: ${x.reason} (agreed by ${x.agreedBy})`;
-}
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+export { extensionLine } from '../deadlines/deadline-view';
 
 /** The due date and explanation of an entry from its facts (or a set date) and its extensions. */
-function settle(entry: Omit<LedgerEntry, 'dueOn' | 'explanation'>, calendar: Calendar): { dueOn: string; explanation: string[] } {
+function settle(
+  entry: Omit<LedgerEntry, 'dueOn' | 'explanation'>,
+  calendar: Calendar,
+): { dueOn: string; explanation: string[] } {
   const base = dueOfDeadline(entry, calendar);
   const last = entry.extensions.at(-1)?.toDueOn;
   if (last === undefined) return base;
@@ -66,7 +70,10 @@ function settle(entry: Omit<LedgerEntry, 'dueOn' | 'explanation'>, calendar: Cal
   if (last >= base.dueOn) return { dueOn: last, explanation: lines };
   return {
     dueOn: base.dueOn,
-    explanation: [...lines, `The dates now recorded give ${formatLongDate(base.dueOn)}, later than the extension: due ${formatLongDate(base.dueOn)}`],
+    explanation: [
+      ...lines,
+      `The dates now recorded give ${formatLongDate(base.dueOn)}, later than the extension: due ${formatLongDate(base.dueOn)}`,
+    ],
   };
 }
 
@@ -77,9 +84,21 @@ function settle(entry: Omit<LedgerEntry, 'dueOn' | 'explanation'>, calendar: Cal
  * An effect on a deadline the ledger does not have (after a correction changed what the history
  * implies) changes nothing; opening one twice is a bug in `deadlineEffects`.
  */
-export function applyEffects(ledger: Ledger, effects: DeadlineEffects, calendar: Calendar = defaultCalendar(), at = 0): Map<string, LedgerEntry> {
+export function applyEffects(
+  ledger: Ledger,
+  effects: DeadlineEffects,
+  calendar: Calendar = defaultCalendar(),
+  at = 0,
+): Map<string, LedgerEntry> {
   const next = new Map(ledger);
-  const change = (ruleId: RuleId, subjectId: string, openOnly: boolean, update: (e: LedgerEntry) => Omit<LedgerEntry, 'dueOn' | 'explanation'> & Partial<LedgerEntry>) => {
+  const change = (
+    ruleId: RuleId,
+    subjectId: string,
+    openOnly: boolean,
+    update: (
+      e: LedgerEntry,
+    ) => Omit<LedgerEntry, 'dueOn' | 'explanation'> & Partial<LedgerEntry>,
+  ) => {
     const key = ledgerKey(ruleId, subjectId);
     const entry = next.get(key);
     if (!entry || (openOnly && entry.status !== 'open')) return;
@@ -88,22 +107,57 @@ export function applyEffects(ledger: Ledger, effects: DeadlineEffects, calendar:
   for (const open of effects.open) {
     const key = ledgerKey(open.ruleId, open.subjectId);
     if (next.has(key)) throw new Error(`Deadline ${key} opened twice`);
-    const entry = { ...open, status: 'open' as const, extensions: [], openedAt: at, timedAt: at };
+    const entry = {
+      ...open,
+      status: 'open' as const,
+      extensions: [],
+      openedAt: at,
+      timedAt: at,
+    };
     next.set(key, { ...entry, ...settle(entry, calendar) });
   }
-  for (const c of effects.close) change(c.ruleId, c.subjectId, true, (e) => ({ ...e, status: 'met', metOn: c.metOn, closedAt: at }));
+  for (const c of effects.close)
+    change(c.ruleId, c.subjectId, true, (e) => ({
+      ...e,
+      status: 'met',
+      metOn: c.metOn,
+      closedAt: at,
+    }));
   for (const m of effects.move) {
     change(m.ruleId, m.subjectId, false, (e) => {
       const moved = { ...e, facts: m.facts };
       const settled = settle(moved, calendar);
-      return { ...moved, ...settled, timedAt: settled.dueOn === e.dueOn ? e.timedAt : at };
+      return {
+        ...moved,
+        ...settled,
+        timedAt: settled.dueOn === e.dueOn ? e.timedAt : at,
+      };
     });
   }
-  for (const c of effects.cancel) change(c.ruleId, c.subjectId, true, (e) => ({ ...e, status: 'cancelled', closedReason: c.reason, closedAt: at }));
-  for (const m of effects.miss) change(m.ruleId, m.subjectId, true, (e) => ({ ...e, status: 'missed', closedReason: m.reason, closedAt: at }));
+  for (const c of effects.cancel)
+    change(c.ruleId, c.subjectId, true, (e) => ({
+      ...e,
+      status: 'cancelled',
+      closedReason: c.reason,
+      closedAt: at,
+    }));
+  for (const m of effects.miss)
+    change(m.ruleId, m.subjectId, true, (e) => ({
+      ...e,
+      status: 'missed',
+      closedReason: m.reason,
+      closedAt: at,
+    }));
   for (const x of effects.extend) {
     change(x.ruleId, x.subjectId, true, (e) => {
-      const extension: LedgerExtension = { fromDueOn: e.dueOn, toDueOn: x.toDueOn, reason: x.reason, agreedBy: x.agreedBy, ...(x.ground ? { ground: x.ground } : {}), at };
+      const extension: LedgerExtension = {
+        fromDueOn: e.dueOn,
+        toDueOn: x.toDueOn,
+        reason: x.reason,
+        agreedBy: x.agreedBy,
+        ...(x.ground ? { ground: x.ground } : {}),
+        at,
+      };
       const extended = { ...e, extensions: [...e.extensions, extension] };
       return { ...extended, ...settle(extended, calendar), timedAt: at };
     });
@@ -115,11 +169,19 @@ export function applyEffects(ledger: Ledger, effects: DeadlineEffects, calendar:
  * Every deadline a history implies, corrections applied: the ledger had every event been recorded
  * right. Follows each event's `deadlineEffects` in order.
  */
-export function plannedDeadlines(events: readonly CaseEvent[], calendar: Calendar = defaultCalendar()): Ledger {
+export function plannedDeadlines(
+  events: readonly CaseEvent[],
+  calendar: Calendar = defaultCalendar(),
+): Ledger {
   let snapshot: CaseSnapshot | undefined;
   let ledger: Ledger = new Map();
   effectiveHistory(events).forEach((event, at) => {
-    ledger = applyEffects(ledger, deadlineEffects(snapshot, event), calendar, at);
+    ledger = applyEffects(
+      ledger,
+      deadlineEffects(snapshot, event),
+      calendar,
+      at,
+    );
     snapshot = applyCaseEvent(snapshot, event);
   });
   return ledger;
@@ -131,7 +193,11 @@ export function plannedDeadlines(events: readonly CaseEvent[], calendar: Calenda
  * correction does that), which are kept: cancelled if they were still open, as they were if not.
  * Nothing is ever removed, so every deadline the case ever showed stays in its history.
  */
-export function nextLedger(previous: Ledger, history: readonly CaseEvent[], calendar: Calendar = defaultCalendar()): Ledger {
+export function nextLedger(
+  previous: Ledger,
+  history: readonly CaseEvent[],
+  calendar: Calendar = defaultCalendar(),
+): Ledger {
   const next = new Map(plannedDeadlines(history, calendar));
   const at = history.length - 1;
   for (const [key, entry] of previous) {
@@ -139,7 +205,12 @@ export function nextLedger(previous: Ledger, history: readonly CaseEvent[], cale
     next.set(
       key,
       entry.status === 'open'
-        ? { ...entry, status: 'cancelled', closedReason: `No longer applies after the correction recorded as event ${at + 1}`, closedAt: at }
+        ? {
+            ...entry,
+            status: 'cancelled',
+            closedReason: `No longer applies after the correction recorded as event ${at + 1}`,
+            closedAt: at,
+          }
         : entry,
     );
   }
@@ -151,8 +222,12 @@ export function nextLedger(previous: Ledger, history: readonly CaseEvent[], cale
  * what the `deadline` table must hold for the case. (The server applies one step per write; this
  * folds them all, for tests and for checking a stored ledger.)
  */
-export function ledgerAfter(history: readonly CaseEvent[], calendar: Calendar = defaultCalendar()): Ledger {
+export function ledgerAfter(
+  history: readonly CaseEvent[],
+  calendar: Calendar = defaultCalendar(),
+): Ledger {
   let ledger: Ledger = new Map();
-  for (let n = 1; n <= history.length; n++) ledger = nextLedger(ledger, history.slice(0, n), calendar);
+  for (let n = 1; n <= history.length; n++)
+    ledger = nextLedger(ledger, history.slice(0, n), calendar);
   return ledger;
 }

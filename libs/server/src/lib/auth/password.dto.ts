@@ -1,13 +1,28 @@
+import type { ChangePasswordRequest } from '@send/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength, registerDecorator, type ValidationOptions } from 'class-validator';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, personalWords } from './password-policy';
+import {
+  IsString,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  personalWords,
+} from './password-policy';
 
 /**
  * A new password that meets the password policy (`passwordProblem`): long enough, not common, not
  * easy to guess. `wordsOf` names what in the same request an attacker would try (a new account's
  * name and email).
  */
-export function IsAcceptablePassword(wordsOf: (o: Record<string, unknown>) => unknown[] = () => [], options?: ValidationOptions): PropertyDecorator {
+export function IsAcceptablePassword(
+  wordsOf: (o: Record<string, unknown>) => unknown[] = () => [],
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     // The check is asynchronous (its dictionaries load on first use); its words for the message are kept per value.
     const problems = new Map<string, string>();
@@ -17,7 +32,8 @@ export function IsAcceptablePassword(wordsOf: (o: Record<string, unknown>) => un
       propertyName: propertyName as string,
       options: {
         message: ({ property, value }) => {
-          const problem = typeof value === 'string' ? problems.get(value) : undefined;
+          const problem =
+            typeof value === 'string' ? problems.get(value) : undefined;
           if (typeof value === 'string') problems.delete(value);
           return `${property} ${problem ?? 'is not acceptable'}`;
         },
@@ -26,7 +42,9 @@ export function IsAcceptablePassword(wordsOf: (o: Record<string, unknown>) => un
       validator: {
         validate: async (value: unknown, args) => {
           if (typeof value !== 'string') return true;
-          const words = wordsOf((args?.object ?? {}) as Record<string, unknown>).map((w) => (typeof w === 'string' ? w : null));
+          const words = wordsOf(
+            (args?.object ?? {}) as Record<string, unknown>,
+          ).map((w) => (typeof w === 'string' ? w : null));
           const problem = await passwordProblem(value, personalWords(...words));
           if (problem) problems.set(value, problem);
           return problem === null;
@@ -37,7 +55,7 @@ export function IsAcceptablePassword(wordsOf: (o: Record<string, unknown>) => un
 }
 
 /** A change of one's own password: the current one, and the new one. */
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   /** The password you signed in with (for a first sign-in, the one the administrator gave you). */
   @ApiProperty({ format: 'password', maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
@@ -49,7 +67,11 @@ export class ChangePasswordDto {
    * The new password: at least 12 characters, not one of the most common passwords and not easy to
    * guess (three or four unrelated words make a good one). No other rules.
    */
-  @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
+  @ApiProperty({
+    format: 'password',
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+  })
   @IsString()
   @IsAcceptablePassword()
   newPassword!: string;

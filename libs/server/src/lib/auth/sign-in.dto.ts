@@ -1,6 +1,7 @@
+import type { SignInRequest } from '@send/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-export class SignInDto {
+export class SignInDto implements SignInRequest {
   /** The email address of the staff account. */
   @IsString()
   @MinLength(3)

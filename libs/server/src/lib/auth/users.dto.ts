@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type Role, ROLES } from '@send/contracts';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  type CreateStaffUserRequest,
+  type Role,
+  ROLES,
+  type UpdateStaffUserRequest,
+} from '@send/contracts';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { oneOf, RequiredText, SHORT_TEXT } from '../http/common.dto';
 import { IsAcceptablePassword } from './password.dto';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
-export class CreateStaffUserDto {
+export class CreateStaffUserDto implements CreateStaffUserRequest {
   @ApiProperty({ example: 'Jo Caseworker' })
   @RequiredText(SHORT_TEXT)
   name!: string;
@@ -30,7 +42,11 @@ export class CreateStaffUserDto {
    * most. Leave it out for staff who sign in through the council's identity provider only. At
    * least 12 characters, not one of the most common passwords, not easy to guess.
    */
-  @ApiPropertyOptional({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
+  @ApiPropertyOptional({
+    format: 'password',
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+  })
   @IsOptional()
   @IsString()
   @IsAcceptablePassword((o) => [o['name'], o['email']])
@@ -38,7 +54,7 @@ export class CreateStaffUserDto {
 }
 
 /** What changes: only the fields sent. A new role or team ends the account's sessions. */
-export class UpdateStaffUserDto {
+export class UpdateStaffUserDto implements UpdateStaffUserRequest {
   @ApiPropertyOptional({ example: 'Jo Caseworker-Smith' })
   @ValidateIf((o: UpdateStaffUserDto) => o.name !== undefined)
   @RequiredText(SHORT_TEXT)

@@ -1,8 +1,12 @@
+import type {
+  AddBankHolidayRequest,
+  RemoveBankHolidayRequest,
+} from '@send/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { RequiredText, SHORT_TEXT } from '../http/common.dto';
 import { IsCalendarDate } from '../http/validation';
 
-export class AddBankHolidayDto {
+export class AddBankHolidayDto implements AddBankHolidayRequest {
   /** The bank holiday (a weekday: when a holiday falls at a weekend, gov.uk lists its substitute day). */
   @ApiProperty({ example: '2027-06-04' })
   @IsCalendarDate()
@@ -19,7 +23,7 @@ export class AddBankHolidayDto {
   reason!: string;
 }
 
-export class RemoveBankHolidayDto {
+export class RemoveBankHolidayDto implements RemoveBankHolidayRequest {
   /** Why the date is no longer a bank holiday, for the security log. */
   @ApiProperty({ example: 'Entered in error: the holiday is on the Monday' })
   @RequiredText(500)

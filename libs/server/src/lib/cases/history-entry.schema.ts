@@ -176,6 +176,16 @@ export type HistoryEntry = z.output<typeof HISTORY_ENTRY>;
 export const HISTORY_ENTRY_TYPES: readonly CaseEventType[] = ENTRY_SCHEMAS.map((s) => s.shape.type.value);
 
 /**
+ * The event types a history load does not take, and why: the case is opened by the load itself
+ * (or exists already), reassignment goes through its own endpoint, and the rest are the system's
+ * own records. With `ENTRY_SCHEMAS`, every event type is one or the other: a new event type does
+ * not compile until it is given a schema here or named below.
+ */
+type NotLoaded = 'case.opened' | 'case.reassigned' | 'deadline.overdue' | 'document.attached' | 'event.corrected';
+type Unplaced = Exclude<CaseEventType, NotLoaded | (typeof ENTRY_SCHEMAS)[number]['shape']['type']['value']>;
+export const EVERY_EVENT_TYPE_PLACED: [Unplaced] extends [never] ? true : { unplaced: Unplaced } = true;
+
+/**
  * Parses entries; the problems come back as "entry 3 (appeal.lodged): lodgedOn must be a date
  * written YYYY-MM-DD", in order, so that a caseworker can fix the file.
  */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { CaseDetail } from '@send/contracts';
+import type { CaseDetail, ImportCaseRequest, RecordHistoryRequest } from '@send/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { type Actor, AllowRoles, CASE_WRITERS, CurrentActor } from '../auth/actor';
 import { CaseId, RecordOnCase, schemaRef } from '../http/endpoints';
@@ -35,7 +35,7 @@ const ENTRIES_EXAMPLE = [
   },
 ];
 
-export class RecordHistoryDto extends VersionedDto {
+export class RecordHistoryDto extends VersionedDto implements RecordHistoryRequest {
   @ApiProperty({ description: ENTRIES_DESCRIPTION, type: 'array', items: { type: 'object', additionalProperties: true }, example: ENTRIES_EXAMPLE })
   @IsObject({ each: true, message: 'each of entries must be an object with a type and its fields' })
   @ArrayMaxSize(MAX_HISTORY_ENTRIES)
@@ -51,7 +51,7 @@ export class RecordHistoryDto extends VersionedDto {
   reason?: string;
 }
 
-export class ImportCaseDto {
+export class ImportCaseDto implements ImportCaseRequest {
   @ApiProperty({ example: 'RUT-2026-0042' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$/, { message: 'reference must be 1 to 40 letters, digits, /, _, . or -, starting with a letter or digit' })
   @IsString()

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeadlineFilter, DeadlineQuery, DeadlineSort, DeadlineStatus, DeadlineView } from '@send/contracts';
-import { RULES } from '@send/domain';
-import { addDays, format } from 'date-fns';
+import type { DeadlineFilter, DeadlineQuery, DeadlineSort, DeadlineView } from '@send/contracts';
+import { deadlineView, dueSoonUntil } from '@send/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { overdueSql } from '../db/deadline-sql';
 import { CaseEntity, DeadlineEntity } from '../db/entities';
-import { displayStatus } from './display-status';
-import { remindsStaff } from './reminder-schedule';
 
-/** Days ahead (today included) in which an open deadline counts as due soon. */
-export const DUE_SOON_DAYS = 10;
-
-const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
+/** Days ahead (today included) in which an open deadline counts as due soon (the domain's). */
+export { DUE_SOON_DAYS } from '@send/domain';
 
 type DeadlineRow = DeadlineEntity & { case: Pick<CaseEntity, 'reference' | 'childName'> };
 
@@ -46,7 +41,7 @@ export class DeadlineService {
       case 'due_soon':
         q.where("d.status = 'open' AND d.due_on BETWEEN :today AND :until", {
           today,
-          until: this.dateAfter(today, DUE_SOON_DAYS - 1),
+          until: dueSoonUntil(today),
         });
         break;
       case 'overdue':
@@ -120,38 +115,8 @@ export class DeadlineService {
     });
   }
 
+  /** The view of a deadline every list returns: the domain's, with the managers it escalates to. */
   private toView(d: DeadlineRow, today: string, escalatesTo: string[]): DeadlineView {
-    const status: DeadlineStatus = d.status === 'open' && d.dueOn < today ? 'overdue' : d.status;
-    return {
-      id: d.id,
-      caseId: d.caseId,
-      caseReference: d.case.reference,
-      childName: d.case.childName,
-      ruleId: d.ruleId,
-      ruleTitle: RULE_TITLES.get(d.ruleId) ?? d.ruleId,
-      rulesetVersion: d.rulesetVersion,
-      dueOn: d.dueOn,
-      explanation: d.explanation,
-      status,
-      displayStatus: displayStatus({ status, dueOn: d.dueOn, extended: d.extensions.length > 0 }, today, this.dateAfter(today, DUE_SOON_DAYS - 1)),
-      ...(d.metOn ? { metOn: d.metOn, metOnTime: d.metOn <= d.dueOn } : {}),
-      ...(d.cancelledReason ? { cancelledReason: d.cancelledReason } : {}),
-      ...(d.responsibleBody ? { responsibleBody: d.responsibleBody } : {}),
-      dutyHolder: d.dutyHolder,
-      ...(d.extensions.length
-        ? {
-            extensions: d.extensions.map(({ fromDueOn, toDueOn, reason, agreedBy, ground }) => ({ fromDueOn, toDueOn, reason, agreedBy, ...(ground ? { ground } : {}) })),
-          }
-        : {}),
-      ...((d.status === 'open' || d.status === 'overdue') && d.dueOn < Clock.londonDate(d.timingFrom) ? { pastWhenRecorded: true as const } : {}),
-      subjectId: d.subjectId,
-      owner: d.owner,
-      escalatesTo,
-      remindsStaff: remindsStaff(d.dutyHolder),
-    };
-  }
-
-  private dateAfter(isoDate: string, days: number): string {
-    return format(addDays(`${isoDate}T12:00:00Z`, days), 'yyyy-MM-dd');
+    return deadlineView({ ...d, caseReference: d.case.reference, childName: d.case.childName, timedFrom: Clock.londonDate(d.timingFrom) }, today, escalatesTo);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatLongDate } from '@send/domain';
+import { formatLongDate, ruleTitle } from '@send/domain';
 import { differenceInCalendarDays } from 'date-fns';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import type { ScheduledRunName } from '../queue/queues';
 import { updatedRows } from '../db/updated-rows';
-import { bodyName, emailDueFor, ReminderService, ruleTitle } from './reminder.service';
+import { bodyName, emailDueFor, ReminderService } from './reminder.service';
 import { digestDateAt, nextDigestAt } from './reminder-schedule';
 
 /** Recipients whose digests are written per transaction. */

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { DutyHolder } from '@send/contracts';
-import type { Calendar } from '@send/domain';
+import { type Calendar, remindsStaff } from '@send/domain';
 import { addDays, format } from 'date-fns';
 
 /*
@@ -28,9 +28,7 @@ export function isLive(status: string): status is LiveStatus {
  * or a mediation adviser's time limit is still marked overdue when it passes (the family's shows as
  * "passed"), but reminds no one.
  */
-export function remindsStaff(dutyHolder: DutyHolder): boolean {
-  return dutyHolder === 'council' || dutyHolder === 'icb' || dutyHolder === 'council_social_care';
-}
+export { remindsStaff };
 
 export interface ReminderSettings {
   /** Working days before the due date at which the owner is reminded (0 = on the day). */

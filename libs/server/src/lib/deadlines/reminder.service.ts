@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Calendar, formatLongDate, RULES } from '@send/domain';
+import { type Calendar, formatLongDate, ruleTitle } from '@send/domain';
 import type { EntityManager } from 'typeorm';
 import { CALENDAR } from '../cases/case-command.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DeadlineEntity } from '../db/entities';
 import { type DueReminder, parseReminderPoints, type ReminderSettings } from './reminder-schedule';
-
-const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 
 /**
  * Who must answer for a duty besides the council (Recommendations Power Regs 2017 reg 6: the
@@ -17,7 +15,6 @@ export const BODY_NAMES: Record<string, string> = {
   council_social_care: "the council's social care service",
 };
 
-export const ruleTitle = (ruleId: string) => RULE_TITLES.get(ruleId) ?? ruleId;
 export const bodyName = (responsibleBody: string | null | undefined) =>
   responsibleBody ? (BODY_NAMES[responsibleBody] ?? responsibleBody) : undefined;
 

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Request } from 'express';
-import type { CaseDetail } from '@send/contracts';
+import type { CaseDetail, DocumentUploadRequest } from '@send/contracts';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { CaseQueryService } from '../cases/case-query.service';
 import { rolledBackOnFailure, showSaved } from '../cases/write-outcome';
@@ -25,7 +25,7 @@ import { DocumentService, MAX_DOCUMENT_BYTES, type UploadedDocument } from './do
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
 
 /** Multipart fields arrive as text: the version is converted before it is checked. */
-class DocumentUploadDto extends VersionedDto {
+class DocumentUploadDto extends VersionedDto implements DocumentUploadRequest {
   @Type(() => Number)
   declare expectedVersion: number;
 }

@@ -1,8 +1,19 @@
+import type {
+  NewMediationProviderRequest,
+  UpdateMediationProviderRequest,
+} from '@send/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { RequiredText, SHORT_TEXT } from '../http/common.dto';
 
-export class NewProviderDto {
+export class NewProviderDto implements NewMediationProviderRequest {
   @ApiProperty({ example: 'Global Mediation' })
   @RequiredText(SHORT_TEXT)
   name!: string;
@@ -21,19 +32,27 @@ export class NewProviderDto {
 }
 
 /** What changes: only the fields sent. `null` clears the email or the phone number. */
-export class UpdateProviderDto {
+export class UpdateProviderDto implements UpdateMediationProviderRequest {
   @ApiPropertyOptional({ example: 'Global Mediation Ltd' })
   @ValidateIf((o: UpdateProviderDto) => o.name !== undefined)
   @RequiredText(SHORT_TEXT)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'send@globalmediation.example', nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: 'send@globalmediation.example',
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @MaxLength(SHORT_TEXT)
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string | null;
 
-  @ApiPropertyOptional({ example: '0800 000 0000', nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: '0800 000 0000',
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @MaxLength(40)
   @IsString()

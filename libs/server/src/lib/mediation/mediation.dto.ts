@@ -1,28 +1,77 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AdviserContactedRequest,
   AGREEMENT_BODIES,
   type AgreementBody,
+  type AgreementItemCompletedRequest,
   CERTIFICATE_KINDS,
   type CertificateKind,
+  type CertificateRequest,
+  type HealthNotifiedRequest,
+  type HealthResponseRequest,
+  type MediationAgreementRequest,
+  type MediationArrangedRequest,
+  type MediationDeclinedRequest,
+  type MediationHeldRequest,
+  type MediationNotArrangedRequest,
+  type MediationRequestedRequest,
+  type MediationWithdrawnRequest,
   MEETING_OUTCOMES,
   type MeetingOutcome,
+  type NewAgreementItem,
   ORDER_TYPES,
   type OrderType,
+  type ResolutionConcludedRequest,
+  type ResolutionMeetingRequest,
+  type ResolutionReferralRequest,
+  type WayForwardHeldRequest,
+  type WayForwardRequestedRequest,
 } from '@send/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { LONG_TEXT, oneOf, RequiredText, SHORT_TEXT, VersionedDto } from '../http/common.dto';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  LONG_TEXT,
+  oneOf,
+  RequiredText,
+  SHORT_TEXT,
+  VersionedDto,
+} from '../http/common.dto';
 import { IsCalendarDate } from '../http/validation';
 
-export class AdviserContactedDto extends VersionedDto {
+export class AdviserContactedDto
+  extends VersionedDto
+  implements AdviserContactedRequest
+{
   /** The decision the family disagrees with. */
-  @ApiProperty({ format: 'uuid', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
-  @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93',
+  })
+  @IsUUID('all', {
+    message: 'decisionId must be the id of a decision on this case',
+  })
   decisionId!: string;
 
   /** The mediation provider (see GET /api/mediation-providers). */
-  @ApiProperty({ format: 'uuid', example: 'a3d9e1f0-4c2b-4e7a-8f61-0b5c9d2e7a14' })
-  @IsUUID('all', { message: 'providerId must be the id of a mediation provider' })
+  @ApiProperty({
+    format: 'uuid',
+    example: 'a3d9e1f0-4c2b-4e7a-8f61-0b5c9d2e7a14',
+  })
+  @IsUUID('all', {
+    message: 'providerId must be the id of a mediation provider',
+  })
   providerId!: string;
 
   /** The date the parent or young person contacted the mediation adviser. */
@@ -37,14 +86,20 @@ export class AdviserContactedDto extends VersionedDto {
   @IsBoolean() socialCareInIssue!: boolean;
 }
 
-export class MediationDeclinedDto extends VersionedDto {
+export class MediationDeclinedDto
+  extends VersionedDto
+  implements MediationDeclinedRequest
+{
   /** The date the family told the adviser they do not want mediation (certificate due in 3 working days). */
   @ApiProperty({ example: '2026-10-13' })
   @IsCalendarDate()
   adviserInformedOn!: string;
 }
 
-export class MediationRequestedDto extends VersionedDto {
+export class MediationRequestedDto
+  extends VersionedDto
+  implements MediationRequestedRequest
+{
   /** The date the council was told the family wants mediation (it must take place within 30 days). */
   @ApiProperty({ example: '2026-10-13' })
   @IsCalendarDate()
@@ -57,28 +112,40 @@ export class MediationRequestedDto extends VersionedDto {
   healthOnly?: boolean;
 }
 
-export class MediationWithdrawnDto extends VersionedDto {
+export class MediationWithdrawnDto
+  extends VersionedDto
+  implements MediationWithdrawnRequest
+{
   /** The date the adviser was told the family no longer wishes to pursue mediation (certificate due in 3 working days, reg 34). */
   @ApiProperty({ example: '2026-10-20' })
   @IsCalendarDate()
   adviserInformedOn!: string;
 }
 
-export class HealthNotifiedDto extends VersionedDto {
+export class HealthNotifiedDto
+  extends VersionedDto
+  implements HealthNotifiedRequest
+{
   /** The date the council told the ICB about the mediation. */
   @ApiProperty({ example: '2026-10-14' })
   @IsCalendarDate()
   notifiedOn!: string;
 }
 
-export class HealthResponseDto extends VersionedDto {
+export class HealthResponseDto
+  extends VersionedDto
+  implements HealthResponseRequest
+{
   /** The date the ICB told the council what it will do under the mediation agreement (due within 1 week, reg 42(4)). */
   @ApiProperty({ example: '2026-11-10' })
   @IsCalendarDate()
   receivedOn!: string;
 }
 
-export class MediationArrangedDto extends VersionedDto {
+export class MediationArrangedDto
+  extends VersionedDto
+  implements MediationArrangedRequest
+{
   @ApiProperty({ example: '2026-10-20' })
   @IsCalendarDate()
   arrangedOn!: string;
@@ -89,14 +156,20 @@ export class MediationArrangedDto extends VersionedDto {
   mediationDate!: string;
 }
 
-export class MediationNotArrangedDto extends VersionedDto {
+export class MediationNotArrangedDto
+  extends VersionedDto
+  implements MediationNotArrangedRequest
+{
   /** The date the adviser was told the council could not arrange mediation in time (certificate due in 3 working days). */
   @ApiProperty({ example: '2026-11-13' })
   @IsCalendarDate()
   adviserInformedOn!: string;
 }
 
-export class MediationHeldDto extends VersionedDto {
+export class MediationHeldDto
+  extends VersionedDto
+  implements MediationHeldRequest
+{
   @ApiProperty({ example: '2026-11-05' })
   @IsCalendarDate()
   heldOn!: string;
@@ -111,7 +184,9 @@ export class MediationHeldDto extends VersionedDto {
   outcome!: MeetingOutcome;
 
   /** Who took part, e.g. "Jo Smith (parent)", "Morgan Lee (council)", "North ICB". */
-  @ApiPropertyOptional({ example: ['Jo Smith (parent)', 'Morgan Lee (council)'] })
+  @ApiPropertyOptional({
+    example: ['Jo Smith (parent)', 'Morgan Lee (council)'],
+  })
   @IsOptional()
   @IsNotEmpty({ each: true, message: 'each participant must have a name' })
   @MaxLength(SHORT_TEXT, { each: true })
@@ -121,8 +196,10 @@ export class MediationHeldDto extends VersionedDto {
   participants?: string[];
 }
 
-export class AgreementItemDto {
-  @ApiProperty({ example: 'Amend section F to include weekly speech and language therapy.' })
+export class AgreementItemDto implements NewAgreementItem {
+  @ApiProperty({
+    example: 'Amend section F to include weekly speech and language therapy.',
+  })
   @RequiredText()
   description!: string;
 
@@ -148,7 +225,10 @@ export class AgreementItemDto {
   agreedDueOn?: string;
 }
 
-export class MediationAgreementDto extends VersionedDto {
+export class MediationAgreementDto
+  extends VersionedDto
+  implements MediationAgreementRequest
+{
   @ApiProperty({ example: '2026-11-05' })
   @IsCalendarDate()
   agreementDate!: string;
@@ -162,7 +242,10 @@ export class MediationAgreementDto extends VersionedDto {
   items!: AgreementItemDto[];
 }
 
-export class AgreementItemCompletedDto extends VersionedDto {
+export class AgreementItemCompletedDto
+  extends VersionedDto
+  implements AgreementItemCompletedRequest
+{
   @ApiProperty({ example: '2026-11-18' })
   @IsCalendarDate()
   completedOn!: string;
@@ -173,7 +256,7 @@ export class AgreementItemCompletedDto extends VersionedDto {
   evidence!: string;
 }
 
-export class CertificateDto extends VersionedDto {
+export class CertificateDto extends VersionedDto implements CertificateRequest {
   @ApiProperty({ enum: CERTIFICATE_KINDS, example: 'mediation_concluded' })
   @IsIn(CERTIFICATE_KINDS, oneOf(CERTIFICATE_KINDS))
   kind!: CertificateKind;
@@ -183,10 +266,19 @@ export class CertificateDto extends VersionedDto {
   issuedOn!: string;
 }
 
-export class WayForwardRequestDto extends VersionedDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The decision the meeting is about, if any', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
+export class WayForwardRequestDto
+  extends VersionedDto
+  implements WayForwardRequestedRequest
+{
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The decision the meeting is about, if any',
+    example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93',
+  })
   @IsOptional()
-  @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
+  @IsUUID('all', {
+    message: 'decisionId must be the id of a decision on this case',
+  })
   decisionId?: string;
 
   @ApiProperty({ example: '2026-10-08' })
@@ -194,7 +286,10 @@ export class WayForwardRequestDto extends VersionedDto {
   requestedOn!: string;
 }
 
-export class WayForwardHeldDto extends VersionedDto {
+export class WayForwardHeldDto
+  extends VersionedDto
+  implements WayForwardHeldRequest
+{
   @ApiProperty({ example: '2026-10-15' })
   @IsCalendarDate()
   heldOn!: string;
@@ -203,14 +298,20 @@ export class WayForwardHeldDto extends VersionedDto {
   @IsIn(MEETING_OUTCOMES, oneOf(MEETING_OUTCOMES))
   outcome!: MeetingOutcome;
 
-  @ApiPropertyOptional({ maxLength: LONG_TEXT, example: 'The family agreed to a review of transport arrangements.' })
+  @ApiPropertyOptional({
+    maxLength: LONG_TEXT,
+    example: 'The family agreed to a review of transport arrangements.',
+  })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()
   notes?: string;
 }
 
-export class ResolutionReferralDto extends VersionedDto {
+export class ResolutionReferralDto
+  extends VersionedDto
+  implements ResolutionReferralRequest
+{
   @ApiProperty({ example: '2026-10-08' })
   @IsCalendarDate()
   referredOn!: string;
@@ -221,13 +322,19 @@ export class ResolutionReferralDto extends VersionedDto {
   subject!: string;
 }
 
-export class ResolutionMeetingDto extends VersionedDto {
+export class ResolutionMeetingDto
+  extends VersionedDto
+  implements ResolutionMeetingRequest
+{
   @ApiProperty({ example: '2026-10-22' })
   @IsCalendarDate()
   heldOn!: string;
 }
 
-export class ResolutionConcludedDto extends VersionedDto {
+export class ResolutionConcludedDto
+  extends VersionedDto
+  implements ResolutionConcludedRequest
+{
   @ApiProperty({ example: '2026-10-29' })
   @IsCalendarDate()
   concludedOn!: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RULES } from '@send/domain';
+import { ruleTitle } from '@send/domain';
 import type { Response } from 'express';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
@@ -10,7 +10,6 @@ import type { Role } from '@send/contracts';
 import { type Actor, AllowRoles, CASE_WRITERS, CurrentActor, Public, teamScope } from '../auth/actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
-const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -65,7 +64,7 @@ export class CalendarFeedController {
     )) as { id: string; rule_id: string; due_on: string; explanation: string[]; responsible_body: string | null; reference: string; case_id: string }[];
     const calendar = ical({ name: `SEND deadlines: ${user.name}`, prodId: { company: 'council', product: 'send-disagreements' } });
     for (const d of rows) {
-      const title = RULE_TITLES.get(d.rule_id) ?? d.rule_id;
+      const title = ruleTitle(d.rule_id);
       calendar.createEvent({
         id: `deadline-${d.id}-${d.due_on}@send-disagreements`,
         allDay: true,

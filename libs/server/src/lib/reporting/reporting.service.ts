@@ -16,13 +16,10 @@ import {
   type ResponsibleBody,
   type ReportFilters,
 } from '@send/contracts';
-import { RESPONSIBLE_BODY_LABELS, RULES } from '@send/domain';
-import { addDays, format, parseISO } from 'date-fns';
+import { deadlineView, RESPONSIBLE_BODY_LABELS, ruleTitle } from '@send/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
-import { DUE_SOON_DAYS } from '../deadlines/deadline.service';
-import { displayStatus } from '../deadlines/display-status';
 import {
   liveSql,
   metLateSql,
@@ -32,10 +29,7 @@ import {
   overdueSql,
 } from '../db/deadline-sql';
 import { READ_DB } from './read-database';
-import type {
-  DeadlineDrillDownQueryDto,
-  ReportQueryDto,
-} from './reporting.dto';
+import type { DeadlineDrillDownQueryDto, ReportQueryDto } from './reporting.dto';
 import { badPeriod } from './reporting.errors';
 import {
   percentOnTime,
@@ -44,7 +38,6 @@ import {
   weekEnding,
 } from './report-period';
 
-const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 
 export const COMPLIANCE_TITLES: Record<ComplianceCategory, string> = {
   order_compliance: 'Complying with Tribunal orders and concessions',
@@ -243,13 +236,7 @@ export class ReportingService {
       .sort((a, b) => a.label.localeCompare(b.label));
     const byRule = rows
       .filter((r) => !r.g_rule && r.rule_id !== null)
-      .map((r) =>
-        row(
-          r,
-          r.rule_id as string,
-          RULE_TITLES.get(r.rule_id as string) ?? (r.rule_id as string),
-        ),
-      )
+      .map((r) => row(r, r.rule_id as string, ruleTitle(r.rule_id as string)))
       .sort((a, b) => a.label.localeCompare(b.label));
     const empty = {
       due_this_week: 0,
@@ -417,45 +404,26 @@ export class ReportingService {
   }
 }
 
+/** The view of a deadline every list returns: the domain's, from this query's row. */
 function toView(r: DeadlineRow, today: string): DeadlineView {
-  const status: DeadlineStatus =
-    r.status === 'open' && r.due_on < today ? 'overdue' : r.status;
-  const dueSoonUntil = format(
-    addDays(parseISO(today), DUE_SOON_DAYS - 1),
-    'yyyy-MM-dd',
+  return deadlineView(
+    {
+      id: r.id,
+      caseId: r.case_id,
+      caseReference: r.reference,
+      childName: r.child_name,
+      ruleId: r.rule_id,
+      rulesetVersion: r.ruleset_version,
+      dueOn: r.due_on,
+      explanation: r.explanation,
+      status: r.status,
+      metOn: r.met_on,
+      responsibleBody: r.responsible_body,
+      dutyHolder: r.duty_holder,
+      extensions: r.extensions,
+      subjectId: r.subject_id,
+      owner: r.owner,
+    },
+    today,
   );
-  return {
-    displayStatus: displayStatus(
-      { status: r.status, dueOn: r.due_on, extended: r.extensions.length > 0 },
-      today,
-      dueSoonUntil,
-    ),
-    id: r.id,
-    caseId: r.case_id,
-    caseReference: r.reference,
-    childName: r.child_name,
-    ruleId: r.rule_id,
-    ruleTitle: RULE_TITLES.get(r.rule_id) ?? r.rule_id,
-    rulesetVersion: r.ruleset_version,
-    dueOn: r.due_on,
-    explanation: r.explanation,
-    status,
-    ...(r.met_on ? { metOn: r.met_on, metOnTime: r.met_on <= r.due_on } : {}),
-    ...(r.responsible_body ? { responsibleBody: r.responsible_body } : {}),
-    dutyHolder: r.duty_holder,
-    ...(r.extensions.length
-      ? {
-          extensions: r.extensions.map(
-            ({ fromDueOn, toDueOn, reason, agreedBy }) => ({
-              fromDueOn,
-              toDueOn,
-              reason,
-              agreedBy,
-            }),
-          ),
-        }
-      : {}),
-    subjectId: r.subject_id,
-    owner: r.owner,
-  };
 }

@@ -1,7 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import type { DeadlineView } from '@send/contracts';
 import { LongDatePipe } from '../../shared/date-pipes';
-import { dutyHolderLabel, responsibleBodyLabel } from '../../shared/labels';
+import { presentDeadline } from '@send/domain';
 import { type DeadlineChangeKind, deadlineChanges } from './deadline-changes';
 
 const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
@@ -9,7 +14,10 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
   moved: { text: 'Moves', className: 'govuk-tag govuk-tag--yellow' },
   reopened: { text: 'Reopens', className: 'govuk-tag govuk-tag--orange' },
   met: { text: 'Met', className: 'govuk-tag govuk-tag--green' },
-  cancelled: { text: 'No longer applies', className: 'govuk-tag govuk-tag--grey' },
+  cancelled: {
+    text: 'No longer applies',
+    className: 'govuk-tag govuk-tag--grey',
+  },
   missed: { text: 'Missed', className: 'govuk-tag govuk-tag--red' },
 };
 
@@ -20,11 +28,12 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
   imports: [LongDatePipe],
   template: `
     @for (change of changes(); track change.after.id) {
+      @let row = present(change.after);
       <div class="govuk-summary-card app-deadline-change">
         <div class="govuk-summary-card__title-wrapper">
           <h3 class="govuk-summary-card__title">
             <strong [class]="tags[change.kind].className">{{ tags[change.kind].text }}</strong>&ngsp;
-            {{ change.after.ruleTitle }}
+            {{ row.title }}
           </h3>
         </div>
         <div class="govuk-summary-card__content">
@@ -64,7 +73,7 @@ const TAGS: Record<DeadlineChangeKind, { text: string; className: string }> = {
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Who must act</dt>
               <dd class="govuk-summary-list__value">
-                {{ change.after.responsibleBody ? bodyLabel(change.after.responsibleBody) : holderLabel(change.after.dutyHolder) }}
+                {{ row.whoMustAct }}
               </dd>
             </div>
           </dl>
@@ -87,8 +96,10 @@ export class DeadlineChangeList {
   readonly before = input.required<readonly DeadlineView[]>();
   readonly after = input.required<readonly DeadlineView[]>();
 
-  protected readonly changes = computed(() => deadlineChanges(this.before(), this.after()));
+  protected readonly changes = computed(() =>
+    deadlineChanges(this.before(), this.after()),
+  );
   protected readonly tags = TAGS;
-  protected readonly bodyLabel = responsibleBodyLabel;
-  protected readonly holderLabel = dutyHolderLabel;
+  /** Title and who must act, as the domain presents a deadline everywhere (the status here is the change's tag). */
+  protected readonly present = (d: DeadlineView) => presentDeadline(d, d.dueOn);
 }

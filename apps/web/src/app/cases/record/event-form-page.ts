@@ -12,12 +12,19 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { HistoryEventView } from '@send/contracts';
+import { FlashMessage } from '../../core/flash-message';
 import { ErrorSummary } from '../../shared/error-summary';
 import type { FieldError } from '../../shared/forms/form-types';
 import { SERVICE_PROBLEM } from '../../shared/problem';
 import { CaseStore } from '../case-store';
 import { ConflictBanner } from './conflict-banner';
-import { checkAnswers, emptyItem, fieldId, initialValues, type Values } from './event-form';
+import {
+  checkAnswers,
+  emptyItem,
+  fieldId,
+  initialValues,
+  type Values,
+} from './event-form';
 import { EventFormFields, type FieldChange } from './event-form-fields';
 import { RecordFlow } from './record-flow';
 import { RecordPageState } from './record-page-state';
@@ -87,7 +94,7 @@ import { RecordPageState } from './record-page-state';
               <a class="govuk-link" [routerLink]="['/cases', state.caseId()]" (click)="state.discard()">Cancel</a>
             </div>
             @if (busy()) {
-              <p class="govuk-body" role="status">Checking your answers and the deadlines they set…</p>
+              <p class="govuk-body" role="status">{{ spec.saveFromForm ? 'Saving…' : 'Checking your answers and the deadlines they set…' }}</p>
             }
           </form>
         </div>
@@ -102,6 +109,7 @@ export class EventFormPage {
   private readonly store = inject(CaseStore);
   private readonly flow = inject(RecordFlow);
   private readonly router = inject(Router);
+  private readonly flash = inject(FlashMessage);
   private readonly route = inject(ActivatedRoute);
   private readonly document = inject(DOCUMENT);
   private readonly fragment = toSignal(this.route.fragment);
@@ -110,9 +118,13 @@ export class EventFormPage {
   protected readonly values = signal<Values>({});
   protected readonly errors = signal<readonly FieldError[]>([]);
   protected readonly busy = signal(false);
-  protected readonly changedSince = signal<HistoryEventView[] | undefined>(undefined);
+  protected readonly changedSince = signal<HistoryEventView[] | undefined>(
+    undefined,
+  );
   /** The case version and last history entry the answers are based on. */
-  private readonly base = signal<{ version: number; sequence: number } | undefined>(undefined);
+  private readonly base = signal<
+    { version: number; sequence: number } | undefined
+  >(undefined);
   private readonly initialisedFor = signal<string | undefined>(undefined);
   private readonly focusNext = signal<string | undefined>(undefined);
 
@@ -128,10 +140,18 @@ export class EventFormPage {
       const key = this.state.draftKey();
       const spec = this.state.spec();
       const ctx = this.state.context();
-      if (!key || !spec || !ctx || untracked(this.initialisedFor) === key) return;
+      if (!key || !spec || !ctx || untracked(this.initialisedFor) === key)
+        return;
       const draft = this.state.drafts.get(key);
       this.values.set(draft?.values ?? initialValues(spec, ctx));
-      this.base.set(draft ? { version: draft.baseVersion, sequence: draft.baseSequence } : { version: ctx.detail.version, sequence: this.store.lastSequence() });
+      this.base.set(
+        draft
+          ? { version: draft.baseVersion, sequence: draft.baseSequence }
+          : {
+              version: ctx.detail.version,
+              sequence: this.store.lastSequence(),
+            },
+      );
       this.changedSince.set(draft?.changedSince);
       this.initialisedFor.set(key);
       // "Change" on the check page links here with the field's id as the fragment.
@@ -163,13 +183,22 @@ export class EventFormPage {
     const field = this.listField(list);
     if (!field) return;
     const items = (this.values()[list] as Values[] | undefined) ?? [];
-    this.values.update((values) => ({ ...values, [list]: [...items, emptyItem(field.fields)] }));
+    this.values.update((values) => ({
+      ...values,
+      [list]: [...items, emptyItem(field.fields)],
+    }));
     const first = field.fields[0];
-    if (first) this.focusNext.set(fieldId(first.name, { list, index: items.length }));
+    if (first)
+      this.focusNext.set(fieldId(first.name, { list, index: items.length }));
   }
 
   protected remove(list: string, index: number): void {
-    this.values.update((values) => ({ ...values, [list]: ((values[list] as Values[] | undefined) ?? []).filter((_, i) => i !== index) }));
+    this.values.update((values) => ({
+      ...values,
+      [list]: ((values[list] as Values[] | undefined) ?? []).filter(
+        (_, i) => i !== index,
+      ),
+    }));
     this.focusNext.set(`${list}-add`);
   }
 
@@ -185,14 +214,42 @@ export class EventFormPage {
     this.errors.set(errors);
     if (errors.length) return;
 
-    const draft = { values, parsed, baseVersion: base.version, baseSequence: base.sequence, ...(this.changedSince() ? { changedSince: this.changedSince() } : {}) };
+    const draft = {
+      values,
+      parsed,
+      baseVersion: base.version,
+      baseSequence: base.sequence,
+      ...(this.changedSince() ? { changedSince: this.changedSince() } : {}),
+    };
+    // A short entry saved from the form itself (`saveFromForm`) is sent for real; the others as a dry run, for the check page.
+    const save = spec.saveFromForm === true;
     this.busy.set(true);
-    const result = await this.flow.send(spec, ctx, values, parsed, draft, true);
+    const result = await this.flow.send(
+      spec,
+      ctx,
+      values,
+      parsed,
+      draft,
+      !save,
+    );
+    if (result.kind === 'saved')
+      await this.store.refresh().catch(() => undefined);
     this.busy.set(false);
     switch (result.kind) {
       case 'ok':
+        if (save) {
+          this.store.saved(result.detail);
+          await this.saved(spec.saved, key, ctx.detail.id);
+          return;
+        }
         this.state.drafts.set(key, { ...draft, preview: result.detail });
-        await this.router.navigate([...this.state.formLink(), 'check'], { queryParams: this.state.params() });
+        await this.router.navigate([...this.state.formLink(), 'check'], {
+          queryParams: this.state.params(),
+        });
+        return;
+      case 'saved':
+        // Saved, but the API could not answer with the case: it was read again for the case page.
+        await this.saved(spec.saved, key, ctx.detail.id);
         return;
       case 'invalid':
         this.errors.set(result.errors);
@@ -201,17 +258,33 @@ export class EventFormPage {
         const sequence = Math.max(0, ...result.history.map((e) => e.sequence));
         this.base.set({ version: result.detail.version, sequence });
         this.changedSince.set(result.changes);
-        this.state.drafts.set(key, { values, baseVersion: result.detail.version, baseSequence: sequence, changedSince: result.changes });
+        this.state.drafts.set(key, {
+          values,
+          baseVersion: result.detail.version,
+          baseSequence: sequence,
+          changedSince: result.changes,
+        });
         this.focusNext.set('conflict-banner');
         return;
       }
     }
   }
 
+  private async saved(
+    message: string,
+    key: string,
+    caseId: string,
+  ): Promise<void> {
+    this.state.drafts.clear(key);
+    this.flash.set(message);
+    await this.router.navigate(['/cases', caseId]);
+  }
+
   private listField(name: string) {
     const spec = this.state.spec();
     const ctx = this.state.context();
-    const field = spec && ctx ? spec.fields(ctx).find((f) => f.name === name) : undefined;
+    const field =
+      spec && ctx ? spec.fields(ctx).find((f) => f.name === name) : undefined;
     return field?.kind === 'list' ? field : undefined;
   }
 }

@@ -1,7 +1,12 @@
 import type { CaseDetail, HistoryEventView, Problem } from '@send/contracts';
 import { formatLongDate } from '@send/domain';
 import { isBlankDate, parseDate } from '../../shared/forms/date-parts';
-import { type Choice, type DateParts, EMPTY_DATE, type FieldError } from '../../shared/forms/form-types';
+import {
+  type Choice,
+  type DateParts,
+  EMPTY_DATE,
+  type FieldError,
+} from '../../shared/forms/form-types';
 
 /*
  * A typed description of the form for each kind of event, and the one engine that shows,
@@ -43,7 +48,11 @@ export type FieldSpec =
       /** The date can be in the future (a hearing, a mediation booked); otherwise it must be today or earlier. */
       future?: boolean;
       /** Checks against the other answers, e.g. "must be after …": a message, or undefined when fine. */
-      check?: (iso: string, values: Values, ctx: FormContext) => string | undefined;
+      check?: (
+        iso: string,
+        values: Values,
+        ctx: FormContext,
+      ) => string | undefined;
     })
   | (BaseField & {
       kind: 'text';
@@ -54,8 +63,15 @@ export type FieldSpec =
       /** An email address or a telephone number: the matching input type (keyboards on tablets). */
       inputType?: 'email' | 'tel';
     })
-  | (BaseField & { kind: 'radios'; options: (ctx: FormContext, values: Values) => readonly Choice[]; inline?: boolean })
-  | (BaseField & { kind: 'checkboxes'; options: (ctx: FormContext, values: Values) => readonly Choice[] })
+  | (BaseField & {
+      kind: 'radios';
+      options: (ctx: FormContext, values: Values) => readonly Choice[];
+      inline?: boolean;
+    })
+  | (BaseField & {
+      kind: 'checkboxes';
+      options: (ctx: FormContext, values: Values) => readonly Choice[];
+    })
   | (BaseField & {
       kind: 'list';
       /** What one item is called: "order", "recommendation", "agreed item". */
@@ -75,7 +91,12 @@ export type Values = Record<string, FieldValue>;
 /** The answers once checked: dates as YYYY-MM-DD, text trimmed, empty optional answers left out. */
 export type Parsed = Record<string, unknown>;
 
-export interface EventFormSpec {
+/**
+ * One form. `B` is the body of its write request (the request type in `@send/contracts` without
+ * `expectedVersion` and `dryRun`, which the app adds): each form's `body` builds one, checked with
+ * `satisfies`.
+ */
+export interface EventFormSpec<B extends object = object> {
   /** The address segment: /cases/:id/record/<kind>. */
   kind: string;
   /** The page's heading, e.g. "Record that the family declined mediation". */
@@ -98,18 +119,25 @@ export interface EventFormSpec {
   /** The API path after /api, e.g. `/cases/<id>/decisions`. */
   path: (ctx: FormContext) => string;
   /** The request body (without expectedVersion and dryRun). */
-  body: (parsed: Parsed, ctx: FormContext) => Record<string, unknown>;
+  body: (parsed: Parsed, ctx: FormContext) => B;
   /** The success banner on the case page. */
   saved: string;
-  /** The button that leads to checking the answers. */
+  /** The button that leads to checking the answers (or, with `saveFromForm`, that saves). */
   continueText?: string;
+  /**
+   * A short entry saved from the form itself, without the check page: its button (`continueText`)
+   * checks the answers and saves them, and the case page then shows `saved`.
+   */
+  saveFromForm?: true;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The id of a field, or of a field of a list item. */
-export const fieldId = (name: string, item?: { list: string; index: number }) =>
-  item ? `${item.list}-${item.index}-${name}` : name;
+export const fieldId = (
+  name: string,
+  item?: { list: string; index: number },
+) => (item ? `${item.list}-${item.index}-${name}` : name);
 
 /** The empty answer for a field. */
 function emptyValue(field: FieldSpec | ItemFieldSpec): FieldValue {
@@ -130,19 +158,34 @@ export function emptyItem(fields: readonly ItemFieldSpec[]): Values {
 }
 
 export function initialValues(spec: EventFormSpec, ctx: FormContext): Values {
-  const empty = Object.fromEntries(spec.fields(ctx).map((f) => [f.name, emptyValue(f)]));
+  const empty = Object.fromEntries(
+    spec.fields(ctx).map((f) => [f.name, emptyValue(f)]),
+  );
   return { ...empty, ...(spec.initial?.(ctx) ?? {}) };
 }
 
 /** The fields shown for these answers. */
-export function visibleFields<F extends FieldSpec | ItemFieldSpec>(fields: readonly F[], values: Values, ctx: FormContext): F[] {
+export function visibleFields<F extends FieldSpec | ItemFieldSpec>(
+  fields: readonly F[],
+  values: Values,
+  ctx: FormContext,
+): F[] {
   return fields.filter((f) => !f.when || f.when(values, ctx));
 }
 
 const asText = (v: FieldValue | undefined) => (typeof v === 'string' ? v : '');
-const asList = (v: FieldValue | undefined) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : []);
-const asDate = (v: FieldValue | undefined) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as DateParts) : EMPTY_DATE);
-const asItems = (v: FieldValue | undefined) => (Array.isArray(v) ? (v as unknown[]).filter((x): x is Values => typeof x === 'object') : []);
+const asList = (v: FieldValue | undefined) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string')
+    ? (v as string[])
+    : [];
+const asDate = (v: FieldValue | undefined) =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? (v as DateParts)
+    : EMPTY_DATE;
+const asItems = (v: FieldValue | undefined) =>
+  Array.isArray(v)
+    ? (v as unknown[]).filter((x): x is Values => typeof x === 'object')
+    : [];
 
 /** Checks one field; the parsed answer, or undefined when empty and optional. */
 function checkField(
@@ -173,28 +216,54 @@ function checkField(
       }
       const problem = field.check?.(result.iso, values, ctx);
       if (problem) {
-        errors.push({ field: id, targetId: `${id}-day`, message: problem, parts: ['day', 'month', 'year'] });
+        errors.push({
+          field: id,
+          targetId: `${id}-day`,
+          message: problem,
+          parts: ['day', 'month', 'year'],
+        });
         return undefined;
       }
       return result.iso;
     }
     case 'text': {
       const text = asText(value).trim();
-      if (!text) return field.optional ? undefined : fail(field.missing ?? `Enter ${lowerFirst(field.label).replace(/\?$/, '')}`);
-      const max = field.maxLength ?? (field.rows && field.rows > 1 ? 10_000 : 200);
-      if (text.length > max) return fail(`${field.label} must be ${max} characters or fewer`);
-      if (field.pattern && !field.pattern.regex.test(text)) return fail(field.pattern.message);
+      if (!text)
+        return field.optional
+          ? undefined
+          : fail(
+              field.missing ??
+                `Enter ${lowerFirst(field.label).replace(/\?$/, '')}`,
+            );
+      const max =
+        field.maxLength ?? (field.rows && field.rows > 1 ? 10_000 : 200);
+      if (text.length > max)
+        return fail(`${field.label} must be ${max} characters or fewer`);
+      if (field.pattern && !field.pattern.regex.test(text))
+        return fail(field.pattern.message);
       return text;
     }
     case 'radios': {
       const chosen = asText(value);
-      const allowed = field.options(ctx, values).some((o) => o.value === chosen);
-      if (!chosen || !allowed) return field.optional && !chosen ? undefined : fail(field.missing ?? `Select ${lowerFirst(field.label).replace(/\?$/, '')}`);
+      const allowed = field
+        .options(ctx, values)
+        .some((o) => o.value === chosen);
+      if (!chosen || !allowed)
+        return field.optional && !chosen
+          ? undefined
+          : fail(
+              field.missing ??
+                `Select ${lowerFirst(field.label).replace(/\?$/, '')}`,
+            );
       return chosen;
     }
     case 'checkboxes': {
       const ticked = asList(value);
-      if (!ticked.length && !field.optional) return fail(field.missing ?? `Select ${lowerFirst(field.label).replace(/\?$/, '')}`);
+      if (!ticked.length && !field.optional)
+        return fail(
+          field.missing ??
+            `Select ${lowerFirst(field.label).replace(/\?$/, '')}`,
+        );
       return ticked;
     }
   }
@@ -204,56 +273,113 @@ function checkField(
  * Checks the answers the way the API will (required fields, real dates, not in the future, the
  * patterns the API enforces), in page order. Answers the errors, or the parsed answers.
  */
-export function checkAnswers(spec: EventFormSpec, values: Values, ctx: FormContext): { errors: FieldError[]; parsed: Parsed } {
+export function checkAnswers(
+  spec: EventFormSpec,
+  values: Values,
+  ctx: FormContext,
+): { errors: FieldError[]; parsed: Parsed } {
   const errors: FieldError[] = [];
   const parsed: Parsed = {};
   for (const field of visibleFields(spec.fields(ctx), values, ctx)) {
     if (field.kind === 'list') {
       const items = asItems(values[field.name]);
       if (items.length < field.min) {
-        errors.push({ field: field.name, targetId: `${field.name}-add`, message: `Add at least ${field.min} ${field.item}` });
+        errors.push({
+          field: field.name,
+          targetId: `${field.name}-add`,
+          message: `Add at least ${field.min} ${field.item}`,
+        });
       }
       parsed[field.name] = items.map((item, index) => {
         const out: Parsed = {};
         const itemErrors: FieldError[] = [];
         for (const sub of visibleFields(field.fields, item, ctx)) {
-          const v = checkField(sub, item[sub.name], fieldId(sub.name, { list: field.name, index }), item, ctx, itemErrors);
+          const v = checkField(
+            sub,
+            item[sub.name],
+            fieldId(sub.name, { list: field.name, index }),
+            item,
+            ctx,
+            itemErrors,
+          );
           if (v !== undefined) out[sub.name] = v;
         }
         // "Enter what was agreed (agreed item 2)": with several items, say which.
-        errors.push(...itemErrors.map((e) => ({ ...e, message: `${e.message} (${field.item} ${index + 1})` })));
+        errors.push(
+          ...itemErrors.map((e) => ({
+            ...e,
+            message: `${e.message} (${field.item} ${index + 1})`,
+          })),
+        );
         return out;
       });
       continue;
     }
-    const v = checkField(field, values[field.name], field.name, values, ctx, errors);
+    const v = checkField(
+      field,
+      values[field.name],
+      field.name,
+      values,
+      ctx,
+      errors,
+    );
     if (v !== undefined) parsed[field.name] = v;
   }
-  if (!errors.length && spec.validate) errors.push(...spec.validate(parsed, ctx));
+  if (!errors.length && spec.validate)
+    errors.push(...spec.validate(parsed, ctx));
   return { errors, parsed };
 }
 
 /** The API's problem as errors on the fields it names (`items.0.description` → `items-0-description`). */
-export function problemToErrors(problem: Problem, spec: EventFormSpec, values: Values, ctx: FormContext): FieldError[] {
+export function problemToErrors(
+  problem: Problem,
+  spec: EventFormSpec,
+  values: Values,
+  ctx: FormContext,
+): FieldError[] {
   const fields = visibleFields(spec.fields(ctx), values, ctx);
   const errors = (problem.errors ?? []).map((e): FieldError => {
     const [name, index, sub] = e.field.split('.');
     const field = fields.find((f) => f.name === name);
     if (!field) return { message: e.message };
     // "letterSent must be …" reads as "Date the letter was sent must be …".
-    const labelled = (label: string) => (e.message.startsWith(`${e.field} `) ? `${label}${e.message.slice(e.field.length)}` : e.message);
+    const labelled = (label: string) =>
+      e.message.startsWith(`${e.field} `)
+        ? `${label}${e.message.slice(e.field.length)}`
+        : e.message;
     if (field.kind === 'list') {
       const subField = field.fields.find((f) => f.name === sub);
-      if (index === undefined || !subField) return { field: field.name, targetId: `${field.name}-add`, message: labelled(field.label) };
-      const id = fieldId(subField.name, { list: field.name, index: Number(index) });
+      if (index === undefined || !subField)
+        return {
+          field: field.name,
+          targetId: `${field.name}-add`,
+          message: labelled(field.label),
+        };
+      const id = fieldId(subField.name, {
+        list: field.name,
+        index: Number(index),
+      });
       const message = `${labelled(subField.label)} (${field.item} ${Number(index) + 1})`;
-      return { field: id, targetId: subField.kind === 'date' ? `${id}-day` : id, message };
+      return {
+        field: id,
+        targetId: subField.kind === 'date' ? `${id}-day` : id,
+        message,
+      };
     }
     const message = labelled(field.label);
     const target = field.kind === 'date' ? `${field.name}-day` : field.name;
-    return { field: field.name, targetId: target, message, ...(field.kind === 'date' ? { parts: ['day', 'month', 'year'] as const } : {}) };
+    return {
+      field: field.name,
+      targetId: target,
+      message,
+      ...(field.kind === 'date'
+        ? { parts: ['day', 'month', 'year'] as const }
+        : {}),
+    };
   });
-  return errors.length ? errors : [{ message: problem.detail || problem.title }];
+  return errors.length
+    ? errors
+    : [{ message: problem.detail || problem.title }];
 }
 
 /** One answer for "Check your answers". */
@@ -264,16 +390,31 @@ export interface Answer {
   field: string;
 }
 
-function show(field: ItemFieldSpec, value: unknown, ctx: FormContext, values: Values): string {
-  if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) return 'Not given';
+function show(
+  field: ItemFieldSpec,
+  value: unknown,
+  ctx: FormContext,
+  values: Values,
+): string {
+  if (
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && !value.length)
+  )
+    return 'Not given';
   switch (field.kind) {
     case 'date':
       return formatLongDate(String(value));
     case 'radios':
-      return field.options(ctx, values).find((o) => o.value === value)?.text ?? String(value);
+      return (
+        field.options(ctx, values).find((o) => o.value === value)?.text ??
+        String(value)
+      );
     case 'checkboxes': {
       const options = field.options(ctx, values);
-      return (value as string[]).map((v) => options.find((o) => o.value === v)?.text ?? v).join('\n');
+      return (value as string[])
+        .map((v) => options.find((o) => o.value === v)?.text ?? v)
+        .join('\n');
     }
     case 'text':
       return String(value);
@@ -281,27 +422,45 @@ function show(field: ItemFieldSpec, value: unknown, ctx: FormContext, values: Va
 }
 
 /** The answers in words, for "Check your answers". */
-export function answersOf(spec: EventFormSpec, values: Values, parsed: Parsed, ctx: FormContext): Answer[] {
+export function answersOf(
+  spec: EventFormSpec,
+  values: Values,
+  parsed: Parsed,
+  ctx: FormContext,
+): Answer[] {
   const answers: Answer[] = [];
   for (const field of visibleFields(spec.fields(ctx), values, ctx)) {
     if (field.kind === 'list') {
       const items = (parsed[field.name] as Parsed[] | undefined) ?? [];
-      if (!items.length) answers.push({ key: field.label, value: 'None', field: `${field.name}-add` });
+      if (!items.length)
+        answers.push({
+          key: field.label,
+          value: 'None',
+          field: `${field.name}-add`,
+        });
       const typed = asItems(values[field.name]);
       items.forEach((item, index) => {
         const lines = visibleFields(field.fields, typed[index] ?? {}, ctx).map(
-          (sub) => `${sub.label}${sub.label.endsWith('?') ? '' : ':'} ${show(sub, item[sub.name], ctx, typed[index] ?? {})}`,
+          (sub) =>
+            `${sub.label}${sub.label.endsWith('?') ? '' : ':'} ${show(sub, item[sub.name], ctx, typed[index] ?? {})}`,
         );
         answers.push({
           key: `${field.item.charAt(0).toUpperCase()}${field.item.slice(1)} ${index + 1}`,
           value: lines.join('\n'),
-          field: fieldId(field.fields[0]?.name ?? '', { list: field.name, index }),
+          field: fieldId(field.fields[0]?.name ?? '', {
+            list: field.name,
+            index,
+          }),
         });
       });
       continue;
     }
     const target = field.kind === 'date' ? `${field.name}-day` : field.name;
-    answers.push({ key: field.label, value: show(field, parsed[field.name], ctx, values), field: target });
+    answers.push({
+      key: field.label,
+      value: show(field, parsed[field.name], ctx, values),
+      field: target,
+    });
   }
   return answers;
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Session } from '../../core/session';
 import { SERVICE_PROBLEM } from '../../shared/problem';
@@ -34,13 +39,9 @@ import { recordOptions } from './record-options';
             <ul class="govuk-list app-record-options">
               @for (option of group.options; track $index) {
                 <li>
-                  @if (option.link) {
-                    <a class="govuk-link" [routerLink]="option.link">{{ option.text }}</a>
-                  } @else {
-                    <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', option.kind]" [queryParams]="option.params">{{
-                      option.text
-                    }}</a>
-                  }
+                  <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', option.kind]" [queryParams]="option.params">{{
+                    option.text
+                  }}</a>
                   @if (option.hint) {
                     <span class="app-secondary-text">{{ option.hint }}</span>
                   }

@@ -2,7 +2,8 @@ import type { MediationView } from '@send/contracts';
 import { caseDetail, deadlineView } from '../../testing/fixtures';
 import { recordOptions } from './record-options';
 
-const texts = (groups: ReturnType<typeof recordOptions>) => groups.map((g) => [g.heading, g.options.map((o) => o.text)]);
+const texts = (groups: ReturnType<typeof recordOptions>) =>
+  groups.map((g) => [g.heading, g.options.map((o) => o.text)]);
 
 const mediation = (overrides: Partial<MediationView>): MediationView => ({
   id: 'm-1',
@@ -32,48 +33,123 @@ describe('recordOptions: what can be recorded now', () => {
           'A referral to disagreement resolution',
         ],
       ],
-      ['Decision: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099', ['The family contacted the mediation adviser', 'An appeal to the Tribunal']],
-      ['Deadlines', ['Extend: Last day to lodge an appeal with the SEND Tribunal', 'Extend: Contact the mediation adviser']],
+      [
+        'Decision: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099',
+        [
+          'The family contacted the mediation adviser',
+          'An appeal to the Tribunal',
+        ],
+      ],
+      [
+        'Deadlines',
+        [
+          'Extend: Last day to lodge an appeal with the SEND Tribunal',
+          'Extend: Contact the mediation adviser',
+        ],
+      ],
       ['The case', ['A parent, carer or other contact']],
     ]);
-    expect(groups[1]?.options[0]).toMatchObject({ kind: 'mediation-adviser-contacted', params: { decision: 'dec-1' } });
+    expect(groups[1]?.options[0]).toMatchObject({
+      kind: 'mediation-adviser-contacted',
+      params: { decision: 'dec-1' },
+    });
   });
 
   it('follows a mediation step by step: the choice, then health notice and arrangements, then certificates', () => {
-    const mediationGroup = (m: MediationView) => recordOptions(caseDetail({ mediations: [m], deadlines: [] })).find((g) => g.heading.startsWith('Mediation:'));
-    expect(mediationGroup(mediation({}))?.options.map((o) => o.kind)).toEqual(['mediation-declined', 'mediation-requested']);
-    expect(mediationGroup(mediation({ choice: 'declined', adviserContactedOn: '2026-01-10' }))?.options.map((o) => [o.kind, o.params['kind']])).toEqual([
-      ['certificate', 'information_only'],
+    const mediationGroup = (m: MediationView) =>
+      recordOptions(caseDetail({ mediations: [m], deadlines: [] })).find((g) =>
+        g.heading.startsWith('Mediation:'),
+      );
+    expect(mediationGroup(mediation({}))?.options.map((o) => o.kind)).toEqual([
+      'mediation-declined',
+      'mediation-requested',
     ]);
-    expect(mediationGroup(mediation({ choice: 'requested', laInformedOn: '2026-01-11' }))?.options.map((o) => o.kind)).toEqual([
+    expect(
+      mediationGroup(
+        mediation({ choice: 'declined', adviserContactedOn: '2026-01-10' }),
+      )?.options.map((o) => [o.kind, o.params['kind']]),
+    ).toEqual([['certificate', 'information_only']]);
+    expect(
+      mediationGroup(
+        mediation({ choice: 'requested', laInformedOn: '2026-01-11' }),
+      )?.options.map((o) => o.kind),
+    ).toEqual([
       'mediation-health-notified',
       'mediation-arranged',
       'mediation-not-arranged',
       'mediation-held',
       'mediation-withdrawn',
     ]);
-    const held = mediation({ choice: 'requested', laInformedOn: '2026-01-11', healthNotifiedOn: '2026-01-12', heldOn: '2026-02-01', certificates: [{ id: 'c', kind: 'mediation_concluded', issuedOn: '2026-02-02' }] });
-    expect(mediationGroup(held)?.options.map((o) => o.kind)).toEqual(['mediation-agreement']);
+    const held = mediation({
+      choice: 'requested',
+      laInformedOn: '2026-01-11',
+      healthNotifiedOn: '2026-01-12',
+      heldOn: '2026-02-01',
+      certificates: [
+        { id: 'c', kind: 'mediation_concluded', issuedOn: '2026-02-02' },
+      ],
+    });
+    expect(mediationGroup(held)?.options.map((o) => o.kind)).toEqual([
+      'mediation-agreement',
+    ]);
   });
 
   it('offers an appeal’s next steps, each order duty not yet met, and the recommendations’ responses', () => {
     const groups = recordOptions(
       caseDetail({
-        appeals: [{ id: 'a-1', decisionId: 'dec-1', tribunalReference: 'EH857/26/00001', lodgedOn: '2026-01-20', outcome: 'decided_allowed', decisionDate: '2026-02-02' }],
-        orders: [{ id: 'o-1', appealId: 'a-1', type: 'make_plan', duties: [{ ruleId: 'order.make_plan.draft', compliedOn: '2026-02-20' }, { ruleId: 'order.make_plan.final' }] }],
-        recommendations: [{ id: 'r-1', appealId: 'a-1', section: 'G', responsibleBody: 'icb', text: 'Therapy' }],
+        appeals: [
+          {
+            id: 'a-1',
+            decisionId: 'dec-1',
+            tribunalReference: 'EH857/26/00001',
+            lodgedOn: '2026-01-20',
+            outcome: 'decided_allowed',
+            decisionDate: '2026-02-02',
+          },
+        ],
+        orders: [
+          {
+            id: 'o-1',
+            appealId: 'a-1',
+            type: 'make_plan',
+            duties: [
+              { ruleId: 'order.make_plan.draft', compliedOn: '2026-02-20' },
+              { ruleId: 'order.make_plan.final' },
+            ],
+          },
+        ],
+        recommendations: [
+          {
+            id: 'r-1',
+            appealId: 'a-1',
+            section: 'G',
+            responsibleBody: 'icb',
+            text: 'Therapy',
+          },
+        ],
         deadlines: [deadlineView({ id: 'd-9', status: 'met' })],
       }),
     );
     const appeal = groups.find((g) => g.heading.startsWith('Appeal'));
-    expect(appeal?.options.map((o) => o.text)).toEqual(['Complied: Tribunal order: issue the final EHC plan', 'The response to the recommendation on section G']);
-    expect(appeal?.options[1]?.link).toEqual(['/cases', 'case-1', 'recommendations', 'r-1', 'response']);
+    expect(appeal?.options.map((o) => o.text)).toEqual([
+      'Complied: Tribunal order: issue the final EHC plan',
+      'The response to the recommendation on section G',
+    ]);
+    // The response is recorded on the form engine, like every other entry.
+    expect(appeal?.options[1]).toMatchObject({
+      kind: 'recommendation-response',
+      params: { recommendation: 'r-1' },
+      hint: 'Therapy',
+    });
     expect(groups.some((g) => g.heading === 'Deadlines')).toBe(false);
   });
 
   it('offers a contact to everyone who records, and reassignment to a manager only', () => {
-    const caseGroup = (role: 'caseworker' | 'manager') => recordOptions(caseDetail(), role).find((g) => g.heading === 'The case');
-    expect(caseGroup('caseworker')?.options.map((o) => o.kind)).toEqual(['contact']);
+    const caseGroup = (role: 'caseworker' | 'manager') =>
+      recordOptions(caseDetail(), role).find((g) => g.heading === 'The case');
+    expect(caseGroup('caseworker')?.options.map((o) => o.kind)).toEqual([
+      'contact',
+    ]);
     expect(caseGroup('manager')?.options.map((o) => [o.kind, o.hint])).toEqual([
       ['contact', 'None on record yet'],
       ['reassignment', `Now ${caseDetail().caseworker}`],

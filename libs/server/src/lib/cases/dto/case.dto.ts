@@ -1,32 +1,49 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_DB_INTEGER } from '../../http/input-safety';
 import {
+  type AddContactRequest,
+  type AmendmentsProposedRequest,
   APPEAL_OUTCOMES,
   type AppealOutcome,
-  APPELLANTS,
   type Appellant,
+  APPELLANTS,
+  type AssessmentAgreedRequest,
+  type AssessmentRequestedRequest,
+  type CorrectDecisionRequest,
+  type CorrectEventRequest,
+  DECISION_ANSWERS,
   DECISION_TYPES,
+  type DecisionAnswer,
+  type DecisionAnswerKind,
   type DecisionType,
+  type DraftPlanCommentsRequest,
+  type DraftPlanServedRequest,
   type LetterChecklist,
+  type LodgeAppealRequest,
+  type NewOrder,
   type NewRecommendation,
   type OpenCaseRequest,
   ORDER_TYPES,
   type OrderType,
-  PLAN_SECTIONS,
-  type PlanSection,
-  RECOMMENDATION_SECTIONS,
-  type RecommendationSection,
-  type RecordRecommendationResponseRequest,
-  DECISION_ANSWERS,
-  type DecisionAnswerKind,
   PHASE_TRANSFER_KINDS,
   type PhaseTransferKind,
-  RESPONSE_RECIPIENTS,
-  type ResponseRecipient,
+  type PhaseTransferRequest,
+  PLAN_SECTIONS,
+  type PlanSection,
+  type ReassignCaseRequest,
+  RECOMMENDATION_SECTIONS,
+  type RecommendationSection,
+  type RecordAppealOutcomeRequest,
+  type RecordDecisionRequest,
+  type RecordRecommendationResponseRequest,
   RESPONSE_OUTCOMES,
+  RESPONSE_RECIPIENTS,
   type ResponseOutcome,
+  type ResponseRecipient,
   RESPONSIBLE_BODIES,
   type ResponsibleBody,
+  type ReviewMeetingRequest,
+  type SearchCasesRequest,
 } from '@send/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -49,13 +66,23 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { LONG_TEXT, oneOf, RequiredText, SHORT_TEXT, VersionedDto } from '../../http/common.dto';
+import {
+  LONG_TEXT,
+  oneOf,
+  RequiredText,
+  SHORT_TEXT,
+  VersionedDto,
+} from '../../http/common.dto';
 import { IsCalendarDate } from '../../http/validation';
 
 export class OpenCaseDto implements OpenCaseRequest {
-  @ApiProperty({ description: "The council's reference for the child's case", example: 'RUT-2026-0042' })
+  @ApiProperty({
+    description: "The council's reference for the child's case",
+    example: 'RUT-2026-0042',
+  })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$/, {
-    message: 'reference must be 1 to 40 letters, digits, /, _, . or -, starting with a letter or digit',
+    message:
+      'reference must be 1 to 40 letters, digits, /, _, . or -, starting with a letter or digit',
   })
   @IsString()
   reference!: string;
@@ -69,12 +96,15 @@ export class OpenCaseDto implements OpenCaseRequest {
   dateOfBirth!: string;
 }
 
-export class SearchCasesDto {
+export class SearchCasesDto implements SearchCasesRequest {
   /** Part of the council reference or of the child's name (at least 2 characters). */
   @ApiPropertyOptional({ example: 'Khan', minLength: 2, maxLength: SHORT_TEXT })
   @IsOptional()
   @MaxLength(SHORT_TEXT)
-  @MinLength(2, { message: 'text must be at least 2 characters: part of a reference or a name' })
+  @MinLength(2, {
+    message:
+      'text must be at least 2 characters: part of a reference or a name',
+  })
   @IsString()
   text?: string;
 
@@ -90,7 +120,12 @@ export class SearchCasesDto {
   @IsInt()
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_DB_INTEGER, example: 0 })
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: MAX_DB_INTEGER,
+    example: 0,
+  })
   @IsOptional()
   @Max(MAX_DB_INTEGER)
   @Min(0)
@@ -98,7 +133,7 @@ export class SearchCasesDto {
   offset?: number;
 }
 
-export class AddContactDto extends VersionedDto {
+export class AddContactDto extends VersionedDto implements AddContactRequest {
   @ApiProperty({ example: 'Sara Khan' })
   @RequiredText(SHORT_TEXT)
   name!: string;
@@ -115,12 +150,21 @@ export class AddContactDto extends VersionedDto {
 
   @ApiPropertyOptional({ example: '01572 000000' })
   @IsOptional()
-  @Matches(/^[0-9 +()-]{6,20}$/, { message: 'phone must be a telephone number' })
+  @Matches(/^[0-9 +()-]{6,20}$/, {
+    message: 'phone must be a telephone number',
+  })
   phone?: string;
 }
 
-export class ReassignCaseDto extends VersionedDto {
-  @ApiProperty({ description: 'The id of the caseworker (or manager) who will own the case', format: 'uuid', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
+export class ReassignCaseDto
+  extends VersionedDto
+  implements ReassignCaseRequest
+{
+  @ApiProperty({
+    description: 'The id of the caseworker (or manager) who will own the case',
+    format: 'uuid',
+    example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93',
+  })
   @IsUUID('all', { message: 'staffUserId must be the id of a member of staff' })
   staffUserId!: string;
 
@@ -140,17 +184,27 @@ export class LetterChecklistDto implements LetterChecklist {
   @IsBoolean() disagreementResolution!: boolean;
 }
 
-export class DecisionAnswerDto {
+export class DecisionAnswerDto implements DecisionAnswer {
   @ApiProperty({ enum: DECISION_ANSWERS, example: 'assessment_request' })
   @IsIn(DECISION_ANSWERS, oneOf(DECISION_ANSWERS))
   kind!: DecisionAnswerKind;
 
-  @ApiProperty({ format: 'uuid', description: 'The id of the request, review or transfer on this case', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
-  @IsUUID('all', { message: 'answers.id must be the id of a request for an assessment, a review or a phase transfer on this case' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The id of the request, review or transfer on this case',
+    example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93',
+  })
+  @IsUUID('all', {
+    message:
+      'answers.id must be the id of a request for an assessment, a review or a phase transfer on this case',
+  })
   id!: string;
 }
 
-export class RecordDecisionDto extends VersionedDto {
+export class RecordDecisionDto
+  extends VersionedDto
+  implements RecordDecisionRequest
+{
   @ApiProperty({ enum: DECISION_TYPES, example: 'final_plan_content' })
   @IsIn(DECISION_TYPES, oneOf(DECISION_TYPES))
   type!: DecisionType;
@@ -159,13 +213,23 @@ export class RecordDecisionDto extends VersionedDto {
   @IsCalendarDate()
   decisionDate!: string;
 
-  @ApiProperty({ description: 'The date the decision letter was sent to the family', example: '2026-10-01' })
+  @ApiProperty({
+    description: 'The date the decision letter was sent to the family',
+    example: '2026-10-01',
+  })
   @IsCalendarDate()
   letterSent!: string;
 
-  @ApiPropertyOptional({ enum: PLAN_SECTIONS, isArray: true, example: ['F', 'I'] })
+  @ApiPropertyOptional({
+    enum: PLAN_SECTIONS,
+    isArray: true,
+    example: ['F', 'I'],
+  })
   @IsOptional()
-  @IsIn(PLAN_SECTIONS, { each: true, message: `each of sections must be one of: ${PLAN_SECTIONS.join(', ')}` })
+  @IsIn(PLAN_SECTIONS, {
+    each: true,
+    message: `each of sections must be one of: ${PLAN_SECTIONS.join(', ')}`,
+  })
   @IsArray()
   sections?: PlanSection[];
 
@@ -175,7 +239,12 @@ export class RecordDecisionDto extends VersionedDto {
   @Type(() => LetterChecklistDto)
   letterChecklist?: LetterChecklistDto;
 
-  @ApiPropertyOptional({ description: 'Why the decision was made', maxLength: LONG_TEXT, example: 'The evidence shows the needs can be met from the school’s own resources.' })
+  @ApiPropertyOptional({
+    description: 'Why the decision was made',
+    maxLength: LONG_TEXT,
+    example:
+      'The evidence shows the needs can be met from the school’s own resources.',
+  })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()
@@ -193,21 +262,30 @@ export class RecordDecisionDto extends VersionedDto {
   answers?: DecisionAnswerDto;
 }
 
-export class AssessmentRequestDto extends VersionedDto {
+export class AssessmentRequestDto
+  extends VersionedDto
+  implements AssessmentRequestedRequest
+{
   /** The date the council received the request (the 6 weeks of reg 5(1) run from it). */
   @ApiProperty({ example: '2026-09-01' })
   @IsCalendarDate()
   receivedOn!: string;
 }
 
-export class AssessmentAgreedDto extends VersionedDto {
+export class AssessmentAgreedDto
+  extends VersionedDto
+  implements AssessmentAgreedRequest
+{
   /** The date the council told the family it will carry out the assessment. */
   @ApiProperty({ example: '2026-10-06' })
   @IsCalendarDate()
   notifiedOn!: string;
 }
 
-export class DraftPlanServedDto extends VersionedDto {
+export class DraftPlanServedDto
+  extends VersionedDto
+  implements DraftPlanServedRequest
+{
   @ApiProperty({ example: '2026-12-01' })
   @IsCalendarDate()
   servedOn!: string;
@@ -215,41 +293,64 @@ export class DraftPlanServedDto extends VersionedDto {
   /** The request for an assessment the draft follows, when recorded. */
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('all', { message: 'requestId must be the id of a request for an assessment on this case' })
+  @IsUUID('all', {
+    message:
+      'requestId must be the id of a request for an assessment on this case',
+  })
   requestId?: string;
 }
 
-export class DraftCommentsDto extends VersionedDto {
+export class DraftCommentsDto
+  extends VersionedDto
+  implements DraftPlanCommentsRequest
+{
   @ApiProperty({ example: '2026-12-10' })
   @IsCalendarDate()
   receivedOn!: string;
 }
 
-export class ReviewMeetingDto extends VersionedDto {
+export class ReviewMeetingDto
+  extends VersionedDto
+  implements ReviewMeetingRequest
+{
   @ApiProperty({ example: '2026-10-12' })
   @IsCalendarDate()
   heldOn!: string;
 }
 
-export class AmendmentsProposedDto extends VersionedDto {
+export class AmendmentsProposedDto
+  extends VersionedDto
+  implements AmendmentsProposedRequest
+{
   /** The date the plan and the proposed amendments were sent to the family (reg 22(2)). */
   @ApiProperty({ example: '2026-11-02' })
   @IsCalendarDate()
   sentOn!: string;
 }
 
-export class PhaseTransferDto extends VersionedDto {
+export class PhaseTransferDto
+  extends VersionedDto
+  implements PhaseTransferRequest
+{
   /** The date of the transfer (e.g. the September the child moves to secondary school). */
   @ApiProperty({ example: '2027-09-01' })
   @IsCalendarDate()
   transferDate!: string;
 
-  @ApiProperty({ enum: PHASE_TRANSFER_KINDS, description: 'post16: from secondary school to a post-16 institution (by 31 March); school: any other transfer (by 15 February)', example: 'school' })
+  @ApiProperty({
+    enum: PHASE_TRANSFER_KINDS,
+    description:
+      'post16: from secondary school to a post-16 institution (by 31 March); school: any other transfer (by 15 February)',
+    example: 'school',
+  })
   @IsIn(PHASE_TRANSFER_KINDS, oneOf(PHASE_TRANSFER_KINDS))
   kind!: PhaseTransferKind;
 }
 
-export class CorrectDecisionDto extends VersionedDto {
+export class CorrectDecisionDto
+  extends VersionedDto
+  implements CorrectDecisionRequest
+{
   @ApiProperty({ example: '2026-09-28' })
   @IsCalendarDate()
   decisionDate!: string;
@@ -259,36 +360,55 @@ export class CorrectDecisionDto extends VersionedDto {
   letterSent!: string;
 
   /** Why the recorded dates were wrong. */
-  @ApiProperty({ example: 'The letter was posted on 1 October, not 30 September as first recorded.' })
+  @ApiProperty({
+    example:
+      'The letter was posted on 1 October, not 30 September as first recorded.',
+  })
   @RequiredText()
   reason!: string;
 }
 
-export class CorrectEventDto extends VersionedDto {
+export class CorrectEventDto
+  extends VersionedDto
+  implements CorrectEventRequest
+{
   @ApiProperty({
     description:
       'The fields of the event as they should have been recorded, by name (as in the event payload of the history). ' +
-      '`null` removes an optional field. Ids, the system\'s own events, extensions and documents cannot be corrected.',
+      "`null` removes an optional field. Ids, the system's own events, extensions and documents cannot be corrected.",
     example: { appealReceivedOn: '2026-05-04' },
     type: 'object',
     additionalProperties: true,
   })
-  @IsObject({ message: 'changes must be an object of field names and their right values, e.g. { "appealReceivedOn": "2026-05-04" }' })
+  @IsObject({
+    message:
+      'changes must be an object of field names and their right values, e.g. { "appealReceivedOn": "2026-05-04" }',
+  })
   changes!: Record<string, unknown>;
 
   /** Why the recorded facts were wrong. */
-  @ApiProperty({ example: 'The Tribunal’s letter shows the appeal reached the council on Monday 4 May, not Sunday 3 May.' })
+  @ApiProperty({
+    example:
+      'The Tribunal’s letter shows the appeal reached the council on Monday 4 May, not Sunday 3 May.',
+  })
   @RequiredText()
   reason!: string;
 }
 
-export class LodgeAppealDto extends VersionedDto {
-  @ApiProperty({ format: 'uuid', example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93' })
-  @IsUUID('all', { message: 'decisionId must be the id of a decision on this case' })
+export class LodgeAppealDto extends VersionedDto implements LodgeAppealRequest {
+  @ApiProperty({
+    format: 'uuid',
+    example: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93',
+  })
+  @IsUUID('all', {
+    message: 'decisionId must be the id of a decision on this case',
+  })
   decisionId!: string;
 
   @ApiProperty({ example: 'EH857/26/00123' })
-  @Matches(/^[A-Z]{2}\d{3}\/\d{2}\/\d{5}$/, { message: 'tribunalReference must look like EH857/26/00123' })
+  @Matches(/^[A-Z]{2}\d{3}\/\d{2}\/\d{5}$/, {
+    message: 'tribunalReference must look like EH857/26/00123',
+  })
   @IsString()
   tribunalReference!: string;
 
@@ -302,9 +422,16 @@ export class LodgeAppealDto extends VersionedDto {
   appellant?: Appellant;
 
   /** The sections of the plan the appeal is about. */
-  @ApiPropertyOptional({ enum: PLAN_SECTIONS, isArray: true, example: ['B', 'F', 'I'] })
+  @ApiPropertyOptional({
+    enum: PLAN_SECTIONS,
+    isArray: true,
+    example: ['B', 'F', 'I'],
+  })
   @IsOptional()
-  @IsIn(PLAN_SECTIONS, { each: true, message: `each of sections must be one of: ${PLAN_SECTIONS.join(', ')}` })
+  @IsIn(PLAN_SECTIONS, {
+    each: true,
+    message: `each of sections must be one of: ${PLAN_SECTIONS.join(', ')}`,
+  })
   @IsArray()
   sections?: PlanSection[];
 
@@ -331,18 +458,23 @@ export class NewRecommendationDto implements NewRecommendation {
   @IsIn(RESPONSIBLE_BODIES, oneOf(RESPONSIBLE_BODIES))
   responsibleBody!: ResponsibleBody;
 
-  @ApiProperty({ example: 'Speech and language therapy, one session a week, delivered in school.' })
+  @ApiProperty({
+    example:
+      'Speech and language therapy, one session a week, delivered in school.',
+  })
   @RequiredText()
   text!: string;
 }
 
-export class NewOrderDto {
+export class NewOrderDto implements NewOrder {
   @ApiProperty({ enum: ORDER_TYPES, example: 'amend_plan' })
   @IsIn(ORDER_TYPES, oneOf(ORDER_TYPES))
   orderType!: OrderType;
 
   /** What the order says, e.g. the amendments to sections B, F and I, or the school to be named. */
-  @ApiPropertyOptional({ example: 'Amend section F to specify 25 hours of 1:1 support.' })
+  @ApiPropertyOptional({
+    example: 'Amend section F to specify 25 hours of 1:1 support.',
+  })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()
@@ -356,7 +488,10 @@ export class NewOrderDto {
     example: { 'order.make_plan.final': '2026-04-20' },
   })
   @IsOptional()
-  @IsObject({ message: 'agreedDueDates must be an object of rule ids and dates, e.g. { "order.make_plan.final": "2026-04-20" }' })
+  @IsObject({
+    message:
+      'agreedDueDates must be an object of rule ids and dates, e.g. { "order.make_plan.final": "2026-04-20" }',
+  })
   agreedDueDates?: Record<string, string>;
 
   @ApiPropertyOptional({
@@ -367,16 +502,26 @@ export class NewOrderDto {
     example: { 'order.amend_plan': '2026-05-29' },
   })
   @IsOptional()
-  @IsObject({ message: 'directedDueDates must be an object of rule ids and dates, e.g. { "order.amend_plan": "2026-05-29" }' })
+  @IsObject({
+    message:
+      'directedDueDates must be an object of rule ids and dates, e.g. { "order.amend_plan": "2026-05-29" }',
+  })
   directedDueDates?: Record<string, string>;
 }
 
-export class RecordAppealOutcomeDto extends VersionedDto {
+export class RecordAppealOutcomeDto
+  extends VersionedDto
+  implements RecordAppealOutcomeRequest
+{
   @ApiProperty({ enum: APPEAL_OUTCOMES, example: 'decided_allowed' })
   @IsIn(APPEAL_OUTCOMES, oneOf(APPEAL_OUTCOMES))
   outcome!: AppealOutcome;
 
-  @ApiProperty({ description: "The date of the Tribunal's decision or order (for a concession: the date the appeal ended)", example: '2026-10-05' })
+  @ApiProperty({
+    description:
+      "The date of the Tribunal's decision or order (for a concession: the date the appeal ended)",
+    example: '2026-10-05',
+  })
   @IsCalendarDate()
   decisionDate!: string;
 
@@ -417,12 +562,20 @@ export class RecordAppealOutcomeDto extends VersionedDto {
   confirmedUnusual?: boolean;
 }
 
-export class RecordRecommendationResponseDto extends VersionedDto implements RecordRecommendationResponseRequest {
+export class RecordRecommendationResponseDto
+  extends VersionedDto
+  implements RecordRecommendationResponseRequest
+{
   @ApiProperty({ enum: RESPONSE_OUTCOMES, example: 'partly_followed' })
   @IsIn(RESPONSE_OUTCOMES, oneOf(RESPONSE_OUTCOMES))
   outcome!: ResponseOutcome;
 
-  @ApiPropertyOptional({ description: 'Required unless the recommendation is followed in full', maxLength: LONG_TEXT, example: 'The therapy recommended is already provided by the school nursing service.' })
+  @ApiPropertyOptional({
+    description: 'Required unless the recommendation is followed in full',
+    maxLength: LONG_TEXT,
+    example:
+      'The therapy recommended is already provided by the school nursing service.',
+  })
   @IsOptional()
   @MaxLength(LONG_TEXT)
   @IsString()
@@ -434,10 +587,16 @@ export class RecordRecommendationResponseDto extends VersionedDto implements Rec
 
   /** The response must go to the parent or the young person (Recommendations Power Regs 2017 regs 6–7); others may be copied. */
   @ApiProperty({ enum: RESPONSE_RECIPIENTS, example: 'parent' })
-  @IsIn(RESPONSE_RECIPIENTS, { message: 'recipient must say whether the response was sent to the parent or to the young person: parent or young_person' })
+  @IsIn(RESPONSE_RECIPIENTS, {
+    message:
+      'recipient must say whether the response was sent to the parent or to the young person: parent or young_person',
+  })
   recipient!: ResponseRecipient;
 
-  @ApiProperty({ description: 'Everyone it was sent to, the parent or young person first', example: ['Parent or young person', 'Council SEND team'] })
+  @ApiProperty({
+    description: 'Everyone it was sent to, the parent or young person first',
+    example: ['Parent or young person', 'Council SEND team'],
+  })
   @IsNotEmpty({ each: true })
   @MaxLength(SHORT_TEXT, { each: true })
   @IsString({ each: true })

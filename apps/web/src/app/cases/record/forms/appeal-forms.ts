@@ -1,19 +1,67 @@
 import {
   APPEAL_OUTCOMES,
   type AppealOutcome,
+  type AppealRegisteredRequest,
+  type AppealResponseSentRequest,
   APPELLANTS,
+  type HearingListedRequest,
+  type LodgeAppealRequest,
+  type NewOrder,
+  type NewRecommendation,
   ORDER_TYPES,
+  type OrderComplianceRequest,
   PLAN_SECTIONS,
+  type PlanSection,
   RECOMMENDATION_SECTIONS,
+  type RecordAppealOutcomeRequest,
   RESPONSIBLE_BODIES,
+  type WriteBody,
 } from '@send/contracts';
-import { formatLongDate, ORDER_TYPE_LABELS, RESPONSIBLE_BODY_LABELS, RULES } from '@send/domain';
-import { APPEAL_OUTCOME_CHOICES, APPELLANT_LABELS, PLAN_SECTION_LABELS, sectionLabel } from '../../../shared/labels';
-import type { EventFormSpec, FieldSpec, FormContext, Values } from '../event-form';
-import { aboutAppeal, appealOf, decisionOf, deadlineFor, describeDecision, describeOrder, dueText, orderOf } from '../subjects';
-import { casePath, choicesOf, dateError, happenedOn, notBefore, notes, optionalYes, pick, YES_NO } from './common';
+import {
+  formatLongDate,
+  ORDER_TYPE_LABELS,
+  RESPONSIBLE_BODY_LABELS,
+  ruleInfo,
+  ruleTitle,
+} from '@send/domain';
+import {
+  APPEAL_OUTCOME_CHOICES,
+  APPELLANT_LABELS,
+  PLAN_SECTION_LABELS,
+  sectionLabel,
+} from '../../../shared/labels';
+import type {
+  EventFormSpec,
+  FieldSpec,
+  FormContext,
+  Parsed,
+  Values,
+} from '../event-form';
+import {
+  aboutAppeal,
+  appealOf,
+  decisionOf,
+  deadlineFor,
+  describeDecision,
+  describeOrder,
+  dueText,
+  orderOf,
+} from '../subjects';
+import {
+  answers,
+  casePath,
+  choicesOf,
+  dateError,
+  happenedOn,
+  notBefore,
+  notes,
+  optionalYes,
+  ticked,
+  YES_NO,
+} from './common';
 
-const appealPath = (ctx: FormContext, rest: string) => casePath(ctx, `/appeals/${ctx.params['appeal']}${rest}`);
+const appealPath = (ctx: FormContext, rest: string) =>
+  casePath(ctx, `/appeals/${ctx.params['appeal']}${rest}`);
 
 /**
  * Something the law does not provide for on this route (an appeal with no mediation certificate, an
@@ -26,25 +74,39 @@ const CONFIRM_UNUSUAL = {
   label: 'If the law does not provide for this',
   hint: 'Tick only if the check of your answers says the law does not provide for this, and it is what actually happened. It will be recorded and flagged for review.',
   optional: true,
-  options: () => [{ value: 'yes', text: 'Record it: this is what actually happened' }],
+  options: () => [
+    { value: 'yes', text: 'Record it: this is what actually happened' },
+  ],
 } as const satisfies FieldSpec;
 
-const confirmedUnusual = (parsed: Record<string, unknown>) =>
-  ((parsed['confirmedUnusual'] as string[] | undefined) ?? []).includes('yes') ? { confirmedUnusual: true } : {};
-const onAppeal = { requires: ['appeal'], exists: (ctx: FormContext) => !!appealOf(ctx), about: aboutAppeal } as const;
+const confirmedUnusual = (parsed: Parsed): { confirmedUnusual?: true } =>
+  ticked(parsed, 'confirmedUnusual').includes('yes')
+    ? { confirmedUnusual: true }
+    : {};
+const onAppeal = {
+  requires: ['appeal'],
+  exists: (ctx: FormContext) => !!appealOf(ctx),
+  about: aboutAppeal,
+} as const;
 
 /** Decisions about a plan's content (or not to amend it): an appeal about them names the sections. */
-const ABOUT_A_PLAN: ReadonlySet<string> = new Set(['final_plan_content', 'amended_plan_content', 'refuse_amend']);
+const ABOUT_A_PLAN: ReadonlySet<string> = new Set([
+  'final_plan_content',
+  'amended_plan_content',
+  'refuse_amend',
+]);
 
 /** The Tribunal's references look like EH857/26/00123 (two letters, three digits, the year, five digits). */
 const TRIBUNAL_REFERENCE = /^[A-Z]{2}\d{3}\/\d{2}\/\d{5}$/;
 
-export const appealLodgedForm: EventFormSpec = {
+export const appealLodgedForm: EventFormSpec<WriteBody<LodgeAppealRequest>> = {
   kind: 'appeal-lodged',
   requires: ['decision'],
   exists: (ctx) => !!decisionOf(ctx),
   title: () => 'Record an appeal to the Tribunal',
-  about: (ctx) => [{ key: 'Decision appealed', value: describeDecision(decisionOf(ctx)) }],
+  about: (ctx) => [
+    { key: 'Decision appealed', value: describeDecision(decisionOf(ctx)) },
+  ],
   law: (ctx) => [
     `An appeal must be lodged within 2 months of the decision letter, or within 1 month of a mediation certificate if that is later (Tribunal Procedure Rules, rule 20).${dueText(ctx.detail, 'appeal.lodge', ctx.params['decision'] ?? '')}`,
     'Recording the appeal meets the family’s appeal deadline. The council’s own deadline, to respond, starts when the Tribunal sends it the appeal.',
@@ -57,12 +119,25 @@ export const appealLodgedForm: EventFormSpec = {
       hint: 'For example, EH857/26/00123',
       width: '10',
       missing: 'Enter the Tribunal reference',
-      pattern: { regex: TRIBUNAL_REFERENCE, message: 'Enter the Tribunal reference in the form EH857/26/00123' },
+      pattern: {
+        regex: TRIBUNAL_REFERENCE,
+        message: 'Enter the Tribunal reference in the form EH857/26/00123',
+      },
     },
     happenedOn('lodgedOn', 'Date the appeal was lodged', {
-      check: notBefore((c) => decisionOf(c)?.decisionDate, (d) => `The appeal cannot have been lodged before the decision (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => decisionOf(c)?.decisionDate,
+        (d) =>
+          `The appeal cannot have been lodged before the decision (${formatLongDate(d)})`,
+      ),
     }),
-    { kind: 'radios', name: 'appellant', label: 'Who brought the appeal?', optional: true, options: () => choicesOf(APPELLANTS, APPELLANT_LABELS) },
+    {
+      kind: 'radios',
+      name: 'appellant',
+      label: 'Who brought the appeal?',
+      optional: true,
+      options: () => choicesOf(APPELLANTS, APPELLANT_LABELS),
+    },
     {
       kind: 'checkboxes',
       name: 'sections',
@@ -86,17 +161,26 @@ export const appealLodgedForm: EventFormSpec = {
     CONFIRM_UNUSUAL,
   ],
   path: (ctx) => casePath(ctx, '/appeals'),
-  body: (parsed, ctx) => ({
-    decisionId: ctx.params['decision'],
-    ...pick(parsed, 'tribunalReference', 'lodgedOn', 'appellant'),
-    ...((parsed['sections'] as string[] | undefined)?.length ? { sections: parsed['sections'] } : {}),
-    ...optionalYes(parsed, 'healthAndSocialCareSought'),
-    ...confirmedUnusual(parsed),
-  }),
+  body: (parsed, ctx) => {
+    const sections = ticked<PlanSection>(parsed, 'sections');
+    return {
+      decisionId: ctx.params['decision'] ?? '',
+      ...answers<LodgeAppealRequest>(parsed)(
+        'tribunalReference',
+        'lodgedOn',
+        'appellant',
+      ),
+      ...(sections.length ? { sections } : {}),
+      ...optionalYes(parsed, 'healthAndSocialCareSought'),
+      ...confirmedUnusual(parsed),
+    } satisfies WriteBody<LodgeAppealRequest>;
+  },
   saved: 'Appeal recorded',
 };
 
-export const appealRegisteredForm: EventFormSpec = {
+export const appealRegisteredForm: EventFormSpec<
+  WriteBody<AppealRegisteredRequest>
+> = {
   kind: 'appeal-registered',
   ...onAppeal,
   title: () => 'Record that the Tribunal registered the appeal',
@@ -105,20 +189,37 @@ export const appealRegisteredForm: EventFormSpec = {
   ],
   fields: () => [
     happenedOn('registeredOn', 'Date the Tribunal registered the appeal', {
-      check: notBefore((c) => appealOf(c)?.lodgedOn, (d) => `The appeal cannot have been registered before it was lodged (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => appealOf(c)?.lodgedOn,
+        (d) =>
+          `The appeal cannot have been registered before it was lodged (${formatLongDate(d)})`,
+      ),
     }),
-    happenedOn('appealReceivedOn', 'Date the council received the appeal', { hint: 'The 30 Tribunal working days count from this date.' }),
+    happenedOn('appealReceivedOn', 'Date the council received the appeal', {
+      hint: 'The 30 Tribunal working days count from this date.',
+    }),
   ],
   validate: (parsed) =>
     String(parsed['appealReceivedOn']) < String(parsed['registeredOn'])
-      ? [dateError('appealReceivedOn', 'Date the council received the appeal must be the same as or after the date it was registered')]
+      ? [
+          dateError(
+            'appealReceivedOn',
+            'Date the council received the appeal must be the same as or after the date it was registered',
+          ),
+        ]
       : [],
   path: (ctx) => appealPath(ctx, '/registration'),
-  body: (parsed) => pick(parsed, 'registeredOn', 'appealReceivedOn'),
+  body: (parsed) =>
+    answers<AppealRegisteredRequest>(parsed)(
+      'registeredOn',
+      'appealReceivedOn',
+    ) satisfies WriteBody<AppealRegisteredRequest>,
   saved: 'Registration of the appeal recorded',
 };
 
-export const appealResponseForm: EventFormSpec = {
+export const appealResponseForm: EventFormSpec<
+  WriteBody<AppealResponseSentRequest>
+> = {
   kind: 'appeal-response-sent',
   ...onAppeal,
   title: () => 'Record the council’s response to the appeal',
@@ -127,26 +228,44 @@ export const appealResponseForm: EventFormSpec = {
   ],
   fields: () => [
     happenedOn('sentOn', 'Date the response was sent', {
-      check: notBefore((c) => appealOf(c)?.appealReceivedOn, (d) => `The response cannot have been sent before the council received the appeal (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => appealOf(c)?.appealReceivedOn,
+        (d) =>
+          `The response cannot have been sent before the council received the appeal (${formatLongDate(d)})`,
+      ),
     }),
   ],
   path: (ctx) => appealPath(ctx, '/response'),
-  body: (parsed) => pick(parsed, 'sentOn'),
+  body: (parsed) =>
+    answers<AppealResponseSentRequest>(parsed)(
+      'sentOn',
+    ) satisfies WriteBody<AppealResponseSentRequest>,
   saved: 'Response to the appeal recorded',
 };
 
-export const hearingListedForm: EventFormSpec = {
-  kind: 'hearing-listed',
-  ...onAppeal,
-  title: () => 'Record the hearing date',
-  law: () => ['The hearing date sets no deadline of its own; the Tribunal’s decision after it does.'],
-  fields: () => [happenedOn('hearingDate', 'Date of the hearing', { future: true })],
-  path: (ctx) => appealPath(ctx, '/hearing'),
-  body: (parsed) => pick(parsed, 'hearingDate'),
-  saved: 'Hearing date recorded',
-};
+export const hearingListedForm: EventFormSpec<WriteBody<HearingListedRequest>> =
+  {
+    kind: 'hearing-listed',
+    ...onAppeal,
+    title: () => 'Record the hearing date',
+    law: () => [
+      'The hearing date sets no deadline of its own; the Tribunal’s decision after it does.',
+    ],
+    fields: () => [
+      happenedOn('hearingDate', 'Date of the hearing', { future: true }),
+    ],
+    path: (ctx) => appealPath(ctx, '/hearing'),
+    body: (parsed) =>
+      answers<HearingListedRequest>(parsed)(
+        'hearingDate',
+      ) satisfies WriteBody<HearingListedRequest>,
+    saved: 'Hearing date recorded',
+  };
 
-const WITHOUT_ORDERS: ReadonlySet<string> = new Set<AppealOutcome>(['withdrawn', 'struck_out']);
+const WITHOUT_ORDERS: ReadonlySet<string> = new Set<AppealOutcome>([
+  'withdrawn',
+  'struck_out',
+]);
 const WITH_RECOMMENDATIONS: ReadonlySet<string> = new Set<AppealOutcome>([
   'decided_allowed',
   'decided_partly_allowed',
@@ -158,11 +277,18 @@ const WITH_RECOMMENDATIONS: ReadonlySet<string> = new Set<AppealOutcome>([
 /** Recommendations can be made on this appeal (not on an appeal against a refusal to assess). */
 const recommendationsPossible = (v: Values, ctx: FormContext) => {
   const appeal = appealOf(ctx);
-  const decision = ctx.detail.decisions.find((d) => d.id === appeal?.decisionId);
-  return WITH_RECOMMENDATIONS.has(String(v['outcome'])) && decision?.type !== 'refuse_assessment';
+  const decision = ctx.detail.decisions.find(
+    (d) => d.id === appeal?.decisionId,
+  );
+  return (
+    WITH_RECOMMENDATIONS.has(String(v['outcome'])) &&
+    decision?.type !== 'refuse_assessment'
+  );
 };
 
-export const appealOutcomeForm: EventFormSpec = {
+export const appealOutcomeForm: EventFormSpec<
+  WriteBody<RecordAppealOutcomeRequest>
+> = {
   kind: 'appeal-outcome',
   ...onAppeal,
   title: () => 'Record how the appeal ended',
@@ -178,21 +304,35 @@ export const appealOutcomeForm: EventFormSpec = {
       name: 'outcome',
       label: 'How did the appeal end?',
       missing: 'Select how the appeal ended',
-      options: () => APPEAL_OUTCOMES.map((value) => ({ value, ...APPEAL_OUTCOME_CHOICES[value] })),
+      options: () =>
+        APPEAL_OUTCOMES.map((value) => ({
+          value,
+          ...APPEAL_OUTCOME_CHOICES[value],
+        })),
     },
     happenedOn('decisionDate', 'Date of the Tribunal’s decision or order', {
       hint: 'For a concession, the date the appeal ended. The 5 weeks for recommendations count from this date.',
-      check: notBefore((c) => appealOf(c)?.lodgedOn, (d) => `The appeal cannot have ended before it was lodged (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => appealOf(c)?.lodgedOn,
+        (d) =>
+          `The appeal cannot have ended before it was lodged (${formatLongDate(d)})`,
+      ),
     }),
     happenedOn('orderSentOn', 'Date the order was sent to the parties', {
       optional: true,
       hint: 'Recorded only: the time limits count from the date of the order.',
-      when: (v) => !WITHOUT_ORDERS.has(String(v['outcome'])) && v['outcome'] !== 'conceded_before_response',
+      when: (v) =>
+        !WITHOUT_ORDERS.has(String(v['outcome'])) &&
+        v['outcome'] !== 'conceded_before_response',
     }),
-    happenedOn('laNotifiedTribunalOn', 'Date the council told the Tribunal it would not oppose the appeal', {
-      hint: 'The time limits for a concession count from this date.',
-      when: (v) => v['outcome'] === 'conceded_before_response',
-    }),
+    happenedOn(
+      'laNotifiedTribunalOn',
+      'Date the council told the Tribunal it would not oppose the appeal',
+      {
+        hint: 'The time limits for a concession count from this date.',
+        when: (v) => v['outcome'] === 'conceded_before_response',
+      },
+    ),
     {
       kind: 'list',
       name: 'orders',
@@ -208,9 +348,17 @@ export const appealOutcomeForm: EventFormSpec = {
           label: 'What does the order require?',
           missing: 'Select what the order requires',
           // The duty to reconsider comes with a case referred back; it is not chosen.
-          options: () => choicesOf(ORDER_TYPES.filter((t) => t !== 'reconsider'), ORDER_TYPE_LABELS),
+          options: () =>
+            choicesOf(
+              ORDER_TYPES.filter((t) => t !== 'reconsider'),
+              ORDER_TYPE_LABELS,
+            ),
         },
-        notes('details', 'What the order says', { optional: true, rows: 3, hint: 'For example, the amendments to sections B, F and I, or the school to be named.' }),
+        notes('details', 'What the order says', {
+          optional: true,
+          rows: 3,
+          hint: 'For example, the amendments to sections B, F and I, or the school to be named.',
+        }),
       ],
     },
     {
@@ -227,7 +375,11 @@ export const appealOutcomeForm: EventFormSpec = {
           name: 'section',
           label: 'Which section of the plan?',
           missing: 'Select the section of the plan the recommendation is about',
-          options: () => RECOMMENDATION_SECTIONS.map((value) => ({ value, text: sectionLabel(value) })),
+          options: () =>
+            RECOMMENDATION_SECTIONS.map((value) => ({
+              value,
+              text: sectionLabel(value),
+            })),
         },
         {
           kind: 'radios',
@@ -243,31 +395,53 @@ export const appealOutcomeForm: EventFormSpec = {
   ],
   validate: (parsed) => {
     const conceded = parsed['laNotifiedTribunalOn'];
-    if (conceded !== undefined && String(parsed['decisionDate']) < String(conceded)) {
-      return [dateError('decisionDate', 'The appeal cannot have ended before the council told the Tribunal it would not oppose it')];
+    if (
+      conceded !== undefined &&
+      String(parsed['decisionDate']) < String(conceded)
+    ) {
+      return [
+        dateError(
+          'decisionDate',
+          'The appeal cannot have ended before the council told the Tribunal it would not oppose it',
+        ),
+      ];
     }
     const sent = parsed['orderSentOn'];
     if (sent !== undefined && String(sent) < String(parsed['decisionDate'])) {
-      return [dateError('orderSentOn', 'The order cannot have been sent before it was made')];
+      return [
+        dateError(
+          'orderSentOn',
+          'The order cannot have been sent before it was made',
+        ),
+      ];
     }
     return [];
   },
   path: (ctx) => appealPath(ctx, '/outcome'),
-  body: (parsed) => ({
-    ...pick(parsed, 'outcome', 'decisionDate', 'orderSentOn', 'laNotifiedTribunalOn'),
-    ...(parsed['orders'] ? { orders: parsed['orders'] } : {}),
-    ...(parsed['recommendations'] ? { recommendations: parsed['recommendations'] } : {}),
-    ...confirmedUnusual(parsed),
-  }),
+  body: (parsed) =>
+    ({
+      ...answers<RecordAppealOutcomeRequest>(parsed)(
+        'outcome',
+        'decisionDate',
+        'orderSentOn',
+        'laNotifiedTribunalOn',
+      ),
+      ...(parsed['orders'] ? { orders: parsed['orders'] as NewOrder[] } : {}),
+      ...(parsed['recommendations']
+        ? { recommendations: parsed['recommendations'] as NewRecommendation[] }
+        : {}),
+      ...confirmedUnusual(parsed),
+    }) satisfies WriteBody<RecordAppealOutcomeRequest>,
   saved: 'Outcome of the appeal recorded',
 };
 
-const ruleTitle = (ruleId: string) => RULES.find((r) => r.id === ruleId)?.title ?? ruleId;
-
-export const orderComplianceForm: EventFormSpec = {
+export const orderComplianceForm: EventFormSpec<
+  WriteBody<OrderComplianceRequest>
+> = {
   kind: 'order-compliance',
   requires: ['order', 'duty'],
-  exists: (ctx) => !!orderOf(ctx)?.duties.some((d) => d.ruleId === ctx.params['duty']),
+  exists: (ctx) =>
+    !!orderOf(ctx)?.duties.some((d) => d.ruleId === ctx.params['duty']),
   title: () => 'Record that the council complied with an order',
   about: (ctx) => {
     const order = orderOf(ctx);
@@ -280,8 +454,9 @@ export const orderComplianceForm: EventFormSpec = {
   },
   law: (ctx) => {
     const order = orderOf(ctx);
-    const deadline = order && deadlineFor(ctx.detail, ctx.params['duty'] ?? '', order.id);
-    const source = RULES.find((r) => r.id === ctx.params['duty'])?.source;
+    const deadline =
+      order && deadlineFor(ctx.detail, ctx.params['duty'] ?? '', order.id);
+    const source = ruleInfo(ctx.params['duty'] ?? '')?.source;
     return [
       deadline
         ? `The council must do this by ${formatLongDate(deadline.dueOn)}${source ? ` (${source})` : ''}. Record what shows it was done.`
@@ -291,9 +466,16 @@ export const orderComplianceForm: EventFormSpec = {
   },
   fields: () => [
     happenedOn('compliedOn', 'Date the council complied'),
-    notes('evidence', 'What shows the council complied', { rows: 3, hint: 'For example, "Amended plan issued to the parent by email".' }),
+    notes('evidence', 'What shows the council complied', {
+      rows: 3,
+      hint: 'For example, "Amended plan issued to the parent by email".',
+    }),
   ],
   path: (ctx) => casePath(ctx, `/orders/${ctx.params['order']}/compliance`),
-  body: (parsed, ctx) => ({ ruleId: ctx.params['duty'], ...pick(parsed, 'compliedOn', 'evidence') }),
+  body: (parsed, ctx) =>
+    ({
+      ruleId: ctx.params['duty'] ?? '',
+      ...answers<OrderComplianceRequest>(parsed)('compliedOn', 'evidence'),
+    }) satisfies WriteBody<OrderComplianceRequest>,
   saved: 'Compliance with the order recorded',
 };

@@ -1,22 +1,64 @@
-import { DECISION_TYPES, type DecisionType, MEETING_OUTCOMES, PLAN_SECTIONS } from '@send/contracts';
-import { DECISION_TYPE_LABELS, decisionsAnswering, formatLongDate } from '@send/domain';
+import {
+  type AmendmentsProposedRequest,
+  type AssessmentAgreedRequest,
+  type AssessmentRequestedRequest,
+  DECISION_TYPES,
+  type DecisionAnswerKind,
+  type DecisionType,
+  type DraftPlanCommentsRequest,
+  type DraftPlanServedRequest,
+  type LetterChecklist,
+  MEETING_OUTCOMES,
+  type PhaseTransferRequest,
+  PLAN_SECTIONS,
+  type PlanSection,
+  type RecordDecisionRequest,
+  type ReviewMeetingRequest,
+  type WayForwardHeldRequest,
+  type WayForwardRequestedRequest,
+  type WriteBody,
+} from '@send/contracts';
+import {
+  DECISION_TYPE_LABELS,
+  decisionsAnswering,
+  formatLongDate,
+} from '@send/domain';
 import type { Choice } from '../../../shared/forms/form-types';
-import { MEETING_OUTCOME_CHOICES, PLAN_SECTION_LABELS } from '../../../shared/labels';
+import {
+  MEETING_OUTCOME_CHOICES,
+  PLAN_SECTION_LABELS,
+} from '../../../shared/labels';
 import type { EventFormSpec, FormContext } from '../event-form';
 import { describeDecision, dueText, meetingOf } from '../subjects';
-import { casePath, choicesOf, dateError, happenedOn, notBefore, notes, pick } from './common';
+import {
+  answers,
+  casePath,
+  choicesOf,
+  dateError,
+  happenedOn,
+  notBefore,
+  notes,
+  ticked,
+} from './common';
 
 /** Decisions about the content of a plan, or not to amend it: the family disagrees with some sections. */
-const ABOUT_SECTIONS: ReadonlySet<DecisionType> = new Set(['final_plan_content', 'amended_plan_content', 'refuse_amend']);
+const ABOUT_SECTIONS: ReadonlySet<DecisionType> = new Set([
+  'final_plan_content',
+  'amended_plan_content',
+  'refuse_amend',
+]);
 
 const LETTER_ITEMS = [
-  { value: 'mediationInformation', text: "The mediation adviser's details and the time limit to contact them (reg 32)" },
+  {
+    value: 'mediationInformation',
+    text: "The mediation adviser's details and the time limit to contact them (reg 32)",
+  },
   { value: 'appealRights', text: 'The right to appeal to the Tribunal' },
   { value: 'timeLimits', text: 'The time limits for appealing' },
   { value: 'disagreementResolution', text: 'Disagreement resolution services' },
 ] as const;
 
-export const decisionForm: EventFormSpec = {
+export const decisionForm: EventFormSpec<WriteBody<RecordDecisionRequest>> = {
   kind: 'decision',
   title: () => 'Record a decision the council issued',
   law: () => [
@@ -62,29 +104,50 @@ export const decisionForm: EventFormSpec = {
       label: 'What does the decision answer?',
       hint: 'If the case records the request, review or transfer the decision answers, choose it: the decision meets its time limit.',
       optional: true,
-      when: (v, ctx) => answerChoices(ctx, v['type'] as DecisionType).length > 0,
+      when: (v, ctx) =>
+        answerChoices(ctx, v['type'] as DecisionType).length > 0,
       options: (ctx, v) => answerChoices(ctx, v['type'] as DecisionType),
     },
   ],
   validate: (parsed) =>
     String(parsed['letterSent']) < String(parsed['decisionDate'])
-      ? [dateError('letterSent', 'Date the decision letter was sent must be the same as or after the date of the decision')]
+      ? [
+          dateError(
+            'letterSent',
+            'Date the decision letter was sent must be the same as or after the date of the decision',
+          ),
+        ]
       : [],
   path: (ctx) => casePath(ctx, '/decisions'),
   body: (parsed) => {
-    const included = new Set((parsed['letterChecklist'] as string[] | undefined) ?? []);
+    const included = new Set(ticked(parsed, 'letterChecklist'));
     const [kind, id] = String(parsed['answers'] ?? '').split(':');
+    const has = (item: keyof LetterChecklist) => included.has(item);
     return {
-      ...pick(parsed, 'type', 'decisionDate', 'letterSent', 'rationale'),
-      sections: (parsed['sections'] as string[] | undefined) ?? [],
-      letterChecklist: Object.fromEntries(LETTER_ITEMS.map((i) => [i.value, included.has(i.value)])),
-      ...(kind && id ? { answers: { kind, id } } : {}),
-    };
+      ...answers<RecordDecisionRequest>(parsed)(
+        'type',
+        'decisionDate',
+        'letterSent',
+        'rationale',
+      ),
+      sections: ticked<PlanSection>(parsed, 'sections'),
+      letterChecklist: {
+        mediationInformation: has('mediationInformation'),
+        appealRights: has('appealRights'),
+        timeLimits: has('timeLimits'),
+        disagreementResolution: has('disagreementResolution'),
+      },
+      ...(kind && id
+        ? { answers: { kind: kind as DecisionAnswerKind, id } }
+        : {}),
+    } satisfies WriteBody<RecordDecisionRequest>;
   },
   saved: 'Decision recorded',
 };
 
-export const wayForwardRequestedForm: EventFormSpec = {
+export const wayForwardRequestedForm: EventFormSpec<
+  WriteBody<WayForwardRequestedRequest>
+> = {
   kind: 'way-forward-requested',
   title: () => 'Record a request for a SEND way forward meeting',
   law: () => [
@@ -97,33 +160,54 @@ export const wayForwardRequestedForm: EventFormSpec = {
       label: 'Which decision is the meeting about?',
       optional: true,
       options: () => [
-        ...ctx.detail.decisions.map((d) => ({ value: d.id, text: describeDecision(d) })),
+        ...ctx.detail.decisions.map((d) => ({
+          value: d.id,
+          text: describeDecision(d),
+        })),
         { value: 'none', text: 'Not about one decision' },
       ],
     },
     happenedOn('requestedOn', 'Date the meeting was requested'),
   ],
   path: (ctx) => casePath(ctx, '/way-forward-meetings'),
-  body: (parsed) => ({
-    ...pick(parsed, 'requestedOn'),
-    ...(parsed['decisionId'] && parsed['decisionId'] !== 'none' ? { decisionId: parsed['decisionId'] } : {}),
-  }),
+  body: (parsed) =>
+    ({
+      ...answers<WayForwardRequestedRequest>(parsed)('requestedOn'),
+      ...(parsed['decisionId'] && parsed['decisionId'] !== 'none'
+        ? { decisionId: String(parsed['decisionId']) }
+        : {}),
+    }) satisfies WriteBody<WayForwardRequestedRequest>,
   saved: 'Way forward meeting request recorded',
 };
 
-export const wayForwardHeldForm: EventFormSpec = {
+export const wayForwardHeldForm: EventFormSpec<
+  WriteBody<WayForwardHeldRequest>
+> = {
   kind: 'way-forward-held',
   requires: ['meeting'],
   exists: (ctx) => !!meetingOf(ctx),
   title: () => 'Record that the way forward meeting was held',
   about: (ctx) => {
     const m = meetingOf(ctx);
-    return m ? [{ key: 'Meeting', value: `Requested ${formatLongDate(m.requestedOn)}` }] : [];
+    return m
+      ? [
+          {
+            key: 'Meeting',
+            value: `Requested ${formatLongDate(m.requestedOn)}`,
+          },
+        ]
+      : [];
   },
-  law: () => ['The meeting pauses no clock: whatever its outcome, the family’s mediation and appeal deadlines stand.'],
+  law: () => [
+    'The meeting pauses no clock: whatever its outcome, the family’s mediation and appeal deadlines stand.',
+  ],
   fields: () => [
     happenedOn('heldOn', 'Date the meeting was held', {
-      check: notBefore((ctx) => meetingOf(ctx)?.requestedOn, (d) => `The meeting cannot have been held before it was requested (${formatLongDate(d)})`),
+      check: notBefore(
+        (ctx) => meetingOf(ctx)?.requestedOn,
+        (d) =>
+          `The meeting cannot have been held before it was requested (${formatLongDate(d)})`,
+      ),
     }),
     {
       kind: 'radios',
@@ -132,10 +216,19 @@ export const wayForwardHeldForm: EventFormSpec = {
       missing: 'Select the outcome of the meeting',
       options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
     },
-    notes('notes', 'Notes', { optional: true, hint: 'What was agreed, and what happens next.' }),
+    notes('notes', 'Notes', {
+      optional: true,
+      hint: 'What was agreed, and what happens next.',
+    }),
   ],
-  path: (ctx) => casePath(ctx, `/way-forward-meetings/${ctx.params['meeting']}/held`),
-  body: (parsed) => pick(parsed, 'heldOn', 'outcome', 'notes'),
+  path: (ctx) =>
+    casePath(ctx, `/way-forward-meetings/${ctx.params['meeting']}/held`),
+  body: (parsed) =>
+    answers<WayForwardHeldRequest>(parsed)(
+      'heldOn',
+      'outcome',
+      'notes',
+    ) satisfies WriteBody<WayForwardHeldRequest>,
   saved: 'Way forward meeting recorded',
 };
 
@@ -143,139 +236,244 @@ export const wayForwardHeldForm: EventFormSpec = {
  * The requests, reviews and transfers on the case that a decision of `type` can answer (the domain's
  * table, `decisionsAnswering`), not yet answered, as choices "kind:id".
  */
-function answerChoices(ctx: FormContext, type: DecisionType | undefined): Choice[] {
+function answerChoices(
+  ctx: FormContext,
+  type: DecisionType | undefined,
+): Choice[] {
   if (!type) return [];
   const d = ctx.detail;
-  const answered = new Set(d.decisions.filter((x) => x.answers).map((x) => `${x.answers!.kind}:${x.answers!.id}`));
+  const answered = new Set(
+    d.decisions
+      .filter((x) => x.answers)
+      .map((x) => `${x.answers!.kind}:${x.answers!.id}`),
+  );
   const fits = (kind: string) => decisionsAnswering(kind).includes(type);
   const choices: Choice[] = [
     ...(fits('assessment_request')
-      ? d.assessmentRequests.map((r) => ({ value: `assessment_request:${r.id}`, text: `The request for an assessment received ${formatLongDate(r.receivedOn)}` }))
+      ? d.assessmentRequests.map((r) => ({
+          value: `assessment_request:${r.id}`,
+          text: `The request for an assessment received ${formatLongDate(r.receivedOn)}`,
+        }))
       : []),
-    ...(fits('review') ? d.reviews.map((r) => ({ value: `review:${r.id}`, text: `The annual review held ${formatLongDate(r.meetingOn)}` })) : []),
+    ...(fits('review')
+      ? d.reviews.map((r) => ({
+          value: `review:${r.id}`,
+          text: `The annual review held ${formatLongDate(r.meetingOn)}`,
+        }))
+      : []),
     ...(fits('phase_transfer')
-      ? d.phaseTransfers.map((t) => ({ value: `phase_transfer:${t.id}`, text: `The transfer between phases on ${formatLongDate(t.transferDate)}` }))
+      ? d.phaseTransfers.map((t) => ({
+          value: `phase_transfer:${t.id}`,
+          text: `The transfer between phases on ${formatLongDate(t.transferDate)}`,
+        }))
       : []),
   ];
   return choices.filter((c) => !answered.has(c.value));
 }
 
-const requestOf = (ctx: FormContext) => ctx.detail.assessmentRequests.find((r) => r.id === ctx.params['request']);
-const reviewOf = (ctx: FormContext) => ctx.detail.reviews.find((r) => r.id === ctx.params['review']);
-const draftOf = (ctx: FormContext) => ctx.detail.draftPlans.find((r) => r.id === ctx.params['draft']);
+const requestOf = (ctx: FormContext) =>
+  ctx.detail.assessmentRequests.find((r) => r.id === ctx.params['request']);
+const reviewOf = (ctx: FormContext) =>
+  ctx.detail.reviews.find((r) => r.id === ctx.params['review']);
+const draftOf = (ctx: FormContext) =>
+  ctx.detail.draftPlans.find((r) => r.id === ctx.params['draft']);
 
-export const assessmentRequestForm: EventFormSpec = {
+export const assessmentRequestForm: EventFormSpec<
+  WriteBody<AssessmentRequestedRequest>
+> = {
   kind: 'assessment-requested',
   title: () => 'Record a request for an EHC needs assessment',
   law: () => [
     'The council must decide whether to carry out an EHC needs assessment, and tell the family, within 6 weeks of receiving the request (SEND Regulations, reg 5(1)).',
     'Record the decision when it is made: a refusal to assess, or the decision to assess (which starts the 16- and 20-week time limits).',
   ],
-  fields: () => [happenedOn('receivedOn', 'Date the council received the request', { hint: 'The 6 weeks count from this date.' })],
+  fields: () => [
+    happenedOn('receivedOn', 'Date the council received the request', {
+      hint: 'The 6 weeks count from this date.',
+    }),
+  ],
   path: (ctx) => casePath(ctx, '/assessment-requests'),
-  body: (parsed) => pick(parsed, 'receivedOn'),
+  body: (parsed) =>
+    answers<AssessmentRequestedRequest>(parsed)(
+      'receivedOn',
+    ) satisfies WriteBody<AssessmentRequestedRequest>,
   saved: 'Request for an assessment recorded',
 };
 
-export const assessmentAgreedForm: EventFormSpec = {
+export const assessmentAgreedForm: EventFormSpec<
+  WriteBody<AssessmentAgreedRequest>
+> = {
   kind: 'assessment-agreed',
   requires: ['request'],
   exists: (ctx) => !!requestOf(ctx),
   title: () => 'Record the decision to carry out the assessment',
-  about: (ctx) => [{ key: 'Request received', value: formatLongDate(requestOf(ctx)?.receivedOn ?? '') }],
+  about: (ctx) => [
+    {
+      key: 'Request received',
+      value: formatLongDate(requestOf(ctx)?.receivedOn ?? ''),
+    },
+  ],
   law: (ctx) => [
     `Telling the family the council will assess meets the 6 weeks of reg 5(1).${dueText(ctx.detail, 'assessment.decide', ctx.params['request'] ?? '')}`,
     'From the request, the council then has 16 weeks to decide not to issue a plan (reg 10(1)) and 20 weeks to issue the final plan (reg 13(2)).',
   ],
   fields: () => [
-    happenedOn('notifiedOn', 'Date the council told the family it will assess', {
-      check: notBefore((c) => requestOf(c)?.receivedOn, (d) => `The decision cannot have come before the request (${formatLongDate(d)})`),
-    }),
+    happenedOn(
+      'notifiedOn',
+      'Date the council told the family it will assess',
+      {
+        check: notBefore(
+          (c) => requestOf(c)?.receivedOn,
+          (d) =>
+            `The decision cannot have come before the request (${formatLongDate(d)})`,
+        ),
+      },
+    ),
   ],
-  path: (ctx) => casePath(ctx, `/assessment-requests/${ctx.params['request']}/agreed`),
-  body: (parsed) => pick(parsed, 'notifiedOn'),
+  path: (ctx) =>
+    casePath(ctx, `/assessment-requests/${ctx.params['request']}/agreed`),
+  body: (parsed) =>
+    answers<AssessmentAgreedRequest>(parsed)(
+      'notifiedOn',
+    ) satisfies WriteBody<AssessmentAgreedRequest>,
   saved: 'Decision to assess recorded',
 };
 
-export const draftPlanServedForm: EventFormSpec = {
+export const draftPlanServedForm: EventFormSpec<
+  WriteBody<DraftPlanServedRequest>
+> = {
   kind: 'draft-plan-served',
   title: () => 'Record that a draft EHC plan was served on the family',
-  law: () => ['The family has at least 15 days, beginning with the day the draft was served, to comment and to ask for a school or college to be named (reg 13(1)).'],
+  law: () => [
+    'The family has at least 15 days, beginning with the day the draft was served, to comment and to ask for a school or college to be named (reg 13(1)).',
+  ],
   fields: () => [happenedOn('servedOn', 'Date the draft plan was served')],
   path: (ctx) => casePath(ctx, '/draft-plans'),
-  body: (parsed) => pick(parsed, 'servedOn'),
+  body: (parsed) =>
+    answers<DraftPlanServedRequest>(parsed)(
+      'servedOn',
+    ) satisfies WriteBody<DraftPlanServedRequest>,
   saved: 'Draft plan recorded',
 };
 
-export const draftCommentsForm: EventFormSpec = {
+export const draftCommentsForm: EventFormSpec<
+  WriteBody<DraftPlanCommentsRequest>
+> = {
   kind: 'draft-plan-comments',
   requires: ['draft'],
   exists: (ctx) => !!draftOf(ctx),
   title: () => "Record the family's comments on the draft plan",
-  about: (ctx) => [{ key: 'Draft served', value: formatLongDate(draftOf(ctx)?.servedOn ?? '') }],
-  law: () => ['The family’s comments were due within 15 days, beginning with the day the draft was served (reg 13(1)).'],
+  about: (ctx) => [
+    {
+      key: 'Draft served',
+      value: formatLongDate(draftOf(ctx)?.servedOn ?? ''),
+    },
+  ],
+  law: () => [
+    'The family’s comments were due within 15 days, beginning with the day the draft was served (reg 13(1)).',
+  ],
   fields: () => [
     happenedOn('receivedOn', 'Date the comments were received', {
-      check: notBefore((c) => draftOf(c)?.servedOn, (d) => `The comments cannot have come before the draft was served (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => draftOf(c)?.servedOn,
+        (d) =>
+          `The comments cannot have come before the draft was served (${formatLongDate(d)})`,
+      ),
     }),
   ],
   path: (ctx) => casePath(ctx, `/draft-plans/${ctx.params['draft']}/comments`),
-  body: (parsed) => pick(parsed, 'receivedOn'),
+  body: (parsed) =>
+    answers<DraftPlanCommentsRequest>(parsed)(
+      'receivedOn',
+    ) satisfies WriteBody<DraftPlanCommentsRequest>,
   saved: "Family's comments recorded",
 };
 
-export const reviewMeetingForm: EventFormSpec = {
-  kind: 'review-meeting',
-  title: () => 'Record an annual review meeting',
-  law: () => [
-    'Within 4 weeks of the review meeting the council must decide whether to keep the plan as it is, amend it or cease to maintain it, and tell the family (reg 20(10)).',
-  ],
-  fields: () => [happenedOn('heldOn', 'Date of the review meeting')],
-  path: (ctx) => casePath(ctx, '/reviews'),
-  body: (parsed) => pick(parsed, 'heldOn'),
-  saved: 'Review meeting recorded',
-};
+export const reviewMeetingForm: EventFormSpec<WriteBody<ReviewMeetingRequest>> =
+  {
+    kind: 'review-meeting',
+    title: () => 'Record an annual review meeting',
+    law: () => [
+      'Within 4 weeks of the review meeting the council must decide whether to keep the plan as it is, amend it or cease to maintain it, and tell the family (reg 20(10)).',
+    ],
+    fields: () => [happenedOn('heldOn', 'Date of the review meeting')],
+    path: (ctx) => casePath(ctx, '/reviews'),
+    body: (parsed) =>
+      answers<ReviewMeetingRequest>(parsed)(
+        'heldOn',
+      ) satisfies WriteBody<ReviewMeetingRequest>,
+    saved: 'Review meeting recorded',
+  };
 
-export const amendmentsProposedForm: EventFormSpec = {
+export const amendmentsProposedForm: EventFormSpec<
+  WriteBody<AmendmentsProposedRequest>
+> = {
   kind: 'review-amendments-proposed',
   requires: ['review'],
   exists: (ctx) => !!reviewOf(ctx),
   title: () => 'Record the proposed amendments sent after the review',
-  about: (ctx) => [{ key: 'Review meeting', value: formatLongDate(reviewOf(ctx)?.meetingOn ?? '') }],
+  about: (ctx) => [
+    {
+      key: 'Review meeting',
+      value: formatLongDate(reviewOf(ctx)?.meetingOn ?? ''),
+    },
+  ],
   law: (ctx) => [
     `Sending the plan with the proposed amendments meets the 4 weeks of reg 20(10).${dueText(ctx.detail, 'review.decision', ctx.params['review'] ?? '')}`,
     'The final amended plan must then be issued within 8 weeks of sending them (reg 22(3)).',
   ],
   fields: () => [
     happenedOn('sentOn', 'Date the proposed amendments were sent', {
-      check: notBefore((c) => reviewOf(c)?.meetingOn, (d) => `They cannot have been sent before the review meeting (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => reviewOf(c)?.meetingOn,
+        (d) =>
+          `They cannot have been sent before the review meeting (${formatLongDate(d)})`,
+      ),
     }),
   ],
-  path: (ctx) => casePath(ctx, `/reviews/${ctx.params['review']}/amendments-proposed`),
-  body: (parsed) => pick(parsed, 'sentOn'),
+  path: (ctx) =>
+    casePath(ctx, `/reviews/${ctx.params['review']}/amendments-proposed`),
+  body: (parsed) =>
+    answers<AmendmentsProposedRequest>(parsed)(
+      'sentOn',
+    ) satisfies WriteBody<AmendmentsProposedRequest>,
   saved: 'Proposed amendments recorded',
 };
 
-export const phaseTransferForm: EventFormSpec = {
-  kind: 'phase-transfer',
-  title: () => 'Record a transfer between phases of education',
-  law: () => [
-    'Before a transfer between phases of education, the council must review the plan and make any amendments by 15 February of the year of the transfer, or by 31 March for a move from secondary school to a post-16 institution (reg 18(1)).',
-  ],
-  fields: () => [
-    happenedOn('transferDate', 'Date of the transfer', { future: true, hint: 'For example, the first day at the new school or college.' }),
-    {
-      kind: 'radios',
-      name: 'kind',
-      label: 'What kind of transfer is it?',
-      missing: 'Select what kind of transfer it is',
-      options: () => [
-        { value: 'school', text: 'Between schools (for example, primary to secondary)' },
-        { value: 'post16', text: 'From secondary school to a post-16 institution' },
-      ],
-    },
-  ],
-  path: (ctx) => casePath(ctx, '/phase-transfers'),
-  body: (parsed) => pick(parsed, 'transferDate', 'kind'),
-  saved: 'Phase transfer recorded',
-};
+export const phaseTransferForm: EventFormSpec<WriteBody<PhaseTransferRequest>> =
+  {
+    kind: 'phase-transfer',
+    title: () => 'Record a transfer between phases of education',
+    law: () => [
+      'Before a transfer between phases of education, the council must review the plan and make any amendments by 15 February of the year of the transfer, or by 31 March for a move from secondary school to a post-16 institution (reg 18(1)).',
+    ],
+    fields: () => [
+      happenedOn('transferDate', 'Date of the transfer', {
+        future: true,
+        hint: 'For example, the first day at the new school or college.',
+      }),
+      {
+        kind: 'radios',
+        name: 'kind',
+        label: 'What kind of transfer is it?',
+        missing: 'Select what kind of transfer it is',
+        options: () => [
+          {
+            value: 'school',
+            text: 'Between schools (for example, primary to secondary)',
+          },
+          {
+            value: 'post16',
+            text: 'From secondary school to a post-16 institution',
+          },
+        ],
+      },
+    ],
+    path: (ctx) => casePath(ctx, '/phase-transfers'),
+    body: (parsed) =>
+      answers<PhaseTransferRequest>(parsed)(
+        'transferDate',
+        'kind',
+      ) satisfies WriteBody<PhaseTransferRequest>,
+    saved: 'Phase transfer recorded',
+  };

@@ -1,5 +1,12 @@
 import type { EventFormSpec } from '../event-form';
-import { appealLodgedForm, appealOutcomeForm, appealRegisteredForm, appealResponseForm, hearingListedForm, orderComplianceForm } from './appeal-forms';
+import {
+  appealLodgedForm,
+  appealOutcomeForm,
+  appealRegisteredForm,
+  appealResponseForm,
+  hearingListedForm,
+  orderComplianceForm,
+} from './appeal-forms';
 import {
   amendmentsProposedForm,
   assessmentAgreedForm,
@@ -26,8 +33,18 @@ import {
   mediationRequestedForm,
   mediationWithdrawnForm,
 } from './mediation-forms';
-import { contactForm, correctionForm, extensionForm, reassignmentForm } from './other-forms';
-import { resolutionConcludedForm, resolutionMeetingForm, resolutionReferredForm } from './resolution-forms';
+import {
+  contactForm,
+  correctionForm,
+  extensionForm,
+  reassignmentForm,
+} from './other-forms';
+import { recommendationResponseForm } from './recommendation-forms';
+import {
+  resolutionConcludedForm,
+  resolutionMeetingForm,
+  resolutionReferredForm,
+} from './resolution-forms';
 
 /** Every form, by the address segment that opens it (/cases/:id/record/<kind>). */
 export const EVENT_FORMS: ReadonlyMap<string, EventFormSpec> = new Map(
@@ -63,6 +80,7 @@ export const EVENT_FORMS: ReadonlyMap<string, EventFormSpec> = new Map(
     hearingListedForm,
     appealOutcomeForm,
     orderComplianceForm,
+    recommendationResponseForm,
     extensionForm,
     contactForm,
     reassignmentForm,

@@ -1,22 +1,67 @@
-import { CERTIFICATE_KINDS, type CertificateKind, MEETING_OUTCOMES, ORDER_TYPES } from '@send/contracts';
+import {
+  type AdviserContactedRequest,
+  type AgreementItemCompletedRequest,
+  CERTIFICATE_KINDS,
+  type CertificateKind,
+  type CertificateRequest,
+  type HealthNotifiedRequest,
+  type HealthResponseRequest,
+  type MediationAgreementRequest,
+  type MediationArrangedRequest,
+  type MediationDeclinedRequest,
+  type MediationHeldRequest,
+  type MediationNotArrangedRequest,
+  type MediationRequestedRequest,
+  type MediationWithdrawnRequest,
+  MEETING_OUTCOMES,
+  type NewAgreementItem,
+  ORDER_TYPES,
+  type WriteBody,
+} from '@send/contracts';
 import { formatLongDate, ORDER_TYPE_LABELS } from '@send/domain';
 import { MEETING_OUTCOME_CHOICES } from '../../../shared/labels';
-import type { EventFormSpec, FormContext } from '../event-form';
-import { aboutMediation, certificateKindLabel, decisionOf, describeDecision, dueText, mediationOf } from '../subjects';
-import { casePath, choicesOf, dateError, happenedOn, notBefore, notes, pick, yes, YES_NO } from './common';
+import type { EventFormSpec, FormContext, Parsed } from '../event-form';
+import {
+  aboutMediation,
+  certificateKindLabel,
+  decisionOf,
+  describeDecision,
+  dueText,
+  mediationOf,
+} from '../subjects';
+import {
+  answers,
+  casePath,
+  choicesOf,
+  dateError,
+  happenedOn,
+  notBefore,
+  notes,
+  yes,
+  YES_NO,
+} from './common';
 
-const mediationPath = (ctx: FormContext, rest: string) => casePath(ctx, `/mediations/${ctx.params['mediation']}${rest}`);
-const onMediation = { requires: ['mediation'], exists: (ctx: FormContext) => !!mediationOf(ctx), about: aboutMediation } as const;
+const mediationPath = (ctx: FormContext, rest: string) =>
+  casePath(ctx, `/mediations/${ctx.params['mediation']}${rest}`);
+const onMediation = {
+  requires: ['mediation'],
+  exists: (ctx: FormContext) => !!mediationOf(ctx),
+  about: aboutMediation,
+} as const;
 const contacted = (ctx: FormContext) => mediationOf(ctx)?.adviserContactedOn;
 const councilTold = (ctx: FormContext) => mediationOf(ctx)?.laInformedOn;
 
-export const adviserContactedForm: EventFormSpec = {
+export const adviserContactedForm: EventFormSpec<
+  WriteBody<AdviserContactedRequest>
+> = {
   kind: 'mediation-adviser-contacted',
   requires: ['decision'],
   needs: 'providers',
   exists: (ctx) => !!decisionOf(ctx),
   title: () => 'Record that the family contacted the mediation adviser',
-  about: (ctx) => [{ key: 'Decision', value: describeDecision(decisionOf(ctx)) }],
+  about: (ctx) => [
+    { key: 'Decision', value: describeDecision(decisionOf(ctx)) },
+  ],
   law: (ctx) => [
     `The family must contact the mediation adviser within 2 months of the decision letter (SEND Regulations, reg 33) before they can appeal, unless the appeal is only about the school or placement named in section I.${dueText(ctx.detail, 'mediation.contact_adviser', ctx.params['decision'] ?? '')}`,
     'After the contact, the family either declines mediation (the adviser must then issue a certificate within 3 working days) or asks for it (the council must then arrange it within 30 days).',
@@ -29,9 +74,17 @@ export const adviserContactedForm: EventFormSpec = {
       missing: 'Select the mediation service the family contacted',
       options: () => ctx.providers,
     },
-    happenedOn('contactedOn', 'Date the family contacted the mediation adviser', {
-      check: notBefore((c) => decisionOf(c)?.decisionDate, (d) => `The family cannot have contacted the adviser before the decision (${formatLongDate(d)})`),
-    }),
+    happenedOn(
+      'contactedOn',
+      'Date the family contacted the mediation adviser',
+      {
+        check: notBefore(
+          (c) => decisionOf(c)?.decisionDate,
+          (d) =>
+            `The family cannot have contacted the adviser before the decision (${formatLongDate(d)})`,
+        ),
+      },
+    ),
     {
       kind: 'radios',
       name: 'healthInIssue',
@@ -51,16 +104,19 @@ export const adviserContactedForm: EventFormSpec = {
     },
   ],
   path: (ctx) => casePath(ctx, '/mediations'),
-  body: (parsed, ctx) => ({
-    decisionId: ctx.params['decision'],
-    ...pick(parsed, 'providerId', 'contactedOn'),
-    healthInIssue: yes(parsed, 'healthInIssue'),
-    socialCareInIssue: yes(parsed, 'socialCareInIssue'),
-  }),
+  body: (parsed, ctx) =>
+    ({
+      decisionId: ctx.params['decision'] ?? '',
+      ...answers<AdviserContactedRequest>(parsed)('providerId', 'contactedOn'),
+      healthInIssue: yes(parsed, 'healthInIssue'),
+      socialCareInIssue: yes(parsed, 'socialCareInIssue'),
+    }) satisfies WriteBody<AdviserContactedRequest>,
   saved: 'Contact with the mediation adviser recorded',
 };
 
-export const mediationDeclinedForm: EventFormSpec = {
+export const mediationDeclinedForm: EventFormSpec<
+  WriteBody<MediationDeclinedRequest>
+> = {
   kind: 'mediation-declined',
   ...onMediation,
   title: () => 'Record that the family declined mediation',
@@ -69,31 +125,54 @@ export const mediationDeclinedForm: EventFormSpec = {
     'The family can then appeal until the later of 2 months after the decision letter and 1 month after the certificate.',
   ],
   fields: () => [
-    happenedOn('adviserInformedOn', 'Date the family told the mediation adviser', {
-      hint: 'The certificate is due 3 working days after this date.',
-      check: notBefore(contacted, (d) => `The family cannot have declined before they contacted the adviser (${formatLongDate(d)})`),
-    }),
+    happenedOn(
+      'adviserInformedOn',
+      'Date the family told the mediation adviser',
+      {
+        hint: 'The certificate is due 3 working days after this date.',
+        check: notBefore(
+          contacted,
+          (d) =>
+            `The family cannot have declined before they contacted the adviser (${formatLongDate(d)})`,
+        ),
+      },
+    ),
   ],
   path: (ctx) => mediationPath(ctx, '/declined'),
-  body: (parsed) => pick(parsed, 'adviserInformedOn'),
+  body: (parsed) =>
+    answers<MediationDeclinedRequest>(parsed)(
+      'adviserInformedOn',
+    ) satisfies WriteBody<MediationDeclinedRequest>,
   saved: 'Mediation declined recorded',
 };
 
-export const mediationRequestedForm: EventFormSpec = {
+export const mediationRequestedForm: EventFormSpec<
+  WriteBody<MediationRequestedRequest>
+> = {
   kind: 'mediation-requested',
   ...onMediation,
   title: () => 'Record that the family wants mediation',
   law: (ctx) => [
     'The council must arrange mediation within 30 days of being told the family wants it (regs 36 and 37).',
     ...(mediationOf(ctx)?.healthInIssue
-      ? ['Health provision is in issue: the council must also tell the integrated care board within 3 working days (reg 35).']
+      ? [
+          'Health provision is in issue: the council must also tell the integrated care board within 3 working days (reg 35).',
+        ]
       : []),
   ],
   fields: () => [
-    happenedOn('laInformedOn', 'Date the council was told the family wants mediation', {
-      hint: 'The 30 days count from this date.',
-      check: notBefore(contacted, (d) => `The council cannot have been told before the family contacted the adviser (${formatLongDate(d)})`),
-    }),
+    happenedOn(
+      'laInformedOn',
+      'Date the council was told the family wants mediation',
+      {
+        hint: 'The 30 days count from this date.',
+        check: notBefore(
+          contacted,
+          (d) =>
+            `The council cannot have been told before the family contacted the adviser (${formatLongDate(d)})`,
+        ),
+      },
+    ),
     {
       kind: 'radios',
       name: 'healthOnly',
@@ -106,11 +185,17 @@ export const mediationRequestedForm: EventFormSpec = {
     },
   ],
   path: (ctx) => mediationPath(ctx, '/requested'),
-  body: (parsed) => ({ ...pick(parsed, 'laInformedOn'), ...(parsed['healthOnly'] === 'yes' ? { healthOnly: true } : {}) }),
+  body: (parsed) =>
+    ({
+      ...answers<MediationRequestedRequest>(parsed)('laInformedOn'),
+      ...(parsed['healthOnly'] === 'yes' ? { healthOnly: true } : {}),
+    }) satisfies WriteBody<MediationRequestedRequest>,
   saved: 'Request for mediation recorded',
 };
 
-export const mediationWithdrawnForm: EventFormSpec = {
+export const mediationWithdrawnForm: EventFormSpec<
+  WriteBody<MediationWithdrawnRequest>
+> = {
   kind: 'mediation-withdrawn',
   ...onMediation,
   title: () => 'Record that the family no longer wishes to pursue mediation',
@@ -121,33 +206,60 @@ export const mediationWithdrawnForm: EventFormSpec = {
   fields: () => [
     happenedOn('adviserInformedOn', 'Date the mediation adviser was told', {
       hint: 'The certificate is due 3 working days after this date.',
-      check: notBefore(councilTold, (d) => `The adviser cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`),
+      check: notBefore(
+        councilTold,
+        (d) =>
+          `The adviser cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`,
+      ),
     }),
   ],
   path: (ctx) => mediationPath(ctx, '/withdrawn'),
-  body: (parsed) => pick(parsed, 'adviserInformedOn'),
+  body: (parsed) =>
+    answers<MediationWithdrawnRequest>(parsed)(
+      'adviserInformedOn',
+    ) satisfies WriteBody<MediationWithdrawnRequest>,
   saved: 'Withdrawal from mediation recorded',
 };
 
-export const healthNotifiedForm: EventFormSpec = {
+export const healthNotifiedForm: EventFormSpec<
+  WriteBody<HealthNotifiedRequest>
+> = {
   kind: 'mediation-health-notified',
   ...onMediation,
-  title: () => 'Record that the integrated care board was told about the mediation',
+  title: () =>
+    'Record that the integrated care board was told about the mediation',
   law: (ctx) => [
     `Where health provision is in issue, the council must tell the integrated care board within 3 working days of being told the family wants mediation (reg 35).${dueText(ctx.detail, 'mediation.notify_health', ctx.params['mediation'] ?? '')}`,
-    ...(mediationOf(ctx)?.healthOnly ? ['Health care provision is the only issue: the board must arrange the mediation within 30 days of being told.'] : []),
+    ...(mediationOf(ctx)?.healthOnly
+      ? [
+          'Health care provision is the only issue: the board must arrange the mediation within 30 days of being told.',
+        ]
+      : []),
   ],
   fields: () => [
-    happenedOn('notifiedOn', 'Date the council told the integrated care board', {
-      check: notBefore(councilTold, (d) => `The board cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`),
-    }),
+    happenedOn(
+      'notifiedOn',
+      'Date the council told the integrated care board',
+      {
+        check: notBefore(
+          councilTold,
+          (d) =>
+            `The board cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`,
+        ),
+      },
+    ),
   ],
   path: (ctx) => mediationPath(ctx, '/health-notified'),
-  body: (parsed) => pick(parsed, 'notifiedOn'),
+  body: (parsed) =>
+    answers<HealthNotifiedRequest>(parsed)(
+      'notifiedOn',
+    ) satisfies WriteBody<HealthNotifiedRequest>,
   saved: 'Notice to the integrated care board recorded',
 };
 
-export const mediationArrangedForm: EventFormSpec = {
+export const mediationArrangedForm: EventFormSpec<
+  WriteBody<MediationArrangedRequest>
+> = {
   kind: 'mediation-arranged',
   ...onMediation,
   title: () => 'Record the mediation arrangements',
@@ -157,20 +269,37 @@ export const mediationArrangedForm: EventFormSpec = {
   ],
   fields: () => [
     happenedOn('arrangedOn', 'Date the mediation was arranged', {
-      check: notBefore(councilTold, (d) => `The mediation cannot have been arranged before the council knew it was wanted (${formatLongDate(d)})`),
+      check: notBefore(
+        councilTold,
+        (d) =>
+          `The mediation cannot have been arranged before the council knew it was wanted (${formatLongDate(d)})`,
+      ),
     }),
-    happenedOn('mediationDate', 'Date the mediation will take place', { future: true }),
+    happenedOn('mediationDate', 'Date the mediation will take place', {
+      future: true,
+    }),
   ],
   validate: (parsed) =>
     String(parsed['mediationDate']) < String(parsed['arrangedOn'])
-      ? [dateError('mediationDate', 'Date the mediation will take place must be the same as or after the date it was arranged')]
+      ? [
+          dateError(
+            'mediationDate',
+            'Date the mediation will take place must be the same as or after the date it was arranged',
+          ),
+        ]
       : [],
   path: (ctx) => mediationPath(ctx, '/arranged'),
-  body: (parsed) => pick(parsed, 'arrangedOn', 'mediationDate'),
+  body: (parsed) =>
+    answers<MediationArrangedRequest>(parsed)(
+      'arrangedOn',
+      'mediationDate',
+    ) satisfies WriteBody<MediationArrangedRequest>,
   saved: 'Mediation arrangements recorded',
 };
 
-export const mediationNotArrangedForm: EventFormSpec = {
+export const mediationNotArrangedForm: EventFormSpec<
+  WriteBody<MediationNotArrangedRequest>
+> = {
   kind: 'mediation-not-arranged',
   ...onMediation,
   title: () => 'Record that mediation could not be arranged in time',
@@ -179,51 +308,83 @@ export const mediationNotArrangedForm: EventFormSpec = {
   ],
   fields: () => [
     happenedOn('adviserInformedOn', 'Date the mediation adviser was told', {
-      check: notBefore(councilTold, (d) => `The adviser cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`),
+      check: notBefore(
+        councilTold,
+        (d) =>
+          `The adviser cannot have been told before the council knew mediation was wanted (${formatLongDate(d)})`,
+      ),
     }),
   ],
   path: (ctx) => mediationPath(ctx, '/not-arranged'),
-  body: (parsed) => pick(parsed, 'adviserInformedOn'),
+  body: (parsed) =>
+    answers<MediationNotArrangedRequest>(parsed)(
+      'adviserInformedOn',
+    ) satisfies WriteBody<MediationNotArrangedRequest>,
   saved: 'Mediation not arranged recorded',
 };
 
-export const mediationHeldForm: EventFormSpec = {
-  kind: 'mediation-held',
-  ...onMediation,
-  title: () => 'Record the mediation meeting',
-  law: () => [
-    'Holding the mediation meets the council’s duty to arrange it. The mediation adviser must issue a certificate within 3 working days of the mediation ending (reg 39).',
-  ],
-  fields: () => [
-    happenedOn('heldOn', 'Date the mediation was held', {
-      check: notBefore(councilTold, (d) => `The mediation cannot have been held before the council knew it was wanted (${formatLongDate(d)})`),
-    }),
-    happenedOn('concludedOn', 'Date the mediation ended', { hint: 'Often the same day. The certificate is due 3 working days after it.' }),
-    {
-      kind: 'radios',
-      name: 'outcome',
-      label: 'What was the outcome?',
-      missing: 'Select the outcome of the mediation',
-      options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
+export const mediationHeldForm: EventFormSpec<WriteBody<MediationHeldRequest>> =
+  {
+    kind: 'mediation-held',
+    ...onMediation,
+    title: () => 'Record the mediation meeting',
+    law: () => [
+      'Holding the mediation meets the council’s duty to arrange it. The mediation adviser must issue a certificate within 3 working days of the mediation ending (reg 39).',
+    ],
+    fields: () => [
+      happenedOn('heldOn', 'Date the mediation was held', {
+        check: notBefore(
+          councilTold,
+          (d) =>
+            `The mediation cannot have been held before the council knew it was wanted (${formatLongDate(d)})`,
+        ),
+      }),
+      happenedOn('concludedOn', 'Date the mediation ended', {
+        hint: 'Often the same day. The certificate is due 3 working days after it.',
+      }),
+      {
+        kind: 'radios',
+        name: 'outcome',
+        label: 'What was the outcome?',
+        missing: 'Select the outcome of the mediation',
+        options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
+      },
+      notes('participants', 'Who took part', {
+        optional: true,
+        rows: 3,
+        hint: 'One person per line, with who they are, for example "Jo Smith (parent)".',
+      }),
+    ],
+    validate: (parsed) =>
+      String(parsed['concludedOn']) < String(parsed['heldOn'])
+        ? [
+            dateError(
+              'concludedOn',
+              'Date the mediation ended must be the same as or after the date it was held',
+            ),
+          ]
+        : [],
+    path: (ctx) => mediationPath(ctx, '/held'),
+    body: (parsed) => {
+      const participants = String(parsed['participants'] ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      return {
+        ...answers<MediationHeldRequest>(parsed)(
+          'heldOn',
+          'concludedOn',
+          'outcome',
+        ),
+        ...(participants.length ? { participants } : {}),
+      } satisfies WriteBody<MediationHeldRequest>;
     },
-    notes('participants', 'Who took part', { optional: true, rows: 3, hint: 'One person per line, with who they are, for example "Jo Smith (parent)".' }),
-  ],
-  validate: (parsed) =>
-    String(parsed['concludedOn']) < String(parsed['heldOn'])
-      ? [dateError('concludedOn', 'Date the mediation ended must be the same as or after the date it was held')]
-      : [],
-  path: (ctx) => mediationPath(ctx, '/held'),
-  body: (parsed) => {
-    const participants = String(parsed['participants'] ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    return { ...pick(parsed, 'heldOn', 'concludedOn', 'outcome'), ...(participants.length ? { participants } : {}) };
-  },
-  saved: 'Mediation meeting recorded',
-};
+    saved: 'Mediation meeting recorded',
+  };
 
-export const mediationAgreementForm: EventFormSpec = {
+export const mediationAgreementForm: EventFormSpec<
+  WriteBody<MediationAgreementRequest>
+> = {
   kind: 'mediation-agreement',
   ...onMediation,
   title: () => 'Record the mediation agreement',
@@ -231,12 +392,18 @@ export const mediationAgreementForm: EventFormSpec = {
     'A mediation agreement creates duties. Matters that could have been appealed take the time limits of a Tribunal order, counted from the date of the agreement (reg 42(2)); other matters must be done within 2 weeks (reg 42(3)).',
     'The parties may agree in writing a different timescale for any item (reg 42(5)).',
     ...(mediationOf(ctx)?.healthOnly
-      ? ['The council was not a party to this mediation: the integrated care board must tell it of the agreement within 1 week (reg 42(4)).']
+      ? [
+          'The council was not a party to this mediation: the integrated care board must tell it of the agreement within 1 week (reg 42(4)).',
+        ]
       : []),
   ],
   fields: () => [
     happenedOn('agreementDate', 'Date of the agreement', {
-      check: notBefore((c) => mediationOf(c)?.heldOn, (d) => `The agreement cannot have been made before the mediation (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => mediationOf(c)?.heldOn,
+        (d) =>
+          `The agreement cannot have been made before the mediation (${formatLongDate(d)})`,
+      ),
     }),
     {
       kind: 'list',
@@ -246,7 +413,12 @@ export const mediationAgreementForm: EventFormSpec = {
       min: 1,
       max: 20,
       fields: [
-        { kind: 'text', name: 'description', label: 'What was agreed', rows: 3 },
+        {
+          kind: 'text',
+          name: 'description',
+          label: 'What was agreed',
+          rows: 3,
+        },
         {
           kind: 'radios',
           name: 'appealable',
@@ -263,7 +435,11 @@ export const mediationAgreementForm: EventFormSpec = {
           missing: 'Select what it requires of the council',
           when: (item) => item['appealable'] === 'yes',
           // A referral back to reconsider is the Tribunal's, never an agreement's.
-          options: () => choicesOf(ORDER_TYPES.filter((t) => t !== 'reconsider'), ORDER_TYPE_LABELS),
+          options: () =>
+            choicesOf(
+              ORDER_TYPES.filter((t) => t !== 'reconsider'),
+              ORDER_TYPE_LABELS,
+            ),
         },
         {
           kind: 'radios',
@@ -271,7 +447,8 @@ export const mediationAgreementForm: EventFormSpec = {
           label: 'Who must do it?',
           missing: 'Select who must do it',
           inline: true,
-          when: (item, ctx) => item['appealable'] === 'no' && !!mediationOf(ctx)?.healthInIssue,
+          when: (item, ctx) =>
+            item['appealable'] === 'no' && !!mediationOf(ctx)?.healthInIssue,
           options: () => [
             { value: 'council', text: 'The council' },
             { value: 'icb', text: 'The integrated care board' },
@@ -280,7 +457,8 @@ export const mediationAgreementForm: EventFormSpec = {
         {
           kind: 'date',
           name: 'agreedDueOn',
-          label: 'Date agreed in writing for doing it (if the parties agreed one)',
+          label:
+            'Date agreed in writing for doing it (if the parties agreed one)',
           hint: 'Leave empty to use the time limit the law sets.',
           optional: true,
           future: true,
@@ -289,72 +467,124 @@ export const mediationAgreementForm: EventFormSpec = {
     },
   ],
   path: (ctx) => mediationPath(ctx, '/agreement'),
-  body: (parsed) => ({
-    agreementDate: parsed['agreementDate'],
-    items: ((parsed['items'] as Record<string, unknown>[] | undefined) ?? []).map((i) => ({
-      description: i['description'],
-      appealable: i['appealable'] === 'yes',
-      ...(i['appealable'] === 'yes' ? { orderType: i['orderType'] } : {}),
-      ...(i['appealable'] === 'no' && i['responsibleBody'] ? { responsibleBody: i['responsibleBody'] } : {}),
-      ...(i['agreedDueOn'] ? { agreedDueOn: i['agreedDueOn'] } : {}),
-    })),
-  }),
+  body: (parsed) =>
+    ({
+      ...answers<MediationAgreementRequest>(parsed)('agreementDate'),
+      items: ((parsed['items'] as Parsed[] | undefined) ?? []).map(
+        (i) =>
+          ({
+            ...answers<NewAgreementItem>(i)('description'),
+            appealable: i['appealable'] === 'yes',
+            ...(i['appealable'] === 'yes'
+              ? answers<NewAgreementItem>(i)('orderType')
+              : {}),
+            ...(i['appealable'] === 'no' && i['responsibleBody']
+              ? answers<NewAgreementItem>(i)('responsibleBody')
+              : {}),
+            ...(i['agreedDueOn']
+              ? answers<NewAgreementItem>(i)('agreedDueOn')
+              : {}),
+          }) satisfies NewAgreementItem,
+      ),
+    }) satisfies WriteBody<MediationAgreementRequest>,
   saved: 'Mediation agreement recorded',
 };
 
-export const agreementItemCompletedForm: EventFormSpec = {
+export const agreementItemCompletedForm: EventFormSpec<
+  WriteBody<AgreementItemCompletedRequest>
+> = {
   kind: 'agreement-item-completed',
   requires: ['mediation', 'item'],
-  exists: (ctx) => !!mediationOf(ctx)?.agreementItems.some((i) => i.id === ctx.params['item']),
+  exists: (ctx) =>
+    !!mediationOf(ctx)?.agreementItems.some((i) => i.id === ctx.params['item']),
   title: () => 'Record that an agreed item was done',
   about: (ctx) => [
     ...aboutMediation(ctx),
-    { key: 'Agreed item', value: mediationOf(ctx)?.agreementItems.find((i) => i.id === ctx.params['item'])?.description ?? '' },
+    {
+      key: 'Agreed item',
+      value:
+        mediationOf(ctx)?.agreementItems.find(
+          (i) => i.id === ctx.params['item'],
+        )?.description ?? '',
+    },
   ],
-  law: () => ['Record what shows the item was done, so that the time limit it carried can be seen to be met.'],
+  law: () => [
+    'Record what shows the item was done, so that the time limit it carried can be seen to be met.',
+  ],
   fields: () => [
     happenedOn('completedOn', 'Date it was done', {
-      check: notBefore((c) => mediationOf(c)?.agreementDate, (d) => `It cannot have been done before the agreement (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => mediationOf(c)?.agreementDate,
+        (d) =>
+          `It cannot have been done before the agreement (${formatLongDate(d)})`,
+      ),
     }),
-    notes('evidence', 'What shows it was done', { hint: 'For example, "Amended plan issued 18 Nov 2026".', rows: 3 }),
+    notes('evidence', 'What shows it was done', {
+      hint: 'For example, "Amended plan issued 18 Nov 2026".',
+      rows: 3,
+    }),
   ],
-  path: (ctx) => mediationPath(ctx, `/agreement/items/${ctx.params['item']}/completed`),
-  body: (parsed) => pick(parsed, 'completedOn', 'evidence'),
+  path: (ctx) =>
+    mediationPath(ctx, `/agreement/items/${ctx.params['item']}/completed`),
+  body: (parsed) =>
+    answers<AgreementItemCompletedRequest>(parsed)(
+      'completedOn',
+      'evidence',
+    ) satisfies WriteBody<AgreementItemCompletedRequest>,
   saved: 'Agreed item recorded as done',
 };
 
-export const healthResponseForm: EventFormSpec = {
+export const healthResponseForm: EventFormSpec<
+  WriteBody<HealthResponseRequest>
+> = {
   kind: 'mediation-health-response',
   ...onMediation,
-  title: () => 'Record that the integrated care board told the council of the agreement',
+  title: () =>
+    'Record that the integrated care board told the council of the agreement',
   law: (ctx) => [
     `Where the council was not a party to the mediation, the integrated care board must tell it of the agreement within 1 week (reg 42(4)).${dueText(ctx.detail, 'agreement.health_notify_la', ctx.params['mediation'] ?? '')}`,
   ],
   fields: () => [
     happenedOn('receivedOn', 'Date the council received the response', {
-      check: notBefore((c) => mediationOf(c)?.agreementDate, (d) => `The response cannot have come before the agreement (${formatLongDate(d)})`),
+      check: notBefore(
+        (c) => mediationOf(c)?.agreementDate,
+        (d) =>
+          `The response cannot have come before the agreement (${formatLongDate(d)})`,
+      ),
     }),
   ],
   path: (ctx) => mediationPath(ctx, '/health-response'),
-  body: (parsed) => pick(parsed, 'receivedOn'),
+  body: (parsed) =>
+    answers<HealthResponseRequest>(parsed)(
+      'receivedOn',
+    ) satisfies WriteBody<HealthResponseRequest>,
   saved: 'Response of the integrated care board recorded',
 };
 
 const CERTIFICATE_LAW: Record<CertificateKind, string> = {
-  information_only: 'The adviser must issue it within 3 working days of being told the family does not want mediation (reg 34).',
-  mediation_concluded: 'The adviser must issue it within 3 working days of the mediation ending (reg 39).',
-  mediation_not_arranged: 'The adviser must issue it within 3 working days of being told mediation could not be arranged in time (reg 37).',
+  information_only:
+    'The adviser must issue it within 3 working days of being told the family does not want mediation (reg 34).',
+  mediation_concluded:
+    'The adviser must issue it within 3 working days of the mediation ending (reg 39).',
+  mediation_not_arranged:
+    'The adviser must issue it within 3 working days of being told mediation could not be arranged in time (reg 37).',
 };
 
 const kindOf = (ctx: FormContext): CertificateKind | undefined =>
-  (CERTIFICATE_KINDS as readonly string[]).includes(ctx.params['kind'] ?? '') ? (ctx.params['kind'] as CertificateKind) : undefined;
+  (CERTIFICATE_KINDS as readonly string[]).includes(ctx.params['kind'] ?? '')
+    ? (ctx.params['kind'] as CertificateKind)
+    : undefined;
 
-export const certificateForm: EventFormSpec = {
+export const certificateForm: EventFormSpec<WriteBody<CertificateRequest>> = {
   kind: 'certificate',
   requires: ['mediation', 'kind'],
   exists: (ctx) => !!mediationOf(ctx) && !!kindOf(ctx),
-  title: (ctx) => `Record the mediation certificate: ${certificateKindLabel(kindOf(ctx) ?? '').toLowerCase()}`,
-  about: (ctx) => [...aboutMediation(ctx), { key: 'Certificate', value: certificateKindLabel(kindOf(ctx) ?? '') }],
+  title: (ctx) =>
+    `Record the mediation certificate: ${certificateKindLabel(kindOf(ctx) ?? '').toLowerCase()}`,
+  about: (ctx) => [
+    ...aboutMediation(ctx),
+    { key: 'Certificate', value: certificateKindLabel(kindOf(ctx) ?? '') },
+  ],
   law: (ctx) => {
     const kind = kindOf(ctx);
     return [
@@ -365,10 +595,19 @@ export const certificateForm: EventFormSpec = {
   fields: () => [
     happenedOn('issuedOn', 'Date the certificate was issued', {
       hint: 'The date on the certificate.',
-      check: notBefore(contacted, (d) => `The certificate cannot have been issued before the family contacted the adviser (${formatLongDate(d)})`),
+      check: notBefore(
+        contacted,
+        (d) =>
+          `The certificate cannot have been issued before the family contacted the adviser (${formatLongDate(d)})`,
+      ),
     }),
   ],
   path: (ctx) => mediationPath(ctx, '/certificates'),
-  body: (parsed, ctx) => ({ kind: kindOf(ctx), issuedOn: parsed['issuedOn'] }),
+  // The page exists only for a kind of certificate it knows (`exists`).
+  body: (parsed, ctx) =>
+    ({
+      kind: kindOf(ctx) as CertificateKind,
+      ...answers<CertificateRequest>(parsed)('issuedOn'),
+    }) satisfies WriteBody<CertificateRequest>,
   saved: 'Mediation certificate recorded',
 };

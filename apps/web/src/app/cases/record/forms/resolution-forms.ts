@@ -1,9 +1,15 @@
-import { MEETING_OUTCOMES } from '@send/contracts';
+import {
+  MEETING_OUTCOMES,
+  type ResolutionConcludedRequest,
+  type ResolutionMeetingRequest,
+  type ResolutionReferralRequest,
+  type WriteBody,
+} from '@send/contracts';
 import { formatLongDate } from '@send/domain';
 import { MEETING_OUTCOME_CHOICES } from '../../../shared/labels';
 import type { EventFormSpec, FormContext } from '../event-form';
 import { resolutionOf } from '../subjects';
-import { casePath, choicesOf, happenedOn, pick } from './common';
+import { answers, casePath, choicesOf, happenedOn } from './common';
 
 const NO_CLOCK =
   'Disagreement resolution is voluntary for everyone and wider than EHC plans. It gives no certificate and moves no clock: the family’s mediation and appeal deadlines keep running.';
@@ -13,41 +19,75 @@ const onResolution = {
   exists: (ctx: FormContext) => !!resolutionOf(ctx),
   about: (ctx: FormContext) => {
     const r = resolutionOf(ctx);
-    return r ? [{ key: 'Disagreement resolution', value: `${r.subject} (referred ${formatLongDate(r.referredOn)})` }] : [];
+    return r
+      ? [
+          {
+            key: 'Disagreement resolution',
+            value: `${r.subject} (referred ${formatLongDate(r.referredOn)})`,
+          },
+        ]
+      : [];
   },
 } as const;
 const referred = (ctx: FormContext) => resolutionOf(ctx)?.referredOn;
-const beforeReferral = (d: string) => `This cannot have happened before the referral (${formatLongDate(d)})`;
+const beforeReferral = (d: string) =>
+  `This cannot have happened before the referral (${formatLongDate(d)})`;
 const notBeforeReferral = (iso: string, _v: unknown, ctx: FormContext) => {
   const limit = referred(ctx);
   return limit !== undefined && iso < limit ? beforeReferral(limit) : undefined;
 };
 
-export const resolutionReferredForm: EventFormSpec = {
+export const resolutionReferredForm: EventFormSpec<
+  WriteBody<ResolutionReferralRequest>
+> = {
   kind: 'resolution-referred',
   title: () => 'Record a referral to disagreement resolution',
   law: () => [NO_CLOCK],
   fields: () => [
     happenedOn('referredOn', 'Date of the referral'),
-    { kind: 'text', name: 'subject', label: 'What is the disagreement about?', hint: 'For example, "Transport to the named school".' },
+    {
+      kind: 'text',
+      name: 'subject',
+      label: 'What is the disagreement about?',
+      hint: 'For example, "Transport to the named school".',
+    },
   ],
   path: (ctx) => casePath(ctx, '/disagreement-resolutions'),
-  body: (parsed) => pick(parsed, 'referredOn', 'subject'),
+  body: (parsed) =>
+    answers<ResolutionReferralRequest>(parsed)(
+      'referredOn',
+      'subject',
+    ) satisfies WriteBody<ResolutionReferralRequest>,
   saved: 'Referral to disagreement resolution recorded',
 };
 
-export const resolutionMeetingForm: EventFormSpec = {
+export const resolutionMeetingForm: EventFormSpec<
+  WriteBody<ResolutionMeetingRequest>
+> = {
   kind: 'resolution-meeting',
   ...onResolution,
   title: () => 'Record a disagreement resolution meeting',
   law: () => [NO_CLOCK],
-  fields: () => [happenedOn('heldOn', 'Date the meeting was held', { check: notBeforeReferral })],
-  path: (ctx) => casePath(ctx, `/disagreement-resolutions/${ctx.params['resolution']}/meetings`),
-  body: (parsed) => pick(parsed, 'heldOn'),
+  fields: () => [
+    happenedOn('heldOn', 'Date the meeting was held', {
+      check: notBeforeReferral,
+    }),
+  ],
+  path: (ctx) =>
+    casePath(
+      ctx,
+      `/disagreement-resolutions/${ctx.params['resolution']}/meetings`,
+    ),
+  body: (parsed) =>
+    answers<ResolutionMeetingRequest>(parsed)(
+      'heldOn',
+    ) satisfies WriteBody<ResolutionMeetingRequest>,
   saved: 'Disagreement resolution meeting recorded',
 };
 
-export const resolutionConcludedForm: EventFormSpec = {
+export const resolutionConcludedForm: EventFormSpec<
+  WriteBody<ResolutionConcludedRequest>
+> = {
   kind: 'resolution-concluded',
   ...onResolution,
   title: () => 'Record how disagreement resolution ended',
@@ -62,7 +102,15 @@ export const resolutionConcludedForm: EventFormSpec = {
       options: () => choicesOf(MEETING_OUTCOMES, MEETING_OUTCOME_CHOICES),
     },
   ],
-  path: (ctx) => casePath(ctx, `/disagreement-resolutions/${ctx.params['resolution']}/conclusion`),
-  body: (parsed) => pick(parsed, 'concludedOn', 'outcome'),
+  path: (ctx) =>
+    casePath(
+      ctx,
+      `/disagreement-resolutions/${ctx.params['resolution']}/conclusion`,
+    ),
+  body: (parsed) =>
+    answers<ResolutionConcludedRequest>(parsed)(
+      'concludedOn',
+      'outcome',
+    ) satisfies WriteBody<ResolutionConcludedRequest>,
   saved: 'End of disagreement resolution recorded',
 };
