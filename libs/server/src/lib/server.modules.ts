@@ -32,6 +32,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './db/database.module';
 import { DeadlineController } from './deadlines/deadline.controller';
+import { DeadlinesDataModule } from './deadlines/deadlines.module';
 import { RulesController } from './deadlines/rules.controller';
 import { DeadlineActionService } from './deadlines/deadline-action.service';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
@@ -63,21 +64,35 @@ import { CalendarFeedController } from './notifications/calendar-feed.controller
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          redact: [
+            'req.headers.cookie',
+            'req.headers.authorization',
+            'req.headers["x-csrf-token"]',
+            'res.headers["set-cookie"]',
+          ],
           // Every request gets a random id, answered in X-Request-Id and written beside it in the
           // access and security logs, so that a line here can be matched to a row there.
-          genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdOf(req, res),
+          genReqId: (req: IncomingMessage, res: ServerResponse) =>
+            requestIdOf(req, res),
           // Who asked (the signed-in member of staff's id), once the session guard has found them.
           customProps: (req: IncomingMessage) => {
-            const actor = (req as IncomingMessage & { actor?: { id: string | null } }).actor;
+            const actor = (
+              req as IncomingMessage & { actor?: { id: string | null } }
+            ).actor;
             return actor?.id ? { userId: actor.id } : {};
           },
           // Paths can hold ids but never personal data; bodies and query strings are never logged,
           // and secret path segments (the calendar feed's token) are redacted. Of the answer, the
           // status only: its headers hold cookies and redirects (the OIDC state and nonce).
           serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggablePath(req.url) }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            req: (req: { id: unknown; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: loggablePath(req.url),
+            }),
+            res: (res: { statusCode: number }) => ({
+              statusCode: res.statusCode,
+            }),
           },
         },
       }),
@@ -90,7 +105,7 @@ export class CoreModule {}
 
 /** The case write path and deadline queries, shared by the API and the worker. */
 @Module({
-  imports: [CoreModule],
+  imports: [CoreModule, DeadlinesDataModule],
   providers: [
     BankHolidayCalendar,
     // The bank_holiday table's calendar, loaded before anything that counts working days is built.
@@ -105,13 +120,26 @@ export class CoreModule {}
     CaseCommandService,
     DeadlineService,
   ],
-  exports: [CaseCommandService, DeadlineService, CALENDAR, BankHolidayCalendar],
+  exports: [
+    DeadlinesDataModule,
+    CaseCommandService,
+    DeadlineService,
+    CALENDAR,
+    BankHolidayCalendar,
+  ],
 })
 export class CaseCoreModule {}
 
 /** Everything the HTTP API serves. It produces no jobs and runs no processors (it reads the queue for Bull Board and the health check). */
 @Module({
-  imports: [CoreModule, CaseCoreModule, AuthModule, AuditModule, QueueModule, TypeOrmModule.forFeature([MediationProviderEntity])],
+  imports: [
+    CoreModule,
+    CaseCoreModule,
+    AuthModule,
+    AuditModule,
+    QueueModule,
+    TypeOrmModule.forFeature([MediationProviderEntity]),
+  ],
   controllers: [
     CaseController,
     HistoryLoadController,

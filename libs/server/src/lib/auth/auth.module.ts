@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { StaffUserEntity } from '../db/entities';
 import { AuthController } from './auth.controller';
 import { LocalSignInService } from './local-sign-in.service';
 import { OidcService } from './oidc.service';
@@ -12,6 +10,7 @@ import { PasswordService } from './password.service';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
+import { StaffModule } from './staff.module';
 import { addressTracker, CallerThrottlerGuard } from './sign-in.throttler';
 import { UsersController } from './users.controller';
 
@@ -23,16 +22,30 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [
     AuditModule,
-    TypeOrmModule.forFeature([StaffUserEntity]),
+    StaffModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        errorMessage: 'Too many attempts in a short time. Wait a minute, then try again.',
+        errorMessage:
+          'Too many attempts in a short time. Wait a minute, then try again.',
         // Every throttler applies to every throttled route unless skipped; each route names the ones it uses.
         throttlers: [
-          { name: 'signIn', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE },
-          { name: 'signInAddress', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE, getTracker: addressTracker },
-          { name: 'reads', ttl: 60_000, limit: config.RATE_LIMIT_READS_PER_MINUTE },
+          {
+            name: 'signIn',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+          },
+          {
+            name: 'signInAddress',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE,
+            getTracker: addressTracker,
+          },
+          {
+            name: 'reads',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_READS_PER_MINUTE,
+          },
         ],
       }),
     }),
@@ -47,6 +60,6 @@ import { UsersController } from './users.controller';
     CallerThrottlerGuard,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionService, CallerThrottlerGuard, ThrottlerModule],
+  exports: [StaffModule, SessionService, CallerThrottlerGuard, ThrottlerModule],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AccessLogService } from '../audit/access-log.service';
+import { AuditModule } from '../audit/audit.module';
 import { EXPORT_QUEUE } from '../queue/queues';
 import { ExportController } from './export.controller';
 import { EXPORT_ATTEMPTS } from './export-job';
@@ -28,9 +28,9 @@ export class ExportQueueModule {}
 
 /** The API's side: start, follow and download exports (auditors only). */
 @Module({
-  imports: [ExportQueueModule],
+  imports: [ExportQueueModule, AuditModule],
   controllers: [ExportController],
-  providers: [ExportService, AccessLogService],
+  providers: [ExportService],
 })
 export class ExportApiModule {}
 

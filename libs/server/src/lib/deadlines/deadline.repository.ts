@@ -1,0 +1,498 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DeadlineFilter,
+  DeadlineSort,
+  DeadlineStatus,
+  DutyHolder,
+  ResponsibleBody,
+} from '@send/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DeadlineExtension } from '../db/entities';
+import { type Db, sql } from '../db/sql';
+
+export type { DeadlineExtension };
+
+/** A `deadline` row: one statutory time limit of a case, as the ledger keeps it. */
+export interface DeadlineRecord {
+  id: string;
+  caseId: string;
+  ruleId: string;
+  subjectId: string;
+  rulesetVersion: string;
+  facts: Record<string, string>;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+  explanation: string[];
+  status: DeadlineStatus;
+  metOn: string | null;
+  responsibleBody: ResponsibleBody | null;
+  dutyHolder: DutyHolder;
+  extensions: DeadlineExtension[];
+  cancelledReason: string | null;
+  owner: string;
+  ownerId: string | null;
+  openedByEventId: string;
+  closedByEventId: string | null;
+  updatedAt: Date;
+  nextActionAt: Date | null;
+  timingFrom: Date;
+}
+
+/** A deadline with what a list shows of its case. */
+export type DeadlineWithCase = DeadlineRecord & {
+  case: { reference: string; childName: string; team: string };
+};
+
+/** What the ledger writes of a deadline (everything but its id, case and timers). */
+export type LedgerFields = Pick<
+  DeadlineRecord,
+  | 'ruleId'
+  | 'subjectId'
+  | 'rulesetVersion'
+  | 'facts'
+  | 'dueOn'
+  | 'explanation'
+  | 'status'
+  | 'metOn'
+  | 'responsibleBody'
+  | 'dutyHolder'
+  | 'extensions'
+  | 'cancelledReason'
+  | 'openedByEventId'
+  | 'closedByEventId'
+> &
+  Partial<Pick<DeadlineRecord, 'owner' | 'ownerId'>>;
+
+/** A deadline as the worker's action reads it, under its row lock. */
+export interface LockedDeadline {
+  id: string;
+  caseId: string;
+  ruleId: string;
+  dueOn: string;
+  status: DeadlineStatus;
+  dutyHolder: DutyHolder;
+  responsibleBody: ResponsibleBody | null;
+  explanation: string[];
+  timingFrom: Date;
+  claimNo: number;
+  claimedAt: Date | null;
+  reference: string;
+}
+
+/** Which deadlines a list asks for (dates YYYY-MM-DD). */
+export interface DeadlineCriteria {
+  filter: DeadlineFilter;
+  today: string;
+  /** The last day of "due soon". */
+  dueSoonUntil: string;
+  team: string | null;
+  ownerId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  ruleId?: string;
+  responsibleBody?: ResponsibleBody;
+  sort?: DeadlineSort;
+  limit?: number;
+  offset?: number;
+}
+
+const RECORD_COLUMNS = `d.id, d.case_id AS "caseId", d.rule_id AS "ruleId", d.subject_id AS "subjectId", d.ruleset_version AS "rulesetVersion",
+  d.facts, d.due_on AS "dueOn", d.explanation, d.status, d.met_on AS "metOn", d.responsible_body AS "responsibleBody",
+  d.duty_holder AS "dutyHolder", d.extensions, d.cancelled_reason AS "cancelledReason", d.owner, d.owner_id AS "ownerId",
+  d.opened_by_event_id AS "openedByEventId", d.closed_by_event_id AS "closedByEventId", d.updated_at AS "updatedAt",
+  d.next_action_at AS "nextActionAt", d.timing_from AS "timingFrom"`;
+
+const FILTERS: Record<DeadlineFilter, string> = {
+  open: `d.status = 'open' AND d.due_on >= $1`,
+  due_soon: `d.status = 'open' AND d.due_on BETWEEN $1 AND $2`,
+  overdue: `(d.status = 'overdue' OR (d.status = 'open' AND d.due_on < $1))`,
+  outstanding: `d.status IN ('open', 'overdue')`,
+  met: `d.status = 'met'`,
+  missed: `d.status = 'missed'`,
+  cancelled: `d.status = 'cancelled'`,
+  all: `true`,
+};
+
+const SORT_COLUMNS: Record<Exclude<DeadlineSort, `-${string}`>, string> = {
+  dueOn: 'd.due_on',
+  childName: 'c.child_name',
+  ruleId: 'd.rule_id',
+  owner: 'd.owner',
+};
+
+const withCase = (
+  r: DeadlineRecord & { reference: string; childName: string; team: string },
+): DeadlineWithCase => {
+  const { reference, childName, team, ...d } = r;
+  return { ...d, case: { reference, childName, team } };
+};
+
+/**
+ * `deadline`: the case's ledger rows (written in the case write's transaction), the lists and the
+ * calendar feed, and the worker's timers: claims of due actions (FOR UPDATE SKIP LOCKED, a claim
+ * number per claim), their recovery when a job was lost, and the action's own row lock.
+ */
+@Injectable()
+export class DeadlineRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  // --- The ledger (case writes) ---
+
+  /** Every deadline row of a case, in the caller's transaction. */
+  ledgerOf(tx: Db, caseId: string): Promise<DeadlineRecord[]> {
+    return sql(
+      tx,
+      `SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = $1`,
+      [caseId],
+    );
+  }
+
+  async insert(
+    tx: EntityManager,
+    d: LedgerFields &
+      Pick<
+        DeadlineRecord,
+        | 'id'
+        | 'caseId'
+        | 'owner'
+        | 'ownerId'
+        | 'timingFrom'
+        | 'nextActionAt'
+        | 'updatedAt'
+      >,
+  ): Promise<void> {
+    await sql(
+      tx,
+      `INSERT INTO deadline (id, case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, met_on, responsible_body,
+         duty_holder, extensions, cancelled_reason, owner, owner_id, opened_by_event_id, closed_by_event_id, updated_at, next_action_at, timing_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+      [
+        d.id,
+        d.caseId,
+        d.ruleId,
+        d.subjectId,
+        d.rulesetVersion,
+        JSON.stringify(d.facts),
+        d.dueOn,
+        JSON.stringify(d.explanation),
+        d.status,
+        d.metOn,
+        d.responsibleBody,
+        d.dutyHolder,
+        JSON.stringify(d.extensions),
+        d.cancelledReason,
+        d.owner,
+        d.ownerId,
+        d.openedByEventId,
+        d.closedByEventId,
+        d.updatedAt,
+        d.nextActionAt,
+        d.timingFrom,
+      ],
+    );
+  }
+
+  /**
+   * Writes a ledger entry's fields over a row. The owner changes only when given; `timingFrom` when
+   * given; the next action is set to `now`, cleared, or kept.
+   */
+  async update(
+    tx: EntityManager,
+    id: string,
+    d: LedgerFields,
+    timers: {
+      updatedAt: Date;
+      timingFrom?: Date;
+      nextAction: 'now' | 'clear' | 'keep';
+    },
+  ): Promise<void> {
+    await sql(
+      tx,
+      `UPDATE deadline SET rule_id = $2, subject_id = $3, ruleset_version = $4, facts = $5, due_on = $6, explanation = $7, status = $8,
+         met_on = $9, responsible_body = $10, duty_holder = $11, extensions = $12, cancelled_reason = $13, opened_by_event_id = $14,
+         closed_by_event_id = $15,
+         owner = CASE WHEN $16::boolean THEN $17 ELSE owner END, owner_id = CASE WHEN $16::boolean THEN $18::uuid ELSE owner_id END,
+         timing_from = COALESCE($19, timing_from),
+         next_action_at = CASE $20::text WHEN 'now' THEN $21 WHEN 'clear' THEN NULL ELSE next_action_at END,
+         updated_at = $21
+       WHERE id = $1`,
+      [
+        id,
+        d.ruleId,
+        d.subjectId,
+        d.rulesetVersion,
+        JSON.stringify(d.facts),
+        d.dueOn,
+        JSON.stringify(d.explanation),
+        d.status,
+        d.metOn,
+        d.responsibleBody,
+        d.dutyHolder,
+        JSON.stringify(d.extensions),
+        d.cancelledReason,
+        d.openedByEventId,
+        d.closedByEventId,
+        d.owner !== undefined,
+        d.owner ?? null,
+        d.ownerId ?? null,
+        timers.timingFrom ?? null,
+        timers.nextAction,
+        timers.updatedAt,
+      ],
+    );
+  }
+
+  /** The case a deadline belongs to. */
+  async caseIdOf(id: string): Promise<string | undefined> {
+    const [row] = await sql<{ case_id: string }>(
+      this.db,
+      `SELECT case_id FROM deadline WHERE id = $1`,
+      [id],
+    );
+    return row?.case_id;
+  }
+
+  /** A deadline under a row lock (FOR UPDATE) until the caller's transaction ends. */
+  async lock(
+    tx: EntityManager,
+    id: string,
+  ): Promise<DeadlineRecord | undefined> {
+    const [row] = await sql<DeadlineRecord>(
+      tx,
+      `SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  /** A ledger row by what identifies it in the ledger (the rule, and the decision or order it is about). */
+  async byRule(
+    tx: Db,
+    caseId: string,
+    ruleId: string,
+    subjectId: string,
+  ): Promise<DeadlineRecord | undefined> {
+    const [row] = await sql<DeadlineRecord>(
+      tx,
+      `SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = $1 AND d.rule_id = $2 AND d.subject_id = $3`,
+      [caseId, ruleId, subjectId],
+    );
+    return row;
+  }
+
+  // --- Lists ---
+
+  /** Deadlines with their case's reference, child and team: by due date then reference, unless sorted otherwise; a stable order for paging. */
+  async list(
+    c: DeadlineCriteria,
+    db: Db = this.db,
+  ): Promise<DeadlineWithCase[]> {
+    const params: unknown[] = [c.today, c.dueSoonUntil];
+    const where = [FILTERS[c.filter]];
+    const add = (condition: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(condition(`$${params.length}`));
+    };
+    if (c.team !== null) add((p) => `c.team = ${p}`, c.team);
+    // By staff id, never by name: a namesake must not see another's deadlines.
+    if (c.ownerId !== undefined) add((p) => `d.owner_id = ${p}`, c.ownerId);
+    if (c.dueFrom !== undefined) add((p) => `d.due_on >= ${p}`, c.dueFrom);
+    if (c.dueTo !== undefined) add((p) => `d.due_on <= ${p}`, c.dueTo);
+    if (c.ruleId !== undefined) add((p) => `d.rule_id = ${p}`, c.ruleId);
+    if (c.responsibleBody !== undefined)
+      add((p) => `d.responsible_body = ${p}`, c.responsibleBody);
+    let order = ['d.due_on ASC', 'c.reference ASC'];
+    if (c.sort !== undefined && c.sort !== 'dueOn') {
+      const descending = c.sort.startsWith('-');
+      const column =
+        SORT_COLUMNS[
+          (descending ? c.sort.slice(1) : c.sort) as keyof typeof SORT_COLUMNS
+        ];
+      order = [
+        `${column} ${descending ? 'DESC' : 'ASC'}`,
+        ...(column !== 'd.due_on' ? ['d.due_on ASC'] : []),
+        'c.reference ASC',
+      ];
+    }
+    order.push('d.id ASC');
+    let paging = '';
+    if (c.limit !== undefined) {
+      params.push(c.limit);
+      paging += ` LIMIT $${params.length}`;
+    }
+    if (c.offset !== undefined) {
+      params.push(c.offset);
+      paging += ` OFFSET $${params.length}`;
+    }
+    const rows = await sql<
+      DeadlineRecord & { reference: string; childName: string; team: string }
+    >(
+      db,
+      `SELECT ${RECORD_COLUMNS}, c.reference, c.child_name AS "childName", c.team
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE ${where.join(' AND ')} AND $1::date IS NOT NULL AND $2::date IS NOT NULL
+       ORDER BY ${order.join(', ')}${paging}`,
+      params,
+    );
+    return rows.map(withCase);
+  }
+
+  /** A case's deadlines, by due date (in the caller's transaction when given: a dry run reads its own writes). */
+  async forCase(caseId: string, db: Db = this.db): Promise<DeadlineWithCase[]> {
+    const rows = await sql<
+      DeadlineRecord & { reference: string; childName: string; team: string }
+    >(
+      db,
+      `SELECT ${RECORD_COLUMNS}, c.reference, c.child_name AS "childName", c.team
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE d.case_id = $1
+       ORDER BY d.due_on ASC, c.reference ASC, d.id ASC`,
+      [caseId],
+    );
+    return rows.map(withCase);
+  }
+
+  /** The calendar feed: a member of staff's open and overdue deadlines (within a team when given), by due date. */
+  openForOwner(
+    ownerId: string,
+    team: string | null,
+  ): Promise<
+    {
+      id: string;
+      rule_id: string;
+      due_on: string;
+      explanation: string[];
+      responsible_body: string | null;
+      reference: string;
+      case_id: string;
+    }[]
+  > {
+    return sql(
+      this.db,
+      `SELECT d.id, d.rule_id, d.due_on::text AS due_on, d.explanation, d.responsible_body, c.reference, c.id AS case_id
+       FROM deadline d JOIN "case" c ON c.id = d.case_id
+       WHERE d.owner_id = $1 AND ($2::text IS NULL OR c.team = $2) AND d.status IN ('open', 'overdue')
+       ORDER BY d.due_on, d.id LIMIT 5000`,
+      [ownerId, team],
+    );
+  }
+
+  // --- The worker's timers ---
+
+  /** How many actions are claimed and not finished. */
+  async inFlight(): Promise<number> {
+    const [row] = await sql<{ n: number }>(
+      this.db,
+      `SELECT count(*)::int AS n FROM deadline WHERE claimed_at IS NOT NULL`,
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Claims up to `limit` actions due at `now`, oldest first: FOR UPDATE SKIP LOCKED, so workers share
+   * the work and never wait for each other or for a case write. Answers each with its new claim number.
+   */
+  claimDue(
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string; claim_no: number }[]> {
+    return sql(
+      this.db,
+      `UPDATE deadline d SET claim_no = d.claim_no + 1, claimed_at = now(), claim_started_at = now(),
+         claimed_due_at = d.next_action_at, next_action_at = NULL
+       FROM (SELECT id FROM deadline WHERE next_action_at <= $1 ORDER BY next_action_at LIMIT $2 FOR UPDATE SKIP LOCKED) due
+       WHERE d.id = due.id
+       RETURNING d.id, d.claim_no`,
+      [now, limit],
+    );
+  }
+
+  /** Claims in flight older than `graceMs`, oldest first. */
+  claimedBefore(
+    graceMs: number,
+    limit: number,
+  ): Promise<{ id: string; claim_no: number }[]> {
+    return sql(
+      this.db,
+      `SELECT id, claim_no FROM deadline WHERE claimed_at IS NOT NULL AND claimed_at <= now() - $1 * interval '1 ms' ORDER BY claimed_at LIMIT $2`,
+      [graceMs, limit],
+    );
+  }
+
+  /** Claims again (new claim numbers) the claims whose job was lost; rows a job holds locked are left alone. */
+  reclaim(
+    lost: readonly { id: string; claim_no: number }[],
+  ): Promise<{ id: string; claim_no: number }[]> {
+    return sql(
+      this.db,
+      `UPDATE deadline d SET claim_no = d.claim_no + 1, claimed_at = now()
+       FROM (SELECT x.id FROM deadline x JOIN unnest($1::uuid[], $2::int[]) AS m(id, claim_no) ON x.id = m.id AND x.claim_no = m.claim_no
+             WHERE x.claimed_at IS NOT NULL FOR UPDATE OF x SKIP LOCKED) lost
+       WHERE d.id = lost.id
+       RETURNING d.id, d.claim_no`,
+      [lost.map((c) => c.id), lost.map((c) => c.claim_no)],
+    );
+  }
+
+  /** Whether any action due before `at` is still waiting or in flight. */
+  async pendingBefore(at: Date): Promise<boolean> {
+    const [row] = await sql<{ pending: boolean }>(
+      this.db,
+      `SELECT EXISTS (SELECT 1 FROM deadline WHERE next_action_at < $1)
+           OR EXISTS (SELECT 1 FROM deadline WHERE claimed_at IS NOT NULL AND claimed_due_at < $1) AS pending`,
+      [at],
+    );
+    return row?.pending === true;
+  }
+
+  /** Locks the deadline's case (FOR UPDATE), as a case write does, before the deadline itself. */
+  async lockCaseOf(tx: EntityManager, deadlineId: string): Promise<void> {
+    await sql(
+      tx,
+      `SELECT 1 FROM "case" WHERE id = (SELECT case_id FROM deadline WHERE id = $1) FOR UPDATE`,
+      [deadlineId],
+    );
+  }
+
+  /** The deadline and its case's reference, under the deadline's row lock. */
+  async lockForAction(
+    tx: EntityManager,
+    deadlineId: string,
+  ): Promise<LockedDeadline | undefined> {
+    const [row] = await sql<LockedDeadline>(
+      tx,
+      `SELECT d.id, d.case_id AS "caseId", d.rule_id AS "ruleId", d.due_on::text AS "dueOn", d.status, d.duty_holder AS "dutyHolder",
+              d.responsible_body AS "responsibleBody", d.explanation, d.timing_from AS "timingFrom",
+              d.claim_no AS "claimNo", d.claimed_at AS "claimedAt", c.reference
+       FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.id = $1 FOR UPDATE OF d`,
+      [deadlineId],
+    );
+    return row;
+  }
+
+  /** Ends the action's claim and times the next action (null: none). */
+  async finishAction(
+    tx: EntityManager,
+    deadlineId: string,
+    next: Date | null,
+  ): Promise<void> {
+    await sql(
+      tx,
+      `UPDATE deadline SET next_action_at = $2, claimed_at = NULL, claim_started_at = NULL, claimed_due_at = NULL WHERE id = $1`,
+      [deadlineId, next],
+    );
+  }
+
+  async markOverdue(
+    tx: EntityManager,
+    deadlineId: string,
+    now: Date,
+  ): Promise<void> {
+    await sql(
+      tx,
+      `UPDATE deadline SET status = 'overdue', updated_at = $2 WHERE id = $1`,
+      [deadlineId, now],
+    );
+  }
+}
