@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealController } from './appeals/appeal.controller';
 import { AccessLogController } from './audit/access-log.controller';
 import { AccessLogInterceptor } from './audit/access-log.interceptor';
@@ -11,7 +10,6 @@ import { requestIdOf } from './audit/request-context';
 import { SecurityLogController } from './audit/security-log.controller';
 import { AuthModule } from './auth/auth.module';
 import { DecisionController } from './cases/decision.controller';
-import { MediationProviderEntity } from './db/entities';
 import { DocumentController } from './documents/document.controller';
 import { DocumentService } from './documents/document.service';
 import { MalwareScanner } from './documents/malware-scanner';
@@ -23,6 +21,8 @@ import { BankHolidayService } from './calendar/bank-holiday.service';
 import { CALENDAR, CaseCommandService } from './cases/case-command.service';
 import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
 import { CaseController } from './cases/case.controller';
+import { CaseRepository } from './cases/case.repository';
+import { MediationProviderRepository } from './mediation/mediation-provider.repository';
 import { HistoryLoadController } from './cases/history-load.controller';
 import { HistoryLoadService } from './cases/history-load.service';
 import { CaseQueryService } from './cases/case-query.service';
@@ -117,11 +117,13 @@ export class CoreModule {}
         return calendars.calendar;
       },
     },
+    CaseRepository,
     CaseCommandService,
     DeadlineService,
   ],
   exports: [
     DeadlinesDataModule,
+    CaseRepository,
     CaseCommandService,
     DeadlineService,
     CALENDAR,
@@ -132,14 +134,7 @@ export class CaseCoreModule {}
 
 /** Everything the HTTP API serves. It produces no jobs and runs no processors (it reads the queue for Bull Board and the health check). */
 @Module({
-  imports: [
-    CoreModule,
-    CaseCoreModule,
-    AuthModule,
-    AuditModule,
-    QueueModule,
-    TypeOrmModule.forFeature([MediationProviderEntity]),
-  ],
+  imports: [CoreModule, CaseCoreModule, AuthModule, AuditModule, QueueModule],
   controllers: [
     CaseController,
     HistoryLoadController,
@@ -165,6 +160,7 @@ export class CaseCoreModule {}
     HistoryService,
     DocumentService,
     MalwareScanner,
+    MediationProviderRepository,
     MediationProviderService,
     BankHolidayService,
     // Mounted by main.ts right after the JSON body parser (refuseHostileInput).

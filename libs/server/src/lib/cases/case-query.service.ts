@@ -1,12 +1,30 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseDetail, CaseSummary, DocumentView, Page } from '@send/contracts';
+import type {
+  CaseDetail,
+  CaseSummary,
+  DocumentView,
+  Page,
+} from '@send/contracts';
 import { completeSnapshot } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CaseEntity, DocumentEntity } from '../db/entities';
+import { CaseEntity } from '../db/entities';
+import { CaseRepository } from './case.repository';
 import { DeadlineService } from '../deadlines/deadline.service';
 
-export function toCaseSummary(c: CaseEntity): CaseSummary {
+export function toCaseSummary(
+  c: Pick<
+    CaseEntity,
+    | 'id'
+    | 'reference'
+    | 'childName'
+    | 'dateOfBirth'
+    | 'caseworker'
+    | 'team'
+    | 'stage'
+    | 'version'
+  >,
+): CaseSummary {
   return {
     id: c.id,
     reference: c.reference,
@@ -36,26 +54,42 @@ export class CaseQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly deadlines: DeadlineService,
+    private readonly cases: CaseRepository,
   ) {}
 
   /** Cases matching a reference or name fragment and/or a date of birth, most recently changed first. */
-  async search({ team, text, dateOfBirth, limit = 50, offset = 0 }: CaseSearch): Promise<Page<CaseSummary>> {
+  async search({
+    team,
+    text,
+    dateOfBirth,
+    limit = 50,
+    offset = 0,
+  }: CaseSearch): Promise<Page<CaseSummary>> {
     const q = this.db.getRepository(CaseEntity).createQueryBuilder('c');
     if (team !== null) q.andWhere('c.team = :team', { team });
     const words = text?.trim().toLowerCase();
     if (words) {
-      q.andWhere(`(lower(c.reference) LIKE :contains OR lower(c.child_name) LIKE :contains)`, {
-        contains: `%${escapeLike(words)}%`,
-      });
+      q.andWhere(
+        `(lower(c.reference) LIKE :contains OR lower(c.child_name) LIKE :contains)`,
+        {
+          contains: `%${escapeLike(words)}%`,
+        },
+      );
     }
-    if (dateOfBirth) q.andWhere('c.date_of_birth = :dateOfBirth', { dateOfBirth });
-    const [rows, total] = await q.orderBy('c.updated_at', 'DESC').addOrderBy('c.reference').take(limit).skip(offset).getManyAndCount();
+    if (dateOfBirth)
+      q.andWhere('c.date_of_birth = :dateOfBirth', { dateOfBirth });
+    const [rows, total] = await q
+      .orderBy('c.updated_at', 'DESC')
+      .addOrderBy('c.reference')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items: rows.map(toCaseSummary), total };
   }
 
   /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */
-  async detail(caseId: string, manager: EntityManager = this.db.manager): Promise<CaseDetail> {
-    const c = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
+  async detail(caseId: string, manager?: EntityManager): Promise<CaseDetail> {
+    const c = await this.cases.byId(caseId, manager);
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
     const s = completeSnapshot(c.snapshot);
     return {
@@ -78,8 +112,11 @@ export class CaseQueryService {
     };
   }
 
-  private async documents(caseId: string, manager: EntityManager): Promise<DocumentView[]> {
-    const rows = await manager.getRepository(DocumentEntity).find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
+  private async documents(
+    caseId: string,
+    manager?: EntityManager,
+  ): Promise<DocumentView[]> {
+    const rows = await this.cases.documentsOf(caseId, manager);
     return rows.map((d) => ({
       id: d.id,
       eventSequence: d.eventSequence,
