@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EXPORT_QUEUE } from '../queue/queues';
 import { ExportController } from './export.controller';
+import { ExportJobRepository } from './export-job.repository';
 import { EXPORT_ATTEMPTS } from './export-job';
 import { ExportHousekeeping } from './export-housekeeping';
 import { ExportProcessor } from './export.processor';
@@ -30,13 +31,18 @@ export class ExportQueueModule {}
 @Module({
   imports: [ExportQueueModule, AuditModule],
   controllers: [ExportController],
-  providers: [ExportService],
+  providers: [ExportJobRepository, ExportService],
 })
 export class ExportApiModule {}
 
 /** The worker's side: the export processor, which makes the files, and the housekeeping that expires them. */
 @Module({
   imports: [ExportQueueModule],
-  providers: [ExportProcessor, HistoryExportRunner, ExportHousekeeping],
+  providers: [
+    ExportJobRepository,
+    ExportProcessor,
+    HistoryExportRunner,
+    ExportHousekeeping,
+  ],
 })
 export class ExportWorkerModule {}
