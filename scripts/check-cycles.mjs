@@ -14,17 +14,21 @@ const files = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (/\.ts$/.test(name) && !/\.(spec|int-spec)\.ts$/.test(name)) files.push(path);
+    else if (/\.ts$/.test(name) && !/\.(spec|int-spec)\.ts$/.test(name))
+      files.push(path);
   }
 })(LIB);
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 function resolveImport(from, spec) {
   const base = resolve(dirname(from), spec);
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
-const folderOf = (file) => relative(LIB, file).split('/')[0].replace(/\.ts$/, '');
+const folderOf = (file) =>
+  relative(LIB, file).split('/')[0].replace(/\.ts$/, '');
 
 const fileEdges = new Map(files.map((f) => [f, new Set()]));
 const folderEdges = new Map();
@@ -40,7 +44,8 @@ for (const file of files) {
     if (!folderEdges.has(a)) folderEdges.set(a, new Set());
     folderEdges.get(a).add(b);
     const key = `${a} -> ${b}`;
-    if (!why.has(key)) why.set(key, `${relative(LIB, file)} imports ${relative(LIB, target)}`);
+    if (!why.has(key))
+      why.set(key, `${relative(LIB, file)} imports ${relative(LIB, target)}`);
   }
 }
 
@@ -58,7 +63,8 @@ function cycles(edges) {
       if (!state.has(w)) {
         visit(w);
         state.get(v).low = Math.min(state.get(v).low, state.get(w).low);
-      } else if (state.get(w).onStack) state.get(v).low = Math.min(state.get(v).low, state.get(w).index);
+      } else if (state.get(w).onStack)
+        state.get(v).low = Math.min(state.get(v).low, state.get(w).index);
     }
     if (state.get(v).low === state.get(v).index) {
       const component = [];
@@ -78,9 +84,21 @@ function cycles(edges) {
 const folderCycles = cycles(folderEdges);
 const fileCycles = cycles(fileEdges);
 for (const component of folderCycles) {
-  console.error(`Folder cycle in libs/server/src/lib: ${component.sort().join(', ')}`);
-  for (const a of component) for (const b of folderEdges.get(a) ?? []) if (component.includes(b)) console.error(`  ${why.get(`${a} -> ${b}`)}`);
+  console.error(
+    `Folder cycle in libs/server/src/lib: ${component.sort().join(', ')}`,
+  );
+  for (const a of component)
+    for (const b of folderEdges.get(a) ?? [])
+      if (component.includes(b)) console.error(`  ${why.get(`${a} -> ${b}`)}`);
 }
-for (const component of fileCycles) console.error(`File cycle: ${component.map((f) => relative(LIB, f)).sort().join(', ')}`);
+for (const component of fileCycles)
+  console.error(
+    `File cycle: ${component
+      .map((f) => relative(LIB, f))
+      .sort()
+      .join(', ')}`,
+  );
 if (folderCycles.length || fileCycles.length) process.exit(1);
-console.log(`No import cycles among ${files.length} files in ${folderEdges.size} folders of libs/server/src/lib.`);
+console.log(
+  `No import cycles among ${files.length} files in ${folderEdges.size} folders of libs/server/src/lib.`,
+);

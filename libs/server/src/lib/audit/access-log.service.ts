@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { printable, storable } from '../http/input-safety';
 import type { AccessKind } from './access-log';
 import { AuditLogRepository } from './audit-log.repository';

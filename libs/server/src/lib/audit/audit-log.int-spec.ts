@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { connect, insertStaff, unique } from '../../testing/int-database';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { AccessLogService } from './access-log.service';
 import { AuditLogRepository } from './audit-log.repository';
 import { SecurityLogService } from './security-log.service';
@@ -9,7 +9,8 @@ const readAll = async (
   stream: NodeJS.ReadableStream,
 ): Promise<Record<string, unknown>[]> => {
   const rows: Record<string, unknown>[] = [];
-  for await (const row of stream) rows.push(row as Record<string, unknown>);
+  for await (const row of stream)
+    rows.push(row as unknown as Record<string, unknown>);
   return rows;
 };
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { printable, storable } from '../http/input-safety';
 import { AuditLogRepository } from './audit-log.repository';
 import { type RequestContext, requestContext } from './request-context';

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AccessLogInterceptor } from './access-log.interceptor';
 import { AuthController } from './auth.controller';
+import { HostileInputMiddleware } from './hostile-input.middleware';
 import { LocalSignInService } from './local-sign-in.service';
 import { OidcService } from './oidc.service';
 import { PasswordService } from './password.service';
 import { SessionGuard } from './session.guard';
-import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
 import { StaffModule } from './staff.module';
 import { addressTracker, CallerThrottlerGuard } from './sign-in.throttler';
@@ -52,14 +53,22 @@ import { UsersController } from './users.controller';
   ],
   controllers: [AuthController, UsersController],
   providers: [
-    SessionService,
     LocalSignInService,
     OidcService,
     PasswordService,
     StaffAccountService,
     CallerThrottlerGuard,
     { provide: APP_GUARD, useClass: SessionGuard },
+    // Every logged read of personal data (@LogsAccess), and its refusals, to the access log.
+    { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+    // Mounted by main.ts right after the JSON body parser (refuseHostileInput).
+    HostileInputMiddleware,
   ],
-  exports: [StaffModule, SessionService, CallerThrottlerGuard, ThrottlerModule],
+  exports: [
+    StaffModule,
+    CallerThrottlerGuard,
+    ThrottlerModule,
+    HostileInputMiddleware,
+  ],
 })
 export class AuthModule {}

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { RequestContext } from '../audit/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { Actor } from './actor';
+import type { Actor } from '../identity/actor';
 import { LocalSignInService } from './local-sign-in.service';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, personalWords } from './password-policy';

@@ -30,7 +30,7 @@ import {
   OPEN_BEFORE_PASSWORD_CHANGE,
   PUBLIC_ROUTE,
   teamScope,
-} from './actor';
+} from '../identity/actor';
 import { CaseScopeRepository } from './case-scope.repository';
 import { readCookie, SessionCookies } from './cookies';
 import { type ActiveSession, SessionService } from './session.service';

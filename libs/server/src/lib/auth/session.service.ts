@@ -3,7 +3,7 @@ import type { Role } from '@send/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { Actor } from './actor';
+import type { Actor } from '../identity/actor';
 import { SessionRepository } from './session.repository';
 
 export interface ActiveSession {

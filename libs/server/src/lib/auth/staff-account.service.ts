@@ -9,7 +9,7 @@ import type { PasswordReset, StaffAccount } from '@send/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { RequestContext } from '../audit/request-context';
-import type { Actor } from './actor';
+import type { Actor } from '../identity/actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { hashPassword } from './password';
 import { temporaryPassword } from './password-policy';

@@ -7,7 +7,7 @@ import {
 } from '../../testing/int-database';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { SecurityLogService } from '../audit/security-log.service';
-import type { Actor } from './actor';
+import type { Actor } from '../identity/actor';
 import { LocalSignInService } from './local-sign-in.service';
 import { hashPassword } from './password';
 import { SessionRepository } from './session.repository';

@@ -22,7 +22,7 @@ import {
 import type { PasswordReset, StaffAccount, StaffUser } from '@send/contracts';
 import type { Request } from 'express';
 import { arrayOf, IdOf, schemaRef } from '../http/endpoints';
-import { type Actor, AllowRoles, CurrentActor } from './actor';
+import { type Actor, AllowRoles, CurrentActor } from '../identity/actor';
 import { StaffAccountService } from './staff-account.service';
 import { StaffRepository } from './staff.repository';
 import { CreateStaffUserDto, UpdateStaffUserDto } from './users.dto';

@@ -7,10 +7,11 @@ import {
   insertStaff,
   unique,
 } from '../../testing/int-database';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
 import { DeadlineRepository } from '../deadlines/deadline.repository';
+import { LedgerRepository } from './ledger.repository';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { eventHash } from '../history/event-hash';
 import { CaseCommandService } from './case-command.service';
@@ -36,11 +37,11 @@ const lodged: CaseEvent = {
   sections: ['I'],
 };
 
-describe('the case write path against PostgreSQL (CaseCommandService, CaseRepository, DeadlineRepository)', () => {
+describe('the case write path against PostgreSQL (CaseCommandService, CaseRepository, LedgerRepository)', () => {
   let db: DataSource;
   let calendar: Calendar;
   let cases: CaseRepository;
-  let deadlines: DeadlineRepository;
+  let deadlines: LedgerRepository;
   let commands: CaseCommandService;
   let actor: Actor;
 
@@ -76,7 +77,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     await calendars.reload();
     calendar = calendars.calendar;
     cases = new CaseRepository(db);
-    deadlines = new DeadlineRepository(db);
+    deadlines = new LedgerRepository(db);
     commands = new CaseCommandService(db, cases, deadlines, clock, calendar);
     const team = unique('Team');
     actor = {
@@ -201,7 +202,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
 
   it('rolls back the case change and its history event when a later write of the same transaction fails', async () => {
     const id = await open();
-    class FailingLedger extends DeadlineRepository {
+    class FailingLedger extends LedgerRepository {
       override async insert(): Promise<void> {
         throw new Error('the disk is full');
       }
@@ -265,7 +266,11 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     await commands.record(id, lodged, actor, { expectedVersion: 2 });
     const queries = new CaseQueryService(
       db,
-      new DeadlineService(deadlines, new StaffRepository(db), clock),
+      new DeadlineService(
+        new DeadlineRepository(db),
+        new StaffRepository(db),
+        clock,
+      ),
       cases,
     );
     const detail = await queries.detail(id);

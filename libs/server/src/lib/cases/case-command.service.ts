@@ -25,17 +25,18 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { DeadlineStatus } from '@send/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
+import { CALENDAR } from '../calendar/calendar.token';
 import { Clock } from '../clock/clock';
 import {
   type DeadlineExtension,
   type DeadlineRecord,
-  DeadlineRepository,
-} from '../deadlines/deadline.repository';
+  LedgerRepository,
+} from './ledger.repository';
 import { eventHash } from '../history/event-hash';
 import { type CaseRecord, CaseRepository } from './case.repository';
 
-export const CALENDAR = Symbol('CALENDAR');
+export { CALENDAR } from '../calendar/calendar.token';
 
 /** What a recorded event became in the history. */
 export interface RecordedEvent {
@@ -100,7 +101,7 @@ export class CaseCommandService {
   constructor(
     private readonly db: DataSource,
     private readonly cases: CaseRepository,
-    private readonly deadlines: DeadlineRepository,
+    private readonly ledger: LedgerRepository,
     private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendar: Calendar,
   ) {}
@@ -327,7 +328,7 @@ export class CaseCommandService {
     history: readonly CaseEvent[],
     eventIds: readonly string[],
   ): Promise<void> {
-    const rows = await this.deadlines.ledgerOf(tx, caseId);
+    const rows = await this.ledger.ledgerOf(tx, caseId);
     const indexOf = new Map(eventIds.map((id, i) => [id, i]));
     const byKey = new Map(
       rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), row]),
@@ -383,7 +384,7 @@ export class CaseCommandService {
       // when recorded waits for a grace before it is marked overdue).
       const timedNow = entry.timedAt === latest;
       if (!row) {
-        await this.deadlines.insert(tx, {
+        await this.ledger.insert(tx, {
           id: randomUUID(),
           caseId,
           ...owner,
@@ -402,7 +403,7 @@ export class CaseCommandService {
       const retime =
         live &&
         (timedNow || row.dueOn !== entry.dueOn || !LIVE.has(row.status));
-      await this.deadlines.update(tx, row.id, fields, {
+      await this.ledger.update(tx, row.id, fields, {
         updatedAt: now,
         ...(timedNow ? { timingFrom: now } : {}),
         nextAction: retime ? 'now' : live ? 'keep' : 'clear',

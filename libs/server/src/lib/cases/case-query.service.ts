@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CaseDetail,
   CaseSummary,
+  DeadlineView,
   DocumentView,
   Page,
 } from '@send/contracts';
@@ -10,7 +11,6 @@ import { completeSnapshot } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseEntity } from '../db/entities';
 import { CaseRepository } from './case.repository';
-import { DeadlineService } from '../deadlines/deadline.service';
 
 export function toCaseSummary(
   c: Pick<
@@ -49,11 +49,21 @@ export interface CaseSearch {
 /** `%` and `_` typed by a person are literal characters, not wildcards. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The case page's deadlines, as the deadlines context shows them (DeadlineService). Bound by the
+ * assembly (server.modules.ts): the deadlines context builds on this one, so this one names only
+ * what it needs of it.
+ */
+export const CASE_DEADLINES = Symbol('CASE_DEADLINES');
+export interface CaseDeadlines {
+  forCase(caseId: string, manager?: EntityManager): Promise<DeadlineView[]>;
+}
+
 @Injectable()
 export class CaseQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly deadlines: DeadlineService,
+    @Inject(CASE_DEADLINES) private readonly deadlines: CaseDeadlines,
     private readonly cases: CaseRepository,
   ) {}
 

@@ -5,26 +5,23 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { correctionOf } from '@send/domain';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { Clock } from '../clock/clock';
 import { StaffRepository } from '../auth/staff.repository';
-import { DeadlineRepository } from '../deadlines/deadline.repository';
-import { MediationProviderRepository } from '../mediation/mediation-provider.repository';
-import type { ExtendDeadlineDto } from '../appeals/appeal.dto';
 import type { VersionedDto } from '../http/common.dto';
-import type { AdviserContactedDto } from '../mediation/mediation.dto';
-import type { CaseDetail } from '@send/contracts';
+import type { CaseDetail, ExtensionGroundId } from '@send/contracts';
 import {
   CaseCommandService,
   type EventSource,
   type RecordOptions,
 } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
+import { LedgerRepository } from './ledger.repository';
 import {
   rolledBackOnFailure,
   type SavedEntry,
   showSaved,
-} from './write-outcome';
+} from '../http/write-outcome';
 import type {
   CorrectEventDto,
   OpenCaseDto,
@@ -33,15 +30,22 @@ import type {
 
 /**
  * Turns validated requests into case events and records them. Where a request names something
- * kept outside the case (a member of staff, a mediation provider, a deadline), it is looked up here
+ * kept outside the case (a member of staff, a deadline), it is looked up here
  * so that the event carries what was true when it was recorded.
  */
+/** An extension of a deadline as the request gives it (ExtendDeadlineDto, validated by the deadline routes). */
+export type DeadlineExtensionRequest = VersionedDto & {
+  toDueOn: string;
+  ground: ExtensionGroundId;
+  reason: string;
+  agreedBy: string;
+};
+
 @Injectable()
 export class CaseWriteService {
   constructor(
     private readonly staff: StaffRepository,
-    private readonly providers: MediationProviderRepository,
-    private readonly deadlines: DeadlineRepository,
+    private readonly ledger: LedgerRepository,
     private readonly commands: CaseCommandService,
     private readonly queries: CaseQueryService,
     private readonly clock: Clock,
@@ -137,33 +141,6 @@ export class CaseWriteService {
     );
   }
 
-  async adviserContacted(
-    caseId: string,
-    mediationId: string,
-    body: AdviserContactedDto,
-    actor: Actor,
-  ): Promise<CaseDetail> {
-    const provider = await this.providers.findActive(body.providerId);
-    if (!provider)
-      throw new BadRequestException(
-        'providerId must be an active mediation provider (see GET /api/mediation-providers).',
-      );
-    return this.recordAndShow(
-      caseId,
-      body,
-      {
-        type: 'mediation.adviser_contacted',
-        mediationId,
-        decisionId: body.decisionId,
-        providerName: provider.name,
-        contactedOn: body.contactedOn,
-        healthInIssue: body.healthInIssue,
-        socialCareInIssue: body.socialCareInIssue,
-      },
-      actor,
-    );
-  }
-
   /**
    * Extends a deadline under a statutory exception: an event with the reason and who agreed it.
    * The deadline is read under a row lock once the case is locked, so two extensions sent at once
@@ -171,10 +148,10 @@ export class CaseWriteService {
    */
   async extendDeadline(
     deadlineId: string,
-    body: ExtendDeadlineDto,
+    body: DeadlineExtensionRequest,
     actor: Actor,
   ): Promise<CaseDetail> {
-    const caseId = await this.deadlines.caseIdOf(deadlineId);
+    const caseId = await this.ledger.caseIdOf(deadlineId);
     if (caseId === undefined)
       throw new NotFoundException(
         `There is no deadline with id ${deadlineId}.`,
@@ -183,7 +160,7 @@ export class CaseWriteService {
       caseId,
       body,
       async (tx) => {
-        const d = await this.deadlines.lock(tx, deadlineId);
+        const d = await this.ledger.lock(tx, deadlineId);
         if (!d)
           throw new NotFoundException(
             `There is no deadline with id ${deadlineId}.`,

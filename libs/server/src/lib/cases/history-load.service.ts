@@ -9,9 +9,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseDetail } from '@send/contracts';
 import { CaseRuleError, type CaseEvent } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { Clock } from '../clock/clock';
-import { DeadlineRepository } from '../deadlines/deadline.repository';
+import { LedgerRepository } from './ledger.repository';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
 import {
@@ -52,7 +52,7 @@ export class HistoryLoadService {
     private readonly commands: CaseCommandService,
     private readonly queries: CaseQueryService,
     private readonly clock: Clock,
-    private readonly deadlines: DeadlineRepository,
+    private readonly ledger: LedgerRepository,
   ) {}
 
   /** Records `entries` on an existing case; answers the case as it then stands (or would, for a dry run). */
@@ -187,7 +187,7 @@ export class HistoryLoadService {
   ): CaseEvent | ((tx: EntityManager) => Promise<CaseEvent>) {
     if (entry.type !== 'deadline.extended') return entryEvent(entry);
     return async (tx) => {
-      const d = await this.deadlines.byRule(
+      const d = await this.ledger.byRule(
         tx,
         caseId,
         entry.ruleId,

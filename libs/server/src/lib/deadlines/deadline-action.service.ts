@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, format } from 'date-fns';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../identity/actor';
 import { Clock } from '../clock/clock';
 import { CaseCommandService } from '../cases/case-command.service';
 import { DeadlineRepository, type LockedDeadline } from './deadline.repository';

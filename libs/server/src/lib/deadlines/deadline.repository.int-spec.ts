@@ -7,11 +7,12 @@ import {
   insertStaff,
   unique,
 } from '../../testing/int-database';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
+import { LedgerRepository } from '../cases/ledger.repository';
 import { DeadlineActionService } from './deadline-action.service';
 import { DeadlineRepository } from './deadline.repository';
 import { DeadlineService } from './deadline.service';
@@ -39,9 +40,10 @@ const dueIn2001 = (db: DataSource, ids: string[]) =>
   );
 const Y2001 = new Date('2001-01-01T12:00:00Z');
 
-describe('deadlines against PostgreSQL: the ledger, the lists, and the worker timers (DeadlineRepository)', () => {
+describe('deadlines against PostgreSQL: the ledger, the lists, and the worker timers (LedgerRepository, DeadlineRepository)', () => {
   let db: DataSource;
   let deadlines: DeadlineRepository;
+  let ledger: LedgerRepository;
   let commands: CaseCommandService;
   let calendars: BankHolidayCalendar;
   let actor: Actor;
@@ -65,7 +67,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
       who,
     );
     await commands.record(caseId, decision('d1'), who, { expectedVersion: 1 });
-    const ids = (await deadlines.ledgerOf(db, caseId))
+    const ids = (await ledger.ledgerOf(db, caseId))
       .filter((d) => d.status === 'open')
       .map((d) => d.id);
     return { caseId, ids };
@@ -76,10 +78,11 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     calendars = new BankHolidayCalendar(db);
     await calendars.reload();
     deadlines = new DeadlineRepository(db);
+    ledger = new LedgerRepository(db);
     commands = new CaseCommandService(
       db,
       new CaseRepository(db),
-      deadlines,
+      ledger,
       clock,
       calendars.calendar,
     );
@@ -96,7 +99,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
   it('writes the ledger rows of a case and reads them back typed (dates as YYYY-MM-DD, JSON as objects)', async () => {
     const { caseId, ids } = await caseWithDeadlines();
     expect(ids.length).toBeGreaterThan(0);
-    const [d] = await deadlines.ledgerOf(db, caseId);
+    const [d] = await ledger.ledgerOf(db, caseId);
     expect(d).toMatchObject({
       caseId,
       status: 'open',
@@ -110,9 +113,9 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     expect(Array.isArray(d?.extensions)).toBe(true);
     expect(typeof d?.facts).toBe('object');
     expect(d?.timingFrom).toBeInstanceOf(Date);
-    expect(await deadlines.caseIdOf(d!.id)).toBe(caseId);
+    expect(await ledger.caseIdOf(d!.id)).toBe(caseId);
     expect(
-      await deadlines.byRule(db, caseId, d!.ruleId, d!.subjectId),
+      await ledger.byRule(db, caseId, d!.ruleId, d!.subjectId),
     ).toMatchObject({ id: d!.id });
   });
 
@@ -138,7 +141,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     );
     const mine = await service.list('outstanding', actor.team);
     expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((d) => d.escalatesTo.includes('Morgan Manager'))).toBe(
+    expect(mine.every((d) => d.escalatesTo?.includes('Morgan Manager'))).toBe(
       true,
     );
     const dueDates = mine.map((d) => d.dueOn);
@@ -240,7 +243,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
       new CaseCommandService(
         db,
         new CaseRepository(db),
-        deadlines,
+        ledger,
         later,
         calendars.calendar,
       ),

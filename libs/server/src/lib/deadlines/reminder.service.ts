@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Calendar, formatLongDate, RULES } from '@send/domain';
 import type { EntityManager } from 'typeorm';
-import { CALENDAR } from '../cases/case-command.service';
+import { CALENDAR } from '../calendar/calendar.token';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { LockedDeadline } from './deadline.repository';
 import { NotificationRepository } from './notification.repository';

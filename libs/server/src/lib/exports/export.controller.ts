@@ -24,7 +24,7 @@ import {
 } from '@nestjs/swagger';
 import type { ExportJobView } from '@send/contracts';
 import { reasonOf } from '../audit/access-log.service';
-import { type Actor, AllowRoles, CurrentActor } from '../auth/actor';
+import { type Actor, AllowRoles, CurrentActor } from '../identity/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
 import type { SignedInRequest } from '../auth/session.guard';
 import { LogsAccess, LogsRefusedAccess } from '../audit/access-log';

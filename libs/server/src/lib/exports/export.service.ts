@@ -14,7 +14,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { AccessLogService } from '../audit/access-log.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EXPORT_QUEUE } from '../queue/queues';

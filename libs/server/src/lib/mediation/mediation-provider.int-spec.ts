@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { connect, insertStaff, unique } from '../../testing/int-database';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { SecurityLogService } from '../audit/security-log.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { MediationProviderRepository } from './mediation-provider.repository';
 import { MediationProviderService } from './mediation-provider.service';
 

@@ -8,7 +8,7 @@ import type { MediationProvider } from '@send/contracts';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import {
   MediationProviderRepository,
   type MediationProviderRow,

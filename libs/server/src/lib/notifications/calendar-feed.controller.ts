@@ -29,7 +29,7 @@ import {
   CurrentActor,
   Public,
   teamScope,
-} from '../auth/actor';
+} from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineRepository } from '../deadlines/deadline.repository';

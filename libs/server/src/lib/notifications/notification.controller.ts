@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, AllowRoles, CurrentActor } from '../auth/actor';
+import { type Actor, AllowRoles, CurrentActor } from '../identity/actor';
 import { NotificationRepository } from '../deadlines/notification.repository';
 
 export interface NotificationView {

@@ -12,11 +12,11 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AllowRoles } from '../auth/actor';
+import { AllowRoles } from '../identity/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
 import { csvOf } from '../http/csv';
-import { LogsAccess } from './access-log';
-import { AuditLogRepository } from './audit-log.repository';
+import { LogsAccess } from '../audit/access-log';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 
 const COLUMNS = [
   'id',
