@@ -9,6 +9,7 @@ import {
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
+import { CaseScopeRepository } from '../auth/case-scope.repository';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
@@ -281,5 +282,18 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     expect(
       await deadlines.openForOwner(actor.id as string, unique('Elsewhere')),
     ).toEqual([]);
+  });
+
+  it('the session guard finds the team of a case, and of a deadline’s case (CaseScopeRepository)', async () => {
+    const { caseId, ids } = await caseWithDeadlines();
+    const scope = new CaseScopeRepository(db);
+    expect(await scope.teamOfCase(caseId)).toBe(actor.team);
+    expect(await scope.teamOfDeadline(ids[0]!)).toBe(actor.team);
+    expect(
+      await scope.teamOfCase('00000000-0000-4000-8000-000000000000'),
+    ).toBeUndefined();
+    expect(
+      await scope.teamOfDeadline('00000000-0000-4000-8000-000000000000'),
+    ).toBeUndefined();
   });
 });
