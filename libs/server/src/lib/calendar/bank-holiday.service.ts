@@ -4,12 +4,12 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { BankHolidayEntry } from '@send/contracts';
 import { regularBankHolidays } from '@send/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { RequestContext } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
+import { BankHolidayRepository } from './bank-holiday.repository';
 import type { Actor } from '../identity/actor';
 import { BankHolidayCalendar } from './bank-holiday-calendar';
 import type { AddBankHolidayDto } from './bank-holiday.dto';
@@ -39,17 +39,14 @@ const weekdayOf = (date: string) =>
 @Injectable()
 export class BankHolidayService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DataSource,
+    private readonly holidays: BankHolidayRepository,
     private readonly calendars: BankHolidayCalendar,
     private readonly securityLog: SecurityLogService,
   ) {}
 
   list(year: number | null): Promise<BankHolidayEntry[]> {
-    return this.db.query(
-      `SELECT date::text AS date, title, source FROM bank_holiday
-       WHERE $1::int IS NULL OR extract(year FROM date) = $1::int ORDER BY date`,
-      [year],
-    );
+    return this.holidays.list(year);
   }
 
   async add(
@@ -66,31 +63,32 @@ export class BankHolidayService {
     }
     const title = body.title.trim();
     const entry = await this.db.transaction(async (tx) => {
-      await lock(tx);
-      const [existing]: { title: string }[] = await tx.query(
-        `SELECT title FROM bank_holiday WHERE date = $1`,
-        [body.date],
-      );
+      await this.holidays.lock(tx);
+      const existing = await this.holidays.on(tx, body.date);
       if (existing)
         throw new ConflictException(
           `${body.date} is already a bank holiday (${existing.title}).`,
         );
       const pattern =
-        (await listedIn(tx, yearOf(body.date))) === 0
+        (await this.holidays.listedIn(tx, yearOf(body.date))) === 0
           ? regularBankHolidays(yearOf(body.date)).filter(
               (h) => h.date !== body.date,
             )
           : [];
       for (const h of pattern) {
-        await tx.query(
-          `INSERT INTO bank_holiday (date, title, source, added_by) VALUES ($1, $2, 'regular pattern', $3)`,
-          [h.date, h.title, actor.id],
-        );
+        await this.holidays.insert(tx, {
+          date: h.date,
+          title: h.title,
+          source: 'regular pattern',
+          addedBy: actor.id,
+        });
       }
-      await tx.query(
-        `INSERT INTO bank_holiday (date, title, source, added_by) VALUES ($1, $2, 'administrator', $3)`,
-        [body.date, title, actor.id],
-      );
+      await this.holidays.insert(tx, {
+        date: body.date,
+        title,
+        source: 'administrator',
+        addedBy: actor.id,
+      });
       await this.securityLog.record(
         request,
         {
@@ -121,19 +119,16 @@ export class BankHolidayService {
     request: RequestContext,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await lock(tx);
-      const [existing]: { title: string; source: string }[] = await tx.query(
-        `SELECT title, source FROM bank_holiday WHERE date = $1`,
-        [date],
-      );
+      await this.holidays.lock(tx);
+      const existing = await this.holidays.on(tx, date);
       if (!existing)
         throw new NotFoundException(`${date} is not a listed bank holiday.`);
-      if ((await listedIn(tx, yearOf(date))) === 1) {
+      if ((await this.holidays.listedIn(tx, yearOf(date))) === 1) {
         throw new ConflictException(
           `${date} is the last bank holiday listed for ${yearOf(date)}: with none listed, that year would follow the regular pattern again. Add the year's correct dates first.`,
         );
       }
-      await tx.query(`DELETE FROM bank_holiday WHERE date = $1`, [date]);
+      await this.holidays.remove(tx, date);
       await this.securityLog.record(
         request,
         {
@@ -148,16 +143,4 @@ export class BankHolidayService {
     });
     await this.calendars.reload();
   }
-}
-
-/** One change to the calendar at a time (readers are not blocked). */
-const lock = (tx: EntityManager) =>
-  tx.query(`LOCK TABLE bank_holiday IN SHARE ROW EXCLUSIVE MODE`);
-
-async function listedIn(tx: EntityManager, year: number): Promise<number> {
-  const [row]: { listed: number }[] = await tx.query(
-    `SELECT count(*)::int AS listed FROM bank_holiday WHERE extract(year FROM date) = $1`,
-    [year],
-  );
-  return row?.listed ?? 0;
 }

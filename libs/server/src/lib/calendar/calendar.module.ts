@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { BankHolidayCalendar } from './bank-holiday-calendar';
+import { BankHolidayRepository } from './bank-holiday.repository';
 import { BankHolidayController } from './bank-holiday.controller';
 import { BankHolidayService } from './bank-holiday.service';
 import { CALENDAR } from './calendar.token';
@@ -8,6 +9,7 @@ import { CALENDAR } from './calendar.token';
 /** The working-day calendar (the bank_holiday table's), loaded before anything that counts working days is built (API and worker). */
 @Module({
   providers: [
+    BankHolidayRepository,
     BankHolidayCalendar,
     {
       provide: CALENDAR,
@@ -18,7 +20,7 @@ import { CALENDAR } from './calendar.token';
       },
     },
   ],
-  exports: [BankHolidayCalendar, CALENDAR],
+  exports: [BankHolidayRepository, BankHolidayCalendar, CALENDAR],
 })
 export class CalendarModule {}
 

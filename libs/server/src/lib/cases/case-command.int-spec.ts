@@ -10,6 +10,7 @@ import {
 import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
+import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { DeadlineRepository } from '../deadlines/deadline.repository';
 import { LedgerRepository } from './ledger.repository';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -73,7 +74,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
 
   beforeAll(async () => {
     db = await connect();
-    const calendars = new BankHolidayCalendar(db);
+    const calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
     await calendars.reload();
     calendar = calendars.calendar;
     cases = new CaseRepository(db);

@@ -11,6 +11,7 @@ import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { CaseScopeRepository } from '../auth/case-scope.repository';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
+import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
 import { LedgerRepository } from '../cases/ledger.repository';
@@ -76,7 +77,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
 
   beforeAll(async () => {
     db = await connect();
-    calendars = new BankHolidayCalendar(db);
+    calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
     await calendars.reload();
     deadlines = new DeadlineRepository(db);
     ledger = new LedgerRepository(db);
