@@ -19,7 +19,11 @@ import { DeadlineActionService } from './deadline-action.service';
 import { DeadlineRepository } from './deadline.repository';
 import { DeadlineService } from './deadline.service';
 import { NotificationRepository } from './notification.repository';
+import { MailPump } from './mail.pump';
+import type { MailService } from './mail.service';
 import { ReminderService } from './reminder.service';
+import { WorkerHeartbeat } from './worker-heartbeat';
+import { WorkerRepository } from './worker.repository';
 
 const decision = (
   decisionId: string,
@@ -296,5 +300,78 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     expect(
       await scope.teamOfDeadline('00000000-0000-4000-8000-000000000000'),
     ).toBeUndefined();
+  });
+
+  it('a deadline action on its due day reminds the caseworker once, and the mail pump emails it (ReminderService, MailPump)', async () => {
+    const { caseId, ids } = await caseWithDeadlines();
+    const id = ids[0]!;
+    // Staff are reminded of the deadlines the council (or the ICB, or social care) must meet.
+    await db.query(
+      `UPDATE deadline SET duty_holder = 'council' WHERE id = $1`,
+      [id],
+    );
+    const first = (await ledger.ledgerOf(db, caseId)).find((d) => d.id === id);
+    const dueOn = first!.dueOn;
+    await dueIn2001(db, [id]);
+    const [claim] = await deadlines.claimDue(Y2001, 1);
+    expect(claim?.id).toBe(id);
+    const at = `${dueOn}T11:00:00Z`; // 11:00 or 12:00 in London: after the 08:00 reminders
+    const settings = config({ CLOCK_NOW: at });
+    const onTheDay = fixedClock(at);
+    const notifications = new NotificationRepository(db);
+    const actions = new DeadlineActionService(
+      db,
+      deadlines,
+      onTheDay,
+      new CaseCommandService(
+        db,
+        new CaseRepository(db),
+        ledger,
+        onTheDay,
+        calendars.calendar,
+      ),
+      new ReminderService(settings, calendars.calendar, notifications),
+    );
+    const result = await actions.run(claim!.id, claim!.claim_no);
+    expect(result).toMatchObject({ outcome: 'done', markedOverdue: false });
+    expect(result.reminders).toBeGreaterThanOrEqual(1);
+    const mine = (await notifications.forRecipient(actor.id)).filter(
+      (n) => n.deadlineId === id,
+    );
+    expect(mine.length).toBe(result.reminders);
+    expect(
+      mine.every(
+        (n) =>
+          n.kind === 'reminder' &&
+          n.caseId === first!.caseId &&
+          n.dueOn === dueOn,
+      ),
+    ).toBe(true);
+    const sent: { id: string; to: string; subject: string }[] = [];
+    const mail = {
+      send: async (m: { id: string; to: string; subject: string }) =>
+        void sent.push(m),
+    } as unknown as MailService;
+    const pump = new MailPump(
+      notifications,
+      mail,
+      new WorkerHeartbeat(new WorkerRepository(db)),
+      settings,
+    );
+    for (
+      let round = 0;
+      round < 20 && !mine.every((n) => sent.some((m) => m.id === n.id));
+      round++
+    )
+      await pump.round();
+    for (const n of mine)
+      expect(sent.find((m) => m.id === n.id)).toMatchObject({
+        subject: n.title,
+        to: expect.stringContaining('@example.org'),
+      });
+    const emailed = (await notifications.forRecipient(actor.id)).filter(
+      (n) => n.deadlineId === id,
+    );
+    expect(emailed.every((n) => n.emailed)).toBe(true);
   });
 });
