@@ -2,11 +2,21 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CaseDetail } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
-import { type Actor, CurrentActor } from '../auth/actor';
+import { type Actor, CurrentActor } from '../identity/actor';
 import { CaseWriteService } from '../cases/case-write.service';
-import { LodgeAppealDto, RecordAppealOutcomeDto, RecordRecommendationResponseDto } from '../cases/dto/case.dto';
-import { CaseId, IdOf, RecordOnCase } from '../http/endpoints';
-import { AppealRegisteredDto, AppealResponseSentDto, HearingListedDto, OrderComplianceDto } from './appeal.dto';
+import {
+  LodgeAppealDto,
+  RecordAppealOutcomeDto,
+  RecordRecommendationResponseDto,
+} from '../cases/dto/case.dto';
+import { CaseId, IdOf } from '../http/endpoints';
+import { RecordOnCase } from '../auth/case-routes';
+import {
+  AppealRegisteredDto,
+  AppealResponseSentDto,
+  HearingListedDto,
+  OrderComplianceDto,
+} from './appeal.dto';
 
 const APPEAL_ID = () => IdOf('appeal');
 
@@ -16,8 +26,15 @@ export class AppealController {
   constructor(private readonly writes: CaseWriteService) {}
 
   @Post('appeals')
-  @RecordOnCase('Record an appeal to the First-tier Tribunal (SEND) against a decision', { description: 'Meets the family’s appeal deadline.' })
-  lodge(@Param('id', CaseId()) id: string, @Body() body: LodgeAppealDto, @CurrentActor() actor: Actor): Promise<CaseDetail> {
+  @RecordOnCase(
+    'Record an appeal to the First-tier Tribunal (SEND) against a decision',
+    { description: 'Meets the family’s appeal deadline.' },
+  )
+  lodge(
+    @Param('id', CaseId()) id: string,
+    @Body() body: LodgeAppealDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseDetail> {
     return this.writes.recordAndShow(
       id,
       body,
@@ -29,7 +46,9 @@ export class AppealController {
         lodgedOn: body.lodgedOn,
         ...(body.appellant ? { appellant: body.appellant } : {}),
         ...(body.sections ? { sections: body.sections } : {}),
-        ...(body.healthAndSocialCareSought === undefined ? {} : { healthAndSocialCareSought: body.healthAndSocialCareSought }),
+        ...(body.healthAndSocialCareSought === undefined
+          ? {}
+          : { healthAndSocialCareSought: body.healthAndSocialCareSought }),
         ...(body.confirmedUnusual ? { confirmedUnusual: true } : {}),
       },
       actor,
@@ -38,7 +57,8 @@ export class AppealController {
 
   @Post('appeals/:appealId/registration')
   @RecordOnCase('Record that the Tribunal registered the appeal', {
-    description: "Opens the council's response deadline: 30 Tribunal working days from receiving the appeal (HESC r.21).",
+    description:
+      "Opens the council's response deadline: 30 Tribunal working days from receiving the appeal (HESC r.21).",
   })
   registered(
     @Param('id', CaseId()) id: string,
@@ -49,20 +69,30 @@ export class AppealController {
     return this.writes.recordAndShow(
       id,
       body,
-      { type: 'appeal.registered', appealId, registeredOn: body.registeredOn, appealReceivedOn: body.appealReceivedOn },
+      {
+        type: 'appeal.registered',
+        appealId,
+        registeredOn: body.registeredOn,
+        appealReceivedOn: body.appealReceivedOn,
+      },
       actor,
     );
   }
 
   @Post('appeals/:appealId/response')
-  @RecordOnCase("Record that the council sent its response to the appeal")
+  @RecordOnCase('Record that the council sent its response to the appeal')
   responseSent(
     @Param('id', CaseId()) id: string,
     @Param('appealId', APPEAL_ID()) appealId: string,
     @Body() body: AppealResponseSentDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseDetail> {
-    return this.writes.recordAndShow(id, body, { type: 'appeal.response_sent', appealId, sentOn: body.sentOn }, actor);
+    return this.writes.recordAndShow(
+      id,
+      body,
+      { type: 'appeal.response_sent', appealId, sentOn: body.sentOn },
+      actor,
+    );
   }
 
   @Post('appeals/:appealId/hearing')
@@ -73,15 +103,27 @@ export class AppealController {
     @Body() body: HearingListedDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseDetail> {
-    return this.writes.recordAndShow(id, body, { type: 'appeal.hearing_listed', appealId, hearingDate: body.hearingDate }, actor);
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'appeal.hearing_listed',
+        appealId,
+        hearingDate: body.hearingDate,
+      },
+      actor,
+    );
   }
 
   @Post('appeals/:appealId/outcome')
-  @RecordOnCase("Record how an appeal ended, with the Tribunal's orders and recommendations", {
-    description:
-      'Orders open their reg 44 deadlines from the order date; a concession before the response (reg 45) opens the same periods ' +
-      'from the date the council told the Tribunal; each recommendation must be answered within 5 weeks of the decision.',
-  })
+  @RecordOnCase(
+    "Record how an appeal ended, with the Tribunal's orders and recommendations",
+    {
+      description:
+        'Orders open their reg 44 deadlines from the order date; a concession before the response (reg 45) opens the same periods ' +
+        'from the date the council told the Tribunal; each recommendation must be answered within 5 weeks of the decision.',
+    },
+  )
   outcome(
     @Param('id', CaseId()) id: string,
     @Param('appealId', APPEAL_ID()) appealId: string,
@@ -97,17 +139,24 @@ export class AppealController {
         outcome: body.outcome,
         decisionDate: body.decisionDate,
         ...(body.orderSentOn ? { orderSentOn: body.orderSentOn } : {}),
-        ...(body.laNotifiedTribunalOn ? { laNotifiedTribunalOn: body.laNotifiedTribunalOn } : {}),
+        ...(body.laNotifiedTribunalOn
+          ? { laNotifiedTribunalOn: body.laNotifiedTribunalOn }
+          : {}),
         orders: [
           ...(body.orders ?? []).map((o) => ({
             orderId: randomUUID(),
             orderType: o.orderType,
             ...(o.details?.trim() ? { details: o.details.trim() } : {}),
-            ...(o.agreedDueDates && Object.keys(o.agreedDueDates).length ? { agreedDueDates: { ...o.agreedDueDates } } : {}),
-            ...(o.directedDueDates && Object.keys(o.directedDueDates).length ? { directedDueDates: { ...o.directedDueDates } } : {}),
+            ...(o.agreedDueDates && Object.keys(o.agreedDueDates).length
+              ? { agreedDueDates: { ...o.agreedDueDates } }
+              : {}),
+            ...(o.directedDueDates && Object.keys(o.directedDueDates).length
+              ? { directedDueDates: { ...o.directedDueDates } }
+              : {}),
           })),
           // A case referred back opens the council's duty to reconsider (reg 44(2)(d)), listed or not.
-          ...(body.outcome === 'referred_back' && !(body.orders ?? []).some((o) => o.orderType === 'reconsider')
+          ...(body.outcome === 'referred_back' &&
+          !(body.orders ?? []).some((o) => o.orderType === 'reconsider')
             ? [{ orderId: randomUUID(), orderType: 'reconsider' as const }]
             : []),
         ],
@@ -124,7 +173,9 @@ export class AppealController {
   }
 
   @Post('orders/:orderId/compliance')
-  @RecordOnCase('Record compliance with one duty of an order, with the evidence')
+  @RecordOnCase(
+    'Record compliance with one duty of an order, with the evidence',
+  )
   complied(
     @Param('id', CaseId()) id: string,
     @Param('orderId', IdOf('order')) orderId: string,
@@ -134,14 +185,21 @@ export class AppealController {
     return this.writes.recordAndShow(
       id,
       body,
-      { type: 'order.complied', orderId, ruleId: body.ruleId, compliedOn: body.compliedOn, evidence: body.evidence.trim() },
+      {
+        type: 'order.complied',
+        orderId,
+        ruleId: body.ruleId,
+        compliedOn: body.compliedOn,
+        evidence: body.evidence.trim(),
+      },
       actor,
     );
   }
 
   @Post('recommendations/:recommendationId/response')
   @RecordOnCase("Record the responsible body's response to a recommendation", {
-    description: 'Meets the 5-week deadline. Reasons are required for anything not followed.',
+    description:
+      'Meets the 5-week deadline. Reasons are required for anything not followed.',
   })
   response(
     @Param('id', CaseId()) id: string,

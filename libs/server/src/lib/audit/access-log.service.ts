@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { printable, storable } from '../http/input-safety';
 import type { AccessKind } from './access-log';
+import { AuditLogRepository } from './audit-log.repository';
 import { type RequestContext, requestContext } from './request-context';
 
 export interface AccessRecord {
@@ -38,29 +37,26 @@ export interface ReadRequest extends RequestContext {
 /** Writes the append-only `access_log` (a trigger refuses UPDATE, DELETE and TRUNCATE). */
 @Injectable()
 export class AccessLogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly logs: AuditLogRepository) {}
 
   /** Whatever the request held, the row is written: every text made storable first (input-safety.ts). */
   async record(r: AccessRecord): Promise<void> {
-    const text = (t: string | null) => (t === null ? null : printable(t, 10_000));
-    await this.db.query(
-      `INSERT INTO access_log (actor_id, actor_name, actor_role, action, purpose, reason, outcome, status, case_id, detail, ip, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        r.actor.id,
-        text(r.actor.name),
-        r.actor.role,
-        text(r.action),
-        text(r.purpose),
-        text(r.reason),
-        r.outcome,
-        r.status,
-        r.caseId,
-        JSON.stringify(storable(r.detail)),
-        text(r.ip),
-        text(r.requestId),
-      ],
-    );
+    const text = (t: string | null) =>
+      t === null ? null : printable(t, 10_000);
+    await this.logs.insertAccess({
+      actorId: r.actor.id,
+      actorName: text(r.actor.name),
+      actorRole: r.actor.role,
+      action: text(r.action),
+      purpose: text(r.purpose),
+      reason: text(r.reason),
+      outcome: r.outcome,
+      status: r.status,
+      caseId: r.caseId,
+      detail: JSON.stringify(storable(r.detail)),
+      ip: text(r.ip),
+      requestId: text(r.requestId),
+    });
   }
 
   /**
@@ -93,23 +89,42 @@ export class AccessLogService {
 /** The reason a member of staff gave for a read (`X-Access-Reason`), if any. */
 export function reasonOf(request: Pick<ReadRequest, 'headers'>): string | null {
   const reason = request.headers[REASON_HEADER];
-  return typeof reason === 'string' && reason.trim() ? reason.trim().slice(0, 200) : null;
+  return typeof reason === 'string' && reason.trim()
+    ? reason.trim().slice(0, 200)
+    : null;
 }
 
 function caseIdOf(request: ReadRequest): string | null {
-  const id = ((request.params ?? {}) as Record<string, string | undefined>)['id'];
+  const id = ((request.params ?? {}) as Record<string, string | undefined>)[
+    'id'
+  ];
   return id && UUID.test(id) ? id : null;
 }
 
-function detailOf(request: ReadRequest, result: unknown): Record<string, unknown> {
-  const detail: Record<string, unknown> = { method: request.method, route: request.route?.path };
+function detailOf(
+  request: ReadRequest,
+  result: unknown,
+): Record<string, unknown> {
+  const detail: Record<string, unknown> = {
+    method: request.method,
+    route: request.route?.path,
+  };
   const params = { ...((request.params ?? {}) as Record<string, string>) };
   delete params['id'];
   if (Object.keys(params).length) detail['params'] = params;
-  if (request.method === 'POST' && request.body && typeof request.body === 'object') detail['criteria'] = request.body;
+  if (
+    request.method === 'POST' &&
+    request.body &&
+    typeof request.body === 'object'
+  )
+    detail['criteria'] = request.body;
   if (Object.keys(request.query ?? {}).length) detail['query'] = request.query;
-  const r = result as { total?: unknown; items?: unknown } | unknown[] | undefined;
+  const r = result as
+    | { total?: unknown; items?: unknown }
+    | unknown[]
+    | undefined;
   if (Array.isArray(r)) detail['results'] = r.length;
-  else if (r && typeof r === 'object' && typeof r.total === 'number') detail['results'] = r.total;
+  else if (r && typeof r === 'object' && typeof r.total === 'number')
+    detail['results'] = r.total;
   return detail;
 }

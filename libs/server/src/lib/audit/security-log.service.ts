@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../identity/actor';
 import { printable, storable } from '../http/input-safety';
+import { AuditLogRepository } from './audit-log.repository';
 import { type RequestContext, requestContext } from './request-context';
 
 /** The events of the security log. */
@@ -44,27 +44,31 @@ export interface SecurityEvent {
  */
 @Injectable()
 export class SecurityLogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly logs: AuditLogRepository) {}
 
   /** Whatever the request held, the row is written: every text made storable first (input-safety.ts). */
-  async record(request: RequestContext | null, e: SecurityEvent, tx?: EntityManager): Promise<void> {
+  async record(
+    request: RequestContext | null,
+    e: SecurityEvent,
+    tx?: EntityManager,
+  ): Promise<void> {
     const { ip, requestId } = requestContext(request);
-    const text = (t: string | null | undefined) => (t === null || t === undefined ? null : printable(t, 10_000));
-    await (tx ?? this.db).query(
-      `INSERT INTO security_log (event, outcome, actor_id, actor_name, actor_role, subject_user_id, reason, detail, ip, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        e.event,
-        e.outcome,
-        e.actor?.id ?? null,
-        text(e.actor?.name),
-        e.actor?.role ?? null,
-        e.subjectUserId ?? null,
-        text(e.reason),
-        JSON.stringify(storable(e.detail ?? {})),
-        text(ip),
-        text(requestId),
-      ],
+    const text = (t: string | null | undefined) =>
+      t === null || t === undefined ? null : printable(t, 10_000);
+    await this.logs.insertSecurity(
+      {
+        event: e.event,
+        outcome: e.outcome,
+        actorId: e.actor?.id ?? null,
+        actorName: text(e.actor?.name),
+        actorRole: e.actor?.role ?? null,
+        subjectUserId: e.subjectUserId ?? null,
+        reason: text(e.reason),
+        detail: JSON.stringify(storable(e.detail ?? {})),
+        ip: text(ip),
+        requestId: text(requestId),
+      },
+      tx,
     );
   }
 }

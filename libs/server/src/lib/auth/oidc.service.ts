@@ -1,8 +1,14 @@
-import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import * as oidc from 'openid-client';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SessionRepository } from './session.repository';
+import { StaffRepository } from './staff.repository';
 
 /**
  * OpenID Connect sign-in: authorization code flow with PKCE (S256), state and nonce, through
@@ -34,7 +40,8 @@ export class OidcService {
   private configuration?: Promise<oidc.Configuration>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionRepository,
+    private readonly staff: StaffRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,15 +50,19 @@ export class OidcService {
   }
 
   private client(): Promise<oidc.Configuration> {
-    const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ALLOW_HTTP } = this.config;
-    if (!OIDC_ISSUER || !OIDC_CLIENT_ID) throw new NotFoundException('Single sign-on is not set up here.');
+    const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ALLOW_HTTP } =
+      this.config;
+    if (!OIDC_ISSUER || !OIDC_CLIENT_ID)
+      throw new NotFoundException('Single sign-on is not set up here.');
     this.configuration ??= oidc
       .discovery(
         new URL(OIDC_ISSUER),
         OIDC_CLIENT_ID,
         OIDC_CLIENT_SECRET,
         undefined,
-        OIDC_ALLOW_HTTP === 'true' ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        OIDC_ALLOW_HTTP === 'true'
+          ? { execute: [oidc.allowInsecureRequests] }
+          : undefined,
       )
       .catch((error: unknown) => {
         this.configuration = undefined;
@@ -66,8 +77,7 @@ export class OidcService {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await this.db.query(`DELETE FROM oidc_login WHERE created_at < now() - interval '10 minutes'`);
-    await this.db.query(`INSERT INTO oidc_login (state, code_verifier, nonce) VALUES ($1, $2, $3)`, [state, codeVerifier, nonce]);
+    await this.sessions.startSingleSignOn(state, codeVerifier, nonce);
     const url = oidc.buildAuthorizationUrl(client, {
       redirect_uri: this.config.OIDC_REDIRECT_URI ?? '',
       scope: 'openid email profile',
@@ -80,44 +90,53 @@ export class OidcService {
   }
 
   /** Completes a sign-in from the callback URL: answers the staff user's id. */
-  async finish(callbackUrl: URL, boundState: string | undefined): Promise<string> {
+  async finish(
+    callbackUrl: URL,
+    boundState: string | undefined,
+  ): Promise<string> {
     const state = callbackUrl.searchParams.get('state');
-    if (!state || !boundState || state !== boundState) throw new SsoRefusedError('state', EXPIRED);
-    const rows: { code_verifier: string; nonce: string }[] = await this.db.query(
-      `DELETE FROM oidc_login WHERE state = $1 AND created_at > now() - interval '10 minutes' RETURNING code_verifier, nonce`,
-      [state],
-    ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
-    if (!rows[0]) throw new SsoRefusedError('state', EXPIRED);
+    if (!state || !boundState || state !== boundState)
+      throw new SsoRefusedError('state', EXPIRED);
+    const login = await this.sessions.takeSingleSignOn(state);
+    if (!login) throw new SsoRefusedError('state', EXPIRED);
     let claims: oidc.IDToken | undefined;
     let profile: Record<string, unknown> = {};
     try {
       const client = await this.client();
       const tokens = await oidc.authorizationCodeGrant(client, callbackUrl, {
-        pkceCodeVerifier: rows[0].code_verifier,
+        pkceCodeVerifier: login.code_verifier,
         expectedState: state,
-        expectedNonce: rows[0].nonce,
+        expectedNonce: login.nonce,
         idTokenExpected: true,
       });
       claims = tokens.claims();
       profile = claims ?? {};
       if (claims?.sub && typeof claims['email'] !== 'string') {
         // Checked against the ID token's subject by openid-client.
-        profile = await oidc.fetchUserInfo(client, tokens.access_token, claims.sub);
+        profile = await oidc.fetchUserInfo(
+          client,
+          tokens.access_token,
+          claims.sub,
+        );
       }
     } catch (error) {
-      this.logger.warn(`OIDC sign-in failed: ${error instanceof Error ? error.name : 'error'}`);
+      this.logger.warn(
+        `OIDC sign-in failed: ${error instanceof Error ? error.name : 'error'}`,
+      );
       throw new SsoRefusedError('provider', INCOMPLETE);
     }
     if (!claims?.sub) throw new SsoRefusedError('provider', INCOMPLETE);
-    const email = typeof profile['email'] === 'string' && profile['email_verified'] === true ? profile['email'] : null;
-    const users: { id: string }[] = await this.db.query(
-      `UPDATE staff_user SET oidc_subject = $1
-       WHERE id = (SELECT id FROM staff_user WHERE active AND (oidc_subject = $1 OR (oidc_subject IS NULL AND $2::text IS NOT NULL AND lower(email) = lower($2)))
-                   ORDER BY (oidc_subject = $1) DESC NULLS LAST LIMIT 1)
-       RETURNING id`,
-      [claims.sub, email],
-    ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as never);
-    if (!users[0]) throw new SsoRefusedError('no_account', 'You do not have an account on this service. Ask an administrator.', claims.sub);
-    return users[0].id;
+    const email =
+      typeof profile['email'] === 'string' && profile['email_verified'] === true
+        ? profile['email']
+        : null;
+    const userId = await this.staff.linkSingleSignOn(claims.sub, email);
+    if (!userId)
+      throw new SsoRefusedError(
+        'no_account',
+        'You do not have an account on this service. Ask an administrator.',
+        claims.sub,
+      );
+    return userId;
   }
 }

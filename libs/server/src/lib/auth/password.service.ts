@@ -1,19 +1,26 @@
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { RequestContext } from '../audit/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { Actor } from './actor';
+import type { Actor } from '../identity/actor';
 import { LocalSignInService } from './local-sign-in.service';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, personalWords } from './password-policy';
 import type { ActiveSession } from './session.service';
 import { SessionService } from './session.service';
+import { StaffRepository } from './staff.repository';
 
 /** A refused change names the field, as a validation error does. */
-const fieldError = (field: 'currentPassword' | 'newPassword', message: string) =>
-  new BadRequestException({ message, errors: [{ field, message }] });
+const fieldError = (
+  field: 'currentPassword' | 'newPassword',
+  message: string,
+) => new BadRequestException({ message, errors: [{ field, message }] });
 
 /**
  * Changing one's own password (ASVS 5.0 6.2.2, 6.2.3): the current password and a new one that
@@ -24,26 +31,37 @@ const fieldError = (field: 'currentPassword' | 'newPassword', message: string) =
 @Injectable()
 export class PasswordService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DataSource,
+    private readonly staff: StaffRepository,
     private readonly sessions: SessionService,
     private readonly signIns: LocalSignInService,
     private readonly securityLog: SecurityLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async change(session: ActiveSession, currentPassword: string, newPassword: string, request: RequestContext): Promise<void> {
+  async change(
+    session: ActiveSession,
+    currentPassword: string,
+    newPassword: string,
+    request: RequestContext,
+  ): Promise<void> {
     const actor: Actor = session.actor;
     const userId = session.actor.id;
     const refused = (reason: string, detail: Record<string, unknown> = {}) =>
-      this.securityLog.record(request, { event: 'password.changed', outcome: 'failure', actor, subjectUserId: userId, detail: { reason, ...detail } });
+      this.securityLog.record(request, {
+        event: 'password.changed',
+        outcome: 'failure',
+        actor,
+        subjectUserId: userId,
+        detail: { reason, ...detail },
+      });
 
-    const [account] = (await this.db.query(
-      `SELECT password_hash, name, email, coalesce(locked_until > now(), false) AS locked FROM staff_user WHERE id = $1`,
-      [userId],
-    )) as { password_hash: string | null; name: string; email: string | null; locked: boolean }[];
+    const account = await this.staff.forPasswordChange(userId);
     if (!account?.password_hash) {
       await refused('no_local_password');
-      throw new ConflictException("Your account signs in through the council's identity provider: change your password there.");
+      throw new ConflictException(
+        "Your account signs in through the council's identity provider: change your password there.",
+      );
     }
     if (account.locked) {
       await refused('locked');
@@ -52,39 +70,55 @@ export class PasswordService {
       );
     }
     if (!(await verifyPassword(account.password_hash, currentPassword))) {
-      const lockedNow = await this.signIns.recordFailure(this.db.manager, userId);
+      const lockedNow = await this.signIns.recordFailure(userId);
       await refused('wrong_current_password', { lockedNow });
       if (lockedNow) {
         // Someone in this session is guessing the password: the account's sessions end with the lock.
-        const sessionsEnded = await this.sessions.endAllFor(userId, 'locked: wrong current password');
+        const sessionsEnded = await this.sessions.endAllFor(
+          userId,
+          'locked: wrong current password',
+        );
         await this.securityLog.record(request, {
           event: 'account_locked',
           outcome: 'success',
           actor,
           subjectUserId: userId,
-          detail: { failures: this.config.SIGN_IN_MAX_FAILURES, minutes: this.config.SIGN_IN_LOCK_MINUTES, sessionsEnded },
+          detail: {
+            failures: this.config.SIGN_IN_MAX_FAILURES,
+            minutes: this.config.SIGN_IN_LOCK_MINUTES,
+            sessionsEnded,
+          },
         });
       }
-      throw fieldError('currentPassword', 'currentPassword is not your current password');
+      throw fieldError(
+        'currentPassword',
+        'currentPassword is not your current password',
+      );
     }
-    const problem = await passwordProblem(newPassword, personalWords(account.name, account.email));
+    const problem = await passwordProblem(
+      newPassword,
+      personalWords(account.name, account.email),
+    );
     if (problem) {
       await refused('policy');
       throw fieldError('newPassword', `newPassword ${problem}`);
     }
     if (newPassword === currentPassword) {
       await refused('unchanged');
-      throw fieldError('newPassword', 'newPassword must differ from your current password');
+      throw fieldError(
+        'newPassword',
+        'newPassword must differ from your current password',
+      );
     }
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE staff_user SET password_hash = $2, password_change_required = false, password_expires_at = NULL,
-           password_changed_at = now(), failed_sign_ins = 0, locked_until = NULL
-         WHERE id = $1`,
-        [userId, passwordHash],
+      await this.staff.setOwnPassword(tx, userId, passwordHash);
+      const otherSessionsEnded = await this.sessions.endOthers(
+        userId,
+        session.id,
+        'password changed',
+        tx,
       );
-      const otherSessionsEnded = await this.sessions.endOthers(userId, session.id, 'password changed', tx);
       await this.securityLog.record(
         request,
         {
@@ -92,7 +126,10 @@ export class PasswordService {
           outcome: 'success',
           actor,
           subjectUserId: userId,
-          detail: { otherSessionsEnded, wasRequired: session.passwordChangeRequired },
+          detail: {
+            otherSessionsEnded,
+            wasRequired: session.passwordChangeRequired,
+          },
         },
         tx,
       );

@@ -8,16 +8,30 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@send/contracts';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { ACCESS_LOGGED, ACCESS_REFUSALS_LOGGED, type AccessKind } from '../audit/access-log';
+import {
+  ACCESS_LOGGED,
+  ACCESS_REFUSALS_LOGGED,
+  type AccessKind,
+} from '../audit/access-log';
 import { AccessLogService } from '../audit/access-log.service';
 import { SecurityLogService } from '../audit/security-log.service';
-import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
-import { ALLOWED_ROLES, type Actor, CASE_SCOPED, OPEN_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, teamScope } from './actor';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  cookiesAreSecure,
+} from '../config/app-config';
+import {
+  ALLOWED_ROLES,
+  type Actor,
+  CASE_SCOPED,
+  OPEN_BEFORE_PASSWORD_CHANGE,
+  PUBLIC_ROUTE,
+  teamScope,
+} from '../identity/actor';
+import { CaseScopeRepository } from './case-scope.repository';
 import { readCookie, SessionCookies } from './cookies';
 import { type ActiveSession, SessionService } from './session.service';
 
@@ -25,7 +39,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 
-export type SignedInRequest = Request & { actor?: Actor; session?: ActiveSession };
+export type SignedInRequest = Request & {
+  actor?: Actor;
+  session?: ActiveSession;
+};
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -49,7 +66,7 @@ export class SessionGuard implements CanActivate {
     private readonly sessions: SessionService,
     private readonly accessLog: AccessLogService,
     private readonly securityLog: SecurityLogService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: CaseScopeRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cookies = new SessionCookies(cookiesAreSecure(config));
@@ -58,12 +75,22 @@ export class SessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return false;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets))
+      return true;
+    const roles =
+      this.reflector.getAllAndOverride<Role[] | undefined>(
+        ALLOWED_ROLES,
+        targets,
+      ) ?? [];
 
     const request = context.switchToHttp().getRequest<SignedInRequest>();
-    const session = await this.sessions.resume(readCookie(request, this.cookies.session));
-    if (!session) throw new UnauthorizedException('Sign in to continue. (Sessions end after 30 minutes without use.)');
+    const session = await this.sessions.resume(
+      readCookie(request, this.cookies.session),
+    );
+    if (!session)
+      throw new UnauthorizedException(
+        'Sign in to continue. (Sessions end after 30 minutes without use.)',
+      );
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
@@ -72,21 +99,49 @@ export class SessionGuard implements CanActivate {
           outcome: 'failure',
           actor: session.actor,
           subjectUserId: session.actor.id,
-          detail: { method: request.method, route: request.route?.path, sent: typeof sent === 'string' ? 'wrong token' : 'no token' },
+          detail: {
+            method: request.method,
+            route: request.route?.path,
+            sent: typeof sent === 'string' ? 'wrong token' : 'no token',
+          },
         });
-        throw new ForbiddenException('This request did not come from a page of this service. Reload the page and try again.');
+        throw new ForbiddenException(
+          'This request did not come from a page of this service. Reload the page and try again.',
+        );
       }
     }
     const read =
-      this.reflector.get<AccessKind | undefined>(ACCESS_LOGGED, context.getHandler()) ??
-      this.reflector.get<AccessKind | undefined>(ACCESS_REFUSALS_LOGGED, context.getHandler());
-    if (session.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
-      if (read) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 403 });
-      throw new ForbiddenException('Set a password of your own before you continue: the one you signed in with was given to you by an administrator.');
+      this.reflector.get<AccessKind | undefined>(
+        ACCESS_LOGGED,
+        context.getHandler(),
+      ) ??
+      this.reflector.get<AccessKind | undefined>(
+        ACCESS_REFUSALS_LOGGED,
+        context.getHandler(),
+      );
+    if (
+      session.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(
+        OPEN_BEFORE_PASSWORD_CHANGE,
+        targets,
+      )
+    ) {
+      if (read)
+        await this.accessLog.recordRead(request, read, session.actor, {
+          deniedWith: 403,
+        });
+      throw new ForbiddenException(
+        'Set a password of your own before you continue: the one you signed in with was given to you by an administrator.',
+      );
     }
     if (!roles.includes(session.actor.role)) {
-      if (read) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 403 });
-      throw new ForbiddenException(`Your role (${session.actor.role}) cannot do this.`);
+      if (read)
+        await this.accessLog.recordRead(request, read, session.actor, {
+          deniedWith: 403,
+        });
+      throw new ForbiddenException(
+        `Your role (${session.actor.role}) cannot do this.`,
+      );
     }
     request.actor = session.actor;
     request.session = session;
@@ -95,7 +150,10 @@ export class SessionGuard implements CanActivate {
       try {
         await this.assertInScope(request, session.actor);
       } catch (error) {
-        if (read && error instanceof NotFoundException) await this.accessLog.recordRead(request, read, session.actor, { deniedWith: 404 });
+        if (read && error instanceof NotFoundException)
+          await this.accessLog.recordRead(request, read, session.actor, {
+            deniedWith: 404,
+          });
         throw error;
       }
     }
@@ -103,21 +161,28 @@ export class SessionGuard implements CanActivate {
   }
 
   /** 404, not 403: a case of another team is answered exactly as a case that does not exist. */
-  private async assertInScope(request: SignedInRequest, actor: Actor): Promise<void> {
+  private async assertInScope(
+    request: SignedInRequest,
+    actor: Actor,
+  ): Promise<void> {
     const team = teamScope(actor);
     const params = request.params as Record<string, string | undefined>;
     if (params['id'] !== undefined && UUID.test(params['id'])) {
-      const rows: { team: string }[] = await this.db.query(`SELECT team FROM "case" WHERE id = $1`, [params['id']]);
-      if (!rows[0] || (team !== null && rows[0].team !== team)) {
-        throw new NotFoundException(`There is no case with id ${params['id']}.`);
+      const caseTeam = await this.scope.teamOfCase(params['id']);
+      if (caseTeam === undefined || (team !== null && caseTeam !== team)) {
+        throw new NotFoundException(
+          `There is no case with id ${params['id']}.`,
+        );
       }
-    } else if (params['deadlineId'] !== undefined && UUID.test(params['deadlineId'])) {
-      const rows: { team: string }[] = await this.db.query(
-        `SELECT c.team FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.id = $1`,
-        [params['deadlineId']],
-      );
-      if (!rows[0] || (team !== null && rows[0].team !== team)) {
-        throw new NotFoundException(`There is no deadline with id ${params['deadlineId']}.`);
+    } else if (
+      params['deadlineId'] !== undefined &&
+      UUID.test(params['deadlineId'])
+    ) {
+      const caseTeam = await this.scope.teamOfDeadline(params['deadlineId']);
+      if (caseTeam === undefined || (team !== null && caseTeam !== team)) {
+        throw new NotFoundException(
+          `There is no deadline with id ${params['deadlineId']}.`,
+        );
       }
     }
   }

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type BankHoliday, Calendar } from '@send/domain';
-import type { DataSource } from 'typeorm';
+import { Calendar } from '@send/domain';
+import { BankHolidayRepository } from './bank-holiday.repository';
 import { delegatingCalendar } from './delegating-calendar';
 
 /** How often every process (API and worker) reloads the calendar, so a change reaches them all. */
@@ -18,18 +17,21 @@ export class BankHolidayCalendar implements OnModuleDestroy {
   private current?: Calendar;
   private timer?: NodeJS.Timeout;
   readonly calendar = delegatingCalendar(() => {
-    if (!this.current) throw new Error('The bank-holiday calendar is used before it was loaded');
+    if (!this.current)
+      throw new Error('The bank-holiday calendar is used before it was loaded');
     return this.current;
   });
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly holidays: BankHolidayRepository) {}
 
   /** Loads the calendar, and starts the periodic reload. */
   async start(): Promise<void> {
     await this.reload();
     this.timer ??= setInterval(() => {
       this.reload().catch((error: unknown) =>
-        this.logger.warn(`Could not reload the bank-holiday calendar; keeping the one loaded: ${error instanceof Error ? error.message : String(error)}`),
+        this.logger.warn(
+          `Could not reload the bank-holiday calendar; keeping the one loaded: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
     }, CALENDAR_REFRESH_MS);
     this.timer.unref();
@@ -37,8 +39,7 @@ export class BankHolidayCalendar implements OnModuleDestroy {
 
   /** Reads the table again (a bad row stops the reload: the calendar in use stays). */
   async reload(): Promise<void> {
-    const rows: BankHoliday[] = await this.db.query(`SELECT date::text AS date, title FROM bank_holiday ORDER BY date`);
-    this.current = new Calendar(rows);
+    this.current = new Calendar(await this.holidays.all());
   }
 
   onModuleDestroy(): void {

@@ -10,9 +10,15 @@ describe('delegatingCalendar', () => {
     expect(calendar.isWorkingDay('2026-12-25')).toBe(false);
     expect(calendar.publishedYears).toContain(2026);
 
-    current = new Calendar([...ENGLAND_AND_WALES_BANK_HOLIDAYS, { date: '2026-03-03', title: 'An extra bank holiday' }]);
+    current = new Calendar([
+      ...ENGLAND_AND_WALES_BANK_HOLIDAYS,
+      { date: '2026-03-03', title: 'An extra bank holiday' },
+    ]);
     expect(calendar.isWorkingDay('2026-03-03')).toBe(false);
-    expect(calendar.holidayFor('2026-03-03')).toEqual({ title: 'An extra bank holiday', projected: false });
+    expect(calendar.holidayFor('2026-03-03')).toEqual({
+      title: 'An extra bank holiday',
+      projected: false,
+    });
     // Methods taken off it keep working (they are bound to the current calendar).
     const { isBankHoliday } = calendar;
     expect(isBankHoliday('2026-03-03')).toBe(true);

@@ -12,7 +12,9 @@ export function delegatingCalendar(current: () => Calendar): Calendar {
     get(_target, property) {
       const target = current();
       const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

@@ -1,5 +1,9 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import {
   applyCaseEvent,
   businessDateOf,
@@ -20,14 +24,20 @@ import {
 } from '@send/domain';
 import { randomUUID } from 'node:crypto';
 import type { DeadlineStatus } from '@send/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../identity/actor';
+import { CALENDAR } from '../calendar/calendar.token';
 import { Clock } from '../clock/clock';
-import { CaseEntity, CaseEventEntity, DeadlineEntity, type DeadlineExtension } from '../db/entities';
+import {
+  type DeadlineExtension,
+  type DeadlineRecord,
+  LedgerRepository,
+} from './ledger.repository';
 import { eventHash } from '../history/event-hash';
 import { writeAppealRegister } from '../reporting/appeal-register.writer';
+import { type CaseRecord, CaseRepository } from './case.repository';
 
-export const CALENDAR = Symbol('CALENDAR');
+export { CALENDAR } from '../calendar/calendar.token';
 
 /** What a recorded event became in the history. */
 export interface RecordedEvent {
@@ -42,7 +52,9 @@ export interface RecordedEvent {
  * The event to record, or a function that makes it inside the transaction, once the case is
  * locked (when it depends on rows that must not change meanwhile, such as a deadline or the history).
  */
-export type EventSource = CaseEvent | ((tx: EntityManager) => Promise<CaseEvent>);
+export type EventSource =
+  | CaseEvent
+  | ((tx: EntityManager) => Promise<CaseEvent>);
 
 /** Thrown to roll a dry run back; carries what was read before the rollback. */
 class DryRunRollback<T> extends Error {
@@ -88,20 +100,31 @@ const LIVE = new Set(['open', 'overdue']);
 @Injectable()
 export class CaseCommandService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly ledger: LedgerRepository,
     private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendar: Calendar,
   ) {}
 
   /** Opens a case; returns its id. */
-  async open(event: Extract<CaseEvent, { type: 'case.opened' }>, actor: Actor): Promise<string> {
+  async open(
+    event: Extract<CaseEvent, { type: 'case.opened' }>,
+    actor: Actor,
+  ): Promise<string> {
     return this.db.transaction(async (tx) => this.openIn(tx, event, actor));
   }
 
   /** As `open`, inside a transaction the caller already holds. */
-  async openIn(tx: EntityManager, event: Extract<CaseEvent, { type: 'case.opened' }>, actor: Actor): Promise<string> {
-    if (await tx.getRepository(CaseEntity).existsBy({ reference: event.reference })) {
-      throw new ConflictException(`A case with reference ${event.reference} already exists.`);
+  async openIn(
+    tx: EntityManager,
+    event: Extract<CaseEvent, { type: 'case.opened' }>,
+    actor: Actor,
+  ): Promise<string> {
+    if (await this.cases.referenceTaken(tx, event.reference)) {
+      throw new ConflictException(
+        `A case with reference ${event.reference} already exists.`,
+      );
     }
     const id = randomUUID();
     await this.commit(tx, id, undefined, event, actor, {});
@@ -109,8 +132,15 @@ export class CaseCommandService {
   }
 
   /** Records an event on an existing case. */
-  async record(caseId: string, event: EventSource, actor: Actor, options: RecordOptions): Promise<RecordedEvent> {
-    return this.db.transaction((tx) => this.recordIn(tx, caseId, event, actor, options));
+  async record(
+    caseId: string,
+    event: EventSource,
+    actor: Actor,
+    options: RecordOptions,
+  ): Promise<RecordedEvent> {
+    return this.db.transaction((tx) =>
+      this.recordIn(tx, caseId, event, actor, options),
+    );
   }
 
   /**
@@ -118,7 +148,13 @@ export class CaseCommandService {
    * reads the outcome with `read` inside the same transaction, then rolls it all back: nothing is
    * saved and nothing is queued. Forms use it to show the deadlines an entry opens or moves before saving.
    */
-  async dryRun<T>(caseId: string, event: EventSource, actor: Actor, options: RecordOptions, read: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async dryRun<T>(
+    caseId: string,
+    event: EventSource,
+    actor: Actor,
+    options: RecordOptions,
+    read: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
       await this.db.transaction(async (tx) => {
         await this.recordIn(tx, caseId, event, actor, options);
@@ -132,15 +168,20 @@ export class CaseCommandService {
   }
 
   /** As `record`, inside a transaction the caller already holds. */
-  async recordIn(tx: EntityManager, caseId: string, source: EventSource, actor: Actor, options: RecordOptions): Promise<RecordedEvent> {
-    const current = await tx
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :caseId', { caseId })
-      .getOne();
-    if (!current) throw new NotFoundException(`There is no case with id ${caseId}.`);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+  async recordIn(
+    tx: EntityManager,
+    caseId: string,
+    source: EventSource,
+    actor: Actor,
+    options: RecordOptions,
+  ): Promise<RecordedEvent> {
+    const current = await this.cases.lock(tx, caseId);
+    if (!current)
+      throw new NotFoundException(`There is no case with id ${caseId}.`);
+    if (
+      options.expectedVersion !== undefined &&
+      options.expectedVersion !== current.version
+    ) {
       throw new ConflictException(
         `This case has changed since you opened it (you had version ${options.expectedVersion}; it is now at version ${current.version}). Reload it, check the changes, then save again.`,
       );
@@ -154,17 +195,21 @@ export class CaseCommandService {
     return (await this.storedHistory(tx, caseId)).map((e) => e.event);
   }
 
-  private async storedHistory(tx: EntityManager, caseId: string): Promise<StoredEvent[]> {
-    const rows = await tx
-      .getRepository(CaseEventEntity)
-      .find({ where: { caseId }, order: { sequence: 'ASC' }, select: { id: true, type: true, payload: true } });
-    return rows.map((r) => ({ id: r.id, event: { type: r.type, ...r.payload } as CaseEvent }));
+  private async storedHistory(
+    tx: EntityManager,
+    caseId: string,
+  ): Promise<StoredEvent[]> {
+    const rows = await this.cases.history(tx, caseId);
+    return rows.map((r) => ({
+      id: r.id,
+      event: { type: r.type, ...r.payload } as CaseEvent,
+    }));
   }
 
   private async commit(
     tx: EntityManager,
     caseId: string,
-    current: CaseEntity | undefined,
+    current: CaseRecord | undefined,
     event: CaseEvent,
     actor: Actor,
     options: RecordOptions,
@@ -183,14 +228,21 @@ export class CaseCommandService {
     }
     // The version guards caseworkers' edits: events that change nothing on the case (the deadline
     // monitor's, an extension) do not make someone's open form stale.
-    const changed = !current || JSON.stringify(completeSnapshot(current.snapshot)) !== JSON.stringify(snapshot);
+    const changed =
+      !current ||
+      JSON.stringify(completeSnapshot(current.snapshot)) !==
+        JSON.stringify(snapshot);
     const version = (current?.version ?? 0) + (changed ? 1 : 0);
     const now = this.clock.now();
     // Who holds the case, by id: whoever opens it, then whoever it is reassigned to.
     const caseworkerId =
-      event.type === 'case.opened' ? actor.id : event.type === 'case.reassigned' ? (options.caseworkerId ?? null) : (current?.caseworkerId ?? null);
+      event.type === 'case.opened'
+        ? actor.id
+        : event.type === 'case.reassigned'
+          ? (options.caseworkerId ?? null)
+          : (current?.caseworkerId ?? null);
 
-    await tx.getRepository(CaseEntity).save({
+    await this.cases.save(tx, {
       id: caseId,
       reference: snapshot.reference,
       childName: snapshot.childName,
@@ -206,10 +258,8 @@ export class CaseCommandService {
     await writeAppealRegister(tx, caseId, snapshot);
 
     const previous = current
-      ? await tx
-          .getRepository(CaseEventEntity)
-          .findOne({ where: { caseId }, order: { sequence: 'DESC' }, select: { hash: true, sequence: true } })
-      : null;
+      ? await this.cases.lastEvent(tx, caseId)
+      : undefined;
     const sequence = (previous?.sequence ?? 0) + 1;
     const { type, ...payload } = event;
     const content = {
@@ -233,29 +283,38 @@ export class CaseCommandService {
       correctsEventId: await this.correctedEventId(tx, caseId, event),
       previousHash: previous?.hash ?? null,
     };
-    await tx.getRepository(CaseEventEntity).insert({ ...content, recordedAt: now, hash: eventHash(content) });
+    await this.cases.appendEvent(tx, {
+      ...content,
+      recordedAt: now,
+      hash: eventHash(content),
+    });
 
-    await this.writeLedger(tx, caseId, { owner: snapshot.caseworker, ownerId: caseworkerId }, history, [...stored.map((e) => e.id), content.id]);
+    await this.writeLedger(
+      tx,
+      caseId,
+      { owner: snapshot.caseworker, ownerId: caseworkerId },
+      history,
+      [...stored.map((e) => e.id), content.id],
+    );
     return { eventId: content.id, sequence, version };
   }
 
   /** A correction points to the event it corrects; nothing is edited in place. */
-  private async correctedEventId(tx: EntityManager, caseId: string, event: CaseEvent): Promise<string | null> {
+  private async correctedEventId(
+    tx: EntityManager,
+    caseId: string,
+    event: CaseEvent,
+  ): Promise<string | null> {
     if (event.type === 'event.corrected') {
-      const target = await tx.getRepository(CaseEventEntity).findOne({ where: { caseId, sequence: event.correctsSequence }, select: { id: true } });
-      return target?.id ?? null;
+      return (
+        (await this.cases.eventIdAt(tx, caseId, event.correctsSequence)) ?? null
+      );
     }
     if (event.type !== 'decision.corrected') return null;
-    const original = await tx
-      .getRepository(CaseEventEntity)
-      .createQueryBuilder('e')
-      .select('e.id')
-      .where("e.case_id = :caseId AND e.type = 'decision.issued' AND e.payload->>'decisionId' = :decisionId", {
-        caseId,
-        decisionId: event.decisionId,
-      })
-      .getOne();
-    return original?.id ?? null;
+    return (
+      (await this.cases.decisionIssuedEventId(tx, caseId, event.decisionId)) ??
+      null
+    );
   }
 
   /**
@@ -264,22 +323,39 @@ export class CaseCommandService {
    * event i. Rows are never deleted. The deadline monitor's `overdue` is kept while the deadline is
    * still open and past; live deadlines belong to the case's caseworker.
    */
-  private async writeLedger(tx: EntityManager, caseId: string, owner: DeadlineOwner, history: readonly CaseEvent[], eventIds: readonly string[]): Promise<void> {
-    const repository = tx.getRepository(DeadlineEntity);
-    const rows = await repository.findBy({ caseId });
+  private async writeLedger(
+    tx: EntityManager,
+    caseId: string,
+    owner: DeadlineOwner,
+    history: readonly CaseEvent[],
+    eventIds: readonly string[],
+  ): Promise<void> {
+    const rows = await this.ledger.ledgerOf(tx, caseId);
     const indexOf = new Map(eventIds.map((id, i) => [id, i]));
-    const byKey = new Map(rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), row]));
-    const previous: Ledger = new Map(rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), entryOf(row, indexOf)]));
+    const byKey = new Map(
+      rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), row]),
+    );
+    const previous: Ledger = new Map(
+      rows.map((row) => [
+        ledgerKey(row.ruleId, row.subjectId),
+        entryOf(row, indexOf),
+      ]),
+    );
     const ledger = nextLedger(previous, history, this.calendar);
     const now = this.clock.now();
     const today = this.clock.today();
     const latest = history.length - 1;
-    const idAt = (at: number | undefined) => (at === undefined ? null : (eventIds[at] ?? null));
+    const idAt = (at: number | undefined) =>
+      at === undefined ? null : (eventIds[at] ?? null);
 
     for (const [key, entry] of ledger) {
       const row = byKey.get(key);
       const live = entry.status === 'open';
-      const status: DeadlineStatus = live ? (row?.status === 'overdue' && entry.dueOn < today ? 'overdue' : 'open') : entry.status;
+      const status: DeadlineStatus = live
+        ? row?.status === 'overdue' && entry.dueOn < today
+          ? 'overdue'
+          : 'open'
+        : entry.status;
       const fields = {
         ruleId: entry.ruleId,
         subjectId: entry.subjectId,
@@ -310,7 +386,7 @@ export class CaseCommandService {
       // when recorded waits for a grace before it is marked overdue).
       const timedNow = entry.timedAt === latest;
       if (!row) {
-        await repository.insert({
+        await this.ledger.insert(tx, {
           id: randomUUID(),
           caseId,
           ...owner,
@@ -321,26 +397,32 @@ export class CaseCommandService {
         });
         continue;
       }
-      const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => JSON.stringify(row[k] ?? null) !== JSON.stringify(fields[k] ?? null));
-      if (!differs && !timedNow) continue;
-      const retime = live && (timedNow || row.dueOn !== entry.dueOn || !LIVE.has(row.status));
-      await repository.update(
-        { id: row.id },
-        {
-          ...fields,
-          ...(timedNow ? { timingFrom: now } : {}),
-          ...(retime ? { nextActionAt: now } : live ? {} : { nextActionAt: null }),
-          updatedAt: now,
-        },
+      const differs = (Object.keys(fields) as (keyof typeof fields)[]).some(
+        (k) =>
+          JSON.stringify(row[k] ?? null) !== JSON.stringify(fields[k] ?? null),
       );
+      if (!differs && !timedNow) continue;
+      const retime =
+        live &&
+        (timedNow || row.dueOn !== entry.dueOn || !LIVE.has(row.status));
+      await this.ledger.update(tx, row.id, fields, {
+        updatedAt: now,
+        ...(timedNow ? { timingFrom: now } : {}),
+        nextAction: retime ? 'now' : live ? 'keep' : 'clear',
+      });
     }
   }
 }
 
 /** A stored deadline row as the domain's ledger entry (event ids as indexes of the history). */
-function entryOf(row: DeadlineEntity, indexOf: ReadonlyMap<string, number>): LedgerEntry {
+function entryOf(
+  row: DeadlineRecord,
+  indexOf: ReadonlyMap<string, number>,
+): LedgerEntry {
   const at = (id: string | null) => (id === null ? undefined : indexOf.get(id));
-  const status: LedgerEntry['status'] = LIVE.has(row.status) ? 'open' : (row.status as LedgerEntry['status']);
+  const status: LedgerEntry['status'] = LIVE.has(row.status)
+    ? 'open'
+    : (row.status as LedgerEntry['status']);
   return {
     ruleId: row.ruleId as RuleId,
     subjectId: row.subjectId,

@@ -1,17 +1,30 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CaseDetail,
   CaseSummary,
+  DeadlineView,
   DocumentView,
   Page,
 } from '@send/contracts';
 import { completeSnapshot } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CaseEntity, DocumentEntity } from '../db/entities';
-import { DeadlineService } from '../deadlines/deadline.service';
+import { CaseEntity } from '../db/entities';
+import { CaseRepository } from './case.repository';
 
-export function toCaseSummary(c: CaseEntity): CaseSummary {
+export function toCaseSummary(
+  c: Pick<
+    CaseEntity,
+    | 'id'
+    | 'reference'
+    | 'childName'
+    | 'dateOfBirth'
+    | 'caseworker'
+    | 'team'
+    | 'stage'
+    | 'version'
+  >,
+): CaseSummary {
   return {
     id: c.id,
     reference: c.reference,
@@ -36,11 +49,22 @@ export interface CaseSearch {
 /** `%` and `_` typed by a person are literal characters, not wildcards. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The case page's deadlines, as the deadlines context shows them (DeadlineService). Bound by the
+ * assembly (server.modules.ts): the deadlines context builds on this one, so this one names only
+ * what it needs of it.
+ */
+export const CASE_DEADLINES = Symbol('CASE_DEADLINES');
+export interface CaseDeadlines {
+  forCase(caseId: string, manager?: EntityManager): Promise<DeadlineView[]>;
+}
+
 @Injectable()
 export class CaseQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly deadlines: DeadlineService,
+    @Inject(CASE_DEADLINES) private readonly deadlines: CaseDeadlines,
+    private readonly cases: CaseRepository,
   ) {}
 
   /**
@@ -109,11 +133,8 @@ export class CaseQueryService {
   }
 
   /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */
-  async detail(
-    caseId: string,
-    manager: EntityManager = this.db.manager,
-  ): Promise<CaseDetail> {
-    const c = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
+  async detail(caseId: string, manager?: EntityManager): Promise<CaseDetail> {
+    const c = await this.cases.byId(caseId, manager);
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
     const s = completeSnapshot(c.snapshot);
     return {
@@ -138,11 +159,9 @@ export class CaseQueryService {
 
   private async documents(
     caseId: string,
-    manager: EntityManager,
+    manager?: EntityManager,
   ): Promise<DocumentView[]> {
-    const rows = await manager
-      .getRepository(DocumentEntity)
-      .find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
+    const rows = await this.cases.documentsOf(caseId, manager);
     return rows.map((d) => ({
       id: d.id,
       eventSequence: d.eventSequence,

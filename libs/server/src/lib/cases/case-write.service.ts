@@ -1,28 +1,51 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { correctionOf } from '@send/domain';
-import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { Clock } from '../clock/clock';
-import { DeadlineEntity, MediationProviderEntity, StaffUserEntity } from '../db/entities';
-import type { ExtendDeadlineDto } from '../appeals/appeal.dto';
+import { StaffRepository } from '../auth/staff.repository';
 import type { VersionedDto } from '../http/common.dto';
-import type { AdviserContactedDto } from '../mediation/mediation.dto';
-import type { CaseDetail } from '@send/contracts';
-import { CaseCommandService, type EventSource, type RecordOptions } from './case-command.service';
+import type { CaseDetail, ExtensionGroundId } from '@send/contracts';
+import {
+  CaseCommandService,
+  type EventSource,
+  type RecordOptions,
+} from './case-command.service';
 import { CaseQueryService } from './case-query.service';
-import { rolledBackOnFailure, type SavedEntry, showSaved } from './write-outcome';
-import type { CorrectEventDto, OpenCaseDto, ReassignCaseDto } from './dto/case.dto';
+import { LedgerRepository } from './ledger.repository';
+import {
+  rolledBackOnFailure,
+  type SavedEntry,
+  showSaved,
+} from '../http/write-outcome';
+import type {
+  CorrectEventDto,
+  OpenCaseDto,
+  ReassignCaseDto,
+} from './dto/case.dto';
 
 /**
  * Turns validated requests into case events and records them. Where a request names something
- * kept outside the case (a member of staff, a mediation provider, a deadline), it is looked up here
+ * kept outside the case (a member of staff, a deadline), it is looked up here
  * so that the event carries what was true when it was recorded.
  */
+/** An extension of a deadline as the request gives it (ExtendDeadlineDto, validated by the deadline routes). */
+export type DeadlineExtensionRequest = VersionedDto & {
+  toDueOn: string;
+  ground: ExtensionGroundId;
+  reason: string;
+  agreedBy: string;
+};
+
 @Injectable()
 export class CaseWriteService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly staff: StaffRepository,
+    private readonly ledger: LedgerRepository,
     private readonly commands: CaseCommandService,
     private readonly queries: CaseQueryService,
     private readonly clock: Clock,
@@ -42,10 +65,16 @@ export class CaseWriteService {
   ): Promise<CaseDetail> {
     const options = { ...this.optionsOf(body), ...extra };
     if (body.dryRun) {
-      const preview = await rolledBackOnFailure(() => this.commands.dryRun(caseId, event, actor, options, (tx) => this.queries.detail(caseId, tx)));
+      const preview = await rolledBackOnFailure(() =>
+        this.commands.dryRun(caseId, event, actor, options, (tx) =>
+          this.queries.detail(caseId, tx),
+        ),
+      );
       return { ...preview, dryRun: true };
     }
-    const { sequence, version } = await rolledBackOnFailure(() => this.commands.record(caseId, event, actor, options));
+    const { sequence, version } = await rolledBackOnFailure(() =>
+      this.commands.record(caseId, event, actor, options),
+    );
     return this.show({ caseId, sequence, version });
   }
 
@@ -61,7 +90,10 @@ export class CaseWriteService {
   }
 
   private optionsOf(body: VersionedDto & { reason?: string }): RecordOptions {
-    return { expectedVersion: body.expectedVersion, ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}) };
+    return {
+      expectedVersion: body.expectedVersion,
+      ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}),
+    };
   }
 
   open(body: OpenCaseDto, actor: Actor): Promise<string> {
@@ -79,37 +111,33 @@ export class CaseWriteService {
     );
   }
 
-  async reassign(caseId: string, body: ReassignCaseDto, actor: Actor): Promise<CaseDetail> {
-    const to = await this.db.getRepository(StaffUserEntity).findOneBy({ id: body.staffUserId, active: true });
+  async reassign(
+    caseId: string,
+    body: ReassignCaseDto,
+    actor: Actor,
+  ): Promise<CaseDetail> {
+    const to = await this.staff.findActive(body.staffUserId);
     // A manager reassigns within the teams they manage (their own team).
-    if (!to || (to.role !== 'caseworker' && to.role !== 'manager') || to.team !== actor.team) {
-      throw new BadRequestException('staffUserId must be an active caseworker or manager in your team.');
+    if (
+      !to ||
+      (to.role !== 'caseworker' && to.role !== 'manager') ||
+      to.team !== actor.team
+    ) {
+      throw new BadRequestException(
+        'staffUserId must be an active caseworker or manager in your team.',
+      );
     }
     return this.recordAndShow(
       caseId,
       body,
-      { type: 'case.reassigned', caseworker: to.name, team: to.team, reassignedOn: this.clock.today() },
-      actor,
-      { caseworkerId: to.id },
-    );
-  }
-
-  async adviserContacted(caseId: string, mediationId: string, body: AdviserContactedDto, actor: Actor): Promise<CaseDetail> {
-    const provider = await this.db.getRepository(MediationProviderEntity).findOneBy({ id: body.providerId, active: true });
-    if (!provider) throw new BadRequestException('providerId must be an active mediation provider (see GET /api/mediation-providers).');
-    return this.recordAndShow(
-      caseId,
-      body,
       {
-        type: 'mediation.adviser_contacted',
-        mediationId,
-        decisionId: body.decisionId,
-        providerName: provider.name,
-        contactedOn: body.contactedOn,
-        healthInIssue: body.healthInIssue,
-        socialCareInIssue: body.socialCareInIssue,
+        type: 'case.reassigned',
+        caseworker: to.name,
+        team: to.team,
+        reassignedOn: this.clock.today(),
       },
       actor,
+      { caseworkerId: to.id },
     );
   }
 
@@ -118,19 +146,34 @@ export class CaseWriteService {
    * The deadline is read under a row lock once the case is locked, so two extensions sent at once
    * cannot both start from the same due date.
    */
-  async extendDeadline(deadlineId: string, body: ExtendDeadlineDto, actor: Actor): Promise<CaseDetail> {
-    const found = await this.db.getRepository(DeadlineEntity).findOne({ where: { id: deadlineId }, select: { caseId: true } });
-    if (!found) throw new NotFoundException(`There is no deadline with id ${deadlineId}.`);
+  async extendDeadline(
+    deadlineId: string,
+    body: DeadlineExtensionRequest,
+    actor: Actor,
+  ): Promise<CaseDetail> {
+    const caseId = await this.ledger.caseIdOf(deadlineId);
+    if (caseId === undefined)
+      throw new NotFoundException(
+        `There is no deadline with id ${deadlineId}.`,
+      );
     return this.recordAndShow(
-      found.caseId,
+      caseId,
       body,
       async (tx) => {
-        const d = await tx.getRepository(DeadlineEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :deadlineId', { deadlineId }).getOneOrFail();
+        const d = await this.ledger.lock(tx, deadlineId);
+        if (!d)
+          throw new NotFoundException(
+            `There is no deadline with id ${deadlineId}.`,
+          );
         if (d.status !== 'open' && d.status !== 'overdue') {
-          throw new ConflictException(`This deadline is ${d.status}: only an open or overdue deadline can be extended.`);
+          throw new ConflictException(
+            `This deadline is ${d.status}: only an open or overdue deadline can be extended.`,
+          );
         }
         if (body.toDueOn <= d.dueOn) {
-          throw new BadRequestException(`toDueOn must be after the current due date (${d.dueOn}).`);
+          throw new BadRequestException(
+            `toDueOn must be after the current due date (${d.dueOn}).`,
+          );
         }
         return {
           type: 'deadline.extended',
@@ -153,11 +196,22 @@ export class CaseWriteService {
    * Corrects facts of the event at `sequence` in the case's history: a new event that points to
    * it; the case and its deadlines become what the corrected history gives.
    */
-  correct(caseId: string, sequence: number, body: CorrectEventDto, actor: Actor): Promise<CaseDetail> {
+  correct(
+    caseId: string,
+    sequence: number,
+    body: CorrectEventDto,
+    actor: Actor,
+  ): Promise<CaseDetail> {
     return this.recordAndShow(
       caseId,
       body,
-      async (tx) => correctionOf(await this.commands.historyOf(tx, caseId), sequence, body.changes, this.clock.today()),
+      async (tx) =>
+        correctionOf(
+          await this.commands.historyOf(tx, caseId),
+          sequence,
+          body.changes,
+          this.clock.today(),
+        ),
       actor,
     );
   }

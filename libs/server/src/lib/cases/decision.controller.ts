@@ -2,9 +2,9 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CaseDetail } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
-import { type Actor, CurrentActor } from '../auth/actor';
-import { CaseId, IdOf, RecordOnCase } from '../http/endpoints';
-import { WayForwardHeldDto, WayForwardRequestDto } from '../mediation/mediation.dto';
+import { type Actor, CurrentActor } from '../identity/actor';
+import { CaseId, IdOf } from '../http/endpoints';
+import { RecordOnCase } from '../auth/case-routes';
 import { Clock } from '../clock/clock';
 import { CaseWriteService } from './case-write.service';
 import {
@@ -29,9 +29,14 @@ export class DecisionController {
 
   @Post('decisions')
   @RecordOnCase('Record a decision the council issued', {
-    description: 'Opens the family’s deadlines: contact the mediation adviser (2 months) and appeal (2 months, or 1 month from a certificate).',
+    description:
+      'Opens the family’s deadlines: contact the mediation adviser (2 months) and appeal (2 months, or 1 month from a certificate).',
   })
-  decision(@Param('id', CaseId()) id: string, @Body() body: RecordDecisionDto, @CurrentActor() actor: Actor): Promise<CaseDetail> {
+  decision(
+    @Param('id', CaseId()) id: string,
+    @Body() body: RecordDecisionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseDetail> {
     return this.writes.recordAndShow(
       id,
       body,
@@ -42,9 +47,13 @@ export class DecisionController {
         decisionDate: body.decisionDate,
         letterSent: body.letterSent,
         sections: body.sections ?? [],
-        ...(body.letterChecklist ? { letterChecklist: { ...body.letterChecklist } } : {}),
+        ...(body.letterChecklist
+          ? { letterChecklist: { ...body.letterChecklist } }
+          : {}),
         ...(body.rationale?.trim() ? { rationale: body.rationale.trim() } : {}),
-        ...(body.answers ? { answers: { kind: body.answers.kind, id: body.answers.id } } : {}),
+        ...(body.answers
+          ? { answers: { kind: body.answers.kind, id: body.answers.id } }
+          : {}),
       },
       actor,
     );
@@ -52,10 +61,24 @@ export class DecisionController {
 
   @Post('assessment-requests')
   @RecordOnCase('Record a request for an EHC needs assessment', {
-    description: 'Opens the council’s 6 weeks to decide whether to assess (SEND Regs reg 5(1)); a refusal to assess that answers it, or the decision to assess, meets it.',
+    description:
+      'Opens the council’s 6 weeks to decide whether to assess (SEND Regs reg 5(1)); a refusal to assess that answers it, or the decision to assess, meets it.',
   })
-  assessmentRequested(@Param('id', CaseId()) id: string, @Body() body: AssessmentRequestDto, @CurrentActor() actor: Actor) {
-    return this.writes.recordAndShow(id, body, { type: 'assessment.requested', requestId: randomUUID(), receivedOn: body.receivedOn }, actor);
+  assessmentRequested(
+    @Param('id', CaseId()) id: string,
+    @Body() body: AssessmentRequestDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'assessment.requested',
+        requestId: randomUUID(),
+        receivedOn: body.receivedOn,
+      },
+      actor,
+    );
   }
 
   @Post('assessment-requests/:requestId/agreed')
@@ -69,64 +92,130 @@ export class DecisionController {
     @Body() body: AssessmentAgreedDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.writes.recordAndShow(id, body, { type: 'assessment.agreed', requestId, notifiedOn: body.notifiedOn }, actor);
+    return this.writes.recordAndShow(
+      id,
+      body,
+      { type: 'assessment.agreed', requestId, notifiedOn: body.notifiedOn },
+      actor,
+    );
   }
 
   @Post('draft-plans')
   @RecordOnCase('Record that a draft EHC plan was served on the family', {
-    description: 'Opens the family’s 15 days, beginning with the day it was served, to comment (reg 13(1)).',
+    description:
+      'Opens the family’s 15 days, beginning with the day it was served, to comment (reg 13(1)).',
   })
-  draftServed(@Param('id', CaseId()) id: string, @Body() body: DraftPlanServedDto, @CurrentActor() actor: Actor) {
+  draftServed(
+    @Param('id', CaseId()) id: string,
+    @Body() body: DraftPlanServedDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.writes.recordAndShow(
       id,
       body,
-      { type: 'draft_plan.served', draftId: randomUUID(), servedOn: body.servedOn, ...(body.requestId ? { requestId: body.requestId } : {}) },
+      {
+        type: 'draft_plan.served',
+        draftId: randomUUID(),
+        servedOn: body.servedOn,
+        ...(body.requestId ? { requestId: body.requestId } : {}),
+      },
       actor,
     );
   }
 
   @Post('draft-plans/:draftId/comments')
   @RecordOnCase("Record the family's comments on a draft plan")
-  draftComments(@Param('id', CaseId()) id: string, @Param('draftId', IdOf('draft plan')) draftId: string, @Body() body: DraftCommentsDto, @CurrentActor() actor: Actor) {
-    return this.writes.recordAndShow(id, body, { type: 'draft_plan.comments_received', draftId, receivedOn: body.receivedOn }, actor);
+  draftComments(
+    @Param('id', CaseId()) id: string,
+    @Param('draftId', IdOf('draft plan')) draftId: string,
+    @Body() body: DraftCommentsDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'draft_plan.comments_received',
+        draftId,
+        receivedOn: body.receivedOn,
+      },
+      actor,
+    );
   }
 
   @Post('reviews')
   @RecordOnCase('Record an annual review meeting', {
-    description: 'Opens the council’s 4 weeks to decide whether to keep, amend or cease the plan (reg 20(10)).',
+    description:
+      'Opens the council’s 4 weeks to decide whether to keep, amend or cease the plan (reg 20(10)).',
   })
-  reviewHeld(@Param('id', CaseId()) id: string, @Body() body: ReviewMeetingDto, @CurrentActor() actor: Actor) {
-    return this.writes.recordAndShow(id, body, { type: 'review.meeting_held', reviewId: randomUUID(), heldOn: body.heldOn }, actor);
+  reviewHeld(
+    @Param('id', CaseId()) id: string,
+    @Body() body: ReviewMeetingDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.writes.recordAndShow(
+      id,
+      body,
+      {
+        type: 'review.meeting_held',
+        reviewId: randomUUID(),
+        heldOn: body.heldOn,
+      },
+      actor,
+    );
   }
 
   @Post('reviews/:reviewId/amendments-proposed')
-  @RecordOnCase('Record that the council sent proposed amendments after a review', {
-    description: 'Meets reg 20(10); the final amended plan is due 8 weeks after (reg 22(3)).',
-  })
+  @RecordOnCase(
+    'Record that the council sent proposed amendments after a review',
+    {
+      description:
+        'Meets reg 20(10); the final amended plan is due 8 weeks after (reg 22(3)).',
+    },
+  )
   amendmentsProposed(
     @Param('id', CaseId()) id: string,
     @Param('reviewId', IdOf('review')) reviewId: string,
     @Body() body: AmendmentsProposedDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.writes.recordAndShow(id, body, { type: 'review.amendments_proposed', reviewId, sentOn: body.sentOn }, actor);
+    return this.writes.recordAndShow(
+      id,
+      body,
+      { type: 'review.amendments_proposed', reviewId, sentOn: body.sentOn },
+      actor,
+    );
   }
 
   @Post('phase-transfers')
   @RecordOnCase('Record a transfer between phases of education ahead', {
-    description: 'The plan must be reviewed and amended by 15 February of the year of the transfer, or 31 March for a transfer to a post-16 institution (reg 18(1)).',
+    description:
+      'The plan must be reviewed and amended by 15 February of the year of the transfer, or 31 March for a transfer to a post-16 institution (reg 18(1)).',
   })
-  phaseTransfer(@Param('id', CaseId()) id: string, @Body() body: PhaseTransferDto, @CurrentActor() actor: Actor) {
+  phaseTransfer(
+    @Param('id', CaseId()) id: string,
+    @Body() body: PhaseTransferDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.writes.recordAndShow(
       id,
       body,
-      { type: 'phase_transfer.recorded', transferId: randomUUID(), transferDate: body.transferDate, kind: body.kind, recordedOn: this.clock.today() },
+      {
+        type: 'phase_transfer.recorded',
+        transferId: randomUUID(),
+        transferDate: body.transferDate,
+        kind: body.kind,
+        recordedOn: this.clock.today(),
+      },
       actor,
     );
   }
 
   @Post('decisions/:decisionId/correction')
-  @RecordOnCase('Correct the dates of a decision', { description: 'A new event that points to the one it corrects; the deadlines move.' })
+  @RecordOnCase('Correct the dates of a decision', {
+    description:
+      'A new event that points to the one it corrects; the deadlines move.',
+  })
   correct(
     @Param('id', CaseId()) id: string,
     @Param('decisionId', IdOf('decision')) decisionId: string,
@@ -136,34 +225,12 @@ export class DecisionController {
     return this.writes.recordAndShow(
       id,
       body,
-      { type: 'decision.corrected', decisionId, decisionDate: body.decisionDate, letterSent: body.letterSent },
-      actor,
-    );
-  }
-
-  @Post('way-forward-meetings')
-  @RecordOnCase('Record a request for a SEND way-forward meeting (local step; pauses no clock)')
-  wayForward(@Param('id', CaseId()) id: string, @Body() body: WayForwardRequestDto, @CurrentActor() actor: Actor) {
-    return this.writes.recordAndShow(
-      id,
-      body,
-      { type: 'way_forward.requested', meetingId: randomUUID(), requestedOn: body.requestedOn, ...(body.decisionId ? { decisionId: body.decisionId } : {}) },
-      actor,
-    );
-  }
-
-  @Post('way-forward-meetings/:meetingId/held')
-  @RecordOnCase('Record that a way-forward meeting was held, and its outcome')
-  wayForwardHeld(
-    @Param('id', CaseId()) id: string,
-    @Param('meetingId', IdOf('meeting')) meetingId: string,
-    @Body() body: WayForwardHeldDto,
-    @CurrentActor() actor: Actor,
-  ) {
-    return this.writes.recordAndShow(
-      id,
-      body,
-      { type: 'way_forward.held', meetingId, heldOn: body.heldOn, outcome: body.outcome, ...(body.notes?.trim() ? { notes: body.notes.trim() } : {}) },
+      {
+        type: 'decision.corrected',
+        decisionId,
+        decisionDate: body.decisionDate,
+        letterSent: body.letterSent,
+      },
       actor,
     );
   }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeadlineStatus, DutyHolder, ResponsibleBody } from '@send/contracts';
 import { addDays, format } from 'date-fns';
-import type { DataSource, EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR } from '../identity/actor';
 import { Clock } from '../clock/clock';
 import { CaseCommandService } from '../cases/case-command.service';
-import { DeadlineEntity } from '../db/entities';
+import { DeadlineRepository, type LockedDeadline } from './deadline.repository';
 import { ReminderService } from './reminder.service';
 import { isLive, planDeadline } from './reminder-schedule';
 
@@ -28,35 +26,6 @@ const NOTHING = { markedOverdue: false, reminders: 0, next: null } as const;
 /** Thrown inside the first attempt's transaction (rolling it back) when the action needs the case's row lock. */
 class NeedsCaseLock extends Error {}
 
-interface LockedRow {
-  id: string;
-  case_id: string;
-  rule_id: string;
-  due_on: string;
-  status: DeadlineStatus;
-  duty_holder: DutyHolder;
-  responsible_body: ResponsibleBody | null;
-  explanation: string[];
-  timing_from: Date;
-  claim_no: number;
-  claimed_at: Date | null;
-  reference: string;
-}
-
-/** The fields of the deadline its action reads. */
-const toDeadline = (r: LockedRow): DeadlineEntity =>
-  Object.assign(new DeadlineEntity(), {
-    id: r.id,
-    caseId: r.case_id,
-    ruleId: r.rule_id,
-    dueOn: r.due_on,
-    status: r.status,
-    dutyHolder: r.duty_holder,
-    responsibleBody: r.responsible_body,
-    explanation: r.explanation,
-    timingFrom: r.timing_from,
-  });
-
 /**
  * The deadline job's work (`deadline.action`). In one transaction, under the deadline's row lock
  * (and the case's, first, to mark it overdue): checks the job is of the deadline's current claim, works out from the row
@@ -67,7 +36,8 @@ const toDeadline = (r: LockedRow): DeadlineEntity =>
 @Injectable()
 export class DeadlineActionService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DataSource,
+    private readonly deadlines: DeadlineRepository,
     private readonly clock: Clock,
     private readonly commands: CaseCommandService,
     private readonly reminders: ReminderService,
@@ -75,10 +45,14 @@ export class DeadlineActionService {
 
   async run(deadlineId: string, claimNo: number): Promise<ActionResult> {
     try {
-      return await this.db.transaction((tx) => this.runIn(tx, deadlineId, claimNo, false));
+      return await this.db.transaction((tx) =>
+        this.runIn(tx, deadlineId, claimNo, false),
+      );
     } catch (error) {
       if (!(error instanceof NeedsCaseLock)) throw error;
-      return this.db.transaction((tx) => this.runIn(tx, deadlineId, claimNo, true));
+      return this.db.transaction((tx) =>
+        this.runIn(tx, deadlineId, claimNo, true),
+      );
     }
   }
 
@@ -88,48 +62,80 @@ export class DeadlineActionService {
    * before the deadline's (the order every case write uses), or the two could deadlock: such a run
    * starts again with both locks, in that order.
    */
-  private async runIn(tx: EntityManager, deadlineId: string, claimNo: number, caseLocked: boolean): Promise<ActionResult> {
+  private async runIn(
+    tx: EntityManager,
+    deadlineId: string,
+    claimNo: number,
+    caseLocked: boolean,
+  ): Promise<ActionResult> {
     if (caseLocked) {
-      await tx.query(`SELECT 1 FROM "case" WHERE id = (SELECT case_id FROM deadline WHERE id = $1) FOR UPDATE`, [deadlineId]);
+      await this.deadlines.lockCaseOf(tx, deadlineId);
     }
-    const [row] = (await tx.query(
-      `SELECT d.id, d.case_id, d.rule_id, d.due_on::text AS due_on, d.status, d.duty_holder, d.responsible_body, d.explanation, d.timing_from,
-              d.claim_no, d.claimed_at, c.reference
-       FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.id = $1 FOR UPDATE OF d`,
-      [deadlineId],
-    )) as LockedRow[];
+    const row = await this.deadlines.lockForAction(tx, deadlineId);
     if (!row) return { outcome: 'gone', ...NOTHING };
-    if (row.claim_no !== claimNo || row.claimed_at === null) return { outcome: 'stale', ...NOTHING };
+    if (row.claimNo !== claimNo || row.claimedAt === null)
+      return { outcome: 'stale', ...NOTHING };
     if (!isLive(row.status)) {
       await this.finish(tx, deadlineId, null);
       return { outcome: 'closed', ...NOTHING };
     }
-    const d = toDeadline(row);
-    const plan = planDeadline({ dueOn: d.dueOn, status: row.status, dutyHolder: d.dutyHolder, timingFrom: d.timingFrom }, this.clock.now(), this.reminders.settings);
+    const plan = planDeadline(
+      {
+        dueOn: row.dueOn,
+        status: row.status,
+        dutyHolder: row.dutyHolder,
+        timingFrom: row.timingFrom,
+      },
+      this.clock.now(),
+      this.reminders.settings,
+    );
     if (plan.markOverdue) {
       if (!caseLocked) throw new NeedsCaseLock();
-      await this.markOverdueIn(tx, d);
+      await this.markOverdueIn(tx, row);
     }
-    const reminders = plan.reminders.length > 0 ? await this.reminders.remindIn(tx, d, { reference: row.reference }, plan.reminders) : 0;
+    const reminders =
+      plan.reminders.length > 0
+        ? await this.reminders.remindIn(
+            tx,
+            row,
+            { reference: row.reference },
+            plan.reminders,
+          )
+        : 0;
     await this.finish(tx, deadlineId, plan.next);
-    return { outcome: 'done', markedOverdue: plan.markOverdue, reminders, next: plan.next };
+    return {
+      outcome: 'done',
+      markedOverdue: plan.markOverdue,
+      reminders,
+      next: plan.next,
+    };
   }
 
   /** Stores the next action and ends the claim. */
-  private async finish(tx: EntityManager, deadlineId: string, next: Date | null): Promise<void> {
-    await tx.query(
-      `UPDATE deadline SET next_action_at = $2, claimed_at = NULL, claim_started_at = NULL, claimed_due_at = NULL WHERE id = $1`,
-      [deadlineId, next],
-    );
+  private async finish(
+    tx: EntityManager,
+    deadlineId: string,
+    next: Date | null,
+  ): Promise<void> {
+    await this.deadlines.finishAction(tx, deadlineId, next);
   }
 
   /** Marks the deadline overdue and appends `deadline.overdue` to its case's history, in the same transaction. */
-  private async markOverdueIn(tx: EntityManager, d: DeadlineEntity): Promise<void> {
-    await tx.getRepository(DeadlineEntity).update({ id: d.id }, { status: 'overdue', updatedAt: this.clock.now() });
+  private async markOverdueIn(
+    tx: EntityManager,
+    d: LockedDeadline,
+  ): Promise<void> {
+    await this.deadlines.markOverdue(tx, d.id, this.clock.now());
     await this.commands.recordIn(
       tx,
       d.caseId,
-      { type: 'deadline.overdue', deadlineId: d.id, ruleId: d.ruleId, dueOn: d.dueOn, overdueOn: format(addDays(`${d.dueOn}T12:00:00Z`, 1), 'yyyy-MM-dd') },
+      {
+        type: 'deadline.overdue',
+        deadlineId: d.id,
+        ruleId: d.ruleId,
+        dueOn: d.dueOn,
+        overdueOn: format(addDays(`${d.dueOn}T12:00:00Z`, 1), 'yyyy-MM-dd'),
+      },
       SYSTEM_ACTOR,
       {},
     );

@@ -1,14 +1,23 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { Clock } from '../clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { updatedRows } from '../db/updated-rows';
 import { DeadlineProducer, type JobToAdd } from '../queue/producer';
-import { deadlineActionJobId, type ScheduledRunName, scheduledRunJobId } from '../queue/queues';
+import {
+  deadlineActionJobId,
+  type ScheduledRunName,
+  scheduledRunJobId,
+} from '../queue/queues';
+import { DeadlineRepository } from './deadline.repository';
 import { ReminderService } from './reminder.service';
 import { digestDateAt, reminderInstant } from './reminder-schedule';
 import { WorkerHeartbeat } from './worker-heartbeat';
+import { WorkerRepository } from './worker.repository';
 
 /** Actions claimed per statement. */
 const CLAIM_BATCH = 1_000;
@@ -25,7 +34,8 @@ const DIGEST_MAX_WAIT_MS = 10 * 60_000;
 /** How often the worker writes its heartbeat (besides after each tick): well within HEALTH_STALE_SECONDS. */
 const HEARTBEAT_MS = 5_000;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
 
 export interface TickResult {
   claimed: number;
@@ -61,7 +71,8 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
   private checkedAt = 0;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly deadlines: DeadlineRepository,
+    private readonly runs: WorkerRepository,
     private readonly clock: Clock,
     private readonly producer: DeadlineProducer,
     private readonly reminders: ReminderService,
@@ -71,10 +82,19 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.beat();
-    this.beatTimer = setInterval(() => this.beat(), Math.min(HEARTBEAT_MS, (this.config.HEALTH_STALE_SECONDS * 1000) / 3));
+    this.beatTimer = setInterval(
+      () => this.beat(),
+      Math.min(HEARTBEAT_MS, (this.config.HEALTH_STALE_SECONDS * 1000) / 3),
+    );
     this.schedule(0);
     // Releases before this one kept the sweep's scheduler in Redis: it goes (harmless if absent).
-    this.producer.removeLegacyScheduler().catch((error: unknown) => this.logger.debug(`Legacy sweep scheduler not removed: ${errorText(error)}`));
+    this.producer
+      .removeLegacyScheduler()
+      .catch((error: unknown) =>
+        this.logger.debug(
+          `Legacy sweep scheduler not removed: ${errorText(error)}`,
+        ),
+      );
   }
 
   /** The first shutdown hook: no new tick; the one running finishes (each step is short and bounded). */
@@ -87,7 +107,11 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private beat(): void {
-    this.heartbeat.write().catch((error: unknown) => this.logger.warn(`Heartbeat not written: ${errorText(error)}`));
+    this.heartbeat
+      .write()
+      .catch((error: unknown) =>
+        this.logger.warn(`Heartbeat not written: ${errorText(error)}`),
+      );
   }
 
   private schedule(delay: number): void {
@@ -100,12 +124,19 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
           if (this.failing) this.logger.log('The deadline tick works again');
           this.failing = false;
           this.beat();
-          this.schedule(result.more ? Math.min(this.config.TICK_MS, 200) : this.config.TICK_MS);
+          this.schedule(
+            result.more
+              ? Math.min(this.config.TICK_MS, 200)
+              : this.config.TICK_MS,
+          );
         },
         (error: unknown) => {
           this.heartbeat.tickFailed(error);
           // Once per outage, not once per tick.
-          if (!this.failing) this.logger.warn(`The deadline tick failed; it tries again every tick: ${errorText(error)}`);
+          if (!this.failing)
+            this.logger.warn(
+              `The deadline tick failed; it tries again every tick: ${errorText(error)}`,
+            );
           this.failing = true;
           this.beat();
           this.schedule(this.config.TICK_MS);
@@ -150,22 +181,14 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** How many more actions may be claimed now. */
   private async room(): Promise<number> {
-    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM deadline WHERE claimed_at IS NOT NULL`)) as { n: number }[];
-    return this.config.DEADLINE_MAX_IN_FLIGHT - (row?.n ?? 0);
+    return (
+      this.config.DEADLINE_MAX_IN_FLIGHT - (await this.deadlines.inFlight())
+    );
   }
 
   /** Claims up to `limit` due deadline actions and adds their jobs. */
   private async claimDue(limit: number): Promise<number> {
-    const rows = updatedRows<{ id: string; claim_no: number }>(
-      await this.db.query(
-        `UPDATE deadline d SET claim_no = d.claim_no + 1, claimed_at = now(), claim_started_at = now(),
-           claimed_due_at = d.next_action_at, next_action_at = NULL
-         FROM (SELECT id FROM deadline WHERE next_action_at <= $1 ORDER BY next_action_at LIMIT $2 FOR UPDATE SKIP LOCKED) due
-         WHERE d.id = due.id
-         RETURNING d.id, d.claim_no`,
-        [this.clock.now(), limit],
-      ),
-    );
+    const rows = await this.deadlines.claimDue(this.clock.now(), limit);
     await this.producer.add(rows.map((r) => this.actionJob(r.id, r.claim_no)));
     return rows.length;
   }
@@ -176,44 +199,42 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
    * (locked) are left alone.
    */
   private async recoverLost(graceMs: number): Promise<number> {
-    const claims = (await this.db.query(
-      `SELECT id, claim_no FROM deadline WHERE claimed_at IS NOT NULL AND claimed_at <= now() - $1 * interval '1 ms' ORDER BY claimed_at LIMIT $2`,
-      [graceMs, this.config.DEADLINE_MAX_IN_FLIGHT * 2],
-    )) as { id: string; claim_no: number }[];
-    const runs = (await this.db.query(
-      `SELECT name, claim_no FROM scheduled_run WHERE claimed_at IS NOT NULL AND claimed_at <= now() - $1 * interval '1 ms'`,
-      [graceMs],
-    )) as { name: ScheduledRunName; claim_no: number }[];
+    const claims = await this.deadlines.claimedBefore(
+      graceMs,
+      this.config.DEADLINE_MAX_IN_FLIGHT * 2,
+    );
+    const runs = await this.runs.claimedRuns(graceMs);
     if (claims.length === 0 && runs.length === 0) return 0;
-    const ids = [...claims.map((c) => deadlineActionJobId(c.id, c.claim_no)), ...runs.map((r) => scheduledRunJobId(r.name, r.claim_no))];
+    const ids = [
+      ...claims.map((c) => deadlineActionJobId(c.id, c.claim_no)),
+      ...runs.map((r) => scheduledRunJobId(r.name, r.claim_no)),
+    ];
     const live = await this.producer.liveJobs(ids);
-    const lost = claims.filter((c) => !live.has(deadlineActionJobId(c.id, c.claim_no)));
-    const lostRuns = runs.filter((r) => !live.has(scheduledRunJobId(r.name, r.claim_no)));
+    const lost = claims.filter(
+      (c) => !live.has(deadlineActionJobId(c.id, c.claim_no)),
+    );
+    const lostRuns = runs.filter(
+      (r) => !live.has(scheduledRunJobId(r.name, r.claim_no)),
+    );
     const jobs: JobToAdd[] = [];
     if (lost.length > 0) {
-      const again = updatedRows<{ id: string; claim_no: number }>(
-        await this.db.query(
-          `UPDATE deadline d SET claim_no = d.claim_no + 1, claimed_at = now()
-           FROM (SELECT x.id FROM deadline x JOIN unnest($1::uuid[], $2::int[]) AS m(id, claim_no) ON x.id = m.id AND x.claim_no = m.claim_no
-                 WHERE x.claimed_at IS NOT NULL FOR UPDATE OF x SKIP LOCKED) lost
-           WHERE d.id = lost.id
-           RETURNING d.id, d.claim_no`,
-          [lost.map((c) => c.id), lost.map((c) => c.claim_no)],
-        ),
-      );
+      const again = await this.deadlines.reclaim(lost);
       jobs.push(...again.map((r) => this.actionJob(r.id, r.claim_no)));
     }
     for (const r of lostRuns) {
-      const [again] = updatedRows<{ claim_no: number }>(
-        await this.db.query(
-          `UPDATE scheduled_run SET claim_no = claim_no + 1, claimed_at = now() WHERE name = $1 AND claim_no = $2 AND claimed_at IS NOT NULL RETURNING claim_no`,
-          [r.name, r.claim_no],
-        ),
-      );
-      if (again) jobs.push({ name: 'scheduled.run', data: { name: r.name, claimNo: again.claim_no }, jobId: scheduledRunJobId(r.name, again.claim_no) });
+      const again = await this.runs.reclaimRun(r.name, r.claim_no);
+      if (again !== undefined)
+        jobs.push({
+          name: 'scheduled.run',
+          data: { name: r.name, claimNo: again },
+          jobId: scheduledRunJobId(r.name, again),
+        });
     }
     await this.producer.add(jobs);
-    if (jobs.length > 0) this.logger.warn(`${jobs.length} claimed action(s) had no job in Redis (lost or failed): claimed again`);
+    if (jobs.length > 0)
+      this.logger.warn(
+        `${jobs.length} claimed action(s) had no job in Redis (lost or failed): claimed again`,
+      );
     return jobs.length;
   }
 
@@ -224,42 +245,44 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async claimScheduledRuns(): Promise<number> {
     const now = this.clock.now();
-    const due = (await this.db.query(
-      `SELECT name, (deferred_since IS NOT NULL AND deferred_since <= now() - $2 * interval '1 ms') AS "waitedEnough"
-       FROM scheduled_run WHERE next_run_at <= $1 AND claimed_at IS NULL`,
-      [now, DIGEST_MAX_WAIT_MS],
-    )) as { name: ScheduledRunName; waitedEnough: boolean }[];
+    const due = await this.runs.dueRuns(now, DIGEST_MAX_WAIT_MS);
     let claimed = 0;
     for (const { name, waitedEnough } of due) {
-      const digestAt = reminderInstant(digestDateAt(now, this.reminders.settings), this.reminders.settings.time);
-      const [earlier] = (await this.db.query(
-        `SELECT EXISTS (SELECT 1 FROM deadline WHERE next_action_at < $1)
-             OR EXISTS (SELECT 1 FROM deadline WHERE claimed_at IS NOT NULL AND claimed_due_at < $1) AS pending`,
-        [digestAt],
-      )) as { pending: boolean }[];
-      if (earlier?.pending && !waitedEnough) {
-        await this.db.query(`UPDATE scheduled_run SET deferred_since = COALESCE(deferred_since, now()) WHERE name = $1 AND claimed_at IS NULL`, [name]);
+      const digestAt = reminderInstant(
+        digestDateAt(now, this.reminders.settings),
+        this.reminders.settings.time,
+      );
+      const pending = await this.deadlines.pendingBefore(digestAt);
+      if (pending && !waitedEnough) {
+        await this.runs.deferRun(name);
         continue;
       }
-      if (earlier?.pending) this.logger.warn(`The ${name} goes out although deadline actions due before it are still not done`);
-      const [row] = updatedRows<{ claim_no: number }>(
-        await this.db.query(
-          `UPDATE scheduled_run r SET claim_no = r.claim_no + 1, claimed_at = now(), claim_started_at = now(), claimed_due_at = r.next_run_at,
-             next_run_at = NULL, deferred_since = NULL
-           FROM (SELECT name FROM scheduled_run WHERE name = $1 AND next_run_at <= $2 AND claimed_at IS NULL FOR UPDATE SKIP LOCKED) due
-           WHERE r.name = due.name
-           RETURNING r.claim_no`,
-          [name, now],
-        ),
-      );
-      if (!row) continue; // another worker claimed it
-      await this.producer.add([{ name: 'scheduled.run', data: { name, claimNo: row.claim_no }, jobId: scheduledRunJobId(name, row.claim_no) }]);
+      if (pending)
+        this.logger.warn(
+          `The ${name} goes out although deadline actions due before it are still not done`,
+        );
+      const claimNo = await this.runs.claimRun(name, now);
+      if (claimNo === undefined) continue; // another worker claimed it
+      await this.producer.add([
+        {
+          name: 'scheduled.run',
+          data: { name, claimNo },
+          jobId: scheduledRunJobId(name, claimNo),
+        },
+      ]);
       claimed++;
     }
     return claimed;
   }
 
-  private actionJob(deadlineId: string, claimNo: number): JobToAdd<'deadline.action'> {
-    return { name: 'deadline.action', data: { deadlineId, claimNo }, jobId: deadlineActionJobId(deadlineId, claimNo) };
+  private actionJob(
+    deadlineId: string,
+    claimNo: number,
+  ): JobToAdd<'deadline.action'> {
+    return {
+      name: 'deadline.action',
+      data: { deadlineId, claimNo },
+      jobId: deadlineActionJobId(deadlineId, claimNo),
+    };
   }
 }

@@ -1,9 +1,16 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { updatedRows } from '../db/updated-rows';
 import { MailService } from './mail.service';
+import {
+  type ClaimedEmail as Claimed,
+  NotificationRepository,
+} from './notification.repository';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 /** Emails claimed at once while sending works (one at a time after a failure, to probe the server). */
@@ -15,15 +22,8 @@ const POLL_MS = 1_000;
 /** The longest wait between attempts of one email. */
 const MAX_RETRY_MS = 30 * 60_000;
 
-interface Claimed {
-  id: string;
-  title: string;
-  body: string;
-  email: string | null;
-  attempts: number;
-}
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+const errorText = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 /**
  * Delivers the emails of notifications, from PostgreSQL (the notification's email delivery state,
@@ -43,7 +43,7 @@ export class MailPump implements OnApplicationBootstrap, OnModuleDestroy {
   private failing = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationRepository,
     private readonly mail: MailService,
     private readonly heartbeat: WorkerHeartbeat,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,7 +66,9 @@ export class MailPump implements OnApplicationBootstrap, OnModuleDestroy {
         (sent) => this.schedule(sent === BATCH ? 0 : POLL_MS),
         (error: unknown) => {
           // The database, not the mail server (send failures are handled in the round).
-          this.logger.warn(`Email delivery could not read its queue; retrying: ${errorText(error)}`);
+          this.logger.warn(
+            `Email delivery could not read its queue; retrying: ${errorText(error)}`,
+          );
           this.schedule(POLL_MS * 5);
         },
       );
@@ -76,15 +78,9 @@ export class MailPump implements OnApplicationBootstrap, OnModuleDestroy {
   /** One round: claim, send, mark. Returns how many were sent. */
   async round(): Promise<number> {
     const lease = 2 * this.config.MAIL_TIMEOUT_MS + 10_000;
-    const claimed = updatedRows<Claimed>(
-      await this.db.query(
-        `UPDATE notification n SET email_next_attempt_at = now() + $2 * interval '1 ms', email_attempts = n.email_attempts + 1
-         FROM (SELECT id FROM notification WHERE emailed_at IS NULL AND email_next_attempt_at <= now()
-               ORDER BY email_next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
-         WHERE n.id = due.id
-         RETURNING n.id, n.title, n.body, n.email_attempts AS attempts, (SELECT s.email FROM staff_user s WHERE s.id = n.recipient_id) AS email`,
-        [this.failing ? 1 : BATCH, lease],
-      ),
+    const claimed = await this.notifications.claimEmails(
+      this.failing ? 1 : BATCH,
+      lease,
     );
     if (claimed.length === 0) return 0;
     let sent = 0;
@@ -94,9 +90,9 @@ export class MailPump implements OnApplicationBootstrap, OnModuleDestroy {
       for (let next = queue.shift(); next; next = queue.shift()) {
         if (failedThisRound || this.stopping) {
           // Put back, untried: not an attempt.
-          await this.db.query(
-            `UPDATE notification SET email_next_attempt_at = now() + $2 * interval '1 ms', email_attempts = email_attempts - 1 WHERE id = $1`,
-            [next.id, this.stopping ? 0 : this.config.MAIL_RETRY_MS],
+          await this.notifications.putBack(
+            next.id,
+            this.stopping ? 0 : this.config.MAIL_RETRY_MS,
           );
           continue;
         }
@@ -105,8 +101,12 @@ export class MailPump implements OnApplicationBootstrap, OnModuleDestroy {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, sender));
-    if (this.failing && !failedThisRound) this.logger.log('Emails are being sent again');
-    if (!this.failing && failedThisRound) this.logger.warn('An email could not be sent: emails wait and are retried (see /api/health)');
+    if (this.failing && !failedThisRound)
+      this.logger.log('Emails are being sent again');
+    if (!this.failing && failedThisRound)
+      this.logger.warn(
+        'An email could not be sent: emails wait and are retried (see /api/health)',
+      );
     this.failing = failedThisRound;
     return sent;
   }
@@ -114,22 +114,26 @@ export class MailPump implements OnApplicationBootstrap, OnModuleDestroy {
   /** Sends one email and records the outcome; true if sent. */
   private async deliver(m: Claimed): Promise<boolean> {
     if (!m.email) {
-      await this.db.query(`UPDATE notification SET email_next_attempt_at = NULL, email_last_error = 'no email address' WHERE id = $1`, [m.id]);
+      await this.notifications.markNoAddress(m.id);
       return true;
     }
     try {
-      await this.mail.send({ id: m.id, to: m.email, subject: m.title, text: m.body });
+      await this.mail.send({
+        id: m.id,
+        to: m.email,
+        subject: m.title,
+        text: m.body,
+      });
     } catch (error) {
       this.heartbeat.mailFailedWith(error);
-      const wait = Math.min(MAX_RETRY_MS, this.config.MAIL_RETRY_MS * 2 ** Math.max(0, m.attempts - 1));
-      await this.db.query(`UPDATE notification SET email_next_attempt_at = now() + $2 * interval '1 ms', email_last_error = $3 WHERE id = $1`, [
-        m.id,
-        wait,
-        errorText(error),
-      ]);
+      const wait = Math.min(
+        MAX_RETRY_MS,
+        this.config.MAIL_RETRY_MS * 2 ** Math.max(0, m.attempts - 1),
+      );
+      await this.notifications.markFailed(m.id, wait, errorText(error));
       return false;
     }
-    await this.db.query(`UPDATE notification SET emailed_at = now(), email_next_attempt_at = NULL, email_last_error = NULL WHERE id = $1`, [m.id]);
+    await this.notifications.markEmailed(m.id);
     this.heartbeat.mailDelivered();
     return true;
   }

@@ -1,10 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Calendar, formatLongDate, ruleTitle } from '@send/domain';
 import type { EntityManager } from 'typeorm';
-import { CALENDAR } from '../cases/case-command.service';
+import { CALENDAR } from '../calendar/calendar.token';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { DeadlineEntity } from '../db/entities';
-import { type DueReminder, parseReminderPoints, type ReminderSettings } from './reminder-schedule';
+import type { LockedDeadline } from './deadline.repository';
+import { NotificationRepository } from './notification.repository';
+
+export { CASEWORKER_STAFF_ID, emailDueFor } from './notification.repository';
+import {
+  type DueReminder,
+  parseReminderPoints,
+  type ReminderSettings,
+} from './reminder-schedule';
 
 /**
  * Who must answer for a duty besides the council (Recommendations Power Regs 2017 reg 6: the
@@ -16,20 +23,9 @@ export const BODY_NAMES: Record<string, string> = {
 };
 
 export const bodyName = (responsibleBody: string | null | undefined) =>
-  responsibleBody ? (BODY_NAMES[responsibleBody] ?? responsibleBody) : undefined;
-
-/**
- * SQL: the staff id of the case `c`'s caseworker, by id (`case.caseworker_id`, set when the case is
- * opened or reassigned), and only while they are active and in the case's team: never by name, so a
- * namesake in another team can never receive a reminder about this child.
- */
-export const CASEWORKER_STAFF_ID = '(SELECT s.id FROM staff_user s WHERE s.id = c.caseworker_id AND s.active AND s.team = c.team)';
-
-/**
- * SQL: when a new notification's email is first due: now, if its recipient has an address (null:
- * in the app only). `$recipient` is the SQL expression of the recipient's id.
- */
-export const emailDueFor = (recipient: string) => `(SELECT CASE WHEN s.email IS NOT NULL THEN now() END FROM staff_user s WHERE s.id = ${recipient})`;
+  responsibleBody
+    ? (BODY_NAMES[responsibleBody] ?? responsibleBody)
+    : undefined;
 
 /**
  * A deadline's own reminders before its due date (and on the day), as in-app notifications with
@@ -45,33 +41,49 @@ export class ReminderService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CALENDAR) calendar: Calendar,
+    private readonly notifications: NotificationRepository,
   ) {
-    this.settings = { points: parseReminderPoints(config.REMINDER_POINTS), time: config.REMINDER_TIME, calendar };
+    this.settings = {
+      points: parseReminderPoints(config.REMINDER_POINTS),
+      time: config.REMINDER_TIME,
+      calendar,
+    };
   }
 
   /** Inserts the deadline's due reminders for its case's caseworker inside the caller's transaction; returns how many were new. */
-  async remindIn(tx: EntityManager, d: DeadlineEntity, c: { reference: string }, reminders: DueReminder[]): Promise<number> {
+  async remindIn(
+    tx: EntityManager,
+    d: Pick<
+      LockedDeadline,
+      'id' | 'caseId' | 'ruleId' | 'dueOn' | 'responsibleBody' | 'explanation'
+    >,
+    c: { reference: string },
+    reminders: DueReminder[],
+  ): Promise<number> {
     let written = 0;
     for (const r of reminders) {
       const { title, body } = this.compose(d, c, r);
-      const rows = (await tx.query(
-        `WITH owner AS (SELECT ${CASEWORKER_STAFF_ID} AS id FROM "case" c WHERE c.id = $2)
-         INSERT INTO notification (recipient_id, deadline_id, case_id, kind, point, for_date, due_on, title, body, email_next_attempt_at)
-         SELECT owner.id, $1, $2, 'reminder', $3, $4, $5, $6, $7, ${emailDueFor('owner.id')} FROM owner WHERE owner.id IS NOT NULL
-         ON CONFLICT (deadline_id, recipient_id, point, for_date) DO NOTHING RETURNING id`,
-        [d.id, d.caseId, r.point, r.date, d.dueOn, title, body],
-      )) as { id: string }[];
-      if (rows.length === 0 && !(await this.hasOwner(tx, d.caseId))) {
-        this.logger.warn(`Deadline ${d.id}: its case's caseworker is no active member of staff: no reminder sent`);
+      const inserted = await this.notifications.insertReminder(tx, {
+        deadlineId: d.id,
+        caseId: d.caseId,
+        point: r.point,
+        forDate: r.date,
+        dueOn: d.dueOn,
+        title,
+        body,
+      });
+      if (!inserted && !(await this.hasOwner(tx, d.caseId))) {
+        this.logger.warn(
+          `Deadline ${d.id}: its case's caseworker is no active member of staff: no reminder sent`,
+        );
       }
-      written += rows.length;
+      if (inserted) written++;
     }
     return written;
   }
 
   private async hasOwner(tx: EntityManager, caseId: string): Promise<boolean> {
-    const [row] = (await tx.query(`SELECT ${CASEWORKER_STAFF_ID} AS id FROM "case" c WHERE c.id = $1`, [caseId])) as { id: string | null }[];
-    return !!row?.id;
+    return (await this.notifications.caseworkerOf(tx, caseId)) !== null;
   }
 
   /** Link to a page of the web app. */
@@ -79,7 +91,14 @@ export class ReminderService {
     return new URL(path, this.config.PUBLIC_URL).toString();
   }
 
-  private compose(d: DeadlineEntity, c: { reference: string }, r: DueReminder): { title: string; body: string } {
+  private compose(
+    d: Pick<
+      LockedDeadline,
+      'id' | 'caseId' | 'ruleId' | 'dueOn' | 'responsibleBody' | 'explanation'
+    >,
+    c: { reference: string },
+    r: DueReminder,
+  ): { title: string; body: string } {
     const rule = ruleTitle(d.ruleId);
     const when = r.late
       ? `Due ${formatLongDate(d.dueOn)}`
@@ -94,8 +113,16 @@ export class ReminderService {
       `Case: ${c.reference}`,
       `Deadline: ${rule}`,
       `Due: ${formatLongDate(d.dueOn)}`,
-      ...(r.late ? [`(This reminder was due on ${formatLongDate(r.date)}, when reminders could not be sent.)`] : []),
-      ...(body ? [`Responsible body: ${body}. It must respond in writing within 5 weeks of the Tribunal's decision.`] : []),
+      ...(r.late
+        ? [
+            `(This reminder was due on ${formatLongDate(r.date)}, when reminders could not be sent.)`,
+          ]
+        : []),
+      ...(body
+        ? [
+            `Responsible body: ${body}. It must respond in writing within 5 weeks of the Tribunal's decision.`,
+          ]
+        : []),
       '',
       'How the date was worked out:',
       ...d.explanation.map((e) => `- ${e}`),

@@ -12,28 +12,44 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { RequestContext } from '../audit/request-context';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { CaseCommandService } from '../cases/case-command.service';
-import type { SavedEntry } from '../cases/write-outcome';
+import type { SavedEntry } from '../http/write-outcome';
 import { Clock } from '../clock/clock';
 import { CaseEventEntity, DocumentEntity } from '../db/entities';
 import { hostileText } from '../http/input-safety';
 import { hostileInputError } from '../http/input-safety.pipes';
 import { storedDocumentName } from './document-name';
 import { MalwareScanner, ScannerUnavailableError } from './malware-scanner';
-import { checkZipDocument, OFFICE_ZIP_LIMITS, ZIP_DOCUMENT_TYPES } from './office-zip';
+import {
+  checkZipDocument,
+  OFFICE_ZIP_LIMITS,
+  ZIP_DOCUMENT_TYPES,
+} from './office-zip';
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES } from '../http/limits';
 
 /** PDF and common office formats (and scans as images), identified by their content, not their name. */
 export const ALLOWED_DOCUMENT_TYPES: ReadonlyMap<string, string> = new Map([
   ['application/pdf', 'PDF'],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word document'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel workbook'],
-  ['application/vnd.openxmlformats-officedocument.presentationml.presentation', 'PowerPoint presentation'],
+  [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'Word document',
+  ],
+  [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Excel workbook',
+  ],
+  [
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    'PowerPoint presentation',
+  ],
   ['application/x-cfb', 'older Office document (.doc, .xls)'],
   ['application/vnd.oasis.opendocument.text', 'OpenDocument text'],
-  ['application/vnd.oasis.opendocument.spreadsheet', 'OpenDocument spreadsheet'],
+  [
+    'application/vnd.oasis.opendocument.spreadsheet',
+    'OpenDocument spreadsheet',
+  ],
   ['application/rtf', 'Rich Text document'],
   ['image/png', 'PNG image'],
   ['image/jpeg', 'JPEG image'],
@@ -70,9 +86,13 @@ export class DocumentService {
     actor: Actor,
     request: RequestContext | null = null,
   ): Promise<SavedEntry & { documentId: string }> {
-    if (!file || file.size === 0) throw new BadRequestException('Choose a file to upload (form field "file"); empty files are refused.');
+    if (!file || file.size === 0)
+      throw new BadRequestException(
+        'Choose a file to upload (form field "file"); empty files are refused.',
+      );
     const hostile = hostileText(file.originalname);
-    if (hostile) throw hostileInputError({ kind: hostile, at: 'filename' }, 'upload');
+    if (hostile)
+      throw hostileInputError({ kind: hostile, at: 'filename' }, 'upload');
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ALLOWED_DOCUMENT_TYPES.has(detected.mime)) {
       throw new UnsupportedMediaTypeException(
@@ -85,7 +105,14 @@ export class DocumentService {
         outcome: 'failure',
         actor,
         subjectUserId: actor.id,
-        detail: { caseId, eventSequence, contentType: detected.mime, size: file.size, reason, ...detail },
+        detail: {
+          caseId,
+          eventSequence,
+          contentType: detected.mime,
+          size: file.size,
+          reason,
+          ...detail,
+        },
       });
     if (ZIP_DOCUMENT_TYPES.has(detected.mime)) {
       const zip = await checkZipDocument(file.buffer);
@@ -104,7 +131,9 @@ export class DocumentService {
     } catch (error) {
       if (!(error instanceof ScannerUnavailableError)) throw error;
       await refuse('scanner_unavailable', { error: error.message });
-      throw new ServiceUnavailableException('The virus scanner did not answer, so the file was not saved. Try again in a few minutes; if it keeps happening, tell the service desk.');
+      throw new ServiceUnavailableException(
+        'The virus scanner did not answer, so the file was not saved. Try again in a few minutes; if it keeps happening, tell the service desk.',
+      );
     }
     if (!scan.clean) {
       await refuse('malware', { signature: scan.signature });
@@ -116,9 +145,17 @@ export class DocumentService {
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const documentId = randomUUID();
     return this.db.transaction(async (tx) => {
-      const target = await tx.getRepository(CaseEventEntity).findOneBy({ caseId, sequence: eventSequence });
-      if (!target) throw new NotFoundException(`This case has no history event number ${eventSequence}.`);
-      if (target.type === 'document.attached') throw new BadRequestException('Attach documents to the event they evidence, not to another attachment.');
+      const target = await tx
+        .getRepository(CaseEventEntity)
+        .findOneBy({ caseId, sequence: eventSequence });
+      if (!target)
+        throw new NotFoundException(
+          `This case has no history event number ${eventSequence}.`,
+        );
+      if (target.type === 'document.attached')
+        throw new BadRequestException(
+          'Attach documents to the event they evidence, not to another attachment.',
+        );
       const recorded = await this.commands.recordIn(
         tx,
         caseId,
@@ -148,18 +185,36 @@ export class DocumentService {
         uploadedAt: this.clock.now(),
         uploadedBy: actor.name,
       });
-      return { caseId, sequence: recorded.sequence, version: recorded.version, documentId };
+      return {
+        caseId,
+        sequence: recorded.sequence,
+        version: recorded.version,
+        documentId,
+      };
     });
   }
 
-  async content(caseId: string, documentId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  async content(
+    caseId: string,
+    documentId: string,
+  ): Promise<{ filename: string; contentType: string; content: Buffer }> {
     const d = await this.db
       .getRepository(DocumentEntity)
       .createQueryBuilder('d')
       .addSelect('d.content')
-      .where('d.id = :documentId AND d.case_id = :caseId', { documentId, caseId })
+      .where('d.id = :documentId AND d.case_id = :caseId', {
+        documentId,
+        caseId,
+      })
       .getOne();
-    if (!d) throw new NotFoundException(`This case has no document with id ${documentId}.`);
-    return { filename: d.filename, contentType: d.contentType, content: d.content };
+    if (!d)
+      throw new NotFoundException(
+        `This case has no document with id ${documentId}.`,
+      );
+    return {
+      filename: d.filename,
+      contentType: d.contentType,
+      content: d.content,
+    };
   }
 }

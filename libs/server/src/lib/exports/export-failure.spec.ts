@@ -1,6 +1,13 @@
-import { EXPORT_FAILED, ExportStorageError, exportFailureReason, exportInterrupted, storageFailure } from './export-failure';
+import {
+  EXPORT_FAILED,
+  ExportStorageError,
+  exportFailureReason,
+  exportInterrupted,
+  storageFailure,
+} from './export-failure';
 
-const systemError = (code: string, message = `${code}: something, write`) => Object.assign(new Error(message), { code });
+const systemError = (code: string, message = `${code}: something, write`) =>
+  Object.assign(new Error(message), { code });
 
 describe('export failures, in words the auditor can act on', () => {
   it.each([
@@ -21,11 +28,17 @@ describe('export failures, in words the auditor can act on', () => {
   });
 
   it('finds the code of an error wrapped in another', () => {
-    expect(storageFailure(new Error('stream failed', { cause: systemError('ENOSPC') }))?.code).toBe('ENOSPC');
+    expect(
+      storageFailure(
+        new Error('stream failed', { cause: systemError('ENOSPC') }),
+      )?.code,
+    ).toBe('ENOSPC');
   });
 
   it('leaves other failures (the database, a bug) to the retries, and then says so plainly', () => {
-    expect(storageFailure(new Error('Connection terminated unexpectedly'))).toBeUndefined();
+    expect(
+      storageFailure(new Error('Connection terminated unexpectedly')),
+    ).toBeUndefined();
     expect(storageFailure(systemError('ECONNRESET'))).toBeUndefined();
     expect(exportFailureReason(new Error('boom'))).toBe(EXPORT_FAILED);
   });

@@ -3,7 +3,8 @@
  * `export_job.error` and shown by `GET /api/exports/{id}` and the exports page. The worker's log
  * keeps the technical cause (the path and the system's error code) for the service desk.
  */
-export const EXPORT_FAILED = 'The export could not be made. Start it again; if it fails again, tell the service desk.';
+export const EXPORT_FAILED =
+  'The export could not be made. Start it again; if it fails again, tell the service desk.';
 
 /** A `running` export whose worker stopped in the middle (`times`: how often it was started). */
 export const exportInterrupted = (times: number) =>
@@ -45,14 +46,21 @@ export class ExportStorageError extends Error {
     readonly code: string,
     cause: unknown,
   ) {
-    super(`${code}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `${code}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'ExportStorageError';
   }
 }
 
 /** The system error code of `error` or of an error it wraps (`cause`), if any. */
 function errorCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code in REASONS) return code;
   }
@@ -63,7 +71,9 @@ function errorCode(error: unknown): string | undefined {
 export function storageFailure(error: unknown): ExportStorageError | undefined {
   if (error instanceof ExportStorageError) return error;
   const code = errorCode(error);
-  return code ? new ExportStorageError(REASONS[code] as string, code, error) : undefined;
+  return code
+    ? new ExportStorageError(REASONS[code] as string, code, error)
+    : undefined;
 }
 
 /** What the auditor is told when an export has failed for good. */

@@ -1,14 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ExportFormat } from '@send/contracts';
 import type { Queue } from 'bullmq';
 import { rm } from 'node:fs/promises';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EXPORT_QUEUE } from '../queue/queues';
 import { EXPORT_FAILED, exportInterrupted } from './export-failure';
-import { EXPORT_ATTEMPTS, exportFilePath, markExportFailed } from './export-job';
+import { EXPORT_ATTEMPTS, exportFilePath } from './export-job';
+import { ExportJobRepository } from './export-job.repository';
 
 /**
  * An export still queued this long after it was asked for, or running with no progress for this
@@ -18,11 +17,21 @@ import { EXPORT_ATTEMPTS, exportFilePath, markExportFailed } from './export-job'
 const LOST_AFTER_MINUTES = 2;
 const BATCH = 500;
 /** BullMQ states in which a job will still run (a stalled active job is taken back by BullMQ's own stall check). */
-const PENDING_STATES = new Set(['active', 'waiting', 'waiting-children', 'delayed', 'prioritized']);
+const PENDING_STATES = new Set([
+  'active',
+  'waiting',
+  'waiting-children',
+  'delayed',
+  'prioritized',
+]);
 
 /** The options of every `history.export` job: its id is the export's, so queueing it twice makes one job. */
 export const historyExportJob = (exportId: string) =>
-  ({ name: 'history.export', data: { exportId }, opts: { jobId: exportId } }) as const;
+  ({
+    name: 'history.export',
+    data: { exportId },
+    opts: { jobId: exportId },
+  }) as const;
 
 /**
  * The worker's `export.housekeeping` job: deletes the files of expired exports (and marks them
@@ -36,7 +45,7 @@ export class ExportHousekeeping {
   private readonly logger = new Logger(ExportHousekeeping.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: ExportJobRepository,
     @InjectQueue(EXPORT_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -44,29 +53,35 @@ export class ExportHousekeeping {
   async run(): Promise<{ expired: number; requeued: number; failed: number }> {
     const expired = await this.expire();
     const { requeued, failed } = await this.recoverLost();
-    if (expired || requeued || failed) this.logger.log(`Export housekeeping: ${expired} expired, ${requeued} queued again, ${failed} failed`);
+    if (expired || requeued || failed)
+      this.logger.log(
+        `Export housekeeping: ${expired} expired, ${requeued} queued again, ${failed} failed`,
+      );
     return { expired, requeued, failed };
   }
 
   private async expire(): Promise<number> {
     let expired = 0;
     for (;;) {
-      const rows = (await this.db.query(
-        `SELECT id, format FROM export_job WHERE status = 'done' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
-        [BATCH],
-      )) as { id: string; format: ExportFormat }[];
+      const rows = await this.jobs.expiredFiles(BATCH);
       let removed = 0;
       for (const row of rows) {
-        const { file, part } = exportFilePath(this.config.EXPORT_DIR, row.id, row.format);
+        const { file, part } = exportFilePath(
+          this.config.EXPORT_DIR,
+          row.id,
+          row.format,
+        );
         try {
           await rm(file, { force: true });
           await rm(part, { force: true });
         } catch (error) {
           // Kept 'done' (its download already answers 410), so that the next run tries again.
-          this.logger.warn(`Export ${row.id}: its expired file could not be deleted: ${String(error)}`);
+          this.logger.warn(
+            `Export ${row.id}: its expired file could not be deleted: ${String(error)}`,
+          );
           continue;
         }
-        await this.db.query(`UPDATE export_job SET status = 'expired', updated_at = now() WHERE id = $1 AND status = 'done'`, [row.id]);
+        await this.jobs.markExpired(row.id);
         removed++;
       }
       expired += removed;
@@ -75,13 +90,7 @@ export class ExportHousekeeping {
   }
 
   private async recoverLost(): Promise<{ requeued: number; failed: number }> {
-    const rows = (await this.db.query(
-      `SELECT id, format, status, attempts FROM export_job
-       WHERE (status = 'queued' AND requested_at < now() - make_interval(mins => $1))
-          OR (status = 'running' AND updated_at < now() - make_interval(mins => $1))
-       ORDER BY requested_at LIMIT $2`,
-      [LOST_AFTER_MINUTES, BATCH],
-    )) as { id: string; format: ExportFormat; status: 'queued' | 'running'; attempts: number }[];
+    const rows = await this.jobs.stale(LOST_AFTER_MINUTES, BATCH);
     let requeued = 0;
     let failed = 0;
     for (const row of rows) {
@@ -90,10 +99,22 @@ export class ExportHousekeeping {
       if (PENDING_STATES.has(state)) continue;
       if (state === 'failed' || row.attempts >= EXPORT_ATTEMPTS) {
         // BullMQ fails a job whose worker died too often ("job stalled more than allowable limit").
-        const interrupted = row.status === 'running' && (!job || /stalled/i.test(job.failedReason ?? ''));
-        if (await markExportFailed(this.db, row.id, interrupted ? exportInterrupted(row.attempts) : EXPORT_FAILED)) {
-          this.logger.warn(`Export ${row.id} failed: ${row.status} with its job ${state} after ${row.attempts} attempt(s)`);
-          await rm(exportFilePath(this.config.EXPORT_DIR, row.id, row.format).part, { force: true }).catch(() => undefined);
+        const interrupted =
+          row.status === 'running' &&
+          (!job || /stalled/i.test(job.failedReason ?? ''));
+        if (
+          await this.jobs.markFailed(
+            row.id,
+            interrupted ? exportInterrupted(row.attempts) : EXPORT_FAILED,
+          )
+        ) {
+          this.logger.warn(
+            `Export ${row.id} failed: ${row.status} with its job ${state} after ${row.attempts} attempt(s)`,
+          );
+          await rm(
+            exportFilePath(this.config.EXPORT_DIR, row.id, row.format).part,
+            { force: true },
+          ).catch(() => undefined);
           failed++;
         }
         continue;

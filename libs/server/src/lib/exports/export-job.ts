@@ -1,6 +1,11 @@
-import type { ExportFormat, ExportJobView, ExportScope, ExportStatus, ExportVerification } from '@send/contracts';
+import type {
+  ExportFormat,
+  ExportJobView,
+  ExportScope,
+  ExportStatus,
+  ExportVerification,
+} from '@send/contracts';
 import { join, resolve } from 'node:path';
-import type { DataSource } from 'typeorm';
 
 /** How often an export is started before it is failed for good (BullMQ attempts, and the housekeeping's restarts). */
 export const EXPORT_ATTEMPTS = 3;
@@ -47,37 +52,39 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/**
- * Fails an export that is still waiting or running, with `reason` for the auditor (see
- * export-failure.ts). Answers whether it was still unfinished (a finished one is left as it is).
- */
-export async function markExportFailed(db: DataSource, id: string, reason: string): Promise<boolean> {
-  const rows = (await db.query(
-    `UPDATE export_job SET status = 'failed', finished_at = now(), updated_at = now(), error = $2
-     WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-    [id, reason],
-  )) as [{ id: string }[], number] | { id: string }[];
-  // TypeORM answers an UPDATE … RETURNING as [rows, count].
-  return (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
-}
-
 /** Where an export's file is kept (by id, never by a name someone typed), and where it is written first. */
-export function exportFilePath(dir: string, id: string, format: ExportFormat): { file: string; part: string } {
+export function exportFilePath(
+  dir: string,
+  id: string,
+  format: ExportFormat,
+): { file: string; part: string } {
   const file = join(resolve(dir), `${id}.${format}`);
   return { file, part: `${file}.part` };
 }
 
 /** The name the download is saved as. */
-export function downloadName(row: Pick<ExportJobRow, 'scope' | 'format' | 'case_reference' | 'from_date' | 'to_date'>): string {
+export function downloadName(
+  row: Pick<
+    ExportJobRow,
+    'scope' | 'format' | 'case_reference' | 'from_date' | 'to_date'
+  >,
+): string {
   const safe = (text: string) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
-  const what = row.scope === 'case' ? safe(row.case_reference ?? 'case') : `all-cases-${row.from_date}-to-${row.to_date}`;
+  const what =
+    row.scope === 'case'
+      ? safe(row.case_reference ?? 'case')
+      : `all-cases-${row.from_date}-to-${row.to_date}`;
   return `history-${what}.${row.format}`;
 }
 
 export function toExportView(r: ExportJobRow): ExportJobView {
   const status: ExportStatus = r.expired ? 'expired' : r.status;
   const percent =
-    status === 'done' ? 100 : r.events_total ? Math.min(99, Math.floor((100 * r.events_read) / r.events_total)) : 0;
+    status === 'done'
+      ? 100
+      : r.events_total
+        ? Math.min(99, Math.floor((100 * r.events_read) / r.events_total))
+        : 0;
   return {
     id: r.id,
     scope: r.scope,
@@ -96,7 +103,9 @@ export function toExportView(r: ExportJobRow): ExportJobView {
     ...(r.finished_at ? { finishedAt: r.finished_at.toISOString() } : {}),
     ...(r.expires_at ? { expiresAt: r.expires_at.toISOString() } : {}),
     ...(status === 'done' && r.file_name ? { fileName: r.file_name } : {}),
-    ...(status === 'done' && r.file_size !== null ? { fileSize: Number(r.file_size) } : {}),
+    ...(status === 'done' && r.file_size !== null
+      ? { fileSize: Number(r.file_size) }
+      : {}),
     ...(r.sha256 ? { sha256: r.sha256 } : {}),
     ...(r.verification ? { verification: r.verification } : {}),
     ...(r.error ? { error: r.error } : {}),

@@ -1,4 +1,10 @@
-import type { ExportFormat, ExportScope, ExportVerification, HistoryExportEvent, HistoryVerification } from '@send/contracts';
+import type {
+  ExportFormat,
+  ExportScope,
+  ExportVerification,
+  HistoryExportEvent,
+  HistoryVerification,
+} from '@send/contracts';
 import { formatLongDate } from '@send/domain';
 import { PassThrough } from 'node:stream';
 import { once } from 'node:events';
@@ -39,7 +45,11 @@ export interface ExportWriter {
   beginCase(c: ExportCase): Promise<void>;
   event(c: ExportCase, event: HistoryExportEvent): Promise<void>;
   /** `verification` covers the case's whole stored history; `written` is how many of its events are in the file. */
-  endCase(c: ExportCase, verification: HistoryVerification, written: number): Promise<void>;
+  endCase(
+    c: ExportCase,
+    verification: HistoryVerification,
+    written: number,
+  ): Promise<void>;
   /** Finishes the file; resolves with its size and SHA-256 once it is on disk. */
   finish(summary: ExportSummary): Promise<{ size: number; sha256: string }>;
   /**
@@ -49,7 +59,11 @@ export interface ExportWriter {
   abort(error: Error): Promise<Error | undefined>;
 }
 
-export function exportWriter(format: ExportFormat, path: string, meta: ExportMeta): ExportWriter {
+export function exportWriter(
+  format: ExportFormat,
+  path: string,
+  meta: ExportMeta,
+): ExportWriter {
   switch (format) {
     case 'csv':
       return new CsvExportWriter(path);
@@ -83,11 +97,17 @@ export const CSV_EXPORT_COLUMNS = [
 
 /** One row per event; every text cell a spreadsheet would run as a formula is neutralised (csv.ts). */
 class CsvExportWriter implements ExportWriter {
-  private readonly rows = new PassThrough({ objectMode: true, highWaterMark: 64 });
+  private readonly rows = new PassThrough({
+    objectMode: true,
+    highWaterMark: 64,
+  });
   private readonly sink: FileSink;
 
   constructor(path: string) {
-    this.sink = new FileSink(path, csvOf(this.rows, CSV_EXPORT_COLUMNS, (row: object) => row));
+    this.sink = new FileSink(
+      path,
+      csvOf(this.rows, CSV_EXPORT_COLUMNS, (row: object) => row),
+    );
   }
 
   async beginCase(): Promise<void> {
@@ -95,7 +115,8 @@ class CsvExportWriter implements ExportWriter {
   }
 
   async event(c: ExportCase, e: HistoryExportEvent): Promise<void> {
-    if (!this.rows.write({ caseReference: c.reference, ...e })) await this.sink.guard(once(this.rows, 'drain'));
+    if (!this.rows.write({ caseReference: c.reference, ...e }))
+      await this.sink.guard(once(this.rows, 'drain'));
   }
 
   async endCase(): Promise<void> {
@@ -145,25 +166,39 @@ class JsonExportWriter implements ExportWriter {
     }
     const prefix = this.firstCase ? `${this.head()}\n` : ',\n';
     this.firstCase = false;
-    await this.sink.write(`${prefix}{"caseId":${JSON.stringify(c.caseId)},"reference":${JSON.stringify(c.reference)},"events":[`);
+    await this.sink.write(
+      `${prefix}{"caseId":${JSON.stringify(c.caseId)},"reference":${JSON.stringify(c.reference)},"events":[`,
+    );
   }
 
   async event(_c: ExportCase, e: HistoryExportEvent): Promise<void> {
-    await this.sink.write(`${this.firstEvent ? '\n' : ',\n'}${JSON.stringify(e)}`);
+    await this.sink.write(
+      `${this.firstEvent ? '\n' : ',\n'}${JSON.stringify(e)}`,
+    );
     this.firstEvent = false;
   }
 
-  async endCase(_c: ExportCase, verification: HistoryVerification): Promise<void> {
-    await this.sink.write(`\n],"verification":${JSON.stringify(verification)}${this.meta.scope === 'case' ? '' : '}'}`);
+  async endCase(
+    _c: ExportCase,
+    verification: HistoryVerification,
+  ): Promise<void> {
+    await this.sink.write(
+      `\n],"verification":${JSON.stringify(verification)}${this.meta.scope === 'case' ? '' : '}'}`,
+    );
     this.firstCase = false;
   }
 
-  async finish(summary: ExportSummary): Promise<{ size: number; sha256: string }> {
+  async finish(
+    summary: ExportSummary,
+  ): Promise<{ size: number; sha256: string }> {
     if (this.meta.scope === 'case') {
-      if (this.firstCase) await this.sink.write(`${this.head()}],"verification":null`);
+      if (this.firstCase)
+        await this.sink.write(`${this.head()}],"verification":null`);
       await this.sink.write('}\n');
     } else {
-      await this.sink.write(`${this.firstCase ? this.head() : '\n'}],"summary":${JSON.stringify(summary)}}\n`);
+      await this.sink.write(
+        `${this.firstCase ? this.head() : '\n'}],"summary":${JSON.stringify(summary)}}\n`,
+      );
     }
     return this.sink.end();
   }
@@ -189,16 +224,30 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
 /** 'Thu 1 Oct 2026 14:05' in Europe/London. */
 export function londonTime(iso: string): string {
   const parts = LONDON_TIME.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 /** The PDF's standard fonts cover Windows-1252: other characters are written as their nearest plain form, or '?'. */
-const WIN_ANSI = new Set(new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 224 }, (_, i) => i + 32)));
-const PLAIN: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '−': '-', '‑': '-', '✓': 'v' };
+const WIN_ANSI = new Set(
+  new TextDecoder('windows-1252').decode(
+    Uint8Array.from({ length: 224 }, (_, i) => i + 32),
+  ),
+);
+const PLAIN: Record<string, string> = {
+  '→': '->',
+  '←': '<-',
+  '≥': '>=',
+  '≤': '<=',
+  '−': '-',
+  '‑': '-',
+  '✓': 'v',
+};
 export function pdfText(text: string): string {
   let out = '';
-  for (const ch of text.normalize('NFC')) out += ch === '\n' || WIN_ANSI.has(ch) ? ch : (PLAIN[ch] ?? '?');
+  for (const ch of text.normalize('NFC'))
+    out += ch === '\n' || WIN_ANSI.has(ch) ? ch : (PLAIN[ch] ?? '?');
   return out;
 }
 
@@ -230,7 +279,10 @@ class PdfExportWriter implements ExportWriter {
     path: string,
     private readonly meta: ExportMeta,
   ) {
-    const title = meta.scope === 'case' ? `History of case ${meta.caseReference ?? ''}` : `Case histories, ${meta.from} to ${meta.to}`;
+    const title =
+      meta.scope === 'case'
+        ? `History of case ${meta.caseReference ?? ''}`
+        : `Case histories, ${meta.from} to ${meta.to}`;
     this.doc = new PDFDocument({
       size: 'A4',
       layout: 'landscape',
@@ -238,7 +290,12 @@ class PdfExportWriter implements ExportWriter {
       autoFirstPage: false,
       bufferPages: false,
       lang: 'en-GB',
-      info: { Title: title, Author: meta.exportedBy, Subject: 'SEND disagreements: case history export', Creator: 'SEND disagreements' },
+      info: {
+        Title: title,
+        Author: meta.exportedBy,
+        Subject: 'SEND disagreements: case history export',
+        Creator: 'SEND disagreements',
+      },
     });
     this.sink = new FileSink(path, this.doc);
     this.doc.on('pageAdded', () => this.decoratePage());
@@ -251,7 +308,11 @@ class PdfExportWriter implements ExportWriter {
   }
 
   private get width(): number {
-    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+    return (
+      this.doc.page.width -
+      this.doc.page.margins.left -
+      this.doc.page.margins.right
+    );
   }
 
   private get bottom(): number {
@@ -265,16 +326,38 @@ class PdfExportWriter implements ExportWriter {
     const { top, bottom } = doc.page.margins;
     doc.page.margins.top = 0;
     doc.page.margins.bottom = 0;
-    const scope = this.meta.scope === 'case' ? 'Case history export' : `Case histories: events from ${formatLongDate(this.meta.from ?? '')} to ${formatLongDate(this.meta.to ?? '')}`;
+    const scope =
+      this.meta.scope === 'case'
+        ? 'Case history export'
+        : `Case histories: events from ${formatLongDate(this.meta.from ?? '')} to ${formatLongDate(this.meta.to ?? '')}`;
     doc.font('Helvetica').fontSize(8).fillColor(GREY);
     doc.text(pdfText(scope), this.left, 24, { lineBreak: false });
-    const reference = this.current?.reference ?? (this.meta.scope === 'case' ? this.meta.caseReference : undefined);
+    const reference =
+      this.current?.reference ??
+      (this.meta.scope === 'case' ? this.meta.caseReference : undefined);
     if (reference) {
-      doc.font('Helvetica-Bold').text(pdfText(`Case ${reference}`), this.left, 24, { width: this.width, align: 'right', lineBreak: false });
+      doc
+        .font('Helvetica-Bold')
+        .text(pdfText(`Case ${reference}`), this.left, 24, {
+          width: this.width,
+          align: 'right',
+          lineBreak: false,
+        });
     }
     doc.font('Helvetica').fontSize(8).fillColor(GREY);
-    doc.text(pdfText(`Exported ${londonTime(this.meta.exportedAt)} by ${this.meta.exportedBy}`), this.left, doc.page.height - 30, { lineBreak: false });
-    doc.text(`Page ${this.page}`, this.left, doc.page.height - 30, { width: this.width, align: 'right', lineBreak: false });
+    doc.text(
+      pdfText(
+        `Exported ${londonTime(this.meta.exportedAt)} by ${this.meta.exportedBy}`,
+      ),
+      this.left,
+      doc.page.height - 30,
+      { lineBreak: false },
+    );
+    doc.text(`Page ${this.page}`, this.left, doc.page.height - 30, {
+      width: this.width,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.top = top;
     doc.page.margins.bottom = bottom;
     doc.x = this.left;
@@ -284,7 +367,14 @@ class PdfExportWriter implements ExportWriter {
 
   private titleBlock(): void {
     const doc = this.doc;
-    doc.font('Helvetica-Bold').fontSize(18).text(this.meta.scope === 'case' ? 'Case history export' : 'Case histories for a period');
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(18)
+      .text(
+        this.meta.scope === 'case'
+          ? 'Case history export'
+          : 'Case histories for a period',
+      );
     doc.moveDown(0.3).font('Helvetica').fontSize(10);
     doc.text(
       pdfText(
@@ -293,7 +383,11 @@ class PdfExportWriter implements ExportWriter {
           : `Every event of every case that happened from ${formatLongDate(this.meta.from ?? '')} to ${formatLongDate(this.meta.to ?? '')} (by the date it happened).`,
       ),
     );
-    doc.text(pdfText(`Exported on ${londonTime(this.meta.exportedAt)} by ${this.meta.exportedBy}. ${this.meta.eventsTotal} history events read.`));
+    doc.text(
+      pdfText(
+        `Exported on ${londonTime(this.meta.exportedAt)} by ${this.meta.exportedBy}. ${this.meta.eventsTotal} history events read.`,
+      ),
+    );
     doc
       .fillColor(GREY)
       .fontSize(9)
@@ -316,7 +410,13 @@ class PdfExportWriter implements ExportWriter {
   private tableHeader(): void {
     const doc = this.doc;
     doc.font('Helvetica-Bold').fontSize(BODY);
-    const height = Math.max(...COLUMNS.map((c) => doc.heightOfString(c.title, { width: c.width - 2 * PAD }))) + 2 * PAD;
+    const height =
+      Math.max(
+        ...COLUMNS.map((c) =>
+          doc.heightOfString(c.title, { width: c.width - 2 * PAD }),
+        ),
+      ) +
+      2 * PAD;
     this.ensureSpace(height + 20, false);
     const y = doc.y;
     let x = this.left;
@@ -324,7 +424,12 @@ class PdfExportWriter implements ExportWriter {
       doc.text(c.title, x + PAD, y + PAD, { width: c.width - 2 * PAD });
       x += c.width;
     }
-    doc.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(1).strokeColor('black').stroke();
+    doc
+      .moveTo(this.left, y + height)
+      .lineTo(this.left + this.width, y + height)
+      .lineWidth(1)
+      .strokeColor('black')
+      .stroke();
     doc.x = this.left;
     doc.y = y + height;
   }
@@ -333,7 +438,11 @@ class PdfExportWriter implements ExportWriter {
     this.current = c;
     const doc = this.doc;
     this.ensureSpace(70, false);
-    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(pdfText(`Case ${c.reference}: ${c.childName}`), this.left, doc.y);
+    doc
+      .moveDown(0.5)
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(pdfText(`Case ${c.reference}: ${c.childName}`), this.left, doc.y);
     doc.moveDown(0.3);
     this.tableHeader();
   }
@@ -345,12 +454,20 @@ class PdfExportWriter implements ExportWriter {
       formatLongDate(e.businessDate),
       londonTime(e.recordedAt),
       pdfText(`${e.summary}${e.reason ? `\nReason: ${e.reason}` : ''}`),
-      pdfText(`${e.actorName} (${e.actorRole})${e.onBehalfOf ? `, for ${e.onBehalfOf}` : ''}`),
+      pdfText(
+        `${e.actorName} (${e.actorRole})${e.onBehalfOf ? `, for ${e.onBehalfOf}` : ''}`,
+      ),
       `${e.hash.slice(0, 16)}`,
     ];
     doc.font('Helvetica').fontSize(BODY);
     const widths = COLUMNS.map((c) => c.width - 2 * PAD);
-    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i] }))) + 2 * PAD;
+    const height =
+      Math.max(
+        ...cells.map((text, i) =>
+          doc.heightOfString(text, { width: widths[i] }),
+        ),
+      ) +
+      2 * PAD;
     this.ensureSpace(height, true);
     const y = doc.y;
     let x = this.left;
@@ -359,47 +476,94 @@ class PdfExportWriter implements ExportWriter {
       doc.text(text, x + PAD, y + PAD, { width: widths[i] });
       x += (widths[i] ?? 0) + 2 * PAD;
     });
-    doc.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(this.left, y + height)
+      .lineTo(this.left + this.width, y + height)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = this.left;
     doc.y = y + height;
     await this.sink.drained(this.doc);
   }
 
-  async endCase(c: ExportCase, v: HistoryVerification, written: number): Promise<void> {
+  async endCase(
+    c: ExportCase,
+    v: HistoryVerification,
+    written: number,
+  ): Promise<void> {
     const doc = this.doc;
-    const ofThem = this.meta.scope === 'period' ? ` (${written} of them in this period)` : '';
+    const ofThem =
+      this.meta.scope === 'period'
+        ? ` (${written} of them in this period)`
+        : '';
     const text = v.valid
       ? `Hash chain check: intact. All ${v.events} events of the stored history of case ${c.reference}${ofThem} match their hashes, and each links to the one before.`
       : `Hash chain check: NOT INTACT. In the stored history of case ${c.reference} (${v.events} events${ofThem}), event ${v.firstMismatch?.sequence} ` +
         `(id ${v.firstMismatch?.id}) does not match: ${v.firstMismatch?.problem}. The events from it onwards cannot be relied on.`;
     doc.font('Helvetica-Bold').fontSize(9.5);
-    const height = doc.heightOfString(pdfText(text), { width: this.width - 16 }) + 12;
+    const height =
+      doc.heightOfString(pdfText(text), { width: this.width - 16 }) + 12;
     this.ensureSpace(height + 8, false);
     const y = doc.y + 6;
     doc.rect(this.left, y, 4, height).fill(v.valid ? '#00703c' : '#d4351c');
-    doc.fillColor('black').text(pdfText(text), this.left + 12, y + 6, { width: this.width - 16 });
+    doc
+      .fillColor('black')
+      .text(pdfText(text), this.left + 12, y + 6, { width: this.width - 16 });
     doc.x = this.left;
     doc.y = y + height + 6;
     await this.sink.drained(this.doc);
   }
 
-  async finish(summary: ExportSummary): Promise<{ size: number; sha256: string }> {
+  async finish(
+    summary: ExportSummary,
+  ): Promise<{ size: number; sha256: string }> {
     const doc = this.doc;
     this.current = undefined;
     this.ensureSpace(90, false);
-    doc.moveDown(1).font('Helvetica-Bold').fontSize(13).text('Summary', this.left, doc.y);
+    doc
+      .moveDown(1)
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text('Summary', this.left, doc.y);
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
-    doc.text(`Cases: ${summary.cases}. Events in this export: ${summary.eventsWritten}.`);
+    doc.text(
+      `Cases: ${summary.cases}. Events in this export: ${summary.eventsWritten}.`,
+    );
     if (summary.casesChecked === 0) {
-      doc.text(this.meta.scope === 'case' ? 'The case has no history.' : 'No case has an event in this period.');
-    } else if (summary.broken.length === 0 && summary.casesIntact === summary.casesChecked) {
-      doc.text(`Hash chain check: the stored history of every case (${summary.casesChecked}) is intact.`);
+      doc.text(
+        this.meta.scope === 'case'
+          ? 'The case has no history.'
+          : 'No case has an event in this period.',
+      );
+    } else if (
+      summary.broken.length === 0 &&
+      summary.casesIntact === summary.casesChecked
+    ) {
+      doc.text(
+        `Hash chain check: the stored history of every case (${summary.casesChecked}) is intact.`,
+      );
     } else {
-      doc.font('Helvetica-Bold').text(`Hash chain check: ${summary.casesChecked - summary.casesIntact} of ${summary.casesChecked} cases are NOT intact:`);
+      doc
+        .font('Helvetica-Bold')
+        .text(
+          `Hash chain check: ${summary.casesChecked - summary.casesIntact} of ${summary.casesChecked} cases are NOT intact:`,
+        );
       doc.font('Helvetica');
-      for (const b of summary.broken) doc.text(pdfText(`Case ${b.caseReference}: event ${b.sequence}: ${b.problem}.`));
+      for (const b of summary.broken)
+        doc.text(
+          pdfText(
+            `Case ${b.caseReference}: event ${b.sequence}: ${b.problem}.`,
+          ),
+        );
     }
-    doc.fillColor(GREY).fontSize(9).moveDown(0.5).text('The service shows the SHA-256 of this file with the export: compare it to show the file was not changed.');
+    doc
+      .fillColor(GREY)
+      .fontSize(9)
+      .moveDown(0.5)
+      .text(
+        'The service shows the SHA-256 of this file with the export: compare it to show the file was not changed.',
+      );
     doc.end();
     return this.sink.end();
   }

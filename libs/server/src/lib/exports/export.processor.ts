@@ -1,13 +1,25 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
-import { EXPORT_HOUSEKEEPING_SCHEDULER_ID, EXPORT_JOB_NAMES, EXPORT_QUEUE, type ExportJobName, type ExportJobPayloads } from '../queue/queues';
+import {
+  EXPORT_HOUSEKEEPING_SCHEDULER_ID,
+  EXPORT_JOB_NAMES,
+  EXPORT_QUEUE,
+  type ExportJobName,
+  type ExportJobPayloads,
+} from '../queue/queues';
 import { RedisClient } from '../queue/redis';
 import { ExportStorageError } from './export-failure';
 import { ExportHousekeeping } from './export-housekeeping';
 import { HistoryExportRunner } from './history-export.runner';
 
-type Handlers = { [K in ExportJobName]: (job: Job<ExportJobPayloads[K]>) => Promise<unknown> };
+type Handlers = {
+  [K in ExportJobName]: (job: Job<ExportJobPayloads[K]>) => Promise<unknown>;
+};
 
 /** How often the housekeeping runs (and once when the worker starts). */
 const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
@@ -17,8 +29,16 @@ const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
  * 2-core machines this runs on have case work to do too). Handlers are idempotent: they re-read
  * `export_job` and do nothing when the export is finished.
  */
-@Processor(EXPORT_QUEUE, { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 })
-export class ExportProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+@Processor(EXPORT_QUEUE, {
+  concurrency: 1,
+  lockDuration: 60_000,
+  stalledInterval: 30_000,
+  maxStalledCount: 2,
+})
+export class ExportProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   private readonly logger = new Logger(ExportProcessor.name);
 
   private readonly handlers: Handlers = {
@@ -29,7 +49,8 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
         // A full or unwritable export folder fails the export at once: no retry a few seconds
         // later would make room on the disk or make the folder writable.
         const storage = error instanceof ExportStorageError;
-        if (storage || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.runner.fail(job.data.exportId, error);
+        if (storage || job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
+          await this.runner.fail(job.data.exportId, error);
         throw storage ? new UnrecoverableError(error.message) : error;
       }
     },
@@ -43,8 +64,11 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
     private readonly redis: RedisClient,
   ) {
     super();
-    const missing = EXPORT_JOB_NAMES.filter((name) => typeof this.handlers[name] !== 'function');
-    if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+    const missing = EXPORT_JOB_NAMES.filter(
+      (name) => typeof this.handlers[name] !== 'function',
+    );
+    if (missing.length > 0)
+      throw new Error(`No handler for job(s): ${missing.join(', ')}`);
   }
 
   onApplicationBootstrap(): void {
@@ -52,9 +76,15 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
       .upsertJobScheduler(
         EXPORT_HOUSEKEEPING_SCHEDULER_ID,
         { every: HOUSEKEEPING_EVERY_MS },
-        { name: 'export.housekeeping', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 } },
+        {
+          name: 'export.housekeeping',
+          data: {},
+          opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 },
+        },
       )
-      .catch((error: unknown) => this.logger.warn(`Export housekeeping not scheduled: ${String(error)}`));
+      .catch((error: unknown) =>
+        this.logger.warn(`Export housekeeping not scheduled: ${String(error)}`),
+      );
   }
 
   /**
@@ -63,11 +93,14 @@ export class ExportProcessor extends WorkerHost implements OnApplicationBootstra
    * picked up again once its lock expires (its handler re-reads `export_job`).
    */
   async onModuleDestroy(): Promise<void> {
-    if (!(await this.redis.answers(1000))) await this.worker.close(true).catch(() => undefined);
+    if (!(await this.redis.answers(1000)))
+      await this.worker.close(true).catch(() => undefined);
   }
 
   process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as ExportJobName] as ((job: Job) => Promise<unknown>) | undefined;
+    const handler = this.handlers[job.name as ExportJobName] as
+      | ((job: Job) => Promise<unknown>)
+      | undefined;
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     return handler(job);
   }

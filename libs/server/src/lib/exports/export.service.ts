@@ -8,29 +8,34 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ExportFormat, ExportJobView } from '@send/contracts';
 import type { Queue } from 'bullmq';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../identity/actor';
 import { AccessLogService } from '../audit/access-log.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EXPORT_QUEUE } from '../queue/queues';
-import { CONTENT_TYPES, EXPORT_JOB_SELECT, type ExportJobRow, exportFilePath, toExportView } from './export-job';
+import {
+  CONTENT_TYPES,
+  type ExportJobRow,
+  exportFilePath,
+  toExportView,
+} from './export-job';
 import { historyExportJob } from './export-housekeeping';
 import type { StartExportDto } from './export.dto';
+import { ExportJobRepository } from './export-job.repository';
 
-const fieldError = (field: string, message: string) => new BadRequestException({ message, errors: [{ field, message }] });
+const fieldError = (field: string, message: string) =>
+  new BadRequestException({ message, errors: [{ field, message }] });
 
 /** The API's side of auditors' exports: ask for one, follow it, download the file. */
 @Injectable()
 export class ExportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: ExportJobRepository,
     @InjectQueue(EXPORT_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accessLog: AccessLogService,
@@ -41,36 +46,59 @@ export class ExportService {
     let caseId: string | null = null;
     let caseReference: string | null = null;
     if (body.scope === 'case') {
-      if (body.from !== undefined || body.to !== undefined) throw fieldError('from', 'from and to are for an export of a period, not of one case');
-      if (!body.caseReference) throw fieldError('caseReference', 'Enter the reference of the case to export');
-      const [found] = (await this.db.query(`SELECT id, reference FROM "case" WHERE lower(reference) = lower($1)`, [body.caseReference])) as {
-        id: string;
-        reference: string;
-      }[];
-      if (!found) throw fieldError('caseReference', `There is no case with the reference ${body.caseReference}`);
+      if (body.from !== undefined || body.to !== undefined)
+        throw fieldError(
+          'from',
+          'from and to are for an export of a period, not of one case',
+        );
+      if (!body.caseReference)
+        throw fieldError(
+          'caseReference',
+          'Enter the reference of the case to export',
+        );
+      const found = await this.jobs.caseByReference(body.caseReference);
+      if (!found)
+        throw fieldError(
+          'caseReference',
+          `There is no case with the reference ${body.caseReference}`,
+        );
       caseId = found.id;
       caseReference = found.reference;
     } else {
-      if (body.caseReference !== undefined) throw fieldError('caseReference', 'caseReference is for an export of one case, not of a period');
-      if (!body.from) throw fieldError('from', 'Enter the first day of the period');
+      if (body.caseReference !== undefined)
+        throw fieldError(
+          'caseReference',
+          'caseReference is for an export of one case, not of a period',
+        );
+      if (!body.from)
+        throw fieldError('from', 'Enter the first day of the period');
       if (!body.to) throw fieldError('to', 'Enter the last day of the period');
-      if (body.from > body.to) throw fieldError('to', 'The last day of the period must be the same as or after the first day');
+      if (body.from > body.to)
+        throw fieldError(
+          'to',
+          'The last day of the period must be the same as or after the first day',
+        );
     }
     const id = randomUUID();
-    await this.db.query(
-      `INSERT INTO export_job (id, requested_by, requested_by_name, scope, format, case_id, case_reference, from_date, to_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, actor.id, actor.name, body.scope, body.format, caseId, caseReference, body.scope === 'period' ? body.from : null, body.scope === 'period' ? body.to : null],
-    );
+    await this.jobs.insert({
+      id,
+      requestedBy: actor.id,
+      requestedByName: actor.name,
+      scope: body.scope,
+      format: body.format,
+      caseId,
+      caseReference,
+      fromDate: body.scope === 'period' ? (body.from ?? null) : null,
+      toDate: body.scope === 'period' ? (body.to ?? null) : null,
+    });
     try {
       const job = historyExportJob(id);
       await this.queue.add(job.name, job.data, job.opts);
     } catch {
-      await this.db.query(
-        `UPDATE export_job SET status = 'failed', error = 'The export could not be queued. Try again in a few minutes.', finished_at = now() WHERE id = $1`,
-        [id],
+      await this.jobs.markNotQueued(id);
+      throw new ServiceUnavailableException(
+        'The export could not be started because the job queue is not answering. Try again in a few minutes.',
       );
-      throw new ServiceUnavailableException('The export could not be started because the job queue is not answering. Try again in a few minutes.');
     }
     return this.get(actor, id);
   }
@@ -82,7 +110,7 @@ export class ExportService {
 
   /** The caller's 20 most recent exports, newest first. */
   async list(actor: Actor): Promise<ExportJobView[]> {
-    const rows = (await this.db.query(`${EXPORT_JOB_SELECT} WHERE requested_by = $1 ORDER BY requested_at DESC LIMIT 20`, [actor.id])) as ExportJobRow[];
+    const rows = await this.jobs.recentFor(actor.id);
     return rows.map(toExportView);
   }
 
@@ -90,19 +118,37 @@ export class ExportService {
    * The finished file, for the auditor who asked for it only, until it expires; each download is
    * written to the access log with what the file holds.
    */
-  async file(actor: Actor, id: string, from: { ip: string | null; requestId: string | null; reason?: string | null }): Promise<{ stream: Readable; type: string; name: string }> {
+  async file(
+    actor: Actor,
+    id: string,
+    from: {
+      ip: string | null;
+      requestId: string | null;
+      reason?: string | null;
+    },
+  ): Promise<{ stream: Readable; type: string; name: string }> {
     const row = await this.row(actor, id);
-    if (row.status === 'expired' || row.expired) throw new GoneException('This export has expired and its file was deleted. Start the export again.');
-    if (row.status === 'failed') throw new ConflictException(row.error ?? 'The export failed. Start it again.');
+    if (row.status === 'expired' || row.expired)
+      throw new GoneException(
+        'This export has expired and its file was deleted. Start the export again.',
+      );
+    if (row.status === 'failed')
+      throw new ConflictException(
+        row.error ?? 'The export failed. Start it again.',
+      );
     if (row.status !== 'done' || !row.file_name) {
       const view = toExportView(row);
-      throw new ConflictException(`The export is not ready yet (${view.percent}% done). Wait for it to finish, then download it.`);
+      throw new ConflictException(
+        `The export is not ready yet (${view.percent}% done). Wait for it to finish, then download it.`,
+      );
     }
     const { file } = exportFilePath(this.config.EXPORT_DIR, row.id, row.format);
     try {
       await access(file);
     } catch {
-      throw new GoneException('The file of this export is no longer there. Start the export again.');
+      throw new GoneException(
+        'The file of this export is no longer there. Start the export again.',
+      );
     }
     await this.accessLog.record({
       actor,
@@ -125,11 +171,15 @@ export class ExportService {
       ip: from.ip,
       requestId: from.requestId,
     });
-    return { stream: createReadStream(file), type: CONTENT_TYPES[row.format as ExportFormat], name: row.file_name };
+    return {
+      stream: createReadStream(file),
+      type: CONTENT_TYPES[row.format as ExportFormat],
+      name: row.file_name,
+    };
   }
 
   private async row(actor: Actor, id: string): Promise<ExportJobRow> {
-    const [row] = (await this.db.query(`${EXPORT_JOB_SELECT} WHERE id = $1 AND requested_by = $2`, [id, actor.id])) as ExportJobRow[];
+    const row = await this.jobs.getFor(id, actor.id);
     if (!row) throw new NotFoundException(`You have no export with id ${id}.`);
     return row;
   }

@@ -1,9 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AccessLogService } from '../audit/access-log.service';
+import { AuditModule } from '../audit/audit.module';
 import { EXPORT_QUEUE } from '../queue/queues';
 import { ReadDatabaseModule } from '../reporting/read-database';
 import { ExportController } from './export.controller';
+import { ExportJobRepository } from './export-job.repository';
 import { EXPORT_ATTEMPTS } from './export-job';
 import { ExportHousekeeping } from './export-housekeeping';
 import { ExportProcessor } from './export.processor';
@@ -29,15 +30,20 @@ export class ExportQueueModule {}
 
 /** The API's side: start, follow and download exports (auditors only). */
 @Module({
-  imports: [ExportQueueModule],
+  imports: [ExportQueueModule, AuditModule],
   controllers: [ExportController],
-  providers: [ExportService, AccessLogService],
+  providers: [ExportJobRepository, ExportService],
 })
 export class ExportApiModule {}
 
 /** The worker's side: the export processor, which makes the files, and the housekeeping that expires them. */
 @Module({
   imports: [ExportQueueModule, ReadDatabaseModule],
-  providers: [ExportProcessor, HistoryExportRunner, ExportHousekeeping],
+  providers: [
+    ExportJobRepository,
+    ExportProcessor,
+    HistoryExportRunner,
+    ExportHousekeeping,
+  ],
 })
 export class ExportWorkerModule {}

@@ -76,13 +76,17 @@ export class FileSink {
    * it can be removed. Answers the error that made the file itself fail (e.g. ENOSPC), if it was
    * the file that failed first; undefined when the failure came from elsewhere.
    */
-  async abort(head: { destroy(error?: Error): unknown }, error: Error): Promise<Error | undefined> {
+  async abort(
+    head: { destroy(error?: Error): unknown },
+    error: Error,
+  ): Promise<Error | undefined> {
     head.destroy(error);
     const first = await this.done.then(
       () => undefined,
       (failure: unknown) => failure,
     );
-    if (!this.file.closed) await once(this.file, 'close').catch(() => undefined);
+    if (!this.file.closed)
+      await once(this.file, 'close').catch(() => undefined);
     return first instanceof Error && first !== error ? first : undefined;
   }
 }

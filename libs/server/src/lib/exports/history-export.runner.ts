@@ -8,8 +8,13 @@ import { streamRows } from '../db/stream-rows';
 import { ChainVerifier } from '../history/verify-chain';
 import { READ_DB } from '../reporting/read-database';
 import { exportFailureReason, storageFailure } from './export-failure';
-import { EXPORT_JOB_SELECT, type ExportJobRow, downloadName, exportFilePath, markExportFailed } from './export-job';
-import { type ExportCase, type ExportWriter, exportWriter } from './export-writers';
+import { type ExportJobRow, downloadName, exportFilePath } from './export-job';
+import { ExportJobRepository } from './export-job.repository';
+import {
+  type ExportCase,
+  type ExportWriter,
+  exportWriter,
+} from './export-writers';
 
 /** Every column a history event's hash covers, and its case. */
 const EVENT_COLUMNS = `
@@ -30,7 +35,11 @@ interface Progress {
   cases: number;
 }
 
-type EventRow = Omit<HistoryExportEvent, 'recordedAt'> & { recordedAt: Date; caseReference: string; childName: string };
+type EventRow = Omit<HistoryExportEvent, 'recordedAt'> & {
+  recordedAt: Date;
+  caseReference: string;
+  childName: string;
+};
 
 /** How often progress is written to `export_job` while an export runs. */
 const PROGRESS_EVERY_MS = 250;
@@ -55,27 +64,34 @@ export class HistoryExportRunner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     /** The history is read from READ_DATABASE_URL when set (a replica), else the primary; `export_job` is written to the primary. */
     @Inject(READ_DB) private readonly read: DataSource,
+    private readonly jobs: ExportJobRepository,
   ) {}
 
   async run(exportId: string): Promise<'done' | 'nothing to do'> {
-    const claimed = (await this.db.query(
-      `UPDATE export_job SET status = 'running', started_at = now(), attempts = attempts + 1, events_read = 0, events_written = 0,
-              cases = 0, error = NULL, updated_at = now()
-       WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-      [exportId],
-    )) as [{ id: string }[], number] | { id: string }[];
-    const ids = Array.isArray(claimed[0]) ? (claimed[0] as { id: string }[]) : (claimed as { id: string }[]);
-    if (ids.length === 0) return 'nothing to do';
-    const [job] = (await this.db.query(`${EXPORT_JOB_SELECT} WHERE id = $1`, [exportId])) as ExportJobRow[];
+    if (!(await this.jobs.claim(exportId))) return 'nothing to do';
+    const job = await this.jobs.get(exportId);
     if (!job) return 'nothing to do';
 
-    const { file, part } = exportFilePath(this.config.EXPORT_DIR, job.id, job.format);
+    const { file, part } = exportFilePath(
+      this.config.EXPORT_DIR,
+      job.id,
+      job.format,
+    );
     const scope =
       job.scope === 'case'
-        ? { count: `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`, params: [job.case_id] }
-        : { count: `SELECT count(*)::int AS n FROM case_event WHERE case_id IN (${CASES_IN_PERIOD})`, params: [job.from_date, job.to_date] };
-    const [{ n: eventsTotal }] = (await this.read.query(scope.count, scope.params)) as [{ n: number }];
-    await this.db.query(`UPDATE export_job SET events_total = $2, updated_at = now() WHERE id = $1`, [job.id, eventsTotal]);
+        ? {
+            count: `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`,
+            params: [job.case_id],
+          }
+        : {
+            count: `SELECT count(*)::int AS n FROM case_event WHERE case_id IN (${CASES_IN_PERIOD})`,
+            params: [job.from_date, job.to_date],
+          };
+    const [{ n: eventsTotal }] = (await this.read.query(
+      scope.count,
+      scope.params,
+    )) as [{ n: number }];
+    await this.jobs.setTotal(job.id, eventsTotal);
 
     const progress: Progress = { read: 0, written: 0, cases: 0 };
     let writer: ExportWriter | undefined;
@@ -91,21 +107,36 @@ export class HistoryExportRunner {
         eventsTotal,
       });
       const result = await this.write(job, writer, progress);
-      const { size, sha256 } = await writer.finish({ ...result.verification, cases: result.cases, eventsWritten: result.written });
+      const { size, sha256 } = await writer.finish({
+        ...result.verification,
+        cases: result.cases,
+        eventsWritten: result.written,
+      });
       await rename(part, file);
-      await this.db.query(
-        `UPDATE export_job SET status = 'done', finished_at = now(), expires_at = now() + make_interval(hours => $2),
-                events_total = $3, events_read = $3, events_written = $4, cases = $5, file_name = $6, file_size = $7, sha256 = $8,
-                verification = $9, updated_at = now()
-         WHERE id = $1 AND status = 'running'`,
-        [job.id, this.config.EXPORT_TTL_HOURS, result.read, result.written, result.cases, downloadName(job), size, sha256, JSON.stringify(result.verification)],
+      await this.jobs.markDone(job.id, {
+        ttlHours: this.config.EXPORT_TTL_HOURS,
+        read: result.read,
+        written: result.written,
+        cases: result.cases,
+        fileName: downloadName(job),
+        size,
+        sha256,
+        verification: result.verification,
+      });
+      this.logger.log(
+        `Export ${job.id}: ${result.written} events of ${result.cases} case(s), ${size} bytes`,
       );
-      this.logger.log(`Export ${job.id}: ${result.written} events of ${result.cases} case(s), ${size} bytes`);
       return 'done';
     } catch (error) {
       // The file is closed before it is removed: a file still being opened could otherwise come back.
-      const fileFailure = await writer?.abort(error instanceof Error ? error : new Error(String(error)));
-      await rm(part, { force: true }).catch((removal: unknown) => this.logger.warn(`Export ${job.id}: ${part} not removed: ${String(removal)}`));
+      const fileFailure = await writer?.abort(
+        error instanceof Error ? error : new Error(String(error)),
+      );
+      await rm(part, { force: true }).catch((removal: unknown) =>
+        this.logger.warn(
+          `Export ${job.id}: ${part} not removed: ${String(removal)}`,
+        ),
+      );
       // How far it got, for the auditor (the percentage shown with the failure).
       await this.saveProgress(job.id, progress).catch(() => undefined);
       throw storageFailure(fileFailure ?? error) ?? error;
@@ -114,25 +145,31 @@ export class HistoryExportRunner {
 
   /** After the last attempt failed (or a failure no retry will cure): says so on the export, in words the auditor can act on. */
   async fail(exportId: string, error: unknown): Promise<void> {
-    this.logger.error(`Export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    await markExportFailed(this.db, exportId, exportFailureReason(error));
+    this.logger.error(
+      `Export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    await this.jobs.markFailed(exportId, exportFailureReason(error));
   }
 
   private saveProgress(id: string, p: Progress): Promise<unknown> {
-    return this.db.query(`UPDATE export_job SET events_read = $2, events_written = $3, cases = $4, updated_at = now() WHERE id = $1 AND status = 'running'`, [
-      id,
-      p.read,
-      p.written,
-      p.cases,
-    ]);
+    return this.jobs.saveProgress(id, p);
   }
 
-  private async write(job: ExportJobRow, writer: ExportWriter, progress: Progress) {
+  private async write(
+    job: ExportJobRow,
+    writer: ExportWriter,
+    progress: Progress,
+  ) {
     const inScope = (e: { businessDate: string }) =>
-      job.scope === 'case' || (e.businessDate >= (job.from_date ?? '') && e.businessDate <= (job.to_date ?? ''));
+      job.scope === 'case' ||
+      (e.businessDate >= (job.from_date ?? '') &&
+        e.businessDate <= (job.to_date ?? ''));
     const sql =
       job.scope === 'case'
-        ? { text: `SELECT ${EVENT_COLUMNS} FROM case_event e JOIN "case" c ON c.id = e.case_id WHERE e.case_id = $1 ORDER BY e.sequence`, params: [job.case_id] }
+        ? {
+            text: `SELECT ${EVENT_COLUMNS} FROM case_event e JOIN "case" c ON c.id = e.case_id WHERE e.case_id = $1 ORDER BY e.sequence`,
+            params: [job.case_id],
+          }
         : {
             // Case by case (reference order), each case's events by sequence: the whole stored
             // history is read so that its hash chain can be checked; only the period's events are written.
@@ -143,8 +180,19 @@ export class HistoryExportRunner {
             params: [job.from_date, job.to_date],
           };
 
-    const verification: ExportVerification = { casesChecked: 0, casesIntact: 0, broken: [] };
-    let current: { c: ExportCase; verifier: ChainVerifier; began: boolean; written: number } | undefined;
+    const verification: ExportVerification = {
+      casesChecked: 0,
+      casesIntact: 0,
+      broken: [],
+    };
+    let current:
+      | {
+          c: ExportCase;
+          verifier: ChainVerifier;
+          began: boolean;
+          written: number;
+        }
+      | undefined;
     const started = Date.now();
     let lastProgress = started;
 
@@ -153,8 +201,15 @@ export class HistoryExportRunner {
       const result = current.verifier.result();
       verification.casesChecked++;
       if (result.valid) verification.casesIntact++;
-      else if (verification.broken.length < BROKEN_LISTED && result.firstMismatch) {
-        verification.broken.push({ caseReference: current.c.reference, sequence: result.firstMismatch.sequence, problem: result.firstMismatch.problem });
+      else if (
+        verification.broken.length < BROKEN_LISTED &&
+        result.firstMismatch
+      ) {
+        verification.broken.push({
+          caseReference: current.c.reference,
+          sequence: result.firstMismatch.sequence,
+          problem: result.firstMismatch.problem,
+        });
       }
       if (!current.began) {
         await writer.beginCase(current.c);
@@ -168,10 +223,18 @@ export class HistoryExportRunner {
     try {
       for await (const raw of rows as AsyncIterable<EventRow>) {
         const { caseReference, childName, ...rest } = raw;
-        const event: HistoryExportEvent = { ...rest, recordedAt: new Date(raw.recordedAt).toISOString() };
+        const event: HistoryExportEvent = {
+          ...rest,
+          recordedAt: new Date(raw.recordedAt).toISOString(),
+        };
         if (current?.c.caseId !== event.caseId) {
           await closeCase();
-          current = { c: { caseId: event.caseId, reference: caseReference, childName }, verifier: new ChainVerifier(), began: false, written: 0 };
+          current = {
+            c: { caseId: event.caseId, reference: caseReference, childName },
+            verifier: new ChainVerifier(),
+            began: false,
+            written: 0,
+          };
         }
         current.verifier.add(event);
         progress.read++;

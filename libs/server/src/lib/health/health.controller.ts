@@ -1,12 +1,22 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, type ApiResponseSchemaHost, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  type ApiResponseSchemaHost,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { Public } from '../auth/actor';
+import { Public } from '../identity/actor';
 import { readCookie, SessionCookies } from '../auth/cookies';
 import { SessionService } from '../auth/session.service';
 import { within } from '../clock/within';
-import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  cookiesAreSecure,
+} from '../config/app-config';
 import type { HealthResult } from './health-verdict';
 import { HealthService } from './health.service';
 
@@ -20,18 +30,30 @@ const sameToken = (a: string, b: string) => {
 
 const PARTS: SchemaObject = {
   type: 'object',
-  description: 'Parts by name: postgres, redis, deadlineQueue, worker, deadlineTick, deadlineActions, mail',
+  description:
+    'Parts by name: postgres, redis, deadlineQueue, worker, deadlineTick, deadlineActions, mail',
   additionalProperties: {
     type: 'object',
     required: ['status'],
-    properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string', description: 'What is wrong and what to do (down only)' } },
+    properties: {
+      status: { type: 'string', enum: ['up', 'down'] },
+      message: {
+        type: 'string',
+        description: 'What is wrong and what to do (down only)',
+      },
+    },
     additionalProperties: true,
   },
 };
 const HEALTH_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['status'],
-  properties: { status: { type: 'string', enum: ['ok', 'error'] }, info: PARTS, error: PARTS, details: PARTS },
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'] },
+    info: PARTS,
+    error: PARTS,
+    details: PARTS,
+  },
 };
 
 @ApiTags('health')
@@ -55,10 +77,24 @@ export class HealthController {
       'the deadline actions due and in flight (a run in progress, or work stuck) and the email backlog. 503 names the failing part. ' +
       'Anyone sees the status only; signed-in administrators and a monitor holding HEALTH_TOKEN (Authorization: Bearer) see the details.',
   })
-  @ApiOkResponse({ description: '`{status: "ok"}`, with `info`, `error` and `details` for administrators and monitors', schema: HEALTH_SCHEMA })
-  @ApiServiceUnavailableResponse({ description: '`{status: "error"}`, with the failing parts in `error` for administrators and monitors', schema: HEALTH_SCHEMA })
-  async check(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HealthResult | { status: HealthResult['status'] }> {
-    const [result, detailed] = await Promise.all([this.health.check(), this.mayReadDetails(request)]);
+  @ApiOkResponse({
+    description:
+      '`{status: "ok"}`, with `info`, `error` and `details` for administrators and monitors',
+    schema: HEALTH_SCHEMA,
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      '`{status: "error"}`, with the failing parts in `error` for administrators and monitors',
+    schema: HEALTH_SCHEMA,
+  })
+  async check(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HealthResult | { status: HealthResult['status'] }> {
+    const [result, detailed] = await Promise.all([
+      this.health.check(),
+      this.mayReadDetails(request),
+    ]);
     response.status(result.status === 'ok' ? 200 : 503);
     return detailed ? result : { status: result.status };
   }
@@ -67,10 +103,20 @@ export class HealthController {
   private async mayReadDetails(request: Request): Promise<boolean> {
     const token = this.config.HEALTH_TOKEN;
     const authorization = request.headers.authorization;
-    if (token && typeof authorization === 'string' && authorization.startsWith('Bearer ') && sameToken(authorization.slice(7).trim(), token)) return true;
+    if (
+      token &&
+      typeof authorization === 'string' &&
+      authorization.startsWith('Bearer ') &&
+      sameToken(authorization.slice(7).trim(), token)
+    )
+      return true;
     const cookie = readCookie(request, this.cookies.session);
     if (!cookie) return false;
-    const session = await within(this.sessions.resume(cookie), 700, 'PostgreSQL (session)').catch(() => undefined);
+    const session = await within(
+      this.sessions.resume(cookie),
+      700,
+      'PostgreSQL (session)',
+    ).catch(() => undefined);
     return session?.actor.role === 'administrator';
   }
 }

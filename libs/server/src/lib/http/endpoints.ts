@@ -1,112 +1,91 @@
-import { applyDecorators, HttpCode, HttpStatus, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiInternalServerErrorResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Role } from '@send/contracts';
-import { AllowRoles, CASE_READERS, CASE_WRITERS, CaseScoped } from '../auth/actor';
-import { ReadRateLimit } from '../auth/sign-in.throttler';
-import { type AccessKind, LogsAccess } from '../audit/access-log';
-import { savedButNotShownProblem } from '../cases/write-outcome';
-import { DryRunStatusInterceptor } from './dry-run.interceptor';
 import { ParseIdPipe } from './validation';
 
+/*
+ * OpenAPI building blocks for every controller. The decorators of routes about cases (who may
+ * call them, the access log, rate limits) are in auth/case-routes.ts.
+ */
+
 /** A schema generated from libs/contracts (see scripts/contract-schemas.mjs). */
-export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-export const arrayOf = (name: string) => ({ type: 'array' as const, items: schemaRef(name) });
-const TITLES = { 400: 'The request has a problem', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 422: 'Not provided for by the law on this route' } as const;
+export const schemaRef = (name: string) => ({
+  $ref: `#/components/schemas/${name}`,
+});
+export const arrayOf = (name: string) => ({
+  type: 'array' as const,
+  items: schemaRef(name),
+});
+export const TITLES = {
+  400: 'The request has a problem',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Not provided for by the law on this route',
+} as const;
 /** An `application/problem+json` answer, with an example of what a caseworker sees. */
-const problem = (description: string, status: keyof typeof TITLES, detail: string, errors?: { field: string; message: string }[]) => ({
+export const problem = (
+  description: string,
+  status: keyof typeof TITLES,
+  detail: string,
+  errors?: { field: string; message: string }[],
+) => ({
   description,
   content: {
     'application/problem+json': {
       schema: schemaRef('Problem'),
-      example: { type: 'about:blank', title: TITLES[status], status, detail, ...(errors ? { errors } : {}) },
+      example: {
+        type: 'about:blank',
+        title: TITLES[status],
+        status,
+        detail,
+        ...(errors ? { errors } : {}),
+      },
     },
   },
 });
 
-const problems = [
-  ApiUnauthorizedResponse(problem('Not signed in, or the session has ended', 401, 'Sign in to continue. (Sessions end after 30 minutes without use.)')),
+export const problems = [
+  ApiUnauthorizedResponse(
+    problem(
+      'Not signed in, or the session has ended',
+      401,
+      'Sign in to continue. (Sessions end after 30 minutes without use.)',
+    ),
+  ),
   ApiForbiddenResponse(
-    problem("Your role cannot do this, or a change came without the session's X-CSRF-Token", 403, 'Your role (auditor) cannot do this.'),
+    problem(
+      "Your role cannot do this, or a change came without the session's X-CSRF-Token",
+      403,
+      'Your role (auditor) cannot do this.',
+    ),
   ),
   ApiBadRequestResponse(
-    problem('Invalid request: `detail` says what, `errors` names each field', 400, 'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")', [
-      { field: 'letterSent', message: 'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")' },
-    ]),
+    problem(
+      'Invalid request: `detail` says what, `errors` names each field',
+      400,
+      'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")',
+      [
+        {
+          field: 'letterSent',
+          message:
+            'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")',
+        },
+      ],
+    ),
   ),
   ApiNotFoundResponse(
-    problem('No such case in your team, or no such decision, mediation, appeal, order or recommendation on it', 404, 'There is no case with id 6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93.'),
+    problem(
+      'No such case in your team, or no such decision, mediation, appeal, order or recommendation on it',
+      404,
+      'There is no case with id 6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93.',
+    ),
   ),
 ];
-
-/**
- * A write to a case of the caller's team (by a caseworker or manager unless `roles` says otherwise):
- * answers the updated case.
- */
-export const RecordOnCase = (summary: string, options: { description?: string; roles?: Role[] } = {}) =>
-  applyDecorators(
-    AllowRoles(...(options.roles ?? CASE_WRITERS)),
-    CaseScoped(),
-    HttpCode(HttpStatus.CREATED),
-    UseInterceptors(DryRunStatusInterceptor),
-    ApiOperation({ summary, ...(options.description ? { description: options.description } : {}) }),
-    ApiCreatedResponse({ description: 'The case after the change', schema: schemaRef('CaseDetail') }),
-    ApiOkResponse({ description: 'A dry run (`dryRun: true`): the case as it would be after the change; nothing was saved', schema: schemaRef('CaseDetail') }),
-    ApiConflictResponse(
-      problem(
-        'The case changed since the version sent, or the event is not allowed yet (`detail` says what must happen first)',
-        409,
-        'Record that the Tribunal registered the appeal and sent it to the council before recording the council\'s response.',
-      ),
-    ),
-    ApiUnprocessableEntityResponse(
-      problem(
-        'The law does not provide for this on the case’s route (e.g. an appeal with no mediation certificate): recorded, and flagged for review, only with `confirmedUnusual: true`',
-        422,
-        'No mediation certificate is recorded for this decision: an appeal needs one (Children and Families Act 2014 s.55(3)), unless it is only about the school or placement named in section I (s.55(2)). If this is what actually happened, confirm it (confirmedUnusual: true): it will be recorded and flagged on the case and in the reports for review.',
-      ),
-    ),
-    ApiInternalServerErrorResponse({
-      description:
-        'Something went wrong. `saved` says whether the entry was saved, when the server knows: `false`, nothing was saved; `true`, it ' +
-        "was saved (`sequence`, and the case's new `version`) but the case could not be read back to answer with it. Absent: reload the case to see.",
-      content: {
-        'application/problem+json': {
-          schema: schemaRef('Problem'),
-          example: savedButNotShownProblem({ caseId: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93', sequence: 5, version: 5 }),
-        },
-      },
-    }),
-    ...problems,
-  );
-
-/**
- * A read of case data by anyone who works with cases (caseworkers and managers: their team's;
- * auditors: every team's), answering the given schema. Every read is written to the access log.
- */
-export const ReadCases = (summary: string, schema: object, access: AccessKind) =>
-  applyDecorators(
-    AllowRoles(...CASE_READERS),
-    CaseScoped(),
-    LogsAccess(access),
-    ApiOperation({ summary }),
-    ApiOkResponse({ description: 'OK', schema }),
-    ...problems,
-  );
-
-/** An export of case data: a read, rate limited per member of staff, streamed. */
-export const ExportCases = (summary: string, schema: object, access: AccessKind) =>
-  applyDecorators(ReadCases(summary, schema, access), ReadRateLimit());
 
 /** Path ids: 400 when the value cannot be an id. */
 export const CaseId = () => new ParseIdPipe('case');

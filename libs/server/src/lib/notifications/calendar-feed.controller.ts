@@ -1,14 +1,38 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ruleTitle } from '@send/domain';
 import type { Response } from 'express';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Role } from '@send/contracts';
-import { type Actor, AllowRoles, CASE_WRITERS, CurrentActor, Public, teamScope } from '../auth/actor';
+import {
+  type Actor,
+  AllowRoles,
+  CASE_WRITERS,
+  CurrentActor,
+  Public,
+  teamScope,
+} from '../identity/actor';
+import { StaffRepository } from '../auth/staff.repository';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DeadlineRepository } from '../deadlines/deadline.repository';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -22,19 +46,30 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 @Controller()
 export class CalendarFeedController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly staff: StaffRepository,
+    private readonly deadlines: DeadlineRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('me/calendar-feed')
   @HttpCode(HttpStatus.CREATED)
   @AllowRoles(...CASE_WRITERS)
-  @ApiOperation({ summary: 'Issue (or replace) my calendar feed URL; the old URL stops working' })
-  @ApiCreatedResponse({ description: '{ url }: subscribe to it in a calendar app; it is shown once' })
+  @ApiOperation({
+    summary:
+      'Issue (or replace) my calendar feed URL; the old URL stops working',
+  })
+  @ApiCreatedResponse({
+    description: '{ url }: subscribe to it in a calendar app; it is shown once',
+  })
   async issue(@CurrentActor() actor: Actor): Promise<{ url: string }> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query(`UPDATE staff_user SET calendar_feed_token_hash = $1 WHERE id = $2`, [hash(token), actor.id]);
-    return { url: new URL(`/api/calendar/${token}.ics`, this.config.PUBLIC_URL).toString() };
+    await this.staff.setCalendarFeedTokenHash(actor.id, hash(token));
+    return {
+      url: new URL(
+        `/api/calendar/${token}.ics`,
+        this.config.PUBLIC_URL,
+      ).toString(),
+    };
   }
 
   /**
@@ -45,24 +80,27 @@ export class CalendarFeedController {
   @Public()
   @Get('calendar/:file')
   @ApiProduces('text/calendar')
-  @ApiOperation({ summary: 'A caseworker’s open deadlines as all-day events (the URL is the credential)' })
+  @ApiOperation({
+    summary:
+      'A caseworker’s open deadlines as all-day events (the URL is the credential)',
+  })
   @ApiOkResponse({ description: 'text/calendar' })
-  @ApiNotFoundResponse({ description: 'No such feed: never issued, replaced by a newer one, or revoked (role, team or status changed)' })
+  @ApiNotFoundResponse({
+    description:
+      'No such feed: never issued, replaced by a newer one, or revoked (role, team or status changed)',
+  })
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const token = file.replace(/\.ics$/, '');
-    if (!TOKEN.test(token)) throw new NotFoundException('No such calendar feed.');
-    const [user] = (await this.db.query(`SELECT id, name, role, team FROM staff_user WHERE calendar_feed_token_hash = $1 AND active`, [hash(token)])) as (Actor & {
-      id: string;
-    })[];
-    if (!user || !CASE_WRITERS.includes(user.role as Role)) throw new NotFoundException('No such calendar feed.');
-    const rows = (await this.db.query(
-      `SELECT d.id, d.rule_id, d.due_on::text AS due_on, d.explanation, d.responsible_body, c.reference, c.id AS case_id
-       FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE d.owner_id = $1 AND ($2::text IS NULL OR c.team = $2) AND d.status IN ('open', 'overdue')
-       ORDER BY d.due_on, d.id LIMIT 5000`,
-      [user.id, teamScope(user)],
-    )) as { id: string; rule_id: string; due_on: string; explanation: string[]; responsible_body: string | null; reference: string; case_id: string }[];
-    const calendar = ical({ name: `SEND deadlines: ${user.name}`, prodId: { company: 'council', product: 'send-disagreements' } });
+    if (!TOKEN.test(token))
+      throw new NotFoundException('No such calendar feed.');
+    const user = await this.staff.byCalendarFeedTokenHash(hash(token));
+    if (!user || !CASE_WRITERS.includes(user.role as Role))
+      throw new NotFoundException('No such calendar feed.');
+    const rows = await this.deadlines.openForOwner(user.id, teamScope(user));
+    const calendar = ical({
+      name: `SEND deadlines: ${user.name}`,
+      prodId: { company: 'council', product: 'send-disagreements' },
+    });
     for (const d of rows) {
       const title = ruleTitle(d.rule_id);
       calendar.createEvent({

@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { type Actor, AllowRoles, CurrentActor } from '../auth/actor';
+import { type Actor, AllowRoles, CurrentActor } from '../identity/actor';
+import { NotificationRepository } from '../deadlines/notification.repository';
 
 export interface NotificationView {
   id: string;
@@ -23,19 +22,19 @@ export interface NotificationView {
 @ApiTags('notifications')
 @Controller('notifications')
 export class NotificationController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly notifications: NotificationRepository) {}
 
   @Get()
   @AllowRoles('caseworker', 'manager', 'auditor', 'administrator')
-  @ApiOperation({ summary: 'My notifications: deadline reminders and the daily digest of overdue deadlines (with escalations for managers), newest first (the latest 200)' })
-  @ApiOkResponse({ description: 'Notifications addressed to the signed-in member of staff' })
+  @ApiOperation({
+    summary:
+      'My notifications: deadline reminders and the daily digest of overdue deadlines (with escalations for managers), newest first (the latest 200)',
+  })
+  @ApiOkResponse({
+    description: 'Notifications addressed to the signed-in member of staff',
+  })
   async mine(@CurrentActor() actor: Actor): Promise<NotificationView[]> {
-    const rows = (await this.db.query(
-      `SELECT id, kind, point, for_date::text AS "forDate", deadline_id AS "deadlineId", case_id AS "caseId",
-              due_on::text AS "dueOn", title, body, created_at AS "createdAt", emailed_at IS NOT NULL AS emailed
-       FROM notification WHERE recipient_id = $1 ORDER BY created_at DESC, id LIMIT 200`,
-      [actor.id],
-    )) as (Omit<NotificationView, 'createdAt'> & { createdAt: Date })[];
+    const rows = await this.notifications.forRecipient(actor.id);
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 }

@@ -3,11 +3,20 @@ import type { NextFunction, Request, Response } from 'express';
 import { AccessLogService, reasonOf } from '../audit/access-log.service';
 import { requestContext, requestIdOf } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
-import { readCookie, SessionCookies } from '../auth/cookies';
-import { SessionService } from '../auth/session.service';
-import { APP_CONFIG, type AppConfig, cookiesAreSecure } from '../config/app-config';
-import { findHostile, findHostilePath, type HostileKind, hostileInputProblem } from './input-safety';
-import { loggablePath } from './log-path';
+import { readCookie, SessionCookies } from './cookies';
+import { SessionService } from './session.service';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  cookiesAreSecure,
+} from '../config/app-config';
+import {
+  findHostile,
+  findHostilePath,
+  type HostileKind,
+  hostileInputProblem,
+} from '../http/input-safety';
+import { loggablePath } from '../http/log-path';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const READS = new Set(['GET', 'HEAD']);
@@ -33,12 +42,22 @@ export class HostileInputMiddleware {
     this.cookies = new SessionCookies(cookiesAreSecure(config));
   }
 
-  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+  async use(
+    request: Request,
+    response: Response,
+    next: NextFunction,
+  ): Promise<void> {
     const path = (request.originalUrl ?? request.url).split('?', 1)[0] ?? '';
     const checks: [string, () => { kind: HostileKind; at: string } | null][] = [
       ['path', () => findHostilePath(path)],
       ['query string', () => findHostile(request.query)],
-      ['body', () => (request.body !== undefined && typeof request.body === 'object' ? findHostile(request.body) : null)],
+      [
+        'body',
+        () =>
+          request.body !== undefined && typeof request.body === 'object'
+            ? findHostile(request.body)
+            : null,
+      ],
     ];
     for (const [where, check] of checks) {
       const found = check();
@@ -49,15 +68,37 @@ export class HostileInputMiddleware {
       response
         .status(400)
         .type('application/problem+json')
-        .send(JSON.stringify({ type: 'about:blank', title: 'The request has a problem', status: 400, detail: message, errors }));
+        .send(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'The request has a problem',
+            status: 400,
+            detail: message,
+            errors,
+          }),
+        );
       return;
     }
     next();
   }
 
-  private async record(request: Request, path: string, where: string, found: { kind: HostileKind; at: string }): Promise<void> {
-    const session = await this.sessions.resume(readCookie(request, this.cookies.session)).catch(() => undefined);
-    const detail = { method: request.method, path: loggablePath(path), where, kind: found.kind, field: found.at || null, status: 400 };
+  private async record(
+    request: Request,
+    path: string,
+    where: string,
+    found: { kind: HostileKind; at: string },
+  ): Promise<void> {
+    const session = await this.sessions
+      .resume(readCookie(request, this.cookies.session))
+      .catch(() => undefined);
+    const detail = {
+      method: request.method,
+      path: loggablePath(path),
+      where,
+      kind: found.kind,
+      field: found.at || null,
+      status: 400,
+    };
     await this.securityLog.record(request, {
       event: 'request.refused',
       outcome: 'failure',
@@ -67,7 +108,8 @@ export class HostileInputMiddleware {
     });
     if (session && READS.has(request.method)) {
       const { ip, requestId } = requestContext(request);
-      const caseId = path.split('/').find((segment) => UUID.test(segment)) ?? null;
+      const caseId =
+        path.split('/').find((segment) => UUID.test(segment)) ?? null;
       await this.accessLog.record({
         actor: session.actor,
         action: 'request.refused',

@@ -19,7 +19,10 @@ export interface SavedEntry {
 /** A case write whose transaction rolled back (or a dry run, which always does): nothing of it was saved. */
 export class NothingSavedError extends Error {
   constructor(cause: unknown) {
-    super(`Rolled back: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `Rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'NothingSavedError';
   }
 }
@@ -30,21 +33,27 @@ export class SavedButNotShownError extends Error {
     readonly saved: SavedEntry,
     cause: unknown,
   ) {
-    super(`Saved as event ${saved.sequence} (version ${saved.version}) of case ${saved.caseId}, not read back: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `Saved as event ${saved.sequence} (version ${saved.version}) of case ${saved.caseId}, not read back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'SavedButNotShownError';
   }
 }
 
 /** TypeORM names the statement that failed: when it is COMMIT, whether anything was saved is unknown. */
-const failedAtCommit = (error: unknown) => error instanceof QueryFailedError && /^\s*COMMIT\b/i.test(String(error.query));
+const failedAtCommit = (error: unknown) =>
+  error instanceof QueryFailedError &&
+  /^\s*COMMIT\b/i.test(String(error.query));
 
 /**
  * A refusal already answered in words (a Nest HttpException: 400, 404, 409…). Recognised by its
  * `getStatus()`, so that this file needs nothing of Nest (whose ESM its unit test cannot load).
  */
-const isHttpAnswer = (error: unknown) => typeof (error as { getStatus?: unknown } | null)?.getStatus === 'function';
+const isHttpAnswer = (error: unknown) =>
+  typeof (error as { getStatus?: unknown } | null)?.getStatus === 'function';
 
 /**
  * Runs a write made of one transaction. The failures the problem filter already words as 4xx
@@ -52,17 +61,28 @@ const isHttpAnswer = (error: unknown) => typeof (error as { getStatus?: unknown 
  * COMMIT rolled the transaction back and is marked so; a failure of COMMIT itself is passed on
  * unmarked.
  */
-export async function rolledBackOnFailure<T>(write: () => Promise<T>): Promise<T> {
+export async function rolledBackOnFailure<T>(
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isHttpAnswer(error) || error instanceof CaseRuleError || error instanceof StatutoryClockError || failedAtCommit(error)) throw error;
+    if (
+      isHttpAnswer(error) ||
+      error instanceof CaseRuleError ||
+      error instanceof StatutoryClockError ||
+      failedAtCommit(error)
+    )
+      throw error;
     throw new NothingSavedError(error);
   }
 }
 
 /** Reads the case back after a committed write; when that fails, the answer still says what was saved. */
-export async function showSaved<T>(saved: SavedEntry, read: () => Promise<T>): Promise<T> {
+export async function showSaved<T>(
+  saved: SavedEntry,
+  read: () => Promise<T>,
+): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -71,10 +91,15 @@ export async function showSaved<T>(saved: SavedEntry, read: () => Promise<T>): P
 }
 
 /** The 500 of a write whose transaction rolled back. */
-export const NOTHING_SAVED = 'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell the service desk.';
+export const NOTHING_SAVED =
+  'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell the service desk.';
 
 /** The 500 of a committed write whose case could not be read back: it says what was saved. */
-export function savedButNotShownProblem({ caseId, sequence, version }: SavedEntry): Problem {
+export function savedButNotShownProblem({
+  caseId,
+  sequence,
+  version,
+}: SavedEntry): Problem {
   return {
     type: 'about:blank',
     title: 'Saved, but the case could not be shown',

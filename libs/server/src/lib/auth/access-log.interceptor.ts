@@ -1,9 +1,19 @@
-import { type CallHandler, type ExecutionContext, HttpException, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, from, type Observable, switchMap, throwError } from 'rxjs';
-import type { SignedInRequest } from '../auth/session.guard';
-import { ACCESS_LOGGED, ACCESS_REFUSALS_LOGGED, type AccessKind } from './access-log';
-import { AccessLogService } from './access-log.service';
+import type { SignedInRequest } from './session.guard';
+import {
+  ACCESS_LOGGED,
+  ACCESS_REFUSALS_LOGGED,
+  type AccessKind,
+} from '../audit/access-log';
+import { AccessLogService } from '../audit/access-log.service';
 
 /**
  * Logs every read of personal data before its answer is sent: who (the session's staff user),
@@ -21,18 +31,35 @@ export class AccessLogInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const kind = this.reflector.get<AccessKind | undefined>(ACCESS_LOGGED, context.getHandler());
-    const refusalsOnly = this.reflector.get<AccessKind | undefined>(ACCESS_REFUSALS_LOGGED, context.getHandler());
+    const kind = this.reflector.get<AccessKind | undefined>(
+      ACCESS_LOGGED,
+      context.getHandler(),
+    );
+    const refusalsOnly = this.reflector.get<AccessKind | undefined>(
+      ACCESS_REFUSALS_LOGGED,
+      context.getHandler(),
+    );
     const request = context.switchToHttp().getRequest<SignedInRequest>();
     const logged = kind ?? refusalsOnly;
     if (!logged || !request.actor) return next.handle();
     const actor = request.actor;
     return next.handle().pipe(
-      switchMap((result) => (kind ? from(this.log.recordRead(request, kind, actor, { result }).then(() => result)) : from([result]))),
+      switchMap((result) =>
+        kind
+          ? from(
+              this.log
+                .recordRead(request, kind, actor, { result })
+                .then(() => result),
+            )
+          : from([result]),
+      ),
       catchError((error: unknown) => {
-        const status = error instanceof HttpException ? error.getStatus() : undefined;
+        const status =
+          error instanceof HttpException ? error.getStatus() : undefined;
         if (status !== 403 && status !== 404) return throwError(() => error);
-        return from(this.log.recordRead(request, logged, actor, { deniedWith: status })).pipe(switchMap(() => throwError(() => error)));
+        return from(
+          this.log.recordRead(request, logged, actor, { deniedWith: status }),
+        ).pipe(switchMap(() => throwError(() => error)));
       }),
     );
   }

@@ -1,0 +1,154 @@
+import type { DataSource } from 'typeorm';
+import { connect, insertStaff, unique } from '../../testing/int-database';
+import type { Actor } from '../identity/actor';
+import { AccessLogService } from './access-log.service';
+import { AuditLogRepository } from './audit-log.repository';
+import { SecurityLogService } from './security-log.service';
+
+const readAll = async (
+  stream: NodeJS.ReadableStream,
+): Promise<Record<string, unknown>[]> => {
+  const rows: Record<string, unknown>[] = [];
+  for await (const row of stream)
+    rows.push(row as unknown as Record<string, unknown>);
+  return rows;
+};
+
+/** What people can type or send, and PostgreSQL cannot store as it is (NUL) or a log must not show raw. */
+const HOSTILE = `Robert'); DROP TABLE access_log;--\u0000\u001b[31m\u202e\ud800 ${'x'.repeat(20_000)}`;
+
+describe('the append-only logs against PostgreSQL (AuditLogRepository, AccessLogService, SecurityLogService)', () => {
+  let db: DataSource;
+  let logs: AuditLogRepository;
+  let actor: Actor;
+
+  beforeAll(async () => {
+    db = await connect();
+    logs = new AuditLogRepository(db);
+    const team = unique('Team');
+    actor = {
+      id: await insertStaff(db, {
+        name: 'Avery Auditor',
+        role: 'auditor',
+        team,
+      }),
+      name: 'Avery Auditor',
+      role: 'auditor',
+      team,
+    };
+  });
+  afterAll(() => db.destroy());
+
+  it('writes a read to the access log whatever the request held (NUL, escapes, lone surrogates, SQL, 20,000 characters)', async () => {
+    const requestId = unique('req');
+    await new AccessLogService(logs).recordRead(
+      {
+        method: 'POST',
+        params: { id: '6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93', other: HOSTILE },
+        query: { q: HOSTILE },
+        body: { text: HOSTILE, [HOSTILE.slice(0, 40)]: 1 },
+        route: { path: '/api/cases/:id' },
+        headers: { 'x-access-reason': HOSTILE },
+        ip: HOSTILE,
+        id: requestId,
+      },
+      { action: 'case.read', purpose: HOSTILE },
+      { ...actor, name: HOSTILE },
+      { result: { total: 3, items: [] } },
+    );
+    const [row] = (await db.query(
+      `SELECT actor_name, purpose, reason, outcome, case_id, detail, ip FROM access_log WHERE request_id = $1`,
+      [requestId],
+    )) as Record<string, unknown>[];
+    expect(row).toBeDefined();
+    expect(row?.['outcome']).toBe('allowed');
+    expect(row?.['case_id']).toBe('6f1c2a4e-8b1d-4c3e-9a7f-2d5b8e0c1a93');
+    for (const text of [
+      row?.['actor_name'],
+      row?.['purpose'],
+      row?.['reason'],
+      row?.['ip'],
+      JSON.stringify(row?.['detail']),
+    ]) {
+      expect(typeof text).toBe('string');
+      expect(text as string).not.toContain('\u0000');
+      expect((text as string).length).toBeLessThanOrEqual(200_000);
+    }
+    expect((row?.['detail'] as { results: number }).results).toBe(3);
+  });
+
+  it('a security event written in a transaction that rolls back leaves no row; outside one, it is written', async () => {
+    const subject = await insertStaff(db, { team: unique('Team') });
+    const log = new SecurityLogService(logs);
+    await expect(
+      db.transaction(async (tx) => {
+        await log.record(
+          null,
+          {
+            event: 'user.changed',
+            outcome: 'success',
+            actor,
+            subjectUserId: subject,
+            detail: { note: HOSTILE },
+          },
+          tx,
+        );
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(
+      await db.query(`SELECT 1 FROM security_log WHERE subject_user_id = $1`, [
+        subject,
+      ]),
+    ).toEqual([]);
+    await log.record(
+      { headers: {}, ip: '198.51.100.7', id: 'r1' },
+      {
+        event: 'sign_in',
+        outcome: 'failure',
+        subjectUserId: subject,
+        reason: HOSTILE,
+        detail: { why: 'invalid' },
+      },
+    );
+    const rows = (await db.query(
+      `SELECT event, outcome, actor_id, ip, request_id, reason FROM security_log WHERE subject_user_id = $1`,
+      [subject],
+    )) as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      event: 'sign_in',
+      outcome: 'failure',
+      actor_id: null,
+      ip: '198.51.100.7',
+      request_id: 'r1',
+    });
+    expect(rows[0]?.['reason']).not.toContain('\u0000');
+  });
+
+  it('the logs are append-only: an UPDATE or DELETE is refused by the database', async () => {
+    await expect(
+      db.query(
+        `UPDATE access_log SET purpose = 'changed' WHERE id = (SELECT max(id) FROM access_log)`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      db.query(
+        `DELETE FROM security_log WHERE id = (SELECT max(id) FROM security_log)`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('streams each log between two days, oldest first, for the auditors’ CSV', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const access = await readAll(await logs.streamAccessLog(today, today));
+    expect(access.length).toBeGreaterThan(0);
+    const ids = access.map((r) => BigInt(r['id'] as string));
+    expect([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(ids);
+    expect(
+      await readAll(await logs.streamAccessLog('2001-01-01', '2001-01-02')),
+    ).toEqual([]);
+    const security = await readAll(await logs.streamSecurityLog(null, null));
+    expect(security.some((r) => r['event'] === 'sign_in')).toBe(true);
+  });
+});

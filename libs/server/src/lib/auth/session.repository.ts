@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@send/contracts';
+import type { DataSource } from 'typeorm';
+import { type Db, sql } from '../db/sql';
+
+/** A live session with its member of staff, as `resume` finds it. */
+export interface SessionRow {
+  id: string;
+  csrf_token: string;
+  expires_at: Date;
+  idle_expires_at: Date;
+  user_id: string;
+  name: string;
+  role: Role;
+  team: string;
+  password_change_required: boolean;
+}
+
+/**
+ * `user_session` (server-side sessions: the token's SHA-256, never the token) and `oidc_login` (a
+ * single sign-on in progress). Times are the database's real clock.
+ */
+@Injectable()
+export class SessionRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Starts a session for an active user (never a demo account when `refuseDemo`); answers whether it started. */
+  async start(s: {
+    tokenHash: string;
+    csrfToken: string;
+    userId: string;
+    method: 'password' | 'oidc';
+    absoluteHours: number;
+    refuseDemo: boolean;
+  }): Promise<boolean> {
+    const rows = await sql(
+      this.db,
+      `INSERT INTO user_session (token_hash, csrf_token, user_id, method, expires_at)
+       SELECT $1, $2, u.id, $4, now() + make_interval(hours => $5) FROM staff_user u
+       WHERE u.id = $3 AND u.active AND NOT (u.demo AND $6)
+       RETURNING id`,
+      [
+        s.tokenHash,
+        s.csrfToken,
+        s.userId,
+        s.method,
+        s.absoluteHours,
+        s.refuseDemo,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /** The live session with this token hash, marked as used now. */
+  async resume(
+    tokenHash: string,
+    idleMinutes: number,
+    refuseDemo: boolean,
+  ): Promise<SessionRow | undefined> {
+    const [row] = await sql<SessionRow>(
+      this.db,
+      `UPDATE user_session s SET last_seen_at = now()
+       FROM staff_user u
+       WHERE u.id = s.user_id AND u.active AND NOT (u.demo AND $3) AND s.token_hash = $1 AND s.ended_at IS NULL
+         AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+       RETURNING s.id, s.csrf_token, s.expires_at, LEAST(s.expires_at, now() + make_interval(mins => $2)) AS idle_expires_at,
+                 u.id AS user_id, u.name, u.role, u.team,
+                 u.password_change_required AND s.method = 'password' AS password_change_required`,
+      [tokenHash, idleMinutes, refuseDemo],
+    );
+    return row;
+  }
+
+  /** Ends the live session with this token hash; answers its user. */
+  async endByTokenHash(
+    tokenHash: string,
+    reason: string,
+  ): Promise<string | undefined> {
+    const [row] = await sql<{ user_id: string }>(
+      this.db,
+      `UPDATE user_session SET ended_at = now(), ended_reason = $2 WHERE token_hash = $1 AND ended_at IS NULL RETURNING user_id`,
+      [tokenHash, reason],
+    );
+    return row?.user_id;
+  }
+
+  async end(sessionId: string, reason: string): Promise<void> {
+    await sql(
+      this.db,
+      `UPDATE user_session SET ended_at = now(), ended_reason = $2 WHERE id = $1 AND ended_at IS NULL`,
+      [sessionId, reason],
+    );
+  }
+
+  /** Ends every live session of a user but one; answers how many. */
+  async endOthers(
+    userId: string,
+    keepSessionId: string,
+    reason: string,
+    tx: Db = this.db,
+  ): Promise<number> {
+    return (
+      await sql(
+        tx,
+        `UPDATE user_session SET ended_at = now(), ended_reason = $3 WHERE user_id = $1 AND id <> $2 AND ended_at IS NULL RETURNING id`,
+        [userId, keepSessionId, reason],
+      )
+    ).length;
+  }
+
+  /** Ends every live session of a user; answers how many. */
+  async endAllFor(
+    userId: string,
+    reason: string,
+    tx: Db = this.db,
+  ): Promise<number> {
+    return (
+      await sql(
+        tx,
+        `UPDATE user_session SET ended_at = now(), ended_reason = $2 WHERE user_id = $1 AND ended_at IS NULL RETURNING id`,
+        [userId, reason],
+      )
+    ).length;
+  }
+
+  // --- Single sign-on in progress (10 minutes) ---
+
+  /** Forgets sign-ins started more than 10 minutes ago, and keeps this one's verifier and nonce by its state. */
+  async startSingleSignOn(
+    state: string,
+    codeVerifier: string,
+    nonce: string,
+  ): Promise<void> {
+    await sql(
+      this.db,
+      `DELETE FROM oidc_login WHERE created_at < now() - interval '10 minutes'`,
+    );
+    await sql(
+      this.db,
+      `INSERT INTO oidc_login (state, code_verifier, nonce) VALUES ($1, $2, $3)`,
+      [state, codeVerifier, nonce],
+    );
+  }
+
+  /** Takes (once) the sign-in started with this state in the last 10 minutes. */
+  async takeSingleSignOn(
+    state: string,
+  ): Promise<{ code_verifier: string; nonce: string } | undefined> {
+    const [row] = await sql<{ code_verifier: string; nonce: string }>(
+      this.db,
+      `DELETE FROM oidc_login WHERE state = $1 AND created_at > now() - interval '10 minutes' RETURNING code_verifier, nonce`,
+      [state],
+    );
+    return row;
+  }
+}

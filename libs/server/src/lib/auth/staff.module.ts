@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CaseScopeRepository } from './case-scope.repository';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
+import { StaffRepository } from './staff.repository';
+
+/** Staff and sessions: `staff_user`, `user_session` and `oidc_login`, and the sessions' service (API and worker). */
+@Module({
+  providers: [
+    StaffRepository,
+    SessionRepository,
+    CaseScopeRepository,
+    SessionService,
+  ],
+  exports: [
+    StaffRepository,
+    SessionRepository,
+    CaseScopeRepository,
+    SessionService,
+  ],
+})
+export class StaffModule {}

@@ -1,0 +1,299 @@
+import { type Calendar, type CaseEvent } from '@send/domain';
+import type { DataSource } from 'typeorm';
+import {
+  config,
+  connect,
+  fixedClock,
+  insertStaff,
+  unique,
+} from '../../testing/int-database';
+import type { Actor } from '../identity/actor';
+import { StaffRepository } from '../auth/staff.repository';
+import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
+import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
+import { DeadlineRepository } from '../deadlines/deadline.repository';
+import { LedgerRepository } from './ledger.repository';
+import { DeadlineService } from '../deadlines/deadline.service';
+import { eventHash } from '../history/event-hash';
+import { CaseCommandService } from './case-command.service';
+import { CaseQueryService } from './case-query.service';
+import { CaseRepository } from './case.repository';
+
+const clock = fixedClock('2026-01-07T10:00:00Z');
+const decision: CaseEvent = {
+  type: 'decision.issued',
+  decisionId: 'd1',
+  decisionType: 'final_plan_content',
+  decisionDate: '2026-01-05',
+  letterSent: '2026-01-06',
+  sections: ['F', 'I'],
+};
+// About the school named only (section I): no mediation certificate is needed.
+const lodged: CaseEvent = {
+  type: 'appeal.lodged',
+  appealId: 'a1',
+  decisionId: 'd1',
+  tribunalReference: 'EH123/26/00001',
+  lodgedOn: '2026-01-07',
+  sections: ['I'],
+};
+
+describe('the case write path against PostgreSQL (CaseCommandService, CaseRepository, LedgerRepository)', () => {
+  let db: DataSource;
+  let calendar: Calendar;
+  let cases: CaseRepository;
+  let deadlines: LedgerRepository;
+  let commands: CaseCommandService;
+  let actor: Actor;
+
+  const open = (team = actor.team) =>
+    commands.open(
+      {
+        type: 'case.opened',
+        reference: unique('INT'),
+        childName: 'Alex Example',
+        dateOfBirth: '2015-04-02',
+        caseworker: actor.name,
+        team,
+        openedOn: '2026-01-05',
+      },
+      actor,
+    );
+  const events = (caseId: string) =>
+    db.query(
+      `SELECT sequence, type, previous_hash, hash FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      [caseId],
+    ) as Promise<
+      {
+        sequence: number;
+        type: string;
+        previous_hash: string | null;
+        hash: string;
+      }[]
+    >;
+
+  beforeAll(async () => {
+    db = await connect();
+    const calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
+    await calendars.reload();
+    calendar = calendars.calendar;
+    cases = new CaseRepository(db);
+    deadlines = new LedgerRepository(db);
+    commands = new CaseCommandService(db, cases, deadlines, clock, calendar);
+    const team = unique('Team');
+    actor = {
+      id: await insertStaff(db, { name: 'Casey Worker', team }),
+      name: 'Casey Worker',
+      role: 'caseworker',
+      team,
+    };
+  });
+  afterAll(() => db.destroy());
+
+  it('opens a case: the case row at version 1 and its first history event, hashed, with no previous hash', async () => {
+    const id = await open();
+    const c = await cases.byId(id);
+    expect(c).toMatchObject({
+      id,
+      version: 1,
+      caseworker: 'Casey Worker',
+      caseworkerId: actor.id,
+      team: actor.team,
+      dateOfBirth: '2015-04-02',
+    });
+    expect(c?.snapshot.reference).toBe(c?.reference);
+    const [first, ...rest] = await events(id);
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({
+      sequence: 1,
+      type: 'case.opened',
+      previous_hash: null,
+    });
+    expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a second case with the same reference', async () => {
+    const id = await open();
+    const c = await cases.byId(id);
+    await expect(
+      commands.open(
+        {
+          type: 'case.opened',
+          reference: c!.reference,
+          childName: 'B',
+          dateOfBirth: '2015-01-01',
+          caseworker: 'x',
+          team: actor.team,
+          openedOn: '2026-01-05',
+        },
+        actor,
+      ),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('records an event: the case, its chained history event and its deadline ledger rows together', async () => {
+    const id = await open();
+    const recorded = await commands.record(id, decision, actor, {
+      expectedVersion: 1,
+    });
+    expect(recorded).toMatchObject({ sequence: 2, version: 2 });
+    const [first, second] = await events(id);
+    expect(second).toMatchObject({
+      sequence: 2,
+      type: 'decision.issued',
+      previous_hash: first?.hash,
+    });
+    const stored = await db.query(
+      `SELECT * FROM case_event WHERE case_id = $1 AND sequence = 2`,
+      [id],
+    );
+    expect(stored).toHaveLength(1);
+    const ledger = await deadlines.ledgerOf(db, id);
+    expect(ledger.length).toBeGreaterThan(0);
+    for (const d of ledger) {
+      expect(d).toMatchObject({
+        caseId: id,
+        owner: 'Casey Worker',
+        ownerId: actor.id,
+        openedByEventId: recorded.eventId,
+      });
+      expect(d.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (d.status === 'open') expect(d.nextActionAt).toEqual(clock.now());
+    }
+    // Recording it again is checked against the history: the same decision cannot be issued twice.
+    await expect(
+      commands.record(id, decision, actor, { expectedVersion: 2 }),
+    ).rejects.toThrow();
+  });
+
+  it('answers the hash the history was written with (eventHash over the stored content)', async () => {
+    const id = await open();
+    const [row] = (await db.query(
+      `SELECT id, case_id, sequence, type, payload_version, payload, actor_id, actor_name, actor_role, on_behalf_of, business_date::text AS business_date,
+              recorded_at, summary, reason, stage_before, stage_after, correlation_id, corrects_event_id, previous_hash, hash
+       FROM case_event WHERE case_id = $1`,
+      [id],
+    )) as Record<string, unknown>[];
+    expect(
+      eventHash({
+        id: row!['id'] as string,
+        caseId: id,
+        sequence: 1,
+        type: row!['type'] as string,
+        payloadVersion: row!['payload_version'] as number,
+        payload: row!['payload'] as Record<string, unknown>,
+        actorId: row!['actor_id'] as string,
+        actorName: row!['actor_name'] as string,
+        actorRole: row!['actor_role'] as string,
+        onBehalfOf: null,
+        businessDate: row!['business_date'] as string,
+        recordedAt: (row!['recorded_at'] as Date).toISOString(),
+        summary: row!['summary'] as string,
+        reason: null,
+        stageBefore: null,
+        stageAfter: row!['stage_after'] as string,
+        correlationId: row!['correlation_id'] as string,
+        correctsEventId: null,
+        previousHash: null,
+      }),
+    ).toBe(row!['hash']);
+  });
+
+  it('rolls back the case change and its history event when a later write of the same transaction fails', async () => {
+    const id = await open();
+    class FailingLedger extends LedgerRepository {
+      override async insert(): Promise<void> {
+        throw new Error('the disk is full');
+      }
+    }
+    const failing = new CaseCommandService(
+      db,
+      cases,
+      new FailingLedger(db),
+      clock,
+      calendar,
+    );
+    await expect(
+      failing.record(id, decision, actor, { expectedVersion: 1 }),
+    ).rejects.toThrow('the disk is full');
+    expect((await cases.byId(id))?.version).toBe(1);
+    expect((await cases.byId(id))?.snapshot.decisions ?? []).toEqual([]);
+    expect(await events(id)).toHaveLength(1);
+    expect(await deadlines.ledgerOf(db, id)).toEqual([]);
+  });
+
+  it('refuses a stale version (409) and writes nothing', async () => {
+    const id = await open();
+    await expect(
+      commands.record(id, decision, actor, { expectedVersion: 7 }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await events(id)).toHaveLength(1);
+  });
+
+  it('answers 404 for a case that does not exist', async () => {
+    await expect(
+      commands.record(
+        '00000000-0000-4000-8000-000000000000',
+        decision,
+        actor,
+        {},
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a dry run reads its own writes inside the transaction, then leaves nothing', async () => {
+    const id = await open();
+    const preview = await commands.dryRun(
+      id,
+      decision,
+      actor,
+      { expectedVersion: 1 },
+      async (tx) => ({
+        version: (await cases.byId(id, tx))?.version,
+        deadlines: (await deadlines.ledgerOf(tx, id)).length,
+      }),
+    );
+    expect(preview.version).toBe(2);
+    expect(preview.deadlines).toBeGreaterThan(0);
+    expect((await cases.byId(id))?.version).toBe(1);
+    expect(await deadlines.ledgerOf(db, id)).toEqual([]);
+  });
+
+  it('the case page reads the case, its appeals and its deadlines (CaseQueryService over the repositories)', async () => {
+    const id = await open();
+    await commands.record(id, decision, actor, { expectedVersion: 1 });
+    await commands.record(id, lodged, actor, { expectedVersion: 2 });
+    const queries = new CaseQueryService(
+      db,
+      new DeadlineService(
+        new DeadlineRepository(db),
+        new StaffRepository(db),
+        clock,
+      ),
+      cases,
+    );
+    const detail = await queries.detail(id);
+    expect(detail).toMatchObject({ id, version: 3, team: actor.team });
+    expect(detail.appeals).toHaveLength(1);
+    expect(detail.appeals[0]).toMatchObject({
+      decisionId: 'd1',
+      tribunalReference: 'EH123/26/00001',
+    });
+    expect(detail.deadlines.length).toBeGreaterThan(0);
+    expect(
+      detail.deadlines.every(
+        (d) => d.caseId === id && d.caseReference === detail.reference,
+      ),
+    ).toBe(true);
+    expect(detail.documents).toEqual([]);
+    await expect(
+      queries.detail('00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('config is the apps own (defaults applied)', () => {
+    expect(config().SESSION_IDLE_MINUTES).toBeGreaterThan(0);
+  });
+});

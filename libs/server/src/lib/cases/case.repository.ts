@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseStage } from '@send/contracts';
+import type { CaseSnapshot } from '@send/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type Db, sql } from '../db/sql';
+
+/** A `case` row: the case as it stands (its snapshot), with the columns lists filter and sort by. */
+export interface CaseRecord {
+  id: string;
+  reference: string;
+  childName: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+  caseworker: string;
+  /** The member of staff who holds the case (`caseworker` is their name, as shown). */
+  caseworkerId: string | null;
+  team: string;
+  stage: CaseStage;
+  version: number;
+  snapshot: CaseSnapshot;
+  updatedAt: Date;
+}
+
+/** A history event as the write path reads it back: its id, type and payload. */
+export interface StoredEventRow {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** A `case_event` row as it is appended (hashed by the caller). */
+export interface NewCaseEvent {
+  id: string;
+  caseId: string;
+  sequence: number;
+  type: string;
+  payloadVersion: number;
+  payload: Record<string, unknown>;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  onBehalfOf: string | null;
+  businessDate: string;
+  recordedAt: Date;
+  summary: string;
+  reason: string | null;
+  stageBefore: string | null;
+  stageAfter: string;
+  correlationId: string;
+  correctsEventId: string | null;
+  previousHash: string | null;
+  hash: string;
+}
+
+/** What the case page shows of a document (never its content). */
+export interface CaseDocumentRow {
+  id: string;
+  eventSequence: number;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Date;
+}
+
+const CASE_COLUMNS = `c.id, c.reference, c.child_name AS "childName", c.date_of_birth AS "dateOfBirth", c.caseworker,
+  c.caseworker_id AS "caseworkerId", c.team, c.stage, c.version, c.snapshot, c.updated_at AS "updatedAt"`;
+
+/**
+ * `case` and its append-only history `case_event`. Every write runs in the caller's transaction
+ * (CaseCommandService's), which also holds the case's row lock: a case's change and its history
+ * event commit together or not at all.
+ */
+@Injectable()
+export class CaseRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async byId(id: string, db: Db = this.db): Promise<CaseRecord | undefined> {
+    const [row] = await sql<CaseRecord>(
+      db,
+      `SELECT ${CASE_COLUMNS} FROM "case" c WHERE c.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The case under its row lock (FOR UPDATE) until the transaction ends. */
+  async lock(tx: EntityManager, id: string): Promise<CaseRecord | undefined> {
+    const [row] = await sql<CaseRecord>(
+      tx,
+      `SELECT ${CASE_COLUMNS} FROM "case" c WHERE c.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  async referenceTaken(tx: Db, reference: string): Promise<boolean> {
+    return (
+      (
+        await sql(tx, `SELECT 1 FROM "case" WHERE reference = $1 LIMIT 1`, [
+          reference,
+        ])
+      ).length > 0
+    );
+  }
+
+  /** Writes the case as it now stands (a new case, or over the locked row). */
+  async save(tx: EntityManager, c: CaseRecord): Promise<void> {
+    await sql(
+      tx,
+      `INSERT INTO "case" (id, reference, child_name, date_of_birth, caseworker, caseworker_id, team, stage, version, snapshot, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, child_name = EXCLUDED.child_name, date_of_birth = EXCLUDED.date_of_birth,
+         caseworker = EXCLUDED.caseworker, caseworker_id = EXCLUDED.caseworker_id, team = EXCLUDED.team, stage = EXCLUDED.stage,
+         version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at`,
+      [
+        c.id,
+        c.reference,
+        c.childName,
+        c.dateOfBirth,
+        c.caseworker,
+        c.caseworkerId,
+        c.team,
+        c.stage,
+        c.version,
+        JSON.stringify(c.snapshot),
+        c.updatedAt,
+      ],
+    );
+  }
+
+  // --- History ---
+
+  /** The case's history events in order (event n at index n − 1). */
+  history(tx: Db, caseId: string): Promise<StoredEventRow[]> {
+    return sql(
+      tx,
+      `SELECT id, type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      [caseId],
+    );
+  }
+
+  /** The last event's sequence and hash (the next event chains to it). */
+  async lastEvent(
+    tx: Db,
+    caseId: string,
+  ): Promise<{ sequence: number; hash: string } | undefined> {
+    const [row] = await sql<{ sequence: number; hash: string }>(
+      tx,
+      `SELECT sequence, hash FROM case_event WHERE case_id = $1 ORDER BY sequence DESC LIMIT 1`,
+      [caseId],
+    );
+    return row;
+  }
+
+  async appendEvent(tx: EntityManager, e: NewCaseEvent): Promise<void> {
+    await sql(
+      tx,
+      `INSERT INTO case_event (id, case_id, sequence, type, payload_version, payload, actor_id, actor_name, actor_role, on_behalf_of, business_date,
+         recorded_at, summary, reason, stage_before, stage_after, correlation_id, corrects_event_id, previous_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+      [
+        e.id,
+        e.caseId,
+        e.sequence,
+        e.type,
+        e.payloadVersion,
+        JSON.stringify(e.payload),
+        e.actorId,
+        e.actorName,
+        e.actorRole,
+        e.onBehalfOf,
+        e.businessDate,
+        e.recordedAt,
+        e.summary,
+        e.reason,
+        e.stageBefore,
+        e.stageAfter,
+        e.correlationId,
+        e.correctsEventId,
+        e.previousHash,
+        e.hash,
+      ],
+    );
+  }
+
+  /** The id of the case's event at `sequence`. */
+  async eventIdAt(
+    tx: Db,
+    caseId: string,
+    sequence: number,
+  ): Promise<string | undefined> {
+    const [row] = await sql<{ id: string }>(
+      tx,
+      `SELECT id FROM case_event WHERE case_id = $1 AND sequence = $2`,
+      [caseId, sequence],
+    );
+    return row?.id;
+  }
+
+  /** The id of the event that issued a decision. */
+  async decisionIssuedEventId(
+    tx: Db,
+    caseId: string,
+    decisionId: string,
+  ): Promise<string | undefined> {
+    const [row] = await sql<{ id: string }>(
+      tx,
+      `SELECT id FROM case_event WHERE case_id = $1 AND type = 'decision.issued' AND payload->>'decisionId' = $2 LIMIT 1`,
+      [caseId, decisionId],
+    );
+    return row?.id;
+  }
+
+  /** The case's documents (their details, never their content), oldest first. */
+  documentsOf(caseId: string, db: Db = this.db): Promise<CaseDocumentRow[]> {
+    return sql(
+      db,
+      `SELECT id, event_sequence AS "eventSequence", filename, content_type AS "contentType", size, sha256, uploaded_at AS "uploadedAt"
+       FROM document WHERE case_id = $1 ORDER BY uploaded_at ASC`,
+      [caseId],
+    );
+  }
+}

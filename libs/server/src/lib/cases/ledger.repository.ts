@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DeadlineStatus,
+  DutyHolder,
+  ResponsibleBody,
+} from '@send/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DeadlineExtension } from '../db/entities';
+import { type Db, sql } from '../db/sql';
+
+export type { DeadlineExtension };
+
+/** A `deadline` row: one statutory time limit of a case, as the ledger keeps it. */
+export interface DeadlineRecord {
+  id: string;
+  caseId: string;
+  ruleId: string;
+  subjectId: string;
+  rulesetVersion: string;
+  facts: Record<string, string>;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+  explanation: string[];
+  status: DeadlineStatus;
+  metOn: string | null;
+  responsibleBody: ResponsibleBody | null;
+  dutyHolder: DutyHolder;
+  extensions: DeadlineExtension[];
+  cancelledReason: string | null;
+  owner: string;
+  ownerId: string | null;
+  openedByEventId: string;
+  closedByEventId: string | null;
+  updatedAt: Date;
+  nextActionAt: Date | null;
+  timingFrom: Date;
+}
+
+/** What the ledger writes of a deadline (everything but its id, case and timers). */
+export type LedgerFields = Pick<
+  DeadlineRecord,
+  | 'ruleId'
+  | 'subjectId'
+  | 'rulesetVersion'
+  | 'facts'
+  | 'dueOn'
+  | 'explanation'
+  | 'status'
+  | 'metOn'
+  | 'responsibleBody'
+  | 'dutyHolder'
+  | 'extensions'
+  | 'cancelledReason'
+  | 'openedByEventId'
+  | 'closedByEventId'
+> &
+  Partial<Pick<DeadlineRecord, 'owner' | 'ownerId'>>;
+
+/** Every column of a `deadline` row (alias `d`), named as DeadlineRecord names them. */
+export const RECORD_COLUMNS = `d.id, d.case_id AS "caseId", d.rule_id AS "ruleId", d.subject_id AS "subjectId", d.ruleset_version AS "rulesetVersion",
+  d.facts, d.due_on AS "dueOn", d.explanation, d.status, d.met_on AS "metOn", d.responsible_body AS "responsibleBody",
+  d.duty_holder AS "dutyHolder", d.extensions, d.cancelled_reason AS "cancelledReason", d.owner, d.owner_id AS "ownerId",
+  d.opened_by_event_id AS "openedByEventId", d.closed_by_event_id AS "closedByEventId", d.updated_at AS "updatedAt",
+  d.next_action_at AS "nextActionAt", d.timing_from AS "timingFrom"`;
+
+/**
+ * A case's deadline rows as its ledger: read, inserted and updated only inside the case write's
+ * transaction (CaseCommandService, under the case's row lock), so that a case's event and the
+ * deadlines it opens, moves or closes commit together. The worker's timers on the same rows are
+ * DeadlineRepository's.
+ */
+@Injectable()
+export class LedgerRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Every deadline row of a case, in the caller's transaction. */
+  ledgerOf(tx: Db, caseId: string): Promise<DeadlineRecord[]> {
+    return sql(
+      tx,
+      `SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = $1`,
+      [caseId],
+    );
+  }
+
+  async insert(
+    tx: EntityManager,
+    d: LedgerFields &
+      Pick<
+        DeadlineRecord,
+        | 'id'
+        | 'caseId'
+        | 'owner'
+        | 'ownerId'
+        | 'timingFrom'
+        | 'nextActionAt'
+        | 'updatedAt'
+      >,
+  ): Promise<void> {
+    await sql(
+      tx,
+      `INSERT INTO deadline (id, case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, met_on, responsible_body,
+         duty_holder, extensions, cancelled_reason, owner, owner_id, opened_by_event_id, closed_by_event_id, updated_at, next_action_at, timing_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+      [
+        d.id,
+        d.caseId,
+        d.ruleId,
+        d.subjectId,
+        d.rulesetVersion,
+        JSON.stringify(d.facts),
+        d.dueOn,
+        JSON.stringify(d.explanation),
+        d.status,
+        d.metOn,
+        d.responsibleBody,
+        d.dutyHolder,
+        JSON.stringify(d.extensions),
+        d.cancelledReason,
+        d.owner,
+        d.ownerId,
+        d.openedByEventId,
+        d.closedByEventId,
+        d.updatedAt,
+        d.nextActionAt,
+        d.timingFrom,
+      ],
+    );
+  }
+
+  /**
+   * Writes a ledger entry's fields over a row. The owner changes only when given; `timingFrom` when
+   * given; the next action is set to `now`, cleared, or kept.
+   */
+  async update(
+    tx: EntityManager,
+    id: string,
+    d: LedgerFields,
+    timers: {
+      updatedAt: Date;
+      timingFrom?: Date;
+      nextAction: 'now' | 'clear' | 'keep';
+    },
+  ): Promise<void> {
+    await sql(
+      tx,
+      `UPDATE deadline SET rule_id = $2, subject_id = $3, ruleset_version = $4, facts = $5, due_on = $6, explanation = $7, status = $8,
+         met_on = $9, responsible_body = $10, duty_holder = $11, extensions = $12, cancelled_reason = $13, opened_by_event_id = $14,
+         closed_by_event_id = $15,
+         owner = CASE WHEN $16::boolean THEN $17 ELSE owner END, owner_id = CASE WHEN $16::boolean THEN $18::uuid ELSE owner_id END,
+         timing_from = COALESCE($19, timing_from),
+         next_action_at = CASE $20::text WHEN 'now' THEN $21 WHEN 'clear' THEN NULL ELSE next_action_at END,
+         updated_at = $21
+       WHERE id = $1`,
+      [
+        id,
+        d.ruleId,
+        d.subjectId,
+        d.rulesetVersion,
+        JSON.stringify(d.facts),
+        d.dueOn,
+        JSON.stringify(d.explanation),
+        d.status,
+        d.metOn,
+        d.responsibleBody,
+        d.dutyHolder,
+        JSON.stringify(d.extensions),
+        d.cancelledReason,
+        d.openedByEventId,
+        d.closedByEventId,
+        d.owner !== undefined,
+        d.owner ?? null,
+        d.ownerId ?? null,
+        timers.timingFrom ?? null,
+        timers.nextAction,
+        timers.updatedAt,
+      ],
+    );
+  }
+
+  /** The case a deadline belongs to. */
+  async caseIdOf(id: string): Promise<string | undefined> {
+    const [row] = await sql<{ case_id: string }>(
+      this.db,
+      `SELECT case_id FROM deadline WHERE id = $1`,
+      [id],
+    );
+    return row?.case_id;
+  }
+
+  /** A deadline under a row lock (FOR UPDATE) until the caller's transaction ends. */
+  async lock(
+    tx: EntityManager,
+    id: string,
+  ): Promise<DeadlineRecord | undefined> {
+    const [row] = await sql<DeadlineRecord>(
+      tx,
+      `SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  /** A ledger row by what identifies it in the ledger (the rule, and the decision or order it is about). */
+  async byRule(
+    tx: Db,
+    caseId: string,
+    ruleId: string,
+    subjectId: string,
+  ): Promise<DeadlineRecord | undefined> {
+    const [row] = await sql<DeadlineRecord>(
+      tx,
+      `SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = $1 AND d.rule_id = $2 AND d.subject_id = $3`,
+      [caseId, ruleId, subjectId],
+    );
+    return row;
+  }
+}

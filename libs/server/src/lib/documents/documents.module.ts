@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CasesApiModule } from '../cases/cases.module';
+import { DocumentController } from './document.controller';
+import { DocumentService } from './document.service';
+import { MalwareScanner } from './malware-scanner';
+
+/** Documents attached to a case's history events: upload (checked and scanned) and download (API). */
+@Module({
+  imports: [CasesApiModule, AuditModule],
+  controllers: [DocumentController],
+  providers: [DocumentService, MalwareScanner],
+})
+export class DocumentsModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { StaffModule } from '../auth/staff.module';
+import { QueueModule } from '../queue/queue.module';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+
+/** The health check: PostgreSQL, Redis, the worker's heartbeat and the queues (API). */
+@Module({
+  imports: [StaffModule, QueueModule],
+  controllers: [HealthController],
+  providers: [HealthService],
+})
+export class HealthModule {}

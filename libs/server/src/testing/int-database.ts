@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../lib/clock/clock';
+import { dataSourceOptions } from '../lib/db/data-source-options';
+import { type AppConfig, loadConfig } from '../lib/config/app-config';
+
+/**
+ * A connection pool to the run's database (made by global-setup.ts), configured as the apps
+ * configure theirs (dates read as YYYY-MM-DD). Close it in afterAll.
+ */
+export async function connect(): Promise<DataSource> {
+  const url = process.env['INT_DATABASE_URL'];
+  if (!url)
+    throw new Error(
+      'INT_DATABASE_URL is not set: run the integration tier with `nx run server:int`.',
+    );
+  const db = new DataSource({
+    ...dataSourceOptions(config()),
+    migrations: [],
+    extra: { max: 4, application_name: 'send-int' },
+  });
+  return db.initialize();
+}
+
+/** The apps' configuration with their defaults, and these settings (e.g. CLOCK_NOW). */
+export function config(settings: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    DATABASE_URL:
+      process.env['INT_DATABASE_URL'] ??
+      'postgres://postgres@127.0.0.1:5432/unset',
+    ...settings,
+  });
+}
+
+/** A clock fixed at `iso` (business dates in London), as CLOCK_NOW fixes the apps' clock. */
+export function fixedClock(iso: string): Clock {
+  return new Clock(config({ CLOCK_NOW: iso }));
+}
+
+/** A name no other test uses (a team, a reference, an email). */
+export const unique = (prefix: string) =>
+  `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/** Inserts an active member of staff; answers their id. */
+export async function insertStaff(
+  db: DataSource,
+  s: {
+    name?: string;
+    role?: string;
+    team: string;
+    email?: string | null;
+    demo?: boolean;
+    passwordHash?: string | null;
+  },
+): Promise<string> {
+  const [row] = (await db.query(
+    `INSERT INTO staff_user (name, role, team, email, demo, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      s.name ?? unique('Staff'),
+      s.role ?? 'caseworker',
+      s.team,
+      s.email === undefined ? `${unique('staff')}@example.org` : s.email,
+      s.demo ?? false,
+      s.passwordHash ?? null,
+    ],
+  )) as { id: string }[];
+  return (row as { id: string }).id;
+}
