@@ -220,7 +220,7 @@ describeWithRedis('deadline work, mail and health against real services (real Po
     sessions.clear();
     const current = await call('GET', `/cases/${id}`);
     const responded = await call('POST', `/cases/${id}/recommendations/${current.body.recommendations[0].id}/response`, {
-      expectedVersion: current.body.version, outcome: 'followed', sentOn: '2026-03-11', sentTo: ['Parent or young person'],
+      expectedVersion: current.body.version, outcome: 'followed', sentOn: '2026-03-11', recipient: 'parent', sentTo: ['Parent'],
     });
     expect(responded.status).toBe(201);
     const met = await call('GET', '/deadlines?filter=met');

@@ -200,11 +200,14 @@ export function nextLedger(
 ): Ledger {
   const next = new Map(plannedDeadlines(history, calendar));
   const at = history.length - 1;
+  // Only a correction withdraws a deadline. Any other event leaves a deadline the history does not
+  // show as it is (one loaded from elsewhere, say): an overdue marking must never cancel the rest.
+  const correction = history[at]?.type === 'event.corrected' || history[at]?.type === 'decision.corrected';
   for (const [key, entry] of previous) {
     if (next.has(key)) continue;
     next.set(
       key,
-      entry.status === 'open'
+      correction && entry.status === 'open'
         ? {
             ...entry,
             status: 'cancelled',
