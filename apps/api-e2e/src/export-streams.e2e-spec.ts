@@ -39,11 +39,18 @@ const openCursors = async () =>
     )[0].n,
   );
 
-/** Resident and peak memory of the API process, in bytes (from /proc). */
+/**
+ * Resident memory of the API processes together, in bytes (from /proc): the run has two behind its
+ * proxy, and the download may reach either.
+ */
 function memoryOfApi(): { rss: number } {
-  const status = readFileSync(`/proc/${process.env['E2E_API_PID']}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-  return { rss: kb('VmRSS') };
+  const pids = JSON.parse(process.env['E2E_API_PIDS'] ?? `[${process.env['E2E_API_PID']}]`) as number[];
+  let rss = 0;
+  for (const pid of pids) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) * 1024;
+  }
+  return { rss };
 }
 
 async function startDownload(path: string, as: As) {

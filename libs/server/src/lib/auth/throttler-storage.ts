@@ -1,5 +1,8 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import {
+  type ThrottlerStorage,
+  ThrottlerStorageService,
+} from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 
 /**
@@ -29,10 +32,18 @@ return { hits, left, 0, 0 }
 `;
 
 /** What a storage answers for one hit (the package does not export its name). */
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+type ThrottlerStorageRecord = Awaited<
+  ReturnType<ThrottlerStorage['increment']>
+>;
 
 type IncrementingRedis = Redis & {
-  throttleIncrement(hitsKey: string, blockKey: string, ttl: number, limit: number, blockDuration: number): Promise<[number, number, number, number]>;
+  throttleIncrement(
+    hitsKey: string,
+    blockKey: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<[number, number, number, number]>;
 };
 
 export interface SharedThrottlerOptions {
@@ -60,7 +71,9 @@ export interface SharedThrottlerOptions {
  * Counters are keyed by the throttler's limit and window too: processes configured differently
  * (a rolling change of a limit, a test's own API) do not share a counter they would read differently.
  */
-export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+export class SharedThrottlerStorage
+  implements ThrottlerStorage, OnApplicationShutdown
+{
   private readonly logger = new Logger('RateLimits');
   private readonly redis: IncrementingRedis;
   private readonly local = new ThrottlerStorageService();
@@ -81,21 +94,32 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
       commandTimeout: timeout,
     }) as IncrementingRedis;
     this.redis.on('error', () => undefined); // reported below, at most once a minute
-    this.redis.defineCommand('throttleIncrement', { numberOfKeys: 2, lua: INCREMENT });
+    this.redis.defineCommand('throttleIncrement', {
+      numberOfKeys: 2,
+      lua: INCREMENT,
+    });
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     if (Date.now() - this.redisFailedAt >= this.retryAfterMs) {
       try {
-        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+        if (this.redis.status === 'wait' || this.redis.status === 'end')
+          await this.redis.connect();
         const id = `${throttlerName}:${limit}:${ttl}:${key}`;
-        const [totalHits, leftMs, blocked, blockLeftMs] = await this.redis.throttleIncrement(
-          `${id}:hits`,
-          `${id}:block`,
-          ttl,
-          limit,
-          blockDuration > 0 ? blockDuration : ttl,
-        );
+        const [totalHits, leftMs, blocked, blockLeftMs] =
+          await this.redis.throttleIncrement(
+            `${id}:hits`,
+            `${id}:block`,
+            ttl,
+            limit,
+            blockDuration > 0 ? blockDuration : ttl,
+          );
         this.redisFailedAt = 0;
         return {
           totalHits,
@@ -107,7 +131,9 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
         this.redisFailedAt = Date.now();
         if (Date.now() - this.reportedAt >= 60_000) {
           this.reportedAt = Date.now();
-          this.logger.warn(`Redis did not answer (${(error as Error).message}): each API process counts its rate limits on its own until it does`);
+          this.logger.warn(
+            `Redis did not answer (${(error as Error).message}): each API process counts its rate limits on its own until it does`,
+          );
         }
       }
     }
