@@ -13,7 +13,11 @@ const EXPORT_QUERY = '%FROM case_event WHERE case_id = $1 ORDER BY sequence%';
 
 let caseId = '';
 beforeAll(async () => {
-  const opened = await api('POST', '/cases', { reference: uniqueReference(), childName: 'Long History', dateOfBirth: '2012-01-02' });
+  const opened = await api('POST', '/cases', {
+    reference: uniqueReference(),
+    childName: 'Long History',
+    dateOfBirth: '2012-01-02',
+  });
   expect(opened.status).toBe(201);
   caseId = opened.body.id;
   // ~2 kB of payload per event: ~130 MB of JSON or CSV.
@@ -44,7 +48,9 @@ const openCursors = async () =>
  * proxy, and the download may reach either.
  */
 function memoryOfApi(): { rss: number } {
-  const pids = JSON.parse(process.env['E2E_API_PIDS'] ?? `[${process.env['E2E_API_PID']}]`) as number[];
+  const pids = JSON.parse(
+    process.env['E2E_API_PIDS'] ?? `[${process.env['E2E_API_PID']}]`,
+  ) as number[];
   let rss = 0;
   for (const pid of pids) {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -56,8 +62,14 @@ function memoryOfApi(): { rss: number } {
 async function startDownload(path: string, as: As) {
   const controller = new AbortController();
   // A pool with no connection left would never answer: give up after a while rather than hang.
-  const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(15_000)]);
-  const res = await fetch(`${base()}/api${path}`, { headers: { cookie: (await sessionOf(as)).cookie }, signal });
+  const signal = AbortSignal.any([
+    controller.signal,
+    AbortSignal.timeout(15_000),
+  ]);
+  const res = await fetch(`${base()}/api${path}`, {
+    headers: { cookie: (await sessionOf(as)).cookie },
+    signal,
+  });
   expect(res.status).toBe(200);
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const first = await reader.read();
@@ -69,16 +81,28 @@ describe('exports', () => {
   it('gives the connection back to the pool when the client aborts a download, however many times', async () => {
     // More aborted downloads than the pool has connections (10): a leak would leave none for anyone.
     for (let i = 0; i < 12; i++) {
-      const path = i % 2 ? `/cases/${caseId}/history.json` : `/cases/${caseId}/history.csv`;
-      const download = await startDownload(path, i % 3 === 0 ? 'manager' : 'caseworker');
+      const path =
+        i % 2
+          ? `/cases/${caseId}/history.json`
+          : `/cases/${caseId}/history.csv`;
+      const download = await startDownload(
+        path,
+        i % 3 === 0 ? 'manager' : 'caseworker',
+      );
       download.abort();
       await download.reader.closed.catch(() => undefined);
     }
     const until = Date.now() + 10_000;
-    while ((await openCursors()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while ((await openCursors()) > 0 && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await openCursors()).toBe(0);
     const started = Date.now();
-    const after = await api('GET', `/cases/${caseId}/history/verification`, undefined, 'auditor');
+    const after = await api(
+      'GET',
+      `/cases/${caseId}/history/verification`,
+      undefined,
+      'auditor',
+    );
     expect(after.status).toBe(200);
     expect(after.body.events).toBe(EVENTS + 1);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -87,15 +111,27 @@ describe('exports', () => {
   it('streams a large export in bounded memory: the API grows by far less than what it sends', async () => {
     const before = memoryOfApi().rss;
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, memoryOfApi().rss)), 25);
+    const sampler = setInterval(
+      () => (peak = Math.max(peak, memoryOfApi().rss)),
+      25,
+    );
     let bytes = 0;
     let tail = '';
     try {
-      const download = await startDownload(`/cases/${caseId}/history.json`, 'auditor');
+      const download = await startDownload(
+        `/cases/${caseId}/history.json`,
+        'auditor',
+      );
       const decoder = new TextDecoder();
-      for (let chunk = await download.reader.read(); !chunk.done; chunk = await download.reader.read()) {
+      for (
+        let chunk = await download.reader.read();
+        !chunk.done;
+        chunk = await download.reader.read()
+      ) {
         bytes += chunk.value.byteLength;
-        tail = (tail + decoder.decode(chunk.value, { stream: true })).slice(-4000);
+        tail = (tail + decoder.decode(chunk.value, { stream: true })).slice(
+          -4000,
+        );
         // Read slowly at first, so that the server meets backpressure rather than a fast reader.
         if (bytes < 20_000_000) await new Promise((r) => setImmediate(r));
       }
@@ -103,7 +139,9 @@ describe('exports', () => {
       clearInterval(sampler);
     }
     const growth = peak - before;
-    console.log(`history.json: ${(bytes / 1e6).toFixed(0)} MB sent; API RSS ${(before / 1e6).toFixed(0)} MB → peak ${(peak / 1e6).toFixed(0)} MB`);
+    console.log(
+      `history.json: ${(bytes / 1e6).toFixed(0)} MB sent; API RSS ${(before / 1e6).toFixed(0)} MB → peak ${(peak / 1e6).toFixed(0)} MB`,
+    );
     expect(tail).toMatch(/"sequence":60001,[\s\S]*\]\}\n$/);
     expect(bytes).toBeGreaterThan(100_000_000);
     expect(growth).toBeLessThan(Math.min(bytes / 4, 64_000_000));

@@ -28,13 +28,30 @@ import { UsersController } from './users.controller';
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        errorMessage: 'Too many attempts in a short time. Wait a minute, then try again.',
-        storage: new SharedThrottlerStorage({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX }),
+        errorMessage:
+          'Too many attempts in a short time. Wait a minute, then try again.',
+        storage: new SharedThrottlerStorage({
+          redisUrl: config.REDIS_URL,
+          prefix: config.REDIS_PREFIX,
+        }),
         // Every throttler applies to every throttled route unless skipped; each route names the ones it uses.
         throttlers: [
-          { name: 'signIn', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE },
-          { name: 'signInAddress', ttl: 60_000, limit: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE, getTracker: addressTracker },
-          { name: 'reads', ttl: 60_000, limit: config.RATE_LIMIT_READS_PER_MINUTE },
+          {
+            name: 'signIn',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+          },
+          {
+            name: 'signInAddress',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE,
+            getTracker: addressTracker,
+          },
+          {
+            name: 'reads',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_READS_PER_MINUTE,
+          },
         ],
       }),
     }),
