@@ -20,7 +20,7 @@ import {
 const describeWithRedis = hasRedisServer ? describe : describe.skip;
 
 describeWithRedis(
-  'deadline work, mail and health against real services (real PostgreSQL, a dedicated redis-server)',
+  'deadline work, mail and health against real services, two workers at once (real PostgreSQL, a dedicated redis-server)',
   () => {
     const rig = new Rig();
     beforeAll(() => rig.beforeAll());
@@ -31,7 +31,7 @@ describeWithRedis(
       const s = await rig.system('health', { HEALTH_STALE_SECONDS: '4' });
       const { staff } = await seedDeadlines(s.db, 1, '2026-06-30');
       const api = await s.apiProcess();
-      const w = s.worker();
+      const w = s.workers();
       let h = await eventually(
         async () => {
           const answer = await api.health();
@@ -102,7 +102,7 @@ describeWithRedis(
         'health green again',
       );
 
-      // The worker dies.
+      // The workers die.
       await w.stop('SIGKILL');
       const died = Date.now();
       h = await eventually(
@@ -116,7 +116,7 @@ describeWithRedis(
         'the dead worker reported',
       );
       console.log(
-        `dead worker: red after ${Date.now() - died} ms (threshold 4 s)`,
+        `dead workers: red after ${Date.now() - died} ms (threshold 4 s)`,
       );
       expect(h.body.error?.['worker']?.message).toMatch(
         /No worker has reported for \d+ s/,
@@ -140,7 +140,7 @@ describeWithRedis(
           responsibleBody: '',
         });
         const api = await s.apiProcess();
-        s.worker();
+        s.workers();
         // The deadline work is done whatever the mail server does.
         await eventually(
           async () => {
@@ -233,7 +233,7 @@ describeWithRedis(
           s.count(
             `SELECT count(*) AS n FROM notification WHERE emailed_at IS NOT NULL`,
           );
-        s.worker();
+        s.workers();
         await eventually(
           async () =>
             (await s.count(`SELECT count(*) AS n FROM notification`)) === 5 &&
@@ -332,7 +332,7 @@ describeWithRedis(
         )[0]!;
 
       // Mon 2 Mar: the 5-day point (08:00 today) was before the deadline was recorded: not sent. Next: 1 day before, Fri 6 Mar 08:00.
-      let w = s.worker();
+      let w = s.workers();
       await eventually(
         async () =>
           (await row()).next !== null &&
@@ -350,7 +350,7 @@ describeWithRedis(
       await w.stop();
 
       // Fri 6 Mar 09:00: the 1-day reminder, naming the ICB.
-      w = s.worker({ CLOCK_NOW: '2026-03-06T09:00:00Z' });
+      w = s.workers({ CLOCK_NOW: '2026-03-06T09:00:00Z' });
       const reminder = await eventually(
         async () => {
           const mine = await call('GET', '/notifications');
@@ -369,7 +369,7 @@ describeWithRedis(
       await w.stop();
 
       // Tue 10 Mar 09:00: marked overdue (00:00 Tue), in the history; one digest to the caseworker and one to the manager, each naming the ICB.
-      w = s.worker({ CLOCK_NOW: '2026-03-10T09:00:00Z' });
+      w = s.workers({ CLOCK_NOW: '2026-03-10T09:00:00Z' });
       await eventually(
         async () => (await row()).status === 'overdue',
         30_000,
@@ -483,7 +483,7 @@ describeWithRedis(
       );
       expect(lodge.dueOn < '2026-03-02').toBe(true);
       expect(lodge.status).toBe('overdue'); // shown as overdue at once…
-      let w = s.worker();
+      let w = s.workers();
       const stored = async () =>
         (
           await sql<{ status: string; next: Date | null }>(
@@ -506,7 +506,7 @@ describeWithRedis(
         ),
       ).toBe(0);
       await w.stop();
-      w = s.worker({ CLOCK_NOW: '2026-03-04T09:00:00Z' });
+      w = s.workers({ CLOCK_NOW: '2026-03-04T09:00:00Z' });
       await eventually(
         async () => (await stored()).status === 'overdue',
         30_000,
@@ -540,7 +540,7 @@ describeWithRedis(
           )
         )[0]!.next;
       // Mon 9 Mar: the worker did not run on Friday, when the deadline's next action was due; back now, it is due (late).
-      s.worker({ CLOCK_NOW: '2026-03-09T09:00:00Z' });
+      s.workers({ CLOCK_NOW: '2026-03-09T09:00:00Z' });
       const [sent] = await eventually(
         async () => {
           const rows = await sql<{
@@ -589,7 +589,7 @@ describeWithRedis(
         dutyHolder: 'icb',
       });
       const dir = mkdtempSync(join(tmpdir(), 'send-mail-'));
-      s.worker({ SMTP_URL: '', MAIL_DIR: dir });
+      s.workers({ SMTP_URL: '', MAIL_DIR: dir });
       await eventually(
         async () =>
           readdirSync(dir).filter((f) => f.endsWith('.eml')).length === 5,

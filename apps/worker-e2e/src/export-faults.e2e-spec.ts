@@ -10,11 +10,14 @@ import {
   dropDatabase,
   eventually,
   freePort,
+  group,
   hasRedisServer,
   type Proc,
+  type ProcGroup,
   signedInHeaders,
   sql,
   startProcess,
+  WORKERS,
 } from './support/harness';
 
 /*
@@ -22,7 +25,8 @@ import {
  * fills up while the file is being written (a small tmpfs mounted as EXPORT_DIR), a folder the
  * worker may not write to (a read-only mount: the tests run as root, whom file permissions do not
  * stop), and a worker that dies in the middle of an export while Redis loses its job. The worker,
- * the API, PostgreSQL and a dedicated redis-server are all real; nothing is mocked.
+ * the API, PostgreSQL and a dedicated redis-server are all real; nothing is mocked. Two worker processes
+ * run at once, as a council runs several: an export is written by one of them, once.
  */
 
 const NOW = '2026-03-02T09:00:00Z'; // Mon 2 Mar 2026
@@ -107,16 +111,19 @@ describeIfPossible(
       WEB_DIST: '',
       ...extra,
     });
-    const worker = (exportDir: string, extra: Record<string, string> = {}) => {
-      const p = startProcess(
-        'dist/apps/worker/main.js',
-        env({ EXPORT_DIR: exportDir, ...extra }),
+    /** The workers (WORKERS processes) on the export folder `exportDir`. */
+    const worker = (exportDir: string, extra: Record<string, string> = {}) =>
+      group(
+        Array.from({ length: WORKERS }, () => {
+          const p = startProcess(
+            'dist/apps/worker/main.js',
+            env({ EXPORT_DIR: exportDir, ...extra }),
+          );
+          procs.push(p);
+          return p;
+        }),
       );
-      procs.push(p);
-      return p;
-    };
-    const alive = (p: Proc) =>
-      p.child.exitCode === null && p.child.signalCode === null;
+    const alive = (w: ProcGroup) => w.running();
 
     const call = async <T = any>(
       headers: Record<string, string>,
@@ -336,6 +343,13 @@ describeIfPossible(
       const fits = await settled(await startExport('csv', small.reference));
       expect(fits.status).toBe('done');
       expect(readdirSync(dir!)).toEqual([`${fits.id}.csv`]);
+      // Written once, by one of the two workers.
+      const [fitted] = await sql<{ attempts: number }>(
+        db,
+        `SELECT attempts FROM export_job WHERE id = $1`,
+        [fits.id],
+      );
+      expect(fitted!.attempts).toBe(1);
       await deadlineWorkGoesOn();
       expect(alive(w)).toBe(true);
     });

@@ -160,6 +160,32 @@ export function startProcess(script: string, env: NodeJS.ProcessEnv): Proc {
   };
 }
 
+/**
+ * How many worker processes the fault tests run at once: councils run several, and every fault must
+ * leave each action done once with more than one worker claiming work.
+ */
+export const WORKERS = 2;
+
+/** Processes started together (e.g. the workers of a system), stopped together. */
+export interface ProcGroup {
+  procs: Proc[];
+  /** Whether every one of them is still running. */
+  running(): boolean;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function group(procs: Proc[]): ProcGroup {
+  return {
+    procs,
+    running: () =>
+      procs.every(
+        (p) => p.child.exitCode === null && p.child.signalCode === null,
+      ),
+    stop: async (signal) =>
+      void (await Promise.all(procs.map((p) => p.stop(signal)))),
+  };
+}
+
 /** A database of the run's own, migrated. */
 export async function createDatabase(label: string): Promise<string> {
   const admin = new URL(

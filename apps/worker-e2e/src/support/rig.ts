@@ -7,9 +7,11 @@ import {
   dropDatabase,
   eventually,
   freePort,
+  group,
   type Proc,
   sql,
   startProcess,
+  WORKERS,
 } from './harness';
 
 /** Mon 2 Mar 2026, 09:00 London: the tests' "now". */
@@ -162,6 +164,9 @@ export class Rig {
       this.procs.push(p);
       return p;
     };
+    /** `count` worker processes at once (WORKERS unless said), stopped together. */
+    const workers = (extra: Record<string, string> = {}, count = WORKERS) =>
+      group(Array.from({ length: count }, () => worker(extra)));
     const apiProcess = async (extra: Record<string, string> = {}) => {
       const port = await freePort();
       const p = startProcess(
@@ -197,6 +202,11 @@ export class Rig {
     };
     const count = async (query: string, params: unknown[] = []) =>
       Number((await sql<{ n: string }>(db, query, params))[0]!.n);
+    /** How many worker processes have done at least one deadline action (from their heartbeats). */
+    const workersThatActed = () =>
+      count(
+        `SELECT count(*) AS n FROM worker_heartbeat WHERE actions_done > 0`,
+      );
     const mailsTo = (address: string) =>
       this.smtp.mails.filter((m) => m.includes(`To: ${address}`)).length;
     /** What the deadline work has done so far, and what is left. */
@@ -231,6 +241,16 @@ export class Rig {
         `SELECT count(*) AS n FROM notification WHERE emailed_at IS NULL AND email_next_attempt_at IS NOT NULL`,
       ),
     });
-    return { db, prefix, worker, apiProcess, count, mailsTo, effects };
+    return {
+      db,
+      prefix,
+      worker,
+      workers,
+      workersThatActed,
+      apiProcess,
+      count,
+      mailsTo,
+      effects,
+    };
   }
 }
