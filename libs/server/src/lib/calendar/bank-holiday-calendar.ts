@@ -18,7 +18,8 @@ export class BankHolidayCalendar implements OnModuleDestroy {
   private current?: Calendar;
   private timer?: NodeJS.Timeout;
   readonly calendar = delegatingCalendar(() => {
-    if (!this.current) throw new Error('The bank-holiday calendar is used before it was loaded');
+    if (!this.current)
+      throw new Error('The bank-holiday calendar is used before it was loaded');
     return this.current;
   });
 
@@ -29,7 +30,9 @@ export class BankHolidayCalendar implements OnModuleDestroy {
     await this.reload();
     this.timer ??= setInterval(() => {
       this.reload().catch((error: unknown) =>
-        this.logger.warn(`Could not reload the bank-holiday calendar; keeping the one loaded: ${error instanceof Error ? error.message : String(error)}`),
+        this.logger.warn(
+          `Could not reload the bank-holiday calendar; keeping the one loaded: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
     }, CALENDAR_REFRESH_MS);
     this.timer.unref();
@@ -37,7 +40,9 @@ export class BankHolidayCalendar implements OnModuleDestroy {
 
   /** Reads the table again (a bad row stops the reload: the calendar in use stays). */
   async reload(): Promise<void> {
-    const rows: BankHoliday[] = await this.db.query(`SELECT date::text AS date, title FROM bank_holiday ORDER BY date`);
+    const rows: BankHoliday[] = await this.db.query(
+      `SELECT date::text AS date, title FROM bank_holiday ORDER BY date`,
+    );
     this.current = new Calendar(rows);
   }
 
