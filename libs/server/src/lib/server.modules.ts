@@ -21,7 +21,7 @@ import { MediationProviderService } from './mediation/mediation-provider.service
 import { BankHolidayController } from './calendar/bank-holiday.controller';
 import { BankHolidayService } from './calendar/bank-holiday.service';
 import { CALENDAR, CaseCommandService } from './cases/case-command.service';
-import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
+import { BankHolidayCalendar, FreshCalendarInterceptor } from './calendar/bank-holiday-calendar';
 import { CaseController } from './cases/case.controller';
 import { HistoryLoadController } from './cases/history-load.controller';
 import { HistoryLoadService } from './cases/history-load.service';
@@ -143,6 +143,8 @@ export class CaseCoreModule {}
     HostileInputMiddleware,
     HealthService,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+    // With several API processes: a request waits for a bank-holiday change another process made to be loaded here.
+    { provide: APP_INTERCEPTOR, useClass: FreshCalendarInterceptor },
   ],
 })
 export class ApiFeaturesModule {}

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { Actor } from '../auth/actor';
-import { BankHolidayCalendar } from './bank-holiday-calendar';
+import { announceCalendarChange, BankHolidayCalendar } from './bank-holiday-calendar';
 import type { AddBankHolidayDto } from './bank-holiday.dto';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
@@ -16,7 +16,7 @@ const weekdayOf = (date: string) => WEEKDAYS[new Date(`${date}T12:00:00Z`).getUT
 /**
  * The `bank_holiday` table: what the calendar of every process is built from. Changes are made one
  * at a time (a table lock), written to the security log with their reason in the same transaction,
- * and reach this process's calendar at once (the others' within CALENDAR_REFRESH_MS).
+ * and reach every process's calendar once they commit (announced on CALENDAR_CHANGED).
  *
  * A year with any date listed counts only its listed dates (see `Calendar`), so the first date
  * added to a year comes with that year's regular holidays, and the last date of a year cannot be
@@ -94,8 +94,11 @@ export class BankHolidayService {
   }
 }
 
-/** One change to the calendar at a time (readers are not blocked). */
-const lock = (tx: EntityManager) => tx.query(`LOCK TABLE bank_holiday IN SHARE ROW EXCLUSIVE MODE`);
+/** One change to the calendar at a time (readers are not blocked), announced to every process when it commits. */
+const lock = async (tx: EntityManager) => {
+  await tx.query(`LOCK TABLE bank_holiday IN SHARE ROW EXCLUSIVE MODE`);
+  await announceCalendarChange(tx);
+};
 
 async function listedIn(tx: EntityManager, year: number): Promise<number> {
   const [row]: { listed: number }[] = await tx.query(`SELECT count(*)::int AS listed FROM bank_holiday WHERE extract(year FROM date) = $1`, [year]);
