@@ -80,6 +80,8 @@ export class SharedThrottlerStorage
   private readonly retryAfterMs: number;
   private redisFailedAt = 0;
   private reportedAt = 0;
+  /** The first connection being made: requests that arrive meanwhile wait for it rather than fail. */
+  private connecting?: Promise<void>;
 
   constructor(options: SharedThrottlerOptions) {
     this.retryAfterMs = options.retryAfterMs ?? 5_000;
@@ -109,8 +111,7 @@ export class SharedThrottlerStorage
   ): Promise<ThrottlerStorageRecord> {
     if (Date.now() - this.redisFailedAt >= this.retryAfterMs) {
       try {
-        if (this.redis.status === 'wait' || this.redis.status === 'end')
-          await this.redis.connect();
+        await this.connected();
         const id = `${throttlerName}:${limit}:${ttl}:${key}`;
         const [totalHits, leftMs, blocked, blockLeftMs] =
           await this.redis.throttleIncrement(
@@ -138,6 +139,17 @@ export class SharedThrottlerStorage
       }
     }
     return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  /** Connects on first use (lazily: a process that never counts never connects); after that, ioredis reconnects by itself. */
+  private connected(): Promise<void> {
+    if (this.connecting) return this.connecting;
+    if (this.redis.status !== 'wait' && this.redis.status !== 'end')
+      return Promise.resolve();
+    this.connecting = this.redis
+      .connect()
+      .finally(() => (this.connecting = undefined));
+    return this.connecting;
   }
 
   onApplicationShutdown(): void {
