@@ -63,7 +63,8 @@ export class BankHolidayCalendar implements OnModuleDestroy {
       );
     }, CALENDAR_REFRESH_MS);
     this.timer.unref();
-    await this.listen();
+    // Not awaited: the app starts whether or not the listening connection can be made (the periodic reload is the fallback).
+    void this.listen();
   }
 
   /** Resolves once a reload started by a change notification is done (at once when none is under way). */
