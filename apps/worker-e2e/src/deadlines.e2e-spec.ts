@@ -300,6 +300,7 @@ describeWithRedis(
         decisionId: decided.body.decisions[0].id,
         tribunalReference: 'EH857/26/00001',
         lodgedOn: '2025-07-28',
+        confirmedUnusual: true, // no mediation certificate recorded (s.55(3)): confirmed, as the API asks
       });
       const outcome = await call(
         'POST',

@@ -185,6 +185,7 @@ describeIfPossible(
         decisionId: decided.body.decisions[0].id,
         tribunalReference: `EH857/26/${String(Date.now() % 1e5).padStart(5, '0')}`,
         lodgedOn: '2025-07-28',
+        confirmedUnusual: true, // no mediation certificate recorded (s.55(3)): confirmed, as the API asks
       });
       const outcome = await call(
         caseworker,
