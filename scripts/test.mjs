@@ -1,8 +1,9 @@
 // `npm test`: every check and test tier, the same on a laptop, a fresh machine and CI.
 //   1. lint, unit tests and production builds of every project, then the server's integration
 //      tests (repositories and services against a PostgreSQL database of their own);
-//   2. the API and worker end to end against real PostgreSQL and Redis (own database and Redis prefix);
-//   3. the deadline fault tests: the worker against a dedicated redis-server (flush, kill, outage, races);
+//   2. the API and worker end to end against real PostgreSQL and Redis (own database and Redis prefix),
+//      two API processes behind a round-robin proxy;
+//   3. the worker fault tests: two workers against a dedicated redis-server (flush, kill, outage, races);
 //   4. the web app in Debian's Chromium (Playwright), with screenshots and accessibility checks, and
 //      Lighthouse on the dashboard and a case page (performance and accessibility 95 or more);
 // and, after the builds, that the web app's initial JavaScript is under 300 kB gzip-compressed.
@@ -105,14 +106,14 @@ step('The committed OpenAPI document matches the code', 'sh', [
   'nx run api:openapi --output-style=static >/dev/null && git diff --exit-code --stat apps/api/openapi.json apps/api/src/app/contract-schemas.json || ' +
     '{ echo "The OpenAPI document differs from the code: run \\"npx nx run api:openapi\\" and commit the result."; exit 1; }',
 ]);
-step('API and worker end to end (PostgreSQL, Redis, HTTP)', 'nx', [
+step('API and worker end to end (two API processes behind a proxy, PostgreSQL, Redis, HTTP)', 'nx', [
   'run',
   'api-e2e:e2e',
   '--exclude-task-dependencies',
   ...NX,
 ]);
 step(
-  'Deadline fault tests (dedicated redis-server: flush, kill, outage, two workers, time travel)',
+  'Worker fault tests, two workers at once (dedicated redis-server: flush, kill, outage, eviction, time travel, export folder faults)',
   'nx',
   ['run', 'worker-e2e:e2e', '--exclude-task-dependencies', ...NX],
 );

@@ -1,20 +1,31 @@
-// One isolated system per test run (own database and Redis key prefix, API and worker as
-// processes on loopback), with the clock fixed at a known date so expectations are exact, and a
-// real OpenID Connect provider on loopback for single sign-on.
+// One isolated system per test run (own database and Redis key prefix, two API processes and a
+// worker on loopback, behind a round-robin reverse proxy the tests talk to), with the clock fixed
+// at a known date so expectations are exact, and a real OpenID Connect provider on loopback for
+// single sign-on. Consecutive requests of a test reach different API processes: sessions, CSRF
+// tokens, rate limits, exports and sign-in with the identity provider must hold across them.
 import { hash } from '@node-rs/argon2';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startTestSystem } from '../../../../scripts/system.mjs';
+import {
+  freePort,
+  removeTestSystem,
+  startProcess,
+  startTestSystem,
+  waitForApi,
+} from '../../../../scripts/system.mjs';
 import { startOidcProvider } from './oidc-provider.mjs';
+import { startProxy } from './proxy.mjs';
 
 export const FIXED_NOW = '2026-03-02T09:00:00Z'; // Mon 2 Mar 2026
 export const PASSWORD = 'e2e-password-long-enough';
 
 export default async function globalSetup() {
+  // The browser-facing address is the proxy's; the API processes listen on ports of their own.
+  const proxyPort = await freePort();
   const apiPort = await freePort();
-  const redirectUri = `http://127.0.0.1:${apiPort}/api/auth/oidc/callback`;
+  const redirectUri = `http://127.0.0.1:${proxyPort}/api/auth/oidc/callback`;
   const oidc = await startOidcProvider({ port: await freePort(), redirectUri });
   globalThis.__E2E_OIDC__ = oidc;
   const run = await startTestSystem({
@@ -43,7 +54,29 @@ export default async function globalSetup() {
     throw error;
   });
   globalThis.__E2E_RUN__ = run;
-  const client = new pg.Client({ connectionString: run.env.MIGRATION_DATABASE_URL });
+  // A second API process of the same build, database, Redis prefix and settings.
+  const secondPort = await freePort();
+  const second = startProcess(
+    'dist/apps/api/main.js',
+    { ...run.env, PORT: String(secondPort) },
+    { quiet: true },
+  );
+  globalThis.__E2E_SECOND_API__ = second;
+  const apiUrls = [run.system.baseUrl, `http://127.0.0.1:${secondPort}`];
+  let proxy;
+  try {
+    await waitForApi(apiUrls[1], second.child);
+    proxy = await startProxy(apiUrls, proxyPort);
+  } catch (error) {
+    await second.stop();
+    await removeTestSystem(run);
+    await oidc.stop();
+    throw error;
+  }
+  globalThis.__E2E_PROXY__ = proxy;
+  const client = new pg.Client({
+    connectionString: run.env.MIGRATION_DATABASE_URL,
+  });
   await client.connect();
   // One account per role, and a caseworker of another team (object-level checks). argon2id, as the app.
   // Two more without a password, who sign in through the identity provider only.
@@ -62,14 +95,22 @@ export default async function globalSetup() {
   );
   await client.end();
 
-  process.env.E2E_BASE_URL = run.system.baseUrl;
+  process.env.E2E_BASE_URL = proxy.url;
+  // Each API process, for the tests that talk to one of them on purpose (or read its memory).
+  process.env.E2E_API_URLS = JSON.stringify(apiUrls);
+  process.env.E2E_API_PIDS = JSON.stringify([
+    run.system.api.child.pid,
+    second.child.pid,
+  ]);
   process.env.E2E_API_PID = String(run.system.api.child.pid);
   // The tests read and write as the database's owner (e.g. to alter a history row past its trigger).
   process.env.E2E_DATABASE_URL = run.env.MIGRATION_DATABASE_URL;
   process.env.E2E_APP_DATABASE_URL = run.env.DATABASE_URL;
   process.env.E2E_REDIS_URL = run.env.REDIS_URL;
   process.env.E2E_REDIS_PREFIX = run.env.REDIS_PREFIX;
-  process.env.E2E_USERS = JSON.stringify(Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r.id])));
+  process.env.E2E_USERS = JSON.stringify(
+    Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r.id])),
+  );
   process.env.E2E_PASSWORD = PASSWORD;
   process.env.E2E_OIDC_ISSUER = oidc.issuer;
 }

@@ -7,7 +7,9 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
 export const ROOT = resolve(__dirname, '../../../..');
-export const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
+export const hasRedisServer =
+  spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' })
+    .status === 0;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function freePort(): Promise<number> {
@@ -21,12 +23,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > until) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`${what} not met within ${timeoutMs} ms`);
     await sleep(100);
   }
 }
@@ -42,14 +49,37 @@ export class DedicatedRedis {
   async start(): Promise<void> {
     this.port ||= await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'send-redis-'));
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: 'ignore',
-    });
-    await eventually(async () => (await this.ping()) || undefined, 10_000, 'redis-server to answer');
+    this.child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    await eventually(
+      async () => (await this.ping()) || undefined,
+      10_000,
+      'redis-server to answer',
+    );
   }
 
   get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      this.child !== undefined &&
+      this.child.exitCode === null &&
+      this.child.signalCode === null
+    );
   }
 
   async stop(): Promise<void> {
@@ -74,7 +104,12 @@ export class DedicatedRedis {
   }
 
   private async ping(): Promise<boolean> {
-    const r = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const r = new Redis(this.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     r.on('error', () => undefined);
     try {
       await r.connect();
@@ -95,13 +130,23 @@ export interface Proc {
 }
 
 /** The worker's V8 flags, as scripts/system.mjs (WORKER_NODE_ARGS) runs it. */
-const WORKER_NODE_ARGS = ['--max-old-space-size=192', '--max-semi-space-size=16'];
+const WORKER_NODE_ARGS = [
+  '--max-old-space-size=192',
+  '--max-semi-space-size=16',
+];
 
 /** Runs a built app (dist/apps/...) as a process; the worker with its bounded heap. */
 export function startProcess(script: string, env: NodeJS.ProcessEnv): Proc {
   const nodeArgs = script.includes('apps/worker/') ? WORKER_NODE_ARGS : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+  }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   return {
     child,
     exited,
@@ -115,9 +160,38 @@ export function startProcess(script: string, env: NodeJS.ProcessEnv): Proc {
   };
 }
 
+/**
+ * How many worker processes the fault tests run at once: councils run several, and every fault must
+ * leave each action done once with more than one worker claiming work.
+ */
+export const WORKERS = 2;
+
+/** Processes started together (e.g. the workers of a system), stopped together. */
+export interface ProcGroup {
+  procs: Proc[];
+  /** Whether every one of them is still running. */
+  running(): boolean;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function group(procs: Proc[]): ProcGroup {
+  return {
+    procs,
+    running: () =>
+      procs.every(
+        (p) => p.child.exitCode === null && p.child.signalCode === null,
+      ),
+    stop: async (signal) =>
+      void (await Promise.all(procs.map((p) => p.stop(signal)))),
+  };
+}
+
 /** A database of the run's own, migrated. */
 export async function createDatabase(label: string): Promise<string> {
-  const admin = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const admin = new URL(
+    process.env['TEST_DATABASE_URL'] ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   const name = `${label}_${Date.now().toString(36)}_${process.pid}`;
   const c = new Client({ connectionString: admin.toString() });
   await c.connect();
@@ -125,11 +199,20 @@ export async function createDatabase(label: string): Promise<string> {
   await c.end();
   admin.pathname = `/${name}`;
   const url = admin.toString();
-  const migrated = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/migrate.js')], {
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  const migrated = spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist/apps/api/migrate.js')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+      },
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   if (migrated.status !== 0) throw new Error('migrations failed');
   return url;
 }
@@ -144,7 +227,11 @@ export async function dropDatabase(url: string): Promise<void> {
   await c.end();
 }
 
-export async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
@@ -191,7 +278,12 @@ export interface SeedOptions {
  * Staff (a caseworker and a manager in one team, with emails), one case with its opening event,
  * and `count` deadlines on it due on `dueOn` (inserted directly with SQL, for speed). Returns the ids.
  */
-export async function seedDeadlines(url: string, count: number, dueOn: string, opts: SeedOptions = {}) {
+export async function seedDeadlines(
+  url: string,
+  count: number,
+  dueOn: string,
+  opts: SeedOptions = {},
+) {
   await sql(
     url,
     `WITH w AS (INSERT INTO staff_user (name, role, team, email)
@@ -219,7 +311,8 @@ export async function seedDeadlines(url: string, count: number, dueOn: string, o
     [ref, JSON.stringify(snapshotOf(ref)), staff!.worker],
   );
   const timingFrom = opts.timingFrom ?? SEEDED_AT;
-  const nextActionAt = opts.nextActionAt === undefined ? timingFrom : opts.nextActionAt;
+  const nextActionAt =
+    opts.nextActionAt === undefined ? timingFrom : opts.nextActionAt;
   await sql(
     url,
     `INSERT INTO deadline (case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, responsible_body, duty_holder, owner,
@@ -240,7 +333,11 @@ export async function seedDeadlines(url: string, count: number, dueOn: string, o
       staff!.worker,
     ],
   );
-  const ids = await sql<{ id: string }>(url, `SELECT id FROM deadline WHERE case_id = $1 ORDER BY id`, [c!.id]);
+  const ids = await sql<{ id: string }>(
+    url,
+    `SELECT id FROM deadline WHERE case_id = $1 ORDER BY id`,
+    [c!.id],
+  );
   return { caseId: c!.id, ids: ids.map((r) => r.id), staff: staff! };
 }
 
@@ -249,14 +346,27 @@ export async function seedDeadlines(url: string, count: number, dueOn: string, o
  * as the API stores it), signs in, and answers the headers that authenticate a request: the session
  * cookie and the session's CSRF token.
  */
-export async function signedInHeaders(db: string, base: string, userId: string): Promise<Record<string, string>> {
+export async function signedInHeaders(
+  db: string,
+  base: string,
+  userId: string,
+): Promise<Record<string, string>> {
   const { hash } = await import('@node-rs/argon2');
   const password = 'worker-e2e-password';
   // Only the password is set: the address stays, so the reminders' recipients are the seeded ones.
-  const [user] = await sql<{ email: string }>(db, `UPDATE staff_user SET password_hash = $1 WHERE id = $2 RETURNING email`, [
-    await hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
-    userId,
-  ]);
+  const [user] = await sql<{ email: string }>(
+    db,
+    `UPDATE staff_user SET password_hash = $1 WHERE id = $2 RETURNING email`,
+    [
+      await hash(password, {
+        algorithm: 2,
+        memoryCost: 19_456,
+        timeCost: 2,
+        parallelism: 1,
+      }),
+      userId,
+    ],
+  );
   if (!user) throw new Error(`no staff user ${userId}`);
   const { email } = user;
   const res = await fetch(`${base}/auth/sign-in`, {
@@ -268,7 +378,12 @@ export async function signedInHeaders(db: string, base: string, userId: string):
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .find((c) => /send_session=./.test(c ?? ''));
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${userId} → ${res.status} ${await res.text()}`);
+  if (res.status !== 200 || !cookie)
+    throw new Error(`sign-in as ${userId} → ${res.status} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+  return {
+    'content-type': 'application/json',
+    cookie,
+    'x-csrf-token': csrfToken,
+  };
 }

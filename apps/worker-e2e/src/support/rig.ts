@@ -1,7 +1,18 @@
 import net from 'node:net';
 import type { Redis } from 'ioredis';
 import { SMTPServer } from 'smtp-server';
-import { createDatabase, DedicatedRedis, dropDatabase, eventually, freePort, type Proc, sql, startProcess } from './harness';
+import {
+  createDatabase,
+  DedicatedRedis,
+  dropDatabase,
+  eventually,
+  freePort,
+  group,
+  type Proc,
+  sql,
+  startProcess,
+  WORKERS,
+} from './harness';
 
 /** Mon 2 Mar 2026, 09:00 London: the tests' "now". */
 export const NOW = '2026-03-02T09:00:00Z';
@@ -24,7 +35,10 @@ export interface Smtp {
  * A real SMTP server on loopback that keeps what it receives. `refuse`, asked about each message
  * offered (numbered from 1), makes it answer "451 try again later" instead.
  */
-export async function startSmtp(refuse: (attempt: number) => boolean = () => false, port?: number): Promise<Smtp> {
+export async function startSmtp(
+  refuse: (attempt: number) => boolean = () => false,
+  port?: number,
+): Promise<Smtp> {
   const mails: string[] = [];
   let attempts = 0;
   const server = new SMTPServer({
@@ -36,7 +50,10 @@ export async function startSmtp(refuse: (attempt: number) => boolean = () => fal
       const attempt = ++attempts;
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (refuse(attempt)) return done(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+        if (refuse(attempt))
+          return done(
+            Object.assign(new Error('Try again later'), { responseCode: 451 }),
+          );
         mails.push(Buffer.concat(chunks).toString('utf8'));
         done();
       });
@@ -46,11 +63,18 @@ export async function startSmtp(refuse: (attempt: number) => boolean = () => fal
   server.on('error', () => undefined);
   const at = port ?? (await freePort());
   await new Promise<void>((ok) => server.listen(at, '127.0.0.1', ok));
-  return { url: `smtp://127.0.0.1:${at}`, port: at, mails, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return {
+    url: `smtp://127.0.0.1:${at}`,
+    port: at,
+    mails,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
 
 /** A mail server that hangs: it accepts connections and never says a word. */
-export async function startHangingSmtp(port?: number): Promise<{ url: string; port: number; close: () => Promise<void> }> {
+export async function startHangingSmtp(
+  port?: number,
+): Promise<{ url: string; port: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -73,7 +97,12 @@ export async function startHangingSmtp(port?: number): Promise<{ url: string; po
 export interface HealthAnswer {
   status: number;
   ms: number;
-  body: { status: string; info?: Record<string, any>; error?: Record<string, any>; details?: Record<string, any> };
+  body: {
+    status: string;
+    info?: Record<string, any>;
+    error?: Record<string, any>;
+    details?: Record<string, any>;
+  };
 }
 
 /**
@@ -105,7 +134,8 @@ export class Rig {
     this.redis?.disconnect();
     await this.smtp?.close();
     await this.redisServer.stop();
-    for (const db of this.databases) await dropDatabase(db).catch(() => undefined);
+    for (const db of this.databases)
+      await dropDatabase(db).catch(() => undefined);
   }
 
   async system(label: string, base: Record<string, string> = {}) {
@@ -134,33 +164,93 @@ export class Rig {
       this.procs.push(p);
       return p;
     };
+    /** `count` worker processes at once (WORKERS unless said), stopped together. */
+    const workers = (extra: Record<string, string> = {}, count = WORKERS) =>
+      group(Array.from({ length: count }, () => worker(extra)));
     const apiProcess = async (extra: Record<string, string> = {}) => {
       const port = await freePort();
-      const p = startProcess('dist/apps/api/main.js', env({ PORT: String(port), HOST: '127.0.0.1', ...extra }));
+      const p = startProcess(
+        'dist/apps/api/main.js',
+        env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
+      );
       this.procs.push(p);
       const base = `http://127.0.0.1:${port}/api`;
-      await eventually(() => fetch(`${base}/auth/options`).then((r) => r.ok, () => false), 30_000, 'API to start');
-      const health = async (token: string | null = HEALTH_TOKEN): Promise<HealthAnswer> => {
+      await eventually(
+        () =>
+          fetch(`${base}/auth/options`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        30_000,
+        'API to start',
+      );
+      const health = async (
+        token: string | null = HEALTH_TOKEN,
+      ): Promise<HealthAnswer> => {
         const started = Date.now();
-        const res = await fetch(`${base}/health`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-        return { status: res.status, ms: Date.now() - started, body: (await res.json()) as HealthAnswer['body'] };
+        const res = await fetch(
+          `${base}/health`,
+          token ? { headers: { authorization: `Bearer ${token}` } } : {},
+        );
+        return {
+          status: res.status,
+          ms: Date.now() - started,
+          body: (await res.json()) as HealthAnswer['body'],
+        };
       };
       return { p, base, health };
     };
-    const count = async (query: string, params: unknown[] = []) => Number((await sql<{ n: string }>(db, query, params))[0]!.n);
-    const mailsTo = (address: string) => this.smtp.mails.filter((m) => m.includes(`To: ${address}`)).length;
+    const count = async (query: string, params: unknown[] = []) =>
+      Number((await sql<{ n: string }>(db, query, params))[0]!.n);
+    /** How many worker processes have done at least one deadline action (from their heartbeats). */
+    const workersThatActed = () =>
+      count(
+        `SELECT count(*) AS n FROM worker_heartbeat WHERE actions_done > 0`,
+      );
+    const mailsTo = (address: string) =>
+      this.smtp.mails.filter((m) => m.includes(`To: ${address}`)).length;
     /** What the deadline work has done so far, and what is left. */
     const effects = async () => ({
-      reminders: await count(`SELECT count(*) AS n FROM notification WHERE kind = 'reminder'`),
-      reminderRepeats: await count(`SELECT count(*) - count(DISTINCT (deadline_id, recipient_id, point, for_date)) AS n FROM notification WHERE kind = 'reminder'`),
-      overdue: await count(`SELECT count(*) AS n FROM case_event WHERE type = 'deadline.overdue'`),
-      overdueRepeats: await count(`SELECT count(*) - count(DISTINCT payload->>'deadlineId') AS n FROM case_event WHERE type = 'deadline.overdue'`),
-      markedOverdue: await count(`SELECT count(*) AS n FROM deadline WHERE status = 'overdue'`),
-      digests: await count(`SELECT count(*) AS n FROM notification WHERE kind = 'digest'`),
-      left: await count(`SELECT count(*) AS n FROM deadline WHERE next_action_at <= $1 OR claimed_at IS NOT NULL`, [NOW]),
-      digestLeft: await count(`SELECT count(*) AS n FROM scheduled_run WHERE next_run_at <= $1 OR claimed_at IS NOT NULL`, [NOW]),
-      emailsLeft: await count(`SELECT count(*) AS n FROM notification WHERE emailed_at IS NULL AND email_next_attempt_at IS NOT NULL`),
+      reminders: await count(
+        `SELECT count(*) AS n FROM notification WHERE kind = 'reminder'`,
+      ),
+      reminderRepeats: await count(
+        `SELECT count(*) - count(DISTINCT (deadline_id, recipient_id, point, for_date)) AS n FROM notification WHERE kind = 'reminder'`,
+      ),
+      overdue: await count(
+        `SELECT count(*) AS n FROM case_event WHERE type = 'deadline.overdue'`,
+      ),
+      overdueRepeats: await count(
+        `SELECT count(*) - count(DISTINCT payload->>'deadlineId') AS n FROM case_event WHERE type = 'deadline.overdue'`,
+      ),
+      markedOverdue: await count(
+        `SELECT count(*) AS n FROM deadline WHERE status = 'overdue'`,
+      ),
+      digests: await count(
+        `SELECT count(*) AS n FROM notification WHERE kind = 'digest'`,
+      ),
+      left: await count(
+        `SELECT count(*) AS n FROM deadline WHERE next_action_at <= $1 OR claimed_at IS NOT NULL`,
+        [NOW],
+      ),
+      digestLeft: await count(
+        `SELECT count(*) AS n FROM scheduled_run WHERE next_run_at <= $1 OR claimed_at IS NOT NULL`,
+        [NOW],
+      ),
+      emailsLeft: await count(
+        `SELECT count(*) AS n FROM notification WHERE emailed_at IS NULL AND email_next_attempt_at IS NOT NULL`,
+      ),
     });
-    return { db, prefix, worker, apiProcess, count, mailsTo, effects };
+    return {
+      db,
+      prefix,
+      worker,
+      workers,
+      workersThatActed,
+      apiProcess,
+      count,
+      mailsTo,
+      effects,
+    };
   }
 }

@@ -13,12 +13,13 @@ import { SessionGuard } from './session.guard';
 import { StaffAccountService } from './staff-account.service';
 import { StaffModule } from './staff.module';
 import { addressTracker, CallerThrottlerGuard } from './sign-in.throttler';
+import { SharedThrottlerStorage } from './throttler-storage';
 import { UsersController } from './users.controller';
 
 /**
  * Sign-in (local accounts, OpenID Connect), server-side sessions with CSRF tokens, and the global
  * deny-by-default guard. Rate limits are applied per route with `@SignInRateLimit()` or
- * `@ReadRateLimit()` (in-memory counters: one API process; a shared store is needed to scale out).
+ * `@ReadRateLimit()`; their counters are shared by every API process, in Redis (`SharedThrottlerStorage`).
  */
 @Module({
   imports: [
@@ -29,6 +30,10 @@ import { UsersController } from './users.controller';
       useFactory: (config: AppConfig) => ({
         errorMessage:
           'Too many attempts in a short time. Wait a minute, then try again.',
+        storage: new SharedThrottlerStorage({
+          redisUrl: config.REDIS_URL,
+          prefix: config.REDIS_PREFIX,
+        }),
         // Every throttler applies to every throttled route unless skipped; each route names the ones it uses.
         throttlers: [
           {

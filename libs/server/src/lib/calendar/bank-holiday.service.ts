@@ -11,7 +11,7 @@ import type { RequestContext } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
 import { BankHolidayRepository } from './bank-holiday.repository';
 import type { Actor } from '../identity/actor';
-import { BankHolidayCalendar } from './bank-holiday-calendar';
+import { announceCalendarChange, BankHolidayCalendar } from './bank-holiday-calendar';
 import type { AddBankHolidayDto } from './bank-holiday.dto';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
@@ -30,7 +30,7 @@ const weekdayOf = (date: string) =>
 /**
  * The `bank_holiday` table: what the calendar of every process is built from. Changes are made one
  * at a time (a table lock), written to the security log with their reason in the same transaction,
- * and reach this process's calendar at once (the others' within CALENDAR_REFRESH_MS).
+ * and reach every process's calendar once they commit (announced on CALENDAR_CHANGED).
  *
  * A year with any date listed counts only its listed dates (see `Calendar`), so the first date
  * added to a year comes with that year's regular holidays, and the last date of a year cannot be
@@ -64,6 +64,7 @@ export class BankHolidayService {
     const title = body.title.trim();
     const entry = await this.db.transaction(async (tx) => {
       await this.holidays.lock(tx);
+      await announceCalendarChange(tx);
       const existing = await this.holidays.on(tx, body.date);
       if (existing)
         throw new ConflictException(
@@ -120,6 +121,7 @@ export class BankHolidayService {
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.holidays.lock(tx);
+      await announceCalendarChange(tx);
       const existing = await this.holidays.on(tx, date);
       if (!existing)
         throw new NotFoundException(`${date} is not a listed bank holiday.`);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
-import { BankHolidayCalendar } from './bank-holiday-calendar';
+import { BankHolidayCalendar, FreshCalendarInterceptor } from './bank-holiday-calendar';
 import { BankHolidayRepository } from './bank-holiday.repository';
 import { BankHolidayController } from './bank-holiday.controller';
 import { BankHolidayService } from './bank-holiday.service';
@@ -28,6 +29,10 @@ export class CalendarModule {}
 @Module({
   imports: [CalendarModule, AuditModule],
   controllers: [BankHolidayController],
-  providers: [BankHolidayService],
+  providers: [
+    BankHolidayService,
+    // With several API processes: a request waits for a bank-holiday change another process made to be loaded here.
+    { provide: APP_INTERCEPTOR, useClass: FreshCalendarInterceptor },
+  ],
 })
 export class CalendarApiModule {}
