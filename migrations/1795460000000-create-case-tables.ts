@@ -92,7 +92,9 @@ export class CreateCaseTables1795460000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (case_id, rule_id, subject_id)
       )`);
-    await q.query(`CREATE INDEX deadline_open_due ON deadline (due_on) WHERE status IN ('open', 'overdue')`);
+    await q.query(
+      `CREATE INDEX deadline_open_due ON deadline (due_on) WHERE status IN ('open', 'overdue')`,
+    );
 
     await q.query(`
       CREATE TABLE outbox (
@@ -102,7 +104,9 @@ export class CreateCaseTables1795460000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz
       )`);
-    await q.query(`CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL`);
+    await q.query(
+      `CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

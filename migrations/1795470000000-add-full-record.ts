@@ -8,10 +8,16 @@ export class AddFullRecord1795470000000 implements MigrationInterface {
   name = 'AddFullRecord1795470000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "case" ADD COLUMN team text NOT NULL DEFAULT 'SEND'`);
+    await q.query(
+      `ALTER TABLE "case" ADD COLUMN team text NOT NULL DEFAULT 'SEND'`,
+    );
     await q.query(`ALTER TABLE "case" ALTER COLUMN team DROP DEFAULT`);
-    await q.query(`CREATE INDEX case_lower_reference ON "case" (lower(reference))`);
-    await q.query(`CREATE INDEX case_lower_child_name ON "case" (lower(child_name) text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX case_lower_reference ON "case" (lower(reference))`,
+    );
+    await q.query(
+      `CREATE INDEX case_lower_child_name ON "case" (lower(child_name) text_pattern_ops)`,
+    );
     await q.query(`CREATE INDEX case_date_of_birth ON "case" (date_of_birth)`);
 
     await q.query(`
@@ -58,7 +64,9 @@ export class AddFullRecord1795470000000 implements MigrationInterface {
     await q.query(`DROP TABLE document`);
     await q.query(`DROP TABLE mediation_provider`);
     await q.query(`DROP INDEX deadline_case`);
-    await q.query(`ALTER TABLE deadline DROP COLUMN cancelled_reason, DROP COLUMN extensions, DROP COLUMN duty_holder`);
+    await q.query(
+      `ALTER TABLE deadline DROP COLUMN cancelled_reason, DROP COLUMN extensions, DROP COLUMN duty_holder`,
+    );
     await q.query(`DROP INDEX case_date_of_birth`);
     await q.query(`DROP INDEX case_lower_child_name`);
     await q.query(`DROP INDEX case_lower_reference`);

@@ -25,8 +25,12 @@ export class CreateNotification1795480001000 implements MigrationInterface {
         emailed_at timestamptz,
         UNIQUE (deadline_id, recipient_id, point, for_date)
       )`);
-    await q.query(`CREATE INDEX notification_recipient ON notification (recipient_id, created_at DESC)`);
-    await q.query(`CREATE INDEX notification_unsent_email ON notification (created_at) WHERE emailed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX notification_recipient ON notification (recipient_id, created_at DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX notification_unsent_email ON notification (created_at) WHERE emailed_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -14,7 +14,9 @@ export class AddSignInAndAccessLog1795490000000 implements MigrationInterface {
         ADD COLUMN oidc_subject text UNIQUE,
         ADD COLUMN failed_sign_ins integer NOT NULL DEFAULT 0,
         ADD COLUMN locked_until timestamptz`);
-    await q.query(`CREATE UNIQUE INDEX staff_user_lower_email ON staff_user (lower(email))`);
+    await q.query(
+      `CREATE UNIQUE INDEX staff_user_lower_email ON staff_user (lower(email))`,
+    );
 
     // A session is found by the SHA-256 of its cookie value: a copy of this table cannot be replayed.
     await q.query(`
@@ -30,7 +32,9 @@ export class AddSignInAndAccessLog1795490000000 implements MigrationInterface {
         ended_at timestamptz,
         ended_reason text
       )`);
-    await q.query(`CREATE INDEX user_session_user ON user_session (user_id) WHERE ended_at IS NULL`);
+    await q.query(
+      `CREATE INDEX user_session_user ON user_session (user_id) WHERE ended_at IS NULL`,
+    );
 
     // An OpenID Connect sign-in in progress: PKCE verifier and nonce, found by its state.
     await q.query(`
@@ -56,7 +60,9 @@ export class AddSignInAndAccessLog1795490000000 implements MigrationInterface {
         request_id text
       )`);
     await q.query(`CREATE INDEX access_log_at ON access_log (at)`);
-    await q.query(`CREATE INDEX access_log_case ON access_log (case_id) WHERE case_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX access_log_case ON access_log (case_id) WHERE case_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE FUNCTION access_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -9,8 +9,12 @@ export class CreateCaseSearchIndex1795495000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await q.query(`CREATE INDEX case_reference_trgm ON "case" USING gin (lower(reference) gin_trgm_ops)`);
-    await q.query(`CREATE INDEX case_child_name_trgm ON "case" USING gin (lower(child_name) gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX case_reference_trgm ON "case" USING gin (lower(reference) gin_trgm_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX case_child_name_trgm ON "case" USING gin (lower(child_name) gin_trgm_ops)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -25,7 +25,9 @@ export class CreateSecurityLog1795500000000 implements MigrationInterface {
         request_id text
       )`);
     await q.query(`CREATE INDEX security_log_at ON security_log (at)`);
-    await q.query(`CREATE INDEX security_log_subject ON security_log (subject_user_id) WHERE subject_user_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX security_log_subject ON security_log (subject_user_id) WHERE subject_user_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE FUNCTION security_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -38,7 +40,9 @@ export class CreateSecurityLog1795500000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER security_log_no_truncate BEFORE TRUNCATE ON security_log
       FOR EACH STATEMENT EXECUTE FUNCTION security_log_is_append_only()`);
-    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON security_log FROM PUBLIC`);
+    await q.query(
+      `REVOKE UPDATE, DELETE, TRUNCATE ON security_log FROM PUBLIC`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * side by side, and records refused reads too (outcome `denied`, with the status answered).
  * Existing rows: the purpose column held the given reason when there was one; it stays as it was.
  */
-export class AddAccessLogReasonAndOutcome1795500001000 implements MigrationInterface {
+export class AddAccessLogReasonAndOutcome1795500001000
+  implements MigrationInterface
+{
   name = 'AddAccessLogReasonAndOutcome1795500001000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -17,6 +19,8 @@ export class AddAccessLogReasonAndOutcome1795500001000 implements MigrationInter
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE access_log DROP COLUMN reason, DROP COLUMN outcome, DROP COLUMN status`);
+    await q.query(
+      `ALTER TABLE access_log DROP COLUMN reason, DROP COLUMN outcome, DROP COLUMN status`,
+    );
   }
 }

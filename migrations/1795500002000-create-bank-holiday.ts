@@ -22,7 +22,10 @@ export class CreateBankHoliday1795500002000 implements MigrationInterface {
     await q.query(
       `INSERT INTO bank_holiday (date, title, source)
        SELECT d, t, 'published' FROM unnest($1::date[], $2::text[]) AS h(d, t)`,
-      [ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date), ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.title)],
+      [
+        ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date),
+        ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.title),
+      ],
     );
   }
 

@@ -12,7 +12,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * step by triggers, so the write path does not change: when a deadline is inserted (or its rule,
  * subject or case change), and when a case's decisions change (a correction of the decision type).
  */
-export class AddDeadlineDecisionType1795520000000 implements MigrationInterface {
+export class AddDeadlineDecisionType1795520000000
+  implements MigrationInterface
+{
   name = 'AddDeadlineDecisionType1795520000000';
 
   async up(q: QueryRunner): Promise<void> {

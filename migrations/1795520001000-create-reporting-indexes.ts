@@ -14,8 +14,12 @@ export class CreateReportingIndexes1795520001000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX case_team ON "case" (team)`);
-    await q.query(`CREATE INDEX deadline_due_on ON deadline (due_on) INCLUDE (rule_id, status, met_on)`);
-    await q.query(`CREATE INDEX case_team_with_appeals ON "case" (team) WHERE (snapshot->'appeals') <> '[]'::jsonb`);
+    await q.query(
+      `CREATE INDEX deadline_due_on ON deadline (due_on) INCLUDE (rule_id, status, met_on)`,
+    );
+    await q.query(
+      `CREATE INDEX case_team_with_appeals ON "case" (team) WHERE (snapshot->'appeals') <> '[]'::jsonb`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

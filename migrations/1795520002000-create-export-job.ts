@@ -41,10 +41,18 @@ export class CreateExportJob1795520002000 implements MigrationInterface {
           (scope = 'period' AND case_id IS NULL AND from_date IS NOT NULL AND to_date IS NOT NULL AND from_date <= to_date)
         )
       )`);
-    await q.query(`CREATE INDEX export_job_requested_by ON export_job (requested_by, requested_at DESC)`);
-    await q.query(`CREATE INDEX export_job_expiring ON export_job (expires_at) WHERE status = 'done'`);
-    await q.query(`CREATE INDEX export_job_unfinished ON export_job (requested_at) WHERE status IN ('queued', 'running')`);
-    await q.query(`CREATE INDEX case_event_business_date ON case_event (business_date)`);
+    await q.query(
+      `CREATE INDEX export_job_requested_by ON export_job (requested_by, requested_at DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX export_job_expiring ON export_job (expires_at) WHERE status = 'done'`,
+    );
+    await q.query(
+      `CREATE INDEX export_job_unfinished ON export_job (requested_at) WHERE status IN ('queued', 'running')`,
+    );
+    await q.query(
+      `CREATE INDEX case_event_business_date ON case_event (business_date)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -20,9 +20,15 @@ export class AddDeadlineNextAction1795600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE deadline ADD COLUMN next_action_at timestamptz`);
     await q.query(`ALTER TABLE deadline ADD COLUMN timing_from timestamptz`);
     await q.query(`UPDATE deadline SET timing_from = created_at`);
-    await q.query(`ALTER TABLE deadline ALTER COLUMN timing_from SET NOT NULL, ALTER COLUMN timing_from SET DEFAULT now()`);
-    await q.query(`UPDATE deadline SET next_action_at = now() WHERE status IN ('open', 'overdue')`);
-    await q.query(`CREATE INDEX deadline_next_action ON deadline (next_action_at) WHERE next_action_at IS NOT NULL`);
+    await q.query(
+      `ALTER TABLE deadline ALTER COLUMN timing_from SET NOT NULL, ALTER COLUMN timing_from SET DEFAULT now()`,
+    );
+    await q.query(
+      `UPDATE deadline SET next_action_at = now() WHERE status IN ('open', 'overdue')`,
+    );
+    await q.query(
+      `CREATE INDEX deadline_next_action ON deadline (next_action_at) WHERE next_action_at IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

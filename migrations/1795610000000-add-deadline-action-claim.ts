@@ -21,11 +21,15 @@ export class AddDeadlineActionClaim1795610000000 implements MigrationInterface {
         ADD COLUMN claimed_at timestamptz,
         ADD COLUMN claim_started_at timestamptz,
         ADD COLUMN claimed_due_at timestamptz`);
-    await q.query(`CREATE INDEX deadline_claimed ON deadline (claimed_at) WHERE claimed_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX deadline_claimed ON deadline (claimed_at) WHERE claimed_at IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX deadline_claimed`);
-    await q.query(`ALTER TABLE deadline DROP COLUMN claimed_due_at, DROP COLUMN claim_started_at, DROP COLUMN claimed_at, DROP COLUMN claim_no`);
+    await q.query(
+      `ALTER TABLE deadline DROP COLUMN claimed_due_at, DROP COLUMN claim_started_at, DROP COLUMN claimed_at, DROP COLUMN claim_no`,
+    );
   }
 }

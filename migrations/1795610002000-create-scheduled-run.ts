@@ -23,7 +23,9 @@ export class CreateScheduledRun1795610002000 implements MigrationInterface {
         last_run_for date,
         last_run_at timestamptz
       )`);
-    await q.query(`INSERT INTO scheduled_run (name, next_run_at) VALUES ('daily-digest', 'epoch')`);
+    await q.query(
+      `INSERT INTO scheduled_run (name, next_run_at) VALUES ('daily-digest', 'epoch')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -6,7 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * resolved: the active member of staff of that name, in the case's team first, the earliest
  * created first. (To go once cases record their caseworker's id.)
  */
-export class CreateCaseworkerStaffIdFunction1795610004000 implements MigrationInterface {
+export class CreateCaseworkerStaffIdFunction1795610004000
+  implements MigrationInterface
+{
   name = 'CreateCaseworkerStaffIdFunction1795610004000';
 
   async up(q: QueryRunner): Promise<void> {

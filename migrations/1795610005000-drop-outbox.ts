@@ -20,6 +20,8 @@ export class DropOutbox1795610005000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz
       )`);
-    await q.query(`CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL`);
+    await q.query(
+      `CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL`,
+    );
   }
 }

@@ -14,12 +14,18 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * one can be told apart the id stays NULL: such a deadline is in no one's calendar feed (the safe
  * side) until its case is reassigned, which sets the id.
  */
-export class AddCaseworkerAndOwnerIds1795620000000 implements MigrationInterface {
+export class AddCaseworkerAndOwnerIds1795620000000
+  implements MigrationInterface
+{
   name = 'AddCaseworkerAndOwnerIds1795620000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "case" ADD COLUMN caseworker_id uuid REFERENCES staff_user(id)`);
-    await q.query(`ALTER TABLE deadline ADD COLUMN owner_id uuid REFERENCES staff_user(id)`);
+    await q.query(
+      `ALTER TABLE "case" ADD COLUMN caseworker_id uuid REFERENCES staff_user(id)`,
+    );
+    await q.query(
+      `ALTER TABLE deadline ADD COLUMN owner_id uuid REFERENCES staff_user(id)`,
+    );
 
     await q.query(`
       UPDATE "case" c SET caseworker_id = e.actor_id
@@ -41,7 +47,9 @@ export class AddCaseworkerAndOwnerIds1795620000000 implements MigrationInterface
       WHERE d.owner_id IS NULL AND c.id = d.case_id AND sole.name = d.owner AND sole.team = c.team`);
 
     await q.query(`CREATE INDEX case_caseworker_id ON "case" (caseworker_id)`);
-    await q.query(`CREATE INDEX deadline_owner_live ON deadline (owner_id, due_on) WHERE status IN ('open', 'overdue')`);
+    await q.query(
+      `CREATE INDEX deadline_owner_live ON deadline (owner_id, due_on) WHERE status IN ('open', 'overdue')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,10 +9,16 @@ export class AddStaffDemoFlag1795620001000 implements MigrationInterface {
   name = 'AddStaffDemoFlag1795620001000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE staff_user ADD COLUMN demo boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `ALTER TABLE staff_user ADD COLUMN demo boolean NOT NULL DEFAULT false`,
+    );
     await q.query(
       `UPDATE staff_user SET demo = true WHERE lower(email) = ANY($1)`,
-      [['casey', 'sam', 'morgan', 'priya', 'jordan', 'ada', 'alex'].map((n) => `${n}@example.council`)],
+      [
+        ['casey', 'sam', 'morgan', 'priya', 'jordan', 'ada', 'alex'].map(
+          (n) => `${n}@example.council`,
+        ),
+      ],
     );
   }
 

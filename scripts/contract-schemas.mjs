@@ -43,16 +43,28 @@ const generator = createGenerator({
 const definitions = {};
 for (const root of ROOTS) {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { $schema, definitions: used, ...schema } = generator.createSchema(root);
+  const {
+    $schema,
+    definitions: used,
+    ...schema
+  } = generator.createSchema(root);
   Object.assign(definitions, used, { [root]: schema });
 }
 // OpenAPI component names allow letters, digits, '.', '_' and '-': Page<CaseSummary> → Page_CaseSummary.
-const safeName = (name) => decodeURIComponent(name).replace(/[<>,\s]+/g, '_').replace(/_+$/, '');
+const safeName = (name) =>
+  decodeURIComponent(name)
+    .replace(/[<>,\s]+/g, '_')
+    .replace(/_+$/, '');
 const sorted = Object.fromEntries(
   Object.entries(definitions)
     .map(([name, schema]) => [safeName(name), schema])
     .sort(([a], [b]) => a.localeCompare(b)),
 );
-const text = JSON.stringify(sorted, null, 2).replace(/"#\/definitions\/([^"]+)"/g, (_, name) => `"#/components/schemas/${safeName(name)}"`);
+const text = JSON.stringify(sorted, null, 2).replace(
+  /"#\/definitions\/([^"]+)"/g,
+  (_, name) => `"#/components/schemas/${safeName(name)}"`,
+);
 writeFileSync(OUT, `${text}\n`);
-console.log(`Contract schemas written to ${OUT} (${Object.keys(sorted).length} types)`);
+console.log(
+  `Contract schemas written to ${OUT} (${Object.keys(sorted).length} types)`,
+);

@@ -9,7 +9,9 @@ const env = {
   NODE_ENV: process.env.NODE_ENV ?? 'development',
   HOST: process.env.HOST ?? '127.0.0.1',
   PORT: process.env.PORT ?? '3000',
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/send_disagreements',
+  DATABASE_URL:
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/send_disagreements',
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   // The demo staff's password (demo only: the app refuses it in production).
@@ -21,11 +23,24 @@ const env = {
 };
 
 console.log('Building the API, the worker and the web app…');
-const build = spawnSync('nx', ['run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=stream-without-prefixes'], {
-  cwd: ROOT,
-  env,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  'nx',
+  [
+    'run-many',
+    '-t',
+    'build',
+    '-p',
+    'api',
+    'worker',
+    'web',
+    '--output-style=stream-without-prefixes',
+  ],
+  {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 try {
@@ -56,7 +71,9 @@ Press Ctrl+C to stop.`);
   process.on('SIGTERM', shutdown);
   await Promise.race([system.api.exited, system.worker.exited]);
   if (!stopping) {
-    console.error('The API or the worker stopped unexpectedly; stopping the rest.');
+    console.error(
+      'The API or the worker stopped unexpectedly; stopping the rest.',
+    );
     await system.stop();
     process.exit(1);
   }

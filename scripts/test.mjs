@@ -1,5 +1,5 @@
 // `npm test`: every check and test tier, the same on a laptop, a fresh machine and CI.
-//   1. lint, unit tests and production builds of every project, then the server's integration
+//   1. formatting (Prettier), lint, unit tests and production builds of every project, then the server's integration
 //      tests (repositories and services against a PostgreSQL database of their own);
 //   2. the API and worker end to end against real PostgreSQL and Redis (own database and Redis prefix),
 //      two API processes behind a round-robin proxy;
@@ -85,6 +85,11 @@ if (process.env.CI)
 }
 // --skip-nx-cache: a test run proves the code as it is now, never replays an earlier result.
 const NX = ['--output-style=static', '--skip-nx-cache'];
+step(
+  'Formatting (Prettier: run "npm run format" and commit the result)',
+  'prettier',
+  ['--check', '.', '--log-level=warn'],
+);
 step('Lint, unit tests and production builds', 'nx', [
   'run-many',
   '-t',
@@ -106,12 +111,11 @@ step('The committed OpenAPI document matches the code', 'sh', [
   'nx run api:openapi --output-style=static >/dev/null && git diff --exit-code --stat apps/api/openapi.json apps/api/src/app/contract-schemas.json || ' +
     '{ echo "The OpenAPI document differs from the code: run \\"npx nx run api:openapi\\" and commit the result."; exit 1; }',
 ]);
-step('API and worker end to end (two API processes behind a proxy, PostgreSQL, Redis, HTTP)', 'nx', [
-  'run',
-  'api-e2e:e2e',
-  '--exclude-task-dependencies',
-  ...NX,
-]);
+step(
+  'API and worker end to end (two API processes behind a proxy, PostgreSQL, Redis, HTTP)',
+  'nx',
+  ['run', 'api-e2e:e2e', '--exclude-task-dependencies', ...NX],
+);
 step(
   'Worker fault tests, two workers at once (dedicated redis-server: flush, kill, outage, eviction, time travel, export folder faults)',
   'nx',

@@ -17,9 +17,15 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'migrate', entryPath: 'apps/api/src/migrate.ts' },
         { entryName: 'seed', entryPath: 'apps/api/src/seed.ts' },
-        { entryName: 'import-cases', entryPath: 'apps/api/src/import-cases.ts' },
+        {
+          entryName: 'import-cases',
+          entryPath: 'apps/api/src/import-cases.ts',
+        },
         { entryName: 'openapi', entryPath: 'apps/api/src/openapi.ts' },
-        { entryName: 'verify-history', entryPath: 'apps/api/src/verify-history.ts' },
+        {
+          entryName: 'verify-history',
+          entryPath: 'apps/api/src/verify-history.ts',
+        },
         { entryName: 'route-table', entryPath: 'apps/api/src/route-table.ts' },
       ],
       tsConfig: './tsconfig.app.json',
@@ -29,7 +35,14 @@ module.exports = {
       generatePackageJson: true,
       // Describes DTOs in the OpenAPI document from their types, validators and doc comments.
       transformers: [
-        { name: '@nestjs/swagger/plugin', options: { introspectComments: true, classValidatorShim: true, dtoFileNameSuffix: ['.dto.ts'] } },
+        {
+          name: '@nestjs/swagger/plugin',
+          options: {
+            introspectComments: true,
+            classValidatorShim: true,
+            dtoFileNameSuffix: ['.dto.ts'],
+          },
+        },
       ],
       sourceMap: true,
     }),

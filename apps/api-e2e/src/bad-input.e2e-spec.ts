@@ -7,37 +7,96 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-const eventCount = async (caseId: string) => Number((await sql(`SELECT count(*) FROM case_event WHERE case_id = $1`, [caseId]))[0].count);
+const eventCount = async (caseId: string) =>
+  Number(
+    (
+      await sql(`SELECT count(*) FROM case_event WHERE case_id = $1`, [caseId])
+    )[0].count,
+  );
 
 async function openCase(): Promise<{ id: string; version: number }> {
-  const res = await api('POST', '/cases', { reference: uniqueReference(), childName: 'Robin Test', dateOfBirth: '2012-02-29' });
+  const res = await api('POST', '/cases', {
+    reference: uniqueReference(),
+    childName: 'Robin Test',
+    dateOfBirth: '2012-02-29',
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
 
 describe('bad input gets a clear 4xx and writes nothing', () => {
   it.each<[string, Record<string, unknown>, string, string]>([
-    ['a missing field', { dateOfBirth: '2012-01-01' }, 'childName', 'childName'],
-    ['an impossible date', { childName: 'A', dateOfBirth: '2026-02-30' }, 'dateOfBirth', 'real date written YYYY-MM-DD'],
-    ['a badly written date', { childName: 'A', dateOfBirth: '2026-2-3' }, 'dateOfBirth', 'real date'],
-    ['a wrong type', { childName: 42, dateOfBirth: '2012-01-01' }, 'childName', 'childName must be a string'],
-    ['an unknown field', { childName: 'A', dateOfBirth: '2012-01-01', nhsNumber: '1' }, 'nhsNumber', 'should not exist'],
-    ['oversize text', { childName: 'x'.repeat(201), dateOfBirth: '2012-01-01' }, 'childName', 'shorter than or equal to 200'],
+    [
+      'a missing field',
+      { dateOfBirth: '2012-01-01' },
+      'childName',
+      'childName',
+    ],
+    [
+      'an impossible date',
+      { childName: 'A', dateOfBirth: '2026-02-30' },
+      'dateOfBirth',
+      'real date written YYYY-MM-DD',
+    ],
+    [
+      'a badly written date',
+      { childName: 'A', dateOfBirth: '2026-2-3' },
+      'dateOfBirth',
+      'real date',
+    ],
+    [
+      'a wrong type',
+      { childName: 42, dateOfBirth: '2012-01-01' },
+      'childName',
+      'childName must be a string',
+    ],
+    [
+      'an unknown field',
+      { childName: 'A', dateOfBirth: '2012-01-01', nhsNumber: '1' },
+      'nhsNumber',
+      'should not exist',
+    ],
+    [
+      'oversize text',
+      { childName: 'x'.repeat(201), dateOfBirth: '2012-01-01' },
+      'childName',
+      'shorter than or equal to 200',
+    ],
   ])('opening a case with %s', async (_name, body, field, message) => {
     const reference = uniqueReference();
     const res = await api<Problem>('POST', '/cases', { reference, ...body });
     expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body.errors?.find((e) => e.field === field)?.message).toContain(message);
-    expect(await sql(`SELECT 1 FROM "case" WHERE reference = $1`, [reference])).toHaveLength(0);
+    expect(res.headers.get('content-type')).toContain(
+      'application/problem+json',
+    );
+    expect(res.body.errors?.find((e) => e.field === field)?.message).toContain(
+      message,
+    );
+    expect(
+      await sql(`SELECT 1 FROM "case" WHERE reference = $1`, [reference]),
+    ).toHaveLength(0);
   });
 
   it('refuses a duplicate reference with 409', async () => {
     const reference = uniqueReference();
-    expect((await api('POST', '/cases', { reference, childName: 'A', dateOfBirth: '2012-01-01' })).status).toBe(201);
-    const again = await api<Problem>('POST', '/cases', { reference, childName: 'B', dateOfBirth: '2012-01-01' });
+    expect(
+      (
+        await api('POST', '/cases', {
+          reference,
+          childName: 'A',
+          dateOfBirth: '2012-01-01',
+        })
+      ).status,
+    ).toBe(201);
+    const again = await api<Problem>('POST', '/cases', {
+      reference,
+      childName: 'B',
+      dateOfBirth: '2012-01-01',
+    });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toContain(`reference ${reference} already exists`);
+    expect(again.body.detail).toContain(
+      `reference ${reference} already exists`,
+    );
   });
 
   it('answers 400 for a malformed id and 404 for an unknown case', async () => {
@@ -51,17 +110,34 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
 
   it('refuses a wrong enum value, a stale version and an unknown decision, writing no event', async () => {
     const c = await openCase();
-    const decision = { expectedVersion: 1, type: 'final_plan_content', decisionDate: '2026-01-05', letterSent: '2026-01-06' };
+    const decision = {
+      expectedVersion: 1,
+      type: 'final_plan_content',
+      decisionDate: '2026-01-05',
+      letterSent: '2026-01-06',
+    };
 
-    const wrongEnum = await api<Problem>('POST', `/cases/${c.id}/decisions`, { ...decision, type: 'refuse_everything' });
+    const wrongEnum = await api<Problem>('POST', `/cases/${c.id}/decisions`, {
+      ...decision,
+      type: 'refuse_everything',
+    });
     expect(wrongEnum.status).toBe(400);
-    expect(wrongEnum.body.errors?.[0]?.message).toMatch(/^type must be one of: refuse_assessment, /);
+    expect(wrongEnum.body.errors?.[0]?.message).toMatch(
+      /^type must be one of: refuse_assessment, /,
+    );
 
-    const inconsistent = await api<Problem>('POST', `/cases/${c.id}/decisions`, { ...decision, letterSent: '2026-01-04' });
+    const inconsistent = await api<Problem>(
+      'POST',
+      `/cases/${c.id}/decisions`,
+      { ...decision, letterSent: '2026-01-04' },
+    );
     expect(inconsistent.status).toBe(400);
     expect(inconsistent.body.detail).toContain('cannot have been sent');
 
-    const stale = await api<Problem>('POST', `/cases/${c.id}/decisions`, { ...decision, expectedVersion: 7 });
+    const stale = await api<Problem>('POST', `/cases/${c.id}/decisions`, {
+      ...decision,
+      expectedVersion: 7,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toContain('changed since you opened it');
 
@@ -73,37 +149,53 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     });
     // The case has no decision yet: the appeal comes too early (409), saying what to record first.
     expect(noDecision.status).toBe(409);
-    expect(noDecision.body.detail).toContain('record the decision being appealed');
+    expect(noDecision.body.detail).toContain(
+      'record the decision being appealed',
+    );
 
-    const noRecommendation = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
-      expectedVersion: 1,
-      outcome: 'followed',
-      sentOn: '2026-02-01',
-      recipient: 'parent',
-      sentTo: ['Parent or young person'],
-    });
+    const noRecommendation = await api<Problem>(
+      'POST',
+      `/cases/${c.id}/recommendations/${randomUUID()}/response`,
+      {
+        expectedVersion: 1,
+        outcome: 'followed',
+        sentOn: '2026-02-01',
+        recipient: 'parent',
+        sentTo: ['Parent or young person'],
+      },
+    );
     expect(noRecommendation.status).toBe(409);
 
     // The response must go to the parent or the young person (Recommendations Power Regs 2017 regs 6–7).
-    const noRecipient = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
-      expectedVersion: 1,
-      outcome: 'followed',
-      sentOn: '2026-02-01',
-      sentTo: ['Council SEND team'],
-    });
+    const noRecipient = await api<Problem>(
+      'POST',
+      `/cases/${c.id}/recommendations/${randomUUID()}/response`,
+      {
+        expectedVersion: 1,
+        outcome: 'followed',
+        sentOn: '2026-02-01',
+        sentTo: ['Council SEND team'],
+      },
+    );
     expect(noRecipient.status).toBe(400);
     expect(noRecipient.body.errors?.map((e) => e.field)).toEqual(['recipient']);
     expect(noRecipient.body.detail).toContain('parent or young_person');
 
-    const noRecipients = await api<Problem>('POST', `/cases/${c.id}/recommendations/${randomUUID()}/response`, {
-      expectedVersion: 1,
-      outcome: 'followed',
-      sentOn: '2026-02-01',
-      recipient: 'young_person',
-      sentTo: [],
-    });
+    const noRecipients = await api<Problem>(
+      'POST',
+      `/cases/${c.id}/recommendations/${randomUUID()}/response`,
+      {
+        expectedVersion: 1,
+        outcome: 'followed',
+        sentOn: '2026-02-01',
+        recipient: 'young_person',
+        sentTo: [],
+      },
+    );
     expect(noRecipients.status).toBe(400);
-    expect(noRecipients.body.detail).toContain('sentTo must name at least one recipient');
+    expect(noRecipients.body.detail).toContain(
+      'sentTo must name at least one recipient',
+    );
 
     expect(await eventCount(c.id)).toBe(1);
   });
@@ -118,7 +210,9 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       letterSent: '2026-03-03',
     });
     expect(res.status).toBe(400);
-    expect(res.body.detail).toBe('The date the letter was sent (Tue 3 Mar 2026) is after today (Mon 2 Mar 2026): record it once it has happened.');
+    expect(res.body.detail).toBe(
+      'The date the letter was sent (Tue 3 Mar 2026) is after today (Mon 2 Mar 2026): record it once it has happened.',
+    );
     expect(await eventCount(c.id)).toBe(1);
   });
 
@@ -127,18 +221,39 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(json.status).toBe(400);
     const filter = await api<Problem>('GET', '/deadlines?filter=late');
     expect(filter.status).toBe(400);
-    expect(filter.body.detail).toBe('filter must be one of: all, open, due_soon, overdue, outstanding, met, missed, cancelled');
+    expect(filter.body.detail).toBe(
+      'filter must be one of: all, open, due_soon, overdue, outstanding, met, missed, cancelled',
+    );
   });
 
   it('asks to sign in, ignores the old demo header, and refuses roles that may not write', async () => {
     const anonymous = await api<Problem>('GET', '/deadlines', undefined, null);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.detail).toContain('Sign in');
-    const demoHeader = await api<Problem>('GET', '/deadlines', undefined, null, { 'x-demo-user': users().caseworker });
+    const demoHeader = await api<Problem>(
+      'GET',
+      '/deadlines',
+      undefined,
+      null,
+      { 'x-demo-user': users().caseworker },
+    );
     expect(demoHeader.status).toBe(401);
-    const auditor = await api<Problem>('POST', '/cases', { reference: uniqueReference(), childName: 'A', dateOfBirth: '2012-01-01' }, 'auditor');
+    const auditor = await api<Problem>(
+      'POST',
+      '/cases',
+      {
+        reference: uniqueReference(),
+        childName: 'A',
+        dateOfBirth: '2012-01-01',
+      },
+      'auditor',
+    );
     expect(auditor.status).toBe(403);
-    expect((await api('GET', '/deadlines', undefined, 'auditor')).status).toBe(200);
-    expect((await api('GET', '/deadlines', undefined, 'administrator')).status).toBe(403);
+    expect((await api('GET', '/deadlines', undefined, 'auditor')).status).toBe(
+      200,
+    );
+    expect(
+      (await api('GET', '/deadlines', undefined, 'administrator')).status,
+    ).toBe(403);
   });
 });

@@ -62,10 +62,14 @@ async function startDownload(path: string, as: As) {
   // A pool with no connection left would never answer: give up waiting for the answer's headers after a
   // while rather than hang. Only the wait for headers is bounded: reading 130 MB on a busy machine takes
   // as long as it takes (the test's own timeout bounds it).
-  const headersTimeout = setTimeout(() => controller.abort(new Error('no answer within 60 s')), 60_000);
-  const res = await fetch(`${base()}/api${path}`, { headers: { cookie: (await sessionOf(as)).cookie }, signal: controller.signal }).finally(() =>
-    clearTimeout(headersTimeout),
+  const headersTimeout = setTimeout(
+    () => controller.abort(new Error('no answer within 60 s')),
+    60_000,
   );
+  const res = await fetch(`${base()}/api${path}`, {
+    headers: { cookie: (await sessionOf(as)).cookie },
+    signal: controller.signal,
+  }).finally(() => clearTimeout(headersTimeout));
   expect(res.status).toBe(200);
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const first = await reader.read();

@@ -23,40 +23,96 @@ interface ExportView {
   fileName?: string;
   fileSize?: number;
   sha256?: string;
-  verification?: { casesChecked: number; casesIntact: number; broken: { caseReference: string; sequence: number; problem: string }[] };
+  verification?: {
+    casesChecked: number;
+    casesIntact: number;
+    broken: { caseReference: string; sequence: number; problem: string }[];
+  };
   error?: string;
 }
 
-const start = (body: Record<string, unknown>) => api<ExportView & { detail?: string; errors?: { field: string }[] }>('POST', '/exports', body, 'auditor');
+const start = (body: Record<string, unknown>) =>
+  api<ExportView & { detail?: string; errors?: { field: string }[] }>(
+    'POST',
+    '/exports',
+    body,
+    'auditor',
+  );
 const finished = (id: string) =>
-  eventually(async () => {
-    const res = await api<ExportView>('GET', `/exports/${id}`, undefined, 'auditor');
-    return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
-  }, 60_000, `export ${id} to finish`);
+  eventually(
+    async () => {
+      const res = await api<ExportView>(
+        'GET',
+        `/exports/${id}`,
+        undefined,
+        'auditor',
+      );
+      return res.body.status === 'done' || res.body.status === 'failed'
+        ? res.body
+        : undefined;
+    },
+    60_000,
+    `export ${id} to finish`,
+  );
 
 let story: Story;
-let history: { sequence: number; type: string; summary: string; hash: string }[];
+let history: {
+  sequence: number;
+  type: string;
+  summary: string;
+  hash: string;
+}[];
 
 beforeAll(async () => {
   // A case of its own in February 2026 whose deadlines are all met or still to come (so the deadline
   // monitor adds nothing to its history meanwhile), with a correction whose reason a spreadsheet would run as a formula.
-  story = await Story.open((await addStaff('Export Caseworker', 'caseworker', 'Export Team')).session, uniqueReference(), 'Sasha Export');
-  let d = await story.post('/decisions', { type: 'refuse_amend', decisionDate: '2026-02-16', letterSent: '2026-02-17' });
+  story = await Story.open(
+    (await addStaff('Export Caseworker', 'caseworker', 'Export Team')).session,
+    uniqueReference(),
+    'Sasha Export',
+  );
+  let d = await story.post('/decisions', {
+    type: 'refuse_amend',
+    decisionDate: '2026-02-16',
+    letterSent: '2026-02-17',
+  });
   const providerId = await mediationProviderId();
-  d = await story.post('/mediations', { decisionId: d.decisions[0]!.id, providerId, contactedOn: '2026-02-23', healthInIssue: false, socialCareInIssue: false });
+  d = await story.post('/mediations', {
+    decisionId: d.decisions[0]!.id,
+    providerId,
+    contactedOn: '2026-02-23',
+    healthInIssue: false,
+    socialCareInIssue: false,
+  });
   const mediationId = d.mediations[0]!.id;
-  await story.post(`/mediations/${mediationId}/declined`, { adviserInformedOn: '2026-02-25' });
-  await story.post(`/mediations/${mediationId}/certificates`, { kind: 'information_only', issuedOn: '2026-02-27' });
-  const events = await api<{ sequence: number; type: string }[]>('GET', `/cases/${story.id}/history`, undefined, 'auditor');
+  await story.post(`/mediations/${mediationId}/declined`, {
+    adviserInformedOn: '2026-02-25',
+  });
+  await story.post(`/mediations/${mediationId}/certificates`, {
+    kind: 'information_only',
+    issuedOn: '2026-02-27',
+  });
+  const events = await api<{ sequence: number; type: string }[]>(
+    'GET',
+    `/cases/${story.id}/history`,
+    undefined,
+    'auditor',
+  );
   const declined = events.body.find((e) => e.type === 'mediation.declined')!;
   const corrected = await api(
     'POST',
     `/cases/${story.id}/events/${declined.sequence}/correction`,
-    { expectedVersion: story.detail.version, changes: { adviserInformedOn: '2026-02-26' }, reason: '=HYPERLINK("http://evil.example","Click")' },
+    {
+      expectedVersion: story.detail.version,
+      changes: { adviserInformedOn: '2026-02-26' },
+      reason: '=HYPERLINK("http://evil.example","Click")',
+    },
     (await addStaff('Export Manager', 'manager', 'Export Team')).session,
   );
   expect(corrected.status).toBe(201);
-  history = (await api('GET', `/cases/${story.id}/history`, undefined, 'auditor')).body;
+  history = (
+    await api('GET', `/cases/${story.id}/history`, undefined, 'auditor')
+  ).body;
   expect(history.map((e) => e.type)).toEqual([
     'case.opened',
     'decision.issued',
@@ -69,10 +125,18 @@ beforeAll(async () => {
 
 describe('an export of one case', () => {
   it('runs in the background and gives a CSV of every event with formulas neutralised, logged when downloaded', async () => {
-    const res = await start({ scope: 'case', format: 'csv', caseReference: story.detail.reference.toLowerCase() });
+    const res = await start({
+      scope: 'case',
+      format: 'csv',
+      caseReference: story.detail.reference.toLowerCase(),
+    });
     expect(res.status).toBe(202);
     // The worker may already have picked it up by the time the answer is written.
-    expect(res.body).toMatchObject({ status: expect.stringMatching(/^(queued|running)$/), percent: 0, eventsRead: 0 });
+    expect(res.body).toMatchObject({
+      status: expect.stringMatching(/^(queued|running)$/),
+      percent: 0,
+      eventsRead: 0,
+    });
     const done = await finished(res.body.id);
     expect(done).toMatchObject({
       status: 'done',
@@ -88,46 +152,92 @@ describe('an export of one case', () => {
     const file = await download(`/exports/${res.body.id}/file`, 'auditor');
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="history-${story.detail.reference}.csv"`);
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="history-${story.detail.reference}.csv"`,
+    );
     expect(file.bytes.length).toBe(done.fileSize);
-    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(done.sha256);
+    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(
+      done.sha256,
+    );
     const lines = file.bytes.toString('utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
       'caseReference,caseId,sequence,id,type,summary,businessDate,recordedAt,actorName,actorRole,onBehalfOf,reason,stageBefore,stageAfter,correctsEventId,payload,previousHash,hash',
     );
     expect(lines).toHaveLength(history.length + 1);
-    expect(lines[1]).toMatch(new RegExp(`^${story.detail.reference},${story.id},1,`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^${story.detail.reference},${story.id},1,`),
+    );
     const correction = lines.find((l) => l.includes(',event.corrected,'))!;
-    expect(correction).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+    expect(correction).toContain(
+      `"'=HYPERLINK(""http://evil.example"",""Click"")"`,
+    );
     expect(lines.at(-1)).toContain(history.at(-1)!.hash);
 
-    const [logged] = await sql(`SELECT actor_role, purpose, case_id, detail FROM access_log WHERE action = 'history.export.download' ORDER BY id DESC LIMIT 1`);
+    const [logged] = await sql(
+      `SELECT actor_role, purpose, case_id, detail FROM access_log WHERE action = 'history.export.download' ORDER BY id DESC LIMIT 1`,
+    );
     expect(logged).toMatchObject({
       actor_role: 'auditor',
       purpose: 'history export',
       case_id: story.id,
-      detail: { exportId: res.body.id, scope: 'case', format: 'csv', events: history.length, sha256: done.sha256 },
+      detail: {
+        exportId: res.body.id,
+        scope: 'case',
+        format: 'csv',
+        events: history.length,
+        sha256: done.sha256,
+      },
     });
-    const [requested] = await sql(`SELECT detail FROM access_log WHERE action = 'history.export.requested' ORDER BY id DESC LIMIT 1`);
-    expect(requested.detail.criteria).toMatchObject({ scope: 'case', format: 'csv' });
+    const [requested] = await sql(
+      `SELECT detail FROM access_log WHERE action = 'history.export.requested' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(requested.detail.criteria).toMatchObject({
+      scope: 'case',
+      format: 'csv',
+    });
   });
 
   it('gives JSON that the offline verifier accepts', async () => {
-    const res = await start({ scope: 'case', format: 'json', caseReference: story.detail.reference });
+    const res = await start({
+      scope: 'case',
+      format: 'json',
+      caseReference: story.detail.reference,
+    });
     const done = await finished(res.body.id);
     expect(done.status).toBe('done');
     const file = await download(`/exports/${res.body.id}/file`, 'auditor');
     const json = JSON.parse(file.bytes.toString('utf8'));
-    expect(json).toMatchObject({ scope: 'case', caseId: story.id, reference: story.detail.reference, exportedBy: 'Test Auditor', verification: { valid: true, events: history.length } });
-    expect(json.events.map((e: { hash: string }) => e.hash)).toEqual(history.map((e) => e.hash));
+    expect(json).toMatchObject({
+      scope: 'case',
+      caseId: story.id,
+      reference: story.detail.reference,
+      exportedBy: 'Test Auditor',
+      verification: { valid: true, events: history.length },
+    });
+    expect(json.events.map((e: { hash: string }) => e.hash)).toEqual(
+      history.map((e) => e.hash),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'export-'));
     writeFileSync(join(dir, 'history.json'), file.bytes);
-    const out = execFileSync(process.execPath, [resolve(__dirname, '../../../dist/apps/api/verify-history.js'), join(dir, 'history.json')], { encoding: 'utf8' });
-    expect(out).toContain(`OK: case ${story.detail.reference}: all ${history.length} events match`);
+    const out = execFileSync(
+      process.execPath,
+      [
+        resolve(__dirname, '../../../dist/apps/api/verify-history.js'),
+        join(dir, 'history.json'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toContain(
+      `OK: case ${story.detail.reference}: all ${history.length} events match`,
+    );
   });
 
   it('gives a PDF titled with the case', async () => {
-    const res = await start({ scope: 'case', format: 'pdf', caseReference: story.detail.reference });
+    const res = await start({
+      scope: 'case',
+      format: 'pdf',
+      caseReference: story.detail.reference,
+    });
     const done = await finished(res.body.id);
     const file = await download(`/exports/${res.body.id}/file`, 'auditor');
     expect(file.headers.get('content-type')).toBe('application/pdf');
@@ -136,92 +246,228 @@ describe('an export of one case', () => {
     // The document information (not compressed): its title names the case.
     expect(text).toContain(`(History of case ${story.detail.reference})`);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-    expect((text.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    expect(
+      (text.match(/\/Type \/Page\b/g) ?? []).length,
+    ).toBeGreaterThanOrEqual(1);
     expect(file.bytes.length).toBe(done.fileSize);
   });
 });
 
 describe('an export of a period', () => {
   it("holds every case's events that happened in it, each case's whole stored history checked", async () => {
-    const res = await start({ scope: 'period', format: 'json', from: '2026-02-20', to: '2026-02-28' });
+    const res = await start({
+      scope: 'period',
+      format: 'json',
+      from: '2026-02-20',
+      to: '2026-02-28',
+    });
     expect(res.status).toBe(202);
     const done = await finished(res.body.id);
     expect(done.status).toBe('done');
-    const json = JSON.parse((await download(`/exports/${res.body.id}/file`, 'auditor')).bytes.toString('utf8'));
-    expect(json).toMatchObject({ scope: 'period', from: '2026-02-20', to: '2026-02-28' });
-    const mine = json.cases.find((x: { caseId: string }) => x.caseId === story.id);
+    const json = JSON.parse(
+      (
+        await download(`/exports/${res.body.id}/file`, 'auditor')
+      ).bytes.toString('utf8'),
+    );
+    expect(json).toMatchObject({
+      scope: 'period',
+      from: '2026-02-20',
+      to: '2026-02-28',
+    });
+    const mine = json.cases.find(
+      (x: { caseId: string }) => x.caseId === story.id,
+    );
     // Not the decision (16 Feb), nor the opening and the correction (today, 2 Mar).
-    expect(mine.events.map((e: { type: string; businessDate: string }) => [e.type, e.businessDate])).toEqual([
+    expect(
+      mine.events.map((e: { type: string; businessDate: string }) => [
+        e.type,
+        e.businessDate,
+      ]),
+    ).toEqual([
       ['mediation.adviser_contacted', '2026-02-23'],
       ['mediation.declined', '2026-02-25'],
       ['certificate.issued', '2026-02-27'],
     ]);
     expect(mine.verification).toEqual({ valid: true, events: history.length });
-    for (const c of json.cases) for (const e of c.events) expect(e.businessDate >= '2026-02-20' && e.businessDate <= '2026-02-28').toBe(true);
-    expect(json.summary).toMatchObject({ cases: json.cases.length, casesChecked: json.cases.length, casesIntact: json.cases.length, broken: [] });
+    for (const c of json.cases)
+      for (const e of c.events)
+        expect(
+          e.businessDate >= '2026-02-20' && e.businessDate <= '2026-02-28',
+        ).toBe(true);
+    expect(json.summary).toMatchObject({
+      cases: json.cases.length,
+      casesChecked: json.cases.length,
+      casesIntact: json.cases.length,
+      broken: [],
+    });
     expect(done.cases).toBe(json.cases.length);
-    expect(done.eventsWritten).toBe(json.cases.reduce((n: number, x: { events: unknown[] }) => n + x.events.length, 0));
+    expect(done.eventsWritten).toBe(
+      json.cases.reduce(
+        (n: number, x: { events: unknown[] }) => n + x.events.length,
+        0,
+      ),
+    );
     expect(done.eventsRead).toBeGreaterThanOrEqual(done.eventsWritten);
   });
 
   it('names a case whose history was altered in the database', async () => {
-    const tampered = await Story.open((await addStaff('Tamper Caseworker', 'caseworker', 'Tamper Team')).session, uniqueReference(), 'Tam Pered');
-    await tampered.post('/decisions', { type: 'cease_plan', decisionDate: '2026-01-20', letterSent: '2026-01-21' });
-    await sql(`SET session_replication_role = replica; UPDATE case_event SET summary = summary || ' (altered)' WHERE case_id = '${tampered.id}' AND sequence = 2`);
-    const res = await start({ scope: 'period', format: 'csv', from: '2026-01-20', to: '2026-01-20' });
+    const tampered = await Story.open(
+      (await addStaff('Tamper Caseworker', 'caseworker', 'Tamper Team'))
+        .session,
+      uniqueReference(),
+      'Tam Pered',
+    );
+    await tampered.post('/decisions', {
+      type: 'cease_plan',
+      decisionDate: '2026-01-20',
+      letterSent: '2026-01-21',
+    });
+    await sql(
+      `SET session_replication_role = replica; UPDATE case_event SET summary = summary || ' (altered)' WHERE case_id = '${tampered.id}' AND sequence = 2`,
+    );
+    const res = await start({
+      scope: 'period',
+      format: 'csv',
+      from: '2026-01-20',
+      to: '2026-01-20',
+    });
     const done = await finished(res.body.id);
     expect(done.verification?.broken).toContainEqual({
       caseReference: tampered.detail.reference,
       sequence: 2,
-      problem: 'its content does not match its hash: it was changed after it was recorded',
+      problem:
+        'its content does not match its hash: it was changed after it was recorded',
     });
-    expect(done.verification!.casesIntact).toBe(done.verification!.casesChecked - done.verification!.broken.length);
+    expect(done.verification!.casesIntact).toBe(
+      done.verification!.casesChecked - done.verification!.broken.length,
+    );
   });
 });
 
 describe('who may export, and for how long', () => {
   it('is auditors only; an export is seen and downloaded only by the auditor who asked', async () => {
-    expect((await api('POST', '/exports', { scope: 'case', format: 'csv', caseReference: story.detail.reference }, 'manager')).status).toBe(403);
-    expect((await api('GET', '/exports', undefined, 'caseworker')).status).toBe(403);
-    const res = await start({ scope: 'case', format: 'csv', caseReference: story.detail.reference });
+    expect(
+      (
+        await api(
+          'POST',
+          '/exports',
+          {
+            scope: 'case',
+            format: 'csv',
+            caseReference: story.detail.reference,
+          },
+          'manager',
+        )
+      ).status,
+    ).toBe(403);
+    expect((await api('GET', '/exports', undefined, 'caseworker')).status).toBe(
+      403,
+    );
+    const res = await start({
+      scope: 'case',
+      format: 'csv',
+      caseReference: story.detail.reference,
+    });
     await finished(res.body.id);
     const other = (await addStaff('Other Auditor', 'auditor', 'Audit')).session;
-    expect((await api('GET', `/exports/${res.body.id}`, undefined, other)).status).toBe(404);
-    expect((await api('GET', `/exports/${res.body.id}/file`, undefined, other)).status).toBe(404);
-    expect((await api<ExportView[]>('GET', '/exports', undefined, other)).body).toEqual([]);
-    expect((await api<ExportView[]>('GET', '/exports', undefined, 'auditor')).body.map((e) => e.id)).toContain(res.body.id);
+    expect(
+      (await api('GET', `/exports/${res.body.id}`, undefined, other)).status,
+    ).toBe(404);
+    expect(
+      (await api('GET', `/exports/${res.body.id}/file`, undefined, other))
+        .status,
+    ).toBe(404);
+    expect(
+      (await api<ExportView[]>('GET', '/exports', undefined, other)).body,
+    ).toEqual([]);
+    expect(
+      (
+        await api<ExportView[]>('GET', '/exports', undefined, 'auditor')
+      ).body.map((e) => e.id),
+    ).toContain(res.body.id);
   });
 
   it('answers 410 once the file has expired, and the housekeeping deletes it', async () => {
-    const res = await start({ scope: 'case', format: 'csv', caseReference: story.detail.reference });
+    const res = await start({
+      scope: 'case',
+      format: 'csv',
+      caseReference: story.detail.reference,
+    });
     await finished(res.body.id);
-    await sql(`UPDATE export_job SET expires_at = now() - interval '1 minute' WHERE id = $1`, [res.body.id]);
-    expect((await api('GET', `/exports/${res.body.id}`, undefined, 'auditor')).body.status).toBe('expired');
-    const gone = await api('GET', `/exports/${res.body.id}/file`, undefined, 'auditor');
+    await sql(
+      `UPDATE export_job SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(
+      (await api('GET', `/exports/${res.body.id}`, undefined, 'auditor')).body
+        .status,
+    ).toBe('expired');
+    const gone = await api(
+      'GET',
+      `/exports/${res.body.id}/file`,
+      undefined,
+      'auditor',
+    );
     expect(gone.status).toBe(410);
     expect(gone.body.detail).toMatch(/expired/);
   });
 
   it.each([
     [{ scope: 'case', format: 'csv' }, 'caseReference'],
-    [{ scope: 'case', format: 'csv', caseReference: 'NO-SUCH-CASE' }, 'caseReference'],
+    [
+      { scope: 'case', format: 'csv', caseReference: 'NO-SUCH-CASE' },
+      'caseReference',
+    ],
     [{ scope: 'case', format: 'csv', caseReference: '=cmd' }, 'caseReference'],
     [{ scope: 'period', format: 'pdf', from: '2026-02-01' }, 'to'],
-    [{ scope: 'period', format: 'pdf', from: '2026-03-01', to: '2026-02-01' }, 'to'],
-    [{ scope: 'period', format: 'pdf', from: '2026-02-30', to: '2026-03-01' }, 'from'],
-    [{ scope: 'period', format: 'xlsx', from: '2026-02-01', to: '2026-03-01' }, 'format'],
+    [
+      { scope: 'period', format: 'pdf', from: '2026-03-01', to: '2026-02-01' },
+      'to',
+    ],
+    [
+      { scope: 'period', format: 'pdf', from: '2026-02-30', to: '2026-03-01' },
+      'from',
+    ],
+    [
+      { scope: 'period', format: 'xlsx', from: '2026-02-01', to: '2026-03-01' },
+      'format',
+    ],
     [{ scope: 'everything', format: 'csv' }, 'scope'],
-    [{ scope: 'period', format: 'csv', from: '2026-02-01', to: '2026-03-01', nhsNumber: '943 476 5919' }, 'nhsNumber'],
+    [
+      {
+        scope: 'period',
+        format: 'csv',
+        from: '2026-02-01',
+        to: '2026-03-01',
+        nhsNumber: '943 476 5919',
+      },
+      'nhsNumber',
+    ],
   ])('refuses %j with 400 naming %s, queueing nothing', async (body, field) => {
-    const before = (await sql(`SELECT count(*)::int AS n FROM export_job`))[0].n;
+    const before = (await sql(`SELECT count(*)::int AS n FROM export_job`))[0]
+      .n;
     const res = await start(body);
     expect(res.status).toBe(400);
     expect(res.body.errors?.map((e) => e.field)).toContain(field);
-    expect((await sql(`SELECT count(*)::int AS n FROM export_job`))[0].n).toBe(before);
+    expect((await sql(`SELECT count(*)::int AS n FROM export_job`))[0].n).toBe(
+      before,
+    );
   });
 
   it('answers 404 for an export that does not exist and 400 for an id that cannot be one', async () => {
-    expect((await api('GET', '/exports/6d287049-b530-4d75-84d1-bd974a8dbd60', undefined, 'auditor')).status).toBe(404);
-    expect((await api('GET', '/exports/not-an-id/file', undefined, 'auditor')).status).toBe(400);
+    expect(
+      (
+        await api(
+          'GET',
+          '/exports/6d287049-b530-4d75-84d1-bd974a8dbd60',
+          undefined,
+          'auditor',
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api('GET', '/exports/not-an-id/file', undefined, 'auditor'))
+        .status,
+    ).toBe(400);
   });
 });

@@ -1,4 +1,9 @@
-import { CORRECTABLE_FIELDS, type CaseEvent, ledgerAfter, ledgerKey } from '@send/domain';
+import {
+  CORRECTABLE_FIELDS,
+  type CaseEvent,
+  ledgerAfter,
+  ledgerKey,
+} from '@send/domain';
 import { caseHistory, plusDays } from '@send/domain/testing';
 import fc from 'fast-check';
 import { api, sql, uniqueReference } from './support/api';
@@ -34,23 +39,54 @@ function idMapper() {
 const isIdKey = (key: string) => key.endsWith('Id') && key !== 'ruleId';
 
 /** The generated event as a history entry of the API: UUIDs, Tribunal references, explicit duty to reconsider. */
-function toEntry(event: CaseEvent, uuid: (id: string) => string, k: number): Record<string, unknown> | undefined {
-  if (['case.opened', 'case.reassigned', 'document.attached', 'deadline.overdue', 'event.corrected'].includes(event.type)) return undefined;
+function toEntry(
+  event: CaseEvent,
+  uuid: (id: string) => string,
+  k: number,
+): Record<string, unknown> | undefined {
+  if (
+    [
+      'case.opened',
+      'case.reassigned',
+      'document.attached',
+      'deadline.overdue',
+      'event.corrected',
+    ].includes(event.type)
+  )
+    return undefined;
   const mapIds = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(mapIds);
     if (value && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([key, v]) => [key, (isIdKey(key) || (key === 'id' && 'kind' in value)) && typeof v === 'string' ? uuid(v) : mapIds(v)]),
+        Object.entries(value).map(([key, v]) => [
+          key,
+          (isIdKey(key) || (key === 'id' && 'kind' in value)) &&
+          typeof v === 'string'
+            ? uuid(v)
+            : mapIds(v),
+        ]),
       );
     }
     return value;
   };
   const entry = mapIds(event) as Record<string, unknown>;
-  if (event.type === 'appeal.lodged') entry['tribunalReference'] = `EH857/23/${String(k).padStart(5, '0')}`;
-  if (event.type === 'appeal.decided' && event.outcome === 'referred_back' && !(event.orders ?? []).some((o) => o.orderType === 'reconsider')) {
-    entry['orders'] = [...((entry['orders'] as unknown[]) ?? []), { orderId: uuid(`${event.appealId}.reconsider`), orderType: 'reconsider' }];
+  if (event.type === 'appeal.lodged')
+    entry['tribunalReference'] = `EH857/23/${String(k).padStart(5, '0')}`;
+  if (
+    event.type === 'appeal.decided' &&
+    event.outcome === 'referred_back' &&
+    !(event.orders ?? []).some((o) => o.orderType === 'reconsider')
+  ) {
+    entry['orders'] = [
+      ...((entry['orders'] as unknown[]) ?? []),
+      {
+        orderId: uuid(`${event.appealId}.reconsider`),
+        orderType: 'reconsider',
+      },
+    ];
   }
-  if (event.type === 'order.complied' && event.orderId.endsWith('.reconsider')) entry['orderId'] = uuid(event.orderId);
+  if (event.type === 'order.complied' && event.orderId.endsWith('.reconsider'))
+    entry['orderId'] = uuid(event.orderId);
   if (event.type === 'deadline.extended') {
     delete entry['deadlineId'];
     delete entry['fromDueOn'];
@@ -67,13 +103,22 @@ interface Row {
   cancelled_reason: string | null;
   explanation: string[];
   facts: Record<string, string>;
-  extensions: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string; ground?: string }[];
+  extensions: {
+    fromDueOn: string;
+    toDueOn: string;
+    reason: string;
+    agreedBy: string;
+    ground?: string;
+  }[];
 }
 
 async function storedLedger(caseId: string) {
-  const history = (await sql<{ type: string; payload: Record<string, unknown> }>(`SELECT type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`, [caseId])).map(
-    (r) => ({ type: r.type, ...r.payload }) as CaseEvent,
-  );
+  const history = (
+    await sql<{ type: string; payload: Record<string, unknown> }>(
+      `SELECT type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      [caseId],
+    )
+  ).map((r) => ({ type: r.type, ...r.payload }) as CaseEvent);
   const rows = await sql<Row>(
     `SELECT rule_id, subject_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, to_char(met_on, 'YYYY-MM-DD') AS met_on, cancelled_reason, explanation, facts, extensions
      FROM deadline WHERE case_id = $1`,
@@ -93,7 +138,15 @@ function expectedRows(history: CaseEvent[]) {
       reason: e.closedReason ?? null,
       explanation: e.explanation,
       facts: e.facts,
-      extensions: e.extensions.map(({ fromDueOn, toDueOn, reason, agreedBy, ground }) => ({ fromDueOn, toDueOn, reason, agreedBy, ...(ground ? { ground } : {}) })),
+      extensions: e.extensions.map(
+        ({ fromDueOn, toDueOn, reason, agreedBy, ground }) => ({
+          fromDueOn,
+          toDueOn,
+          reason,
+          agreedBy,
+          ...(ground ? { ground } : {}),
+        }),
+      ),
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -108,64 +161,104 @@ function actualRows(rows: Row[]) {
       reason: r.cancelled_reason,
       explanation: r.explanation,
       facts: r.facts,
-      extensions: r.extensions.map(({ fromDueOn, toDueOn, reason, agreedBy, ground }) => ({ fromDueOn, toDueOn, reason, agreedBy, ...(ground ? { ground } : {}) })),
+      extensions: r.extensions.map(
+        ({ fromDueOn, toDueOn, reason, agreedBy, ground }) => ({
+          fromDueOn,
+          toDueOn,
+          reason,
+          agreedBy,
+          ...(ground ? { ground } : {}),
+        }),
+      ),
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 describe('one deadline ledger, decided by the domain, through the real write path (property)', () => {
-  it(
-    'recording a history event by event, with extensions and corrections, leaves exactly the ledger the domain derives from the whole history',
-    async () => {
-      let corrections = 0;
-      let extensions = 0;
-      let events = 0;
-      await fc.assert(
-        fc.asyncProperty(caseHistory('2023-01-02'), fc.nat(), fc.integer({ min: -20, max: 40 }), async (generated, pick, shift) => {
+  it('recording a history event by event, with extensions and corrections, leaves exactly the ledger the domain derives from the whole history', async () => {
+    let corrections = 0;
+    let extensions = 0;
+    let events = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        caseHistory('2023-01-02'),
+        fc.nat(),
+        fc.integer({ min: -20, max: 40 }),
+        async (generated, pick, shift) => {
           const uuid = idMapper();
-          const entries = (generated as CaseEvent[]).flatMap((event, k): Record<string, unknown>[] => {
-            const entry = toEntry(event, uuid, k + 1);
-            return entry ? [entry] : [];
-          });
+          const entries = (generated as CaseEvent[]).flatMap(
+            (event, k): Record<string, unknown>[] => {
+              const entry = toEntry(event, uuid, k + 1);
+              return entry ? [entry] : [];
+            },
+          );
           if (entries.length === 0) return;
           // The first entry opens the case with it; then one request (one transaction) per entry.
-          const opened = await api('POST', '/cases/import', { reference: uniqueReference(), childName: 'Sam Property', dateOfBirth: '2014-01-01', entries: [entries[0]] });
+          const opened = await api('POST', '/cases/import', {
+            reference: uniqueReference(),
+            childName: 'Sam Property',
+            dateOfBirth: '2014-01-01',
+            entries: [entries[0]],
+          });
           expect(opened.status).toBe(201);
           let version: number = opened.body.version;
           const caseId: string = opened.body.id;
           for (const entry of entries.slice(1)) {
-            const res = await api('POST', `/cases/${caseId}/history`, { expectedVersion: version, entries: [entry] });
-            if (res.status !== 201) throw new Error(`${JSON.stringify(entry)} → ${res.status} ${res.text}`);
+            const res = await api('POST', `/cases/${caseId}/history`, {
+              expectedVersion: version,
+              entries: [entry],
+            });
+            if (res.status !== 201)
+              throw new Error(
+                `${JSON.stringify(entry)} → ${res.status} ${res.text}`,
+              );
             version = res.body.version;
           }
           events += entries.length;
-          extensions += entries.filter((e) => e['type'] === 'deadline.extended').length;
+          extensions += entries.filter(
+            (e) => e['type'] === 'deadline.extended',
+          ).length;
           // A correction of a date somewhere in the history (the rules may refuse it: then nothing changes).
           const { history } = await storedLedger(caseId);
           const targets = history.flatMap((event, index) =>
             Object.entries(CORRECTABLE_FIELDS[event.type] ?? {})
-              .filter(([field, kind]) => kind?.kind === 'date' && typeof (event as unknown as Record<string, unknown>)[field] === 'string')
-              .map(([field]) => ({ sequence: index + 1, field, value: (event as unknown as Record<string, string>)[field] as string })),
+              .filter(
+                ([field, kind]) =>
+                  kind?.kind === 'date' &&
+                  typeof (event as unknown as Record<string, unknown>)[
+                    field
+                  ] === 'string',
+              )
+              .map(([field]) => ({
+                sequence: index + 1,
+                field,
+                value: (event as unknown as Record<string, string>)[
+                  field
+                ] as string,
+              })),
           );
           const target = targets[pick % Math.max(targets.length, 1)];
           if (target && shift !== 0) {
-            const res = await api('POST', `/cases/${caseId}/events/${target.sequence}/correction`, {
-              expectedVersion: version,
-              changes: { [target.field]: plusDays(target.value, shift) },
-              reason: 'Property test: a date recorded wrongly',
-            });
+            const res = await api(
+              'POST',
+              `/cases/${caseId}/events/${target.sequence}/correction`,
+              {
+                expectedVersion: version,
+                changes: { [target.field]: plusDays(target.value, shift) },
+                reason: 'Property test: a date recorded wrongly',
+              },
+            );
             if (res.status === 201) corrections++;
             else expect([400, 409]).toContain(res.status);
           }
           const stored = await storedLedger(caseId);
           expect(actualRows(stored.rows)).toEqual(expectedRows(stored.history));
-        }),
-        { numRuns: RUNS },
-      );
-      // The property was exercised, not vacuously true.
-      expect(events).toBeGreaterThan(RUNS * 5);
-      expect(corrections + extensions).toBeGreaterThan(0);
-    },
-    300_000,
-  );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // The property was exercised, not vacuously true.
+    expect(events).toBeGreaterThan(RUNS * 5);
+    expect(corrections + extensions).toBeGreaterThan(0);
+  }, 300_000);
 });

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { api, type As, signIn, sql, uniqueReference } from './support/api';
 
 /** The only routes anyone may call without signing in: the health check and sign-in itself. */
-const PUBLIC = ['GET /api/health', 'GET /api/auth/options', 'POST /api/auth/sign-in', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback'];
+const PUBLIC = [
+  'GET /api/health',
+  'GET /api/auth/options',
+  'POST /api/auth/sign-in',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+];
 /**
  * Routes a calendar app calls, which cannot sign in or send headers: the URL carries a per-user
  * secret (only its hash is stored), which is the credential. Without the right secret they answer
@@ -20,8 +26,15 @@ const WRITERS: As[] = ['caseworker', 'manager'];
 type Route = { method: string; path: string };
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
 const routesOf = (doc: { paths: Record<string, Record<string, unknown>> }) =>
-  Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`)).sort();
-const committedOpenApi = () => JSON.parse(readFileSync(resolve(__dirname, '../../api/openapi.json'), 'utf8'));
+  Object.entries(doc.paths)
+    .flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    )
+    .sort();
+const committedOpenApi = () =>
+  JSON.parse(
+    readFileSync(resolve(__dirname, '../../api/openapi.json'), 'utf8'),
+  );
 
 interface RouteTable {
   handlers: (Route & { handler: string; public: boolean; roles: string[] })[];
@@ -29,7 +42,13 @@ interface RouteTable {
 }
 /** Every route handler of the built API and what it declares, and every route Express serves (apps/api/src/route-table.ts). */
 const routeTable = (): RouteTable =>
-  JSON.parse(execFileSync(process.execPath, [resolve(__dirname, '../../../dist/apps/api/route-table.js')], { encoding: 'utf8' }));
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      [resolve(__dirname, '../../../dist/apps/api/route-table.js')],
+      { encoding: 'utf8' },
+    ),
+  );
 
 describe('deny by default', () => {
   it('finds a declared permission on every route handler of the app: @Public() only on health, sign-in and the calendar feed', () => {
@@ -37,13 +56,24 @@ describe('deny by default', () => {
     expect(handlers.length).toBeGreaterThan(50);
     // What Express serves is exactly what the controllers declare (nothing registered behind their back).
     expect(served.map(keyOf).sort()).toEqual(handlers.map(keyOf).sort());
-    const undeclared = handlers.filter((h) => !h.public && h.roles.length === 0).map((h) => `${keyOf(h)} (${h.handler})`);
+    const undeclared = handlers
+      .filter((h) => !h.public && h.roles.length === 0)
+      .map((h) => `${keyOf(h)} (${h.handler})`);
     expect(undeclared).toEqual([]);
-    const both = handlers.filter((h) => h.public && h.roles.length > 0).map((h) => `${keyOf(h)} (${h.handler})`);
+    const both = handlers
+      .filter((h) => h.public && h.roles.length > 0)
+      .map((h) => `${keyOf(h)} (${h.handler})`);
     expect(both).toEqual([]);
-    const unknownRoles = handlers.filter((h) => h.roles.some((r) => !ROLES.includes(r as As))).map(keyOf);
+    const unknownRoles = handlers
+      .filter((h) => h.roles.some((r) => !ROLES.includes(r as As)))
+      .map(keyOf);
     expect(unknownRoles).toEqual([]);
-    expect(handlers.filter((h) => h.public).map(keyOf).sort()).toEqual([...PUBLIC, ...CAPABILITY_URL].sort());
+    expect(
+      handlers
+        .filter((h) => h.public)
+        .map(keyOf)
+        .sort(),
+    ).toEqual([...PUBLIC, ...CAPABILITY_URL].sort());
   });
 
   it('documents every route: the OpenAPI document served, the committed apps/api/openapi.json and the app agree', async () => {
@@ -55,16 +85,33 @@ describe('deny by default', () => {
   });
 
   it('refuses every route of the API (from the OpenAPI document) without a session, except health and sign-in', async () => {
-    const docs = await api<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs-json', undefined, null);
-    const routes = routesOf(docs.body).map((key) => ({ key, method: key.split(' ')[0], path: key.split(' ')[1] }));
+    const docs = await api<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/docs-json',
+      undefined,
+      null,
+    );
+    const routes = routesOf(docs.body).map((key) => ({
+      key,
+      method: key.split(' ')[0],
+      path: key.split(' ')[1],
+    }));
     expect(routes.length).toBeGreaterThan(40);
     const open: string[] = [];
     for (const { key, method, path } of routes) {
       if (PUBLIC.includes(key)) continue;
-      const concrete = path.replace(/^\/api/, '').replace(/\{[^}]+\}/g, randomUUID());
-      const res = await api(method, concrete, method === 'GET' ? undefined : {}, null);
+      const concrete = path
+        .replace(/^\/api/, '')
+        .replace(/\{[^}]+\}/g, randomUUID());
+      const res = await api(
+        method,
+        concrete,
+        method === 'GET' ? undefined : {},
+        null,
+      );
       const expected = CAPABILITY_URL.includes(key) ? 404 : 401;
-      if (res.status !== expected) open.push(`${key} → ${res.status} (expected ${expected})`);
+      if (res.status !== expected)
+        open.push(`${key} → ${res.status} (expected ${expected})`);
     }
     expect(open).toEqual([]);
   });
@@ -141,14 +188,22 @@ interface MatrixEntry {
  * 400 or 404, never 401 or 403, and nothing is written.
  */
 const MATRIX: Record<string, MatrixEntry> = {
-  ...Object.fromEntries([...PUBLIC, ...CAPABILITY_URL].map((k) => [k, { allowed: 'public' as const }])),
+  ...Object.fromEntries(
+    [...PUBLIC, ...CAPABILITY_URL].map((k) => [
+      k,
+      { allowed: 'public' as const },
+    ]),
+  ),
   ...Object.fromEntries(CASE_READS.map((k) => [k, { allowed: READERS }])),
   ...Object.fromEntries(CASE_WRITES.map((k) => [k, { allowed: WRITERS }])),
   'POST /api/cases/search': { allowed: READERS, body: { text: 'Matrix' } },
   'POST /api/cases/{id}/reassignment': { allowed: ['manager'] },
   'GET /api/auth/session': { allowed: ROLES },
   'POST /api/auth/sign-out': { allowed: ROLES, endsSession: true },
-  'POST /api/auth/password': { allowed: ROLES, body: { currentPassword: 'not-the-password', newPassword: 'x' } },
+  'POST /api/auth/password': {
+    allowed: ROLES,
+    body: { currentPassword: 'not-the-password', newPassword: 'x' },
+  },
   'GET /api/notifications': { allowed: ROLES },
   'POST /api/me/calendar-feed': { allowed: WRITERS },
   'GET /api/users': { allowed: ['manager', 'administrator'] },
@@ -184,7 +239,11 @@ describe('role by endpoint', () => {
   let caseId = '';
   let version = 1;
   beforeAll(async () => {
-    const res = await api('POST', '/cases', { reference: uniqueReference(), childName: 'Matrix Child', dateOfBirth: '2013-04-05' });
+    const res = await api('POST', '/cases', {
+      reference: uniqueReference(),
+      childName: 'Matrix Child',
+      dateOfBirth: '2013-04-05',
+    });
     caseId = res.body.id;
     version = res.body.version;
   });
@@ -207,54 +266,93 @@ describe('role by endpoint', () => {
     const wrong: string[] = [];
     for (const [key, entry] of Object.entries(MATRIX)) {
       const [method, path] = key.split(' ');
-      const body = method === 'GET' ? undefined : (entry.body ?? { expectedVersion: version });
+      const body =
+        method === 'GET'
+          ? undefined
+          : (entry.body ?? { expectedVersion: version });
       if (entry.allowed === 'public') {
         const res = await api(method, concrete(path), body, null);
-        if ([401, 403].includes(res.status)) wrong.push(`anonymous ${key} → ${res.status} (expected allowed)`);
+        if ([401, 403].includes(res.status))
+          wrong.push(`anonymous ${key} → ${res.status} (expected allowed)`);
         continue;
       }
       for (const role of ROLES) {
         const as = entry.endsSession ? await signIn(role) : role;
         const res = await api(method, concrete(path), body, as);
         const allowed = entry.allowed.includes(role);
-        const ok = allowed ? ![401, 403].includes(res.status) && res.status < 500 : res.status === 403;
-        if (!ok) wrong.push(`${role} ${key} → ${res.status} (expected ${allowed ? 'allowed' : '403'})`);
+        const ok = allowed
+          ? ![401, 403].includes(res.status) && res.status < 500
+          : res.status === 403;
+        if (!ok)
+          wrong.push(
+            `${role} ${key} → ${res.status} (expected ${allowed ? 'allowed' : '403'})`,
+          );
       }
     }
     expect(wrong).toEqual([]);
   });
 });
 
-describe('the apps\' database role', () => {
+describe("the apps' database role", () => {
   it('is not the owner, and may add to and read the history and the logs but never UPDATE, DELETE or TRUNCATE them', async () => {
     // Every connection of the running API and worker uses it.
     const connections = await sql(
       `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-disagreements'`,
     );
-    const [{ current_user: appRole }] = await sql(`SELECT current_user`, [], 'app');
+    const [{ current_user: appRole }] = await sql(
+      `SELECT current_user`,
+      [],
+      'app',
+    );
     expect(connections.map((c) => c.usename)).toEqual([appRole]);
-    const [{ owner }] = await sql(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'case_event'`);
+    const [{ owner }] = await sql(
+      `SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'case_event'`,
+    );
     expect(owner).not.toBe(appRole);
 
     for (const table of ['case_event', 'access_log', 'security_log']) {
-      expect((await sql(`SELECT count(*) FROM ${table}`, [], 'app')).length).toBe(1);
-      for (const statement of [`UPDATE ${table} SET id = id WHERE false`, `DELETE FROM ${table} WHERE false`, `TRUNCATE ${table}`]) {
-        await expect(sql(statement, [], 'app')).rejects.toThrow(new RegExp(`permission denied for table ${table}`));
+      expect(
+        (await sql(`SELECT count(*) FROM ${table}`, [], 'app')).length,
+      ).toBe(1);
+      for (const statement of [
+        `UPDATE ${table} SET id = id WHERE false`,
+        `DELETE FROM ${table} WHERE false`,
+        `TRUNCATE ${table}`,
+      ]) {
+        await expect(sql(statement, [], 'app')).rejects.toThrow(
+          new RegExp(`permission denied for table ${table}`),
+        );
       }
     }
-    await expect(sql(`TRUNCATE deadline`, [], 'app')).rejects.toThrow(/permission denied/);
-    await expect(sql(`DROP TABLE worker_heartbeat`, [], 'app')).rejects.toThrow(/must be owner/);
-    await expect(sql(`SELECT * FROM schema_migration`, [], 'app')).rejects.toThrow(/permission denied/);
+    await expect(sql(`TRUNCATE deadline`, [], 'app')).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(sql(`DROP TABLE worker_heartbeat`, [], 'app')).rejects.toThrow(
+      /must be owner/,
+    );
+    await expect(
+      sql(`SELECT * FROM schema_migration`, [], 'app'),
+    ).rejects.toThrow(/permission denied/);
     // The triggers stand behind the privileges: even the owner cannot change the history by accident.
-    await expect(sql(`UPDATE case_event SET summary = summary WHERE true`)).rejects.toThrow(/append-only/);
+    await expect(
+      sql(`UPDATE case_event SET summary = summary WHERE true`),
+    ).rejects.toThrow(/append-only/);
   });
 });
 
 describe('tamper-evident history', () => {
-  const verifier = resolve(__dirname, '../../../dist/apps/api/verify-history.js');
+  const verifier = resolve(
+    __dirname,
+    '../../../dist/apps/api/verify-history.js',
+  );
   const verify = (file: string) => {
     try {
-      return { code: 0, out: execFileSync(process.execPath, [verifier, file], { encoding: 'utf8' }) };
+      return {
+        code: 0,
+        out: execFileSync(process.execPath, [verifier, file], {
+          encoding: 'utf8',
+        }),
+      };
     } catch (error) {
       const e = error as { status: number; stdout: string };
       return { code: e.status, out: e.stdout };
@@ -263,13 +361,35 @@ describe('tamper-evident history', () => {
 
   it('finds an event altered in the database (trigger bypassed by the owner), by API and by the offline verifier', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'history-'));
-    const opened = await api('POST', '/cases', { reference: uniqueReference(), childName: 'Tamper Child', dateOfBirth: '2012-06-07' });
+    const opened = await api('POST', '/cases', {
+      reference: uniqueReference(),
+      childName: 'Tamper Child',
+      dateOfBirth: '2012-06-07',
+    });
     const id = opened.body.id as string;
-    const contact = await api('POST', `/cases/${id}/contacts`, { expectedVersion: opened.body.version, name: 'Jo Parent', relationship: 'parent' });
+    const contact = await api('POST', `/cases/${id}/contacts`, {
+      expectedVersion: opened.body.version,
+      name: 'Jo Parent',
+      relationship: 'parent',
+    });
     expect(contact.status).toBe(201);
 
-    expect((await api('GET', `/cases/${id}/history/verification`, undefined, 'auditor')).body).toEqual({ valid: true, events: 2 });
-    const clean = await api('GET', `/cases/${id}/history.json`, undefined, 'auditor');
+    expect(
+      (
+        await api(
+          'GET',
+          `/cases/${id}/history/verification`,
+          undefined,
+          'auditor',
+        )
+      ).body,
+    ).toEqual({ valid: true, events: 2 });
+    const clean = await api(
+      'GET',
+      `/cases/${id}/history.json`,
+      undefined,
+      'auditor',
+    );
     expect(clean.status).toBe(200);
     writeFileSync(join(dir, 'clean.json'), clean.text);
     expect(verify(join(dir, 'clean.json'))).toMatchObject({ code: 0 });
@@ -283,16 +403,37 @@ describe('tamper-evident history', () => {
     expect(offline.out).toContain(`event 2 (id ${edited.events[1].id})`);
 
     // In the database, as its owner, past the append-only trigger.
-    const [first] = await sql(`SELECT id FROM case_event WHERE case_id = $1 AND sequence = 1`, [id]);
+    const [first] = await sql(
+      `SELECT id FROM case_event WHERE case_id = $1 AND sequence = 1`,
+      [id],
+    );
     expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
-    await sql(`SET session_replication_role = replica; UPDATE case_event SET summary = summary || ' (altered)' WHERE id = '${first.id}'`);
-    const check = await api('GET', `/cases/${id}/history/verification`, undefined, 'auditor');
-    expect(check.body).toMatchObject({ valid: false, events: 2, firstMismatch: { sequence: 1, id: first.id } });
-    const tampered = await api('GET', `/cases/${id}/history.json`, undefined, 'auditor');
+    await sql(
+      `SET session_replication_role = replica; UPDATE case_event SET summary = summary || ' (altered)' WHERE id = '${first.id}'`,
+    );
+    const check = await api(
+      'GET',
+      `/cases/${id}/history/verification`,
+      undefined,
+      'auditor',
+    );
+    expect(check.body).toMatchObject({
+      valid: false,
+      events: 2,
+      firstMismatch: { sequence: 1, id: first.id },
+    });
+    const tampered = await api(
+      'GET',
+      `/cases/${id}/history.json`,
+      undefined,
+      'auditor',
+    );
     writeFileSync(join(dir, 'tampered.json'), tampered.text);
     const result = verify(join(dir, 'tampered.json'));
     expect(result.code).toBe(1);
     expect(result.out).toContain(`event 1 (id ${first.id})`);
-    expect(readFileSync(join(dir, 'tampered.json'), 'utf8')).toContain('(altered)');
+    expect(readFileSync(join(dir, 'tampered.json'), 'utf8')).toContain(
+      '(altered)',
+    );
   });
 });

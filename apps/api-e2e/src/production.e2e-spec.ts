@@ -1,4 +1,11 @@
-import { emailOf, eventually, password, type Role, sql, users } from './support/api';
+import {
+  emailOf,
+  eventually,
+  password,
+  type Role,
+  sql,
+  users,
+} from './support/api';
 import { type ApiProcess, startApi } from './support/process';
 
 /**
@@ -10,7 +17,12 @@ import { type ApiProcess, startApi } from './support/process';
 let prod: ApiProcess;
 beforeAll(async () => {
   // Behind a reverse proxy on the same machine.
-  prod = await startApi({ NODE_ENV: 'production', PUBLIC_URL: 'https://send.example.council', TRUST_PROXY: 'loopback', LOG_LEVEL: 'info' });
+  prod = await startApi({
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://send.example.council',
+    TRUST_PROXY: 'loopback',
+    LOG_LEVEL: 'info',
+  });
 }, 60_000);
 afterAll(async () => {
   await prod?.stop();
@@ -26,7 +38,9 @@ async function cookieOf(role: Role): Promise<string> {
     body: JSON.stringify({ email: emailOf(role), password: password() }),
   });
   expect(res.status).toBe(200);
-  const line = res.headers.getSetCookie().find((c) => c.startsWith('__Host-send_session='));
+  const line = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-send_session='));
   expect(line).toMatch(/; Secure/i);
   expect(line).toMatch(/HttpOnly/i);
   expect(line).toMatch(/SameSite=Strict/i);
@@ -38,18 +52,28 @@ async function cookieOf(role: Role): Promise<string> {
 }
 
 const get = async (path: string, role?: Role) =>
-  fetch(`${prod.baseUrl}${path}`, { redirect: 'manual', headers: role ? { cookie: await cookieOf(role) } : {} });
+  fetch(`${prod.baseUrl}${path}`, {
+    redirect: 'manual',
+    headers: role ? { cookie: await cookieOf(role) } : {},
+  });
 
 describe('production mode', () => {
   const DOCS = ['/api/docs', '/api/docs-json', '/api/docs-yaml'];
-  const VARIANTS = ['/api/docs/', '/api/docs/swagger-ui-init.js', '/API/DOCS-YAML', '/api/Docs-Json/', '/api/docs-yaml?x=1'];
+  const VARIANTS = [
+    '/api/docs/',
+    '/api/docs/swagger-ui-init.js',
+    '/API/DOCS-YAML',
+    '/api/Docs-Json/',
+    '/api/docs-yaml?x=1',
+  ];
 
   it('serves the API documentation (UI, JSON and YAML) to signed-in administrators only: 404 for anyone else', async () => {
     const wrong: string[] = [];
     for (const path of [...DOCS, ...VARIANTS]) {
       for (const who of [undefined, 'caseworker', 'auditor'] as const) {
         const res = await get(path, who);
-        if (res.status !== 404) wrong.push(`${who ?? 'anonymous'} ${path} → ${res.status}`);
+        if (res.status !== 404)
+          wrong.push(`${who ?? 'anonymous'} ${path} → ${res.status}`);
         else expect(await res.text()).not.toMatch(/openapi|swagger/i);
       }
     }
@@ -67,8 +91,13 @@ describe('production mode', () => {
 
   it('answers with HSTS, a strict Content Security Policy and no framework banner', async () => {
     for (const path of ['/api/health', '/api/auth/options', '/api/cases']) {
-      const res = await get(path, path === '/api/cases' ? 'caseworker' : undefined);
-      expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      const res = await get(
+        path,
+        path === '/api/cases' ? 'caseworker' : undefined,
+      );
+      expect(res.headers.get('strict-transport-security')).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
@@ -79,32 +108,55 @@ describe('production mode', () => {
     }
     // The documentation's own policy (Swagger UI's inline style) replaces the app's there, and only there.
     const docs = await get('/api/docs', 'administrator');
-    expect(docs.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
-    expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(docs.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(docs.headers.get('content-security-policy')).toContain(
+      "style-src 'self' 'unsafe-inline'",
+    );
+    expect(docs.headers.get('content-security-policy')).toContain(
+      "script-src 'self'",
+    );
+    expect(docs.headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
     expect(docs.headers.get('x-powered-by')).toBeNull();
   });
 
   it('records from where as the client behind the trusted proxy (TRUST_PROXY=loopback)', async () => {
-    const res = await fetch(`${prod.baseUrl}/api/deadlines`, { headers: { cookie: await cookieOf('auditor'), 'x-forwarded-for': '203.0.113.7' } });
+    const res = await fetch(`${prod.baseUrl}/api/deadlines`, {
+      headers: {
+        cookie: await cookieOf('auditor'),
+        'x-forwarded-for': '203.0.113.7',
+      },
+    });
     expect(res.status).toBe(200);
-    const [row] = await sql(`SELECT ip FROM access_log WHERE actor_id = $1 AND action = 'deadline.list' ORDER BY id DESC LIMIT 1`, [users().auditor]);
+    const [row] = await sql(
+      `SELECT ip FROM access_log WHERE actor_id = $1 AND action = 'deadline.list' ORDER BY id DESC LIMIT 1`,
+      [users().auditor],
+    );
     expect(row.ip).toBe('203.0.113.7');
   });
 
   it('logs request paths without query strings or secret segments (OIDC code and state, calendar feed token)', async () => {
     const code = `code${Date.now()}SECRET`;
     const token = 'Tk3q2-7wEjR9m_sK1vJp0d8ZxA4nL6cT5yUuHbGfQeW';
-    await fetch(`${prod.baseUrl}/api/auth/oidc/callback?code=${code}&state=state${code}`, { redirect: 'manual' });
+    await fetch(
+      `${prod.baseUrl}/api/auth/oidc/callback?code=${code}&state=state${code}`,
+      { redirect: 'manual' },
+    );
     await fetch(`${prod.baseUrl}/api/calendar/${token}.ics`);
     await fetch(`${prod.baseUrl}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: emailOf('manager'), password: password() }),
     });
-    await fetch(`${prod.baseUrl}/api/deadlines?filter=overdue&name=Amira`, { headers: { cookie: await cookieOf('caseworker') } });
+    await fetch(`${prod.baseUrl}/api/deadlines?filter=overdue&name=Amira`, {
+      headers: { cookie: await cookieOf('caseworker') },
+    });
     // The request log is written as each answer finishes: wait for the last request's line.
-    await eventually(async () => prod.output().includes('"url":"/api/deadlines"'), 30_000, 'the request log lines');
+    await eventually(
+      async () => prod.output().includes('"url":"/api/deadlines"'),
+      30_000,
+      'the request log lines',
+    );
     const log = prod.output();
     expect(log).toContain('"url":"/api/auth/oidc/callback"');
     expect(log).toContain('"url":"/api/calendar/[redacted].ics"');
@@ -124,7 +176,9 @@ describe('production mode', () => {
       ['DEMO_PASSWORD', 'demo-password-2026'],
       ['TRUST_PROXY', 'true'],
     ]) {
-      await expect(startApi({ NODE_ENV: 'production', [name]: value })).rejects.toThrow(new RegExp(`${name}: `));
+      await expect(
+        startApi({ NODE_ENV: 'production', [name]: value }),
+      ).rejects.toThrow(new RegExp(`${name}: `));
     }
   }, 60_000);
 });

@@ -17,16 +17,40 @@ interface Answer {
 }
 
 /** One request over `agent`; answers the response and the socket it used. */
-function request(base: string, agent: http.Agent, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
+function request(
+  base: string,
+  agent: http.Agent,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+) {
   let socket: Socket | undefined;
   const answer = new Promise<Answer>((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${base}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('socket', (s: Socket) => (socket = s));
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
@@ -34,20 +58,39 @@ function request(base: string, agent: http.Agent, method: string, path: string, 
   return { answer, socket: () => socket };
 }
 
-const closed = (socket: Socket) => new Promise<number>((resolve) => (socket.destroyed ? resolve(Date.now()) : socket.once('close', () => resolve(Date.now()))));
+const closed = (socket: Socket) =>
+  new Promise<number>((resolve) =>
+    socket.destroyed
+      ? resolve(Date.now())
+      : socket.once('close', () => resolve(Date.now())),
+  );
 const exited = (p: ApiProcess) =>
   new Promise<{ code: number | null; at: number }>((resolve) =>
-    p.child.exitCode !== null ? resolve({ code: p.child.exitCode, at: Date.now() }) : p.child.once('exit', (code) => resolve({ code, at: Date.now() })),
+    p.child.exitCode !== null
+      ? resolve({ code: p.child.exitCode, at: Date.now() })
+      : p.child.once('exit', (code) => resolve({ code, at: Date.now() })),
   );
 
 /** A case of the caseworker's, and a transaction of the test's holding its row locked (as a write does). */
-async function lockedCase(): Promise<{ id: string; version: number; holder: Client }> {
-  const opened = await api<{ id: string; version: number }>('POST', '/cases', { reference: uniqueReference(), childName: 'Shut Down', dateOfBirth: '2014-03-09' });
+async function lockedCase(): Promise<{
+  id: string;
+  version: number;
+  holder: Client;
+}> {
+  const opened = await api<{ id: string; version: number }>('POST', '/cases', {
+    reference: uniqueReference(),
+    childName: 'Shut Down',
+    dateOfBirth: '2014-03-09',
+  });
   expect(opened.status).toBe(201);
-  const holder = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+  const holder = new Client({
+    connectionString: process.env['E2E_DATABASE_URL'],
+  });
   await holder.connect();
   await holder.query('BEGIN');
-  await holder.query(`SELECT id FROM "case" WHERE id = $1 FOR UPDATE`, [opened.body.id]);
+  await holder.query(`SELECT id FROM "case" WHERE id = $1 FOR UPDATE`, [
+    opened.body.id,
+  ]);
   return { id: opened.body.id, version: opened.body.version, holder };
 }
 
@@ -55,7 +98,9 @@ async function lockedCase(): Promise<{ id: string; version: number; holder: Clie
 async function waitingForTheLock(holder: Client): Promise<void> {
   await eventually(
     async () => {
-      const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
+      const { rows } = await holder.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`,
+      );
       return rows[0].n > 0;
     },
     30_000,
@@ -95,7 +140,18 @@ describe('SIGTERM on the API', () => {
 
       // A write in flight, waiting for the lock.
       const busyAgent = new http.Agent({ keepAlive: true });
-      const write = request(base, busyAgent, 'POST', `/api/cases/${id}/contacts`, auth, { expectedVersion: version, name: 'Pat Parent', relationship: 'Father' });
+      const write = request(
+        base,
+        busyAgent,
+        'POST',
+        `/api/cases/${id}/contacts`,
+        auth,
+        {
+          expectedVersion: version,
+          name: 'Pat Parent',
+          relationship: 'Father',
+        },
+      );
       await waitingForTheLock(holder);
 
       const exit = exited(apiProcess);
@@ -112,7 +168,10 @@ describe('SIGTERM on the API', () => {
       const answeredAt = Date.now();
       expect(answered.status).toBe(201);
       expect(answered.headers['connection']).toBe('close');
-      expect(JSON.parse(answered.body)).toMatchObject({ id, version: version + 1 });
+      expect(JSON.parse(answered.body)).toMatchObject({
+        id,
+        version: version + 1,
+      });
       expect((await closed(write.socket()!)) - answeredAt).toBeLessThan(10_000);
 
       const { code, at } = await exit;
@@ -133,7 +192,18 @@ describe('SIGTERM on the API', () => {
     const { id, version, holder } = await lockedCase();
     try {
       const agent = new http.Agent({ keepAlive: true });
-      const write = request(apiProcess.baseUrl, agent, 'POST', `/api/cases/${id}/contacts`, auth, { expectedVersion: version, name: 'Never Saved', relationship: 'Uncle' });
+      const write = request(
+        apiProcess.baseUrl,
+        agent,
+        'POST',
+        `/api/cases/${id}/contacts`,
+        auth,
+        {
+          expectedVersion: version,
+          name: 'Never Saved',
+          relationship: 'Uncle',
+        },
+      );
       const cutOff = write.answer.then(
         () => 'answered',
         () => 'cut off',
@@ -155,6 +225,13 @@ describe('SIGTERM on the API', () => {
       await holder.end();
     }
     // Its transaction died with its connection: nothing of it was saved.
-    expect((await api<{ version: number; contacts: unknown[] }>('GET', `/cases/${id}`)).body).toMatchObject({ version, contacts: [] });
+    expect(
+      (
+        await api<{ version: number; contacts: unknown[] }>(
+          'GET',
+          `/cases/${id}`,
+        )
+      ).body,
+    ).toMatchObject({ version, contacts: [] });
   });
 });

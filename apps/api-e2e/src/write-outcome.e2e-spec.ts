@@ -12,12 +12,22 @@ import { api, sql, uniqueReference, upload } from './support/api';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
 
 /** Makes PostgreSQL refuse `command` on the rows of `table` that belong to case `caseId`; answers the undo. */
-async function refuse(table: 'document' | 'case_event', command: 'SELECT' | 'INSERT', caseId: string): Promise<() => Promise<void>> {
-  await sql(`CREATE OR REPLACE FUNCTION e2e_refuse() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+async function refuse(
+  table: 'document' | 'case_event',
+  command: 'SELECT' | 'INSERT',
+  caseId: string,
+): Promise<() => Promise<void>> {
+  await sql(
+    `CREATE OR REPLACE FUNCTION e2e_refuse() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+  );
   await sql(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-  await sql(`CREATE POLICY e2e_allow ON ${table} USING (true) WITH CHECK (true)`);
+  await sql(
+    `CREATE POLICY e2e_allow ON ${table} USING (true) WITH CHECK (true)`,
+  );
   const check = `(case_id <> '${caseId}'::uuid OR e2e_refuse())`;
-  await sql(`CREATE POLICY e2e_refuse ON ${table} AS RESTRICTIVE FOR ${command} ${command === 'INSERT' ? 'WITH CHECK' : 'USING'} ${check}`);
+  await sql(
+    `CREATE POLICY e2e_refuse ON ${table} AS RESTRICTIVE FOR ${command} ${command === 'INSERT' ? 'WITH CHECK' : 'USING'} ${check}`,
+  );
   return async () => {
     await sql(`DROP POLICY e2e_refuse ON ${table}`);
     await sql(`DROP POLICY e2e_allow ON ${table}`);
@@ -45,46 +55,88 @@ interface SavedProblem {
 let caseId: string;
 
 beforeAll(async () => {
-  const opened = await api<Detail>('POST', '/cases', { reference: uniqueReference(), childName: 'Sav Ed', dateOfBirth: '2014-03-09' });
+  const opened = await api<Detail>('POST', '/cases', {
+    reference: uniqueReference(),
+    childName: 'Sav Ed',
+    dateOfBirth: '2014-03-09',
+  });
   expect(opened.status).toBe(201);
   caseId = opened.body.id;
   // A document on the case, so that reading the case back reads a row of it.
-  const attached = await upload<Detail>(`/cases/${caseId}/events/1/documents`, { expectedVersion: '1' }, {
-    filename: 'letter.pdf',
-    contentType: 'application/pdf',
-    bytes: PDF,
-  });
+  const attached = await upload<Detail>(
+    `/cases/${caseId}/events/1/documents`,
+    { expectedVersion: '1' },
+    {
+      filename: 'letter.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+    },
+  );
   expect(attached.status).toBe(201);
   expect(attached.body.version).toBe(2);
 });
 
-const version = async () => (await sql<{ version: number }>(`SELECT version FROM "case" WHERE id = $1`, [caseId]))[0]!.version;
-const events = async () => (await sql<{ sequence: number; type: string }>(`SELECT sequence, type FROM case_event WHERE case_id = $1 ORDER BY sequence`, [caseId]));
+const version = async () =>
+  (
+    await sql<{ version: number }>(`SELECT version FROM "case" WHERE id = $1`, [
+      caseId,
+    ])
+  )[0]!.version;
+const events = async () =>
+  await sql<{ sequence: number; type: string }>(
+    `SELECT sequence, type FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+    [caseId],
+  );
 
 describe('a case write whose answer fails', () => {
   it('committed, then reading the case back failed: 500 saying the entry WAS saved, with its number and the new version', async () => {
     const restore = await refuse('document', 'SELECT', caseId);
     let res;
     try {
-      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, { expectedVersion: 2, name: 'Pat Parent', relationship: 'Father' });
+      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
+        expectedVersion: 2,
+        name: 'Pat Parent',
+        relationship: 'Father',
+      });
     } finally {
       await restore();
     }
     expect(res.status).toBe(500);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 500, title: 'Saved, but the case could not be shown', saved: true, caseId, sequence: 3, version: 3 });
+    expect(res.headers.get('content-type')).toContain(
+      'application/problem+json',
+    );
+    expect(res.body).toMatchObject({
+      status: 500,
+      title: 'Saved, but the case could not be shown',
+      saved: true,
+      caseId,
+      sequence: 3,
+      version: 3,
+    });
     expect(res.body.detail).toBe(
       "Your entry was saved: it is entry 3 in the case's history, and the case is now at version 3. " +
         'The case could not be read back to show it: reload the case to see it, and do not enter it again.',
     );
-    expect(res.text).not.toMatch(/nothing was saved|refused by the test|at .*\.js/i);
+    expect(res.text).not.toMatch(
+      /nothing was saved|refused by the test|at .*\.js/i,
+    );
 
     // It is what PostgreSQL holds; reloading shows it; sending it again is refused as stale, not saved twice.
     expect(await version()).toBe(3);
-    expect((await events()).at(-1)).toEqual({ sequence: 3, type: 'contact.added' });
+    expect((await events()).at(-1)).toEqual({
+      sequence: 3,
+      type: 'contact.added',
+    });
     const reloaded = await api<Detail>('GET', `/cases/${caseId}`);
-    expect(reloaded.body).toMatchObject({ version: 3, contacts: [expect.objectContaining({ name: 'Pat Parent' })] });
-    const again = await api('POST', `/cases/${caseId}/contacts`, { expectedVersion: 2, name: 'Pat Parent', relationship: 'Father' });
+    expect(reloaded.body).toMatchObject({
+      version: 3,
+      contacts: [expect.objectContaining({ name: 'Pat Parent' })],
+    });
+    const again = await api('POST', `/cases/${caseId}/contacts`, {
+      expectedVersion: 2,
+      name: 'Pat Parent',
+      relationship: 'Father',
+    });
     expect(again.status).toBe(409);
     expect(await version()).toBe(3);
   });
@@ -94,23 +146,38 @@ describe('a case write whose answer fails', () => {
     const restore = await refuse('case_event', 'INSERT', caseId);
     let res;
     try {
-      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, { expectedVersion: 3, name: 'Sam Sibling', relationship: 'Brother' });
+      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
+        expectedVersion: 3,
+        name: 'Sam Sibling',
+        relationship: 'Brother',
+      });
     } finally {
       await restore();
     }
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ status: 500, saved: false });
-    expect(res.body.detail).toMatch(/^Something went wrong on our side and nothing was saved\./);
+    expect(res.body.detail).toMatch(
+      /^Something went wrong on our side and nothing was saved\./,
+    );
     expect(await version()).toBe(3);
     expect(await events()).toEqual(before);
-    expect((await api<Detail>('GET', `/cases/${caseId}`)).body.contacts.map((c) => c.name)).toEqual(['Pat Parent']);
+    expect(
+      (await api<Detail>('GET', `/cases/${caseId}`)).body.contacts.map(
+        (c) => c.name,
+      ),
+    ).toEqual(['Pat Parent']);
   });
 
   it('a dry run that fails says nothing was saved (it never saves)', async () => {
     const restore = await refuse('document', 'SELECT', caseId);
     let res;
     try {
-      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, { expectedVersion: 3, name: 'Dee Dry', relationship: 'Aunt', dryRun: true });
+      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
+        expectedVersion: 3,
+        name: 'Dee Dry',
+        relationship: 'Aunt',
+        dryRun: true,
+      });
     } finally {
       await restore();
     }

@@ -50,10 +50,14 @@ const APP_CSP = {
  * YAML document. Express matches routes without regard to case or a trailing slash, so neither
  * does this.
  */
-const isDocsPath = (path: string) => /^\/api\/docs(?:-json|-yaml)?(?:\/|$)/i.test(path);
+const isDocsPath = (path: string) =>
+  /^\/api\/docs(?:-json|-yaml)?(?:\/|$)/i.test(path);
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
@@ -64,20 +68,38 @@ async function bootstrap(): Promise<void> {
   app.use(
     helmet({
       contentSecurityPolicy: APP_CSP,
-      strictTransportSecurity: config.NODE_ENV === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      strictTransportSecurity:
+        config.NODE_ENV === 'production'
+          ? { maxAge: 31_536_000, includeSubDomains: true }
+          : false,
       crossOriginEmbedderPolicy: false,
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
   // Swagger UI ships an inline style: its own, slightly wider policy, on its pages only. Set after
   // the global one, which it replaces there (the last Content-Security-Policy header set wins).
-  const docsCsp = helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...APP_CSP.directives, styleSrc: ["'self'", "'unsafe-inline'"] } });
-  app.use((request: Request, response: Response, next: NextFunction) => (isDocsPath(request.path) ? docsCsp(request, response, next) : next()));
-  app.use('/api', (_req: unknown, res: { setHeader(n: string, v: string): void }, next: () => void) => {
-    // Answers hold personal data: never cached by the browser or a proxy.
-    res.setHeader('Cache-Control', 'no-store');
-    next();
+  const docsCsp = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      ...APP_CSP.directives,
+      styleSrc: ["'self'", "'unsafe-inline'"],
+    },
   });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    isDocsPath(request.path) ? docsCsp(request, response, next) : next(),
+  );
+  app.use(
+    '/api',
+    (
+      _req: unknown,
+      res: { setHeader(n: string, v: string): void },
+      next: () => void,
+    ) => {
+      // Answers hold personal data: never cached by the browser or a proxy.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  );
   // Request size limits: JSON bodies are small; documents have their own limit (multer). No route
   // takes a urlencoded form, so none is parsed: a form posted from another site reaches no handler
   // with a body.
@@ -88,22 +110,35 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  const http = new HttpDrain(app.getHttpServer() as Server, config.HTTP_KEEP_ALIVE_TIMEOUT_MS);
+  const http = new HttpDrain(
+    app.getHttpServer() as Server,
+    config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  );
 
   // Pages outside Nest's guards: Bull Board always, and in production the API documentation, are
   // for signed-in administrators only.
-  const administratorsOnly = adminOnly(app.get(SessionService), cookiesAreSecure(config));
+  const administratorsOnly = adminOnly(
+    app.get(SessionService),
+    cookiesAreSecure(config),
+  );
   mountQueueBoard(app, administratorsOnly);
   if (config.NODE_ENV === 'production') {
     app.use((request: Request, response: Response, next: NextFunction) =>
-      isDocsPath(request.path) ? administratorsOnly(request, response, next) : next(),
+      isDocsPath(request.path)
+        ? administratorsOnly(request, response, next)
+        : next(),
     );
   }
-  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    yamlDocumentUrl: 'api/docs-yaml',
+  });
 
   await app.listen(config.PORT, config.HOST);
   const logger = app.get(Logger);
-  logger.log(`API listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`);
+  logger.log(
+    `API listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`,
+  );
 
   // Graceful shutdown: stop accepting, close idle keep-alive connections at once, let the requests
   // in flight finish, then close the database and Redis; never longer than SHUTDOWN_TIMEOUT_MS.
@@ -112,9 +147,13 @@ async function bootstrap(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: closing the API (at most ${config.SHUTDOWN_TIMEOUT_MS} ms; ${http.pending} request(s) in flight)`);
+    logger.log(
+      `${signal}: closing the API (at most ${config.SHUTDOWN_TIMEOUT_MS} ms; ${http.pending} request(s) in flight)`,
+    );
     const timer = setTimeout(() => {
-      logger.warn(`Shutdown timed out with ${http.pending} request(s) still in flight; closing their connections and exiting`);
+      logger.warn(
+        `Shutdown timed out with ${http.pending} request(s) still in flight; closing their connections and exiting`,
+      );
       http.destroy();
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);

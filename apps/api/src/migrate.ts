@@ -1,4 +1,10 @@
-import { appRoleGrants, ConfigError, dataSourceOptions, loadConfig, userOf } from '@send/server';
+import {
+  appRoleGrants,
+  ConfigError,
+  dataSourceOptions,
+  loadConfig,
+  userOf,
+} from '@send/server';
 import { DataSource } from 'typeorm';
 
 /**
@@ -9,17 +15,26 @@ import { DataSource } from 'typeorm';
 async function migrate(): Promise<void> {
   const config = loadConfig();
   const ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
-  const db = new DataSource(dataSourceOptions({ ...config, DATABASE_URL: ownerUrl }));
+  const db = new DataSource(
+    dataSourceOptions({ ...config, DATABASE_URL: ownerUrl }),
+  );
   await db.initialize();
   try {
     const applied = await db.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date.');
+    console.log(
+      applied.length
+        ? `Applied ${applied.map((m) => m.name).join(', ')}`
+        : 'Database schema is up to date.',
+    );
     const appRole = userOf(config.DATABASE_URL);
     if (appRole !== userOf(ownerUrl)) {
       await db.transaction(async (tx) => {
-        for (const statement of appRoleGrants(appRole)) await tx.query(statement);
+        for (const statement of appRoleGrants(appRole))
+          await tx.query(statement);
       });
-      console.log(`Granted ${appRole} the apps' privileges (append-only tables: SELECT and INSERT only).`);
+      console.log(
+        `Granted ${appRole} the apps' privileges (append-only tables: SELECT and INSERT only).`,
+      );
     }
   } finally {
     await db.destroy();

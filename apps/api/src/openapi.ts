@@ -8,7 +8,10 @@ import { openApiDocument } from './app/openapi-document';
  * the server or touching a database: CI regenerates it and fails when the committed copy differs.
  */
 async function generate(): Promise<void> {
-  const app = await NestFactory.create(AppModule, { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule, {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix('api');
   const path = process.argv[2] ?? 'apps/api/openapi.json';
   writeFileSync(path, `${JSON.stringify(openApiDocument(app), null, 2)}\n`);

@@ -14,16 +14,28 @@ interface RouterLayer {
  * The deny-by-default test (api-e2e permissions) reads it.
  */
 async function print(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { preview: true, logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix('api');
   await app.init();
-  const router = (app.getHttpAdapter().getInstance() as unknown as { router?: { stack: RouterLayer[] } }).router;
+  const router = (
+    app.getHttpAdapter().getInstance() as unknown as {
+      router?: { stack: RouterLayer[] };
+    }
+  ).router;
   const served = (router?.stack ?? []).flatMap(({ route }) =>
     route
-      ? Object.keys(route.methods).map((method) => ({ method: method.toUpperCase(), path: route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}') }))
+      ? Object.keys(route.methods).map((method) => ({
+          method: method.toUpperCase(),
+          path: route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
+        }))
       : [],
   );
-  process.stdout.write(`${JSON.stringify({ handlers: routePermissions(app, 'api'), served }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ handlers: routePermissions(app, 'api'), served }, null, 2)}\n`,
+  );
   await app.close();
 }
 

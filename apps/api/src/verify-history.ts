@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 function main(argv: string[]): number {
   const file = argv[2];
   if (!file) {
-    console.error('Usage: node dist/apps/api/verify-history.js <history export .json>');
+    console.error(
+      'Usage: node dist/apps/api/verify-history.js <history export .json>',
+    );
     return 2;
   }
   let exported: HistoryExport;
@@ -16,16 +18,22 @@ function main(argv: string[]): number {
     exported = JSON.parse(readFileSync(file, 'utf8')) as HistoryExport;
     if (!Array.isArray(exported.events)) throw new Error('no "events" array');
   } catch (error) {
-    console.error(`${file} is not a history export: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `${file} is not a history export: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 2;
   }
   const result = verifyHistory(exported.events);
   if (result.valid) {
-    console.log(`OK: case ${exported.reference}: all ${result.events} events match their hashes and links.`);
+    console.log(
+      `OK: case ${exported.reference}: all ${result.events} events match their hashes and links.`,
+    );
     return 0;
   }
   const m = result.firstMismatch;
-  console.log(`ALTERED: case ${exported.reference}: event ${m?.sequence} (id ${m?.id}) does not match: ${m?.problem}.`);
+  console.log(
+    `ALTERED: case ${exported.reference}: event ${m?.sequence} (id ${m?.id}) does not match: ${m?.problem}.`,
+  );
   return 1;
 }
 

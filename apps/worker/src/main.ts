@@ -1,5 +1,10 @@
 import { NestFactory } from '@nestjs/core';
-import { APP_CONFIG, type AppConfig, ConfigError, exitOnUncaughtErrors } from '@send/server';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ConfigError,
+  exitOnUncaughtErrors,
+} from '@send/server';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
 
@@ -10,13 +15,17 @@ import { AppModule } from './app/app.module';
  */
 let log: (message: string) => void = (message) => console.error(message);
 process.on('unhandledRejection', (reason: unknown) => {
-  log(`Unhandled promise rejection (a bug): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}; exiting`);
+  log(
+    `Unhandled promise rejection (a bug): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}; exiting`,
+  );
   process.exit(1);
 });
 
 /** The worker: a Nest application context (no HTTP) running the deadline tick, the mail pump and the BullMQ processors. */
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    bufferLogs: true,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   log = (message) => logger.error(message);
@@ -28,9 +37,13 @@ async function bootstrap(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: closing the worker (at most ${SHUTDOWN_TIMEOUT_MS} ms)`);
+    logger.log(
+      `${signal}: closing the worker (at most ${SHUTDOWN_TIMEOUT_MS} ms)`,
+    );
     const timer = setTimeout(() => {
-      logger.warn('Shutdown timed out; exiting with jobs still running (they will be retried)');
+      logger.warn(
+        'Shutdown timed out; exiting with jobs still running (they will be retried)',
+      );
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();

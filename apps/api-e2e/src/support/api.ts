@@ -6,11 +6,15 @@ export type As = Role | 'othercaseworker';
 
 const baseUrl = () => {
   const url = process.env['E2E_BASE_URL'];
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through the api-e2e jest config');
+  if (!url)
+    throw new Error(
+      'E2E_BASE_URL is not set: run through the api-e2e jest config',
+    );
   return url;
 };
 /** Staff user ids by `As`. */
-export const users = () => JSON.parse(process.env['E2E_USERS'] ?? '{}') as Record<As, string>;
+export const users = () =>
+  JSON.parse(process.env['E2E_USERS'] ?? '{}') as Record<As, string>;
 export const emailOf = (as: As) => `${as}@test.council`;
 export const password = () => process.env['E2E_PASSWORD'] ?? '';
 
@@ -37,7 +41,8 @@ export async function signIn(as: As, pass = password()): Promise<Session> {
     body: JSON.stringify({ email: emailOf(as), password: pass }),
   });
   const cookie = sessionCookieOf(res.headers);
-  if (res.status !== 200 || !cookie) throw new Error(`signing in as ${as} → ${res.status} ${await res.text()}`);
+  if (res.status !== 200 || !cookie)
+    throw new Error(`signing in as ${as} → ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string };
   return { cookie, csrfToken: body.csrfToken };
 }
@@ -56,10 +61,18 @@ export function sessionOf(as: As): Promise<Session> {
 /** Forget a kept session (after signing it out). */
 export const forgetSession = (as: As) => sessions.delete(as);
 
-async function authHeaders(as: As | Session | null, method: string): Promise<Record<string, string>> {
+async function authHeaders(
+  as: As | Session | null,
+  method: string,
+): Promise<Record<string, string>> {
   if (!as) return {};
   const s = typeof as === 'string' ? await sessionOf(as) : as;
-  return { cookie: s.cookie, ...(['GET', 'HEAD', 'OPTIONS'].includes(method) ? {} : { 'x-csrf-token': s.csrfToken }) };
+  return {
+    cookie: s.cookie,
+    ...(['GET', 'HEAD', 'OPTIONS'].includes(method)
+      ? {}
+      : { 'x-csrf-token': s.csrfToken }),
+  };
 }
 
 export interface ApiResponse<T = any> {
@@ -77,12 +90,20 @@ export async function api<T = any>(
   as: As | Session | null = 'caseworker',
   extraHeaders: Record<string, string> = {},
 ): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { ...(await authHeaders(as, method)), ...extraHeaders };
+  const headers: Record<string, string> = {
+    ...(await authHeaders(as, method)),
+    ...extraHeaders,
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${baseUrl()}/api${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === 'string'
+          ? body
+          : JSON.stringify(body),
   });
   const text = await res.text();
   let parsed: unknown = text;
@@ -95,8 +116,15 @@ export async function api<T = any>(
 }
 
 /** Runs SQL against the run's database as its owner (to check what was and was not written). */
-export async function sql<T = any>(query: string, params: unknown[] = [], as: 'owner' | 'app' = 'owner'): Promise<T[]> {
-  const client = new Client({ connectionString: process.env[as === 'app' ? 'E2E_APP_DATABASE_URL' : 'E2E_DATABASE_URL'] });
+export async function sql<T = any>(
+  query: string,
+  params: unknown[] = [],
+  as: 'owner' | 'app' = 'owner',
+): Promise<T[]> {
+  const client = new Client({
+    connectionString:
+      process.env[as === 'app' ? 'E2E_APP_DATABASE_URL' : 'E2E_DATABASE_URL'],
+  });
   await client.connect();
   try {
     return (await client.query(query, params)).rows as T[];
@@ -107,18 +135,24 @@ export async function sql<T = any>(query: string, params: unknown[] = [], as: 'o
 
 let counter = 0;
 /** A case reference unique to this run. */
-export const uniqueReference = () => `T-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+export const uniqueReference = () =>
+  `T-${process.pid}-${Date.now().toString(36)}-${++counter}`;
 
 /**
  * Polls until `check` returns a value, or fails after `timeoutMs`. The bound is generous (other
  * test runs may share the machine's two cores): it only matters when the condition never comes.
  */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > until) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`${what} not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -138,9 +172,18 @@ export async function upload<T = any>(
 ): Promise<ApiResponse<T>> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.filename);
+  if (file)
+    form.append(
+      'file',
+      new Blob([new Uint8Array(file.bytes)], { type: file.contentType }),
+      file.filename,
+    );
   const headers = await authHeaders(as, 'POST');
-  const res = await fetch(`${baseUrl()}/api${path}`, { method: 'POST', headers, body: form });
+  const res = await fetch(`${baseUrl()}/api${path}`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -152,8 +195,15 @@ export async function upload<T = any>(
 }
 
 /** Downloads raw bytes (e.g. a stored document) as a member of staff. */
-export async function download(path: string, as: As | null = 'caseworker'): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+export async function download(
+  path: string,
+  as: As | null = 'caseworker',
+): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const headers = await authHeaders(as, 'GET');
   const res = await fetch(`${baseUrl()}/api${path}`, { headers });
-  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  return {
+    status: res.status,
+    bytes: Buffer.from(await res.arrayBuffer()),
+    headers: res.headers,
+  };
 }

@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 
 /** The EICAR test string: every antivirus reports it as malware (it is harmless). */
-export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+export const EICAR =
+  'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 /** Content that makes the fake scanner never answer (a scanner that hangs). */
 export const HANG = 'HANG-THE-FAKE-SCANNER';
 
@@ -47,7 +48,11 @@ export async function startFakeClamd(): Promise<FakeClamd> {
           buffer = Buffer.alloc(0);
           const text = file.toString('latin1');
           if (text.includes(HANG)) return;
-          socket.end(text.includes('EICAR-STANDARD-ANTIVIRUS-TEST-FILE') ? 'stream: Eicar-Test-Signature FOUND\0' : 'stream: OK\0');
+          socket.end(
+            text.includes('EICAR-STANDARD-ANTIVIRUS-TEST-FILE')
+              ? 'stream: Eicar-Test-Signature FOUND\0'
+              : 'stream: OK\0',
+          );
           return;
         }
         if (buffer.length < 4 + length) return;

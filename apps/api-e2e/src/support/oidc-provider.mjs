@@ -13,15 +13,30 @@ import Provider from 'oidc-provider';
  * - `stranger`: a verified email no staff user has.
  */
 export const OIDC_ACCOUNTS = {
-  'sso-staff': { email: 'sso.person@test.council', email_verified: true, name: 'Sso Person' },
-  unverified: { email: 'sso.unverified@test.council', email_verified: false, name: 'Unverified Person' },
-  stranger: { email: 'stranger@elsewhere.example', email_verified: true, name: 'A Stranger' },
+  'sso-staff': {
+    email: 'sso.person@test.council',
+    email_verified: true,
+    name: 'Sso Person',
+  },
+  unverified: {
+    email: 'sso.unverified@test.council',
+    email_verified: false,
+    name: 'Unverified Person',
+  },
+  stranger: {
+    email: 'stranger@elsewhere.example',
+    email_verified: true,
+    name: 'A Stranger',
+  },
 };
 
 /** Starts the provider on 127.0.0.1:`port`; answers its issuer, the client's credentials and a stop function. */
 export async function startOidcProvider({ port, redirectUri }) {
   const issuer = `http://127.0.0.1:${port}`;
-  const client = { clientId: 'send-e2e', clientSecret: randomBytes(32).toString('base64url') };
+  const client = {
+    clientId: 'send-e2e',
+    clientSecret: randomBytes(32).toString('base64url'),
+  };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -34,15 +49,37 @@ export async function startOidcProvider({ port, redirectUri }) {
       },
     ],
     scopes: ['openid', 'email', 'profile'],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+    },
     // As the specification has it for the code flow: email and name from the userinfo endpoint,
     // not in the ID token (the API fetches them there when the ID token has no email).
     conformIdTokenClaims: true,
     pkce: { required: () => true },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     // Signing keys of this run only.
-    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'e2e', use: 'sig', alg: 'RS256' }] },
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
+    jwks: {
+      keys: [
+        {
+          ...generateKeyPairSync('rsa', {
+            modulusLength: 2048,
+          }).privateKey.export({ format: 'jwk' }),
+          kid: 'e2e',
+          use: 'sig',
+          alg: 'RS256',
+        },
+      ],
+    },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+    },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, id) {
       const account = OIDC_ACCOUNTS[id];

@@ -38,7 +38,10 @@ export interface Parameter {
 
 export interface Operation {
   parameters?: Parameter[];
-  requestBody?: { required?: boolean; content: Record<string, { schema?: Schema }> };
+  requestBody?: {
+    required?: boolean;
+    content: Record<string, { schema?: Schema }>;
+  };
   responses: Record<string, unknown>;
 }
 
@@ -55,7 +58,7 @@ export const HOSTILE_TEXT = [
   'lone \uDC00 low',
   `${'long '.repeat(3000)}`,
   "' OR 1=1 --",
-  "Robert'); DROP TABLE \"case\";--",
+  'Robert\'); DROP TABLE "case";--',
   '<script>alert(1)</script>',
   '=HYPERLINK("http://evil.example")',
   '../../../../etc/passwd',
@@ -114,33 +117,52 @@ export class SchemaArbitraries {
       const merged: Schema = { type: 'object', properties: {}, required: [] };
       for (const part of s.allOf.map((p) => this.resolve(p))) {
         Object.assign(merged.properties as object, part.properties ?? {});
-        merged.required = [...(merged.required ?? []), ...(part.required ?? [])];
+        merged.required = [
+          ...(merged.required ?? []),
+          ...(part.required ?? []),
+        ];
       }
       return this.valid(merged, depth + 1);
     }
     const alternatives = s.oneOf ?? s.anyOf;
-    if (alternatives?.length) return fc.oneof(...alternatives.map((a) => this.valid(a, depth + 1)));
+    if (alternatives?.length)
+      return fc.oneof(...alternatives.map((a) => this.valid(a, depth + 1)));
     if (s.enum?.length) return fc.constantFrom(...s.enum);
-    const type = Array.isArray(s.type) ? s.type[0] : s.type ?? (s.properties ? 'object' : undefined);
+    const type = Array.isArray(s.type)
+      ? s.type[0]
+      : (s.type ?? (s.properties ? 'object' : undefined));
     switch (type) {
       case 'integer':
       case 'number': {
         const min = s.minimum ?? 0;
         const max = s.maximum ?? Math.max(min + 1000, 1000);
         const edges = [min, max].filter((n) => Number.isSafeInteger(n));
-        return fc.oneof(fc.integer({ min: Math.max(min, -1e9), max: Math.min(max, 1e9) }), fc.constantFrom(...(edges.length ? edges : [0])));
+        return fc.oneof(
+          fc.integer({ min: Math.max(min, -1e9), max: Math.min(max, 1e9) }),
+          fc.constantFrom(...(edges.length ? edges : [0])),
+        );
       }
       case 'boolean':
         return fc.boolean();
       case 'array': {
         const item = this.valid(s.items, depth + 1);
-        return fc.array(item, { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 3, 3) });
+        return fc.array(item, {
+          minLength: s.minItems ?? 0,
+          maxLength: Math.min(s.maxItems ?? 3, 3),
+        });
       }
       case 'object': {
         const properties = s.properties ?? {};
         const required = new Set(s.required ?? []);
-        const model = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, this.valid(v, depth + 1)]));
-        return fc.record(model, { requiredKeys: Object.keys(properties).filter((k) => required.has(k)) });
+        const model = Object.fromEntries(
+          Object.entries(properties).map(([k, v]) => [
+            k,
+            this.valid(v, depth + 1),
+          ]),
+        );
+        return fc.record(model, {
+          requiredKeys: Object.keys(properties).filter((k) => required.has(k)),
+        });
       }
       case 'string':
       default:
@@ -154,7 +176,13 @@ export class SchemaArbitraries {
         return fc.uuid();
       case 'date':
         return fc.oneof(
-          fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          fc
+            .date({
+              min: new Date('2000-01-01T00:00:00Z'),
+              max: new Date('2035-12-31T00:00:00Z'),
+              noInvalidDate: true,
+            })
+            .map((d) => d.toISOString().slice(0, 10)),
           fc.constantFrom('2026-02-30', '2026-13-01', '26-1-1', '9999-12-31'),
         );
       case 'date-time':
@@ -162,13 +190,32 @@ export class SchemaArbitraries {
       case 'email':
         return fc.emailAddress();
       case 'password':
-        return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) });
+        return fc.string({
+          minLength: s.minLength ?? 0,
+          maxLength: Math.min(s.maxLength ?? 40, 40),
+        });
       default: {
         const maxLength = Math.min(s.maxLength ?? 60, 60);
         return fc.oneof(
-          { weight: 3, arbitrary: fc.string({ minLength: Math.min(s.minLength ?? 0, maxLength), maxLength, unit: 'grapheme' }) },
-          { weight: 1, arbitrary: fc.string({ minLength: Math.min(s.minLength ?? 0, maxLength), maxLength, unit: 'binary' }) },
-          ...(s.example !== undefined && typeof s.example === 'string' ? [{ weight: 2, arbitrary: fc.constant(s.example) }] : []),
+          {
+            weight: 3,
+            arbitrary: fc.string({
+              minLength: Math.min(s.minLength ?? 0, maxLength),
+              maxLength,
+              unit: 'grapheme',
+            }),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.string({
+              minLength: Math.min(s.minLength ?? 0, maxLength),
+              maxLength,
+              unit: 'binary',
+            }),
+          },
+          ...(s.example !== undefined && typeof s.example === 'string'
+            ? [{ weight: 2, arbitrary: fc.constant(s.example) }]
+            : []),
         );
       }
     }
@@ -176,40 +223,67 @@ export class SchemaArbitraries {
 
   /** A valid value, or one with something hostile put somewhere in it (often). */
   value(schema: Schema | undefined): fc.Arbitrary<unknown> {
-    return fc.oneof({ weight: 2, arbitrary: this.valid(schema) }, { weight: 3, arbitrary: this.mutated(schema) });
+    return fc.oneof(
+      { weight: 2, arbitrary: this.valid(schema) },
+      { weight: 3, arbitrary: this.mutated(schema) },
+    );
   }
 
   private mutated(schema: Schema | undefined): fc.Arbitrary<unknown> {
-    return fc.tuple(this.valid(schema), hostile, fc.nat(), fc.boolean()).map(([value, bad, pick, extraKey]) => mutate(value, bad, pick, extraKey));
+    return fc
+      .tuple(this.valid(schema), hostile, fc.nat(), fc.boolean())
+      .map(([value, bad, pick, extraKey]) =>
+        mutate(value, bad, pick, extraKey),
+      );
   }
 
   /** A path or query parameter's text. */
   parameter(schema: Schema | undefined): fc.Arbitrary<string> {
     return fc.oneof(
-      { weight: 3, arbitrary: this.valid(schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) },
+      {
+        weight: 3,
+        arbitrary: this.valid(schema).map((v) =>
+          typeof v === 'string' ? v : JSON.stringify(v),
+        ),
+      },
       { weight: 2, arbitrary: hostileText },
     );
   }
 }
 
 /** Puts `bad` in place of one value inside `value` (or adds an unknown field beside them). */
-function mutate(value: unknown, bad: unknown, pick: number, extraKey: boolean): unknown {
+function mutate(
+  value: unknown,
+  bad: unknown,
+  pick: number,
+  extraKey: boolean,
+): unknown {
   if (value === null || typeof value !== 'object') return bad;
-  const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const slots: {
+    parent: Record<string, unknown> | unknown[];
+    key: string | number;
+  }[] = [];
   const walk = (v: unknown, depth: number) => {
     if (v === null || typeof v !== 'object' || depth > 6) return;
     for (const [k, child] of Object.entries(v)) {
-      slots.push({ parent: v as Record<string, unknown>, key: Array.isArray(v) ? Number(k) : k });
+      slots.push({
+        parent: v as Record<string, unknown>,
+        key: Array.isArray(v) ? Number(k) : k,
+      });
       walk(child, depth + 1);
     }
   };
   const copy = structuredClone(value);
   walk(copy, 0);
   if (extraKey || !slots.length) {
-    if (!Array.isArray(copy)) (copy as Record<string, unknown>)[`unexpected${pick % 3}`] = bad;
+    if (!Array.isArray(copy))
+      (copy as Record<string, unknown>)[`unexpected${pick % 3}`] = bad;
     return copy;
   }
-  const slot = slots[pick % slots.length] as { parent: Record<string, unknown>; key: string };
+  const slot = slots[pick % slots.length] as {
+    parent: Record<string, unknown>;
+    key: string;
+  };
   slot.parent[slot.key] = bad;
   return copy;
 }
@@ -221,7 +295,9 @@ export function encodeSegment(text: string): string {
   } catch {
     return text
       .split('')
-      .map((c) => (/[\uD800-\uDFFF]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c)))
+      .map((c) =>
+        /[\uD800-\uDFFF]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c),
+      )
       .join('');
   }
 }

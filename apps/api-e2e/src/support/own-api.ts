@@ -5,18 +5,28 @@ export async function call<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; session?: Session | null; headers?: Record<string, string> } = {},
+  options: {
+    body?: unknown;
+    session?: Session | null;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: T; headers: Headers; text: string }> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.session) {
     headers['cookie'] = options.session.cookie;
-    if (!['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = options.session.csrfToken;
+    if (!['GET', 'HEAD'].includes(method))
+      headers['x-csrf-token'] = options.session.csrfToken;
   }
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${baseUrl}/api${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
     redirect: 'manual',
   });
   const text = await res.text();

@@ -11,7 +11,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+      server.close(() =>
+        resolvePort(typeof address === 'object' && address ? address.port : 0),
+      );
     });
   });
 }
@@ -29,23 +31,29 @@ export interface ApiProcess {
  * the environment given (plus PATH): e.g. in production mode. Resolves once it serves requests (a public route
  * answers 200; waiting up to a minute: other test runs may share the machine).
  */
-export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApi(
+  env: Record<string, string>,
+): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: process.env['E2E_APP_DATABASE_URL'] ?? '',
-      REDIS_URL: process.env['E2E_REDIS_URL'] ?? '',
-      REDIS_PREFIX: process.env['E2E_REDIS_PREFIX'] ?? '',
-      WEB_DIST: '',
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [resolve(ROOT, 'dist/apps/api/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: process.env['E2E_APP_DATABASE_URL'] ?? '',
+        REDIS_URL: process.env['E2E_REDIS_URL'] ?? '',
+        REDIS_PREFIX: process.env['E2E_REDIS_PREFIX'] ?? '',
+        WEB_DIST: '',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -61,7 +69,10 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   const baseUrl = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) before it was ready: ${output}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `the API exited (${child.exitCode}) before it was ready: ${output}`,
+      );
     try {
       // Serving: a public route answers. (/api/health may rightly be red: a database of its own has no worker.)
       if ((await fetch(`${baseUrl}/api/auth/options`)).ok) break;

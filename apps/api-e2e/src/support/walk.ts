@@ -14,7 +14,12 @@ export interface Deadline {
   responsibleBody?: string;
   metOn?: string;
   metOnTime?: boolean;
-  extensions?: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string }[];
+  extensions?: {
+    fromDueOn: string;
+    toDueOn: string;
+    reason: string;
+    agreedBy: string;
+  }[];
   cancelledReason?: string;
   owner?: string;
 }
@@ -24,27 +29,76 @@ export interface Detail {
   reference?: string;
   version: number;
   stage: string;
-  decisions: { id: string; type: string; decisionDate: string; letterSent: string }[];
-  wayForwardMeetings: { id: string; decisionId?: string; heldOn?: string; outcome?: string }[];
+  decisions: {
+    id: string;
+    type: string;
+    decisionDate: string;
+    letterSent: string;
+  }[];
+  wayForwardMeetings: {
+    id: string;
+    decisionId?: string;
+    heldOn?: string;
+    outcome?: string;
+  }[];
   mediations: {
     id: string;
     decisionId: string;
     choice?: string;
-    agreementItems: { id: string; description: string; appealable: boolean; orderType?: string; completedOn?: string }[];
+    agreementItems: {
+      id: string;
+      description: string;
+      appealable: boolean;
+      orderType?: string;
+      completedOn?: string;
+    }[];
     certificates: { id: string; kind: string; issuedOn: string }[];
   }[];
-  disagreementResolutions: { id: string; meetings: string[]; concludedOn?: string; outcome?: string }[];
-  appeals: { id: string; decisionId: string; outcome?: string; responseSentOn?: string }[];
-  orders: { id: string; appealId: string; type: string; duties: { ruleId: string; agreedDueOn?: string; compliedOn?: string }[] }[];
-  recommendations: { id: string; appealId: string; section: string; responsibleBody: string; response?: { outcome: string; recipient?: string } }[];
+  disagreementResolutions: {
+    id: string;
+    meetings: string[];
+    concludedOn?: string;
+    outcome?: string;
+  }[];
+  appeals: {
+    id: string;
+    decisionId: string;
+    outcome?: string;
+    responseSentOn?: string;
+  }[];
+  orders: {
+    id: string;
+    appealId: string;
+    type: string;
+    duties: { ruleId: string; agreedDueOn?: string; compliedOn?: string }[];
+  }[];
+  recommendations: {
+    id: string;
+    appealId: string;
+    section: string;
+    responsibleBody: string;
+    response?: { outcome: string; recipient?: string };
+  }[];
   assessmentRequests: { id: string; receivedOn: string; agreedOn?: string }[];
   reviews: { id: string; meetingOn: string; amendmentsProposedOn?: string }[];
-  draftPlans: { id: string; servedOn: string; requestId?: string; commentsReceivedOn?: string }[];
+  draftPlans: {
+    id: string;
+    servedOn: string;
+    requestId?: string;
+    commentsReceivedOn?: string;
+  }[];
   phaseTransfers: { id: string; transferDate: string; kind: string }[];
   /** Facts the law does not provide for on that route, recorded because the caseworker confirmed them. */
   flags: { eventType: string; reason: string; on: string }[];
   deadlines: Deadline[];
-  documents: { id: string; eventSequence: number; filename: string; contentType: string; size: number; sha256: string }[];
+  documents: {
+    id: string;
+    eventSequence: number;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+  }[];
 }
 
 export interface HistoryEvent {
@@ -55,7 +109,20 @@ export interface HistoryEvent {
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** 2026-01-02 → "Fri 2 Jan 2026", the form the explanations use. */
 export function longDate(iso: string): string {
@@ -69,10 +136,25 @@ const SYSTEM_EVENTS = new Set(['deadline.overdue']);
 /** Events of a case, leaving out the deadline monitor's own (unless `all`). */
 export const caseEventCount = async (caseId: string, all = false) =>
   Number(
-    (await sql(`SELECT count(*) FROM case_event WHERE case_id = $1 ${all ? '' : "AND type <> 'deadline.overdue'"}`, [caseId]))[0].count,
+    (
+      await sql(
+        `SELECT count(*) FROM case_event WHERE case_id = $1 ${all ? '' : "AND type <> 'deadline.overdue'"}`,
+        [caseId],
+      )
+    )[0].count,
   );
 
-type Expected = Partial<Pick<Deadline, 'dueOn' | 'status' | 'metOn' | 'metOnTime' | 'dutyHolder' | 'responsibleBody'>>;
+type Expected = Partial<
+  Pick<
+    Deadline,
+    | 'dueOn'
+    | 'status'
+    | 'metOn'
+    | 'metOnTime'
+    | 'dutyHolder'
+    | 'responsibleBody'
+  >
+>;
 
 /**
  * One case walked step by step through the API. Steps that fail stop the walk (thrown); deadline
@@ -89,8 +171,13 @@ export class Walk {
 
   static async open(childName: string, dateOfBirth: string): Promise<Walk> {
     const w = new Walk();
-    const res = await api<Detail>('POST', '/cases', { reference: uniqueReference(), childName, dateOfBirth });
-    if (res.status !== 201) throw new Error(`opening the case → ${res.status} ${res.text}`);
+    const res = await api<Detail>('POST', '/cases', {
+      reference: uniqueReference(),
+      childName,
+      dateOfBirth,
+    });
+    if (res.status !== 201)
+      throw new Error(`opening the case → ${res.status} ${res.text}`);
     w.id = res.body.id;
     w.version = res.body.version;
     w.detail = res.body;
@@ -103,15 +190,34 @@ export class Walk {
    * events meanwhile (the clock is fixed after most business dates): on a stale-version 409 the
    * walk checks that only such system events were added, then retries with the new version.
    */
-  async post(path: string, body: Record<string, unknown>, eventType: string, as: 'caseworker' | 'manager' = 'caseworker'): Promise<Detail> {
-    const url = path.startsWith('/deadlines/') ? path : `/cases/${this.id}${path}`;
+  async post(
+    path: string,
+    body: Record<string, unknown>,
+    eventType: string,
+    as: 'caseworker' | 'manager' = 'caseworker',
+  ): Promise<Detail> {
+    const url = path.startsWith('/deadlines/')
+      ? path
+      : `/cases/${this.id}${path}`;
     for (let attempt = 0; ; attempt++) {
-      const res = await api<Detail & { detail?: string }>('POST', url, { expectedVersion: this.version, ...body }, as);
-      if (res.status === 409 && /changed since/.test(String(res.body?.detail)) && attempt < 5) {
+      const res = await api<Detail & { detail?: string }>(
+        'POST',
+        url,
+        { expectedVersion: this.version, ...body },
+        as,
+      );
+      if (
+        res.status === 409 &&
+        /changed since/.test(String(res.body?.detail)) &&
+        attempt < 5
+      ) {
         await this.catchUp();
         continue;
       }
-      if (res.status !== 201) throw new Error(`step ${eventType}: POST ${url} → ${res.status} ${res.text}`);
+      if (res.status !== 201)
+        throw new Error(
+          `step ${eventType}: POST ${url} → ${res.status} ${res.text}`,
+        );
       this.detail = res.body;
       this.version = res.body.version;
       this.steps.push(eventType);
@@ -120,16 +226,33 @@ export class Walk {
   }
 
   /** Sends a request expected to be refused; checks the status and that no event was written. */
-  async refused(path: string, body: Record<string, unknown>, status: number, detail: RegExp, label: string): Promise<void> {
+  async refused(
+    path: string,
+    body: Record<string, unknown>,
+    status: number,
+    detail: RegExp,
+    label: string,
+  ): Promise<void> {
     const before = await caseEventCount(this.id);
-    const res = await api<{ detail?: string }>('POST', `/cases/${this.id}${path}`, { expectedVersion: this.version, ...body });
+    const res = await api<{ detail?: string }>(
+      'POST',
+      `/cases/${this.id}${path}`,
+      { expectedVersion: this.version, ...body },
+    );
     if (res.status !== status || !detail.test(String(res.body?.detail))) {
-      this.problems.push(`${label}: expected ${status} /${detail.source}/, got ${res.status} ${res.text.slice(0, 300)}`);
+      this.problems.push(
+        `${label}: expected ${status} /${detail.source}/, got ${res.status} ${res.text.slice(0, 300)}`,
+      );
     }
-    if ((await caseEventCount(this.id)) !== before) this.problems.push(`${label}: an event was written although the request was refused`);
+    if ((await caseEventCount(this.id)) !== before)
+      this.problems.push(
+        `${label}: an event was written although the request was refused`,
+      );
     if (res.status < 300) {
       // Accepted although it should not have been: follow the case so the walk can go on.
-      const added = (await this.history()).filter((e) => e.sequence > this.version && !SYSTEM_EVENTS.has(e.type));
+      const added = (await this.history()).filter(
+        (e) => e.sequence > this.version && !SYSTEM_EVENTS.has(e.type),
+      );
       this.steps.push(...added.map((e) => e.type));
       const current = await api<Detail>('GET', `/cases/${this.id}`);
       this.detail = current.body;
@@ -140,67 +263,107 @@ export class Walk {
   private async catchUp(): Promise<void> {
     const current = await api<Detail>('GET', `/cases/${this.id}`);
     const history = await this.history();
-    const unexpected = history.filter((e) => e.sequence > this.version && !SYSTEM_EVENTS.has(e.type));
-    if (unexpected.length) throw new Error(`the case moved on by events other than the deadline monitor's: ${unexpected.map((e) => e.type)}`);
+    const unexpected = history.filter(
+      (e) => e.sequence > this.version && !SYSTEM_EVENTS.has(e.type),
+    );
+    if (unexpected.length)
+      throw new Error(
+        `the case moved on by events other than the deadline monitor's: ${unexpected.map((e) => e.type)}`,
+      );
     this.detail = current.body;
     this.version = current.body.version;
   }
 
   async history(): Promise<HistoryEvent[]> {
     const res = await api<HistoryEvent[]>('GET', `/cases/${this.id}/history`);
-    if (res.status !== 200) throw new Error(`history → ${res.status} ${res.text}`);
+    if (res.status !== 200)
+      throw new Error(`history → ${res.status} ${res.text}`);
     return res.body;
   }
 
   /** The one deadline of `ruleId` about `subjectId` (recording a problem when there is not exactly one). */
   find(ruleId: string, subjectId: string): Deadline | undefined {
-    const found = this.detail.deadlines.filter((d) => d.ruleId === ruleId && d.subjectId === subjectId);
+    const found = this.detail.deadlines.filter(
+      (d) => d.ruleId === ruleId && d.subjectId === subjectId,
+    );
     if (found.length !== 1) {
-      this.problems.push(`after ${this.steps.at(-1)}: expected one ${ruleId} deadline for ${subjectId}, found ${found.length}`);
+      this.problems.push(
+        `after ${this.steps.at(-1)}: expected one ${ruleId} deadline for ${subjectId}, found ${found.length}`,
+      );
       return undefined;
     }
     return found[0];
   }
 
   /** Checks a deadline against the values worked out by hand from the law (see the comments at each call). */
-  expect(ruleId: string, subjectId: string, expected: Expected, options: { explained?: boolean } = {}): Deadline | undefined {
+  expect(
+    ruleId: string,
+    subjectId: string,
+    expected: Expected,
+    options: { explained?: boolean } = {},
+  ): Deadline | undefined {
     const d = this.find(ruleId, subjectId);
     if (!d) return undefined;
     const step = `after ${this.steps.at(-1)}`;
     for (const [key, value] of Object.entries(expected)) {
       const actual = (d as unknown as Record<string, unknown>)[key];
       if (actual !== value) {
-        this.problems.push(`${step}: ${ruleId} ${key} should be ${JSON.stringify(value)} but is ${JSON.stringify(actual)} (explanation: ${d.explanation.join(' | ')})`);
+        this.problems.push(
+          `${step}: ${ruleId} ${key} should be ${JSON.stringify(value)} but is ${JSON.stringify(actual)} (explanation: ${d.explanation.join(' | ')})`,
+        );
       }
     }
     if (expected.status && expected.status !== 'met' && d.metOn !== undefined) {
-      this.problems.push(`${step}: ${ruleId} is ${expected.status} but has metOn ${d.metOn}`);
+      this.problems.push(
+        `${step}: ${ruleId} is ${expected.status} but has metOn ${d.metOn}`,
+      );
     }
-    if (expected.dueOn && options.explained !== false && !d.explanation.join(' ').includes(longDate(expected.dueOn))) {
-      this.problems.push(`${step}: ${ruleId} explanation does not reach ${longDate(expected.dueOn)}: ${d.explanation.join(' | ')}`);
+    if (
+      expected.dueOn &&
+      options.explained !== false &&
+      !d.explanation.join(' ').includes(longDate(expected.dueOn))
+    ) {
+      this.problems.push(
+        `${step}: ${ruleId} explanation does not reach ${longDate(expected.dueOn)}: ${d.explanation.join(' | ')}`,
+      );
     }
     return d;
   }
 
   absent(ruleId: string, subjectId?: string): void {
-    const found = this.detail.deadlines.filter((d) => d.ruleId === ruleId && (subjectId === undefined || d.subjectId === subjectId));
-    if (found.length) this.problems.push(`after ${this.steps.at(-1)}: there should be no ${ruleId} deadline, found ${found.length}`);
+    const found = this.detail.deadlines.filter(
+      (d) =>
+        d.ruleId === ruleId &&
+        (subjectId === undefined || d.subjectId === subjectId),
+    );
+    if (found.length)
+      this.problems.push(
+        `after ${this.steps.at(-1)}: there should be no ${ruleId} deadline, found ${found.length}`,
+      );
   }
 
   /** Checks (softly) that the case's deadlines are exactly `expected` (as `deadlineSummary` writes them). */
-  expectDeadlines(expected: string[], label = `after ${this.steps.at(-1)}`): void {
+  expectDeadlines(
+    expected: string[],
+    label = `after ${this.steps.at(-1)}`,
+  ): void {
     const actual = this.deadlineSummary();
     const want = [...expected].sort();
     if (JSON.stringify(actual) !== JSON.stringify(want)) {
-      this.problems.push(`${label}: deadlines should be ${JSON.stringify(want)} but are ${JSON.stringify(actual)}`);
+      this.problems.push(
+        `${label}: deadlines should be ${JSON.stringify(want)} but are ${JSON.stringify(actual)}`,
+      );
     }
   }
 
   /** Every deadline of the case, as `ruleId@dueOn:status`, sorted: to see nothing else was opened or changed. */
   deadlineSummary(): string[] {
-    return this.detail.deadlines.map((d) => `${d.ruleId}@${d.dueOn}:${d.status}`).sort();
+    return this.detail.deadlines
+      .map((d) => `${d.ruleId}@${d.dueOn}:${d.status}`)
+      .sort();
   }
 }
 
 /** A Tribunal reference unique enough for one run, like EH857/26/00123. */
-export const tribunalReference = (year: string) => `EH857/${year}/${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+export const tribunalReference = (year: string) =>
+  `EH857/${year}/${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { ApiFeaturesModule, APP_CONFIG, type AppConfig, ExportApiModule, ReportingModule } from '@send/server';
+import {
+  ApiFeaturesModule,
+  APP_CONFIG,
+  type AppConfig,
+  ExportApiModule,
+  ReportingModule,
+} from '@send/server';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -14,7 +20,9 @@ import { resolve } from 'node:path';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         const root = config.WEB_DIST ? resolve(config.WEB_DIST) : '';
-        return root && existsSync(root) ? [{ rootPath: root, exclude: ['/api/{*path}'] }] : [];
+        return root && existsSync(root)
+          ? [{ rootPath: root, exclude: ['/api/{*path}'] }]
+          : [];
       },
     }),
   ],

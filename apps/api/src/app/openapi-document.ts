@@ -1,10 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  type OpenAPIObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { type RoutePermission, routePermissions } from '@send/server';
 import contractSchemas from './contract-schemas.json';
 
-type Responses = Record<string, { description: string; content?: Record<string, { schema: { $ref: string } }> }>;
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+type Responses = Record<
+  string,
+  {
+    description: string;
+    content?: Record<string, { schema: { $ref: string } }>;
+  }
+>;
+const problem = (description: string) => ({
+  description,
+  content: {
+    'application/problem+json': {
+      schema: { $ref: '#/components/schemas/Problem' },
+    },
+  },
+});
 
 /**
  * What every route may answer whatever its handler does, declared on each operation so that the
@@ -12,24 +29,44 @@ const problem = (description: string) => ({ description, content: { 'application
  * the edge's refusals of input, sign-in and role checks, the JSON body limit, rate limits, and
  * Node's own answer to oversized headers.
  */
-function declareEdgeResponses(document: OpenAPIObject, routes: RoutePermission[]): void {
-  const byKey = new Map(routes.map((r) => [`${r.method.toLowerCase()} ${r.path}`, r]));
+function declareEdgeResponses(
+  document: OpenAPIObject,
+  routes: RoutePermission[],
+): void {
+  const byKey = new Map(
+    routes.map((r) => [`${r.method.toLowerCase()} ${r.path}`, r]),
+  );
   for (const [path, operations] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(operations as Record<string, { responses?: Responses }>)) {
+    for (const [method, operation] of Object.entries(
+      operations as Record<string, { responses?: Responses }>,
+    )) {
       const route = byKey.get(`${method} ${path}`);
       if (!route) continue;
       const responses = (operation.responses ??= {});
       const add = (status: number, description: string, withProblem = true) => {
-        responses[String(status)] ??= withProblem ? problem(description) : { description };
+        responses[String(status)] ??= withProblem
+          ? problem(description)
+          : { description };
       };
-      add(400, 'Invalid request: a field, parameter or body the API cannot take (malformed JSON, a NUL character or unpaired surrogate, JSON nested more than 32 deep, a number out of range); `errors` names it');
+      add(
+        400,
+        'Invalid request: a field, parameter or body the API cannot take (malformed JSON, a NUL character or unpaired surrogate, JSON nested more than 32 deep, a number out of range); `errors` names it',
+      );
       if (!route.public) {
         add(401, 'Not signed in, or the session has ended');
-        add(403, "Your role cannot do this, a change came without the session's X-CSRF-Token, or a password must be changed first");
+        add(
+          403,
+          "Your role cannot do this, a change came without the session's X-CSRF-Token, or a password must be changed first",
+        );
       }
       if (method !== 'get') add(413, 'The JSON body is larger than 200 kB');
-      if (route.rateLimited) add(429, 'Too many requests in a minute: wait, then try again');
-      add(431, 'The request headers are too large (answered by the HTTP server itself)', false);
+      if (route.rateLimited)
+        add(429, 'Too many requests in a minute: wait, then try again');
+      add(
+        431,
+        'The request headers are too large (answered by the HTTP server itself)',
+        false,
+      );
     }
   }
 }
@@ -43,18 +80,32 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(
         'Records the decisions a council issues about EHC plans and everything that follows when a family disagrees: ' +
           'way-forward meetings, mediation and certificates, disagreement resolution, appeals to the First-tier Tribunal ' +
-          "(SEND), its orders and health and social care recommendations, and the statutory deadlines they start. " +
+          '(SEND), its orders and health and social care recommendations, and the statutory deadlines they start. ' +
           'Every write names the case version it was based on (409 when stale). Errors are application/problem+json ' +
           'with a `detail` a caseworker can act on and, for invalid fields, an `errors` list.',
       )
       .setVersion('0.3.0')
-      .addCookieAuth('send_session', {
-        type: 'apiKey',
-        in: 'cookie',
-        name: 'send_session',
-        description: 'The session cookie set by POST /api/auth/sign-in (`__Host-send_session` when Secure)',
-      }, 'session')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The csrfToken of GET /api/auth/session; required on every change' }, 'csrf')
+      .addCookieAuth(
+        'send_session',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'send_session',
+          description:
+            'The session cookie set by POST /api/auth/sign-in (`__Host-send_session` when Secure)',
+        },
+        'session',
+      )
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-CSRF-Token',
+          description:
+            'The csrfToken of GET /api/auth/session; required on every change',
+        },
+        'csrf',
+      )
       .addSecurityRequirements('session')
       .build(),
   );
@@ -62,7 +113,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   // Response shapes come from libs/contracts, generated by scripts/contract-schemas.mjs.
   document.components = {
     ...document.components,
-    schemas: { ...(contractSchemas as NonNullable<OpenAPIObject['components']>['schemas']), ...document.components?.schemas },
+    schemas: {
+      ...(contractSchemas as NonNullable<
+        OpenAPIObject['components']
+      >['schemas']),
+      ...document.components?.schemas,
+    },
   };
   return document;
 }

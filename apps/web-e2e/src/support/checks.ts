@@ -8,7 +8,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(
+    violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 /** Accessible, then a screenshot of the whole page. */
@@ -21,7 +26,11 @@ export async function checkAndShoot(page: Page, name: string): Promise<void> {
 export function watchForViolations(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    if (
+      m.type() === 'error' &&
+      /Content Security Policy|Refused to/i.test(m.text())
+    )
+      problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return problems;
@@ -41,14 +50,20 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 /** Today in Europe/London, as the app counts it, moved by `days`: YYYY-MM-DD. */
 export function londonDate(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+  }).format(new Date());
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
 /** Types a date into the GOV.UK date input whose legend is `legend`. */
-export async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
+export async function fillDate(
+  page: Page,
+  legend: string,
+  iso: string,
+): Promise<void> {
   const [year, month, day] = iso.split('-');
   const group = page.getByRole('group', { name: legend, exact: true });
   await group.getByLabel('Day').fill(String(Number(day)));

@@ -8,56 +8,72 @@ export const appRoutes: Route[] = [
   {
     path: 'sign-in',
     title: 'Sign in',
-    loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage),
+    loadComponent: () =>
+      import('./sign-in/sign-in-page').then((m) => m.SignInPage),
   },
   {
     path: 'change-password',
     title: 'Change your password',
     canActivate: [signedInOnlyGuard],
-    loadComponent: () => import('./sign-in/change-password-page').then((m) => m.ChangePasswordPage),
+    loadComponent: () =>
+      import('./sign-in/change-password-page').then(
+        (m) => m.ChangePasswordPage,
+      ),
   },
   {
     path: 'my-deadlines',
     title: 'My deadlines',
     canActivate: [roleGuard('caseworker', 'manager')],
-    loadComponent: () => import('./deadlines/my-deadlines-page').then((m) => m.MyDeadlinesPage),
+    loadComponent: () =>
+      import('./deadlines/my-deadlines-page').then((m) => m.MyDeadlinesPage),
   },
   {
     path: 'deadline-calculator',
     title: 'Deadline calculator',
     canActivate: [roleGuard('caseworker', 'manager', 'auditor')],
-    loadComponent: () => import('./calculator/deadline-calculator-page').then((m) => m.DeadlineCalculatorPage),
+    loadComponent: () =>
+      import('./calculator/deadline-calculator-page').then(
+        (m) => m.DeadlineCalculatorPage,
+      ),
   },
   {
     path: 'deadlines',
     canActivate: [roleGuard('caseworker', 'manager', 'auditor')],
-    loadChildren: () => import('./deadlines/deadlines.routes').then((m) => m.deadlineRoutes),
+    loadChildren: () =>
+      import('./deadlines/deadlines.routes').then((m) => m.deadlineRoutes),
   },
   {
     path: 'cases',
     canActivate: [roleGuard('caseworker', 'manager', 'auditor')],
-    loadChildren: () => import('./cases/cases.routes').then((m) => m.caseRoutes),
+    loadChildren: () =>
+      import('./cases/cases.routes').then((m) => m.caseRoutes),
   },
   {
     path: 'dashboard',
     canActivate: [roleGuard('manager', 'auditor')],
-    loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+    loadChildren: () =>
+      import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
   },
   {
     path: 'appeals',
     canActivate: [roleGuard('manager', 'auditor')],
-    loadChildren: () => import('./appeals/appeals.routes').then((m) => m.appealRoutes),
+    loadChildren: () =>
+      import('./appeals/appeals.routes').then((m) => m.appealRoutes),
   },
   {
     path: 'audit',
     canActivate: [roleGuard('auditor')],
-    loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
+    loadChildren: () =>
+      import('./audit/audit.routes').then((m) => m.auditRoutes),
   },
   {
     path: 'administration',
     title: 'Administration',
     canActivate: [roleGuard('administrator')],
-    loadComponent: () => import('./administration/administration-page').then((m) => m.AdministrationPage),
+    loadComponent: () =>
+      import('./administration/administration-page').then(
+        (m) => m.AdministrationPage,
+      ),
   },
   {
     path: '**',

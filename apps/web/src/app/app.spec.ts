@@ -1,5 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
@@ -30,11 +33,21 @@ describe('App', () => {
     const http = TestBed.inject(HttpTestingController);
 
     const element = fixture.nativeElement as HTMLElement;
-    expect(element.querySelector('.govuk-skip-link')?.textContent).toBe('Skip to main content');
-    expect(element.querySelector('header')?.textContent).toContain('SEND disagreements');
-    expect(element.querySelector('.app-signed-in')?.textContent).toContain('Priya Shah');
+    expect(element.querySelector('.govuk-skip-link')?.textContent).toBe(
+      'Skip to main content',
+    );
+    expect(element.querySelector('header')?.textContent).toContain(
+      'SEND disagreements',
+    );
+    expect(element.querySelector('.app-signed-in')?.textContent).toContain(
+      'Priya Shah',
+    );
     expect(element.querySelector('#acting-user')).toBeNull();
-    expect([...element.querySelectorAll('.govuk-service-navigation__link')].map((a) => a.textContent?.trim())).toEqual([
+    expect(
+      [...element.querySelectorAll('.govuk-service-navigation__link')].map(
+        (a) => a.textContent?.trim(),
+      ),
+    ).toEqual([
       'My deadlines',
       'Find a case',
       'All deadlines',

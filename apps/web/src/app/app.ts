@@ -1,5 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, DOCUMENT, inject, signal } from '@angular/core';
-import { ActivatedRouteSnapshot, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  DOCUMENT,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  ActivatedRouteSnapshot,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { SERVICE_NAME } from './core/app-title-strategy';
 import { navigationFor } from './core/roles';
@@ -19,7 +34,9 @@ export class App {
   protected readonly session = inject(Session);
   protected readonly role = roleLabel;
   /** The pages of the signed-in member of staff's role. */
-  protected readonly navigation = computed(() => navigationFor(this.session.user()?.role));
+  protected readonly navigation = computed(() =>
+    navigationFor(this.session.user()?.role),
+  );
   /** Pages of wide tables and charts (route data `wide`) use a wider page, as MoJ services do. */
   protected readonly wide = signal(false);
   private readonly document = inject(DOCUMENT);
@@ -28,19 +45,23 @@ export class App {
 
   constructor() {
     // After moving between pages, start from the top of the new page's content, as a full page load would.
-    const navigation = this.router
-      .events.pipe(
+    const navigation = this.router.events
+      .pipe(
         filter((e) => e instanceof NavigationEnd),
         skip(1),
       )
       .subscribe(() => this.focusMain());
 
-    const layout = this.router.events.pipe(filter((e) => e instanceof NavigationEnd)).subscribe(() => {
-      let route: ActivatedRouteSnapshot | null = this.router.routerState.snapshot.root;
-      let wide = false;
-      for (; route; route = route.firstChild) wide = wide || route.data['wide'] === true;
-      this.wide.set(wide);
-    });
+    const layout = this.router.events
+      .pipe(filter((e) => e instanceof NavigationEnd))
+      .subscribe(() => {
+        let route: ActivatedRouteSnapshot | null =
+          this.router.routerState.snapshot.root;
+        let wide = false;
+        for (; route; route = route.firstChild)
+          wide = wide || route.data['wide'] === true;
+        this.wide.set(wide);
+      });
 
     inject(DestroyRef).onDestroy(() => {
       navigation.unsubscribe();

@@ -1,11 +1,23 @@
-import type { DeadlineStatus, DutyHolder, ExtensionGroundId, ResponsibleBody } from './enums';
+import type {
+  DeadlineStatus,
+  DutyHolder,
+  ExtensionGroundId,
+  ResponsibleBody,
+} from './enums';
 
 /**
  * How a deadline is shown: its stored status, with two states derived for display (never stored):
  * `due_soon` (open and due within the next 10 days, today included) and `extended` (open, not due
  * soon, with an extension agreed). An open deadline past its date shows as `overdue`.
  */
-export type DeadlineDisplayStatus = 'open' | 'due_soon' | 'extended' | 'overdue' | 'met' | 'cancelled' | 'missed';
+export type DeadlineDisplayStatus =
+  | 'open'
+  | 'due_soon'
+  | 'extended'
+  | 'overdue'
+  | 'met'
+  | 'cancelled'
+  | 'missed';
 
 export interface DeadlineView {
   id: string;
@@ -31,7 +43,13 @@ export interface DeadlineView {
   /** Who must act: the council, the family, the mediation adviser, the ICB or council social care. */
   dutyHolder: DutyHolder;
   /** Extensions agreed under a statutory exception, oldest first; `dueOn` is the current date. */
-  extensions?: { fromDueOn: string; toDueOn: string; reason: string; agreedBy: string; ground?: ExtensionGroundId }[];
+  extensions?: {
+    fromDueOn: string;
+    toDueOn: string;
+    reason: string;
+    agreedBy: string;
+    ground?: ExtensionGroundId;
+  }[];
   /**
    * Present (true) on a deadline still open whose due date had already passed on the day it was
    * recorded (an entry made after the fact): overdue marking and escalation wait for a grace (the
@@ -52,13 +70,30 @@ export interface DeadlineView {
  * `open`: open and not yet past; `due_soon`: open and due within the next 10 days (today included);
  * `overdue`: past due and not met; `outstanding`: open or overdue (not met, not cancelled).
  */
-export type DeadlineFilter = 'all' | 'open' | 'due_soon' | 'overdue' | 'outstanding' | 'met' | 'missed' | 'cancelled';
+export type DeadlineFilter =
+  | 'all'
+  | 'open'
+  | 'due_soon'
+  | 'overdue'
+  | 'outstanding'
+  | 'met'
+  | 'missed'
+  | 'cancelled';
 
 /** Whose deadlines: the signed-in member of staff's own (`me`), or everyone's in scope (`all`). */
 export type DeadlineOwnerFilter = 'me' | 'all';
 
 /** How a deadline list can be sorted: a field, descending with a leading `-`. */
-export const DEADLINE_SORTS = ['dueOn', '-dueOn', 'childName', '-childName', 'ruleId', '-ruleId', 'owner', '-owner'] as const;
+export const DEADLINE_SORTS = [
+  'dueOn',
+  '-dueOn',
+  'childName',
+  '-childName',
+  'ruleId',
+  '-ruleId',
+  'owner',
+  '-owner',
+] as const;
 export type DeadlineSort = (typeof DEADLINE_SORTS)[number];
 
 /** The query of `GET /api/deadlines`; every part is optional. */
@@ -87,7 +122,10 @@ export interface RuleView {
   /** The dates it counts from, in the order to ask for them. */
   facts: { name: string; label: string; required: boolean }[];
   /** The statutory exceptions under which it may be extended, and where the law gives them; absent: it may not be extended. */
-  extension?: { source: string; grounds: { id: ExtensionGroundId; label: string }[] };
+  extension?: {
+    source: string;
+    grounds: { id: ExtensionGroundId; label: string }[];
+  };
 }
 
 /** `POST /api/deadlines/calculation`: a rule and the dates it counts from. */

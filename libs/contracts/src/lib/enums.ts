@@ -11,7 +11,20 @@ export const DECISION_TYPES = [
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
 /** Sections of an EHC plan. */
-export const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const;
+export const PLAN_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H1',
+  'H2',
+  'I',
+  'J',
+  'K',
+] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 /** How an appeal to the First-tier Tribunal (SEND) ended. */
@@ -35,7 +48,11 @@ export type RecommendationSection = (typeof RECOMMENDATION_SECTIONS)[number];
 export const RESPONSIBLE_BODIES = ['icb', 'council_social_care'] as const;
 export type ResponsibleBody = (typeof RESPONSIBLE_BODIES)[number];
 
-export const RESPONSE_OUTCOMES = ['followed', 'partly_followed', 'not_followed'] as const;
+export const RESPONSE_OUTCOMES = [
+  'followed',
+  'partly_followed',
+  'not_followed',
+] as const;
 export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 
 /**
@@ -43,10 +60,21 @@ export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
  * `cancelled`: no longer applies. `missed`: can no longer be done and was not (mediation that could
  * not be arranged in time, once the certificate says so).
  */
-export const DEADLINE_STATUSES = ['open', 'met', 'overdue', 'cancelled', 'missed'] as const;
+export const DEADLINE_STATUSES = [
+  'open',
+  'met',
+  'overdue',
+  'cancelled',
+  'missed',
+] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
-export const ROLES = ['caseworker', 'manager', 'auditor', 'administrator'] as const;
+export const ROLES = [
+  'caseworker',
+  'manager',
+  'auditor',
+  'administrator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who brings an appeal: the parent, or the young person from the end of compulsory school age. */
@@ -58,18 +86,40 @@ export const MEDIATION_CHOICES = ['declined', 'requested'] as const;
 export type MediationChoice = (typeof MEDIATION_CHOICES)[number];
 
 /** Mediation certificates (SEND Regs regs 34, 37, 39). */
-export const CERTIFICATE_KINDS = ['information_only', 'mediation_concluded', 'mediation_not_arranged'] as const;
+export const CERTIFICATE_KINDS = [
+  'information_only',
+  'mediation_concluded',
+  'mediation_not_arranged',
+] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
 /** What the Tribunal can order (SEND Regs reg 44); each opens its own deadlines. `reconsider`: a case referred back (reg 44(2)(d)). */
-export const ORDER_TYPES = ['assess', 'make_plan', 'amend_plan', 'name_school_only', 'continue_to_maintain', 'cease', 'reconsider'] as const;
+export const ORDER_TYPES = [
+  'assess',
+  'make_plan',
+  'amend_plan',
+  'name_school_only',
+  'continue_to_maintain',
+  'cease',
+  'reconsider',
+] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 /** Who must act by a deadline. */
-export const DUTY_HOLDERS = ['council', 'family', 'mediation_adviser', 'icb', 'council_social_care'] as const;
+export const DUTY_HOLDERS = [
+  'council',
+  'family',
+  'mediation_adviser',
+  'icb',
+  'council_social_care',
+] as const;
 export type DutyHolder = (typeof DUTY_HOLDERS)[number];
 
-export const MEETING_OUTCOMES = ['resolved', 'partly_resolved', 'not_resolved'] as const;
+export const MEETING_OUTCOMES = [
+  'resolved',
+  'partly_resolved',
+  'not_resolved',
+] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 
 /**
@@ -99,5 +149,9 @@ export const PHASE_TRANSFER_KINDS = ['school', 'post16'] as const;
 export type PhaseTransferKind = (typeof PHASE_TRANSFER_KINDS)[number];
 
 /** What a decision answers, when the case records it: the request, the review or the transfer that called for it. */
-export const DECISION_ANSWERS = ['assessment_request', 'review', 'phase_transfer'] as const;
+export const DECISION_ANSWERS = [
+  'assessment_request',
+  'review',
+  'phase_transfer',
+] as const;
 export type DecisionAnswerKind = (typeof DECISION_ANSWERS)[number];

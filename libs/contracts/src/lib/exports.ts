@@ -7,7 +7,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_SCOPES = ['case', 'period'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
+export const EXPORT_STATUSES = [
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'expired',
+] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 /** `POST /api/exports`: what to export. */

@@ -11,7 +11,12 @@ export type IsoMonth = string;
  * (`recommendation.response`), `mediation_arrangements` (`mediation.arrange`) and
  * `tribunal_responses` (`tribunal.la_response`).
  */
-export const COMPLIANCE_CATEGORIES = ['order_compliance', 'recommendation_responses', 'mediation_arrangements', 'tribunal_responses'] as const;
+export const COMPLIANCE_CATEGORIES = [
+  'order_compliance',
+  'recommendation_responses',
+  'mediation_arrangements',
+  'tribunal_responses',
+] as const;
 export type ComplianceCategory = (typeof COMPLIANCE_CATEGORIES)[number];
 
 /** The filters a report was made with, as the server applied them. */
@@ -81,7 +86,12 @@ export interface DeadlineDashboard {
   /** Recommendation responses by who must answer: the ICB (health) or council social care. */
   byResponsibleBody: DeadlineBreakdownRow[];
   /** Cases of the scope with facts the law does not provide for on their route, recorded on the caseworker's confirmation (first 100, by reference). */
-  flaggedCases: { caseId: string; reference: string; childName: string; flags: number }[];
+  flaggedCases: {
+    caseId: string;
+    reference: string;
+    childName: string;
+    flags: number;
+  }[];
   /** The teams the caller may report on. */
   teams: string[];
 }
@@ -106,14 +116,28 @@ export interface ComplianceReport {
 }
 
 /** Which deadlines a drill-down lists. */
-export const DEADLINE_REPORT_STATUSES = ['due_this_week', 'overdue', 'open', 'met_on_time', 'met_late', 'missed', 'due'] as const;
+export const DEADLINE_REPORT_STATUSES = [
+  'due_this_week',
+  'overdue',
+  'open',
+  'met_on_time',
+  'met_late',
+  'missed',
+  'due',
+] as const;
 export type DeadlineReportStatus = (typeof DEADLINE_REPORT_STATUSES)[number];
 
 /** A page of deadlines behind a number on the dashboard (a drill-down). */
 export type DeadlinePage = Page<DeadlineView>;
 
 /** Where an appeal has got to. */
-export const APPEAL_STAGES = ['lodged', 'registered', 'response_sent', 'hearing_listed', 'ended'] as const;
+export const APPEAL_STAGES = [
+  'lodged',
+  'registered',
+  'response_sent',
+  'hearing_listed',
+  'ended',
+] as const;
 export type AppealStage = (typeof APPEAL_STAGES)[number];
 
 /**
@@ -121,7 +145,13 @@ export type AppealStage = (typeof APPEAL_STAGES)[number];
  * `conceded` (conceded before the response, or a consent order), `upheld` (dismissed: the
  * council's decision stands), `ended_without_decision` (withdrawn or struck out), or `open`.
  */
-export const APPEAL_RESULTS = ['open', 'lost', 'conceded', 'upheld', 'ended_without_decision'] as const;
+export const APPEAL_RESULTS = [
+  'open',
+  'lost',
+  'conceded',
+  'upheld',
+  'ended_without_decision',
+] as const;
 export type AppealResult = (typeof APPEAL_RESULTS)[number];
 
 /** One appeal in the register. */

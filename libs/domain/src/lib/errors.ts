@@ -1,5 +1,8 @@
 /** What went wrong when a deadline could not be computed. */
-export type StatutoryClockErrorCode = 'UNKNOWN_RULE' | 'MISSING_FACT' | 'INVALID_DATE';
+export type StatutoryClockErrorCode =
+  | 'UNKNOWN_RULE'
+  | 'MISSING_FACT'
+  | 'INVALID_DATE';
 
 /**
  * The one error type thrown by the statutory clock. Its message is written for a caseworker;

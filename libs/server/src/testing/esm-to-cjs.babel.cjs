@@ -8,14 +8,29 @@ module.exports = function esmToCjs({ types: t }) {
   return {
     visitor: {
       MetaProperty(path, state) {
-        if (path.node.meta.name !== 'import' || path.node.property.name !== 'meta') return;
+        if (
+          path.node.meta.name !== 'import' ||
+          path.node.property.name !== 'meta'
+        )
+          return;
         const url = t.stringLiteral(pathToFileURL(state.filename).href);
         const parent = path.parentPath;
-        if (parent.isMemberExpression() && t.isIdentifier(parent.node.property, { name: 'url' })) parent.replaceWith(url);
-        else path.replaceWith(t.objectExpression([t.objectProperty(t.identifier('url'), url)]));
+        if (
+          parent.isMemberExpression() &&
+          t.isIdentifier(parent.node.property, { name: 'url' })
+        )
+          parent.replaceWith(url);
+        else
+          path.replaceWith(
+            t.objectExpression([t.objectProperty(t.identifier('url'), url)]),
+          );
       },
       VariableDeclarator(path) {
-        if (t.isIdentifier(path.node.id, { name: 'require' }) && path.scope.path.isProgram()) path.scope.rename('require', '_esmRequire');
+        if (
+          t.isIdentifier(path.node.id, { name: 'require' }) &&
+          path.scope.path.isProgram()
+        )
+          path.scope.rename('require', '_esmRequire');
       },
     },
   };

@@ -1,4 +1,11 @@
-import { APPEAL_OUTCOMES, APPEAL_RESULTS, APPEAL_STAGES, type AppealResult, type AppealStage, PLAN_SECTIONS } from '@send/contracts';
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_RESULTS,
+  APPEAL_STAGES,
+  type AppealResult,
+  type AppealStage,
+  PLAN_SECTIONS,
+} from '@send/contracts';
 import { APPEAL_OUTCOME_LABELS } from '@send/domain';
 
 export const STAGE_LABELS: Record<AppealStage, string> = {
@@ -26,9 +33,21 @@ export const RESULT_TAGS: Record<AppealResult, string> = {
   ended_without_decision: 'govuk-tag govuk-tag--grey',
 };
 
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
 
-export const stageOptions = APPEAL_STAGES.map((s) => ({ value: s, text: STAGE_LABELS[s] }));
-export const resultOptions = APPEAL_RESULTS.map((r) => ({ value: r, text: RESULT_LABELS[r] }));
-export const outcomeOptions = APPEAL_OUTCOMES.map((o) => ({ value: o, text: capitalise(APPEAL_OUTCOME_LABELS[o]) }));
-export const sectionOptions = PLAN_SECTIONS.filter((s) => ['B', 'F', 'I'].includes(s)).map((s) => ({ value: s, text: `Section ${s}` }));
+export const stageOptions = APPEAL_STAGES.map((s) => ({
+  value: s,
+  text: STAGE_LABELS[s],
+}));
+export const resultOptions = APPEAL_RESULTS.map((r) => ({
+  value: r,
+  text: RESULT_LABELS[r],
+}));
+export const outcomeOptions = APPEAL_OUTCOMES.map((o) => ({
+  value: o,
+  text: capitalise(APPEAL_OUTCOME_LABELS[o]),
+}));
+export const sectionOptions = PLAN_SECTIONS.filter((s) =>
+  ['B', 'F', 'I'].includes(s),
+).map((s) => ({ value: s, text: `Section ${s}` }));

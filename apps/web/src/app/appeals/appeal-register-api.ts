@@ -10,6 +10,8 @@ export class AppealRegisterApi {
   private readonly http = inject(HttpClient);
 
   register(query: ReportQuery): Observable<AppealRegister> {
-    return this.http.get<AppealRegister>('/api/reports/appeals', { params: queryParams(query) });
+    return this.http.get<AppealRegister>('/api/reports/appeals', {
+      params: queryParams(query),
+    });
   }
 }

@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { AppealRegister } from '@send/contracts';
@@ -32,7 +35,18 @@ const register: AppealRegister = {
     byStage: [{ key: 'ended', label: 'Ended', count: 1 }],
     byOutcome: [{ key: 'decided_allowed', label: 'Allowed', count: 1 }],
     byResult: [{ key: 'lost', label: 'Lost', count: 1 }],
-    byDecisionType: [{ key: 'final_plan_content', label: 'Content of the final EHC plan', total: 1, open: 0, lost: 1, conceded: 0, upheld: 0, endedWithoutDecision: 0 }],
+    byDecisionType: [
+      {
+        key: 'final_plan_content',
+        label: 'Content of the final EHC plan',
+        total: 1,
+        open: 0,
+        lost: 1,
+        conceded: 0,
+        upheld: 0,
+        endedWithoutDecision: 0,
+      },
+    ],
     bySection: [],
   },
   teams: ['SEND North'],
@@ -40,11 +54,27 @@ const register: AppealRegister = {
 
 describe('AppealRegisterPage', () => {
   async function render(inputs: Record<string, string> = {}) {
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
-    TestBed.inject(Session).signedIn({ user: { id: 'u-m', name: 'Morgan Lee', role: 'manager', team: 'SEND North' }, csrfToken: 't', expiresAt: '2026-03-02T19:00:00Z' });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    TestBed.inject(Session).signedIn({
+      user: {
+        id: 'u-m',
+        name: 'Morgan Lee',
+        role: 'manager',
+        team: 'SEND North',
+      },
+      csrfToken: 't',
+      expiresAt: '2026-03-02T19:00:00Z',
+    });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(AppealRegisterPage);
-    for (const [k, v] of Object.entries(inputs)) fixture.componentRef.setInput(k, v);
+    for (const [k, v] of Object.entries(inputs))
+      fixture.componentRef.setInput(k, v);
     fixture.detectChanges();
     const request = http.expectOne((r) => r.url === '/api/reports/appeals');
     request.flush(register);
@@ -58,7 +88,10 @@ describe('AppealRegisterPage', () => {
     expect(request.request.params.get('sort')).toBe('lodgedOn');
     expect(request.request.params.get('order')).toBe('desc');
     expect(request.request.params.get('offset')).toBe('0');
-    const sorts = [...element.querySelectorAll('th[aria-sort]')].map((th) => [th.textContent?.replace(/[↕▲▼\s]+/g, ' ').trim(), th.getAttribute('aria-sort')]);
+    const sorts = [...element.querySelectorAll('th[aria-sort]')].map((th) => [
+      th.textContent?.replace(/[↕▲▼\s]+/g, ' ').trim(),
+      th.getAttribute('aria-sort'),
+    ]);
     expect(sorts).toEqual([
       ['Child and case', 'none'],
       ['Tribunal reference', 'none'],
@@ -72,20 +105,43 @@ describe('AppealRegisterPage', () => {
   });
 
   it('sorts by another column, then turns the order round', async () => {
-    const { element } = await render({ sort: 'childName', order: 'asc', page: '2' });
-    expect(element.querySelector('th[aria-sort="ascending"]')?.textContent).toContain('Child and case');
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
-    const buttons = [...element.querySelectorAll<HTMLButtonElement>('th[aria-sort] button')];
+    const { element } = await render({
+      sort: 'childName',
+      order: 'asc',
+      page: '2',
+    });
+    expect(
+      element.querySelector('th[aria-sort="ascending"]')?.textContent,
+    ).toContain('Child and case');
+    const navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigate')
+      .mockResolvedValue(true);
+    const buttons = [
+      ...element.querySelectorAll<HTMLButtonElement>('th[aria-sort] button'),
+    ];
     buttons[0]?.click();
-    expect(navigate).toHaveBeenLastCalledWith([], { queryParams: { sort: 'childName', order: 'desc', page: null }, queryParamsHandling: 'merge' });
+    expect(navigate).toHaveBeenLastCalledWith([], {
+      queryParams: { sort: 'childName', order: 'desc', page: null },
+      queryParamsHandling: 'merge',
+    });
     buttons[2]?.click();
-    expect(navigate).toHaveBeenLastCalledWith([], { queryParams: { sort: 'lodgedOn', order: 'desc', page: null }, queryParamsHandling: 'merge' });
+    expect(navigate).toHaveBeenLastCalledWith([], {
+      queryParams: { sort: 'lodgedOn', order: 'desc', page: null },
+      queryParamsHandling: 'merge',
+    });
   });
 
   it('shows how each appeal ended for the council, and links to the case', async () => {
     const { element } = await render();
-    const row = find([...element.querySelectorAll('tbody')].at(-1) ?? element, 'tr');
-    expect([...row.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+    const row = find(
+      [...element.querySelectorAll('tbody')].at(-1) ?? element,
+      'tr',
+    );
+    expect(
+      [...row.querySelectorAll('td')].map((td) =>
+        td.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    ).toEqual([
       'Amira Khan RUT-2026-0101',
       'EH857/26/00101',
       'Content of the final EHC plan Sections B, F, I',

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { AppealRegisterRow, AppealResultCounts } from '@send/contracts';
@@ -12,21 +18,43 @@ import { longMonthLabel, recentMonths } from '../shared/months';
 import { pageFrom, Pagination } from '../shared/pagination';
 import { SERVICE_PROBLEM, toProblem } from '../shared/problem';
 import { AppealRegisterApi } from './appeal-register-api';
-import { capitalise, RESULT_LABELS, RESULT_TAGS, resultOptions, sectionOptions, STAGE_LABELS, stageOptions } from './appeal-labels';
+import {
+  capitalise,
+  RESULT_LABELS,
+  RESULT_TAGS,
+  resultOptions,
+  sectionOptions,
+  STAGE_LABELS,
+  stageOptions,
+} from './appeal-labels';
 
 const PAGE_SIZE = 25;
-const FILTERS = ['team', 'from', 'to', 'decisionType', 'stage', 'result', 'section'] as const;
+const FILTERS = [
+  'team',
+  'from',
+  'to',
+  'decisionType',
+  'stage',
+  'result',
+  'section',
+] as const;
 
-type SortKey = 'childName' | 'tribunalReference' | 'lodgedOn' | 'stage' | 'decisionDate';
+type SortKey =
+  | 'childName'
+  | 'tribunalReference'
+  | 'lodgedOn'
+  | 'stage'
+  | 'decisionDate';
 
-const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] = [
-  { title: 'Child and case', sort: 'childName' },
-  { title: 'Tribunal reference', sort: 'tribunalReference' },
-  { title: 'Decision appealed' },
-  { title: 'Lodged', sort: 'lodgedOn' },
-  { title: 'Stage', sort: 'stage' },
-  { title: 'Outcome', sort: 'decisionDate' },
-];
+const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
+  [
+    { title: 'Child and case', sort: 'childName' },
+    { title: 'Tribunal reference', sort: 'tribunalReference' },
+    { title: 'Decision appealed' },
+    { title: 'Lodged', sort: 'lodgedOn' },
+    { title: 'Stage', sort: 'stage' },
+    { title: 'Outcome', sort: 'decisionDate' },
+  ];
 
 /**
  * The appeals register: every appeal of the team (auditors: any team, or all), how far it has got
@@ -232,7 +260,10 @@ export class AppealRegisterPage {
   protected readonly resultLabel = RESULT_LABELS;
   protected readonly resultTag = RESULT_TAGS;
   protected readonly headlineResults = ['open', 'lost', 'conceded'] as const;
-  protected readonly resultColumns: readonly { key: keyof Omit<AppealResultCounts, 'key' | 'label'>; title: string }[] = [
+  protected readonly resultColumns: readonly {
+    key: keyof Omit<AppealResultCounts, 'key' | 'label'>;
+    title: string;
+  }[] = [
     { key: 'total', title: 'Appeals' },
     { key: 'open', title: 'Open' },
     { key: 'lost', title: 'Lost' },
@@ -244,7 +275,9 @@ export class AppealRegisterPage {
   protected readonly pageNumber = computed(() => pageFrom(this.page()));
   private readonly sortKey = computed((): SortKey => {
     const sort = this.sort();
-    return sort && COLUMNS.some((c) => c.sort === sort) ? (sort as SortKey) : 'lodgedOn';
+    return sort && COLUMNS.some((c) => c.sort === sort)
+      ? (sort as SortKey)
+      : 'lodgedOn';
   });
   private readonly ascending = computed(() => this.order() === 'asc');
 
@@ -273,35 +306,98 @@ export class AppealRegisterPage {
     };
   });
 
-  protected readonly register = rxResource({ params: this.params, stream: ({ params }) => this.api.register(params.query) });
+  protected readonly register = rxResource({
+    params: this.params,
+    stream: ({ params }) => this.api.register(params.query),
+  });
 
   protected readonly fields = computed((): FilterField[] => {
     const v = this.filterValues();
-    const months = recentMonths(this.today.slice(0, 7), 36).map((m) => ({ value: m, text: longMonthLabel(m) }));
+    const months = recentMonths(this.today.slice(0, 7), 36).map((m) => ({
+      value: m,
+      text: longMonthLabel(m),
+    }));
     const teams = this.register.hasValue() ? this.register.value().teams : [];
     return [
       ...(this.session.user()?.role === 'auditor'
-        ? [{ name: 'team', label: 'Team', anyText: 'All teams', options: teams.map((t) => ({ value: t, text: t })), value: v.team ?? '' }]
+        ? [
+            {
+              name: 'team',
+              label: 'Team',
+              anyText: 'All teams',
+              options: teams.map((t) => ({ value: t, text: t })),
+              value: v.team ?? '',
+            },
+          ]
         : []),
-      { name: 'from', label: 'Lodged from', anyText: 'Any month', options: months, value: v.from ?? '' },
-      { name: 'to', label: 'Lodged up to', anyText: 'Any month', options: months, value: v.to ?? '' },
-      { name: 'decisionType', label: 'Decision appealed', anyText: 'All decisions', options: decisionTypeOptions, value: v.decisionType ?? '' },
-      { name: 'stage', label: 'Stage', anyText: 'Any stage', options: stageOptions, value: v.stage ?? '' },
-      { name: 'result', label: 'Outcome for the council', anyText: 'Any outcome', options: resultOptions, value: v.result ?? '' },
-      { name: 'section', label: 'Section of the plan', anyText: 'Any section', options: sectionOptions, value: v.section ?? '' },
+      {
+        name: 'from',
+        label: 'Lodged from',
+        anyText: 'Any month',
+        options: months,
+        value: v.from ?? '',
+      },
+      {
+        name: 'to',
+        label: 'Lodged up to',
+        anyText: 'Any month',
+        options: months,
+        value: v.to ?? '',
+      },
+      {
+        name: 'decisionType',
+        label: 'Decision appealed',
+        anyText: 'All decisions',
+        options: decisionTypeOptions,
+        value: v.decisionType ?? '',
+      },
+      {
+        name: 'stage',
+        label: 'Stage',
+        anyText: 'Any stage',
+        options: stageOptions,
+        value: v.stage ?? '',
+      },
+      {
+        name: 'result',
+        label: 'Outcome for the council',
+        anyText: 'Any outcome',
+        options: resultOptions,
+        value: v.result ?? '',
+      },
+      {
+        name: 'section',
+        label: 'Section of the plan',
+        anyText: 'Any section',
+        options: sectionOptions,
+        value: v.section ?? '',
+      },
     ];
   });
 
-  protected readonly teamText = computed(() => this.team() ?? (this.session.user()?.role === 'auditor' ? 'All teams' : (this.session.user()?.team ?? '')));
+  protected readonly teamText = computed(
+    () =>
+      this.team() ??
+      (this.session.user()?.role === 'auditor'
+        ? 'All teams'
+        : (this.session.user()?.team ?? '')),
+  );
 
-  protected readonly problem = computed(() => toProblem(this.register.error())?.detail ?? SERVICE_PROBLEM);
+  protected readonly problem = computed(
+    () => toProblem(this.register.error())?.detail ?? SERVICE_PROBLEM,
+  );
 
-  protected countOf(rows: readonly { key: string; count: number }[], key: string): number {
+  protected countOf(
+    rows: readonly { key: string; count: number }[],
+    key: string,
+  ): number {
     return rows.find((r) => r.key === key)?.count ?? 0;
   }
 
   protected decisionLabel(a: AppealRegisterRow): string {
-    return a.decisionType ? DECISION_TYPE_LABELS[a.decisionType] : 'Not recorded';
+    return a.decisionType
+      ? DECISION_TYPE_LABELS[a.decisionType]
+      : 'Not recorded';
   }
 
   protected outcomeLabel(a: AppealRegisterRow): string {
@@ -320,13 +416,26 @@ export class AppealRegisterPage {
 
   /** The same column again turns the order round; a new column starts descending for dates, ascending for words. */
   protected sortBy(key: SortKey): void {
-    const order = this.sortKey() === key ? (this.ascending() ? 'desc' : 'asc') : key === 'lodgedOn' || key === 'decisionDate' ? 'desc' : 'asc';
-    void this.router.navigate([], { queryParams: { sort: key, order, page: null }, queryParamsHandling: 'merge' });
+    const order =
+      this.sortKey() === key
+        ? this.ascending()
+          ? 'desc'
+          : 'asc'
+        : key === 'lodgedOn' || key === 'decisionDate'
+          ? 'desc'
+          : 'asc';
+    void this.router.navigate([], {
+      queryParams: { sort: key, order, page: null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected apply(values: Record<string, string>): void {
     const queryParams: Record<string, string | null> = { page: null };
     for (const name of FILTERS) queryParams[name] = values[name] || null;
-    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams,
+      queryParamsHandling: 'merge',
+    });
   }
 }

@@ -13,7 +13,9 @@ export class ExportApi {
   }
 
   get(id: string): Observable<ExportJobView> {
-    return this.http.get<ExportJobView>(`/api/exports/${encodeURIComponent(id)}`);
+    return this.http.get<ExportJobView>(
+      `/api/exports/${encodeURIComponent(id)}`,
+    );
   }
 
   recent(): Observable<ExportJobView[]> {

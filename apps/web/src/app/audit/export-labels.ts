@@ -1,9 +1,20 @@
-import type { ExportFormat, ExportJobView, ExportStatus } from '@send/contracts';
+import type {
+  ExportFormat,
+  ExportJobView,
+  ExportStatus,
+} from '@send/contracts';
 import { longDate } from '../shared/dates';
 
-export const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', pdf: 'PDF' };
+export const FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'CSV',
+  json: 'JSON',
+  pdf: 'PDF',
+};
 
-export const STATUS_TAGS: Record<ExportStatus, { text: string; className: string }> = {
+export const STATUS_TAGS: Record<
+  ExportStatus,
+  { text: string; className: string }
+> = {
   queued: { text: 'Waiting to start', className: 'govuk-tag govuk-tag--grey' },
   running: { text: 'Exporting', className: 'govuk-tag govuk-tag--blue' },
   done: { text: 'Ready', className: 'govuk-tag govuk-tag--green' },
@@ -12,8 +23,12 @@ export const STATUS_TAGS: Record<ExportStatus, { text: string; className: string
 };
 
 /** What an export holds, in words: "Case RUT-2026-0101" or "Every case, Thu 1 Jan 2026 to Tue 31 Mar 2026". */
-export function exportSubject(job: Pick<ExportJobView, 'scope' | 'caseReference' | 'from' | 'to'>): string {
-  return job.scope === 'case' ? `Case ${job.caseReference ?? ''}` : `Every case, ${longDate(job.from)} to ${longDate(job.to)}`;
+export function exportSubject(
+  job: Pick<ExportJobView, 'scope' | 'caseReference' | 'from' | 'to'>,
+): string {
+  return job.scope === 'case'
+    ? `Case ${job.caseReference ?? ''}`
+    : `Every case, ${longDate(job.from)} to ${longDate(job.to)}`;
 }
 
 /** 1234 → '1.2 kB'. */

@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ExportJobView } from '@send/contracts';
@@ -35,8 +38,23 @@ async function nextRequest(http: HttpTestingController) {
 
 describe('ExportPage', () => {
   it('shows the progress while the worker runs, asks again, then offers the download and the check', async () => {
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
-    TestBed.inject(Session).signedIn({ user: { id: 'u-ada', name: 'Ada Auditor', role: 'auditor', team: 'Internal audit' }, csrfToken: 't', expiresAt: '2026-03-02T19:00:00Z' });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    TestBed.inject(Session).signedIn({
+      user: {
+        id: 'u-ada',
+        name: 'Ada Auditor',
+        role: 'auditor',
+        team: 'Internal audit',
+      },
+      csrfToken: 't',
+      expiresAt: '2026-03-02T19:00:00Z',
+    });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ExportPage);
     fixture.componentRef.setInput('exportId', 'x-1');
@@ -44,11 +62,18 @@ describe('ExportPage', () => {
     (await nextRequest(http)).flush(job({}));
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
-    expect(element.querySelector('h1')?.textContent).toBe('Every case, Thu 1 Jan 2026 to Tue 31 Mar 2026');
+    expect(element.querySelector('h1')?.textContent).toBe(
+      'Every case, Thu 1 Jan 2026 to Tue 31 Mar 2026',
+    );
     const bar = find(element, '[role="progressbar"]');
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
-    expect(element.textContent).toContain('80 of 200 history events read and checked; 60 written, from 7 cases.');
-    expect(element.querySelector('.govuk-visually-hidden[role="status"]')?.textContent).toBe('Export 40% done');
+    expect(element.textContent).toContain(
+      '80 of 200 history events read and checked; 60 written, from 7 cases.',
+    );
+    expect(
+      element.querySelector('.govuk-visually-hidden[role="status"]')
+        ?.textContent,
+    ).toBe('Export 40% done');
 
     (await nextRequest(http)).flush(
       job({
@@ -67,8 +92,12 @@ describe('ExportPage', () => {
     expect(element.querySelector('[role="progressbar"]')).toBeNull();
     const download = find<HTMLAnchorElement>(element, 'a[download]');
     expect(download.getAttribute('href')).toBe('/api/exports/x-1/file');
-    expect(download.textContent?.replace(/\s+/g, ' ').trim()).toBe('Download history-all-cases-2026-01-01-to-2026-03-31.pdf (PDF, 52.3 kB)');
-    expect(element.textContent).toContain('The stored history of every case (7) was checked');
+    expect(download.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Download history-all-cases-2026-01-01-to-2026-03-31.pdf (PDF, 52.3 kB)',
+    );
+    expect(element.textContent).toContain(
+      'The stored history of every case (7) was checked',
+    );
 
     // Finished: it stops asking.
     await new Promise((resolve) => setTimeout(resolve, 2 * POLL_MS));

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -9,12 +16,18 @@ import { Session } from '../core/session';
 import { londonDateTimeText } from '../shared/dates';
 import { httpStatus, SERVICE_PROBLEM } from '../shared/problem';
 import { ExportApi } from './export-api';
-import { exportSubject, FORMAT_LABELS, fileSizeText, STATUS_TAGS } from './export-labels';
+import {
+  exportSubject,
+  FORMAT_LABELS,
+  fileSizeText,
+  STATUS_TAGS,
+} from './export-labels';
 import { ExportProgress } from './export-progress';
 
 /** How often the page asks how far the export has got. */
 export const POLL_MS = 700;
-const unfinished = (job: ExportJobView) => job.status === 'queued' || job.status === 'running';
+const unfinished = (job: ExportJobView) =>
+  job.status === 'queued' || job.status === 'running';
 
 /** One export: its progress while the worker makes it, then the download and the check of each history. */
 @Component({
@@ -150,14 +163,21 @@ export class ExportPage {
       ),
   });
 
-  protected readonly notFound = computed(() => httpStatus(this.job.error()) === 404);
-  protected readonly subject = computed(() => (this.job.hasValue() ? exportSubject(this.job.value()) : ''));
-  protected readonly fileUrl = computed(() => this.api.fileUrl(this.exportId()));
+  protected readonly notFound = computed(
+    () => httpStatus(this.job.error()) === 404,
+  );
+  protected readonly subject = computed(() =>
+    this.job.hasValue() ? exportSubject(this.job.value()) : '',
+  );
+  protected readonly fileUrl = computed(() =>
+    this.api.fileUrl(this.exportId()),
+  );
 
   constructor() {
     const title = inject(Title);
     effect(() => {
-      if (this.job.hasValue()) title.setTitle(pageTitle(`Export: ${this.subject()}`));
+      if (this.job.hasValue())
+        title.setTitle(pageTitle(`Export: ${this.subject()}`));
     });
   }
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import type { ExportJobView } from '@send/contracts';
 
 /**
@@ -30,19 +35,24 @@ export class ExportProgress {
   readonly job = input.required<ExportJobView>();
 
   protected readonly label = computed(() =>
-    this.job().status === 'queued' ? 'Waiting for the worker to start the export' : `Exporting: ${this.job().percent}% done`,
+    this.job().status === 'queued'
+      ? 'Waiting for the worker to start the export'
+      : `Exporting: ${this.job().percent}% done`,
   );
 
   protected readonly detail = computed(() => {
     const j = this.job();
     if (j.eventsTotal === null) return 'Counting the history events to export…';
-    const cases = j.cases === 1 ? '1 case' : `${j.cases.toLocaleString('en-GB')} cases`;
+    const cases =
+      j.cases === 1 ? '1 case' : `${j.cases.toLocaleString('en-GB')} cases`;
     return `${j.eventsRead.toLocaleString('en-GB')} of ${j.eventsTotal.toLocaleString('en-GB')} history events read and checked; ${j.eventsWritten.toLocaleString('en-GB')} written, from ${cases}.`;
   });
 
   /** Changes only every 10%, so a screen reader is told now and then, not every second. */
   protected readonly announcement = computed(() => {
     const j = this.job();
-    return j.status === 'queued' ? 'Export waiting to start' : `Export ${Math.floor(j.percent / 10) * 10}% done`;
+    return j.status === 'queued'
+      ? 'Export waiting to start'
+      : `Export ${Math.floor(j.percent / 10) * 10}% done`;
   });
 }

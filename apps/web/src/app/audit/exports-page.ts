@@ -1,7 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { EXPORT_FORMATS, type ExportFormat, type ExportScope, type StartExportRequest } from '@send/contracts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportScope,
+  type StartExportRequest,
+} from '@send/contracts';
 import { isValidIsoDate } from '@send/domain';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../core/session';
@@ -25,14 +38,30 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
 const DATE_PARTS = ['day', 'month', 'year'] as const;
 
 /** Day, month and year as typed; a real date comes back as YYYY-MM-DD. */
-function dateFrom(form: FormData, name: 'from' | 'to', label: string): { iso: string } | { error: FieldError } {
-  const [day, month, year] = DATE_PARTS.map((p) => String(form.get(`${name}-${p}`) ?? '').trim());
-  const error = (message: string): { error: FieldError } => ({ error: { field: name, targetId: `${name}-day`, message } });
+function dateFrom(
+  form: FormData,
+  name: 'from' | 'to',
+  label: string,
+): { iso: string } | { error: FieldError } {
+  const [day, month, year] = DATE_PARTS.map((p) =>
+    String(form.get(`${name}-${p}`) ?? '').trim(),
+  );
+  const error = (message: string): { error: FieldError } => ({
+    error: { field: name, targetId: `${name}-day`, message },
+  });
   if (!day && !month && !year) return error(`Enter the ${label}`);
-  if (!day || !month || !year) return error(`The ${label} must include a day, month and year`);
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return error(`The ${label} must be a real date`);
+  if (!day || !month || !year)
+    return error(`The ${label} must include a day, month and year`);
+  if (
+    !/^\d{1,2}$/.test(day) ||
+    !/^\d{1,2}$/.test(month) ||
+    !/^\d{4}$/.test(year)
+  )
+    return error(`The ${label} must be a real date`);
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isValidIsoDate(iso) ? { iso } : error(`The ${label} must be a real date`);
+  return isValidIsoDate(iso)
+    ? { iso }
+    : error(`The ${label} must be a real date`);
 }
 
 /**
@@ -182,7 +211,9 @@ export class ExportsPage {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
-  protected readonly scope = linkedSignal<ExportScope | undefined>(() => (this.caseReference() ? 'case' : undefined));
+  protected readonly scope = linkedSignal<ExportScope | undefined>(() =>
+    this.caseReference() ? 'case' : undefined,
+  );
   protected readonly errors = signal<readonly FieldError[]>([]);
   protected readonly busy = signal(false);
   protected readonly formats = EXPORT_FORMATS;
@@ -192,8 +223,16 @@ export class ExportsPage {
   protected readonly subject = exportSubject;
   protected readonly time = londonDateTimeText;
   protected readonly dates = [
-    { name: 'from', legend: 'From', hint: `The first day, for example 1 1 ${londonToday().slice(0, 4)}` },
-    { name: 'to', legend: 'To', hint: `The last day, for example 31 3 ${londonToday().slice(0, 4)}` },
+    {
+      name: 'from',
+      legend: 'From',
+      hint: `The first day, for example 1 1 ${londonToday().slice(0, 4)}`,
+    },
+    {
+      name: 'to',
+      legend: 'To',
+      hint: `The last day, for example 31 3 ${londonToday().slice(0, 4)}`,
+    },
   ] as const;
   protected readonly parts = [
     { part: 'day', label: 'Day', width: 'govuk-input--width-2' },
@@ -225,23 +264,47 @@ export class ExportsPage {
       const named: Field[] = ['scope', 'caseReference', 'from', 'to', 'format'];
       const fieldErrors = (problem?.errors ?? []).map((e): FieldError => {
         const field = named.find((f) => f === e.field);
-        return field ? { field, targetId: field === 'from' || field === 'to' ? `${field}-day` : field, message: capitalise(e.message) } : { message: e.message };
+        return field
+          ? {
+              field,
+              targetId:
+                field === 'from' || field === 'to' ? `${field}-day` : field,
+              message: capitalise(e.message),
+            }
+          : { message: e.message };
       });
-      this.errors.set(fieldErrors.length ? fieldErrors : [{ message: problem?.detail ?? SERVICE_PROBLEM }]);
+      this.errors.set(
+        fieldErrors.length
+          ? fieldErrors
+          : [{ message: problem?.detail ?? SERVICE_PROBLEM }],
+      );
     } finally {
       this.busy.set(false);
     }
   }
 
-  private validate(form: FormData): { request?: StartExportRequest; errors: FieldError[] } {
+  private validate(form: FormData): {
+    request?: StartExportRequest;
+    errors: FieldError[];
+  } {
     const errors: FieldError[] = [];
     const scope = this.scope();
     const format = form.get('format') as ExportFormat | null;
     let request: StartExportRequest | undefined;
-    if (!scope) errors.push({ field: 'scope', targetId: 'scope', message: 'Select what you want to export' });
+    if (!scope)
+      errors.push({
+        field: 'scope',
+        targetId: 'scope',
+        message: 'Select what you want to export',
+      });
     if (scope === 'case') {
       const caseReference = String(form.get('caseReference') ?? '').trim();
-      if (!caseReference) errors.push({ field: 'caseReference', targetId: 'caseReference', message: 'Enter the case reference' });
+      if (!caseReference)
+        errors.push({
+          field: 'caseReference',
+          targetId: 'caseReference',
+          message: 'Enter the case reference',
+        });
       else request = { scope, format: format ?? 'csv', caseReference };
     }
     if (scope === 'period') {
@@ -250,13 +313,30 @@ export class ExportsPage {
       if ('error' in from) errors.push(from.error);
       if ('error' in to) errors.push(to.error);
       if ('iso' in from && 'iso' in to) {
-        if (from.iso > to.iso) errors.push({ field: 'to', targetId: 'to-day', message: 'The last day must be the same as or after the first day' });
-        else request = { scope, format: format ?? 'csv', from: from.iso, to: to.iso };
+        if (from.iso > to.iso)
+          errors.push({
+            field: 'to',
+            targetId: 'to-day',
+            message: 'The last day must be the same as or after the first day',
+          });
+        else
+          request = {
+            scope,
+            format: format ?? 'csv',
+            from: from.iso,
+            to: to.iso,
+          };
       }
     }
-    if (!format) errors.push({ field: 'format', targetId: 'format', message: 'Select a format' });
+    if (!format)
+      errors.push({
+        field: 'format',
+        targetId: 'format',
+        message: 'Select a format',
+      });
     return errors.length ? { errors } : { request, errors };
   }
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);

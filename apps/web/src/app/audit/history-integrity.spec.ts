@@ -1,22 +1,36 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { HistoryIntegrity } from './history-integrity';
 import { find } from '../shared/testing';
 
 describe('HistoryIntegrity', () => {
   async function check(result: object) {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(HistoryIntegrity);
     fixture.componentRef.setInput('caseId', 'case-1');
     fixture.detectChanges();
     const element = fixture.nativeElement as HTMLElement;
     find(element, 'button').click();
     fixture.detectChanges();
-    expect(element.querySelector('[role="status"]')?.textContent).toContain('Checking the history');
-    TestBed.inject(HttpTestingController).expectOne('/api/cases/case-1/history/verification').flush(result);
+    expect(element.querySelector('[role="status"]')?.textContent).toContain(
+      'Checking the history',
+    );
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/cases/case-1/history/verification')
+      .flush(result);
     await fixture.whenStable();
-    return element.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return (
+      element
+        .querySelector('[role="status"]')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? ''
+    );
   }
 
   it('says in words that an intact history was not altered', async () => {
@@ -29,7 +43,12 @@ describe('HistoryIntegrity', () => {
     const text = await check({
       valid: false,
       events: 12,
-      firstMismatch: { sequence: 3, id: 'e-3', problem: 'its content does not match its hash: it was changed after it was recorded' },
+      firstMismatch: {
+        sequence: 3,
+        id: 'e-3',
+        problem:
+          'its content does not match its hash: it was changed after it was recorded',
+      },
     });
     expect(text).toContain(
       'Warning The history has been altered. Event 3 of 12 does not match: its content does not match its hash: it was changed after it was recorded.',

@@ -1,9 +1,20 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import type { HistoryVerification } from '@send/contracts';
 import { CaseApi } from '../cases/case-api';
 import { londonDateTimeText } from '../shared/dates';
 
-type State = { kind: 'idle' } | { kind: 'checking' } | { kind: 'done'; result: HistoryVerification; at: string } | { kind: 'failed' };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'done'; result: HistoryVerification; at: string }
+  | { kind: 'failed' };
 
 /**
  * "Check the history has not been altered": asks the API to recompute every hash and link of the
@@ -80,7 +91,8 @@ export class HistoryIntegrity {
   protected check(): void {
     this.state.set({ kind: 'checking' });
     const subscription = this.api.verifyHistory(this.caseId()).subscribe({
-      next: (result) => this.state.set({ kind: 'done', result, at: new Date().toISOString() }),
+      next: (result) =>
+        this.state.set({ kind: 'done', result, at: new Date().toISOString() }),
       error: () => this.state.set({ kind: 'failed' }),
     });
     this.destroyRef.onDestroy(() => subscription.unsubscribe());

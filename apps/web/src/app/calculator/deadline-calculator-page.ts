@@ -1,4 +1,15 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
@@ -10,7 +21,11 @@ import { LongDatePipe } from '../shared/date-pipes';
 import { ErrorSummary } from '../shared/error-summary';
 import { isBlankDate, parseDate } from '../shared/forms/date-parts';
 import { DateInput } from '../shared/forms/date-input';
-import { type DateParts, EMPTY_DATE, type FieldError } from '../shared/forms/form-types';
+import {
+  type DateParts,
+  EMPTY_DATE,
+  type FieldError,
+} from '../shared/forms/form-types';
 import { SelectField } from '../shared/forms/select-field';
 import { SERVICE_PROBLEM, toProblem } from '../shared/problem';
 import { RuleApi } from './rule-api';
@@ -99,12 +114,20 @@ export class DeadlineCalculatorPage {
     params: () => this.session.currentId(),
     stream: () => this.api.rules(),
   });
-  protected readonly groups = computed(() => (this.rules.hasValue() ? groupRules(this.rules.value()) : []));
+  protected readonly groups = computed(() =>
+    this.rules.hasValue() ? groupRules(this.rules.value()) : [],
+  );
   protected readonly ruleId = signal('');
-  protected readonly selected = computed(() => (this.rules.hasValue() ? this.rules.value().find((r) => r.id === this.ruleId()) : undefined));
+  protected readonly selected = computed(() =>
+    this.rules.hasValue()
+      ? this.rules.value().find((r) => r.id === this.ruleId())
+      : undefined,
+  );
   protected readonly dates = signal<Record<string, DateParts>>({});
   protected readonly errors = signal<readonly FieldError[]>([]);
-  protected readonly result = signal<DeadlineCalculation | undefined>(undefined);
+  protected readonly result = signal<DeadlineCalculation | undefined>(
+    undefined,
+  );
   private readonly resultEl = viewChild<ElementRef<HTMLElement>>('resultEl');
 
   constructor() {
@@ -112,7 +135,11 @@ export class DeadlineCalculatorPage {
       const rule = this.rule();
       if (rule && !this.ruleId()) this.ruleId.set(rule);
     });
-    effect(() => this.title.setTitle(pageTitle(this.errors().length ? `Error: ${HEADING}` : HEADING)));
+    effect(() =>
+      this.title.setTitle(
+        pageTitle(this.errors().length ? `Error: ${HEADING}` : HEADING),
+      ),
+    );
     afterRenderEffect(() => this.resultEl()?.nativeElement.focus());
   }
 
@@ -124,7 +151,10 @@ export class DeadlineCalculatorPage {
     this.ruleId.set(ruleId);
     this.result.set(undefined);
     this.errors.set([]);
-    void this.router.navigate([], { queryParams: { rule: ruleId || null }, replaceUrl: true });
+    void this.router.navigate([], {
+      queryParams: { rule: ruleId || null },
+      replaceUrl: true,
+    });
   }
 
   protected setDate(fact: string, value: DateParts): void {
@@ -136,7 +166,13 @@ export class DeadlineCalculatorPage {
     this.result.set(undefined);
     const rule = this.selected();
     if (!rule) {
-      this.errors.set([{ field: 'ruleId', targetId: 'ruleId', message: 'Choose the deadline to work out' }]);
+      this.errors.set([
+        {
+          field: 'ruleId',
+          targetId: 'ruleId',
+          message: 'Choose the deadline to work out',
+        },
+      ]);
       return;
     }
     const errors: FieldError[] = [];
@@ -144,21 +180,33 @@ export class DeadlineCalculatorPage {
     for (const fact of rule.facts) {
       const parts = this.dates()[fact.name] ?? EMPTY_DATE;
       if (!fact.required && isBlankDate(parts)) continue;
-      const parsed = parseDate(parts, { id: `facts-${fact.name}`, label: fact.label, missing: `Enter the date: ${fact.label.toLowerCase()}` });
+      const parsed = parseDate(parts, {
+        id: `facts-${fact.name}`,
+        label: fact.label,
+        missing: `Enter the date: ${fact.label.toLowerCase()}`,
+      });
       if ('error' in parsed) errors.push(parsed.error);
       else facts[fact.name] = parsed.iso;
     }
     this.errors.set(errors);
     if (errors.length) return;
     try {
-      this.result.set(await firstValueFrom(this.api.calculate({ ruleId: rule.id, facts })));
+      this.result.set(
+        await firstValueFrom(this.api.calculate({ ruleId: rule.id, facts })),
+      );
     } catch (error) {
       const problem = toProblem(error);
       const mapped = (problem?.errors ?? []).map((e): FieldError => {
         const id = e.field.replace(/^facts\./, 'facts-');
-        return id.startsWith('facts-') ? { field: id, targetId: `${id}-day`, message: e.message } : { message: e.message };
+        return id.startsWith('facts-')
+          ? { field: id, targetId: `${id}-day`, message: e.message }
+          : { message: e.message };
       });
-      this.errors.set(mapped.length ? mapped : [{ message: problem?.detail ?? SERVICE_PROBLEM }]);
+      this.errors.set(
+        mapped.length
+          ? mapped
+          : [{ message: problem?.detail ?? SERVICE_PROBLEM }],
+      );
     }
   }
 }

@@ -1,4 +1,13 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, DestroyRef, DOCUMENT, inject, signal } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  DOCUMENT,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Session } from '../core/session';
@@ -56,8 +65,12 @@ export class CaseHistoryTab {
   private readonly destroyRef = inject(DestroyRef);
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment);
   protected readonly downloadFailed = signal(false);
-  protected readonly canRecord = computed(() => recordsOnCases(this.session.user()?.role));
-  protected readonly isAuditor = computed(() => this.session.user()?.role === 'auditor');
+  protected readonly canRecord = computed(() =>
+    recordsOnCases(this.session.user()?.role),
+  );
+  protected readonly isAuditor = computed(
+    () => this.session.user()?.role === 'auditor',
+  );
 
   constructor() {
     // A link to one entry (from a correction, or the overview) moves focus to it.
@@ -79,7 +92,9 @@ export class CaseHistoryTab {
           this.downloadFailed.set(true);
           return;
         }
-        const fileName = fileNameFrom(response.headers.get('Content-Disposition')) ?? `case-${reference}-history.csv`;
+        const fileName =
+          fileNameFrom(response.headers.get('Content-Disposition')) ??
+          `case-${reference}-history.csv`;
         const url = URL.createObjectURL(blob);
         const link = this.document.createElement('a');
         link.href = url;

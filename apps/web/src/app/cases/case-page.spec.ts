@@ -205,17 +205,15 @@ describe('CasePage (the case layout and its tabs)', () => {
     const navigation = harness.navigateByUrl('/cases/case-1');
     await new Promise((r) => setTimeout(r));
     harness.detectChanges();
-    http
-      .expectOne('/api/cases/case-1')
-      .flush(
-        {
-          status: 404,
-          title: 'Not found',
-          detail: 'No case',
-          type: 'about:blank',
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/cases/case-1').flush(
+      {
+        status: 404,
+        title: 'Not found',
+        detail: 'No case',
+        type: 'about:blank',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     http
       .expectOne('/api/cases/case-1/history')
       .flush(null, { status: 404, statusText: 'Not Found' });

@@ -21,14 +21,26 @@ export class CaseStore {
     return id && user ? { id, user } : undefined;
   });
 
-  readonly detail = rxResource({ params: this.params, stream: ({ params }) => this.api.get(params.id) });
-  readonly history = rxResource({ params: this.params, stream: ({ params }) => this.api.history(params.id) });
+  readonly detail = rxResource({
+    params: this.params,
+    stream: ({ params }) => this.api.get(params.id),
+  });
+  readonly history = rxResource({
+    params: this.params,
+    stream: ({ params }) => this.api.history(params.id),
+  });
 
   /** The case once loaded. */
-  readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
+  readonly current = computed(() =>
+    this.detail.hasValue() ? this.detail.value() : undefined,
+  );
 
   /** The last entry's place in the history (0 before it has loaded). */
-  readonly lastSequence = computed(() => (this.history.hasValue() ? Math.max(0, ...this.history.value().map((e) => e.sequence)) : 0));
+  readonly lastSequence = computed(() =>
+    this.history.hasValue()
+      ? Math.max(0, ...this.history.value().map((e) => e.sequence))
+      : 0,
+  );
 
   /** After a save: the case as the API answered, then the history again. */
   saved(detail: CaseDetail): void {
@@ -37,10 +49,16 @@ export class CaseStore {
   }
 
   /** Loads the case and its history again now (after a conflict), and answers both. */
-  async refresh(): Promise<{ detail: CaseDetail; history: HistoryEventView[] }> {
+  async refresh(): Promise<{
+    detail: CaseDetail;
+    history: HistoryEventView[];
+  }> {
     const id = this.caseId();
     if (!id) throw new Error('No case is open');
-    const [detail, history] = await Promise.all([firstValueFrom(this.api.get(id)), firstValueFrom(this.api.history(id))]);
+    const [detail, history] = await Promise.all([
+      firstValueFrom(this.api.get(id)),
+      firstValueFrom(this.api.history(id)),
+    ]);
     this.detail.set(detail);
     this.history.set(history);
     return { detail, history };

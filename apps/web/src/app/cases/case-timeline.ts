@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { HistoryEventView } from '@send/contracts';
 import { LondonDateTimePipe, LongDatePipe } from '../shared/date-pipes';
@@ -64,7 +69,9 @@ export class CaseTimeline {
   protected readonly role = roleLabel;
 
   protected readonly shown = computed(() => {
-    const newestFirst = [...this.events()].sort((a, b) => b.sequence - a.sequence);
+    const newestFirst = [...this.events()].sort(
+      (a, b) => b.sequence - a.sequence,
+    );
     const limit = this.limit();
     return limit === undefined ? newestFirst : newestFirst.slice(0, limit);
   });
@@ -80,7 +87,10 @@ export class CaseTimeline {
   });
 
   protected correctsOf(event: HistoryEventView): number | undefined {
-    const target = event.type === 'event.corrected' ? event.payload['correctsSequence'] : undefined;
+    const target =
+      event.type === 'event.corrected'
+        ? event.payload['correctsSequence']
+        : undefined;
     return typeof target === 'number' ? target : undefined;
   }
 }

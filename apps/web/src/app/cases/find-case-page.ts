@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
@@ -6,9 +14,17 @@ import { pageTitle } from '../core/app-title-strategy';
 import { Session } from '../core/session';
 import { LongDatePipe } from '../shared/date-pipes';
 import { ErrorSummary } from '../shared/error-summary';
-import { isBlankDate, parseDate, toDateParts } from '../shared/forms/date-parts';
+import {
+  isBlankDate,
+  parseDate,
+  toDateParts,
+} from '../shared/forms/date-parts';
 import { DateInput } from '../shared/forms/date-input';
-import { type DateParts, EMPTY_DATE, type FieldError } from '../shared/forms/form-types';
+import {
+  type DateParts,
+  EMPTY_DATE,
+  type FieldError,
+} from '../shared/forms/form-types';
 import { TextField } from '../shared/forms/text-field';
 import { stageLabel } from '../shared/labels';
 import { SERVICE_PROBLEM } from '../shared/problem';
@@ -145,26 +161,50 @@ export class FindCasePage {
   protected readonly stage = stageLabel;
   protected readonly criteria = this.state.criteria;
   protected readonly text = signal(this.state.criteria()?.text ?? '');
-  protected readonly dateOfBirth = signal<DateParts>(toDateParts(this.state.criteria()?.dateOfBirth));
+  protected readonly dateOfBirth = signal<DateParts>(
+    toDateParts(this.state.criteria()?.dateOfBirth),
+  );
   protected readonly errors = signal<readonly FieldError[]>([]);
-  protected readonly canOpen = computed(() => ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''));
-  protected readonly currentPage = computed(() => Math.max(1, Math.floor(Number(this.page() ?? 1)) || 1));
+  protected readonly canOpen = computed(() =>
+    ['caseworker', 'manager'].includes(this.session.user()?.role ?? ''),
+  );
+  protected readonly currentPage = computed(() =>
+    Math.max(1, Math.floor(Number(this.page() ?? 1)) || 1),
+  );
 
   protected readonly results = rxResource({
     params: () => {
       const user = this.session.currentId();
-      return user ? { user, criteria: this.criteria(), offset: (this.currentPage() - 1) * PAGE_SIZE } : undefined;
+      return user
+        ? {
+            user,
+            criteria: this.criteria(),
+            offset: (this.currentPage() - 1) * PAGE_SIZE,
+          }
+        : undefined;
     },
     stream: ({ params }) =>
       params.criteria
-        ? this.api.search({ ...params.criteria, limit: PAGE_SIZE, offset: params.offset })
+        ? this.api.search({
+            ...params.criteria,
+            limit: PAGE_SIZE,
+            offset: params.offset,
+          })
         : this.api.list(PAGE_SIZE, params.offset),
   });
 
-  protected readonly pages = computed(() => (this.results.hasValue() ? Math.ceil(this.results.value().total / PAGE_SIZE) : 0));
+  protected readonly pages = computed(() =>
+    this.results.hasValue()
+      ? Math.ceil(this.results.value().total / PAGE_SIZE)
+      : 0,
+  );
 
   constructor() {
-    effect(() => this.title.setTitle(pageTitle(this.errors().length ? `Error: ${HEADING}` : HEADING)));
+    effect(() =>
+      this.title.setTitle(
+        pageTitle(this.errors().length ? `Error: ${HEADING}` : HEADING),
+      ),
+    );
   }
 
   protected errorFor(field: string): FieldError | undefined {
@@ -177,17 +217,32 @@ export class FindCasePage {
     const errors: FieldError[] = [];
     let dateOfBirth: string | undefined;
     if (!text && isBlankDate(this.dateOfBirth())) {
-      errors.push({ field: 'text', targetId: 'text', message: 'Enter a reference or name, or a date of birth' });
+      errors.push({
+        field: 'text',
+        targetId: 'text',
+        message: 'Enter a reference or name, or a date of birth',
+      });
     }
-    if (text && text.length < 2) errors.push({ field: 'text', targetId: 'text', message: 'Enter at least 2 characters of the reference or name' });
+    if (text && text.length < 2)
+      errors.push({
+        field: 'text',
+        targetId: 'text',
+        message: 'Enter at least 2 characters of the reference or name',
+      });
     if (!isBlankDate(this.dateOfBirth())) {
-      const parsed = parseDate(this.dateOfBirth(), { id: 'dateOfBirth', label: 'Date of birth' });
+      const parsed = parseDate(this.dateOfBirth(), {
+        id: 'dateOfBirth',
+        label: 'Date of birth',
+      });
       if ('error' in parsed) errors.push(parsed.error);
       else dateOfBirth = parsed.iso;
     }
     this.errors.set(errors);
     if (errors.length) return;
-    this.state.criteria.set({ ...(text ? { text } : {}), ...(dateOfBirth ? { dateOfBirth } : {}) });
+    this.state.criteria.set({
+      ...(text ? { text } : {}),
+      ...(dateOfBirth ? { dateOfBirth } : {}),
+    });
     void this.router.navigate(['/cases']);
   }
 

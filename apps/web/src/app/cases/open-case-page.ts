@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
@@ -8,7 +14,11 @@ import { londonToday } from '../shared/dates';
 import { ErrorSummary } from '../shared/error-summary';
 import { parseDate } from '../shared/forms/date-parts';
 import { DateInput } from '../shared/forms/date-input';
-import { type DateParts, EMPTY_DATE, type FieldError } from '../shared/forms/form-types';
+import {
+  type DateParts,
+  EMPTY_DATE,
+  type FieldError,
+} from '../shared/forms/form-types';
 import { TextField } from '../shared/forms/text-field';
 import { httpStatus, SERVICE_PROBLEM, toProblem } from '../shared/problem';
 import { CaseApi } from './case-api';
@@ -85,7 +95,11 @@ export class OpenCasePage {
   protected readonly busy = signal(false);
 
   constructor() {
-    effect(() => this.title.setTitle(pageTitle(this.errors().length ? `Error: ${HEADING}` : HEADING)));
+    effect(() =>
+      this.title.setTitle(
+        pageTitle(this.errors().length ? `Error: ${HEADING}` : HEADING),
+      ),
+    );
   }
 
   protected errorFor(field: string): FieldError | undefined {
@@ -98,24 +112,46 @@ export class OpenCasePage {
     const reference = this.reference().trim();
     const childName = this.childName().trim();
     const errors: FieldError[] = [];
-    if (!reference) errors.push({ field: 'reference', targetId: 'reference', message: 'Enter the council reference' });
+    if (!reference)
+      errors.push({
+        field: 'reference',
+        targetId: 'reference',
+        message: 'Enter the council reference',
+      });
     else if (!REFERENCE.test(reference)) {
       errors.push({
         field: 'reference',
         targetId: 'reference',
-        message: 'Council reference must be up to 40 letters, numbers and / _ . - and start with a letter or number',
+        message:
+          'Council reference must be up to 40 letters, numbers and / _ . - and start with a letter or number',
       });
     }
-    if (!childName) errors.push({ field: 'childName', targetId: 'childName', message: 'Enter the name of the child or young person' });
-    else if (childName.length > 200) errors.push({ field: 'childName', targetId: 'childName', message: 'Name must be 200 characters or fewer' });
-    const date = parseDate(this.dateOfBirth(), { id: 'dateOfBirth', label: 'Date of birth', notAfter: londonToday() });
+    if (!childName)
+      errors.push({
+        field: 'childName',
+        targetId: 'childName',
+        message: 'Enter the name of the child or young person',
+      });
+    else if (childName.length > 200)
+      errors.push({
+        field: 'childName',
+        targetId: 'childName',
+        message: 'Name must be 200 characters or fewer',
+      });
+    const date = parseDate(this.dateOfBirth(), {
+      id: 'dateOfBirth',
+      label: 'Date of birth',
+      notAfter: londonToday(),
+    });
     if ('error' in date) errors.push(date.error);
     this.errors.set(errors);
     if (errors.length || 'error' in date) return;
 
     this.busy.set(true);
     try {
-      const opened = await firstValueFrom(this.api.open({ reference, childName, dateOfBirth: date.iso }));
+      const opened = await firstValueFrom(
+        this.api.open({ reference, childName, dateOfBirth: date.iso }),
+      );
       this.flash.set('Case opened');
       await this.router.navigate(['/cases', opened.id]);
     } catch (error) {
@@ -128,10 +164,19 @@ export class OpenCasePage {
   private problemErrors(error: unknown): FieldError[] {
     const problem = toProblem(error);
     if (!problem) return [{ message: SERVICE_PROBLEM }];
-    if (httpStatus(error) === 409) return [{ field: 'reference', targetId: 'reference', message: problem.detail }];
+    if (httpStatus(error) === 409)
+      return [
+        { field: 'reference', targetId: 'reference', message: problem.detail },
+      ];
     const fieldErrors = (problem.errors ?? []).map((e): FieldError => {
       const field = FIELDS.find((f) => f === e.field);
-      return field ? { field, targetId: field === 'dateOfBirth' ? 'dateOfBirth-day' : field, message: e.message } : { message: e.message };
+      return field
+        ? {
+            field,
+            targetId: field === 'dateOfBirth' ? 'dateOfBirth-day' : field,
+            message: e.message,
+          }
+        : { message: e.message };
     });
     return fieldErrors.length ? fieldErrors : [{ message: problem.detail }];
   }

@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -13,12 +16,37 @@ class Blank {}
 
 describe('roles', () => {
   it('gives each role its own navigation and start page', () => {
-    expect(navigationFor('caseworker').map((i) => i.label)).toEqual(['My deadlines', 'Find a case', 'All deadlines', 'Deadline calculator']);
-    expect(navigationFor('manager').map((i) => i.label)).toEqual(['Dashboard', 'My deadlines', 'Find a case', 'All deadlines', 'Appeals', 'Deadline calculator']);
-    expect(navigationFor('auditor').map((i) => i.link)).toEqual(['/audit/exports', '/dashboard', '/appeals', '/cases', '/deadlines']);
-    expect(navigationFor('administrator').map((i) => i.link)).toEqual(['/administration']);
+    expect(navigationFor('caseworker').map((i) => i.label)).toEqual([
+      'My deadlines',
+      'Find a case',
+      'All deadlines',
+      'Deadline calculator',
+    ]);
+    expect(navigationFor('manager').map((i) => i.label)).toEqual([
+      'Dashboard',
+      'My deadlines',
+      'Find a case',
+      'All deadlines',
+      'Appeals',
+      'Deadline calculator',
+    ]);
+    expect(navigationFor('auditor').map((i) => i.link)).toEqual([
+      '/audit/exports',
+      '/dashboard',
+      '/appeals',
+      '/cases',
+      '/deadlines',
+    ]);
+    expect(navigationFor('administrator').map((i) => i.link)).toEqual([
+      '/administration',
+    ]);
     expect(navigationFor(undefined)).toEqual([]);
-    expect([homeFor('manager'), homeFor('auditor'), homeFor('caseworker'), homeFor('administrator')]).toEqual([
+    expect([
+      homeFor('manager'),
+      homeFor('auditor'),
+      homeFor('caseworker'),
+      homeFor('administrator'),
+    ]).toEqual([
       '/dashboard',
       '/audit/exports',
       '/my-deadlines',
@@ -34,15 +62,29 @@ describe('roleGuard and homeRedirect', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([
-          { path: '', pathMatch: 'full', canActivate: [homeRedirect], children: [] },
-          { path: 'dashboard', component: Blank, canActivate: [roleGuard('manager', 'auditor')] },
+          {
+            path: '',
+            pathMatch: 'full',
+            canActivate: [homeRedirect],
+            children: [],
+          },
+          {
+            path: 'dashboard',
+            component: Blank,
+            canActivate: [roleGuard('manager', 'auditor')],
+          },
           { path: 'my-deadlines', component: Blank },
           { path: 'audit/exports', component: Blank },
           { path: 'sign-in', component: Blank },
         ]),
       ],
     });
-    if (role) TestBed.inject(Session).signedIn({ user: { id: 'u', name: 'Someone', role, team: 'SEND North' }, csrfToken: 't', expiresAt: '2026-03-02T19:00:00Z' });
+    if (role)
+      TestBed.inject(Session).signedIn({
+        user: { id: 'u', name: 'Someone', role, team: 'SEND North' },
+        csrfToken: 't',
+        expiresAt: '2026-03-02T19:00:00Z',
+      });
     return TestBed.inject(Router);
   }
 
@@ -65,7 +107,9 @@ describe('roleGuard and homeRedirect', () => {
     const http = TestBed.inject(HttpTestingController);
     const navigation = router.navigateByUrl('/dashboard');
     await new Promise((resolve) => setTimeout(resolve));
-    http.expectOne('/api/auth/session').flush(null, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/session')
+      .flush(null, { status: 401, statusText: 'Unauthorized' });
     await navigation;
     expect(router.url).toBe('/sign-in?returnTo=%2Fdashboard');
     http.verify();

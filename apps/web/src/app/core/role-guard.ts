@@ -12,7 +12,9 @@ export function signedIn(session: Session): Observable<boolean> {
 
 /** Where a session that must set its own password goes first (then back to `returnTo`). */
 export const changePasswordFirst = (router: Router, returnTo: string) =>
-  router.createUrlTree(['/change-password'], { queryParams: returnTo && returnTo !== '/' ? { returnTo } : {} });
+  router.createUrlTree(['/change-password'], {
+    queryParams: returnTo && returnTo !== '/' ? { returnTo } : {},
+  });
 
 /**
  * Pages for some roles only (the API refuses the others anyway): without a session, the sign-in
@@ -24,10 +26,16 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     const router = inject(Router);
     return signedIn(session).pipe(
       map((ok) => {
-        if (!ok) return router.createUrlTree(['/sign-in'], { queryParams: { returnTo: state.url } });
-        if (session.passwordChangeRequired()) return changePasswordFirst(router, state.url);
+        if (!ok)
+          return router.createUrlTree(['/sign-in'], {
+            queryParams: { returnTo: state.url },
+          });
+        if (session.passwordChangeRequired())
+          return changePasswordFirst(router, state.url);
         const role = session.user()?.role;
-        return role && roles.includes(role) ? true : router.parseUrl(homeFor(role));
+        return role && roles.includes(role)
+          ? true
+          : router.parseUrl(homeFor(role));
       }),
     );
   };

@@ -5,24 +5,45 @@ export interface NavigationItem {
   link: string;
 }
 
-const MY_DEADLINES: NavigationItem = { label: 'My deadlines', link: '/my-deadlines' };
+const MY_DEADLINES: NavigationItem = {
+  label: 'My deadlines',
+  link: '/my-deadlines',
+};
 const FIND_A_CASE: NavigationItem = { label: 'Find a case', link: '/cases' };
-const DEADLINES: NavigationItem = { label: 'All deadlines', link: '/deadlines' };
-const CALCULATOR: NavigationItem = { label: 'Deadline calculator', link: '/deadline-calculator' };
+const DEADLINES: NavigationItem = {
+  label: 'All deadlines',
+  link: '/deadlines',
+};
+const CALCULATOR: NavigationItem = {
+  label: 'Deadline calculator',
+  link: '/deadline-calculator',
+};
 const DASHBOARD: NavigationItem = { label: 'Dashboard', link: '/dashboard' };
 const APPEALS: NavigationItem = { label: 'Appeals', link: '/appeals' };
 const EXPORTS: NavigationItem = { label: 'Exports', link: '/audit/exports' };
-const ADMINISTRATION: NavigationItem = { label: 'Administration', link: '/administration' };
+const ADMINISTRATION: NavigationItem = {
+  label: 'Administration',
+  link: '/administration',
+};
 
 /** The service navigation each role sees: what its work is, in the order it is done. */
 const NAVIGATION: Record<Role, readonly NavigationItem[]> = {
   caseworker: [MY_DEADLINES, FIND_A_CASE, DEADLINES, CALCULATOR],
-  manager: [DASHBOARD, MY_DEADLINES, FIND_A_CASE, DEADLINES, APPEALS, CALCULATOR],
+  manager: [
+    DASHBOARD,
+    MY_DEADLINES,
+    FIND_A_CASE,
+    DEADLINES,
+    APPEALS,
+    CALCULATOR,
+  ],
   auditor: [EXPORTS, DASHBOARD, APPEALS, FIND_A_CASE, DEADLINES],
   administrator: [ADMINISTRATION],
 };
 
-export function navigationFor(role: Role | undefined): readonly NavigationItem[] {
+export function navigationFor(
+  role: Role | undefined,
+): readonly NavigationItem[] {
   return role ? NAVIGATION[role] : [];
 }
 
@@ -41,4 +62,5 @@ export function homeFor(role: Role | undefined): string {
 }
 
 /** Caseworkers and managers record entries on cases (as the API allows). */
-export const recordsOnCases = (role: Role | undefined): boolean => role === 'caseworker' || role === 'manager';
+export const recordsOnCases = (role: Role | undefined): boolean =>
+  role === 'caseworker' || role === 'manager';

@@ -1,4 +1,8 @@
-import { HttpErrorResponse, HttpInterceptorFn, HttpResponse } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  HttpInterceptorFn,
+  HttpResponse,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, tap, throwError } from 'rxjs';
@@ -6,7 +10,11 @@ import { Session } from './session';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Calls whose 401 means "wrong details", "not signed in yet" or "signed out already", not "your session ended". */
-const NO_REDIRECT = ['/api/auth/sign-in', '/api/auth/session', '/api/auth/sign-out'];
+const NO_REDIRECT = [
+  '/api/auth/sign-in',
+  '/api/auth/session',
+  '/api/auth/sign-out',
+];
 
 /**
  * Sends the session's CSRF token with every change to the API; notes each answer (it keeps the
@@ -18,16 +26,27 @@ export const sessionInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   if (!request.url.startsWith('/api/')) return next(request);
   const token = session.csrfToken();
-  const sent = token && !SAFE.has(request.method) ? request.clone({ setHeaders: { 'X-CSRF-Token': token } }) : request;
+  const sent =
+    token && !SAFE.has(request.method)
+      ? request.clone({ setHeaders: { 'X-CSRF-Token': token } })
+      : request;
   return next(sent).pipe(
     tap((event) => {
       if (event instanceof HttpResponse) session.touched();
     }),
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === 401 && !NO_REDIRECT.includes(request.url)) {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === 401 &&
+        !NO_REDIRECT.includes(request.url)
+      ) {
         session.clear();
-        const returnTo = router.url.startsWith('/sign-in') ? undefined : router.url;
-        void router.navigate(['/sign-in'], { queryParams: returnTo ? { returnTo } : {} });
+        const returnTo = router.url.startsWith('/sign-in')
+          ? undefined
+          : router.url;
+        void router.navigate(['/sign-in'], {
+          queryParams: returnTo ? { returnTo } : {},
+        });
       } else if (error instanceof HttpErrorResponse && error.status > 0) {
         session.touched();
       }

@@ -12,7 +12,9 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
   return signedIn.pipe(
     map((ok) =>
       !ok
-        ? router.createUrlTree(['/sign-in'], { queryParams: { returnTo: state.url } })
+        ? router.createUrlTree(['/sign-in'], {
+            queryParams: { returnTo: state.url },
+          })
         : session.passwordChangeRequired()
           ? changePasswordFirst(router, state.url)
           : true,
@@ -25,5 +27,13 @@ export const signedInOnlyGuard: CanActivateFn = (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
   const signedIn = session.user() ? of(true) : session.load();
-  return signedIn.pipe(map((ok) => ok || router.createUrlTree(['/sign-in'], { queryParams: { returnTo: state.url } })));
+  return signedIn.pipe(
+    map(
+      (ok) =>
+        ok ||
+        router.createUrlTree(['/sign-in'], {
+          queryParams: { returnTo: state.url },
+        }),
+    ),
+  );
 };

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { Session } from './session';
@@ -65,7 +76,8 @@ export function countdownText(ms: number): string {
 export class TimeoutWarning {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  private readonly dialog =
+    viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
   /** The time, ticking each second only while the warning is open. */
   private readonly now = signal(Date.now());
@@ -80,17 +92,25 @@ export class TimeoutWarning {
   private readonly end = computed(() => {
     const d = this.session.deadlines();
     if (!d) return undefined;
-    return d.absolute <= d.idle ? { at: d.absolute, absolute: true } : { at: d.idle, absolute: false };
+    return d.absolute <= d.idle
+      ? { at: d.absolute, absolute: true }
+      : { at: d.idle, absolute: false };
   });
   protected readonly absolute = computed(() => this.end()?.absolute ?? false);
-  private readonly remaining = computed(() => Math.max(0, (this.end()?.at ?? 0) - this.now()));
+  private readonly remaining = computed(() =>
+    Math.max(0, (this.end()?.at ?? 0) - this.now()),
+  );
   protected readonly visible = computed(() => countdownText(this.remaining()));
   /** The same for screen readers, in steps, so that they are not told every second. */
   protected readonly announced = computed(() => {
     const seconds = Math.ceil(this.remaining() / 1000);
-    return countdownText(Math.ceil(seconds / ANNOUNCE_EVERY_S) * ANNOUNCE_EVERY_S * 1000);
+    return countdownText(
+      Math.ceil(seconds / ANNOUNCE_EVERY_S) * ANNOUNCE_EVERY_S * 1000,
+    );
   });
-  protected readonly liveText = computed(() => (this.open() ? `We will sign you out in ${this.announced()}.` : ''));
+  protected readonly liveText = computed(() =>
+    this.open() ? `We will sign you out in ${this.announced()}.` : '',
+  );
 
   constructor() {
     // (Re)plan the warning whenever the session's end moves (each request moves it on).
@@ -176,8 +196,12 @@ export class TimeoutWarning {
    */
   private async timedOut(): Promise<void> {
     this.hide();
-    const returnTo = this.router.url.startsWith('/sign-in') ? undefined : this.router.url;
+    const returnTo = this.router.url.startsWith('/sign-in')
+      ? undefined
+      : this.router.url;
     this.session.clear();
-    await this.router.navigate(['/sign-in'], { queryParams: { reason: 'timeout', ...(returnTo ? { returnTo } : {}) } });
+    await this.router.navigate(['/sign-in'], {
+      queryParams: { reason: 'timeout', ...(returnTo ? { returnTo } : {}) },
+    });
   }
 }

@@ -1,15 +1,43 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DeadlineBreakdownRow, DeadlineReportStatus } from '@send/contracts';
+import type {
+  DeadlineBreakdownRow,
+  DeadlineReportStatus,
+} from '@send/contracts';
 
 type CountKey = 'overdue' | 'dueThisWeek' | 'metOnTime' | 'metLate' | 'missed';
 
-const COLUMNS: readonly { key: CountKey; title: string; status: DeadlineReportStatus; words: string }[] = [
+const COLUMNS: readonly {
+  key: CountKey;
+  title: string;
+  status: DeadlineReportStatus;
+  words: string;
+}[] = [
   { key: 'overdue', title: 'Overdue now', status: 'overdue', words: 'overdue' },
-  { key: 'dueThisWeek', title: 'Due this week', status: 'due_this_week', words: 'due this week' },
-  { key: 'metOnTime', title: 'Met on time in period', status: 'met_on_time', words: 'met on time in the period' },
-  { key: 'metLate', title: 'Met late in period', status: 'met_late', words: 'met late in the period' },
-  { key: 'missed', title: 'Missed in period', status: 'missed', words: 'missed in the period' },
+  {
+    key: 'dueThisWeek',
+    title: 'Due this week',
+    status: 'due_this_week',
+    words: 'due this week',
+  },
+  {
+    key: 'metOnTime',
+    title: 'Met on time in period',
+    status: 'met_on_time',
+    words: 'met on time in the period',
+  },
+  {
+    key: 'metLate',
+    title: 'Met late in period',
+    status: 'met_late',
+    words: 'met late in the period',
+  },
+  {
+    key: 'missed',
+    title: 'Missed in period',
+    status: 'missed',
+    words: 'missed in the period',
+  },
 ];
 
 /** A breakdown of the dashboard (by caseworker, rule or responsible body); each number links to its deadlines. */
@@ -61,11 +89,15 @@ export class BreakdownTable {
   readonly rowHeader = input.required<string>();
   readonly empty = input('No deadlines match these filters.');
   /** The query parameters that select a row's deadlines (with the dashboard's filters). */
-  readonly select = input.required<(row: DeadlineBreakdownRow) => Record<string, string>>();
+  readonly select =
+    input.required<(row: DeadlineBreakdownRow) => Record<string, string>>();
 
   protected readonly columns = COLUMNS;
 
-  protected link(row: DeadlineBreakdownRow, status: DeadlineReportStatus): Record<string, string> {
+  protected link(
+    row: DeadlineBreakdownRow,
+    status: DeadlineReportStatus,
+  ): Record<string, string> {
     return { ...this.select()(row), status };
   }
 }

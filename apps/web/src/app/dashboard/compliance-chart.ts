@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { ComplianceMonth, ComplianceSeries, DeadlineReportStatus } from '@send/contracts';
+import type {
+  ComplianceMonth,
+  ComplianceSeries,
+  DeadlineReportStatus,
+} from '@send/contracts';
 import { longMonthLabel, monthLabel } from '../shared/months';
 
 const WIDTH = 440;
@@ -136,14 +145,23 @@ export class ComplianceChart {
     { key: 'metLate', status: 'met_late', words: 'met late' },
     { key: 'missed', status: 'missed', words: 'missed' },
     { key: 'pending', status: 'open', words: 'not yet due' },
-  ] as const satisfies readonly { key: keyof ComplianceMonth; status: DeadlineReportStatus; words: string }[];
+  ] as const satisfies readonly {
+    key: keyof ComplianceMonth;
+    status: DeadlineReportStatus;
+    words: string;
+  }[];
 
-  private readonly max = computed(() => niceMax(Math.max(0, ...this.series().months.map((m) => m.due))));
+  private readonly max = computed(() =>
+    niceMax(Math.max(0, ...this.series().months.map((m) => m.due))),
+  );
 
   protected readonly ticks = computed(() => {
     const max = this.max();
     const values = max <= 1 ? [0, 1] : [0, Math.round(max / 2), max];
-    return [...new Set(values)].map((value) => ({ value, y: TOP + PLOT_HEIGHT - (PLOT_HEIGHT * value) / max }));
+    return [...new Set(values)].map((value) => ({
+      value,
+      y: TOP + PLOT_HEIGHT - (PLOT_HEIGHT * value) / max,
+    }));
   });
 
   protected readonly bars = computed((): Bar[] => {
@@ -172,12 +190,23 @@ export class ComplianceChart {
   protected readonly summary = computed(() => {
     const s = this.series();
     const t = s.total;
-    const share = t.percentOnTime === null ? 'no deadlines with a known outcome' : `${t.percentOnTime}% met on time`;
+    const share =
+      t.percentOnTime === null
+        ? 'no deadlines with a known outcome'
+        : `${t.percentOnTime}% met on time`;
     return `Bar chart, ${s.title}, by month due: ${t.due} due, ${share}, ${t.missed} missed. The table that follows gives each month.`;
   });
 
-  protected link(month: string, status: DeadlineReportStatus): Record<string, string> {
-    return { ...this.filters(), category: this.series().category, month, status };
+  protected link(
+    month: string,
+    status: DeadlineReportStatus,
+  ): Record<string, string> {
+    return {
+      ...this.filters(),
+      category: this.series().category,
+      month,
+      status,
+    };
   }
 }
 

@@ -1,7 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { ComplianceReport, DeadlineBreakdownRow, DeadlineDashboard } from '@send/contracts';
+import type {
+  ComplianceReport,
+  DeadlineBreakdownRow,
+  DeadlineDashboard,
+} from '@send/contracts';
 import { Session } from '../core/session';
 import { LongDatePipe } from '../shared/date-pipes';
 import { londonToday } from '../shared/dates';
@@ -12,7 +23,11 @@ import { httpStatus, SERVICE_PROBLEM, toProblem } from '../shared/problem';
 import { BreakdownTable } from './breakdown-table';
 import { ComplianceChart } from './compliance-chart';
 import { ReportApi } from './report-api';
-import { decisionTypeOptions, definedFilters, reportFilterFields } from './report-filters';
+import {
+  decisionTypeOptions,
+  definedFilters,
+  reportFilterFields,
+} from './report-filters';
 
 const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
   { name: 'Overdue now', colour: 'missed' },
@@ -28,7 +43,14 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
 @Component({
   selector: 'app-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FilterPanel, BreakdownTable, ComplianceChart, BarList, LongDatePipe],
+  imports: [
+    RouterLink,
+    FilterPanel,
+    BreakdownTable,
+    ComplianceChart,
+    BarList,
+    LongDatePipe,
+  ],
   template: `
     <span class="govuk-caption-l">{{ teamText() }}</span>
     <h1 class="govuk-heading-l">Deadlines dashboard</h1>
@@ -175,29 +197,55 @@ export class DashboardPage {
   private readonly today = londonToday();
 
   /** The filters in the URL (the server fills in the defaults). */
-  private readonly query = computed(() => definedFilters({ team: this.team(), from: this.from(), to: this.to(), decisionType: this.decisionType() }));
+  private readonly query = computed(() =>
+    definedFilters({
+      team: this.team(),
+      from: this.from(),
+      to: this.to(),
+      decisionType: this.decisionType(),
+    }),
+  );
 
   private readonly params = computed(() => {
     const user = this.session.currentId();
     return user ? { user, query: this.query() } : undefined;
   });
 
-  protected readonly dashboard = rxResource({ params: this.params, stream: ({ params }) => this.api.dashboard(params.query) });
-  protected readonly compliance = rxResource({ params: this.params, stream: ({ params }) => this.api.compliance(params.query) });
+  protected readonly dashboard = rxResource({
+    params: this.params,
+    stream: ({ params }) => this.api.dashboard(params.query),
+  });
+  protected readonly compliance = rxResource({
+    params: this.params,
+    stream: ({ params }) => this.api.compliance(params.query),
+  });
 
   /** What is shown: the last report loaded, kept while other filters load, so that the page does not collapse meanwhile. */
-  protected readonly shown = linkedSignal<DeadlineDashboard | undefined, DeadlineDashboard | undefined>({
-    source: () => (this.dashboard.hasValue() ? this.dashboard.value() : undefined),
+  protected readonly shown = linkedSignal<
+    DeadlineDashboard | undefined,
+    DeadlineDashboard | undefined
+  >({
+    source: () =>
+      this.dashboard.hasValue() ? this.dashboard.value() : undefined,
     computation: (value, previous) => value ?? previous?.value,
   });
-  protected readonly shownCompliance = linkedSignal<ComplianceReport | undefined, ComplianceReport | undefined>({
-    source: () => (this.compliance.hasValue() ? this.compliance.value() : undefined),
+  protected readonly shownCompliance = linkedSignal<
+    ComplianceReport | undefined,
+    ComplianceReport | undefined
+  >({
+    source: () =>
+      this.compliance.hasValue() ? this.compliance.value() : undefined,
     computation: (value, previous) => value ?? previous?.value,
   });
 
   protected readonly fields = computed(() => {
     const d = this.shown();
-    return reportFilterFields(this.session.user()?.role, this.today, d?.filters, d?.teams ?? []);
+    return reportFilterFields(
+      this.session.user()?.role,
+      this.today,
+      d?.filters,
+      d?.teams ?? [],
+    );
   });
 
   /** The filters applied (from the server), carried into every link to the deadlines. */
@@ -205,7 +253,12 @@ export class DashboardPage {
     const shown = this.shown();
     if (!shown) return this.query();
     const f = shown.filters;
-    return definedFilters({ team: f.team ?? undefined, from: f.from, to: f.to, decisionType: f.decisionType ?? undefined });
+    return definedFilters({
+      team: f.team ?? undefined,
+      from: f.from,
+      to: f.to,
+      decisionType: f.decisionType ?? undefined,
+    });
   });
 
   protected readonly teamText = computed(() => {
@@ -217,32 +270,56 @@ export class DashboardPage {
   protected readonly periodText = computed(() => {
     const f = this.shown()?.filters;
     if (!f) return '';
-    const type = f.decisionType ? `; decisions: ${decisionTypeOptions.find((o) => o.value === f.decisionType)?.text}` : '';
+    const type = f.decisionType
+      ? `; decisions: ${decisionTypeOptions.find((o) => o.value === f.decisionType)?.text}`
+      : '';
     return `Period ${longMonthLabel(f.from)} to ${longMonthLabel(f.to)}${type}`;
   });
 
   protected readonly problem = computed(() => {
     const error = this.dashboard.error() ?? this.compliance.error();
     const problem = toProblem(error);
-    return problem && httpStatus(error) !== 500 ? problem.detail : SERVICE_PROBLEM;
+    return problem && httpStatus(error) !== 500
+      ? problem.detail
+      : SERVICE_PROBLEM;
   });
 
   protected readonly caseworkerBars = computed(() =>
-    (this.shown()?.byCaseworker ?? []).map((r) => ({ label: r.label, values: [r.overdue, r.dueThisWeek] })),
+    (this.shown()?.byCaseworker ?? []).map((r) => ({
+      label: r.label,
+      values: [r.overdue, r.dueThisWeek],
+    })),
   );
   protected readonly bodyBars = computed(() =>
-    (this.shown()?.byResponsibleBody ?? []).map((r) => ({ label: r.label, values: [r.overdue, r.dueThisWeek] })),
+    (this.shown()?.byResponsibleBody ?? []).map((r) => ({
+      label: r.label,
+      values: [r.overdue, r.dueThisWeek],
+    })),
   );
 
-  protected readonly byCaseworker = (row: DeadlineBreakdownRow) => ({ ...this.filterParams(), caseworker: row.key });
-  protected readonly byRule = (row: DeadlineBreakdownRow) => ({ ...this.filterParams(), rule: row.key });
-  protected readonly byBody = (row: DeadlineBreakdownRow) => ({ ...this.filterParams(), rule: 'recommendation.response', responsibleBody: row.key });
+  protected readonly byCaseworker = (row: DeadlineBreakdownRow) => ({
+    ...this.filterParams(),
+    caseworker: row.key,
+  });
+  protected readonly byRule = (row: DeadlineBreakdownRow) => ({
+    ...this.filterParams(),
+    rule: row.key,
+  });
+  protected readonly byBody = (row: DeadlineBreakdownRow) => ({
+    ...this.filterParams(),
+    rule: 'recommendation.response',
+    responsibleBody: row.key,
+  });
 
   protected drill(extra: Record<string, string>): Record<string, string> {
     return { ...this.filterParams(), ...extra };
   }
 
   protected apply(values: Record<string, string>): void {
-    void this.router.navigate([], { queryParams: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v || null])) });
+    void this.router.navigate([], {
+      queryParams: Object.fromEntries(
+        Object.entries(values).map(([k, v]) => [k, v || null]),
+      ),
+    });
   }
 }

@@ -1,6 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ComplianceReport, DeadlineDashboard, DeadlinePage } from '@send/contracts';
+import type {
+  ComplianceReport,
+  DeadlineDashboard,
+  DeadlinePage,
+} from '@send/contracts';
 import { Observable } from 'rxjs';
 
 /** Query parameters of a report, as the URL carries them (empty ones are left out). */
@@ -20,15 +24,21 @@ export class ReportApi {
   private readonly http = inject(HttpClient);
 
   dashboard(query: ReportQuery): Observable<DeadlineDashboard> {
-    return this.http.get<DeadlineDashboard>('/api/reports/deadlines', { params: queryParams(query) });
+    return this.http.get<DeadlineDashboard>('/api/reports/deadlines', {
+      params: queryParams(query),
+    });
   }
 
   compliance(query: ReportQuery): Observable<ComplianceReport> {
-    return this.http.get<ComplianceReport>('/api/reports/compliance', { params: queryParams(query) });
+    return this.http.get<ComplianceReport>('/api/reports/compliance', {
+      params: queryParams(query),
+    });
   }
 
   /** The deadlines behind a number on the dashboard. */
   deadlines(query: ReportQuery): Observable<DeadlinePage> {
-    return this.http.get<DeadlinePage>('/api/reports/deadlines/list', { params: queryParams(query) });
+    return this.http.get<DeadlinePage>('/api/reports/deadlines/list', {
+      params: queryParams(query),
+    });
   }
 }

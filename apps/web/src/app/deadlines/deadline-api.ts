@@ -9,7 +9,9 @@ export class DeadlineApi {
 
   /** Deadlines narrowed and sorted by the server (whose, when, which rule or body, in what order). */
   query(query: DeadlineQuery): Observable<DeadlineView[]> {
-    const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+    const params = Object.fromEntries(
+      Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
+    ) as Record<string, string | number>;
     return this.http.get<DeadlineView[]>('/api/deadlines', { params });
   }
 }

@@ -1,5 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DeadlineView } from '@send/contracts';
@@ -46,7 +49,17 @@ describe('DeadlineList', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    TestBed.inject(Session).signedIn({ user: { id: 'u-caseworker', name: 'Priya Shah', role: 'caseworker', team: 'SEND' }, csrfToken: 'csrf-1', expiresAt: '2026-03-02T19:00:00Z', idleExpiresAt: '2026-03-02T09:30:00Z' });
+    TestBed.inject(Session).signedIn({
+      user: {
+        id: 'u-caseworker',
+        name: 'Priya Shah',
+        role: 'caseworker',
+        team: 'SEND',
+      },
+      csrfToken: 'csrf-1',
+      expiresAt: '2026-03-02T19:00:00Z',
+      idleExpiresAt: '2026-03-02T09:30:00Z',
+    });
   });
 
   afterEach(() => http.verify());
@@ -85,9 +98,13 @@ describe('DeadlineList', () => {
     await fixture.whenStable();
 
     expect(element.querySelector('h1')?.textContent).toBe('Deadlines');
-    expect(element.querySelector('caption')?.textContent).toBe('Outstanding deadlines (open or overdue)');
+    expect(element.querySelector('caption')?.textContent).toBe(
+      'Outstanding deadlines (open or overdue)',
+    );
     const rows = [...element.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+      [...row.querySelectorAll('td')].map((cell) =>
+        cell.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
     );
     expect(rows).toEqual([
       [
@@ -97,11 +114,23 @@ describe('DeadlineList', () => {
         'Due soon',
         'Priya Shah',
       ],
-      ['Ben Carter SEND-2026-0002', 'Issue the final plan', expect.any(String), 'Met on time', 'Sam Okafor'],
+      [
+        'Ben Carter SEND-2026-0002',
+        'Issue the final plan',
+        expect.any(String),
+        'Met on time',
+        'Sam Okafor',
+      ],
     ]);
-    expect(element.querySelector('tbody a')?.getAttribute('href')).toBe('/cases/case-1');
-    expect(element.querySelector('.govuk-tag--yellow')?.textContent).toBe('Due soon');
-    expect(element.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Outstanding');
+    expect(element.querySelector('tbody a')?.getAttribute('href')).toBe(
+      '/cases/case-1',
+    );
+    expect(element.querySelector('.govuk-tag--yellow')?.textContent).toBe(
+      'Due soon',
+    );
+    expect(
+      element.querySelector('[aria-current="page"]')?.textContent?.trim(),
+    ).toBe('Outstanding');
   });
 
   it('asks for the chosen filter and says what an empty list means', async () => {
@@ -111,39 +140,61 @@ describe('DeadlineList', () => {
 
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('table')).toBeNull();
-    expect(element.textContent).toContain('Nothing is overdue: every deadline that has passed was met or cancelled.');
-    expect(element.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Overdue');
+    expect(element.textContent).toContain(
+      'Nothing is overdue: every deadline that has passed was met or cancelled.',
+    );
+    expect(
+      element.querySelector('[aria-current="page"]')?.textContent?.trim(),
+    ).toBe('Overdue');
   });
 
   it('says so when the deadlines cannot be loaded', async () => {
     const fixture = render();
-    http.expectOne('/api/deadlines?filter=outstanding&limit=51&offset=0').flush(null, { status: 500, statusText: 'Server Error' });
+    http
+      .expectOne('/api/deadlines?filter=outstanding&limit=51&offset=0')
+      .flush(null, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain(
-      'Sorry, there is a problem with the service',
-    );
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')
+        ?.textContent,
+    ).toContain('Sorry, there is a problem with the service');
   });
 
   it('shows 50 at a time, with a link to the next page when there are more, and the rows each page holds', async () => {
-    const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => deadline({ id: `d${from + i}`, childName: `Child ${from + i}` }));
+    const many = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) =>
+        deadline({ id: `d${from + i}`, childName: `Child ${from + i}` }),
+      );
     const first = render('all');
-    http.expectOne('/api/deadlines?filter=all&limit=51&offset=0').flush(many(51));
+    http
+      .expectOne('/api/deadlines?filter=all&limit=51&offset=0')
+      .flush(many(51));
     await first.whenStable();
     const element = first.nativeElement as HTMLElement;
     expect(element.querySelectorAll('tbody tr')).toHaveLength(50);
-    expect(element.querySelector('caption')?.textContent).toBe('All deadlines, 1 to 50');
-    expect(element.querySelector('[rel="next"]')?.textContent).toContain('Page 2');
+    expect(element.querySelector('caption')?.textContent).toBe(
+      'All deadlines, 1 to 50',
+    );
+    expect(element.querySelector('[rel="next"]')?.textContent).toContain(
+      'Page 2',
+    );
     expect(element.querySelector('[rel="prev"]')).toBeNull();
 
     const second = TestBed.createComponent(DeadlineList);
     second.componentRef.setInput('filter', 'all');
     second.componentRef.setInput('page', '2');
     second.detectChanges();
-    http.expectOne('/api/deadlines?filter=all&limit=51&offset=50').flush(many(3, 50));
+    http
+      .expectOne('/api/deadlines?filter=all&limit=51&offset=50')
+      .flush(many(3, 50));
     await second.whenStable();
     const page2 = second.nativeElement as HTMLElement;
-    expect(page2.querySelector('caption')?.textContent).toBe('All deadlines, 51 to 53');
-    expect(page2.querySelector('[rel="prev"]')?.textContent).toContain('Page 1');
+    expect(page2.querySelector('caption')?.textContent).toBe(
+      'All deadlines, 51 to 53',
+    );
+    expect(page2.querySelector('[rel="prev"]')?.textContent).toContain(
+      'Page 1',
+    );
     expect(page2.querySelector('[rel="next"]')).toBeNull();
   });
 });

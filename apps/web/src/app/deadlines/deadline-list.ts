@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { DeadlineFilter } from '@send/contracts';
@@ -21,7 +27,8 @@ export const DEADLINE_FILTERS: readonly FilterOption[] = [
     value: 'outstanding',
     label: 'Outstanding',
     caption: 'Outstanding deadlines (open or overdue)',
-    empty: 'Nothing is outstanding: every deadline so far was met or no longer applies. See All for the full list.',
+    empty:
+      'Nothing is outstanding: every deadline so far was met or no longer applies. See All for the full list.',
   },
   {
     value: 'all',
@@ -40,7 +47,8 @@ export const DEADLINE_FILTERS: readonly FilterOption[] = [
     value: 'overdue',
     label: 'Overdue',
     caption: 'Overdue deadlines',
-    empty: 'Nothing is overdue: every deadline that has passed was met or cancelled.',
+    empty:
+      'Nothing is overdue: every deadline that has passed was met or cancelled.',
   },
   {
     value: 'met',
@@ -137,20 +145,31 @@ export class DeadlineList {
   protected readonly pageNumber = computed(() => pageFrom(this.page()));
 
   protected readonly active = computed(
-    () => DEADLINE_FILTERS.find((f) => f.value === this.filter()) ?? DEADLINE_FILTERS[0],
+    () =>
+      DEADLINE_FILTERS.find((f) => f.value === this.filter()) ??
+      DEADLINE_FILTERS[0],
   );
 
   protected readonly deadlines = rxResource({
     params: () => {
       const user = this.session.currentId();
-      return user ? { filter: this.active().value, page: this.pageNumber(), user } : undefined;
+      return user
+        ? { filter: this.active().value, page: this.pageNumber(), user }
+        : undefined;
     },
     // One more than a page: whether there is a next page, without counting them all.
-    stream: ({ params }) => this.api.query({ filter: params.filter, limit: PAGE_SIZE + 1, offset: (params.page - 1) * PAGE_SIZE }),
+    stream: ({ params }) =>
+      this.api.query({
+        filter: params.filter,
+        limit: PAGE_SIZE + 1,
+        offset: (params.page - 1) * PAGE_SIZE,
+      }),
   });
 
   protected caption(shown: number): string {
     const first = (this.pageNumber() - 1) * PAGE_SIZE + 1;
-    return this.pageNumber() === 1 && shown < PAGE_SIZE ? this.active().caption : `${this.active().caption}, ${first} to ${first + shown - 1}`;
+    return this.pageNumber() === 1 && shown < PAGE_SIZE
+      ? this.active().caption
+      : `${this.active().caption}, ${first} to ${first + shown - 1}`;
   }
 }

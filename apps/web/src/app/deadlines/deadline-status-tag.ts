@@ -1,5 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { deadlineStatusTag, type TaggedDeadline, tagClass } from './deadline-status';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
+import {
+  deadlineStatusTag,
+  type TaggedDeadline,
+  tagClass,
+} from './deadline-status';
 
 @Component({
   selector: 'app-deadline-status-tag',
@@ -11,6 +20,8 @@ export class DeadlineStatusTag {
   /** Today in Europe/London (YYYY-MM-DD). */
   readonly today = input.required<string>();
 
-  protected readonly tag = computed(() => deadlineStatusTag(this.deadline(), this.today()));
+  protected readonly tag = computed(() =>
+    deadlineStatusTag(this.deadline(), this.today()),
+  );
   protected readonly className = computed(() => tagClass(this.tag().colour));
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 
 export interface BarSeries {
   name: string;
@@ -49,7 +54,9 @@ export class BarList {
   /** What the chart shows, for assistive technology, e.g. "Bar chart of overdue deadlines by caseworker: the table below gives the numbers". */
   readonly summary = input.required<string>();
 
-  private readonly max = computed(() => Math.max(1, ...this.rows().flatMap((r) => r.values)));
+  private readonly max = computed(() =>
+    Math.max(1, ...this.rows().flatMap((r) => r.values)),
+  );
 
   protected share(value: number): number {
     return value === 0 ? 0 : Math.max(1, (100 * value) / this.max());

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 export interface FilterOption {
@@ -99,11 +105,19 @@ export class FilterPanel {
   protected readonly selected = computed(() =>
     this.fields()
       .filter((f) => f.value !== '' && f.value !== (f.defaultValue ?? ''))
-      .map((field) => ({ field, text: field.options.find((o) => o.value === field.value)?.text ?? field.value })),
+      .map((field) => ({
+        field,
+        text:
+          field.options.find((o) => o.value === field.value)?.text ??
+          field.value,
+      })),
   );
 
   /** Query parameters (merged into the page's) with every filter at its default, on page one. */
-  protected readonly cleared = computed(() => ({ ...Object.fromEntries(this.fields().map((f) => [f.name, null])), page: null }));
+  protected readonly cleared = computed(() => ({
+    ...Object.fromEntries(this.fields().map((f) => [f.name, null])),
+    page: null,
+  }));
 
   protected without(name: string): Record<string, null> {
     return { [name]: null, page: null };
@@ -113,6 +127,10 @@ export class FilterPanel {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    this.apply.emit(Object.fromEntries(this.fields().map((f) => [f.name, String(data.get(f.name) ?? '')])));
+    this.apply.emit(
+      Object.fromEntries(
+        this.fields().map((f) => [f.name, String(data.get(f.name) ?? '')]),
+      ),
+    );
   }
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 /** GOV.UK pagination by `page` query parameter (other query parameters are kept). */
@@ -52,13 +57,17 @@ export class Pagination {
   readonly page = input.required<number>();
   readonly label = input('Pages');
 
-  protected readonly pages = computed(() => Math.max(1, Math.ceil(this.total() / this.pageSize())));
+  protected readonly pages = computed(() =>
+    Math.max(1, Math.ceil(this.total() / this.pageSize())),
+  );
 
   /** First, last, and the pages around the current one; null for a gap. */
   protected readonly numbers = computed(() => {
     const last = this.pages();
     const current = this.page();
-    const shown = [...new Set([1, current - 1, current, current + 1, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
+    const shown = [...new Set([1, current - 1, current, current + 1, last])]
+      .filter((p) => p >= 1 && p <= last)
+      .sort((a, b) => a - b);
     const out: (number | null)[] = [];
     shown.forEach((p, i) => {
       if (i > 0 && p - (shown[i - 1] ?? p) > 1) out.push(null);

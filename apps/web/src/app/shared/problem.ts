@@ -22,4 +22,5 @@ export function httpStatus(error: unknown): number | undefined {
   return error instanceof HttpErrorResponse ? error.status : undefined;
 }
 
-export const SERVICE_PROBLEM = 'Sorry, there is a problem with the service. Try again later.';
+export const SERVICE_PROBLEM =
+  'Sorry, there is a problem with the service. Try again later.';

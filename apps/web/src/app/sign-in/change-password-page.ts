@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { homeFor } from '../core/roles';
 import { Session } from '../core/session';
@@ -9,7 +18,12 @@ type Field = 'currentPassword' | 'newPassword';
 
 /** A path inside this app only: never an address elsewhere (open redirect). */
 const safeReturn = (to: string | undefined) =>
-  to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') && !to.startsWith('/change-password') ? to : undefined;
+  to &&
+  /^\/(?!\/)[^\\]*$/.test(to) &&
+  !to.startsWith('/sign-in') &&
+  !to.startsWith('/change-password')
+    ? to
+    : undefined;
 
 /**
  * Change your password: the current one and a new one. Shown straight after sign-in when an
@@ -73,8 +87,10 @@ export class ChangePasswordPage {
     ...this.errors().map((e) => ({ message: e.message, targetId: e.field })),
     ...(this.problem() ? [{ message: this.problem() as string }] : []),
   ]);
-  private readonly currentEl = viewChild.required<ElementRef<HTMLInputElement>>('current');
-  private readonly nextEl = viewChild.required<ElementRef<HTMLInputElement>>('next');
+  private readonly currentEl =
+    viewChild.required<ElementRef<HTMLInputElement>>('current');
+  private readonly nextEl =
+    viewChild.required<ElementRef<HTMLInputElement>>('next');
 
   protected errorFor(field: Field): string | undefined {
     return this.errors().find((e) => e.field === field)?.message;
@@ -85,26 +101,43 @@ export class ChangePasswordPage {
     const currentPassword = this.currentEl().nativeElement.value;
     const newPassword = this.nextEl().nativeElement.value;
     const errors: { field: Field; message: string }[] = [];
-    if (!currentPassword) errors.push({ field: 'currentPassword', message: 'Enter the password you signed in with' });
-    if (!newPassword) errors.push({ field: 'newPassword', message: 'Enter a new password' });
+    if (!currentPassword)
+      errors.push({
+        field: 'currentPassword',
+        message: 'Enter the password you signed in with',
+      });
+    if (!newPassword)
+      errors.push({ field: 'newPassword', message: 'Enter a new password' });
     this.problem.set(undefined);
     this.errors.set(errors);
     if (errors.length) return;
 
     this.busy.set(true);
-    const refused = await this.session.changePassword(currentPassword, newPassword);
+    const refused = await this.session.changePassword(
+      currentPassword,
+      newPassword,
+    );
     this.busy.set(false);
     if (refused === undefined) {
-      await this.router.navigateByUrl(safeReturn(this.returnTo()) ?? homeFor(this.session.user()?.role));
+      await this.router.navigateByUrl(
+        safeReturn(this.returnTo()) ?? homeFor(this.session.user()?.role),
+      );
       return;
     }
     if (typeof refused === 'object' && refused.errors?.length) {
       this.errors.set(
         refused.errors
-          .filter((e): e is { field: Field; message: string } => e.field === 'currentPassword' || e.field === 'newPassword')
-          .map((e) => ({ field: e.field, message: sentence(e.field, e.message) })),
+          .filter(
+            (e): e is { field: Field; message: string } =>
+              e.field === 'currentPassword' || e.field === 'newPassword',
+          )
+          .map((e) => ({
+            field: e.field,
+            message: sentence(e.field, e.message),
+          })),
       );
-      if (refused.errors.some((e) => e.field === 'currentPassword')) this.currentEl().nativeElement.value = '';
+      if (refused.errors.some((e) => e.field === 'currentPassword'))
+        this.currentEl().nativeElement.value = '';
       return;
     }
     const status = typeof refused === 'number' ? refused : refused.status;
@@ -120,7 +153,11 @@ export class ChangePasswordPage {
 
 /** The API names the field by its name; a person reads it in words. */
 function sentence(field: Field, message: string): string {
-  const words = field === 'currentPassword' ? 'The password you entered as your current one' : 'Your new password';
-  if (message.startsWith('currentPassword is not your current password')) return 'The current password is not right';
+  const words =
+    field === 'currentPassword'
+      ? 'The password you entered as your current one'
+      : 'Your new password';
+  if (message.startsWith('currentPassword is not your current password'))
+    return 'The current password is not right';
   return message.replace(new RegExp(`^${field}\\b`), words);
 }

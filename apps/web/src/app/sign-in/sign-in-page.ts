@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { catchError, of } from 'rxjs';
@@ -10,7 +18,8 @@ interface FieldError {
 }
 
 /** A path inside this app only: never an address elsewhere (open redirect). */
-const safeReturn = (to: string | undefined) => (to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') ? to : '/');
+const safeReturn = (to: string | undefined) =>
+  to && /^\/(?!\/)[^\\]*$/.test(to) && !to.startsWith('/sign-in') ? to : '/';
 
 /** GOV.UK sign-in: email and password, an error summary, and single sign-on when the council has it. */
 @Component({
@@ -81,12 +90,16 @@ export class SignInPage {
 
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  protected readonly options = toSignal(this.session.options().pipe(catchError(() => of(undefined))));
+  protected readonly options = toSignal(
+    this.session.options().pipe(catchError(() => of(undefined))),
+  );
   protected readonly errors = signal<FieldError[]>([]);
   protected readonly problem = signal<string | undefined>(undefined);
   protected readonly busy = signal(false);
-  private readonly emailEl = viewChild.required<ElementRef<HTMLInputElement>>('email');
-  private readonly passwordEl = viewChild.required<ElementRef<HTMLInputElement>>('password');
+  private readonly emailEl =
+    viewChild.required<ElementRef<HTMLInputElement>>('email');
+  private readonly passwordEl =
+    viewChild.required<ElementRef<HTMLInputElement>>('password');
   private readonly summaryEl = viewChild<ElementRef<HTMLElement>>('summary');
 
   protected errorFor(field: FieldError['field']): string | undefined {
@@ -103,8 +116,10 @@ export class SignInPage {
     const email = this.emailEl().nativeElement.value.trim();
     const password = this.passwordEl().nativeElement.value;
     const errors: FieldError[] = [];
-    if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
-    if (!password) errors.push({ field: 'password', message: 'Enter your password' });
+    if (!email)
+      errors.push({ field: 'email', message: 'Enter your email address' });
+    if (!password)
+      errors.push({ field: 'password', message: 'Enter your password' });
     this.errors.set(errors);
     this.problem.set(undefined);
     if (errors.length) return this.showSummary();

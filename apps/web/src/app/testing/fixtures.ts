@@ -1,9 +1,21 @@
-import type { CaseDetail, DeadlineView, HistoryEventView, SessionView } from '@send/contracts';
+import type {
+  CaseDetail,
+  DeadlineView,
+  HistoryEventView,
+  SessionView,
+} from '@send/contracts';
 
 /** Test data for the web app's specs: a signed-in caseworker, a case, its deadlines and history. */
 
-export const caseworkerSession = (overrides: Partial<SessionView> = {}): SessionView => ({
-  user: { id: 'u-1', name: 'Priya Shah', role: 'caseworker', team: 'SEND North' },
+export const caseworkerSession = (
+  overrides: Partial<SessionView> = {},
+): SessionView => ({
+  user: {
+    id: 'u-1',
+    name: 'Priya Shah',
+    role: 'caseworker',
+    team: 'SEND North',
+  },
   csrfToken: 'csrf-1',
   // Far ahead, so that a spec rendering the timeout warning does not see the session end.
   expiresAt: '2099-03-02T19:00:00Z',
@@ -12,7 +24,9 @@ export const caseworkerSession = (overrides: Partial<SessionView> = {}): Session
   ...overrides,
 });
 
-export const deadlineView = (overrides: Partial<DeadlineView> = {}): DeadlineView => ({
+export const deadlineView = (
+  overrides: Partial<DeadlineView> = {},
+): DeadlineView => ({
   id: 'd-1',
   caseId: 'case-1',
   caseReference: 'SEND-2026-0001',
@@ -21,7 +35,10 @@ export const deadlineView = (overrides: Partial<DeadlineView> = {}): DeadlineVie
   ruleTitle: 'Last day to lodge an appeal with the SEND Tribunal',
   rulesetVersion: '2026.1',
   dueOn: '2099-05-05',
-  explanation: ['Decision letter sent Thu 5 Mar 2099', 'Due Tue 5 May 2099 (HESC Rules r.20(1)(c), r.12)'],
+  explanation: [
+    'Decision letter sent Thu 5 Mar 2099',
+    'Due Tue 5 May 2099 (HESC Rules r.20(1)(c), r.12)',
+  ],
   status: 'open',
   displayStatus: 'open',
   dutyHolder: 'family',
@@ -30,7 +47,9 @@ export const deadlineView = (overrides: Partial<DeadlineView> = {}): DeadlineVie
   ...overrides,
 });
 
-export const caseDetail = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
+export const caseDetail = (
+  overrides: Partial<CaseDetail> = {},
+): CaseDetail => ({
   id: 'case-1',
   reference: 'SEND-2026-0001',
   childName: 'Amelia Jones',
@@ -62,13 +81,21 @@ export const caseDetail = (overrides: Partial<CaseDetail> = {}): CaseDetail => (
   flags: [],
   deadlines: [
     deadlineView(),
-    deadlineView({ id: 'd-2', ruleId: 'mediation.contact_adviser', ruleTitle: 'Contact the mediation adviser', explanation: ['+ 2 months'] }),
+    deadlineView({
+      id: 'd-2',
+      ruleId: 'mediation.contact_adviser',
+      ruleTitle: 'Contact the mediation adviser',
+      explanation: ['+ 2 months'],
+    }),
   ],
   documents: [],
   ...overrides,
 });
 
-export const historyEvent = (sequence: number, overrides: Partial<HistoryEventView> = {}): HistoryEventView => ({
+export const historyEvent = (
+  sequence: number,
+  overrides: Partial<HistoryEventView> = {},
+): HistoryEventView => ({
   id: `e-${sequence}`,
   sequence,
   type: 'case.opened',

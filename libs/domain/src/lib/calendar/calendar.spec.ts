@@ -6,13 +6,21 @@ import { easterSunday } from './easter';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './england-and-wales.data';
 import { regularBankHolidays } from './regular-pattern';
 
-const SHIPPED_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028];
+const SHIPPED_YEARS = [
+  2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028,
+];
 
 /**
  * The published list's departures from the regular pattern, listed explicitly: everything
  * else in the shipped data must be exactly what the formula gives.
  */
-const ONE_OFF_ADDED = ['2020-05-08', '2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08'];
+const ONE_OFF_ADDED = [
+  '2020-05-08',
+  '2022-06-02',
+  '2022-06-03',
+  '2022-09-19',
+  '2023-05-08',
+];
 const ONE_OFF_REMOVED = ['2020-05-04', '2022-05-30'];
 
 describe('easterSunday (anonymous Gregorian algorithm)', () => {
@@ -40,7 +48,9 @@ describe('easterSunday (anonymous Gregorian algorithm)', () => {
     for (let year = 1900; year <= 2200; year++) {
       const easter = easterSunday(year);
       expect(getDay(toUtcDate(easter))).toBe(0);
-      expect(easter.slice(5) >= '03-22' && easter.slice(5) <= '04-25').toBe(true);
+      expect(easter.slice(5) >= '03-22' && easter.slice(5) <= '04-25').toBe(
+        true,
+      );
     }
   });
 });
@@ -49,29 +59,42 @@ describe('shipped England and Wales list (gov.uk, 2018–2028)', () => {
   const shippedDates = ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date);
 
   it('covers exactly 2018 to 2028, sorted, without duplicates', () => {
-    expect([...new Set(shippedDates.map((d) => Number(d.slice(0, 4))))]).toEqual(SHIPPED_YEARS);
+    expect([
+      ...new Set(shippedDates.map((d) => Number(d.slice(0, 4)))),
+    ]).toEqual(SHIPPED_YEARS);
     expect([...shippedDates].sort()).toEqual(shippedDates);
     expect(new Set(shippedDates).size).toBe(shippedDates.length);
   });
 
   it('puts no bank holiday on a Saturday or Sunday', () => {
-    const weekendDays = shippedDates.filter((d) => [0, 6].includes(getDay(toUtcDate(d))));
+    const weekendDays = shippedDates.filter((d) =>
+      [0, 6].includes(getDay(toUtcDate(d))),
+    );
     expect(weekendDays).toEqual([]);
   });
 
-  it.each(SHIPPED_YEARS)('%i matches the regular pattern apart from the listed one-off changes', (year) => {
-    const regular = regularBankHolidays(year);
-    const shipped = ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`));
-    const regularDates = regular.map((h) => h.date);
-    const shippedOfYear = shipped.map((h) => h.date);
-    expect(shippedOfYear.filter((d) => !regularDates.includes(d))).toEqual(ONE_OFF_ADDED.filter((d) => d.startsWith(`${year}-`)));
-    expect(regularDates.filter((d) => !shippedOfYear.includes(d))).toEqual(ONE_OFF_REMOVED.filter((d) => d.startsWith(`${year}-`)));
-    // Where both have a date, they agree on its name too.
-    for (const holiday of regular) {
-      const published = shipped.find((h) => h.date === holiday.date);
-      if (published) expect(published.title).toBe(holiday.title);
-    }
-  });
+  it.each(SHIPPED_YEARS)(
+    '%i matches the regular pattern apart from the listed one-off changes',
+    (year) => {
+      const regular = regularBankHolidays(year);
+      const shipped = ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) =>
+        h.date.startsWith(`${year}-`),
+      );
+      const regularDates = regular.map((h) => h.date);
+      const shippedOfYear = shipped.map((h) => h.date);
+      expect(shippedOfYear.filter((d) => !regularDates.includes(d))).toEqual(
+        ONE_OFF_ADDED.filter((d) => d.startsWith(`${year}-`)),
+      );
+      expect(regularDates.filter((d) => !shippedOfYear.includes(d))).toEqual(
+        ONE_OFF_REMOVED.filter((d) => d.startsWith(`${year}-`)),
+      );
+      // Where both have a date, they agree on its name too.
+      for (const holiday of regular) {
+        const published = shipped.find((h) => h.date === holiday.date);
+        if (published) expect(published.title).toBe(holiday.title);
+      }
+    },
+  );
 });
 
 describe('Calendar built from the shipped list', () => {
@@ -84,8 +107,16 @@ describe('Calendar built from the shipped list', () => {
     ['2022-05-30', undefined, false], // 2022 spring bank holiday moved away from the last Monday
     ['2022-06-02', 'Spring bank holiday', false], // ...to Thursday 2 June
     ['2022-06-03', 'Platinum Jubilee bank holiday', false],
-    ['2022-09-19', 'Bank Holiday for the State Funeral of Queen Elizabeth II', false],
-    ['2023-05-08', 'Bank holiday for the coronation of King Charles III', false],
+    [
+      '2022-09-19',
+      'Bank Holiday for the State Funeral of Queen Elizabeth II',
+      false,
+    ],
+    [
+      '2023-05-08',
+      'Bank holiday for the coronation of King Charles III',
+      false,
+    ],
     ['2020-12-28', 'Boxing Day (substitute day)', false], // Boxing Day 2020 was a Saturday
     ['2021-12-27', 'Christmas Day (substitute day)', false], // Christmas 2021 Saturday
     ['2021-12-28', 'Boxing Day (substitute day)', false], // Boxing Day 2021 Sunday
@@ -107,7 +138,9 @@ describe('Calendar built from the shipped list', () => {
     ['2034-01-02', "New Year's Day (substitute day)", true], // 1 Jan 2034 Sunday
     ['2017-12-25', 'Christmas Day', true], // before the published list: projected too
   ])('%s → %s (projected %s)', (date, title, projected) => {
-    expect(calendar.holidayFor(date)).toEqual(title === undefined ? undefined : { title, projected });
+    expect(calendar.holidayFor(date)).toEqual(
+      title === undefined ? undefined : { title, projected },
+    );
     expect(calendar.isBankHoliday(date)).toBe(title !== undefined);
   });
 
@@ -128,7 +161,9 @@ describe('Calendar built from the shipped list', () => {
   });
 
   it('rejects an invalid date asked about', () => {
-    expect(() => calendar.isWorkingDay('2026-02-30')).toThrow(StatutoryClockError);
+    expect(() => calendar.isWorkingDay('2026-02-30')).toThrow(
+      StatutoryClockError,
+    );
   });
 });
 
@@ -139,14 +174,26 @@ describe('Calendar built from an administrator-updated list', () => {
       { date: '2029-01-01', title: "New Year's Day" },
       { date: '2029-06-15', title: 'A one-off holiday' },
     ]);
-    expect(calendar.holidayFor('2029-06-15')).toEqual({ title: 'A one-off holiday', projected: false });
+    expect(calendar.holidayFor('2029-06-15')).toEqual({
+      title: 'A one-off holiday',
+      projected: false,
+    });
     expect(calendar.holidayFor('2029-12-25')).toBeUndefined(); // 2029 is now "published": only listed dates
-    expect(calendar.holidayFor('2030-12-25')).toEqual({ title: 'Christmas Day', projected: true });
+    expect(calendar.holidayFor('2030-12-25')).toEqual({
+      title: 'Christmas Day',
+      projected: true,
+    });
   });
 
   it.each([
-    [[{ date: '2026-2-3', title: 'x' }], "'2026-2-3' is not a date written YYYY-MM-DD (bank holiday 'x')"],
-    [[{ date: '2026-02-30', title: 'x' }], "'2026-02-30' is not a real date (bank holiday 'x')"],
+    [
+      [{ date: '2026-2-3', title: 'x' }],
+      "'2026-2-3' is not a date written YYYY-MM-DD (bank holiday 'x')",
+    ],
+    [
+      [{ date: '2026-02-30', title: 'x' }],
+      "'2026-02-30' is not a real date (bank holiday 'x')",
+    ],
     [
       [
         { date: '2026-12-25', title: 'a' },
@@ -160,6 +207,9 @@ describe('Calendar built from an administrator-updated list', () => {
 
   it('projects every year when built from an empty list', () => {
     const calendar = new Calendar([]);
-    expect(calendar.holidayFor('2020-05-04')).toEqual({ title: 'Early May bank holiday', projected: true });
+    expect(calendar.holidayFor('2020-05-04')).toEqual({
+      title: 'Early May bank holiday',
+      projected: true,
+    });
   });
 });

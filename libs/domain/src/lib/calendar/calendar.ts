@@ -27,16 +27,25 @@ export interface HolidayInfo {
 export class Calendar {
   private readonly published = new Map<IsoDate, string>();
   private readonly publishedYearSet = new Set<number>();
-  private readonly projectedCache = new Map<number, ReadonlyMap<IsoDate, string>>();
+  private readonly projectedCache = new Map<
+    number,
+    ReadonlyMap<IsoDate, string>
+  >();
 
   constructor(holidays: Iterable<BankHoliday>) {
     for (const { date, title } of holidays) {
       const reason = invalidDateReason(date);
       if (reason !== undefined) {
-        throw new StatutoryClockError('INVALID_DATE', `${reason} (bank holiday '${title}')`);
+        throw new StatutoryClockError(
+          'INVALID_DATE',
+          `${reason} (bank holiday '${title}')`,
+        );
       }
       if (this.published.has(date)) {
-        throw new StatutoryClockError('INVALID_DATE', `The bank holiday ${date} is listed twice`);
+        throw new StatutoryClockError(
+          'INVALID_DATE',
+          `The bank holiday ${date} is listed twice`,
+        );
       }
       this.published.set(date, title);
       this.publishedYearSet.add(getYear(toUtcDate(date)));
@@ -74,7 +83,9 @@ export class Calendar {
   private projectedYear(year: number): ReadonlyMap<IsoDate, string> {
     let holidays = this.projectedCache.get(year);
     if (holidays === undefined) {
-      holidays = new Map(regularBankHolidays(year).map(({ date, title }) => [date, title]));
+      holidays = new Map(
+        regularBankHolidays(year).map(({ date, title }) => [date, title]),
+      );
       this.projectedCache.set(year, holidays);
     }
     return holidays;

@@ -1,5 +1,12 @@
 import { UTCDate } from '@date-fns/utc';
-import { addDays, isMonday, isWeekend, lastDayOfMonth, nextMonday, previousMonday } from 'date-fns';
+import {
+  addDays,
+  isMonday,
+  isWeekend,
+  lastDayOfMonth,
+  nextMonday,
+  previousMonday,
+} from 'date-fns';
 import type { IsoDate } from '../dates/iso-date';
 import { toIsoDate, toUtcDate } from '../dates/iso-date';
 import { easterSunday } from './easter';
@@ -25,7 +32,10 @@ export const SUBSTITUTE_SUFFIX = ' (substitute day)';
  */
 export function regularBankHolidays(year: number): BankHoliday[] {
   const easter = toUtcDate(easterSunday(year));
-  const holiday = (date: Date, title: string): BankHoliday => ({ date: toIsoDate(date), title });
+  const holiday = (date: Date, title: string): BankHoliday => ({
+    date: toIsoDate(date),
+    title,
+  });
   return [
     ...withSubstitutes(year, 0, [[1, "New Year's Day"]]),
     holiday(addDays(easter, -2), 'Good Friday'),
@@ -46,10 +56,20 @@ export function regularBankHolidays(year: number): BankHoliday[] {
  * a Saturday → Mon 3 Jan; Christmas on Saturday → Mon 27 and Boxing Day → Tue 28; Christmas
  * on Sunday → Boxing Day stays Mon 26 and Christmas moves to Tue 27; Boxing Day on Saturday → Mon 28.
  */
-function withSubstitutes(year: number, monthIndex: number, fixed: ReadonlyArray<[number, string]>): BankHoliday[] {
-  const days = fixed.map(([dayOfMonth, title]) => ({ day: new UTCDate(year, monthIndex, dayOfMonth), title }));
-  const taken = new Set(days.filter(({ day }) => !isWeekend(day)).map(({ day }) => toIsoDate(day)));
-  let candidate = days[days.length - 1]?.day ?? new UTCDate(year, monthIndex, 1);
+function withSubstitutes(
+  year: number,
+  monthIndex: number,
+  fixed: ReadonlyArray<[number, string]>,
+): BankHoliday[] {
+  const days = fixed.map(([dayOfMonth, title]) => ({
+    day: new UTCDate(year, monthIndex, dayOfMonth),
+    title,
+  }));
+  const taken = new Set(
+    days.filter(({ day }) => !isWeekend(day)).map(({ day }) => toIsoDate(day)),
+  );
+  let candidate =
+    days[days.length - 1]?.day ?? new UTCDate(year, monthIndex, 1);
   return days
     .map(({ day, title }) => {
       if (!isWeekend(day)) return { date: toIsoDate(day), title };

@@ -7,7 +7,11 @@
  */
 export class CaseRuleError extends Error {
   constructor(
-    readonly code: 'EVENT_NOT_ALLOWED' | 'INCONSISTENT_FACT' | 'UNKNOWN_SUBJECT' | 'UNUSUAL_FACT',
+    readonly code:
+      | 'EVENT_NOT_ALLOWED'
+      | 'INCONSISTENT_FACT'
+      | 'UNKNOWN_SUBJECT'
+      | 'UNUSUAL_FACT',
     message: string,
   ) {
     super(message);

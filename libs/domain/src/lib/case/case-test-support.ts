@@ -22,7 +22,12 @@ export function record(events: readonly CaseEvent[]): CaseSnapshot | undefined {
   }, undefined);
 }
 
-export { applyEffects, ledgerKey, type Ledger, type LedgerEntry } from './deadline-ledger';
+export {
+  applyEffects,
+  ledgerKey,
+  type Ledger,
+  type LedgerEntry,
+} from './deadline-ledger';
 
 export interface CaseRun {
   snapshot: CaseSnapshot | undefined;
@@ -33,7 +38,10 @@ export interface CaseRun {
 export function step(run: CaseRun, event: CaseEvent): CaseRun {
   checkCaseEvent(run.snapshot, event);
   const effects = deadlineEffects(run.snapshot, event);
-  return { snapshot: applyCaseEvent(run.snapshot, event), ledger: applyEffects(run.ledger, effects) };
+  return {
+    snapshot: applyCaseEvent(run.snapshot, event),
+    ledger: applyEffects(run.ledger, effects),
+  };
 }
 
 export function runCase(events: readonly CaseEvent[]): CaseRun {
@@ -46,7 +54,13 @@ export function ledgerRows(ledger: Ledger): [string, string, string, string][] {
     e.ruleId,
     e.subjectId,
     e.dueOn,
-    e.status === 'met' ? `met ${e.metOn}` : e.status === 'cancelled' ? `cancelled: ${e.closedReason}` : e.status === 'missed' ? `missed: ${e.closedReason}` : 'open',
+    e.status === 'met'
+      ? `met ${e.metOn}`
+      : e.status === 'cancelled'
+        ? `cancelled: ${e.closedReason}`
+        : e.status === 'missed'
+          ? `missed: ${e.closedReason}`
+          : 'open',
   ]);
 }
 
@@ -69,7 +83,11 @@ export const decision: CaseEvent = {
   letterSent: '2026-01-06',
   sections: ['F', 'G'],
 };
-export const contacted = (mediationId: string, healthInIssue: boolean, contactedOn = '2026-01-12'): CaseEvent => ({
+export const contacted = (
+  mediationId: string,
+  healthInIssue: boolean,
+  contactedOn = '2026-01-12',
+): CaseEvent => ({
   type: 'mediation.adviser_contacted',
   mediationId,
   decisionId: 'd1',
@@ -78,19 +96,46 @@ export const contacted = (mediationId: string, healthInIssue: boolean, contacted
   healthInIssue,
   socialCareInIssue: false,
 });
-export const requested = (mediationId: string, laInformedOn = '2026-01-13'): CaseEvent => ({ type: 'mediation.requested', mediationId, laInformedOn });
-export const held: CaseEvent = { type: 'mediation.held', mediationId: 'm1', heldOn: '2026-02-10', concludedOn: '2026-02-11', outcome: 'partly_resolved' };
+export const requested = (
+  mediationId: string,
+  laInformedOn = '2026-01-13',
+): CaseEvent => ({ type: 'mediation.requested', mediationId, laInformedOn });
+export const held: CaseEvent = {
+  type: 'mediation.held',
+  mediationId: 'm1',
+  heldOn: '2026-02-10',
+  concludedOn: '2026-02-11',
+  outcome: 'partly_resolved',
+};
 export const agreement: CaseEventOf<'mediation.agreement_reached'> = {
   type: 'mediation.agreement_reached',
   mediationId: 'm1',
   agreementDate: '2026-02-11',
   items: [
-    { itemId: 'i1', description: 'Make a plan', appealable: true, orderType: 'make_plan' },
-    { itemId: 'i2', description: 'Arrange a visit to the school', appealable: false },
+    {
+      itemId: 'i1',
+      description: 'Make a plan',
+      appealable: true,
+      orderType: 'make_plan',
+    },
+    {
+      itemId: 'i2',
+      description: 'Arrange a visit to the school',
+      appealable: false,
+    },
   ],
 };
-export const declinedM1: CaseEvent = { type: 'mediation.declined', mediationId: 'm1', adviserInformedOn: '2026-01-12' };
-export const certificate = (certificateId: string, mediationId: string, kind: CaseEventOf<'certificate.issued'>['kind'], issuedOn: string): CaseEvent => ({
+export const declinedM1: CaseEvent = {
+  type: 'mediation.declined',
+  mediationId: 'm1',
+  adviserInformedOn: '2026-01-12',
+};
+export const certificate = (
+  certificateId: string,
+  mediationId: string,
+  kind: CaseEventOf<'certificate.issued'>['kind'],
+  issuedOn: string,
+): CaseEvent => ({
   type: 'certificate.issued',
   certificateId,
   mediationId,
@@ -106,9 +151,20 @@ export const lodged: CaseEvent = {
   lodgedOn: '2026-03-02',
   confirmedUnusual: true,
 };
-export const registered: CaseEvent = { type: 'appeal.registered', appealId: 'a1', registeredOn: '2026-03-09', appealReceivedOn: '2026-03-10' };
-export const responseSent: CaseEvent = { type: 'appeal.response_sent', appealId: 'a1', sentOn: '2026-04-01' };
-export const decided = (more: Partial<CaseEventOf<'appeal.decided'>>): CaseEvent => ({
+export const registered: CaseEvent = {
+  type: 'appeal.registered',
+  appealId: 'a1',
+  registeredOn: '2026-03-09',
+  appealReceivedOn: '2026-03-10',
+};
+export const responseSent: CaseEvent = {
+  type: 'appeal.response_sent',
+  appealId: 'a1',
+  sentOn: '2026-04-01',
+};
+export const decided = (
+  more: Partial<CaseEventOf<'appeal.decided'>>,
+): CaseEvent => ({
   type: 'appeal.decided',
   appealId: 'a1',
   outcome: 'decided_allowed',
@@ -122,7 +178,14 @@ export const allowedWithOrders = decided({
     { orderId: 'o1', orderType: 'amend_plan' },
     { orderId: 'o2', orderType: 'assess' },
   ],
-  recommendations: [{ recommendationId: 'r1', section: 'G', responsibleBody: 'icb', text: 'Therapy' }],
+  recommendations: [
+    {
+      recommendationId: 'r1',
+      section: 'G',
+      responsibleBody: 'icb',
+      text: 'Therapy',
+    },
+  ],
   confirmedUnusual: true,
 });
 

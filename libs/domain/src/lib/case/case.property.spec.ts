@@ -4,10 +4,21 @@ import { isValidIsoDate } from '../dates/iso-date';
 import { CASE_EVENT_TYPES } from './case-events';
 import { CaseRuleError } from './case-rule-error';
 import { checkCaseEvent } from './case-rules';
-import { checkHistory, CORRECTABLE_FIELDS, correctionOf, effectiveHistory, replayCase } from './case-corrections';
+import {
+  checkHistory,
+  CORRECTABLE_FIELDS,
+  correctionOf,
+  effectiveHistory,
+  replayCase,
+} from './case-corrections';
 import { applyCaseEvent, type CaseSnapshot } from './case-snapshot';
 import { businessDateOf, summariseCaseEvent } from './case-summary';
-import { applyEffects, ledgerRows, runCase, type Ledger } from './case-test-support';
+import {
+  applyEffects,
+  ledgerRows,
+  runCase,
+  type Ledger,
+} from './case-test-support';
 import { ledgerAfter, plannedDeadlines } from './deadline-ledger';
 import { caseHistory, plusDays } from '../../testing/case-histories';
 import { deadlineEffects } from './deadline-effects';
@@ -33,25 +44,38 @@ describe('recorded histories (property)', () => {
         for (const event of events) {
           checkCaseEvent(snapshot, event);
           const effects = deadlineEffects(snapshot, event);
-          const unknownRules = [...effects.open, ...effects.close, ...effects.move, ...effects.cancel, ...effects.miss, ...effects.extend].filter(
-            (effect) => !ruleIds.has(effect.ruleId),
-          );
-          if (unknownRules.length > 0) throw new Error(`${event.type} names unknown rules: ${JSON.stringify(unknownRules)}`);
+          const unknownRules = [
+            ...effects.open,
+            ...effects.close,
+            ...effects.move,
+            ...effects.cancel,
+            ...effects.miss,
+            ...effects.extend,
+          ].filter((effect) => !ruleIds.has(effect.ruleId));
+          if (unknownRules.length > 0)
+            throw new Error(
+              `${event.type} names unknown rules: ${JSON.stringify(unknownRules)}`,
+            );
           // Opens nothing twice, changes only deadlines it opened, and every due date computes.
           ledger = applyEffects(ledger, effects);
 
           // Frozen input: any write would throw; the JSON comparison also catches replaced parts.
           const before = JSON.stringify(snapshot);
           const next = applyCaseEvent(deepFreeze(snapshot), deepFreeze(event));
-          if (JSON.stringify(snapshot) !== before) throw new Error(`${event.type} changed the snapshot it was given`);
+          if (JSON.stringify(snapshot) !== before)
+            throw new Error(`${event.type} changed the snapshot it was given`);
           snapshot = next;
 
-          if (!isValidIsoDate(businessDateOf(event))) throw new Error(`${event.type} has no business date`);
-          if (/undefined|NaN/.test(summariseCaseEvent(event))) throw new Error(`${event.type}: ${summariseCaseEvent(event)}`);
+          if (!isValidIsoDate(businessDateOf(event)))
+            throw new Error(`${event.type} has no business date`);
+          if (/undefined|NaN/.test(summariseCaseEvent(event)))
+            throw new Error(`${event.type}: ${summariseCaseEvent(event)}`);
         }
         expect(replayCase(events)).toStrictEqual(snapshot);
         // Stored as JSON, the snapshot comes back the same (no undefined fields).
-        expect(JSON.parse(JSON.stringify(snapshot ?? null))).toStrictEqual(snapshot ?? null);
+        expect(JSON.parse(JSON.stringify(snapshot ?? null))).toStrictEqual(
+          snapshot ?? null,
+        );
       }),
       { numRuns: 100 },
     );
@@ -70,43 +94,82 @@ describe('recorded histories (property)', () => {
   });
 
   it('the generator reaches every kind of event (corrections have their own property below)', () => {
-    const seen = new Set(fc.sample(history, { numRuns: 1000, seed: 7 }).flatMap((events) => events.map((e) => e.type)));
-    expect(CASE_EVENT_TYPES.filter((type) => type !== 'event.corrected' && !seen.has(type))).toEqual([]);
+    const seen = new Set(
+      fc
+        .sample(history, { numRuns: 1000, seed: 7 })
+        .flatMap((events) => events.map((e) => e.type)),
+    );
+    expect(
+      CASE_EVENT_TYPES.filter(
+        (type) => type !== 'event.corrected' && !seen.has(type),
+      ),
+    ).toEqual([]);
   });
 
   it('a corrected history gives the case and the deadlines of the same history recorded right', () => {
     let accepted = 0;
     fc.assert(
-      fc.property(history, fc.nat(), fc.integer({ min: -10, max: 40 }), (events, pick, shift) => {
-        // Every date field a correction may change, on every event of the history.
-        const targets = events.flatMap((event, index) =>
-          Object.entries(CORRECTABLE_FIELDS[event.type] ?? {})
-            .filter(([field, kind]) => kind?.kind === 'date' && typeof (event as unknown as Record<string, unknown>)[field] === 'string')
-            .map(([field]) => ({ index, field, value: (event as unknown as Record<string, string>)[field] as string })),
-        );
-        const target = targets[pick % Math.max(targets.length, 1)];
-        if (!target || shift === 0) return;
-        const corrected = [...events];
-        try {
-          corrected.push(correctionOf(events, target.index + 1, { [target.field]: plusDays(target.value, shift) }, '2027-01-04'));
-          checkHistory(corrected);
-        } catch (error) {
-          if (error instanceof CaseRuleError) return; // refused: the rest of the history contradicts it
-          throw error;
-        }
-        accepted++;
-        const recordedRight = effectiveHistory(corrected).slice(0, events.length);
-        const run = runCase(recordedRight); // the rules accept it from the start too
-        expect(checkHistory(corrected)).toStrictEqual(run.snapshot);
-        expect(replayCase(corrected)).toStrictEqual(run.snapshot);
-        expect(ledgerRows(plannedDeadlines(corrected))).toEqual(ledgerRows(run.ledger));
-        // Recorded step by step, the ledger keeps what the correction no longer implies (cancelled if it was open) and is otherwise the planned one.
-        const recorded = ledgerAfter(corrected);
-        for (const [key, entry] of plannedDeadlines(corrected)) expect(recorded.get(key)).toEqual(entry);
-        for (const [key, entry] of recorded) {
-          if (!plannedDeadlines(corrected).has(key)) expect(entry.status).not.toBe('open');
-        }
-      }),
+      fc.property(
+        history,
+        fc.nat(),
+        fc.integer({ min: -10, max: 40 }),
+        (events, pick, shift) => {
+          // Every date field a correction may change, on every event of the history.
+          const targets = events.flatMap((event, index) =>
+            Object.entries(CORRECTABLE_FIELDS[event.type] ?? {})
+              .filter(
+                ([field, kind]) =>
+                  kind?.kind === 'date' &&
+                  typeof (event as unknown as Record<string, unknown>)[
+                    field
+                  ] === 'string',
+              )
+              .map(([field]) => ({
+                index,
+                field,
+                value: (event as unknown as Record<string, string>)[
+                  field
+                ] as string,
+              })),
+          );
+          const target = targets[pick % Math.max(targets.length, 1)];
+          if (!target || shift === 0) return;
+          const corrected = [...events];
+          try {
+            corrected.push(
+              correctionOf(
+                events,
+                target.index + 1,
+                { [target.field]: plusDays(target.value, shift) },
+                '2027-01-04',
+              ),
+            );
+            checkHistory(corrected);
+          } catch (error) {
+            if (error instanceof CaseRuleError) return; // refused: the rest of the history contradicts it
+            throw error;
+          }
+          accepted++;
+          const recordedRight = effectiveHistory(corrected).slice(
+            0,
+            events.length,
+          );
+          const run = runCase(recordedRight); // the rules accept it from the start too
+          expect(checkHistory(corrected)).toStrictEqual(run.snapshot);
+          expect(replayCase(corrected)).toStrictEqual(run.snapshot);
+          expect(ledgerRows(plannedDeadlines(corrected))).toEqual(
+            ledgerRows(run.ledger),
+          );
+          // Recorded step by step, the ledger keeps what the correction no longer implies (cancelled if it was open) and is otherwise the planned one.
+          const recorded = ledgerAfter(corrected);
+          for (const [key, entry] of plannedDeadlines(corrected))
+            expect(recorded.get(key)).toEqual(entry);
+          for (const [key, entry] of recorded) {
+            if (!plannedDeadlines(corrected).has(key))
+              expect(entry.status).not.toBe('open');
+          }
+        },
+      ),
       { numRuns: 150 },
     );
     expect(accepted).toBeGreaterThan(30); // the property was exercised, not vacuously true

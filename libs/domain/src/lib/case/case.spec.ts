@@ -39,8 +39,18 @@ const decided: CaseEvent = {
   outcome: 'decided_allowed',
   decisionDate: '2026-09-07',
   recommendations: [
-    { recommendationId: 'r1', section: 'G', responsibleBody: 'icb', text: 'Speech and language therapy' },
-    { recommendationId: 'r2', section: 'H1', responsibleBody: 'council_social_care', text: 'Short breaks' },
+    {
+      recommendationId: 'r1',
+      section: 'G',
+      responsibleBody: 'icb',
+      text: 'Speech and language therapy',
+    },
+    {
+      recommendationId: 'r2',
+      section: 'H1',
+      responsibleBody: 'council_social_care',
+      text: 'Short breaks',
+    },
   ],
 };
 const responded: CaseEvent = {
@@ -59,8 +69,12 @@ describe('the case reducer', () => {
     const snapshot = record(journey);
     expect(replayCase(journey)).toEqual(snapshot);
     expect(snapshot?.stage).toBe('compliance');
-    expect(snapshot?.recommendations.find((r) => r.id === 'r1')?.response?.outcome).toBe('not_followed');
-    expect(snapshot?.recommendations.find((r) => r.id === 'r2')?.response).toBeUndefined();
+    expect(
+      snapshot?.recommendations.find((r) => r.id === 'r1')?.response?.outcome,
+    ).toBe('not_followed');
+    expect(
+      snapshot?.recommendations.find((r) => r.id === 'r2')?.response,
+    ).toBeUndefined();
   });
 
   it('does not mutate the snapshot it is given', () => {
@@ -72,23 +86,91 @@ describe('the case reducer', () => {
 });
 
 describe('which events are allowed', () => {
-  const d1Refusal: CaseEvent = { ...decision, decisionType: 'refuse_assessment' } as CaseEvent;
+  const d1Refusal: CaseEvent = {
+    ...decision,
+    decisionType: 'refuse_assessment',
+  } as CaseEvent;
   it.each<[string, CaseEvent[], CaseEvent, string]>([
     ['nothing before the case is opened', [], decision, 'Open the case'],
     ['a case opened twice', [opened], opened, 'already open'],
-    ['a letter sent before the decision', [opened], { ...decision, letterSent: '2026-01-04' } as CaseEvent, 'cannot have been sent'],
-    ['an appeal with no decision', [opened], lodged, 'record the decision being appealed'],
-    ['an appeal lodged before the decision', [opened, decision], { ...lodged, lodgedOn: '2025-12-01' } as CaseEvent, 'before the decision'],
-    ['the same Tribunal reference twice', [opened, decision, lodged], { ...lodged, appealId: 'a2' } as CaseEvent, 'already recorded'],
-    ['an outcome with no appeal', [opened, decision], decided, 'record the appeal before'],
-    ['two outcomes for one appeal', [opened, decision, lodged, decided], decided, 'already recorded'],
-    ['a decision before the appeal was lodged', [opened, decision, lodged], { ...decided, decisionDate: '2026-02-19' } as CaseEvent, 'before the appeal was lodged'],
-    ['recommendations on a withdrawn appeal', [opened, decision, lodged], { ...decided, outcome: 'withdrawn' } as CaseEvent, 'without recommendations'],
-    ['recommendations on a refusal to assess (unless confirmed)', [opened, d1Refusal, { ...lodged, confirmedUnusual: true } as CaseEvent], decided, 'refusal to assess'],
-    ['a response with no recommendation', [opened, decision, lodged], responded, 'no such recommendation'],
-    ['two responses to one recommendation', journey, responded, 'already recorded'],
-    ['not followed without reasons', [opened, decision, lodged, decided], { ...responded, reasons: '  ' } as CaseEvent, 'Give the reasons'],
-    ['a response sent before the decision', [opened, decision, lodged, decided], { ...responded, sentOn: '2026-09-06' } as CaseEvent, "before the Tribunal's decision"],
+    [
+      'a letter sent before the decision',
+      [opened],
+      { ...decision, letterSent: '2026-01-04' } as CaseEvent,
+      'cannot have been sent',
+    ],
+    [
+      'an appeal with no decision',
+      [opened],
+      lodged,
+      'record the decision being appealed',
+    ],
+    [
+      'an appeal lodged before the decision',
+      [opened, decision],
+      { ...lodged, lodgedOn: '2025-12-01' } as CaseEvent,
+      'before the decision',
+    ],
+    [
+      'the same Tribunal reference twice',
+      [opened, decision, lodged],
+      { ...lodged, appealId: 'a2' } as CaseEvent,
+      'already recorded',
+    ],
+    [
+      'an outcome with no appeal',
+      [opened, decision],
+      decided,
+      'record the appeal before',
+    ],
+    [
+      'two outcomes for one appeal',
+      [opened, decision, lodged, decided],
+      decided,
+      'already recorded',
+    ],
+    [
+      'a decision before the appeal was lodged',
+      [opened, decision, lodged],
+      { ...decided, decisionDate: '2026-02-19' } as CaseEvent,
+      'before the appeal was lodged',
+    ],
+    [
+      'recommendations on a withdrawn appeal',
+      [opened, decision, lodged],
+      { ...decided, outcome: 'withdrawn' } as CaseEvent,
+      'without recommendations',
+    ],
+    [
+      'recommendations on a refusal to assess (unless confirmed)',
+      [opened, d1Refusal, { ...lodged, confirmedUnusual: true } as CaseEvent],
+      decided,
+      'refusal to assess',
+    ],
+    [
+      'a response with no recommendation',
+      [opened, decision, lodged],
+      responded,
+      'no such recommendation',
+    ],
+    [
+      'two responses to one recommendation',
+      journey,
+      responded,
+      'already recorded',
+    ],
+    [
+      'not followed without reasons',
+      [opened, decision, lodged, decided],
+      { ...responded, reasons: '  ' } as CaseEvent,
+      'Give the reasons',
+    ],
+    [
+      'a response sent before the decision',
+      [opened, decision, lodged, decided],
+      { ...responded, sentOn: '2026-09-06' } as CaseEvent,
+      "before the Tribunal's decision",
+    ],
   ])('refuses %s', (_name, history, event, message) => {
     const snapshot = record(history);
     expect(() => checkCaseEvent(snapshot, event)).toThrow(CaseRuleError);
@@ -97,13 +179,20 @@ describe('which events are allowed', () => {
 
   it('accepts a partly followed response with reasons', () => {
     const snapshot = record([opened, decision, lodged, decided]);
-    expect(() => checkCaseEvent(snapshot, { ...responded, outcome: 'partly_followed' } as CaseEvent)).not.toThrow();
+    expect(() =>
+      checkCaseEvent(snapshot, {
+        ...responded,
+        outcome: 'partly_followed',
+      } as CaseEvent),
+    ).not.toThrow();
   });
 });
 
 describe('deadline effects', () => {
   it('opens a 5-week response deadline per recommendation, from the Tribunal decision', () => {
-    expect(deadlineEffects(record([opened, decision, lodged]), decided).open).toEqual([
+    expect(
+      deadlineEffects(record([opened, decision, lodged]), decided).open,
+    ).toEqual([
       {
         ruleId: 'recommendation.response',
         subjectId: 'r1',
@@ -122,9 +211,17 @@ describe('deadline effects', () => {
   });
 
   it('closes the response deadline on the date the response was sent', () => {
-    expect(deadlineEffects(record([opened, decision, lodged, decided]), responded)).toEqual({
+    expect(
+      deadlineEffects(record([opened, decision, lodged, decided]), responded),
+    ).toEqual({
       open: [],
-      close: [{ ruleId: 'recommendation.response', subjectId: 'r1', metOn: '2026-10-09' }],
+      close: [
+        {
+          ruleId: 'recommendation.response',
+          subjectId: 'r1',
+          metOn: '2026-10-09',
+        },
+      ],
       move: [],
       cancel: [],
       miss: [],
@@ -133,7 +230,13 @@ describe('deadline effects', () => {
   });
 
   it('records business dates and plain summaries', () => {
-    expect(journey.map(businessDateOf)).toEqual(['2026-01-05', '2026-01-05', '2026-02-20', '2026-09-07', '2026-10-09']);
+    expect(journey.map(businessDateOf)).toEqual([
+      '2026-01-05',
+      '2026-01-05',
+      '2026-02-20',
+      '2026-09-07',
+      '2026-10-09',
+    ]);
     expect(summariseCaseEvent(decided)).toBe(
       'Tribunal decision Mon 7 Sep 2026: appeal allowed, with 2 health and social care recommendations',
     );

@@ -202,7 +202,9 @@ export function nextLedger(
   const at = history.length - 1;
   // Only a correction withdraws a deadline. Any other event leaves a deadline the history does not
   // show as it is (one loaded from elsewhere, say): an overdue marking must never cancel the rest.
-  const correction = history[at]?.type === 'event.corrected' || history[at]?.type === 'decision.corrected';
+  const correction =
+    history[at]?.type === 'event.corrected' ||
+    history[at]?.type === 'decision.corrected';
   for (const [key, entry] of previous) {
     if (next.has(key)) continue;
     next.set(

@@ -5,7 +5,14 @@ import { formatLongDate } from '../dates/iso-date';
 import { applyPeriod } from './periods';
 import { APPEAL_LODGE, FACT_LABELS } from './rules';
 import type { SkippedDay } from './working-days';
-import { describeReason, describeSkipped, firstCountedDayFrom, isInAugust, isInChristmasBreak, nonWorkingReason } from './working-days';
+import {
+  describeReason,
+  describeSkipped,
+  firstCountedDayFrom,
+  isInAugust,
+  isInChristmasBreak,
+  nonWorkingReason,
+} from './working-days';
 
 const RULE_12 = 'HESC Rules r.12';
 
@@ -19,13 +26,25 @@ export function appealLodgeDue(
   certificateIssued: Date | undefined,
   calendar: Calendar,
 ): { due: Date; lines: string[] } {
-  const byLetter = applyPeriod(letterSent, APPEAL_LODGE.letterPeriod, calendar, startText('letterFact', letterSent));
+  const byLetter = applyPeriod(
+    letterSent,
+    APPEAL_LODGE.letterPeriod,
+    calendar,
+    startText('letterFact', letterSent),
+  );
   const lines = [...byLetter.lines];
   let later = byLetter.due;
   if (certificateIssued === undefined) {
-    lines.push('No mediation certificate is recorded, so the 2 months after the letter apply');
+    lines.push(
+      'No mediation certificate is recorded, so the 2 months after the letter apply',
+    );
   } else {
-    const byCertificate = applyPeriod(certificateIssued, APPEAL_LODGE.certificatePeriod, calendar, startText('certificateFact', certificateIssued));
+    const byCertificate = applyPeriod(
+      certificateIssued,
+      APPEAL_LODGE.certificatePeriod,
+      calendar,
+      startText('certificateFact', certificateIssued),
+    );
     lines.push(...byCertificate.lines);
     if (isAfter(byCertificate.due, later)) later = byCertificate.due;
     lines.push(
@@ -50,15 +69,24 @@ export function appealLodgeDue(
  * September, because it did not *end* in August; one ending on Sun 24 Dec is met on the next
  * working day after the Christmas and Boxing Day holidays, not in January.
  */
-export function moveUnderRule12(deadline: Date, calendar: Calendar): { due: Date; lines: string[] } {
+export function moveUnderRule12(
+  deadline: Date,
+  calendar: Calendar,
+): { due: Date; lines: string[] } {
   const move = rule12Move(deadline, calendar);
   if (move === undefined) {
     return {
       due: deadline,
-      lines: [`${formatLongDate(deadline)} is a working day outside 25 Dec to 1 Jan and August, so it does not move (${RULE_12})`],
+      lines: [
+        `${formatLongDate(deadline)} is a working day outside 25 Dec to 1 Jan and August, so it does not move (${RULE_12})`,
+      ],
     };
   }
-  const { day: target, skipped } = firstCountedDayFrom(move.from, calendar, 'working');
+  const { day: target, skipped } = firstCountedDayFrom(
+    move.from,
+    calendar,
+    'working',
+  );
   return {
     due: target,
     lines: [
@@ -69,7 +97,10 @@ export function moveUnderRule12(deadline: Date, calendar: Calendar): { due: Date
 }
 
 /** The one r.12 move for a time that ends on `day`, if any: where the search for a working day starts, and why. */
-function rule12Move(day: Date, calendar: Calendar): { from: Date; to: string; because: string; rule: string } | undefined {
+function rule12Move(
+  day: Date,
+  calendar: Calendar,
+): { from: Date; to: string; because: string; rule: string } | undefined {
   if (isInChristmasBreak(day)) {
     const newYear = getMonth(day) === 0 ? getYear(day) : getYear(day) + 1;
     return {
@@ -80,7 +111,12 @@ function rule12Move(day: Date, calendar: Calendar): { from: Date; to: string; be
     };
   }
   if (isInAugust(day)) {
-    return { from: new UTCDate(getYear(day), 8, 1), to: 'the first working day after 31 Aug', because: 'falls in August', rule: `${RULE_12}(3)(a)` };
+    return {
+      from: new UTCDate(getYear(day), 8, 1),
+      to: 'the first working day after 31 Aug',
+      because: 'falls in August',
+      rule: `${RULE_12}(3)(a)`,
+    };
   }
   const reason = nonWorkingReason(day, calendar, 'working');
   if (reason === undefined) return undefined;

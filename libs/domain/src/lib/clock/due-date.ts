@@ -1,7 +1,12 @@
 import type { Calendar } from '../calendar/calendar';
 import { defaultCalendar } from '../calendar/calendar';
 import type { IsoDate } from '../dates/iso-date';
-import { formatLongDate, invalidDateReason, toIsoDate, toUtcDate } from '../dates/iso-date';
+import {
+  formatLongDate,
+  invalidDateReason,
+  toIsoDate,
+  toUtcDate,
+} from '../dates/iso-date';
 import { StatutoryClockError } from '../errors';
 import { appealLodgeDue } from './appeal-lodge';
 import { applyPeriod } from './periods';
@@ -33,7 +38,12 @@ export function dueDate(
 ): DueDateResult {
   if (rule === APPEAL_LODGE.id) {
     const letter = readFact(facts, APPEAL_LODGE.letterFact, rule, true);
-    const certificate = readFact(facts, APPEAL_LODGE.certificateFact, rule, false);
+    const certificate = readFact(
+      facts,
+      APPEAL_LODGE.certificateFact,
+      rule,
+      false,
+    );
     const { due, lines } = appealLodgeDue(letter, certificate, calendar);
     return result(due, lines, APPEAL_LODGE.source);
   }
@@ -41,12 +51,24 @@ export function dueDate(
   if (definition === undefined) throw unknownRule(rule);
   const start = readFact(facts, definition.fact, rule, true);
   const startText = `${FACT_LABELS[definition.fact] ?? definition.fact} ${formatLongDate(start)}`;
-  const { due, lines } = applyPeriod(start, definition.period, calendar, startText);
-  return result(due, [...lines, ...staysPutNote(due, calendar)], definition.source);
+  const { due, lines } = applyPeriod(
+    start,
+    definition.period,
+    calendar,
+    startText,
+  );
+  return result(
+    due,
+    [...lines, ...staysPutNote(due, calendar)],
+    definition.source,
+  );
 }
 
 function result(due: Date, lines: string[], source: string): DueDateResult {
-  return { dueOn: toIsoDate(due), explanation: [...lines, `Due ${formatLongDate(due)} (${source})`] };
+  return {
+    dueOn: toIsoDate(due),
+    explanation: [...lines, `Due ${formatLongDate(due)} (${source})`],
+  };
 }
 
 /**
@@ -57,28 +79,64 @@ function staysPutNote(due: Date, calendar: Calendar): string[] {
   const reason = nonWorkingReason(due, calendar, 'working');
   return reason === undefined
     ? []
-    : [`${formatLongDate(due)} is ${describeReason(reason, due)}, but this deadline does not move: only the appeal deadline moves off non-working days`];
+    : [
+        `${formatLongDate(due)} is ${describeReason(reason, due)}, but this deadline does not move: only the appeal deadline moves off non-working days`,
+      ];
 }
 
-function readFact(facts: Facts, fact: string, rule: string, required: true): Date;
-function readFact(facts: Facts, fact: string, rule: string, required: false): Date | undefined;
-function readFact(facts: Facts, fact: string, rule: string, required: boolean): Date | undefined {
-  const value: unknown = (facts as Record<string, unknown> | null | undefined)?.[fact];
+function readFact(
+  facts: Facts,
+  fact: string,
+  rule: string,
+  required: true,
+): Date;
+function readFact(
+  facts: Facts,
+  fact: string,
+  rule: string,
+  required: false,
+): Date | undefined;
+function readFact(
+  facts: Facts,
+  fact: string,
+  rule: string,
+  required: boolean,
+): Date | undefined {
+  const value: unknown = (
+    facts as Record<string, unknown> | null | undefined
+  )?.[fact];
   if (value === undefined || value === null) {
     if (!required) return undefined;
-    throw new StatutoryClockError('MISSING_FACT', `The fact '${fact}' is required for rule ${rule}`, rule, fact);
+    throw new StatutoryClockError(
+      'MISSING_FACT',
+      `The fact '${fact}' is required for rule ${rule}`,
+      rule,
+      fact,
+    );
   }
   const reason = invalidDateReason(value);
   if (reason !== undefined) {
-    throw new StatutoryClockError('INVALID_DATE', `${reason} (fact ${fact})`, rule, fact);
+    throw new StatutoryClockError(
+      'INVALID_DATE',
+      `${reason} (fact ${fact})`,
+      rule,
+      fact,
+    );
   }
   return toUtcDate(value as string);
 }
 
 function unknownRule(rule: unknown): StatutoryClockError {
   const id = String(rule);
-  const hint = id === 'agreement.appealable_matters' || id === 'order' || id === 'concession'
-    ? `: name the duty too, e.g. ${id}.amend_plan`
-    : '';
-  return new StatutoryClockError('UNKNOWN_RULE', `'${id}' is not a known rule${hint}`, id);
+  const hint =
+    id === 'agreement.appealable_matters' ||
+    id === 'order' ||
+    id === 'concession'
+      ? `: name the duty too, e.g. ${id}.amend_plan`
+      : '';
+  return new StatutoryClockError(
+    'UNKNOWN_RULE',
+    `'${id}' is not a known rule${hint}`,
+    id,
+  );
 }

@@ -1,7 +1,16 @@
 import { defaultCalendar } from '../calendar/calendar';
 import { toIsoDate, toUtcDate } from '../dates/iso-date';
 import type { Period } from './periods';
-import { applyPeriod, days, daysBeginningWith, immediately, months, tribunalWorkingDays, weeks, workingDays } from './periods';
+import {
+  applyPeriod,
+  days,
+  daysBeginningWith,
+  immediately,
+  months,
+  tribunalWorkingDays,
+  weeks,
+  workingDays,
+} from './periods';
 import { addTribunalWorkingDays, addWorkingDays } from './working-days';
 
 /** Counting conventions of statutory-clock.md; weekdays checked with `date -ud`. */
@@ -24,7 +33,11 @@ describe('applyPeriod', () => {
     ['2026-12-24', workingDays(1), '2026-12-29'], // ordinary working days do count 29 Dec
     ['2026-03-02', immediately, '2026-03-02'], // immediately: same day
   ])('%s + %j → %s', (start, period, expected) => {
-    expect(toIsoDate(applyPeriod(toUtcDate(start), period, defaultCalendar(), 'Start').due)).toBe(expected);
+    expect(
+      toIsoDate(
+        applyPeriod(toUtcDate(start), period, defaultCalendar(), 'Start').due,
+      ),
+    ).toBe(expected);
   });
 });
 

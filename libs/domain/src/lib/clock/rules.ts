@@ -27,32 +27,82 @@ export const RULESET_VERSION = '2026.1';
  *   caller picks the duty the agreement creates, e.g. `agreement.appealable_matters.amend_plan`.
  */
 const ORDER_DUTIES = {
-  'assess.notify': { period: weeks(2), duty: 'notify that an EHC needs assessment will be made', paragraph: 'reg 44(2)(b)' },
-  'assess.no_plan_decision': { period: weeks(10), duty: 'notify a decision not to issue an EHC plan', paragraph: 'reg 44(2)(b)(i)' },
-  'assess.final_plan': { period: weeks(14), duty: 'issue the final EHC plan after the assessment', paragraph: 'reg 44(2)(b)(ii)' },
-  'make_plan.draft': { period: weeks(5), duty: 'issue the draft EHC plan', paragraph: 'reg 44(2)(c)' },
-  'make_plan.final': { period: weeks(11), duty: 'issue the final EHC plan', paragraph: 'reg 44(2)(c)' },
-  amend_plan: { period: weeks(5), duty: 'issue the amended EHC plan', paragraph: 'reg 44(2)(e)' },
-  name_school_only: { period: weeks(2), duty: 'issue the plan naming the school or placement', paragraph: 'reg 44(2)(f)' },
-  continue_to_maintain: { period: immediately, duty: 'continue to maintain the EHC plan', paragraph: 'reg 44' },
-  cease: { period: immediately, duty: 'cease to maintain the EHC plan', paragraph: 'reg 44(2)(a)' },
+  'assess.notify': {
+    period: weeks(2),
+    duty: 'notify that an EHC needs assessment will be made',
+    paragraph: 'reg 44(2)(b)',
+  },
+  'assess.no_plan_decision': {
+    period: weeks(10),
+    duty: 'notify a decision not to issue an EHC plan',
+    paragraph: 'reg 44(2)(b)(i)',
+  },
+  'assess.final_plan': {
+    period: weeks(14),
+    duty: 'issue the final EHC plan after the assessment',
+    paragraph: 'reg 44(2)(b)(ii)',
+  },
+  'make_plan.draft': {
+    period: weeks(5),
+    duty: 'issue the draft EHC plan',
+    paragraph: 'reg 44(2)(c)',
+  },
+  'make_plan.final': {
+    period: weeks(11),
+    duty: 'issue the final EHC plan',
+    paragraph: 'reg 44(2)(c)',
+  },
+  amend_plan: {
+    period: weeks(5),
+    duty: 'issue the amended EHC plan',
+    paragraph: 'reg 44(2)(e)',
+  },
+  name_school_only: {
+    period: weeks(2),
+    duty: 'issue the plan naming the school or placement',
+    paragraph: 'reg 44(2)(f)',
+  },
+  continue_to_maintain: {
+    period: immediately,
+    duty: 'continue to maintain the EHC plan',
+    paragraph: 'reg 44',
+  },
+  cease: {
+    period: immediately,
+    duty: 'cease to maintain the EHC plan',
+    paragraph: 'reg 44(2)(a)',
+  },
   // Only after a hearing: the Tribunal refers the case back to the council (reg 43(2)(d)).
-  reconsider: { period: weeks(2), duty: 'reconsider the case the Tribunal referred back', paragraph: 'reg 44(2)(d)' },
-} as const satisfies Record<string, { period: Period; duty: string; paragraph: string }>;
+  reconsider: {
+    period: weeks(2),
+    duty: 'reconsider the case the Tribunal referred back',
+    paragraph: 'reg 44(2)(d)',
+  },
+} as const satisfies Record<
+  string,
+  { period: Period; duty: string; paragraph: string }
+>;
 
 export type OrderSuffix = keyof typeof ORDER_DUTIES;
-export const ORDER_SUFFIXES = Object.keys(ORDER_DUTIES) as readonly OrderSuffix[];
+export const ORDER_SUFFIXES = Object.keys(
+  ORDER_DUTIES,
+) as readonly OrderSuffix[];
 
 /**
  * Why a time limit may be extended: the statutory exceptions. A rule declares which apply to it
  * (`extension` below); an extension on any other ground, or of a rule with none, is refused.
  */
 export const EXTENSION_GROUNDS = {
-  exceptional_personal_circumstances: 'Exceptional personal circumstances affect the child or their parent, or the young person',
-  absent_from_area_2_weeks: 'The child or their parent, or the young person, is absent from the area for a continuous period of at least 2 weeks',
-  absent_from_area_4_weeks: 'The child or their parent, or the young person, is absent from the area for a continuous period of at least 4 weeks',
-  late_representations: 'The parent or young person wishes to make representations about the content of the plan after the 15 days for doing so',
-  school_closure: "The council asked a school or college for advice in the week before it closed for at least 4 weeks",
+  exceptional_personal_circumstances:
+    'Exceptional personal circumstances affect the child or their parent, or the young person',
+  absent_from_area_2_weeks:
+    'The child or their parent, or the young person, is absent from the area for a continuous period of at least 2 weeks',
+  absent_from_area_4_weeks:
+    'The child or their parent, or the young person, is absent from the area for a continuous period of at least 4 weeks',
+  late_representations:
+    'The parent or young person wishes to make representations about the content of the plan after the 15 days for doing so',
+  school_closure:
+    'The council asked a school or college for advice in the week before it closed for at least 4 weeks',
   tribunal_extended_time: 'The Tribunal directed that the time be extended',
 } as const satisfies Record<ExtensionGroundId, string>;
 export type ExtensionGround = ExtensionGroundId;
@@ -64,11 +114,22 @@ export interface ExtensionRule {
 }
 
 /** SEND Regs reg 44(3) (and, through reg 42(2) and reg 45, the agreement and concession periods). */
-const ORDER_EXCEPTIONS = ['exceptional_personal_circumstances', 'absent_from_area_2_weeks', 'late_representations'] as const;
+const ORDER_EXCEPTIONS = [
+  'exceptional_personal_circumstances',
+  'absent_from_area_2_weeks',
+  'late_representations',
+] as const;
 /** SEND Regs regs 5(4), 10(4), 13(3): the assessment and plan time limits. */
-const ASSESSMENT_EXCEPTIONS = ['school_closure', 'exceptional_personal_circumstances', 'absent_from_area_4_weeks'] as const;
+const ASSESSMENT_EXCEPTIONS = [
+  'school_closure',
+  'exceptional_personal_circumstances',
+  'absent_from_area_4_weeks',
+] as const;
 /** HESC Rules r.5(3)(a): the Tribunal may extend the time for complying with any rule. */
-const TRIBUNAL_EXTENDS: ExtensionRule = { grounds: ['tribunal_extended_time'], source: 'HESC Rules r.5(3)(a)' };
+const TRIBUNAL_EXTENDS: ExtensionRule = {
+  grounds: ['tribunal_extended_time'],
+  source: 'HESC Rules r.5(3)(a)',
+};
 
 /** The three families that share the order periods: id prefix, start fact, title, source and exceptions. */
 const ORDER_FAMILIES = [
@@ -84,7 +145,8 @@ const ORDER_FAMILIES = [
     prefix: 'concession',
     fact: 'laNotifiedTribunal',
     title: 'Appeal conceded',
-    source: (p: string) => `SEND Regs reg 45 (as substituted 2015), periods of ${p}`,
+    source: (p: string) =>
+      `SEND Regs reg 45 (as substituted 2015), periods of ${p}`,
     suffixes: ['reconsider'],
     extension: { grounds: ORDER_EXCEPTIONS, source: 'SEND Regs reg 45(7)' },
   },
@@ -94,7 +156,10 @@ const ORDER_FAMILIES = [
     title: 'Mediation agreement',
     source: (p: string) => `SEND Regs reg 42(2), periods of ${p}`,
     suffixes: ['reconsider'],
-    extension: { grounds: ORDER_EXCEPTIONS, source: 'SEND Regs reg 42(2) with reg 44(3)' },
+    extension: {
+      grounds: ORDER_EXCEPTIONS,
+      source: 'SEND Regs reg 42(2) with reg 44(3)',
+    },
   },
 ] as const satisfies readonly {
   prefix: string;
@@ -112,25 +177,152 @@ type OrderOnlySuffix = 'reconsider';
 
 /** Rules with one start fact and one period, straight from the table in statutory-clock.md. */
 const SINGLE_PERIOD_RULES = [
-  { id: 'mediation.contact_adviser', fact: 'decisionLetterSent', period: months(2), title: 'Contact the mediation adviser', source: 'SEND Regs reg 33' },
-  { id: 'mediation.certificate_declined', fact: 'adviserInformed', period: workingDays(3), title: 'Issue the certificate: mediation declined or not pursued', source: 'SEND Regs reg 34' },
-  { id: 'mediation.notify_health', fact: 'laInformed', period: workingDays(3), title: 'Tell the health commissioner about the mediation', source: 'SEND Regs reg 35' },
-  { id: 'mediation.arrange', fact: 'laInformed', period: days(30), title: 'Arrange the mediation', source: 'SEND Regs regs 36–37' },
-  { id: 'mediation.arrange_health_only', fact: 'healthCommissionerInformed', period: days(30), title: 'Arrange the mediation about health care provision only (the ICB)', source: 'SEND Regs reg 35' },
-  { id: 'mediation.certificate_not_arranged', fact: 'adviserInformed', period: workingDays(3), title: 'Issue the certificate: mediation not arranged in time', source: 'SEND Regs reg 37' },
-  { id: 'mediation.certificate_concluded', fact: 'mediationConcluded', period: workingDays(3), title: 'Issue the certificate: mediation concluded', source: 'SEND Regs reg 39' },
-  { id: 'agreement.other_matters', fact: 'agreementDate', period: weeks(2), title: 'Mediation agreement: do what was agreed on other matters', source: 'SEND Regs reg 42(3)' },
-  { id: 'agreement.health_notify_la', fact: 'agreementDate', period: weeks(1), title: 'Mediation agreement: the ICB tells the council of the agreement (the council was not a party)', source: 'SEND Regs reg 42(4)' },
-  { id: 'tribunal.la_response', fact: 'appealReceived', period: tribunalWorkingDays(30), title: "Send the council's response to the appeal", source: 'HESC Rules r.21, r.12', extension: TRIBUNAL_EXTENDS },
-  { id: 'recommendation.response', fact: 'tribunalDecision', period: weeks(5), title: 'Respond to the health and social care recommendations', source: 'Recommendations Power Regs 2017 regs 6–7' },
-  { id: 'assessment.decide', fact: 'requestReceived', period: weeks(6), title: 'Decide whether to carry out an EHC needs assessment', source: 'SEND Regs reg 5(1)', extension: { grounds: ASSESSMENT_EXCEPTIONS, source: 'SEND Regs reg 5(4)' } },
-  { id: 'assessment.no_plan_decision', fact: 'requestReceived', period: weeks(16), title: 'Notify a decision not to issue an EHC plan', source: 'SEND Regs reg 10(1)', extension: { grounds: ASSESSMENT_EXCEPTIONS, source: 'SEND Regs reg 10(4)' } },
-  { id: 'assessment.final_plan', fact: 'requestReceived', period: weeks(20), title: 'Issue the final EHC plan', source: 'SEND Regs reg 13(2)', extension: { grounds: ASSESSMENT_EXCEPTIONS, source: 'SEND Regs reg 13(3)' } },
-  { id: 'draft_plan.comments', fact: 'draftServed', period: daysBeginningWith(15), title: 'Parent or young person comments on the draft plan', source: 'SEND Regs reg 13(1)' },
-  { id: 'review.decision', fact: 'reviewMeeting', period: weeks(4), title: 'Decide after the annual review', source: 'SEND Regs reg 20(10)' },
-  { id: 'review.final_amended_plan', fact: 'proposedAmendmentsSent', period: weeks(8), title: 'Issue the final amended EHC plan', source: 'SEND Regs reg 22(3)' },
-  { id: 'phase_transfer.school', fact: 'transferDate', period: byDayOfYear(2, 15), title: 'Review and amend the plan before a transfer between phases of education', source: 'SEND Regs reg 18(1)' },
-  { id: 'phase_transfer.post16', fact: 'transferDate', period: byDayOfYear(3, 31), title: 'Review and amend the plan before a transfer from secondary school to a post-16 institution', source: 'SEND Regs reg 18(1)' },
+  {
+    id: 'mediation.contact_adviser',
+    fact: 'decisionLetterSent',
+    period: months(2),
+    title: 'Contact the mediation adviser',
+    source: 'SEND Regs reg 33',
+  },
+  {
+    id: 'mediation.certificate_declined',
+    fact: 'adviserInformed',
+    period: workingDays(3),
+    title: 'Issue the certificate: mediation declined or not pursued',
+    source: 'SEND Regs reg 34',
+  },
+  {
+    id: 'mediation.notify_health',
+    fact: 'laInformed',
+    period: workingDays(3),
+    title: 'Tell the health commissioner about the mediation',
+    source: 'SEND Regs reg 35',
+  },
+  {
+    id: 'mediation.arrange',
+    fact: 'laInformed',
+    period: days(30),
+    title: 'Arrange the mediation',
+    source: 'SEND Regs regs 36–37',
+  },
+  {
+    id: 'mediation.arrange_health_only',
+    fact: 'healthCommissionerInformed',
+    period: days(30),
+    title: 'Arrange the mediation about health care provision only (the ICB)',
+    source: 'SEND Regs reg 35',
+  },
+  {
+    id: 'mediation.certificate_not_arranged',
+    fact: 'adviserInformed',
+    period: workingDays(3),
+    title: 'Issue the certificate: mediation not arranged in time',
+    source: 'SEND Regs reg 37',
+  },
+  {
+    id: 'mediation.certificate_concluded',
+    fact: 'mediationConcluded',
+    period: workingDays(3),
+    title: 'Issue the certificate: mediation concluded',
+    source: 'SEND Regs reg 39',
+  },
+  {
+    id: 'agreement.other_matters',
+    fact: 'agreementDate',
+    period: weeks(2),
+    title: 'Mediation agreement: do what was agreed on other matters',
+    source: 'SEND Regs reg 42(3)',
+  },
+  {
+    id: 'agreement.health_notify_la',
+    fact: 'agreementDate',
+    period: weeks(1),
+    title:
+      'Mediation agreement: the ICB tells the council of the agreement (the council was not a party)',
+    source: 'SEND Regs reg 42(4)',
+  },
+  {
+    id: 'tribunal.la_response',
+    fact: 'appealReceived',
+    period: tribunalWorkingDays(30),
+    title: "Send the council's response to the appeal",
+    source: 'HESC Rules r.21, r.12',
+    extension: TRIBUNAL_EXTENDS,
+  },
+  {
+    id: 'recommendation.response',
+    fact: 'tribunalDecision',
+    period: weeks(5),
+    title: 'Respond to the health and social care recommendations',
+    source: 'Recommendations Power Regs 2017 regs 6–7',
+  },
+  {
+    id: 'assessment.decide',
+    fact: 'requestReceived',
+    period: weeks(6),
+    title: 'Decide whether to carry out an EHC needs assessment',
+    source: 'SEND Regs reg 5(1)',
+    extension: { grounds: ASSESSMENT_EXCEPTIONS, source: 'SEND Regs reg 5(4)' },
+  },
+  {
+    id: 'assessment.no_plan_decision',
+    fact: 'requestReceived',
+    period: weeks(16),
+    title: 'Notify a decision not to issue an EHC plan',
+    source: 'SEND Regs reg 10(1)',
+    extension: {
+      grounds: ASSESSMENT_EXCEPTIONS,
+      source: 'SEND Regs reg 10(4)',
+    },
+  },
+  {
+    id: 'assessment.final_plan',
+    fact: 'requestReceived',
+    period: weeks(20),
+    title: 'Issue the final EHC plan',
+    source: 'SEND Regs reg 13(2)',
+    extension: {
+      grounds: ASSESSMENT_EXCEPTIONS,
+      source: 'SEND Regs reg 13(3)',
+    },
+  },
+  {
+    id: 'draft_plan.comments',
+    fact: 'draftServed',
+    period: daysBeginningWith(15),
+    title: 'Parent or young person comments on the draft plan',
+    source: 'SEND Regs reg 13(1)',
+  },
+  {
+    id: 'review.decision',
+    fact: 'reviewMeeting',
+    period: weeks(4),
+    title: 'Decide after the annual review',
+    source: 'SEND Regs reg 20(10)',
+  },
+  {
+    id: 'review.final_amended_plan',
+    fact: 'proposedAmendmentsSent',
+    period: weeks(8),
+    title: 'Issue the final amended EHC plan',
+    source: 'SEND Regs reg 22(3)',
+  },
+  {
+    id: 'phase_transfer.school',
+    fact: 'transferDate',
+    period: byDayOfYear(2, 15),
+    title:
+      'Review and amend the plan before a transfer between phases of education',
+    source: 'SEND Regs reg 18(1)',
+  },
+  {
+    id: 'phase_transfer.post16',
+    fact: 'transferDate',
+    period: byDayOfYear(3, 31),
+    title:
+      'Review and amend the plan before a transfer from secondary school to a post-16 institution',
+    source: 'SEND Regs reg 18(1)',
+  },
 ] as const satisfies readonly SinglePeriodRule[];
 
 /** Every rule id in the table of statutory-clock.md. */
@@ -179,15 +371,24 @@ export const APPEAL_LODGE = {
   title: 'Last day to lodge an appeal with the SEND Tribunal',
   source: 'HESC Rules r.20(1)(c), r.12',
   // r.20(4) lets the Tribunal admit a late notice of appeal, extending the time under r.5(3)(a).
-  extension: { grounds: ['tribunal_extended_time'], source: 'HESC Rules r.5(3)(a), r.20(4)' } satisfies ExtensionRule,
+  extension: {
+    grounds: ['tribunal_extended_time'],
+    source: 'HESC Rules r.5(3)(a), r.20(4)',
+  } satisfies ExtensionRule,
 } as const;
 
 /** All single-period rules, the order-based families expanded from ORDER_DUTIES. */
-export const SINGLE_PERIOD_RULE_TABLE: ReadonlyMap<RuleId, SinglePeriodRule & { readonly id: RuleId }> = new Map(
+export const SINGLE_PERIOD_RULE_TABLE: ReadonlyMap<
+  RuleId,
+  SinglePeriodRule & { readonly id: RuleId }
+> = new Map(
   [
     ...SINGLE_PERIOD_RULES,
     ...ORDER_FAMILIES.flatMap((family) =>
-      ORDER_SUFFIXES.filter((suffix) => !(family.suffixes as readonly string[] | undefined)?.includes(suffix)).map((suffix) => {
+      ORDER_SUFFIXES.filter(
+        (suffix) =>
+          !(family.suffixes as readonly string[] | undefined)?.includes(suffix),
+      ).map((suffix) => {
         const { period, duty, paragraph } = ORDER_DUTIES[suffix];
         return {
           id: `${family.prefix}.${suffix}` as RuleId,
@@ -196,7 +397,9 @@ export const SINGLE_PERIOD_RULE_TABLE: ReadonlyMap<RuleId, SinglePeriodRule & { 
           title: `${family.title}: ${duty}`,
           source: family.source(paragraph),
           // A duty to be done immediately has no time limit to extend.
-          ...(period.kind === 'immediately' ? {} : { extension: family.extension }),
+          ...(period.kind === 'immediately'
+            ? {}
+            : { extension: family.extension }),
         };
       }),
     ),
@@ -227,7 +430,9 @@ export const RULES: readonly RuleInfo[] = [
   })),
 ];
 
-const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((rule) => [rule.id, rule]));
+const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
+  RULES.map((rule) => [rule.id, rule]),
+);
 
 /** The rule's metadata, or undefined for an id that is not a rule. */
 export function ruleInfo(ruleId: string): RuleInfo | undefined {
@@ -258,6 +463,7 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   draftServed: 'Draft plan served',
   reviewMeeting: 'Review meeting held',
   proposedAmendmentsSent: 'Proposed amendments sent',
-  healthCommissionerInformed: 'Health commissioner (ICB) told of the mediation issues',
+  healthCommissionerInformed:
+    'Health commissioner (ICB) told of the mediation issues',
   transferDate: 'Transfer between phases of education',
 };

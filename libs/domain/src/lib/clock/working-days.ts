@@ -1,4 +1,11 @@
-import { addDays, differenceInCalendarDays, getDate, getMonth, getYear, isWeekend } from 'date-fns';
+import {
+  addDays,
+  differenceInCalendarDays,
+  getDate,
+  getMonth,
+  getYear,
+  isWeekend,
+} from 'date-fns';
 import type { Calendar } from '../calendar/calendar';
 import { defaultCalendar } from '../calendar/calendar';
 import type { IsoDate } from '../dates/iso-date';
@@ -14,7 +21,11 @@ export type DayCounting = 'working' | 'tribunal';
 /** Why a day is not counted. */
 export type NonWorkingReason =
   | { readonly kind: 'weekend' }
-  | { readonly kind: 'bank_holiday'; readonly title: string; readonly projected: boolean }
+  | {
+      readonly kind: 'bank_holiday';
+      readonly title: string;
+      readonly projected: boolean;
+    }
   | { readonly kind: 'christmas_break' }
   | { readonly kind: 'august' };
 
@@ -30,7 +41,10 @@ const AUGUST = 7;
 
 /** 25 December to 1 January inclusive (HESC Rules r.12(3) and (4)). */
 export function isInChristmasBreak(day: Date): boolean {
-  return (getMonth(day) === DECEMBER && getDate(day) >= 25) || (getMonth(day) === JANUARY && getDate(day) === 1);
+  return (
+    (getMonth(day) === DECEMBER && getDate(day) >= 25) ||
+    (getMonth(day) === JANUARY && getDate(day) === 1)
+  );
 }
 
 export function isInAugust(day: Date): boolean {
@@ -38,8 +52,13 @@ export function isInAugust(day: Date): boolean {
 }
 
 /** Why `day` is not counted under `counting`, or `undefined` when it counts. */
-export function nonWorkingReason(day: Date, calendar: Calendar, counting: DayCounting): NonWorkingReason | undefined {
-  if (counting === 'tribunal' && isInChristmasBreak(day)) return { kind: 'christmas_break' };
+export function nonWorkingReason(
+  day: Date,
+  calendar: Calendar,
+  counting: DayCounting,
+): NonWorkingReason | undefined {
+  if (counting === 'tribunal' && isInChristmasBreak(day))
+    return { kind: 'christmas_break' };
   if (counting === 'tribunal' && isInAugust(day)) return { kind: 'august' };
   if (isWeekend(day)) return { kind: 'weekend' };
   const holiday = calendar.holidayFor(day);
@@ -73,22 +92,39 @@ export function firstCountedDayFrom(
   calendar: Calendar,
   counting: DayCounting,
 ): { day: Date; skipped: SkippedDay[] } {
-  const { due, skipped } = countForward(addDays(from, -1), 1, calendar, counting);
+  const { due, skipped } = countForward(
+    addDays(from, -1),
+    1,
+    calendar,
+    counting,
+  );
   return { day: due, skipped };
 }
 
 /** `start` plus `n` working days (SEND Regulations reg 2); the start day is not counted. */
-export function addWorkingDays(start: IsoDate, n: number, calendar: Calendar = defaultCalendar()): IsoDate {
+export function addWorkingDays(
+  start: IsoDate,
+  n: number,
+  calendar: Calendar = defaultCalendar(),
+): IsoDate {
   return toIsoDate(countForward(toUtcDate(start), n, calendar, 'working').due);
 }
 
 /** `start` plus `n` Tribunal working days (HESC Rules r.12: also not 25 Dec–1 Jan, not August). */
-export function addTribunalWorkingDays(start: IsoDate, n: number, calendar: Calendar = defaultCalendar()): IsoDate {
+export function addTribunalWorkingDays(
+  start: IsoDate,
+  n: number,
+  calendar: Calendar = defaultCalendar(),
+): IsoDate {
   return toIsoDate(countForward(toUtcDate(start), n, calendar, 'tribunal').due);
 }
 
 /** "a bank holiday (Good Friday)", with a note when the date is projected rather than published. */
-export function describeReason(reason: NonWorkingReason, date: Date, plural = false): string {
+export function describeReason(
+  reason: NonWorkingReason,
+  date: Date,
+  plural = false,
+): string {
   switch (reason.kind) {
     case 'weekend':
       return plural ? 'a weekend' : 'a weekend day';
@@ -107,12 +143,20 @@ export function describeReason(reason: NonWorkingReason, date: Date, plural = fa
  * One plain-English line per run of consecutive days passed over for the same reason:
  * "Mon 25 Aug 2025 is a bank holiday (Summer bank holiday), so is not counted".
  */
-export function describeSkipped(skipped: readonly SkippedDay[], notWhat = 'counted'): string[] {
+export function describeSkipped(
+  skipped: readonly SkippedDay[],
+  notWhat = 'counted',
+): string[] {
   const runs: SkippedDay[][] = [];
   for (const entry of skipped) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    if (run && last && sameReason(last.reason, entry.reason) && differenceInCalendarDays(entry.date, last.date) === 1) {
+    if (
+      run &&
+      last &&
+      sameReason(last.reason, entry.reason) &&
+      differenceInCalendarDays(entry.date, last.date) === 1
+    ) {
       run.push(entry);
     } else {
       runs.push([entry]);
@@ -121,12 +165,17 @@ export function describeSkipped(skipped: readonly SkippedDay[], notWhat = 'count
   return runs.map((run) => {
     const first = run[0]!;
     const last = run[run.length - 1]!;
-    if (run.length === 1) return `${formatLongDate(first.date)} is ${describeReason(first.reason, first.date)}, so is not ${notWhat}`;
+    if (run.length === 1)
+      return `${formatLongDate(first.date)} is ${describeReason(first.reason, first.date)}, so is not ${notWhat}`;
     const joiner = run.length === 2 ? 'and' : 'to';
     return `${formatLongDate(first.date)} ${joiner} ${formatLongDate(last.date)} are ${describeReason(first.reason, first.date, true)}, so are not ${notWhat}`;
   });
 }
 
 function sameReason(a: NonWorkingReason, b: NonWorkingReason): boolean {
-  return a.kind === b.kind && (a.kind !== 'bank_holiday' || (b.kind === 'bank_holiday' && a.title === b.title));
+  return (
+    a.kind === b.kind &&
+    (a.kind !== 'bank_holiday' ||
+      (b.kind === 'bank_holiday' && a.title === b.title))
+  );
 }

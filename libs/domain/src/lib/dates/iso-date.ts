@@ -54,11 +54,16 @@ export function toIsoDate(date: Date): IsoDate {
 
 /** The date as a caseworker reads it: `formatLongDate('2026-10-01')` → `'Thu 1 Oct 2026'`. */
 export function formatLongDate(value: IsoDate | Date): string {
-  return format(typeof value === 'string' ? toUtcDate(value) : value, 'EEE d MMM yyyy');
+  return format(
+    typeof value === 'string' ? toUtcDate(value) : value,
+    'EEE d MMM yyyy',
+  );
 }
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value instanceof Date) return 'a Date object';
-  return typeof value === 'object' ? 'an object' : `${String(value)} (a ${typeof value})`;
+  return typeof value === 'object'
+    ? 'an object'
+    : `${String(value)} (a ${typeof value})`;
 }

@@ -9,7 +9,8 @@ export interface AccessKind {
 }
 
 /** Every successful call of the route is written to the append-only access log. */
-export const LogsAccess = (kind: AccessKind) => SetMetadata(ACCESS_LOGGED, kind);
+export const LogsAccess = (kind: AccessKind) =>
+  SetMetadata(ACCESS_LOGGED, kind);
 
 export const ACCESS_REFUSALS_LOGGED = 'send:access-refusals-logged';
 
@@ -18,4 +19,5 @@ export const ACCESS_REFUSALS_LOGGED = 'send:access-refusals-logged';
  * what it sends), but whose refusals (403, 404: another auditor's export, no such export) must be
  * logged too: the interceptor writes those.
  */
-export const LogsRefusedAccess = (kind: AccessKind) => SetMetadata(ACCESS_REFUSALS_LOGGED, kind);
+export const LogsRefusedAccess = (kind: AccessKind) =>
+  SetMetadata(ACCESS_REFUSALS_LOGGED, kind);

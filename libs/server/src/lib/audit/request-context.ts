@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  ServerResponse,
+} from 'node:http';
 
 /** The parts of a request the logs record: from where (the client address, see TRUST_PROXY) and its id. */
 export interface RequestContext {
@@ -8,10 +12,16 @@ export interface RequestContext {
   headers: IncomingHttpHeaders;
 }
 
-export function requestContext(request: RequestContext | null | undefined): { ip: string | null; requestId: string | null } {
+export function requestContext(request: RequestContext | null | undefined): {
+  ip: string | null;
+  requestId: string | null;
+} {
   return {
     ip: request?.ip ?? null,
-    requestId: request?.id === undefined || request?.id === null ? null : String(request.id),
+    requestId:
+      request?.id === undefined || request?.id === null
+        ? null
+        : String(request.id),
   };
 }
 
@@ -20,7 +30,10 @@ export function requestContext(request: RequestContext | null | undefined): { ip
  * whatever answers before it), kept on the request and answered in X-Request-Id. The access and
  * security logs write it beside each row, so that a request-log line can be matched to them.
  */
-export function requestIdOf(request: IncomingMessage & { id?: unknown }, response: ServerResponse): string {
+export function requestIdOf(
+  request: IncomingMessage & { id?: unknown },
+  response: ServerResponse,
+): string {
   if (typeof request.id === 'string') return request.id;
   const id = randomUUID();
   request.id = id;

@@ -13,9 +13,17 @@ export function adminOnly(sessions: SessionService, secureCookies: boolean) {
       .resume(readCookie(request, cookies.session))
       .then((session) => {
         if (session?.actor.role === 'administrator') return next();
-        response.status(404).type('application/problem+json').send(
-          JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, detail: 'There is nothing here.' }),
-        );
+        response
+          .status(404)
+          .type('application/problem+json')
+          .send(
+            JSON.stringify({
+              type: 'about:blank',
+              title: 'Not found',
+              status: 404,
+              detail: 'There is nothing here.',
+            }),
+          );
       })
       .catch(next);
   };

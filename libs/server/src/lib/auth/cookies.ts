@@ -1,7 +1,10 @@
 import type { Request, Response, CookieOptions } from 'express';
 
 /** Reads one cookie from the request's Cookie header (no cookie-parser needed for two cookies). */
-export function readCookie(request: Pick<Request, 'headers'>, name: string): string | undefined {
+export function readCookie(
+  request: Pick<Request, 'headers'>,
+  name: string,
+): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -33,8 +36,17 @@ export class SessionCookies {
     return this.secure ? '__Host-send_oidc' : 'send_oidc';
   }
 
-  private options(sameSite: 'strict' | 'lax', maxAgeMs?: number): CookieOptions {
-    return { httpOnly: true, secure: this.secure, sameSite, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
+  private options(
+    sameSite: 'strict' | 'lax',
+    maxAgeMs?: number,
+  ): CookieOptions {
+    return {
+      httpOnly: true,
+      secure: this.secure,
+      sameSite,
+      path: '/',
+      ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+    };
   }
 
   /** The session cookie has no Max-Age: it ends with the browser, and the server ends it sooner. */

@@ -215,9 +215,7 @@ export class StaffRepository {
   }
 
   /** What a password change needs of the account. */
-  async forPasswordChange(
-    id: string,
-  ): Promise<
+  async forPasswordChange(id: string): Promise<
     | {
         password_hash: string | null;
         name: string;

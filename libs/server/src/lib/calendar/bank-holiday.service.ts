@@ -11,7 +11,10 @@ import type { RequestContext } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
 import { BankHolidayRepository } from './bank-holiday.repository';
 import type { Actor } from '../identity/actor';
-import { announceCalendarChange, BankHolidayCalendar } from './bank-holiday-calendar';
+import {
+  announceCalendarChange,
+  BankHolidayCalendar,
+} from './bank-holiday-calendar';
 import type { AddBankHolidayDto } from './bank-holiday.dto';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));

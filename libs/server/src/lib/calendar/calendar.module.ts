@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
-import { BankHolidayCalendar, FreshCalendarInterceptor } from './bank-holiday-calendar';
+import {
+  BankHolidayCalendar,
+  FreshCalendarInterceptor,
+} from './bank-holiday-calendar';
 import { BankHolidayRepository } from './bank-holiday.repository';
 import { BankHolidayController } from './bank-holiday.controller';
 import { BankHolidayService } from './bank-holiday.service';

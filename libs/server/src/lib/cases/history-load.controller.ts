@@ -14,7 +14,11 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import type { CaseDetail, ImportCaseRequest, RecordHistoryRequest } from '@send/contracts';
+import type {
+  CaseDetail,
+  ImportCaseRequest,
+  RecordHistoryRequest,
+} from '@send/contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -68,9 +72,20 @@ const ENTRIES_EXAMPLE = [
   },
 ];
 
-export class RecordHistoryDto extends VersionedDto implements RecordHistoryRequest {
-  @ApiProperty({ description: ENTRIES_DESCRIPTION, type: 'array', items: { type: 'object', additionalProperties: true }, example: ENTRIES_EXAMPLE })
-  @IsObject({ each: true, message: 'each of entries must be an object with a type and its fields' })
+export class RecordHistoryDto
+  extends VersionedDto
+  implements RecordHistoryRequest
+{
+  @ApiProperty({
+    description: ENTRIES_DESCRIPTION,
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: ENTRIES_EXAMPLE,
+  })
+  @IsObject({
+    each: true,
+    message: 'each of entries must be an object with a type and its fields',
+  })
   @ArrayMaxSize(MAX_HISTORY_ENTRIES)
   @ArrayMinSize(1, { message: 'entries must list at least one entry' })
   @IsArray()

@@ -33,7 +33,11 @@ export class Clock {
 
   /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */
   static startOfLondonDay(isoDate: string): Date {
-    const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+    const [y, m, d] = isoDate.split('-').map(Number) as [
+      number,
+      number,
+      number,
+    ];
     return new Date(new TZDate(y, m - 1, d, LONDON).getTime());
   }
 }

@@ -10,7 +10,9 @@ function isProxyAddress(item: string): boolean {
   const family = isIP(address ?? '');
   if (!family || rest.length) return false;
   if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  return (
+    /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+  );
 }
 
 /**
@@ -28,11 +30,15 @@ const trustProxy = z
     if (value === 'true') {
       ctx.addIssue({
         code: 'custom',
-        message: 'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of the API (1-10) or their addresses',
+        message:
+          'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of the API (1-10) or their addresses',
       });
       return;
     }
-    const bad = value.split(',').map((v) => v.trim()).filter((v) => !isProxyAddress(v));
+    const bad = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => !isProxyAddress(v));
     if (bad.length) {
       ctx.addIssue({
         code: 'custom',
@@ -46,9 +52,13 @@ const trustProxy = z
  * start on a bad value with a message naming the variable.
  */
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development'),
   /** PostgreSQL connection URL of the API and the worker. */
-  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/send_disagreements'),
+  DATABASE_URL: z
+    .url()
+    .default('postgres://postgres@127.0.0.1:5432/send_disagreements'),
   /**
    * PostgreSQL as the schema's owner, for the migrate command only (defaults to DATABASE_URL). When
    * its user is not DATABASE_URL's, migrate also grants DATABASE_URL's user what the apps need,
@@ -63,20 +73,30 @@ const schema = z.object({
   /** Redis connection URL; the db index in the path is honoured. */
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   /** Key prefix for every BullMQ key, so several systems (or test runs) can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('send'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/)
+    .default('send'),
   /** Interface and port the API listens on. */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Folder of the built web app that the API serves at `/`; empty to serve none. */
   WEB_DIST: z.string().default('dist/apps/web/browser'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   /**
    * How often the worker's tick claims the deadline actions and scheduled runs that are due (from
    * PostgreSQL) and checks that Redis still holds the jobs of those in flight, in milliseconds.
    */
   TICK_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** The most deadline actions claimed and not yet done at once, across workers: bounds Redis' memory and the tick's checks. */
-  DEADLINE_MAX_IN_FLIGHT: z.coerce.number().int().min(10).max(100_000).default(2000),
+  DEADLINE_MAX_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(100_000)
+    .default(2000),
   /**
    * A fixed "now" (ISO 8601 instant) for demonstrations and tests of the statutory clock.
    * Refused in production.
@@ -89,7 +109,10 @@ const schema = z.object({
    */
   REMINDER_POINTS: z
     .string()
-    .regex(/^\s*(\d{1,2}|overdue)(\s*,\s*(\d{1,2}|overdue))*\s*$/, 'a comma-separated list of working days before the due date (0 = on the day)')
+    .regex(
+      /^\s*(\d{1,2}|overdue)(\s*,\s*(\d{1,2}|overdue))*\s*$/,
+      'a comma-separated list of working days before the due date (0 = on the day)',
+    )
     .default('10,5,1,0'),
   /** Local time (Europe/London, HH:MM) at which reminders and the daily digest are sent on working days. */
   REMINDER_TIME: z
@@ -101,13 +124,26 @@ const schema = z.object({
   /** Folder for .eml files when SMTP_URL is unset. */
   MAIL_DIR: z.string().min(1).default('.data/mail'),
   /** Sender of reminder emails. */
-  MAIL_FROM: z.string().min(3).default('SEND deadlines <send-deadlines@council.example>'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default('SEND deadlines <send-deadlines@council.example>'),
   /** The address staff use to reach the app: links in emails and calendar feed URLs. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   /** After a failed send, an email waits this long (ms) before it is tried again, doubling each time up to 30 minutes. */
-  MAIL_RETRY_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  MAIL_RETRY_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(60_000),
   /** How long (ms) the SMTP server has to connect, greet and answer each step; a send is abandoned after twice this. */
-  MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MAIL_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(30_000),
   /**
    * Seconds after which the health check counts a part as failed: no worker heartbeat, no tick
    * completed, a deadline action claimed and not done, emails unsent while none has been sent.
@@ -124,7 +160,12 @@ const schema = z.object({
    * On SIGTERM, how long the worker waits for running jobs, and the API for requests in flight,
    * before it stops anyway, in milliseconds.
    */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000),
   /**
    * How long the API keeps an idle keep-alive connection open, in milliseconds. Longer than the
    * idle timeouts of clients and load balancers in front of it (60 s on AWS ALB, nginx and most
@@ -132,7 +173,12 @@ const schema = z.object({
    * first races the client reusing it, which then fails ("other side closed"). Headers must arrive
    * within this plus one second.
    */
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(65_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(120_000)
+    .default(65_000),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
   /** Hours after sign-in at which a session ends, however active. */
@@ -147,20 +193,35 @@ const schema = z.object({
   /** How long a locked account stays locked, in minutes. */
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Sign-in attempts allowed per minute for one address and account (the email as typed, without case or spaces). */
-  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10),
   /**
    * Sign-in attempts allowed per minute from one address, whatever the email (one address trying
    * many accounts). An office behind one address signs in through this too: keep it well above
    * the number of staff who start work at the same minute.
    */
-  RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(60),
   /**
    * Hours for which a password an administrator set (a new account's first password, or a reset's
    * temporary password) works; it only ever lets its owner set a password of their own.
    */
   TEMPORARY_PASSWORD_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   /** Searches and exports allowed per minute for one member of staff. */
-  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(60),
   /** OpenID Connect issuer URL; unset turns OIDC sign-in off. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -181,22 +242,40 @@ const schema = z.object({
    */
   EXPORT_DIR: z.string().min(1).default('.data/exports'),
   /** Hours after which an export's file is deleted and its download answers 410. */
-  EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  EXPORT_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /**
    * At most this many history events a second read by one export (0 = no limit), so that a large
    * export does not crowd out the case work on a shared database.
    */
-  EXPORT_ROWS_PER_SECOND: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  EXPORT_ROWS_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .default(0),
   /**
    * The council's malware scanner, which checks every uploaded document before it is stored:
    * `clamd://host:3310` (ClamAV's daemon, INSTREAM over TCP). Unset: no scan (the default).
    */
   MALWARE_SCANNER_URL: z
     .url()
-    .refine((u) => /^clamd:\/\/[^/:]+:\d+\/?$/.test(u), 'clamd://host:port (ClamAV\'s clamd over TCP)')
+    .refine(
+      (u) => /^clamd:\/\/[^/:]+:\d+\/?$/.test(u),
+      "clamd://host:port (ClamAV's clamd over TCP)",
+    )
     .optional(),
   /** How long a scan may take before the upload is refused (the scanner is treated as unavailable), in milliseconds. */
-  MALWARE_SCANNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MALWARE_SCANNER_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(30_000),
   /** The password the demo data gives its staff (the seed command only). Refused in production. */
   DEMO_PASSWORD: z.string().min(12).optional(),
 });
@@ -206,35 +285,56 @@ export type AppConfig = Readonly<z.infer<typeof schema>>;
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = schema.safeParse(defined);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = result.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   if (result.data.NODE_ENV === 'production' && result.data.CLOCK_NOW) {
-    throw new ConfigError('Invalid configuration: CLOCK_NOW: a fixed clock is not allowed in production');
+    throw new ConfigError(
+      'Invalid configuration: CLOCK_NOW: a fixed clock is not allowed in production',
+    );
   }
   const data = result.data;
   if (data.NODE_ENV === 'production' && data.COOKIE_SECURE === 'false') {
-    throw new ConfigError('Invalid configuration: COOKIE_SECURE: session cookies must be Secure in production');
+    throw new ConfigError(
+      'Invalid configuration: COOKIE_SECURE: session cookies must be Secure in production',
+    );
   }
   if (data.NODE_ENV === 'production' && data.OIDC_ALLOW_HTTP === 'true') {
-    throw new ConfigError('Invalid configuration: OIDC_ALLOW_HTTP: an http:// identity provider is not allowed in production');
+    throw new ConfigError(
+      'Invalid configuration: OIDC_ALLOW_HTTP: an http:// identity provider is not allowed in production',
+    );
   }
   if (data.NODE_ENV === 'production' && data.DEMO_PASSWORD) {
-    throw new ConfigError('Invalid configuration: DEMO_PASSWORD: demo accounts are not allowed in production');
+    throw new ConfigError(
+      'Invalid configuration: DEMO_PASSWORD: demo accounts are not allowed in production',
+    );
   }
   if (data.OIDC_ISSUER) {
-    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const) {
-      if (!data[name]) throw new ConfigError(`Invalid configuration: ${name}: required when OIDC_ISSUER is set`);
+    for (const name of [
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'OIDC_REDIRECT_URI',
+    ] as const) {
+      if (!data[name])
+        throw new ConfigError(
+          `Invalid configuration: ${name}: required when OIDC_ISSUER is set`,
+        );
     }
   }
   return Object.freeze(data);
 }
 
 /** The value for Express's `trust proxy` setting. */
-export function trustProxySetting(config: AppConfig): false | number | string[] {
+export function trustProxySetting(
+  config: AppConfig,
+): false | number | string[] {
   const value = config.TRUST_PROXY;
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
@@ -243,7 +343,9 @@ export function trustProxySetting(config: AppConfig): false | number | string[] 
 
 /** Whether session cookies are Secure under this configuration. */
 export const cookiesAreSecure = (config: AppConfig) =>
-  config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production';
+  config.COOKIE_SECURE
+    ? config.COOKIE_SECURE === 'true'
+    : config.NODE_ENV === 'production';
 
 /** Injection token for the validated configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,5 +1,9 @@
 /** Tables the apps may only add to and read: the history, and the logs of reads and of security events. */
-export const APPEND_ONLY_TABLES = ['case_event', 'access_log', 'security_log'] as const;
+export const APPEND_ONLY_TABLES = [
+  'case_event',
+  'access_log',
+  'security_log',
+] as const;
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
@@ -23,4 +27,5 @@ export function appRoleGrants(role: string): string[] {
 }
 
 /** The user of a PostgreSQL URL (as PostgreSQL will see it). */
-export const userOf = (url: string) => decodeURIComponent(new URL(url).username || 'postgres');
+export const userOf = (url: string) =>
+  decodeURIComponent(new URL(url).username || 'postgres');

@@ -1,5 +1,12 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseStage, DeadlineStatus, DutyHolder, ExtensionGroundId, ResponsibleBody, Role } from '@send/contracts';
+import type {
+  CaseStage,
+  DeadlineStatus,
+  DutyHolder,
+  ExtensionGroundId,
+  ResponsibleBody,
+  Role,
+} from '@send/contracts';
 import type { CaseSnapshot } from '@send/domain';
 
 /*
@@ -15,15 +22,26 @@ export class StaffUserEntity {
   @Column('text') team!: string;
   @Column('boolean') active!: boolean;
   @Column('text', { nullable: true }) email!: string | null;
-  @Column('text', { name: 'calendar_feed_token_hash', nullable: true, select: false }) calendarFeedTokenHash!: string | null;
-  @Column('text', { name: 'password_hash', nullable: true, select: false }) passwordHash!: string | null;
-  @Column('text', { name: 'oidc_subject', nullable: true }) oidcSubject!: string | null;
-  @Column('integer', { name: 'failed_sign_ins', default: 0 }) failedSignIns!: number;
-  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
+  @Column('text', {
+    name: 'calendar_feed_token_hash',
+    nullable: true,
+    select: false,
+  })
+  calendarFeedTokenHash!: string | null;
+  @Column('text', { name: 'password_hash', nullable: true, select: false })
+  passwordHash!: string | null;
+  @Column('text', { name: 'oidc_subject', nullable: true }) oidcSubject!:
+    | string
+    | null;
+  @Column('integer', { name: 'failed_sign_ins', default: 0 })
+  failedSignIns!: number;
+  @Column('timestamptz', { name: 'locked_until', nullable: true })
+  lockedUntil!: Date | null;
   /** A demo account (made by the seed command): never signed in by a production API. */
   @Column('boolean', { default: false }) demo!: boolean;
   /** The password was set by an administrator: a session signed in with it may only set a new one. */
-  @Column('boolean', { name: 'password_change_required', default: false }) passwordChangeRequired!: boolean;
+  @Column('boolean', { name: 'password_change_required', default: false })
+  passwordChangeRequired!: boolean;
 }
 
 @Entity({ name: 'case' })
@@ -34,12 +52,15 @@ export class CaseEntity {
   @Column('date', { name: 'date_of_birth' }) dateOfBirth!: string;
   @Column('text') caseworker!: string;
   /** The member of staff who holds the case (`caseworker` is their name, as shown). */
-  @Column('uuid', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
+  @Column('uuid', { name: 'caseworker_id', nullable: true }) caseworkerId!:
+    | string
+    | null;
   @Column('text') team!: string;
   @Column('text') stage!: CaseStage;
   @Column('integer') version!: number;
   @Column('jsonb') snapshot!: CaseSnapshot;
-  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt!: Date;
 }
 
 @Entity({ name: 'case_event' })
@@ -53,16 +74,23 @@ export class CaseEventEntity {
   @Column('uuid', { name: 'actor_id', nullable: true }) actorId!: string | null;
   @Column('text', { name: 'actor_name' }) actorName!: string;
   @Column('text', { name: 'actor_role' }) actorRole!: string;
-  @Column('text', { name: 'on_behalf_of', nullable: true }) onBehalfOf!: string | null;
+  @Column('text', { name: 'on_behalf_of', nullable: true }) onBehalfOf!:
+    | string
+    | null;
   @Column('date', { name: 'business_date' }) businessDate!: string;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
   @Column('text') summary!: string;
   @Column('text', { nullable: true }) reason!: string | null;
-  @Column('text', { name: 'stage_before', nullable: true }) stageBefore!: string | null;
+  @Column('text', { name: 'stage_before', nullable: true }) stageBefore!:
+    | string
+    | null;
   @Column('text', { name: 'stage_after' }) stageAfter!: string;
   @Column('uuid', { name: 'correlation_id' }) correlationId!: string;
-  @Column('uuid', { name: 'corrects_event_id', nullable: true }) correctsEventId!: string | null;
-  @Column('text', { name: 'previous_hash', nullable: true }) previousHash!: string | null;
+  @Column('uuid', { name: 'corrects_event_id', nullable: true })
+  correctsEventId!: string | null;
+  @Column('text', { name: 'previous_hash', nullable: true }) previousHash!:
+    | string
+    | null;
   @Column('text') hash!: string;
 }
 
@@ -78,20 +106,26 @@ export class DeadlineEntity {
   @Column('jsonb') explanation!: string[];
   @Column('text') status!: DeadlineStatus;
   @Column('date', { name: 'met_on', nullable: true }) metOn!: string | null;
-  @Column('text', { name: 'responsible_body', nullable: true }) responsibleBody!: ResponsibleBody | null;
+  @Column('text', { name: 'responsible_body', nullable: true })
+  responsibleBody!: ResponsibleBody | null;
   @Column('text', { name: 'duty_holder' }) dutyHolder!: DutyHolder;
   @Column('jsonb') extensions!: DeadlineExtension[];
-  @Column('text', { name: 'cancelled_reason', nullable: true }) cancelledReason!: string | null;
+  @Column('text', { name: 'cancelled_reason', nullable: true })
+  cancelledReason!: string | null;
   @Column('text') owner!: string;
   /** The member of staff who owns the deadline (`owner` is their name, as shown). */
   @Column('uuid', { name: 'owner_id', nullable: true }) ownerId!: string | null;
   @Column('uuid', { name: 'opened_by_event_id' }) openedByEventId!: string;
-  @Column('uuid', { name: 'closed_by_event_id', nullable: true }) closedByEventId!: string | null;
-  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  @Column('uuid', { name: 'closed_by_event_id', nullable: true })
+  closedByEventId!: string | null;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt!: Date;
   /** When the worker should next look at this deadline; null: nothing to do. See migration 1795600000000. */
-  @Column('timestamptz', { name: 'next_action_at', nullable: true }) nextActionAt!: Date | null;
+  @Column('timestamptz', { name: 'next_action_at', nullable: true })
+  nextActionAt!: Date | null;
   /** When the current due date was recorded: reminders before it are not sent; overdue marking waits for a grace after it. */
-  @Column('timestamptz', { name: 'timing_from', default: () => 'now()' }) timingFrom!: Date;
+  @Column('timestamptz', { name: 'timing_from', default: () => 'now()' })
+  timingFrom!: Date;
 }
 
 export interface DeadlineExtension {

@@ -1,8 +1,19 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DEADLINE_QUEUE, JOB_NAMES, type JobName, type JobPayloads, LEGACY_JOB_NAMES } from '../queue/queues';
+import {
+  DEADLINE_QUEUE,
+  JOB_NAMES,
+  type JobName,
+  type JobPayloads,
+  LEGACY_JOB_NAMES,
+} from '../queue/queues';
 import { RedisClient, reportRedisErrors } from '../queue/redis';
 import { DeadlineActionService } from './deadline-action.service';
 import { DigestService } from './digest.service';
@@ -17,8 +28,15 @@ type Handlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
  * few), so a shorter lock than BullMQ's default (30 s) lets a job whose worker died run again within
  * about 20 s.
  */
-@Processor(DEADLINE_QUEUE, { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 })
-export class DeadlineProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+@Processor(DEADLINE_QUEUE, {
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 3,
+})
+export class DeadlineProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   private readonly logger = new Logger(DeadlineProcessor.name);
 
   private readonly handlers: Handlers = {
@@ -26,7 +44,9 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
       const result = await this.actions.run(deadlineId, claimNo);
       if (result.outcome !== 'stale') this.heartbeat.actionDone();
       if (result.markedOverdue || result.reminders > 0) {
-        this.logger.log(`deadline ${deadlineId}: ${result.markedOverdue ? 'marked overdue; ' : ''}${result.reminders} reminder(s)`);
+        this.logger.log(
+          `deadline ${deadlineId}: ${result.markedOverdue ? 'marked overdue; ' : ''}${result.reminders} reminder(s)`,
+        );
       }
       return result.outcome;
     },
@@ -45,8 +65,11 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
-    const missing = JOB_NAMES.filter((name) => typeof this.handlers[name] !== 'function');
-    if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+    const missing = JOB_NAMES.filter(
+      (name) => typeof this.handlers[name] !== 'function',
+    );
+    if (missing.length > 0)
+      throw new Error(`No handler for job(s): ${missing.join(', ')}`);
   }
 
   onApplicationBootstrap(): void {
@@ -61,7 +84,9 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
    */
   async onModuleDestroy(): Promise<void> {
     if (!(await this.redis.answers(1000))) {
-      this.logger.warn('Redis is unreachable: closing the worker without waiting for running jobs');
+      this.logger.warn(
+        'Redis is unreachable: closing the worker without waiting for running jobs',
+      );
       await this.worker.close(true).catch(() => undefined);
     }
   }
@@ -69,19 +94,25 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
   /** A failed attempt is retried by BullMQ with backoff, then claimed again by the tick: each is logged. */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`Job ${job?.id ?? '?'} (${job?.name ?? '?'}) failed, attempt ${job?.attemptsMade ?? '?'}: ${error.message}`);
+    this.logger.warn(
+      `Job ${job?.id ?? '?'} (${job?.name ?? '?'}) failed, attempt ${job?.attemptsMade ?? '?'}: ${error.message}`,
+    );
   }
 
   async process(job: Job): Promise<unknown> {
     const name = job.name as JobName;
-    const handler = this.handlers[name] as ((data: unknown) => Promise<unknown>) | undefined;
+    const handler = this.handlers[name] as
+      | ((data: unknown) => Promise<unknown>)
+      | undefined;
     if (handler) {
       // An evicting Redis can lose a job's hash but not its id: such a job has no data and does
       // nothing (the tick claims the action again).
-      if (!job.data || typeof job.data !== 'object' || !('claimNo' in job.data)) return 'no data';
+      if (!job.data || typeof job.data !== 'object' || !('claimNo' in job.data))
+        return 'no data';
       return handler(job.data);
     }
-    if ((LEGACY_JOB_NAMES as readonly string[]).includes(job.name)) return 'legacy job: nothing to do';
+    if ((LEGACY_JOB_NAMES as readonly string[]).includes(job.name))
+      return 'legacy job: nothing to do';
     throw new Error(`No handler for job ${job.name}`);
   }
 }

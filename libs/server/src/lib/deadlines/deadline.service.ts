@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { DeadlineFilter, DeadlineQuery, DeadlineView } from '@send/contracts';
+import type {
+  DeadlineFilter,
+  DeadlineQuery,
+  DeadlineView,
+} from '@send/contracts';
 import { deadlineView, dueSoonUntil } from '@send/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
@@ -64,7 +68,20 @@ export class DeadlineService {
   }
 
   /** The view of a deadline every list returns: the domain's, with the managers it escalates to. */
-  private toView(d: DeadlineRow, today: string, escalatesTo: string[]): DeadlineView {
-    return deadlineView({ ...d, caseReference: d.case.reference, childName: d.case.childName, timedFrom: Clock.londonDate(d.timingFrom) }, today, escalatesTo);
+  private toView(
+    d: DeadlineRow,
+    today: string,
+    escalatesTo: string[],
+  ): DeadlineView {
+    return deadlineView(
+      {
+        ...d,
+        caseReference: d.case.reference,
+        childName: d.case.childName,
+        timedFrom: Clock.londonDate(d.timingFrom),
+      },
+      today,
+      escalatesTo,
+    );
   }
 }

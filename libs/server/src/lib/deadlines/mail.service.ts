@@ -1,4 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as nodemailer from 'nodemailer';
@@ -34,7 +39,12 @@ export class MailService implements OnApplicationShutdown {
   }
 
   private createTransport(): Transporter {
-    if (this.dir) return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    if (this.dir)
+      return nodemailer.createTransport({
+        streamTransport: true,
+        buffer: true,
+        newline: 'unix',
+      });
     const timeout = this.config.MAIL_TIMEOUT_MS;
     return nodemailer.createTransport({
       url: this.config.SMTP_URL,
@@ -52,8 +62,17 @@ export class MailService implements OnApplicationShutdown {
   }
 
   async send(mail: Mail): Promise<void> {
-    const sending = this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
-    const info = await within(sending, 2 * this.config.MAIL_TIMEOUT_MS, 'The mail server').catch((error: unknown) => {
+    const sending = this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
+    const info = await within(
+      sending,
+      2 * this.config.MAIL_TIMEOUT_MS,
+      'The mail server',
+    ).catch((error: unknown) => {
       if (error instanceof TimeoutError) {
         // The pool may hold a connection that hangs: start afresh.
         this.transport.close();
@@ -63,9 +82,15 @@ export class MailService implements OnApplicationShutdown {
     });
     if (this.dir) {
       const message = info.message as Buffer | undefined;
-      if (!message || message.length === 0) throw new Error(`The message to ${mail.to} came out empty: not written`);
+      if (!message || message.length === 0)
+        throw new Error(
+          `The message to ${mail.to} came out empty: not written`,
+        );
       await mkdir(this.dir, { recursive: true });
-      const file = join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
+      const file = join(
+        this.dir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`,
+      );
       const partial = `${file}.partial`;
       try {
         await writeFile(partial, message);

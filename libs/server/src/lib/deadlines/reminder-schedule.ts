@@ -75,7 +75,8 @@ export function parseReminderPoints(value: string): number[] {
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
-const shift = (isoDate: string, days: number) => format(addDays(`${isoDate}T12:00:00Z`, days), 'yyyy-MM-dd');
+const shift = (isoDate: string, days: number) =>
+  format(addDays(`${isoDate}T12:00:00Z`, days), 'yyyy-MM-dd');
 const pointKey = (days: number) => (days === 0 ? 'due' : `before-${days}`);
 
 /** The London calendar date of an instant. */
@@ -113,16 +114,25 @@ export function nextWorkingDay(date: string, calendar: Calendar): string {
  * else happened before anything is flagged as missed. (Service policy, not law: the law's date stays
  * the due date, and the deadline shows as overdue on every screen from the day after it.)
  */
-export function overdueMarkingAt(d: Pick<TimedDeadline, 'dueOn' | 'timingFrom'>, calendar: Calendar): Date {
+export function overdueMarkingAt(
+  d: Pick<TimedDeadline, 'dueOn' | 'timingFrom'>,
+  calendar: Calendar,
+): Date {
   const normal = overdueFrom(d.dueOn);
   const recordedOn = londonDate(d.timingFrom);
   if (d.dueOn > recordedOn) return normal;
-  const grace = startOfLondonDay(shift(nextWorkingDay(recordedOn, calendar), 1));
+  const grace = startOfLondonDay(
+    shift(nextWorkingDay(recordedOn, calendar), 1),
+  );
   return grace.getTime() > normal.getTime() ? grace : normal;
 }
 
 /** The date `days` working days before `dueOn`; for 0, the last working day on or before it. */
-export function workingDaysBefore(dueOn: string, days: number, calendar: Calendar): string {
+export function workingDaysBefore(
+  dueOn: string,
+  days: number,
+  calendar: Calendar,
+): string {
   let date = dueOn;
   if (days === 0) {
     while (!calendar.isWorkingDay(date)) date = shift(date, -1);
@@ -147,12 +157,19 @@ export function reminderInstant(date: string, time: string): Date {
  * and none whose instant is before `timingFrom` (the deadline was not on the system yet: a history
  * recorded after the fact does not send reminders for days gone by).
  */
-export function reminderPoints(d: TimedDeadline, settings: ReminderSettings): { point: string; date: string; at: Date }[] {
+export function reminderPoints(
+  d: TimedDeadline,
+  settings: ReminderSettings,
+): { point: string; date: string; at: Date }[] {
   if (!remindsStaff(d.dutyHolder)) return [];
   return settings.points
     .map((days) => {
       const date = workingDaysBefore(d.dueOn, days, settings.calendar);
-      return { point: pointKey(days), date, at: reminderInstant(date, settings.time) };
+      return {
+        point: pointKey(days),
+        date,
+        at: reminderInstant(date, settings.time),
+      };
     })
     .filter((p) => p.at.getTime() >= d.timingFrom.getTime());
 }
@@ -168,10 +185,15 @@ export function reminderPoints(d: TimedDeadline, settings: ReminderSettings): { 
  *   none: its daily reminders and the escalations to managers come in the daily digest.
  * Reminders are keyed by point and date, so running this twice for the same moment sends nothing twice.
  */
-export function planDeadline(d: TimedDeadline, now: Date, settings: ReminderSettings): DeadlinePlan {
+export function planDeadline(
+  d: TimedDeadline,
+  now: Date,
+  settings: ReminderSettings,
+): DeadlinePlan {
   const markAt = overdueMarkingAt(d, settings.calendar);
   const markOverdue = d.status === 'open' && now.getTime() >= markAt.getTime();
-  if (markOverdue || d.status !== 'open') return { markOverdue, reminders: [], next: null };
+  if (markOverdue || d.status !== 'open')
+    return { markOverdue, reminders: [], next: null };
 
   const today = londonDate(now);
   const points = reminderPoints(d, settings);
@@ -180,13 +202,22 @@ export function planDeadline(d: TimedDeadline, now: Date, settings: ReminderSett
   if (reached.length > 0) {
     const latest = reached.reduce((a, b) => (a.date >= b.date ? a : b)).date;
     if (latest === today) {
-      reminders = reached.filter((p) => p.date === today).map((p) => ({ point: p.point, date: p.date, late: false }));
+      reminders = reached
+        .filter((p) => p.date === today)
+        .map((p) => ({ point: p.point, date: p.date, late: false }));
     } else if (!points.some((p) => p.date === today) && d.dueOn >= today) {
-      reminders = reached.filter((p) => p.date === latest).map((p) => ({ point: p.point, date: p.date, late: true }));
+      reminders = reached
+        .filter((p) => p.date === latest)
+        .map((p) => ({ point: p.point, date: p.date, late: true }));
     }
   }
-  const ahead = [markAt, ...points.map((p) => p.at)].filter((at) => at.getTime() > now.getTime());
-  const next = ahead.length > 0 ? ahead.reduce((a, b) => (a.getTime() <= b.getTime() ? a : b)) : null;
+  const ahead = [markAt, ...points.map((p) => p.at)].filter(
+    (at) => at.getTime() > now.getTime(),
+  );
+  const next =
+    ahead.length > 0
+      ? ahead.reduce((a, b) => (a.getTime() <= b.getTime() ? a : b))
+      : null;
   return { markOverdue, reminders, next };
 }
 
@@ -195,20 +226,35 @@ export function planDeadline(d: TimedDeadline, now: Date, settings: ReminderSett
  * (REMINDER_TIME, London) has come. A digest missed while the worker was down gives way to this
  * one: digests are not sent for days gone by.
  */
-export function digestDateAt(now: Date, settings: Pick<ReminderSettings, 'time' | 'calendar'>): string {
+export function digestDateAt(
+  now: Date,
+  settings: Pick<ReminderSettings, 'time' | 'calendar'>,
+): string {
   let date = londonDate(now);
   for (let i = 0; i < 60; i++, date = shift(date, -1)) {
-    if (settings.calendar.isWorkingDay(date) && reminderInstant(date, settings.time).getTime() <= now.getTime()) return date;
+    if (
+      settings.calendar.isWorkingDay(date) &&
+      reminderInstant(date, settings.time).getTime() <= now.getTime()
+    )
+      return date;
   }
-  throw new Error(`No working day in the 60 days before ${londonDate(now)}: check the bank-holiday calendar`);
+  throw new Error(
+    `No working day in the 60 days before ${londonDate(now)}: check the bank-holiday calendar`,
+  );
 }
 
 /** When the next daily digest is due after `now`: REMINDER_TIME (London) on the next working day whose time is still ahead. */
-export function nextDigestAt(now: Date, settings: Pick<ReminderSettings, 'time' | 'calendar'>): Date {
+export function nextDigestAt(
+  now: Date,
+  settings: Pick<ReminderSettings, 'time' | 'calendar'>,
+): Date {
   let date = londonDate(now);
   for (let i = 0; i < 60; i++, date = shift(date, 1)) {
     const at = reminderInstant(date, settings.time);
-    if (settings.calendar.isWorkingDay(date) && at.getTime() > now.getTime()) return at;
+    if (settings.calendar.isWorkingDay(date) && at.getTime() > now.getTime())
+      return at;
   }
-  throw new Error(`No working day in the 60 days after ${londonDate(now)}: check the bank-holiday calendar`);
+  throw new Error(
+    `No working day in the 60 days after ${londonDate(now)}: check the bank-holiday calendar`,
+  );
 }

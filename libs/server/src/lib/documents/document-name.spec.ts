@@ -10,7 +10,11 @@ describe('the stored name of a document', () => {
     ['decision-letter.pdf', PDF, 'decision-letter.pdf'],
     ['no extension', PDF, 'no extension.pdf'],
     ['archive.tar.gz', PDF, 'archive.tar.pdf'],
-    ['C:\\Users\\casey\\Desktop\\plan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'plan.docx'],
+    [
+      'C:\\Users\\casey\\Desktop\\plan.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'plan.docx',
+    ],
     ['../../etc/passwd', PDF, 'passwd.pdf'],
     ['photo.JPEG', 'image/jpeg', 'photo.jpeg'],
     ['photo.png', 'image/jpeg', 'photo.jpg'],

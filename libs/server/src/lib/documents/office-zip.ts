@@ -21,9 +21,14 @@ export interface ZipLimits {
 }
 
 /** 100 MB unpacked (a long report full of photographs stays well under), 10,000 parts. */
-export const OFFICE_ZIP_LIMITS: ZipLimits = { maxUnpackedBytes: 100 * 1024 * 1024, maxEntries: 10_000 };
+export const OFFICE_ZIP_LIMITS: ZipLimits = {
+  maxUnpackedBytes: 100 * 1024 * 1024,
+  maxEntries: 10_000,
+};
 
-export type ZipCheck = { ok: true; unpackedBytes: number; entries: number } | { ok: false; reason: 'too_large' | 'too_many_entries' | 'unreadable' };
+export type ZipCheck =
+  | { ok: true; unpackedBytes: number; entries: number }
+  | { ok: false; reason: 'too_large' | 'too_many_entries' | 'unreadable' };
 
 /**
  * Reads the archive's central directory (yauzl) and adds up what its entries say they unpack to,
@@ -31,20 +36,29 @@ export type ZipCheck = { ok: true; unpackedBytes: number; entries: number } | { 
  * so that a directory that lies about its sizes is caught too (yauzl also refuses an entry whose
  * data does not match its declared size). The work is bounded by `maxUnpackedBytes`.
  */
-export async function checkZipDocument(buffer: Buffer, limits: ZipLimits = OFFICE_ZIP_LIMITS): Promise<ZipCheck> {
+export async function checkZipDocument(
+  buffer: Buffer,
+  limits: ZipLimits = OFFICE_ZIP_LIMITS,
+): Promise<ZipCheck> {
   let zip;
   try {
-    zip = await fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    zip = await fromBufferPromise(buffer, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch {
     return { ok: false, reason: 'unreadable' };
   }
   try {
-    if (zip.entryCount > limits.maxEntries) return { ok: false, reason: 'too_many_entries' };
+    if (zip.entryCount > limits.maxEntries)
+      return { ok: false, reason: 'too_many_entries' };
     let declared = 0;
     let unpacked = 0;
     for await (const entry of zip.eachEntry()) {
       declared += entry.uncompressedSize;
-      if (declared > limits.maxUnpackedBytes) return { ok: false, reason: 'too_large' };
+      if (declared > limits.maxUnpackedBytes)
+        return { ok: false, reason: 'too_large' };
       if (entry.fileName.endsWith('/')) continue;
       const stream = await zip.openReadStreamPromise(entry);
       for await (const chunk of stream) {

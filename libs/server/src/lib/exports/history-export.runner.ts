@@ -219,7 +219,9 @@ export class HistoryExportRunner {
     };
 
     // 2,000 rows a round trip: a period export reads millions (README, "National-scale benchmark").
-    const rows = await streamRows(this.read, sql.text, sql.params, { batchSize: 2000 });
+    const rows = await streamRows(this.read, sql.text, sql.params, {
+      batchSize: 2000,
+    });
     try {
       for await (const raw of rows as AsyncIterable<EventRow>) {
         const { caseReference, childName, ...rest } = raw;

@@ -1,4 +1,8 @@
-import { type HealthReadings, healthVerdict, STUCK_FACTOR } from './health-verdict';
+import {
+  type HealthReadings,
+  healthVerdict,
+  STUCK_FACTOR,
+} from './health-verdict';
 
 const NOW = Date.parse('2026-12-03T10:00:00Z');
 const APP_NOW = Date.parse('2026-03-02T09:00:00Z');
@@ -6,7 +10,9 @@ const S = 1000;
 const STALE = 90 * S;
 
 /** Everything fine: a worker seen 2 s ago, its tick 1 s ago, nothing due, nothing unsent. */
-function readings(change: (r: HealthReadings) => void = () => undefined): HealthReadings {
+function readings(
+  change: (r: HealthReadings) => void = () => undefined,
+): HealthReadings {
   const r: HealthReadings = {
     now: NOW,
     appNow: APP_NOW,
@@ -24,22 +30,40 @@ function readings(change: (r: HealthReadings) => void = () => undefined): Health
       mailSentAt: NOW - 600 * S,
       mailError: null,
     },
-    actions: { dueWaiting: 0, nextActionAt: APP_NOW + 3600 * S, inFlight: 0, oldestClaimStartedAt: null, oldestClaimDueAt: null },
+    actions: {
+      dueWaiting: 0,
+      nextActionAt: APP_NOW + 3600 * S,
+      inFlight: 0,
+      oldestClaimStartedAt: null,
+      oldestClaimDueAt: null,
+    },
     mail: { backlog: 0, oldestAt: null },
   };
   change(r);
   return r;
 }
 
-const failing = (r: HealthReadings) => Object.keys(healthVerdict(r).error).sort();
+const failing = (r: HealthReadings) =>
+  Object.keys(healthVerdict(r).error).sort();
 
 describe('health verdict', () => {
   it('is ok when every part is up, and says the deadline actions are idle', () => {
     const v = healthVerdict(readings());
     expect(v.status).toBe('ok');
     expect(v.error).toEqual({});
-    expect(Object.keys(v.details).sort()).toEqual(['deadlineActions', 'deadlineQueue', 'deadlineTick', 'mail', 'postgres', 'redis', 'worker']);
-    expect(v.details['deadlineActions']).toMatchObject({ status: 'up', state: 'idle' });
+    expect(Object.keys(v.details).sort()).toEqual([
+      'deadlineActions',
+      'deadlineQueue',
+      'deadlineTick',
+      'mail',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
+    expect(v.details['deadlineActions']).toMatchObject({
+      status: 'up',
+      state: 'idle',
+    });
   });
 
   it('a dead worker: no heartbeat for longer than HEALTH_STALE_SECONDS (and so no tick)', () => {
@@ -49,8 +73,12 @@ describe('health verdict', () => {
       x.worker!.alive = 0;
     });
     expect(failing(r)).toEqual(['deadlineTick', 'worker']);
-    expect(healthVerdict(r).error['worker']!.message).toBe('No worker has reported for 91 s: is a worker running?');
-    expect(failing(readings((x) => (x.worker!.seenAt = x.worker!.tickAt = null)))).toEqual(['deadlineTick', 'worker']);
+    expect(healthVerdict(r).error['worker']!.message).toBe(
+      'No worker has reported for 91 s: is a worker running?',
+    );
+    expect(
+      failing(readings((x) => (x.worker!.seenAt = x.worker!.tickAt = null))),
+    ).toEqual(['deadlineTick', 'worker']);
   });
 
   it('a frozen tick: the worker is alive but its tick has not completed, with the last error', () => {
@@ -69,7 +97,13 @@ describe('health verdict', () => {
 
   it('a planned run in progress (due actions old by the app clock, claims young) is not a failure', () => {
     const r = readings((x) => {
-      x.actions = { dueWaiting: 10_000, nextActionAt: APP_NOW - 3600 * S, inFlight: 2000, oldestClaimStartedAt: NOW - 5 * S, oldestClaimDueAt: APP_NOW - 3600 * S };
+      x.actions = {
+        dueWaiting: 10_000,
+        nextActionAt: APP_NOW - 3600 * S,
+        inFlight: 2000,
+        oldestClaimStartedAt: NOW - 5 * S,
+        oldestClaimDueAt: APP_NOW - 3600 * S,
+      };
       x.worker!.actionDoneAt = NOW;
     });
     const v = healthVerdict(r);
@@ -89,11 +123,20 @@ describe('health verdict', () => {
 
   it('work stuck: a claim older than the threshold with nothing done since, or far older whatever is done', () => {
     const r = readings((x) => {
-      x.actions = { dueWaiting: 10, nextActionAt: APP_NOW - 60 * S, inFlight: 10, oldestClaimStartedAt: NOW - 100 * S, oldestClaimDueAt: APP_NOW - 60 * S };
+      x.actions = {
+        dueWaiting: 10,
+        nextActionAt: APP_NOW - 60 * S,
+        inFlight: 10,
+        oldestClaimStartedAt: NOW - 100 * S,
+        oldestClaimDueAt: APP_NOW - 60 * S,
+      };
       x.worker!.actionDoneAt = NOW - 95 * S;
     });
     expect(failing(r)).toEqual(['deadlineActions']);
-    expect(healthVerdict(r).error['deadlineActions']).toMatchObject({ state: 'stuck', message: expect.stringContaining('Work stuck') });
+    expect(healthVerdict(r).error['deadlineActions']).toMatchObject({
+      state: 'stuck',
+      message: expect.stringContaining('Work stuck'),
+    });
     r.worker!.actionDoneAt = NOW;
     expect(failing(r)).toEqual([]);
     r.actions!.oldestClaimStartedAt = NOW - (STUCK_FACTOR * 90 + 1) * S;
@@ -107,7 +150,9 @@ describe('health verdict', () => {
       x.worker!.mailError = 'connect ECONNREFUSED 127.0.0.1:2525';
     });
     expect(failing(r)).toEqual(['mail']);
-    expect(healthVerdict(r).error['mail']!.message).toContain('last error: connect ECONNREFUSED');
+    expect(healthVerdict(r).error['mail']!.message).toContain(
+      'last error: connect ECONNREFUSED',
+    );
     r.worker!.mailSentAt = NOW - 1 * S;
     expect(failing(r)).toEqual([]);
     r.worker!.mailSentAt = null;
@@ -121,17 +166,30 @@ describe('health verdict', () => {
       x.queue = { error: 'Redis (queue state) did not answer within 700 ms' };
     });
     expect(failing(r)).toEqual(['deadlineQueue', 'redis']);
-    expect(healthVerdict(r).error['redis']!.message).toContain('did not answer within 700 ms');
-    expect(failing(readings((x) => (x.queue = { paused: true })))).toEqual(['deadlineQueue']);
+    expect(healthVerdict(r).error['redis']!.message).toContain(
+      'did not answer within 700 ms',
+    );
+    expect(failing(readings((x) => (x.queue = { paused: true })))).toEqual([
+      'deadlineQueue',
+    ]);
   });
 
   it('names PostgreSQL, and cannot vouch for what only it knows', () => {
     const r = readings((x) => {
-      x.postgres = { ok: false, message: 'PostgreSQL did not answer within 700 ms' };
+      x.postgres = {
+        ok: false,
+        message: 'PostgreSQL did not answer within 700 ms',
+      };
       x.worker = null;
       x.actions = null;
       x.mail = null;
     });
-    expect(failing(r)).toEqual(['deadlineActions', 'deadlineTick', 'mail', 'postgres', 'worker']);
+    expect(failing(r)).toEqual([
+      'deadlineActions',
+      'deadlineTick',
+      'mail',
+      'postgres',
+      'worker',
+    ]);
   });
 });

@@ -56,7 +56,10 @@ export const COUNT_CAP = 10_000;
 export const STUCK_FACTOR = 5;
 
 export type PartStatus = 'up' | 'down';
-export type Part = { status: PartStatus; message?: string } & Record<string, unknown>;
+export type Part = { status: PartStatus; message?: string } & Record<
+  string,
+  unknown
+>;
 export interface HealthResult {
   status: 'ok' | 'error';
   /** The parts that are up / down, and all of them (the shape @nestjs/terminus used, kept for monitors). */
@@ -66,8 +69,10 @@ export interface HealthResult {
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const ageS = (now: number, at: number | null) => (at === null ? null : seconds(now - at));
+const iso = (ms: number | null) =>
+  ms === null ? null : new Date(ms).toISOString();
+const ageS = (now: number, at: number | null) =>
+  at === null ? null : seconds(now - at);
 
 /**
  * The verdict: each part up or down, with a message naming what is wrong and what to do. A dead
@@ -79,21 +84,41 @@ export function healthVerdict(r: HealthReadings): HealthResult {
   const stale = r.staleMs;
   const details: Record<string, Part> = {};
 
-  details['postgres'] = r.postgres.ok ? { status: 'up' } : { status: 'down', message: `PostgreSQL: ${r.postgres.message}` };
+  details['postgres'] = r.postgres.ok
+    ? { status: 'up' }
+    : { status: 'down', message: `PostgreSQL: ${r.postgres.message}` };
   details['redis'] = r.redis.ok
     ? { status: 'up', pingMs: r.redis.pingMs }
-    : { status: 'down', message: `Redis: ${r.redis.message}. Deadline actions wait in PostgreSQL until it answers.` };
+    : {
+        status: 'down',
+        message: `Redis: ${r.redis.message}. Deadline actions wait in PostgreSQL until it answers.`,
+      };
   details['deadlineQueue'] =
     'error' in r.queue
-      ? { status: 'down', message: `Cannot tell whether the deadline queue is paused: ${r.queue.error}` }
+      ? {
+          status: 'down',
+          message: `Cannot tell whether the deadline queue is paused: ${r.queue.error}`,
+        }
       : r.queue.paused
-        ? { status: 'down', paused: true, message: 'The deadline queue is paused: no reminder or overdue marking happens until it is resumed (Bull Board).' }
+        ? {
+            status: 'down',
+            paused: true,
+            message:
+              'The deadline queue is paused: no reminder or overdue marking happens until it is resumed (Bull Board).',
+          }
         : { status: 'up', paused: false };
 
   const w = r.worker;
   if (!w) {
-    details['worker'] = { status: 'down', message: "Cannot read the workers' heartbeats: PostgreSQL did not answer." };
-    details['deadlineTick'] = { status: 'down', message: 'Cannot read the tick: PostgreSQL did not answer.' };
+    details['worker'] = {
+      status: 'down',
+      message:
+        "Cannot read the workers' heartbeats: PostgreSQL did not answer.",
+    };
+    details['deadlineTick'] = {
+      status: 'down',
+      message: 'Cannot read the tick: PostgreSQL did not answer.',
+    };
   } else {
     const seen = ageS(r.now, w.seenAt);
     details['worker'] =
@@ -109,7 +134,10 @@ export function healthVerdict(r: HealthReadings): HealthResult {
                 : `No worker has reported for ${seen} s: is a worker running?`,
           };
     const tickAge = ageS(r.now, w.tickAt);
-    const lastError = w.tickError && (w.tickAt === null || (w.tickErrorAt ?? 0) > w.tickAt) ? w.tickError : null;
+    const lastError =
+      w.tickError && (w.tickAt === null || (w.tickErrorAt ?? 0) > w.tickAt)
+        ? w.tickError
+        : null;
     details['deadlineTick'] =
       w.tickAt !== null && r.now - w.tickAt <= stale
         ? { status: 'up', lastTickSecondsAgo: tickAge }
@@ -123,14 +151,26 @@ export function healthVerdict(r: HealthReadings): HealthResult {
 
   const a = r.actions;
   if (!a) {
-    details['deadlineActions'] = { status: 'down', message: 'Cannot read the deadline actions: PostgreSQL did not answer.' };
+    details['deadlineActions'] = {
+      status: 'down',
+      message: 'Cannot read the deadline actions: PostgreSQL did not answer.',
+    };
   } else {
-    const dueAt = [a.oldestClaimDueAt, a.nextActionAt !== null && a.nextActionAt <= r.appNow ? a.nextActionAt : null].filter((t): t is number => t !== null);
+    const dueAt = [
+      a.oldestClaimDueAt,
+      a.nextActionAt !== null && a.nextActionAt <= r.appNow
+        ? a.nextActionAt
+        : null,
+    ].filter((t): t is number => t !== null);
     const oldestDue = dueAt.length > 0 ? Math.min(...dueAt) : null;
-    const claimAge = a.oldestClaimStartedAt === null ? null : r.now - a.oldestClaimStartedAt;
+    const claimAge =
+      a.oldestClaimStartedAt === null ? null : r.now - a.oldestClaimStartedAt;
     const doneAge = w?.actionDoneAt ? r.now - w.actionDoneAt : null;
     const progressing = doneAge !== null && doneAge <= stale;
-    const stuck = claimAge !== null && claimAge > stale && (!progressing || claimAge > STUCK_FACTOR * stale);
+    const stuck =
+      claimAge !== null &&
+      claimAge > stale &&
+      (!progressing || claimAge > STUCK_FACTOR * stale);
     const busy = a.dueWaiting > 0 || a.inFlight > 0;
     const state = stuck ? 'stuck' : busy ? 'run in progress' : 'idle';
     const figures = {
@@ -139,7 +179,8 @@ export function healthVerdict(r: HealthReadings): HealthResult {
       ...(a.dueWaiting >= COUNT_CAP ? { dueWaitingAtLeast: true } : {}),
       inFlight: a.inFlight,
       oldestDueAt: iso(oldestDue),
-      oldestDueSecondsAgo: oldestDue === null ? null : seconds(r.appNow - oldestDue),
+      oldestDueSecondsAgo:
+        oldestDue === null ? null : seconds(r.appNow - oldestDue),
       oldestClaimSecondsAgo: claimAge === null ? null : seconds(claimAge),
       lastDoneSecondsAgo: doneAge === null ? null : seconds(doneAge),
       nextActionAt: iso(a.nextActionAt),
@@ -155,7 +196,10 @@ export function healthVerdict(r: HealthReadings): HealthResult {
 
   const m = r.mail;
   if (!m) {
-    details['mail'] = { status: 'down', message: 'Cannot read the email backlog: PostgreSQL did not answer.' };
+    details['mail'] = {
+      status: 'down',
+      message: 'Cannot read the email backlog: PostgreSQL did not answer.',
+    };
   } else {
     const oldestAge = m.oldestAt === null ? null : r.now - m.oldestAt;
     const sentAge = w?.mailSentAt ? r.now - w.mailSentAt : null;
@@ -166,7 +210,11 @@ export function healthVerdict(r: HealthReadings): HealthResult {
       lastSentSecondsAgo: sentAge === null ? null : seconds(sentAge),
       ...(w?.mailError ? { lastError: w.mailError } : {}),
     };
-    const cannotLeave = m.backlog > 0 && oldestAge !== null && oldestAge > stale && (sentAge === null || sentAge > stale);
+    const cannotLeave =
+      m.backlog > 0 &&
+      oldestAge !== null &&
+      oldestAge > stale &&
+      (sentAge === null || sentAge > stale);
     details['mail'] = cannotLeave
       ? {
           status: 'down',
@@ -178,6 +226,12 @@ export function healthVerdict(r: HealthReadings): HealthResult {
 
   const info: Record<string, Part> = {};
   const error: Record<string, Part> = {};
-  for (const [name, part] of Object.entries(details)) (part.status === 'up' ? info : error)[name] = part;
-  return { status: Object.keys(error).length === 0 ? 'ok' : 'error', info, error, details };
+  for (const [name, part] of Object.entries(details))
+    (part.status === 'up' ? info : error)[name] = part;
+  return {
+    status: Object.keys(error).length === 0 ? 'ok' : 'error',
+    info,
+    error,
+    details,
+  };
 }

@@ -6,13 +6,23 @@ import { within } from '../clock/within';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineProducer } from '../queue/producer';
 import { RedisClient } from '../queue/redis';
-import { type ActionReadings, COUNT_CAP, type HealthReadings, type HealthResult, healthVerdict, type MailReadings, type WorkerReadings } from './health-verdict';
+import {
+  type ActionReadings,
+  COUNT_CAP,
+  type HealthReadings,
+  type HealthResult,
+  healthVerdict,
+  type MailReadings,
+  type WorkerReadings,
+} from './health-verdict';
 
 /** Each part must answer within this: the whole check answers within a second, even when Redis or PostgreSQL hangs. */
 const PART_TIMEOUT_MS = 700;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const ms = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value).getTime());
+const message = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+const ms = (value: Date | string | null | undefined) =>
+  value === null || value === undefined ? null : new Date(value).getTime();
 
 interface Row {
   db_now: Date;
@@ -76,7 +86,11 @@ export class HealthService {
     const appNow = this.clock.now();
     const started = Date.now();
     const [pg, ping, paused] = await Promise.all([
-      within(this.readPostgres(appNow, staleMs), PART_TIMEOUT_MS, 'PostgreSQL').then(
+      within(
+        this.readPostgres(appNow, staleMs),
+        PART_TIMEOUT_MS,
+        'PostgreSQL',
+      ).then(
         (row) => ({ ok: true as const, row }),
         (error: unknown) => ({ ok: false as const, message: message(error) }),
       ),
@@ -107,7 +121,10 @@ export class HealthService {
       oldestClaimStartedAt: ms(row.oldest_claim_started),
       oldestClaimDueAt: ms(row.oldest_claim_due),
     };
-    const mail: MailReadings | null = row && { backlog: row.mail_backlog, oldestAt: ms(row.mail_oldest) };
+    const mail: MailReadings | null = row && {
+      backlog: row.mail_backlog,
+      oldestAt: ms(row.mail_oldest),
+    };
     const readings: HealthReadings = {
       now: row ? row.db_now.getTime() : Date.now(),
       appNow: appNow.getTime(),

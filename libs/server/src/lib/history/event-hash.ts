@@ -30,6 +30,7 @@ export interface HashedEventContent {
  */
 export function eventHash(content: HashedEventContent): string {
   const canonical = canonicalize(content);
-  if (canonical === undefined) throw new Error('event content cannot be canonicalised');
+  if (canonical === undefined)
+    throw new Error('event content cannot be canonicalised');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

@@ -1,6 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HistoryEventView, HistoryExportEvent, HistoryVerification } from '@send/contracts';
+import type {
+  HistoryEventView,
+  HistoryExportEvent,
+  HistoryVerification,
+} from '@send/contracts';
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { type DataSource, MoreThan } from 'typeorm';
 import { CaseEntity, CaseEventEntity } from '../db/entities';
@@ -34,7 +38,10 @@ const EXPORT_SELECT = `
   FROM case_event WHERE case_id = $1 ORDER BY sequence`;
 
 type ExportRow = Omit<HistoryExportEvent, 'recordedAt'> & { recordedAt: Date };
-const toExportEvent = (row: ExportRow): HistoryExportEvent => ({ ...row, recordedAt: new Date(row.recordedAt).toISOString() });
+const toExportEvent = (row: ExportRow): HistoryExportEvent => ({
+  ...row,
+  recordedAt: new Date(row.recordedAt).toISOString(),
+});
 
 export function toHistoryView(e: CaseEventEntity): HistoryEventView {
   return {
@@ -59,23 +66,35 @@ export class HistoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The case's events in order: those after sequence `after`, at most `limit` of them. */
-  async history(caseId: string, { after = 0, limit = 1000 }: { after?: number; limit?: number } = {}): Promise<HistoryEventView[]> {
+  async history(
+    caseId: string,
+    { after = 0, limit = 1000 }: { after?: number; limit?: number } = {},
+  ): Promise<HistoryEventView[]> {
     await this.assertCaseExists(caseId);
-    const events = await this.db
-      .getRepository(CaseEventEntity)
-      .find({ where: { caseId, sequence: MoreThan(after) }, order: { sequence: 'ASC' }, take: limit });
+    const events = await this.db.getRepository(CaseEventEntity).find({
+      where: { caseId, sequence: MoreThan(after) },
+      order: { sequence: 'ASC' },
+      take: limit,
+    });
     return events.map(toHistoryView);
   }
 
   /** The history as CSV, one row per event, formulas neutralised; streamed from a cursor. */
-  async historyCsv(caseId: string): Promise<{ reference: string; stream: Readable }> {
+  async historyCsv(
+    caseId: string,
+  ): Promise<{ reference: string; stream: Readable }> {
     const c = await this.assertCaseExists(caseId);
     const rows = await streamRows(this.db, EXPORT_SELECT, [caseId]);
-    return { reference: c.reference, stream: csvOf(rows, [...CSV_COLUMNS], toExportEvent) };
+    return {
+      reference: c.reference,
+      stream: csvOf(rows, [...CSV_COLUMNS], toExportEvent),
+    };
   }
 
   /** The whole history as JSON with every hashed field, for `verify-history`; streamed from a cursor. */
-  async historyJson(caseId: string): Promise<{ reference: string; stream: Readable }> {
+  async historyJson(
+    caseId: string,
+  ): Promise<{ reference: string; stream: Readable }> {
     const c = await this.assertCaseExists(caseId);
     const rows = await streamRows(this.db, EXPORT_SELECT, [caseId]);
     let first = true;
@@ -111,4 +130,3 @@ export class HistoryService {
     return c;
   }
 }
-

@@ -9,11 +9,21 @@ describe('neutraliseFormula', () => {
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
     ['\t=cmd', "'\t=cmd"],
     ['\r=cmd', "'\r=cmd"],
-  ])('neutralises a cell starting with a formula character: %j', (value, expected) => {
-    expect(neutraliseFormula(value)).toBe(expected);
-  });
+  ])(
+    'neutralises a cell starting with a formula character: %j',
+    (value, expected) => {
+      expect(neutraliseFormula(value)).toBe(expected);
+    },
+  );
 
-  it.each(['', 'Jo Parent', ' =not first', "'=already quoted", '2026-03-02', 'a=b'])('leaves %j as it is', (value) => {
+  it.each([
+    '',
+    'Jo Parent',
+    ' =not first',
+    "'=already quoted",
+    '2026-03-02',
+    'a=b',
+  ])('leaves %j as it is', (value) => {
     expect(neutraliseFormula(value)).toBe(value);
   });
 });
@@ -27,10 +37,22 @@ const collect = async (stream: Readable) => {
 describe('csvOf', () => {
   it('writes a header and one line per row, neutralising strings and objects, dates in ISO 8601', async () => {
     const rows = Readable.from([
-      { name: '=HYPERLINK("http://evil")', at: new Date('2026-03-02T09:00:00Z'), detail: { x: 1 }, n: 3 },
-      { name: 'Jo', at: new Date('2026-03-03T09:00:00Z'), detail: ['-1'], n: 0 },
+      {
+        name: '=HYPERLINK("http://evil")',
+        at: new Date('2026-03-02T09:00:00Z'),
+        detail: { x: 1 },
+        n: 3,
+      },
+      {
+        name: 'Jo',
+        at: new Date('2026-03-03T09:00:00Z'),
+        detail: ['-1'],
+        n: 0,
+      },
     ]);
-    const csv = await collect(csvOf(rows, ['name', 'at', 'detail', 'n'], (r: object) => r));
+    const csv = await collect(
+      csvOf(rows, ['name', 'at', 'detail', 'n'], (r: object) => r),
+    );
     expect(csv.split('\n')).toEqual([
       'name,at,detail,n',
       `"'=HYPERLINK(""http://evil"")",2026-03-02T09:00:00.000Z,"{""x"":1}",3`,
@@ -55,7 +77,9 @@ describe('csvOf', () => {
       break;
     }
     expect(csv.destroyed).toBe(true);
-    await new Promise((r) => (rows.destroyed ? r(undefined) : rows.once('close', r)));
+    await new Promise((r) =>
+      rows.destroyed ? r(undefined) : rows.once('close', r),
+    );
     expect(rows.destroyed).toBe(true);
   });
 
@@ -66,6 +90,8 @@ describe('csvOf', () => {
         this.destroy(new Error('cursor failed'));
       },
     });
-    await expect(collect(csvOf(rows, ['n'], (r: object) => r))).rejects.toThrow('cursor failed');
+    await expect(collect(csvOf(rows, ['n'], (r: object) => r))).rejects.toThrow(
+      'cursor failed',
+    );
   });
 });

@@ -27,7 +27,11 @@ export function mapRows<Row, Out>(map: (row: Row) => Out): Transform {
  * or any stream fails, every one is destroyed, the cursor with them, which gives its connection
  * back to the pool.
  */
-export function csvOf<Row, Out extends object>(rows: Readable, columns: string[], map: (row: Row) => Out): Readable {
+export function csvOf<Row, Out extends object>(
+  rows: Readable,
+  columns: string[],
+  map: (row: Row) => Out,
+): Readable {
   const csv = stringify({
     header: true,
     columns,

@@ -1,4 +1,9 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 
@@ -7,7 +12,11 @@ import type { Observable } from 'rxjs';
 export class DryRunStatusInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    if ((http.getRequest<Request>().body as { dryRun?: unknown } | undefined)?.dryRun === true) http.getResponse<Response>().status(200);
+    if (
+      (http.getRequest<Request>().body as { dryRun?: unknown } | undefined)
+        ?.dryRun === true
+    )
+      http.getResponse<Response>().status(200);
     return next.handle();
   }
 }

@@ -25,15 +25,20 @@ export class HttpDrain {
   ) {
     server.keepAliveTimeout = keepAliveMs;
     server.headersTimeout = keepAliveMs + 1_000;
-    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-      if (this.closing && !response.headersSent) response.setHeader('Connection', 'close');
-      this.inFlight.add(response);
-      response.once('close', () => {
-        this.inFlight.delete(response);
-        // Its connection is idle now: closed rather than kept for another request.
-        if (this.closing) setImmediate(() => this.server.closeIdleConnections());
-      });
-    });
+    server.on(
+      'request',
+      (_request: IncomingMessage, response: ServerResponse) => {
+        if (this.closing && !response.headersSent)
+          response.setHeader('Connection', 'close');
+        this.inFlight.add(response);
+        response.once('close', () => {
+          this.inFlight.delete(response);
+          // Its connection is idle now: closed rather than kept for another request.
+          if (this.closing)
+            setImmediate(() => this.server.closeIdleConnections());
+        });
+      },
+    );
   }
 
   /** Requests still being answered. */
@@ -43,7 +48,8 @@ export class HttpDrain {
 
   close(): Promise<void> {
     this.closing = true;
-    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    for (const response of this.inFlight)
+      if (!response.headersSent) response.setHeader('Connection', 'close');
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 

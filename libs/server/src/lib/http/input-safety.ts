@@ -12,17 +12,23 @@ export const MAX_DB_INTEGER = 2_147_483_647;
 /** Deeper than any body this API takes (a correction's changes: about 4 levels). */
 export const MAX_JSON_DEPTH = 32;
 
-export type HostileKind = 'nul' | 'lone_surrogate' | 'too_deep' | 'malformed_url';
+export type HostileKind =
+  | 'nul'
+  | 'lone_surrogate'
+  | 'too_deep'
+  | 'malformed_url';
 
 const WORDS: Record<HostileKind, string> = {
   nul: 'contains a NUL character (\\u0000), which the service cannot store',
-  lone_surrogate: 'contains an unpaired UTF-16 surrogate, which is not a character the service can store',
+  lone_surrogate:
+    'contains an unpaired UTF-16 surrogate, which is not a character the service can store',
   too_deep: `is nested more than ${MAX_JSON_DEPTH} levels deep`,
   malformed_url: 'is not correctly percent-encoded UTF-8',
 };
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Why a string cannot be stored, or null. */
@@ -33,15 +39,21 @@ export function hostileText(text: string): HostileKind | null {
 }
 
 /** The text with NULs and lone surrogates replaced by U+FFFD. */
-const wellFormed = (text: string) => text.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+const wellFormed = (text: string) =>
+  text.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
 
 /**
  * The first thing in a parsed value (a JSON body, a query string, form fields) that cannot be
  * stored: a hostile string (in a key or a value) or nesting beyond `maxDepth`. Walks iteratively,
  * so depth cannot overflow the stack here. Answers the kind and where (a dotted path).
  */
-export function findHostile(value: unknown, maxDepth = MAX_JSON_DEPTH): { kind: HostileKind; at: string } | null {
-  const stack: { value: unknown; at: string; depth: number }[] = [{ value, at: '', depth: 0 }];
+export function findHostile(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+): { kind: HostileKind; at: string } | null {
+  const stack: { value: unknown; at: string; depth: number }[] = [
+    { value, at: '', depth: 0 },
+  ];
   while (stack.length) {
     const item = stack.pop() as { value: unknown; at: string; depth: number };
     if (typeof item.value === 'string') {
@@ -62,7 +74,9 @@ export function findHostile(value: unknown, maxDepth = MAX_JSON_DEPTH): { kind: 
 }
 
 /** Decodes each segment of a URL path; the first that is malformed or hostile. */
-export function findHostilePath(path: string): { kind: HostileKind; at: string } | null {
+export function findHostilePath(
+  path: string,
+): { kind: HostileKind; at: string } | null {
   for (const segment of path.split('/')) {
     let decoded: string;
     try {
@@ -77,7 +91,10 @@ export function findHostilePath(path: string): { kind: HostileKind; at: string }
 }
 
 /** What is refused and where, in words a person (or a client's developer) can act on: a 400's body. */
-export function hostileInputProblem(found: { kind: HostileKind; at: string }, where: string): { message: string; errors: { field: string; message: string }[] } {
+export function hostileInputProblem(
+  found: { kind: HostileKind; at: string },
+  where: string,
+): { message: string; errors: { field: string; message: string }[] } {
   const field = found.at && found.at !== where ? shortPath(found.at) : '';
   const message = `${field ? `${field} in the ${where}` : `The ${where}`} ${WORDS[found.kind]}. Remove it and send the request again.`;
   return { message, errors: [{ field: field || where, message }] };
@@ -104,7 +121,12 @@ export function storable(value: unknown, maxDepth = MAX_JSON_DEPTH): unknown {
     if (v === null || typeof v !== 'object') return v;
     if (depth >= maxDepth) return '[nested too deep]';
     if (Array.isArray(v)) return v.map((x) => clean(x, depth + 1));
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [printable(k, 1000), clean(x, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        printable(k, 1000),
+        clean(x, depth + 1),
+      ]),
+    );
   };
   return clean(value, 0);
 }
@@ -124,6 +146,8 @@ export function parseDbInt(
   if (Number.isInteger(n) && n >= min && n <= max) return n;
   return {
     message: `${name} must be ${what} from ${min} to ${max} (got ${JSON.stringify(printable(text, 40))})`,
-    errors: [{ field: name, message: `${name} must be ${what} from ${min} to ${max}` }],
+    errors: [
+      { field: name, message: `${name} must be ${what} from ${min} to ${max}` },
+    ],
   };
 }

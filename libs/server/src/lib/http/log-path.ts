@@ -15,10 +15,17 @@ export function loggablePath(url: string | undefined): string {
     .map((segment, i) => {
       const [name, extension] = splitExtension(segment);
       // /api/calendar/<token>.ics: whatever the token looks like.
-      if (i > 0 && segments[i - 1]?.toLowerCase() === 'calendar' && segments[i - 2]?.toLowerCase() === 'api' && name) {
+      if (
+        i > 0 &&
+        segments[i - 1]?.toLowerCase() === 'calendar' &&
+        segments[i - 2]?.toLowerCase() === 'api' &&
+        name
+      ) {
         return `[redacted]${extension}`;
       }
-      return TOKEN_LIKE.test(name) && !UUID.test(name) ? `[redacted]${extension}` : segment;
+      return TOKEN_LIKE.test(name) && !UUID.test(name)
+        ? `[redacted]${extension}`
+        : segment;
     })
     .join('/');
 }

@@ -1,12 +1,28 @@
-import { BadRequestException, Injectable, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  type PipeTransform,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { isValidIsoDate } from '@send/domain';
-import { isUUID, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  isUUID,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+function flatten(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      message,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -20,7 +36,8 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const list = flatten(errors);
-      const detail = list.map((e) => e.message).join('; ') || 'The request is not valid.';
+      const detail =
+        list.map((e) => e.message).join('; ') || 'The request is not valid.';
       return new BadRequestException({ message: detail, errors: list });
     },
   });
@@ -50,7 +67,10 @@ export class ParseIdPipe implements PipeTransform<string, string> {
   constructor(private readonly what: string) {}
 
   transform(value: string): string {
-    if (!isUUID(value)) throw new BadRequestException(`'${value.slice(0, 64)}' is not a valid ${this.what} id.`);
+    if (!isUUID(value))
+      throw new BadRequestException(
+        `'${value.slice(0, 64)}' is not a valid ${this.what} id.`,
+      );
     return value;
   }
 }

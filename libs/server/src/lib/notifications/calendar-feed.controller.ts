@@ -34,7 +34,8 @@ import { StaffRepository } from '../auth/staff.repository';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineRepository } from '../deadlines/deadline.repository';
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const hash = (token: string) =>
+  createHash('sha256').update(token).digest('hex');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**

@@ -11,11 +11,18 @@ function fakeProcess() {
 describe('exitOnUncaughtErrors', () => {
   it('logs an unhandled rejection as one fatal JSON line and exits with code 1', () => {
     const { host, lines } = fakeProcess();
-    host.emit('unhandledRejection', new Error('ENOSPC: no space left on device, write'));
+    host.emit(
+      'unhandledRejection',
+      new Error('ENOSPC: no space left on device, write'),
+    );
     expect(host.exit).toHaveBeenCalledWith(1);
     expect(lines).toHaveLength(1);
     const logged = JSON.parse(lines[0] ?? '');
-    expect(logged).toMatchObject({ level: 60, app: 'worker', err: { type: 'Error', message: 'ENOSPC: no space left on device, write' } });
+    expect(logged).toMatchObject({
+      level: 60,
+      app: 'worker',
+      err: { type: 'Error', message: 'ENOSPC: no space left on device, write' },
+    });
     expect(logged.msg).toMatch(/^Unhandled promise rejection \(a bug\)/);
     expect(logged.err.stack).toContain('fatal-errors.spec');
   });
@@ -24,7 +31,10 @@ describe('exitOnUncaughtErrors', () => {
     const { host, lines } = fakeProcess();
     host.emit('uncaughtException', 'a string');
     expect(host.exit).toHaveBeenCalledWith(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 60, err: { message: 'a string' } });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 60,
+      err: { message: 'a string' },
+    });
     expect(JSON.parse(lines[0] ?? '').msg).toMatch(/^Uncaught exception/);
   });
 

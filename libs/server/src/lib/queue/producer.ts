@@ -1,11 +1,26 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { within } from '../clock/within';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DEADLINE_JOB_OPTIONS, DEADLINE_QUEUE, type JobName, type JobPayloads, LEGACY_SWEEP_SCHEDULER_ID } from './queues';
-import { bullmqConnection, FAIL_FAST_REDIS_OPTIONS, reportRedisErrors } from './redis';
+import {
+  DEADLINE_JOB_OPTIONS,
+  DEADLINE_QUEUE,
+  type JobName,
+  type JobPayloads,
+  LEGACY_SWEEP_SCHEDULER_ID,
+} from './queues';
+import {
+  bullmqConnection,
+  FAIL_FAST_REDIS_OPTIONS,
+  reportRedisErrors,
+} from './redis';
 
 /** One job to add: the queue's default options, with its deterministic id. */
 export interface JobToAdd<K extends JobName = JobName> {
@@ -15,7 +30,13 @@ export interface JobToAdd<K extends JobName = JobName> {
 }
 
 /** The states in which a job will still be (or is being) processed. */
-const LIVE_STATES: JobType[] = ['active', 'wait', 'prioritized', 'delayed', 'waiting-children'];
+const LIVE_STATES: JobType[] = [
+  'active',
+  'wait',
+  'prioritized',
+  'delayed',
+  'waiting-children',
+];
 
 /** The longest any call here waits for Redis: the tick must never hang on a Redis that does not answer. */
 export const REDIS_CALL_TIMEOUT_MS = 5_000;
@@ -32,7 +53,10 @@ export class DeadlineProducer implements OnApplicationShutdown {
   readonly queue: Queue;
   private readonly markerKey: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectQueue(DEADLINE_QUEUE) registered: Queue) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectQueue(DEADLINE_QUEUE) registered: Queue,
+  ) {
     this.markerKey = `${config.REDIS_PREFIX}:deadline-tick:marker`;
     this.queue = new Queue(DEADLINE_QUEUE, {
       prefix: config.REDIS_PREFIX,
@@ -54,8 +78,13 @@ export class DeadlineProducer implements OnApplicationShutdown {
    * has not connected since the process started (BullMQ would wait for that for ever).
    */
   async connected(waitMs = 1000): Promise<Redis> {
-    const redis = await within(this.redis(), waitMs, 'Redis (no connection yet)');
-    if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+    const redis = await within(
+      this.redis(),
+      waitMs,
+      'Redis (no connection yet)',
+    );
+    if (redis.status !== 'ready')
+      throw new Error(`Redis is not connected (${redis.status})`);
     return redis;
   }
 
@@ -73,16 +102,29 @@ export class DeadlineProducer implements OnApplicationShutdown {
    */
   async remembers(): Promise<boolean> {
     const redis = await this.connected();
-    const set = await within(redis.set(this.markerKey, String(Date.now()), 'NX'), REDIS_CALL_TIMEOUT_MS, 'Redis (marker)');
+    const set = await within(
+      redis.set(this.markerKey, String(Date.now()), 'NX'),
+      REDIS_CALL_TIMEOUT_MS,
+      'Redis (marker)',
+    );
     return set === null;
   }
 
   /** Adds jobs (deterministic ids: one already there is left as it is). */
-  async add(jobs: JobToAdd[], timeoutMs = REDIS_CALL_TIMEOUT_MS): Promise<void> {
+  async add(
+    jobs: JobToAdd[],
+    timeoutMs = REDIS_CALL_TIMEOUT_MS,
+  ): Promise<void> {
     if (jobs.length === 0) return;
     await this.connected();
     await within(
-      this.queue.addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } }))),
+      this.queue.addBulk(
+        jobs.map((j) => ({
+          name: j.name,
+          data: j.data,
+          opts: { jobId: j.jobId },
+        })),
+      ),
       timeoutMs,
       'Redis (adding jobs)',
     );
@@ -94,7 +136,10 @@ export class DeadlineProducer implements OnApplicationShutdown {
    * evicting Redis may drop a hash and keep its id in a list). The queue holds only work in flight,
    * so this reads a bounded number of ids.
    */
-  async liveJobs(ids: readonly string[], timeoutMs = REDIS_CALL_TIMEOUT_MS): Promise<Set<string>> {
+  async liveJobs(
+    ids: readonly string[],
+    timeoutMs = REDIS_CALL_TIMEOUT_MS,
+  ): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const redis = await this.connected();
     return within(
@@ -119,7 +164,11 @@ export class DeadlineProducer implements OnApplicationShutdown {
   /** Removes the sweep's job scheduler that earlier releases kept in Redis (idempotent). */
   async removeLegacyScheduler(): Promise<void> {
     await this.connected();
-    await within(this.queue.removeJobScheduler(LEGACY_SWEEP_SCHEDULER_ID), REDIS_CALL_TIMEOUT_MS, 'Redis (job schedulers)');
+    await within(
+      this.queue.removeJobScheduler(LEGACY_SWEEP_SCHEDULER_ID),
+      REDIS_CALL_TIMEOUT_MS,
+      'Redis (job schedulers)',
+    );
   }
 
   /**
@@ -127,9 +176,14 @@ export class DeadlineProducer implements OnApplicationShutdown {
    * comes (and its offline-queue-less QUIT fails), so the connection is simply dropped.
    */
   async onApplicationShutdown(): Promise<void> {
-    const redis = await within(this.redis(), 200, 'Redis').catch(() => undefined);
+    const redis = await within(this.redis(), 200, 'Redis').catch(
+      () => undefined,
+    );
     // Never connected: BullMQ drops the connection attempt at once.
-    if (!redis || redis.status === 'ready') await within(this.queue.close(), 2_000, 'Redis (close)').catch(() => undefined);
+    if (!redis || redis.status === 'ready')
+      await within(this.queue.close(), 2_000, 'Redis (close)').catch(
+        () => undefined,
+      );
     else redis.disconnect();
   }
 }

@@ -14,13 +14,25 @@ export const QUEUE_BOARD_PATH = '/api/admin/queues';
  * queue silently stops reminders, so no one pauses, empties, retries or removes anything here
  * (PostgreSQL holds every timer; the worker's sweep re-creates what Redis lost).
  */
-const readsOnly: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
+const readsOnly: RequestHandler = (
+  request: Request,
+  response: Response,
+  next: NextFunction,
+) => {
   if (request.method === 'GET' || request.method === 'HEAD') return next();
   response
     .status(405)
     .set('Allow', 'GET, HEAD')
     .type('application/problem+json')
-    .send(JSON.stringify({ type: 'about:blank', title: 'Not allowed', status: 405, detail: 'The queue board is read-only: it shows the queues and changes nothing.' }));
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'Not allowed',
+        status: 405,
+        detail:
+          'The queue board is read-only: it shows the queues and changes nothing.',
+      }),
+    );
 };
 
 /**
@@ -28,10 +40,16 @@ const readsOnly: RequestHandler = (request: Request, response: Response, next: N
  * and HEAD refused before it). Its routes are plain Express routes outside Nest's guards, so the
  * caller passes the middleware that lets only signed-in administrators through (`adminOnly`).
  */
-export function mountQueueBoard(app: INestApplication, administratorsOnly: RequestHandler): void {
+export function mountQueueBoard(
+  app: INestApplication,
+  administratorsOnly: RequestHandler,
+): void {
   const queue = app.get<Queue>(getQueueToken(DEADLINE_QUEUE));
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: true })], serverAdapter: adapter });
+  createBullBoard({
+    queues: [new BullMQAdapter(queue, { readOnlyMode: true })],
+    serverAdapter: adapter,
+  });
   app.use(QUEUE_BOARD_PATH, administratorsOnly, readsOnly, adapter.getRouter());
 }

@@ -20,7 +20,10 @@ import { BULLMQ_REDIS_OPTIONS, bullmqConnection } from './redis';
         connection: { ...bullmqConnection(config), ...BULLMQ_REDIS_OPTIONS },
       }),
     }),
-    BullModule.registerQueue({ name: DEADLINE_QUEUE, defaultJobOptions: DEADLINE_JOB_OPTIONS }),
+    BullModule.registerQueue({
+      name: DEADLINE_QUEUE,
+      defaultJobOptions: DEADLINE_JOB_OPTIONS,
+    }),
   ],
   providers: [DeadlineProducer],
   exports: [BullModule, DeadlineProducer],

@@ -30,7 +30,10 @@ export interface JobPayloads {
   'scheduled.run': { name: ScheduledRunName; claimNo: number };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['deadline.action', 'scheduled.run'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'deadline.action',
+  'scheduled.run',
+] as const satisfies readonly JobName[];
 
 /** The runs timed in the `scheduled_run` table. */
 export type ScheduledRunName = 'daily-digest';
@@ -39,10 +42,16 @@ export type ScheduledRunName = 'daily-digest';
  * Job ids: deterministic per claim, so adding a claim's job twice makes one job, and a new claim
  * (the old job lost, or its attempts used up) a new one. BullMQ refuses ':' in custom ids.
  */
-export function deadlineActionJobId(deadlineId: string, claimNo: number): string {
+export function deadlineActionJobId(
+  deadlineId: string,
+  claimNo: number,
+): string {
   return `deadline-action.${deadlineId}.${claimNo}`;
 }
-export function scheduledRunJobId(name: ScheduledRunName, claimNo: number): string {
+export function scheduledRunJobId(
+  name: ScheduledRunName,
+  claimNo: number,
+): string {
   return `scheduled-run.${name}.${claimNo}`;
 }
 
@@ -67,7 +76,10 @@ export interface ExportJobPayloads {
   'export.housekeeping': Record<string, never>;
 }
 export type ExportJobName = keyof ExportJobPayloads;
-export const EXPORT_JOB_NAMES = ['history.export', 'export.housekeeping'] as const satisfies readonly ExportJobName[];
+export const EXPORT_JOB_NAMES = [
+  'history.export',
+  'export.housekeeping',
+] as const satisfies readonly ExportJobName[];
 
 /** The id of the job scheduler that runs the export housekeeping. */
 export const EXPORT_HOUSEKEEPING_SCHEDULER_ID = 'export-housekeeping';

@@ -1,9 +1,19 @@
-import { percentOnTime, reportPeriod, ReportPeriodError, weekEnding } from './report-period';
+import {
+  percentOnTime,
+  reportPeriod,
+  ReportPeriodError,
+  weekEnding,
+} from './report-period';
 
 describe('reportPeriod', () => {
   it('defaults to the twelve months up to and including this one', () => {
     const p = reportPeriod('2026-03-02');
-    expect(p).toMatchObject({ from: '2025-04', to: '2026-03', firstDay: '2025-04-01', lastDay: '2026-03-31' });
+    expect(p).toMatchObject({
+      from: '2025-04',
+      to: '2026-03',
+      firstDay: '2025-04-01',
+      lastDay: '2026-03-31',
+    });
     expect(p.months).toHaveLength(12);
     expect(p.months[0]).toBe('2025-04');
     expect(p.months[11]).toBe('2026-03');
@@ -17,18 +27,32 @@ describe('reportPeriod', () => {
       lastDay: '2026-02-28',
       months: ['2025-11', '2025-12', '2026-01', '2026-02'],
     });
-    expect(reportPeriod('2028-03-02', '2028-02', '2028-02').lastDay).toBe('2028-02-29');
+    expect(reportPeriod('2028-03-02', '2028-02', '2028-02').lastDay).toBe(
+      '2028-02-29',
+    );
   });
 
   it('runs to this month when only the start is given, and twelve months back when only the end is', () => {
-    expect(reportPeriod('2026-03-02', '2026-01')).toMatchObject({ from: '2026-01', to: '2026-03' });
-    expect(reportPeriod('2026-03-02', undefined, '2025-12')).toMatchObject({ from: '2025-01', to: '2025-12' });
+    expect(reportPeriod('2026-03-02', '2026-01')).toMatchObject({
+      from: '2026-01',
+      to: '2026-03',
+    });
+    expect(reportPeriod('2026-03-02', undefined, '2025-12')).toMatchObject({
+      from: '2025-01',
+      to: '2025-12',
+    });
   });
 
   it('refuses a period that runs backwards or is longer than five years', () => {
-    expect(() => reportPeriod('2026-03-02', '2026-02', '2026-01')).toThrow(ReportPeriodError);
-    expect(() => reportPeriod('2026-03-02', '2020-01', '2026-01')).toThrow(/at most 60 months/);
-    expect(reportPeriod('2026-03-02', '2021-02', '2026-01').months).toHaveLength(60);
+    expect(() => reportPeriod('2026-03-02', '2026-02', '2026-01')).toThrow(
+      ReportPeriodError,
+    );
+    expect(() => reportPeriod('2026-03-02', '2020-01', '2026-01')).toThrow(
+      /at most 60 months/,
+    );
+    expect(
+      reportPeriod('2026-03-02', '2021-02', '2026-01').months,
+    ).toHaveLength(60);
   });
 });
 

@@ -31,7 +31,8 @@ const monthIndex = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return y * 12 + (m - 1);
 };
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+const monthOf = (index: number) =>
+  `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 const daysInMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -42,19 +43,41 @@ const daysInMonth = (month: string) => {
  * form). Missing ends default to the twelve months up to this one (`today`'s month); a period that
  * runs backwards or is longer than five years is refused (`ReportPeriodError`, a 400 naming the field).
  */
-export function reportPeriod(today: string, from?: string, to?: string): ReportPeriod {
+export function reportPeriod(
+  today: string,
+  from?: string,
+  to?: string,
+): ReportPeriod {
   const current = monthIndex(today.slice(0, 7));
-  const end = to ? monthIndex(to) : from ? Math.max(monthIndex(from), current) : current;
+  const end = to
+    ? monthIndex(to)
+    : from
+      ? Math.max(monthIndex(from), current)
+      : current;
   const start = from ? monthIndex(from) : end - (DEFAULT_REPORT_MONTHS - 1);
   if (start > end) {
-    throw new ReportPeriodError('from', 'from must be the same month as to or earlier');
+    throw new ReportPeriodError(
+      'from',
+      'from must be the same month as to or earlier',
+    );
   }
   if (end - start + 1 > MAX_REPORT_MONTHS) {
-    throw new ReportPeriodError('from', `a report covers at most ${MAX_REPORT_MONTHS} months: choose a shorter period`);
+    throw new ReportPeriodError(
+      'from',
+      `a report covers at most ${MAX_REPORT_MONTHS} months: choose a shorter period`,
+    );
   }
-  const months = Array.from({ length: end - start + 1 }, (_, i) => monthOf(start + i));
+  const months = Array.from({ length: end - start + 1 }, (_, i) =>
+    monthOf(start + i),
+  );
   const last = monthOf(end);
-  return { from: monthOf(start), to: last, firstDay: `${monthOf(start)}-01`, lastDay: `${last}-${pad(daysInMonth(last))}`, months };
+  return {
+    from: monthOf(start),
+    to: last,
+    firstDay: `${monthOf(start)}-01`,
+    lastDay: `${last}-${pad(daysInMonth(last))}`,
+    months,
+  };
 }
 
 /** The Sunday that ends the week (Monday to Sunday) of `today` (YYYY-MM-DD). */
@@ -66,17 +89,27 @@ export function weekEnding(today: string): string {
 }
 
 /** A whole percentage of met on time among the deadlines whose outcome is known; null when none is. */
-export function percentOnTime(counts: { metOnTime: number; metLate: number; missed: number }): number | null {
+export function percentOnTime(counts: {
+  metOnTime: number;
+  metLate: number;
+  missed: number;
+}): number | null {
   const known = counts.metOnTime + counts.metLate + counts.missed;
   return known === 0 ? null : Math.round((100 * counts.metOnTime) / known);
 }
 
 /** The period of a report, or a 400 naming the query parameter when it cannot be. */
-export function periodOrBadRequest(today: string, from: string | undefined, to: string | undefined, badRequest: (field: string, message: string) => Error): ReportPeriod {
+export function periodOrBadRequest(
+  today: string,
+  from: string | undefined,
+  to: string | undefined,
+  badRequest: (field: string, message: string) => Error,
+): ReportPeriod {
   try {
     return reportPeriod(today, from, to);
   } catch (error) {
-    if (error instanceof ReportPeriodError) throw badRequest(error.field, error.message);
+    if (error instanceof ReportPeriodError)
+      throw badRequest(error.field, error.message);
     throw error;
   }
 }

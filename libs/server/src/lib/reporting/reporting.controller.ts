@@ -1,14 +1,33 @@
 import { applyDecorators, Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { AppealRegister, ComplianceReport, DeadlineDashboard, DeadlinePage } from '@send/contracts';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type {
+  AppealRegister,
+  ComplianceReport,
+  DeadlineDashboard,
+  DeadlinePage,
+} from '@send/contracts';
 import { type Actor, AllowRoles, CurrentActor } from '../auth/actor';
 import { type AccessKind, LogsAccess } from '../audit/access-log';
 import { schemaRef } from '../http/endpoints';
 import { AppealRegisterService } from './appeal-register.service';
-import { AppealRegisterQueryDto, DeadlineDrillDownQueryDto, ReportQueryDto } from './reporting.dto';
+import {
+  AppealRegisterQueryDto,
+  DeadlineDrillDownQueryDto,
+  ReportQueryDto,
+} from './reporting.dto';
 import { ReportingService } from './reporting.service';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+});
 
 /**
  * A report for managers (their own team) and auditors (any team, or every team). Read-only; every
@@ -21,8 +40,14 @@ const ReadReport = (summary: string, schema: string, access: AccessKind) =>
     ApiOperation({ summary }),
     ApiOkResponse({ description: 'OK', schema: schemaRef(schema) }),
     ApiUnauthorizedResponse(problem('Not signed in, or the session has ended')),
-    ApiForbiddenResponse(problem("Your role cannot see reports, or (managers) the team asked for is not yours")),
-    ApiBadRequestResponse(problem('Invalid filters: `detail` says what, `errors` names each one')),
+    ApiForbiddenResponse(
+      problem(
+        'Your role cannot see reports, or (managers) the team asked for is not yours',
+      ),
+    ),
+    ApiBadRequestResponse(
+      problem('Invalid filters: `detail` says what, `errors` names each one'),
+    ),
   );
 
 @ApiTags('reports')
@@ -39,7 +64,10 @@ export class ReportingController {
     'DeadlineDashboard',
     { action: 'report.deadlines', purpose: 'deadline dashboard' },
   )
-  dashboard(@Query() query: ReportQueryDto, @CurrentActor() actor: Actor): Promise<DeadlineDashboard> {
+  dashboard(
+    @Query() query: ReportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DeadlineDashboard> {
     return this.reporting.dashboard(actor, query);
   }
 
@@ -49,16 +77,26 @@ export class ReportingController {
     'ComplianceReport',
     { action: 'report.compliance', purpose: 'compliance report' },
   )
-  compliance(@Query() query: ReportQueryDto, @CurrentActor() actor: Actor): Promise<ComplianceReport> {
+  compliance(
+    @Query() query: ReportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ComplianceReport> {
     return this.reporting.compliance(actor, query);
   }
 
   @Get('deadlines/list')
-  @ReadReport('The deadlines behind a number on the dashboard (paged, soonest due first)', 'DeadlinePage', {
-    action: 'report.deadlines.list',
-    purpose: 'deadline dashboard drill-down',
-  })
-  deadlines(@Query() query: DeadlineDrillDownQueryDto, @CurrentActor() actor: Actor): Promise<DeadlinePage> {
+  @ReadReport(
+    'The deadlines behind a number on the dashboard (paged, soonest due first)',
+    'DeadlinePage',
+    {
+      action: 'report.deadlines.list',
+      purpose: 'deadline dashboard drill-down',
+    },
+  )
+  deadlines(
+    @Query() query: DeadlineDrillDownQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DeadlinePage> {
     return this.reporting.deadlines(actor, query);
   }
 
@@ -68,7 +106,10 @@ export class ReportingController {
     'AppealRegister',
     { action: 'report.appeals', purpose: 'appeals register' },
   )
-  register(@Query() query: AppealRegisterQueryDto, @CurrentActor() actor: Actor): Promise<AppealRegister> {
+  register(
+    @Query() query: AppealRegisterQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AppealRegister> {
     return this.appeals.register(actor, query);
   }
 }

@@ -29,7 +29,10 @@ import {
   overdueSql,
 } from '../db/deadline-sql';
 import { READ_DB } from './read-database';
-import type { DeadlineDrillDownQueryDto, ReportQueryDto } from './reporting.dto';
+import type {
+  DeadlineDrillDownQueryDto,
+  ReportQueryDto,
+} from './reporting.dto';
 import { badPeriod } from './reporting.errors';
 import {
   percentOnTime,
@@ -37,7 +40,6 @@ import {
   type ReportPeriod,
   weekEnding,
 } from './report-period';
-
 
 export const COMPLIANCE_TITLES: Record<ComplianceCategory, string> = {
   order_compliance: 'Complying with Tribunal orders and concessions',

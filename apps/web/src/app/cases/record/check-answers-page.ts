@@ -1,4 +1,13 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, inject, signal } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { FlashMessage } from '../../core/flash-message';
 import { ErrorSummary } from '../../shared/error-summary';
@@ -135,14 +144,24 @@ export class CheckAnswersPage {
     const spec = this.state.spec();
     const ctx = this.state.context();
     const draft = this.draft();
-    return spec && ctx && draft?.parsed ? answersOf(spec, draft.values, draft.parsed, ctx) : [];
+    return spec && ctx && draft?.parsed
+      ? answersOf(spec, draft.values, draft.parsed, ctx)
+      : [];
   });
 
   constructor() {
     // Nothing to check (the page was opened directly, or after a reload): go to the form.
     effect(() => {
-      if (this.state.context() && this.state.spec() && !this.state.notFound() && !this.draft()) {
-        void this.router.navigate(this.state.formLink(), { queryParams: this.state.params(), replaceUrl: true });
+      if (
+        this.state.context() &&
+        this.state.spec() &&
+        !this.state.notFound() &&
+        !this.draft()
+      ) {
+        void this.router.navigate(this.state.formLink(), {
+          queryParams: this.state.params(),
+          replaceUrl: true,
+        });
       }
     });
     effect(() => this.state.setTitle(HEADING, this.errors()));
@@ -162,7 +181,14 @@ export class CheckAnswersPage {
     this.errors.set([]);
     this.unsure.set(false);
     this.busy.set('Saving…');
-    const result = await this.flow.send(spec, ctx, draft.values, draft.parsed, draft, false);
+    const result = await this.flow.send(
+      spec,
+      ctx,
+      draft.values,
+      draft.parsed,
+      draft,
+      false,
+    );
     if (result.kind === 'saved') {
       // Saved, but the API could not answer with the case: read it again for the case page.
       this.state.drafts.clear(key);
@@ -188,17 +214,40 @@ export class CheckAnswersPage {
     }
     // A conflict: check the same answers against the case as it is now, so the deadlines shown are right.
     const sequence = Math.max(0, ...result.history.map((e) => e.sequence));
-    const rebased: Draft = { ...draft, baseVersion: result.detail.version, baseSequence: sequence, changedSince: result.changes };
-    this.busy.set('The case has changed: checking your answers against it again…');
+    const rebased: Draft = {
+      ...draft,
+      baseVersion: result.detail.version,
+      baseSequence: sequence,
+      changedSince: result.changes,
+    };
+    this.busy.set(
+      'The case has changed: checking your answers against it again…',
+    );
     const context = this.state.context() ?? ctx;
-    const again = await this.flow.send(spec, context, draft.values, draft.parsed, rebased, true);
+    const again = await this.flow.send(
+      spec,
+      context,
+      draft.values,
+      draft.parsed,
+      rebased,
+      true,
+    );
     this.busy.set(undefined);
     if (again.kind === 'ok') {
       this.state.drafts.set(key, { ...rebased, preview: again.detail });
     } else {
       // Keep the answers (and what changed) for the form; the entry no longer fits as it is.
-      this.state.drafts.set(key, { values: draft.values, baseVersion: rebased.baseVersion, baseSequence: sequence, changedSince: result.changes });
-      this.errors.set(again.kind === 'invalid' ? again.errors : [{ message: SERVICE_PROBLEM }]);
+      this.state.drafts.set(key, {
+        values: draft.values,
+        baseVersion: rebased.baseVersion,
+        baseSequence: sequence,
+        changedSince: result.changes,
+      });
+      this.errors.set(
+        again.kind === 'invalid'
+          ? again.errors
+          : [{ message: SERVICE_PROBLEM }],
+      );
     }
     this.version.update((v) => v + 1);
     this.focusBanner.set(true);

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CORRECTABLE_FIELDS } from '@send/domain';
 import { LondonDateTimePipe } from '../../shared/date-pipes';

@@ -22,9 +22,23 @@ const deadline = (overrides: Partial<DeadlineView>): DeadlineView => ({
 describe('deadlineChanges', () => {
   it('names what an entry opens, moves, meets and cancels, leaving out what it does not touch', () => {
     const appeal = deadline({});
-    const contact = deadline({ id: 'd-2', ruleId: 'mediation.contact_adviser', dueOn: '2026-05-05' });
-    const certificate = deadline({ id: 'd-3', ruleId: 'mediation.certificate_declined', subjectId: 'm-1', dueOn: '2026-03-04' });
-    const untouched = deadline({ id: 'd-4', ruleId: 'tribunal.la_response', subjectId: 'a-1', dueOn: '2026-04-20' });
+    const contact = deadline({
+      id: 'd-2',
+      ruleId: 'mediation.contact_adviser',
+      dueOn: '2026-05-05',
+    });
+    const certificate = deadline({
+      id: 'd-3',
+      ruleId: 'mediation.certificate_declined',
+      subjectId: 'm-1',
+      dueOn: '2026-03-04',
+    });
+    const untouched = deadline({
+      id: 'd-4',
+      ruleId: 'tribunal.la_response',
+      subjectId: 'a-1',
+      dueOn: '2026-04-20',
+    });
     const changes = deadlineChanges(
       [appeal, contact, certificate, untouched],
       [
@@ -33,19 +47,39 @@ describe('deadlineChanges', () => {
         { ...certificate, status: 'cancelled' },
         untouched,
         // A new deadline has a new id in a dry run.
-        deadline({ id: 'd-new', ruleId: 'mediation.certificate_concluded', subjectId: 'm-1', dueOn: '2026-03-09' }),
+        deadline({
+          id: 'd-new',
+          ruleId: 'mediation.certificate_concluded',
+          subjectId: 'm-1',
+          dueOn: '2026-03-09',
+        }),
       ],
     );
-    expect(changes.map((c) => [c.kind, c.after.ruleId, c.before?.dueOn, c.after.dueOn])).toEqual([
+    expect(
+      changes.map((c) => [
+        c.kind,
+        c.after.ruleId,
+        c.before?.dueOn,
+        c.after.dueOn,
+      ]),
+    ).toEqual([
       ['new', 'mediation.certificate_concluded', undefined, '2026-03-09'],
       ['moved', 'appeal.lodge', '2026-05-05', '2026-06-02'],
       ['met', 'mediation.contact_adviser', '2026-05-05', '2026-05-05'],
-      ['cancelled', 'mediation.certificate_declined', '2026-03-04', '2026-03-04'],
+      [
+        'cancelled',
+        'mediation.certificate_declined',
+        '2026-03-04',
+        '2026-03-04',
+      ],
     ]);
   });
 
   it('matches a deadline by its rule and subject when the id changed', () => {
-    const changes = deadlineChanges([deadline({ id: 'old' })], [deadline({ id: 'new', dueOn: '2026-06-01' })]);
+    const changes = deadlineChanges(
+      [deadline({ id: 'old' })],
+      [deadline({ id: 'new', dueOn: '2026-06-01' })],
+    );
     expect(changes.map((c) => c.kind)).toEqual(['moved']);
   });
 });

@@ -1,11 +1,25 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { CheckboxGroup } from '../../shared/forms/checkbox-group';
 import { DateInput } from '../../shared/forms/date-input';
 import type { DateParts, FieldError } from '../../shared/forms/form-types';
 import { RadioGroup } from '../../shared/forms/radio-group';
 import { TextField } from '../../shared/forms/text-field';
-import { type FieldSpec, type FieldValue, fieldId, type FormContext, type ItemFieldSpec, type Values, visibleFields } from './event-form';
+import {
+  type FieldSpec,
+  type FieldValue,
+  fieldId,
+  type FormContext,
+  type ItemFieldSpec,
+  type Values,
+  visibleFields,
+} from './event-form';
 
 /** A change to one answer: of the form, or of one item of a list. */
 export interface FieldChange {
@@ -138,9 +152,14 @@ export class EventFormFields {
   readonly added = output<string>();
   readonly removed = output<{ list: string; index: number }>();
 
-  protected readonly fields = computed(() => visibleFields(this.spec(), this.values(), this.context()));
+  protected readonly fields = computed(() =>
+    visibleFields(this.spec(), this.values(), this.context()),
+  );
 
-  protected idOf(field: ItemFieldSpec, item?: { list: string; index: number }): string {
+  protected idOf(
+    field: ItemFieldSpec,
+    item?: { list: string; index: number },
+  ): string {
     return fieldId(field.name, item);
   }
 
@@ -150,10 +169,15 @@ export class EventFormFields {
 
   protected itemsOf(name: string): Values[] {
     const v = this.values()[name];
-    return Array.isArray(v) ? (v as unknown[]).filter((x): x is Values => typeof x === 'object') : [];
+    return Array.isArray(v)
+      ? (v as unknown[]).filter((x): x is Values => typeof x === 'object')
+      : [];
   }
 
-  protected visibleItemFields(fields: readonly ItemFieldSpec[], item: Values): ItemFieldSpec[] {
+  protected visibleItemFields(
+    fields: readonly ItemFieldSpec[],
+    item: Values,
+  ): ItemFieldSpec[] {
     return visibleFields(fields, item, this.context());
   }
 
@@ -162,16 +186,22 @@ export class EventFormFields {
   }
 
   protected asList(v: FieldValue | undefined): string[] {
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    return Array.isArray(v)
+      ? v.filter((x): x is string => typeof x === 'string')
+      : [];
   }
 
   protected asDate(v: FieldValue | undefined): DateParts {
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as DateParts) : { day: '', month: '', year: '' };
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as DateParts)
+      : { day: '', month: '', year: '' };
   }
 
   /** GOV.UK marks the questions that may be left unanswered (a set of checkboxes may be left unticked anyway). */
   protected labelOf(field: ItemFieldSpec): string {
-    return field.optional && field.kind !== 'checkboxes' ? `${field.label} (optional)` : field.label;
+    return field.optional && field.kind !== 'checkboxes'
+      ? `${field.label} (optional)`
+      : field.label;
   }
 
   protected capital(s: string): string {

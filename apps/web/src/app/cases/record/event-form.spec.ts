@@ -1,9 +1,19 @@
 import type { Problem } from '@send/contracts';
 import { caseDetail } from '../../testing/fixtures';
-import { answersOf, checkAnswers, type EventFormSpec, type FormContext, initialValues, problemToErrors } from './event-form';
+import {
+  answersOf,
+  checkAnswers,
+  type EventFormSpec,
+  type FormContext,
+  initialValues,
+  problemToErrors,
+} from './event-form';
 import { EVENT_FORMS } from './forms';
 
-const ctx = (params: Record<string, string> = {}, detail = caseDetail()): FormContext => ({
+const ctx = (
+  params: Record<string, string> = {},
+  detail = caseDetail(),
+): FormContext => ({
   detail,
   params,
   today: '2026-03-02',
@@ -28,7 +38,11 @@ describe('the event form engine', () => {
     expect(errors.map((e) => [e.field, e.targetId, e.message])).toEqual([
       ['type', 'type', 'Select what the council decided'],
       ['decisionDate', 'decisionDate-day', 'Enter the date of the decision'],
-      ['letterSent', 'letterSent-day', 'Enter the date the decision letter was sent'],
+      [
+        'letterSent',
+        'letterSent-day',
+        'Enter the date the decision letter was sent',
+      ],
     ]);
   });
 
@@ -40,38 +54,92 @@ describe('the event form engine', () => {
       decisionDate: { day: '30', month: '2', year: '2026' },
       letterSent: { day: '3', month: '3', year: '2026' },
     };
-    expect(checkAnswers(spec, values, ctx()).errors.map((e) => e.message)).toEqual([
+    expect(
+      checkAnswers(spec, values, ctx()).errors.map((e) => e.message),
+    ).toEqual([
       'Date of the decision must be a real date',
       'Date the decision letter was sent must be today or in the past',
     ]);
     const hearing = form('hearing-listed');
-    const appeal = { id: 'a-1', decisionId: 'dec-1', tribunalReference: 'EH857/26/00001', lodgedOn: '2026-02-01' };
-    const withAppeal = ctx({ appeal: 'a-1' }, caseDetail({ appeals: [appeal] }));
-    expect(checkAnswers(hearing, { hearingDate: { day: '1', month: '6', year: '26' } }, withAppeal).errors[0]?.message).toBe(
-      'Year must include 4 numbers',
+    const appeal = {
+      id: 'a-1',
+      decisionId: 'dec-1',
+      tribunalReference: 'EH857/26/00001',
+      lodgedOn: '2026-02-01',
+    };
+    const withAppeal = ctx(
+      { appeal: 'a-1' },
+      caseDetail({ appeals: [appeal] }),
     );
-    expect(checkAnswers(hearing, { hearingDate: { day: '1', month: '6', year: '2026' } }, withAppeal).errors).toEqual([]);
+    expect(
+      checkAnswers(
+        hearing,
+        { hearingDate: { day: '1', month: '6', year: '26' } },
+        withAppeal,
+      ).errors[0]?.message,
+    ).toBe('Year must include 4 numbers');
+    expect(
+      checkAnswers(
+        hearing,
+        { hearingDate: { day: '1', month: '6', year: '2026' } },
+        withAppeal,
+      ).errors,
+    ).toEqual([]);
     const registered = form('appeal-registered');
     expect(
-      checkAnswers(registered, { registeredOn: { day: '20', month: '1', year: '2026' }, appealReceivedOn: { day: '21', month: '1', year: '2026' } }, withAppeal)
-        .errors[0]?.message,
-    ).toBe('The appeal cannot have been registered before it was lodged (Sun 1 Feb 2026)');
+      checkAnswers(
+        registered,
+        {
+          registeredOn: { day: '20', month: '1', year: '2026' },
+          appealReceivedOn: { day: '21', month: '1', year: '2026' },
+        },
+        withAppeal,
+      ).errors[0]?.message,
+    ).toBe(
+      'The appeal cannot have been registered before it was lodged (Sun 1 Feb 2026)',
+    );
   });
 
   it('shows, checks and sends a question only when it applies', () => {
     const spec = form('decision');
-    const base = { type: 'refuse_assessment', decisionDate: { day: '2', month: '2', year: '2026' }, letterSent: { day: '3', month: '2', year: '2026' } };
-    const refusal = checkAnswers(spec, { ...initialValues(spec, ctx()), ...base, sections: ['F'] }, ctx());
+    const base = {
+      type: 'refuse_assessment',
+      decisionDate: { day: '2', month: '2', year: '2026' },
+      letterSent: { day: '3', month: '2', year: '2026' },
+    };
+    const refusal = checkAnswers(
+      spec,
+      { ...initialValues(spec, ctx()), ...base, sections: ['F'] },
+      ctx(),
+    );
     expect(refusal.errors).toEqual([]);
     expect(spec.body(refusal.parsed, ctx())).toEqual({
       type: 'refuse_assessment',
       decisionDate: '2026-02-02',
       letterSent: '2026-02-03',
       sections: [],
-      letterChecklist: { mediationInformation: false, appealRights: false, timeLimits: false, disagreementResolution: false },
+      letterChecklist: {
+        mediationInformation: false,
+        appealRights: false,
+        timeLimits: false,
+        disagreementResolution: false,
+      },
     });
-    const content = checkAnswers(spec, { ...initialValues(spec, ctx()), ...base, type: 'final_plan_content', sections: ['F', 'I'], letterChecklist: ['appealRights'] }, ctx());
-    expect(spec.body(content.parsed, ctx())).toMatchObject({ sections: ['F', 'I'], letterChecklist: { appealRights: true, timeLimits: false } });
+    const content = checkAnswers(
+      spec,
+      {
+        ...initialValues(spec, ctx()),
+        ...base,
+        type: 'final_plan_content',
+        sections: ['F', 'I'],
+        letterChecklist: ['appealRights'],
+      },
+      ctx(),
+    );
+    expect(spec.body(content.parsed, ctx())).toMatchObject({
+      sections: ['F', 'I'],
+      letterChecklist: { appealRights: true, timeLimits: false },
+    });
   });
 
   it('checks each item of a list, with ids the API errors map onto', () => {
@@ -88,7 +156,10 @@ describe('the event form engine', () => {
       agreementItems: [],
       certificates: [],
     };
-    const c = ctx({ mediation: 'm-1' }, caseDetail({ mediations: [mediation] }));
+    const c = ctx(
+      { mediation: 'm-1' },
+      caseDetail({ mediations: [mediation] }),
+    );
     const spec = form('mediation-agreement');
     const values = {
       agreementDate: { day: '1', month: '2', year: '2026' },
@@ -99,16 +170,33 @@ describe('the event form engine', () => {
     };
     const { errors } = checkAnswers(spec, values, c);
     expect(errors.map((e) => [e.field, e.message])).toEqual([
-      ['items-0-orderType', 'Select what it requires of the council (agreed item 1)'],
+      [
+        'items-0-orderType',
+        'Select what it requires of the council (agreed item 1)',
+      ],
       ['items-1-description', 'Enter what was agreed (agreed item 2)'],
     ]);
-    const fixed = { ...values, items: [{ ...values.items[0], orderType: 'amend_plan' }, { description: 'Transport review', appealable: 'no', orderType: 'assess' }] };
+    const fixed = {
+      ...values,
+      items: [
+        { ...values.items[0], orderType: 'amend_plan' },
+        {
+          description: 'Transport review',
+          appealable: 'no',
+          orderType: 'assess',
+        },
+      ],
+    };
     const ok = checkAnswers(spec, fixed, c);
     expect(ok.errors).toEqual([]);
     expect(spec.body(ok.parsed, c)).toEqual({
       agreementDate: '2026-02-01',
       items: [
-        { description: 'Weekly therapy', appealable: true, orderType: 'amend_plan' },
+        {
+          description: 'Weekly therapy',
+          appealable: true,
+          orderType: 'amend_plan',
+        },
         { description: 'Transport review', appealable: false },
       ],
     });
@@ -118,39 +206,88 @@ describe('the event form engine', () => {
       status: 400,
       detail: 'bad',
       errors: [
-        { field: 'items.1.description', message: 'items.1.description must not be empty' },
-        { field: 'agreementDate', message: 'agreementDate must be a real date written YYYY-MM-DD (got "x")' },
+        {
+          field: 'items.1.description',
+          message: 'items.1.description must not be empty',
+        },
+        {
+          field: 'agreementDate',
+          message:
+            'agreementDate must be a real date written YYYY-MM-DD (got "x")',
+        },
       ],
     };
     expect(problemToErrors(problem, spec, fixed, c)).toEqual([
-      { field: 'items-1-description', targetId: 'items-1-description', message: 'What was agreed must not be empty (agreed item 2)' },
+      {
+        field: 'items-1-description',
+        targetId: 'items-1-description',
+        message: 'What was agreed must not be empty (agreed item 2)',
+      },
       {
         field: 'agreementDate',
         targetId: 'agreementDate-day',
-        message: 'Date of the agreement must be a real date written YYYY-MM-DD (got "x")',
+        message:
+          'Date of the agreement must be a real date written YYYY-MM-DD (got "x")',
         parts: ['day', 'month', 'year'],
       },
     ]);
-    expect(problemToErrors({ ...problem, errors: undefined, detail: 'Record the mediation meeting first.' }, spec, fixed, c)).toEqual([
-      { message: 'Record the mediation meeting first.' },
-    ]);
-    expect(answersOf(spec, fixed, ok.parsed, c).map((a) => [a.key, a.value, a.field])).toEqual([
+    expect(
+      problemToErrors(
+        {
+          ...problem,
+          errors: undefined,
+          detail: 'Record the mediation meeting first.',
+        },
+        spec,
+        fixed,
+        c,
+      ),
+    ).toEqual([{ message: 'Record the mediation meeting first.' }]);
+    expect(
+      answersOf(spec, fixed, ok.parsed, c).map((a) => [
+        a.key,
+        a.value,
+        a.field,
+      ]),
+    ).toEqual([
       ['Date of the agreement', 'Sun 1 Feb 2026', 'agreementDate-day'],
       [
         'Agreed item 1',
         'What was agreed: Weekly therapy\nCould this matter have been appealed to the Tribunal? Yes\nWhat does it require of the council? Amend the EHC plan (sections B, F, I)\nDate agreed in writing for doing it (if the parties agreed one): Not given',
         'items-0-description',
       ],
-      ['Agreed item 2', 'What was agreed: Transport review\nCould this matter have been appealed to the Tribunal? No\nDate agreed in writing for doing it (if the parties agreed one): Not given', 'items-1-description'],
+      [
+        'Agreed item 2',
+        'What was agreed: Transport review\nCould this matter have been appealed to the Tribunal? No\nDate agreed in writing for doing it (if the parties agreed one): Not given',
+        'items-1-description',
+      ],
     ]);
   });
 
   it('refuses a Tribunal reference the API would refuse', () => {
     const spec = form('appeal-lodged');
     const decided = caseDetail();
-    const c = ctx({ decision: 'dec-1' }, { ...decided, decisions: [{ ...decided.decisions[0]!, decisionDate: '2026-01-05', letterSent: '2026-01-06' }] });
-    const values = { ...initialValues(spec, c), tribunalReference: 'EH857-26', lodgedOn: { day: '1', month: '3', year: '2026' } };
-    expect(checkAnswers(spec, values, c).errors.map((e) => e.message)).toEqual(['Enter the Tribunal reference in the form EH857/26/00123']);
+    const c = ctx(
+      { decision: 'dec-1' },
+      {
+        ...decided,
+        decisions: [
+          {
+            ...decided.decisions[0]!,
+            decisionDate: '2026-01-05',
+            letterSent: '2026-01-06',
+          },
+        ],
+      },
+    );
+    const values = {
+      ...initialValues(spec, c),
+      tribunalReference: 'EH857-26',
+      lodgedOn: { day: '1', month: '3', year: '2026' },
+    };
+    expect(checkAnswers(spec, values, c).errors.map((e) => e.message)).toEqual([
+      'Enter the Tribunal reference in the form EH857/26/00123',
+    ]);
   });
 });
 
@@ -165,7 +302,13 @@ describe('corrections', () => {
       recordedAt: '2026-01-06T10:00:00Z',
       actorName: 'Priya Shah',
       actorRole: 'caseworker',
-      payload: { decisionId: 'dec-1', decisionType: 'refuse_assessment', decisionDate: '2026-01-05', letterSent: '2026-01-06', sections: [] },
+      payload: {
+        decisionId: 'dec-1',
+        decisionType: 'refuse_assessment',
+        decisionDate: '2026-01-05',
+        letterSent: '2026-01-06',
+        sections: [],
+      },
       hash: 'h',
       previousHash: null,
     },
@@ -178,7 +321,12 @@ describe('corrections', () => {
       recordedAt: '2026-01-07T10:00:00Z',
       actorName: 'Priya Shah',
       actorRole: 'caseworker',
-      payload: { correctsSequence: 2, correctsType: 'decision.issued', changes: { letterSent: '2026-01-07' }, previous: { letterSent: '2026-01-06' } },
+      payload: {
+        correctsSequence: 2,
+        correctsType: 'decision.issued',
+        changes: { letterSent: '2026-01-07' },
+        previous: { letterSent: '2026-01-06' },
+      },
       hash: 'h',
       previousHash: 'h',
     },
@@ -188,13 +336,30 @@ describe('corrections', () => {
 
   it('starts from the entry as it now stands (earlier corrections applied) and sends only what changed, with the reason', () => {
     const values = initialValues(spec, c);
-    expect(values['letterSent']).toEqual({ day: '7', month: '1', year: '2026' });
+    expect(values['letterSent']).toEqual({
+      day: '7',
+      month: '1',
+      year: '2026',
+    });
     expect(values['decisionType']).toBe('refuse_assessment');
     const unchanged = checkAnswers(spec, { ...values, reason: 'Typo' }, c);
-    expect(unchanged.errors.map((e) => e.message)).toEqual(['Change at least one answer: these are the values already recorded']);
-    const changed = checkAnswers(spec, { ...values, decisionDate: { day: '4', month: '1', year: '2026' }, reason: 'The panel met on the 4th.' }, c);
+    expect(unchanged.errors.map((e) => e.message)).toEqual([
+      'Change at least one answer: these are the values already recorded',
+    ]);
+    const changed = checkAnswers(
+      spec,
+      {
+        ...values,
+        decisionDate: { day: '4', month: '1', year: '2026' },
+        reason: 'The panel met on the 4th.',
+      },
+      c,
+    );
     expect(changed.errors).toEqual([]);
-    expect(spec.body(changed.parsed, c)).toEqual({ changes: { decisionDate: '2026-01-04' }, reason: 'The panel met on the 4th.' });
+    expect(spec.body(changed.parsed, c)).toEqual({
+      changes: { decisionDate: '2026-01-04' },
+      reason: 'The panel met on the 4th.',
+    });
     expect(spec.path(c)).toBe('/cases/case-1/events/2/correction');
   });
 
@@ -209,15 +374,48 @@ describe('the case’s own entries: contacts and reassignment', () => {
   it('asks for a contact’s name and relationship, checks an email address and telephone number if given, and sends only what was given', () => {
     const spec = form('contact');
     const empty = checkAnswers(spec, initialValues(spec, ctx()), ctx());
-    expect(empty.errors.map((e) => e.message)).toEqual(['Enter full name', 'Enter how they are related to the child or young person']);
-    const wrong = checkAnswers(spec, { ...initialValues(spec, ctx()), name: 'Sara Khan', relationship: 'Mother', email: 'sara.khan', phone: '12' }, ctx());
-    expect(wrong.errors.map((e) => [e.field, e.message])).toEqual([
-      ['email', 'Enter an email address in the correct format, like name@example.com'],
-      ['phone', 'Enter a telephone number, like 01572 722577 or +44 7700 900982'],
+    expect(empty.errors.map((e) => e.message)).toEqual([
+      'Enter full name',
+      'Enter how they are related to the child or young person',
     ]);
-    const right = checkAnswers(spec, { ...initialValues(spec, ctx()), name: ' Sara Khan ', relationship: 'Mother', email: '', phone: '01572 000000' }, ctx());
+    const wrong = checkAnswers(
+      spec,
+      {
+        ...initialValues(spec, ctx()),
+        name: 'Sara Khan',
+        relationship: 'Mother',
+        email: 'sara.khan',
+        phone: '12',
+      },
+      ctx(),
+    );
+    expect(wrong.errors.map((e) => [e.field, e.message])).toEqual([
+      [
+        'email',
+        'Enter an email address in the correct format, like name@example.com',
+      ],
+      [
+        'phone',
+        'Enter a telephone number, like 01572 722577 or +44 7700 900982',
+      ],
+    ]);
+    const right = checkAnswers(
+      spec,
+      {
+        ...initialValues(spec, ctx()),
+        name: ' Sara Khan ',
+        relationship: 'Mother',
+        email: '',
+        phone: '01572 000000',
+      },
+      ctx(),
+    );
     expect(right.errors).toEqual([]);
-    expect(spec.body(right.parsed, ctx())).toEqual({ name: 'Sara Khan', relationship: 'Mother', phone: '01572 000000' });
+    expect(spec.body(right.parsed, ctx())).toEqual({
+      name: 'Sara Khan',
+      relationship: 'Mother',
+      phone: '01572 000000',
+    });
     expect(spec.path(ctx())).toBe('/cases/case-1/contacts');
   });
 
@@ -225,10 +423,22 @@ describe('the case’s own entries: contacts and reassignment', () => {
     const spec = form('reassignment');
     expect(spec.needs).toBe('staff');
     const [who] = spec.fields(ctx());
-    expect(who?.kind === 'radios' && who.options(ctx(), {}).map((o) => o.text)).toEqual(['Sam Okafor']);
+    expect(
+      who?.kind === 'radios' && who.options(ctx(), {}).map((o) => o.text),
+    ).toEqual(['Sam Okafor']);
     const empty = checkAnswers(spec, initialValues(spec, ctx()), ctx());
-    expect(empty.errors.map((e) => e.message)).toEqual(['Select who will own the case', 'Enter why the case is being reassigned']);
-    const right = checkAnswers(spec, { staffUserId: 'u-2', reason: 'Caseload balanced across the team' }, ctx());
-    expect(spec.body(right.parsed, ctx())).toEqual({ staffUserId: 'u-2', reason: 'Caseload balanced across the team' });
+    expect(empty.errors.map((e) => e.message)).toEqual([
+      'Select who will own the case',
+      'Enter why the case is being reassigned',
+    ]);
+    const right = checkAnswers(
+      spec,
+      { staffUserId: 'u-2', reason: 'Caseload balanced across the team' },
+      ctx(),
+    );
+    expect(spec.body(right.parsed, ctx())).toEqual({
+      staffUserId: 'u-2',
+      reason: 'Caseload balanced across the team',
+    });
   });
 });

@@ -24,7 +24,11 @@ export interface Draft {
 export class RecordDraft {
   private readonly drafts = new Map<string, Draft>();
 
-  static key(caseId: string, kind: string, params: Readonly<Record<string, string | undefined>>): string {
+  static key(
+    caseId: string,
+    kind: string,
+    params: Readonly<Record<string, string | undefined>>,
+  ): string {
     const subject = Object.entries(params)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => a.localeCompare(b))

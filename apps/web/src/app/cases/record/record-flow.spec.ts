@@ -1,13 +1,25 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import {
+  provideRouter,
+  Router,
+  withComponentInputBinding,
+} from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CaseDetail } from '@send/contracts';
 import { FlashMessage } from '../../core/flash-message';
 import { Session } from '../../core/session';
 import { sessionInterceptor } from '../../core/session-interceptor';
-import { caseDetail, caseworkerSession, deadlineView, historyEvent } from '../../testing/fixtures';
+import {
+  caseDetail,
+  caseworkerSession,
+  deadlineView,
+  historyEvent,
+} from '../../testing/fixtures';
 import { caseRoutes } from '../cases.routes';
 
 /*
@@ -17,7 +29,15 @@ import { caseRoutes } from '../cases.routes';
 
 const detail = caseDetail({
   version: 2,
-  decisions: [{ id: 'dec-1', type: 'refuse_assessment', decisionDate: '2026-01-05', letterSent: '2026-01-06', sections: [] }],
+  decisions: [
+    {
+      id: 'dec-1',
+      type: 'refuse_assessment',
+      decisionDate: '2026-01-05',
+      letterSent: '2026-01-06',
+      sections: [],
+    },
+  ],
   mediations: [
     {
       id: 'm-1',
@@ -32,8 +52,19 @@ const detail = caseDetail({
     },
   ],
   deadlines: [
-    deadlineView({ id: 'd-appeal', dueOn: '2026-03-06', explanation: ['Letter + 2 months'] }),
-    deadlineView({ id: 'd-cert', ruleId: 'mediation.certificate_declined', ruleTitle: 'Issue the certificate: mediation declined', subjectId: 'm-1', dueOn: '2026-01-14', dutyHolder: 'mediation_adviser' }),
+    deadlineView({
+      id: 'd-appeal',
+      dueOn: '2026-03-06',
+      explanation: ['Letter + 2 months'],
+    }),
+    deadlineView({
+      id: 'd-cert',
+      ruleId: 'mediation.certificate_declined',
+      ruleTitle: 'Issue the certificate: mediation declined',
+      subjectId: 'm-1',
+      dueOn: '2026-01-14',
+      dutyHolder: 'mediation_adviser',
+    }),
   ],
 });
 const history = [historyEvent(1), historyEvent(2, { type: 'decision.issued' })];
@@ -43,13 +74,26 @@ const afterCertificate = (base: CaseDetail, version: number): CaseDetail => ({
   ...base,
   version,
   deadlines: [
-    deadlineView({ id: 'd-appeal', dueOn: '2026-04-07', explanation: ['Certificate issued Sat 7 Mar 2026; + 1 month = Tue 7 Apr 2026'] }),
-    { ...base.deadlines[1]!, status: 'met', metOn: '2026-01-13', metOnTime: true },
+    deadlineView({
+      id: 'd-appeal',
+      dueOn: '2026-04-07',
+      explanation: [
+        'Certificate issued Sat 7 Mar 2026; + 1 month = Tue 7 Apr 2026',
+      ],
+    }),
+    {
+      ...base.deadlines[1]!,
+      status: 'met',
+      metOn: '2026-01-13',
+      metOnTime: true,
+    },
   ],
 });
 
 const text = (root: HTMLElement, selector: string) =>
-  [...root.querySelectorAll(selector)].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+  [...root.querySelectorAll(selector)].map((e) =>
+    e.textContent?.replace(/\s+/g, ' ').trim(),
+  );
 
 describe('recording an entry: form, dry run, check your answers, save', () => {
   let http: HttpTestingController;
@@ -59,7 +103,10 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'cases', children: caseRoutes }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'cases', children: caseRoutes }],
+          withComponentInputBinding(),
+        ),
         provideHttpClient(withInterceptors([sessionInterceptor])),
         provideHttpClientTesting(),
       ],
@@ -80,23 +127,38 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
   }
 
   async function openForm(): Promise<void> {
-    void harness.navigateByUrl('/cases/case-1/record/certificate?mediation=m-1&kind=information_only');
+    void harness.navigateByUrl(
+      '/cases/case-1/record/certificate?mediation=m-1&kind=information_only',
+    );
     await settle();
     http.expectOne('/api/cases/case-1').flush(detail);
     http.expectOne('/api/cases/case-1/history').flush(history);
     await settle();
   }
 
-  function typeDate(prefix: string, day: string, month: string, year: string): void {
-    for (const [part, value] of [['day', day], ['month', month], ['year', year]]) {
-      const input = page().querySelector<HTMLInputElement>(`#${prefix}-${part}`)!;
+  function typeDate(
+    prefix: string,
+    day: string,
+    month: string,
+    year: string,
+  ): void {
+    for (const [part, value] of [
+      ['day', day],
+      ['month', month],
+      ['year', year],
+    ]) {
+      const input = page().querySelector<HTMLInputElement>(
+        `#${prefix}-${part}`,
+      )!;
       input.value = value;
       input.dispatchEvent(new Event('input'));
     }
   }
 
   async function click(selector: string, label: string): Promise<void> {
-    const button = [...page().querySelectorAll<HTMLElement>(selector)].find((b) => b.textContent?.trim() === label);
+    const button = [...page().querySelectorAll<HTMLElement>(selector)].find(
+      (b) => b.textContent?.trim() === label,
+    );
     if (!button) throw new Error(`no ${label}`);
     button.click();
     await settle();
@@ -104,40 +166,76 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
 
   it('says what the law requires, checks the answers, shows the deadlines the dry run gives, and saves', async () => {
     await openForm();
-    expect(text(page(), 'h1')).toEqual(['Record the mediation certificate: mediation information given; mediation declined or not pursued']);
-    expect(page().querySelector('.app-law')?.textContent).toContain('A certificate moves the appeal deadline to 1 month after it');
+    expect(text(page(), 'h1')).toEqual([
+      'Record the mediation certificate: mediation information given; mediation declined or not pursued',
+    ]);
+    expect(page().querySelector('.app-law')?.textContent).toContain(
+      'A certificate moves the appeal deadline to 1 month after it',
+    );
 
     await click('button', 'Continue');
-    expect(text(page(), '.govuk-error-summary li')).toEqual(['Enter the date the certificate was issued']);
+    expect(text(page(), '.govuk-error-summary li')).toEqual([
+      'Enter the date the certificate was issued',
+    ]);
     http.expectNone(() => true);
 
     typeDate('issuedOn', '7', '3', '2026');
     await click('button', 'Continue');
-    const dryRun = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
-    expect(dryRun.request.body).toEqual({ kind: 'information_only', issuedOn: '2026-03-07', expectedVersion: 2, dryRun: true });
+    const dryRun = http.expectOne(
+      '/api/cases/case-1/mediations/m-1/certificates',
+    );
+    expect(dryRun.request.body).toEqual({
+      kind: 'information_only',
+      issuedOn: '2026-03-07',
+      expectedVersion: 2,
+      dryRun: true,
+    });
     expect(dryRun.request.headers.get('X-CSRF-Token')).toBe('csrf-1');
     dryRun.flush({ ...afterCertificate(detail, 2), dryRun: true });
     await settle();
 
-    expect(TestBed.inject(Router).url).toBe('/cases/case-1/record/certificate/check?mediation=m-1&kind=information_only');
+    expect(TestBed.inject(Router).url).toBe(
+      '/cases/case-1/record/certificate/check?mediation=m-1&kind=information_only',
+    );
     expect(text(page(), 'h1')).toEqual(['Check your answers before saving']);
-    expect(text(page(), '.govuk-summary-list__row .govuk-summary-list__key')).toContain('Date the certificate was issued');
-    expect(text(page(), '.app-deadline-change .govuk-summary-card__title')).toEqual([
+    expect(
+      text(page(), '.govuk-summary-list__row .govuk-summary-list__key'),
+    ).toContain('Date the certificate was issued');
+    expect(
+      text(page(), '.app-deadline-change .govuk-summary-card__title'),
+    ).toEqual([
       'Moves Last day to lodge an appeal with the SEND Tribunal',
       'Met Issue the certificate: mediation declined',
     ]);
-    expect(page().textContent).toContain('Moves from Fri 6 Mar 2026 to Tue 7 Apr 2026');
-    expect(page().textContent).toContain('Certificate issued Sat 7 Mar 2026; + 1 month = Tue 7 Apr 2026');
+    expect(page().textContent).toContain(
+      'Moves from Fri 6 Mar 2026 to Tue 7 Apr 2026',
+    );
+    expect(page().textContent).toContain(
+      'Certificate issued Sat 7 Mar 2026; + 1 month = Tue 7 Apr 2026',
+    );
 
     await click('button', 'Save');
-    const save = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
-    expect(save.request.body).toEqual({ kind: 'information_only', issuedOn: '2026-03-07', expectedVersion: 2 });
+    const save = http.expectOne(
+      '/api/cases/case-1/mediations/m-1/certificates',
+    );
+    expect(save.request.body).toEqual({
+      kind: 'information_only',
+      issuedOn: '2026-03-07',
+      expectedVersion: 2,
+    });
     save.flush(afterCertificate(detail, 3));
     await settle();
-    http.expectOne('/api/cases/case-1/history').flush([...history, historyEvent(3, { summary: 'Mediation certificate issued' })]);
+    http
+      .expectOne('/api/cases/case-1/history')
+      .flush([
+        ...history,
+        historyEvent(3, { summary: 'Mediation certificate issued' }),
+      ]);
     await settle();
     expect(TestBed.inject(Router).url).toBe('/cases/case-1');
-    expect(text(page(), '.govuk-notification-banner__heading')).toEqual(['Mediation certificate recorded']);
+    expect(text(page(), '.govuk-notification-banner__heading')).toEqual([
+      'Mediation certificate recorded',
+    ]);
     expect(TestBed.inject(FlashMessage).take()).toBeUndefined();
   });
 
@@ -145,37 +243,57 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     await openForm();
     typeDate('issuedOn', '7', '3', '2026');
     await click('button', 'Continue');
-    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush({ ...afterCertificate(detail, 2), dryRun: true });
+    http
+      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
+      .flush({ ...afterCertificate(detail, 2), dryRun: true });
     await settle();
 
     await click('button', 'Save');
-    http
-      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
-      .flush(
-        { type: 'about:blank', title: 'Conflict', status: 409, detail: 'This case has changed since you opened it.' },
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush(
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        detail: 'This case has changed since you opened it.',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await settle();
     const moved = { ...detail, version: 3 };
     http.expectOne('/api/cases/case-1').flush(moved);
-    http
-      .expectOne('/api/cases/case-1/history')
-      .flush([...history, historyEvent(3, { summary: 'Contact added: Sara Khan (Mother)', actorName: 'Sam Okafor' })]);
+    http.expectOne('/api/cases/case-1/history').flush([
+      ...history,
+      historyEvent(3, {
+        summary: 'Contact added: Sara Khan (Mother)',
+        actorName: 'Sam Okafor',
+      }),
+    ]);
     await settle();
-    const again = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
-    expect(again.request.body).toEqual({ kind: 'information_only', issuedOn: '2026-03-07', expectedVersion: 3, dryRun: true });
+    const again = http.expectOne(
+      '/api/cases/case-1/mediations/m-1/certificates',
+    );
+    expect(again.request.body).toEqual({
+      kind: 'information_only',
+      issuedOn: '2026-03-07',
+      expectedVersion: 3,
+      dryRun: true,
+    });
     again.flush({ ...afterCertificate(moved, 3), dryRun: true });
     await settle();
 
     const banner = page().querySelector('#conflict-banner');
-    expect(banner?.textContent).toContain('This case changed since you opened it, so nothing was saved');
+    expect(banner?.textContent).toContain(
+      'This case changed since you opened it, so nothing was saved',
+    );
     expect(banner?.textContent).toContain('Contact added: Sara Khan (Mother)');
     expect(banner?.textContent).toContain('Sam Okafor');
     expect(document.activeElement).toBe(banner);
     expect(page().textContent).toContain('Sat 7 Mar 2026');
 
     await click('button', 'Save');
-    const saved = http.expectOne('/api/cases/case-1/mediations/m-1/certificates');
+    const saved = http.expectOne(
+      '/api/cases/case-1/mediations/m-1/certificates',
+    );
     expect(saved.request.body.expectedVersion).toBe(3);
     saved.flush(afterCertificate(moved, 4));
     await settle();
@@ -188,7 +306,9 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     await openForm();
     typeDate('issuedOn', '7', '3', '2026');
     await click('button', 'Continue');
-    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush({ ...afterCertificate(detail, 2), dryRun: true });
+    http
+      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
+      .flush({ ...afterCertificate(detail, 2), dryRun: true });
     await settle();
   }
 
@@ -200,7 +320,8 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
         type: 'about:blank',
         title: 'Saved, but the case could not be shown',
         status: 500,
-        detail: "Your entry was saved: it is entry 3 in the case's history, and the case is now at version 3. …",
+        detail:
+          "Your entry was saved: it is entry 3 in the case's history, and the case is now at version 3. …",
         saved: true,
         caseId: 'case-1',
         sequence: 3,
@@ -210,32 +331,53 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     );
     await settle();
     http.expectOne('/api/cases/case-1').flush(afterCertificate(detail, 3));
-    http.expectOne('/api/cases/case-1/history').flush([...history, historyEvent(3, { summary: 'Mediation certificate issued' })]);
+    http
+      .expectOne('/api/cases/case-1/history')
+      .flush([
+        ...history,
+        historyEvent(3, { summary: 'Mediation certificate issued' }),
+      ]);
     await settle();
     expect(TestBed.inject(Router).url).toBe('/cases/case-1');
-    expect(text(page(), '.govuk-notification-banner__heading')).toEqual(['Mediation certificate recorded']);
+    expect(text(page(), '.govuk-notification-banner__heading')).toEqual([
+      'Mediation certificate recorded',
+    ]);
     expect(page().textContent).not.toContain('Nothing was saved');
   });
 
   it('a 500 that does not say whether the entry was saved does not claim that nothing was', async () => {
     await toCheckAnswers();
     await click('button', 'Save');
-    http
-      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
-      .flush({ type: 'about:blank', title: 'Something went wrong', status: 500, detail: 'Something went wrong on our side.' }, { status: 500, statusText: 'Internal Server Error' });
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush(
+      {
+        type: 'about:blank',
+        title: 'Something went wrong',
+        status: 500,
+        detail: 'Something went wrong on our side.',
+      },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
     await settle();
-    expect(text(page(), '.govuk-error-summary li')[0]).toContain('Your entry may have been saved: open the case to check before you save it again.');
+    expect(text(page(), '.govuk-error-summary li')[0]).toContain(
+      'Your entry may have been saved: open the case to check before you save it again.',
+    );
     expect(page().textContent).not.toContain('Nothing was saved');
 
     await click('button', 'Save');
-    http
-      .expectOne('/api/cases/case-1/mediations/m-1/certificates')
-      .flush(
-        { type: 'about:blank', title: 'Something went wrong', status: 500, detail: 'Something went wrong on our side and nothing was saved.', saved: false },
-        { status: 500, statusText: 'Internal Server Error' },
-      );
+    http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush(
+      {
+        type: 'about:blank',
+        title: 'Something went wrong',
+        status: 500,
+        detail: 'Something went wrong on our side and nothing was saved.',
+        saved: false,
+      },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
     await settle();
-    expect(text(page(), '.govuk-error-summary li')[0]).toContain('Nothing was saved; your answers are kept.');
+    expect(text(page(), '.govuk-error-summary li')[0]).toContain(
+      'Nothing was saved; your answers are kept.',
+    );
   });
 
   it('shows the API’s reason when the entry is not allowed yet, on the form, keeping the answers', async () => {
@@ -243,15 +385,25 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     typeDate('issuedOn', '7', '3', '2026');
     await click('button', 'Continue');
     http.expectOne('/api/cases/case-1/mediations/m-1/certificates').flush(
-      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A certificate of this kind is already recorded for this mediation.' },
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        detail:
+          'A certificate of this kind is already recorded for this mediation.',
+      },
       { status: 409, statusText: 'Conflict' },
     );
     await settle();
     http.expectOne('/api/cases/case-1').flush(detail);
     http.expectOne('/api/cases/case-1/history').flush(history);
     await settle();
-    expect(text(page(), '.govuk-error-summary li')).toEqual(['A certificate of this kind is already recorded for this mediation.']);
-    expect(page().querySelector<HTMLInputElement>('#issuedOn-day')?.value).toBe('7');
+    expect(text(page(), '.govuk-error-summary li')).toEqual([
+      'A certificate of this kind is already recorded for this mediation.',
+    ]);
+    expect(page().querySelector<HTMLInputElement>('#issuedOn-day')?.value).toBe(
+      '7',
+    );
     expect(TestBed.inject(Router).url).toContain('/record/certificate?');
   });
 
@@ -266,7 +418,16 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
   });
 
   it('lists the team for a manager: the caseworkers and managers other than the case’s caseworker', async () => {
-    TestBed.inject(Session).signedIn(caseworkerSession({ user: { id: 'u-m', name: 'Morgan Lee', role: 'manager', team: 'SEND North' } }));
+    TestBed.inject(Session).signedIn(
+      caseworkerSession({
+        user: {
+          id: 'u-m',
+          name: 'Morgan Lee',
+          role: 'manager',
+          team: 'SEND North',
+        },
+      }),
+    );
     void harness.navigateByUrl('/cases/case-1/record/reassignment');
     await settle();
     http.expectOne('/api/cases/case-1').flush(detail);
@@ -279,6 +440,9 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
     ]);
     await settle();
     expect(text(page(), 'h1')).toEqual(['Reassign the case']);
-    expect(text(page(), '.govuk-radios__label')).toEqual(['Morgan Lee', 'Sam Okafor']);
+    expect(text(page(), '.govuk-radios__label')).toEqual([
+      'Morgan Lee',
+      'Sam Okafor',
+    ]);
   });
 });

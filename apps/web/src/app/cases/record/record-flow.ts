@@ -6,7 +6,13 @@ import type { FieldError } from '../../shared/forms/form-types';
 import { httpStatus, SERVICE_PROBLEM, toProblem } from '../../shared/problem';
 import { CaseApi } from '../case-api';
 import { CaseStore } from '../case-store';
-import { type EventFormSpec, type FormContext, type Parsed, problemToErrors, type Values } from './event-form';
+import {
+  type EventFormSpec,
+  type FormContext,
+  type Parsed,
+  problemToErrors,
+  type Values,
+} from './event-form';
 import type { Draft } from './record-draft';
 
 export type EntryResult =
@@ -16,7 +22,12 @@ export type EntryResult =
   /** Not saved (`unsure`: the service failed without saying whether the entry was saved). */
   | { kind: 'invalid'; errors: FieldError[]; unsure?: boolean }
   /** Someone else changed the case since the draft's version: what they added, and the case now. */
-  | { kind: 'conflict'; changes: HistoryEventView[]; detail: CaseDetail; history: HistoryEventView[] };
+  | {
+      kind: 'conflict';
+      changes: HistoryEventView[];
+      detail: CaseDetail;
+      history: HistoryEventView[];
+    };
 
 /**
  * Sends an entry to the API, as a dry run (to check it and see its deadlines) or for real, and
@@ -28,9 +39,23 @@ export class RecordFlow {
   private readonly api = inject(CaseApi);
   private readonly store = inject(CaseStore);
 
-  async send(spec: EventFormSpec, ctx: FormContext, values: Values, parsed: Parsed, draft: Draft, dryRun: boolean): Promise<EntryResult> {
+  async send(
+    spec: EventFormSpec,
+    ctx: FormContext,
+    values: Values,
+    parsed: Parsed,
+    draft: Draft,
+    dryRun: boolean,
+  ): Promise<EntryResult> {
     try {
-      const detail = await firstValueFrom(this.api.record(spec.path(ctx), spec.body(parsed, ctx), draft.baseVersion, dryRun));
+      const detail = await firstValueFrom(
+        this.api.record(
+          spec.path(ctx),
+          spec.body(parsed, ctx),
+          draft.baseVersion,
+          dryRun,
+        ),
+      );
       return { kind: 'ok', detail };
     } catch (error) {
       const status = httpStatus(error);
@@ -41,28 +66,50 @@ export class RecordFlow {
         if (fresh && fresh.detail.version !== draft.baseVersion) {
           return {
             kind: 'conflict',
-            changes: fresh.history.filter((e) => e.sequence > draft.baseSequence),
+            changes: fresh.history.filter(
+              (e) => e.sequence > draft.baseSequence,
+            ),
             detail: fresh.detail,
             history: fresh.history,
           };
         }
       }
       if (problem && status !== undefined && status < 500 && status !== 401) {
-        return { kind: 'invalid', errors: problemToErrors(problem, spec, values, ctx) };
+        return {
+          kind: 'invalid',
+          errors: problemToErrors(problem, spec, values, ctx),
+        };
       }
       const offline = error instanceof HttpErrorResponse && error.status === 0;
       if (offline) {
         return {
           kind: 'invalid',
-          errors: [{ message: 'The service could not be reached, so nothing was saved. Check your connection, then try again: your answers are kept.' }],
+          errors: [
+            {
+              message:
+                'The service could not be reached, so nothing was saved. Check your connection, then try again: your answers are kept.',
+            },
+          ],
         };
       }
       // A dry run never saves, and the API says "saved: false" when the entry's transaction rolled back.
-      if (dryRun || problem?.saved === false) return { kind: 'invalid', errors: [{ message: `${SERVICE_PROBLEM} Nothing was saved; your answers are kept.` }] };
+      if (dryRun || problem?.saved === false)
+        return {
+          kind: 'invalid',
+          errors: [
+            {
+              message: `${SERVICE_PROBLEM} Nothing was saved; your answers are kept.`,
+            },
+          ],
+        };
       return {
         kind: 'invalid',
         unsure: true,
-        errors: [{ message: `${SERVICE_PROBLEM} Your entry may have been saved: open the case to check before you save it again. Your answers are kept.` }],
+        errors: [
+          {
+            message: `${SERVICE_PROBLEM} Your entry may have been saved: open the case to check before you save it again. Your answers are kept.`,
+          },
+        ],
       };
     }
   }

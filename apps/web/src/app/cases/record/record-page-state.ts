@@ -28,32 +28,64 @@ export class RecordPageState {
   private readonly staffApi = inject(StaffApi);
   readonly drafts = inject(RecordDraft);
 
-  private readonly paramMap = toSignal(this.route.paramMap, { initialValue: this.route.snapshot.paramMap });
-  private readonly queryParamMap = toSignal(this.route.queryParamMap, { initialValue: this.route.snapshot.queryParamMap });
+  private readonly paramMap = toSignal(this.route.paramMap, {
+    initialValue: this.route.snapshot.paramMap,
+  });
+  private readonly queryParamMap = toSignal(this.route.queryParamMap, {
+    initialValue: this.route.snapshot.queryParamMap,
+  });
 
-  readonly spec = computed<EventFormSpec | undefined>(() => EVENT_FORMS.get(this.paramMap().get('kind') ?? ''));
+  readonly spec = computed<EventFormSpec | undefined>(() =>
+    EVENT_FORMS.get(this.paramMap().get('kind') ?? ''),
+  );
 
   /** The subject's query parameters, only those the form takes (so the draft's key ignores anything else). */
   readonly params = computed<Record<string, string>>(() => {
     const query = this.queryParamMap();
-    return Object.fromEntries((this.spec()?.requires ?? []).flatMap((name) => (query.has(name) ? [[name, query.get(name) ?? '']] : [])));
+    return Object.fromEntries(
+      (this.spec()?.requires ?? []).flatMap((name) =>
+        query.has(name) ? [[name, query.get(name) ?? '']] : [],
+      ),
+    );
   });
 
   private readonly providers = rxResource({
-    params: () => (this.spec()?.needs === 'providers' && this.session.currentId() ? true : undefined),
-    stream: () => this.providerApi.list().pipe(map((list) => list.map((p) => ({ value: p.id, text: p.name })))),
+    params: () =>
+      this.spec()?.needs === 'providers' && this.session.currentId()
+        ? true
+        : undefined,
+    stream: () =>
+      this.providerApi
+        .list()
+        .pipe(map((list) => list.map((p) => ({ value: p.id, text: p.name })))),
   });
 
   /** Only a manager may see the team's staff, and reassign a case to one of them. */
-  private readonly staffForbidden = computed(() => this.spec()?.needs === 'staff' && this.session.user()?.role !== 'manager');
+  private readonly staffForbidden = computed(
+    () =>
+      this.spec()?.needs === 'staff' && this.session.user()?.role !== 'manager',
+  );
 
   /** The team's caseworkers and managers (a manager's list of staff is their own team's). */
   private readonly staff = rxResource({
-    params: () => (this.spec()?.needs === 'staff' && !this.staffForbidden() && this.session.currentId() ? true : undefined),
+    params: () =>
+      this.spec()?.needs === 'staff' &&
+      !this.staffForbidden() &&
+      this.session.currentId()
+        ? true
+        : undefined,
     stream: () =>
-      this.staffApi
-        .list()
-        .pipe(map((list) => list.filter((u) => u.role === 'caseworker' || u.role === 'manager').map((u) => ({ value: u.id, text: u.name, hint: u.role === 'manager' ? 'Manager' : 'Caseworker' })))),
+      this.staffApi.list().pipe(
+        map((list) =>
+          list
+            .filter((u) => u.role === 'caseworker' || u.role === 'manager')
+            .map((u) => ({
+              value: u.id,
+              text: u.name,
+              hint: u.role === 'manager' ? 'Manager' : 'Caseworker',
+            })),
+        ),
+      ),
   });
 
   private readonly today = londonToday();
@@ -61,7 +93,9 @@ export class RecordPageState {
   /** Everything the form's fields need; undefined until the case, its history (and providers) have loaded. */
   readonly context = computed<FormContext | undefined>(() => {
     const detail = this.store.current();
-    const history = this.store.history.hasValue() ? this.store.history.value() : undefined;
+    const history = this.store.history.hasValue()
+      ? this.store.history.value()
+      : undefined;
     if (!detail || !history) return undefined;
     const needs = this.spec()?.needs;
     if (needs === 'providers' && !this.providers.hasValue()) return undefined;
@@ -71,13 +105,17 @@ export class RecordPageState {
       history,
       params: this.params(),
       today: this.today,
-      providers: needs === 'providers' ? this.providers.value() ?? [] : [],
-      staff: needs === 'staff' ? this.staff.value() ?? [] : [],
+      providers: needs === 'providers' ? (this.providers.value() ?? []) : [],
+      staff: needs === 'staff' ? (this.staff.value() ?? []) : [],
     };
   });
 
   readonly failed = computed(
-    () => !!this.store.detail.error() || !!this.store.history.error() || !!this.providers.error() || !!this.staff.error(),
+    () =>
+      !!this.store.detail.error() ||
+      !!this.store.history.error() ||
+      !!this.providers.error() ||
+      !!this.staff.error(),
   );
 
   /** The form does not exist, or the subject it names is not on this case. */
@@ -93,11 +131,18 @@ export class RecordPageState {
   readonly draftKey = computed(() => {
     const spec = this.spec();
     const id = this.store.caseId();
-    return spec && id ? `${this.session.currentId()}:${RecordDraft.key(id, spec.kind, this.params())}` : undefined;
+    return spec && id
+      ? `${this.session.currentId()}:${RecordDraft.key(id, spec.kind, this.params())}`
+      : undefined;
   });
 
   readonly caseId = computed(() => this.store.caseId() ?? '');
-  readonly formLink = computed(() => ['/cases', this.caseId(), 'record', this.spec()?.kind ?? '']);
+  readonly formLink = computed(() => [
+    '/cases',
+    this.caseId(),
+    'record',
+    this.spec()?.kind ?? '',
+  ]);
 
   /** "Cancel": what was typed into this form is not wanted. */
   discard(): void {
@@ -107,6 +152,8 @@ export class RecordPageState {
 
   /** Sets the browser title, "Error: " first when the page shows errors. */
   setTitle(heading: string, errors: readonly FieldError[]): void {
-    this.title.setTitle(pageTitle(errors.length ? `Error: ${heading}` : heading));
+    this.title.setTitle(
+      pageTitle(errors.length ? `Error: ${heading}` : heading),
+    );
   }
 }

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  linkedSignal,
+  output,
+} from '@angular/core';
 import { type Choice, describedBy, type FieldError } from './form-types';
 
 /** GOV.UK checkboxes in a fieldset; the value is the list of ticked values, in the options' order. */
@@ -52,8 +59,12 @@ export class CheckboxGroup {
   readonly small = input(false);
   readonly valueChange = output<string[]>();
 
-  protected readonly legendClass = computed(() => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`);
-  protected readonly describedBy = computed(() => describedBy(`${this.id()}-hint`, this.error() && `${this.id()}-error`));
+  protected readonly legendClass = computed(
+    () => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`,
+  );
+  protected readonly describedBy = computed(() =>
+    describedBy(`${this.id()}-hint`, this.error() && `${this.id()}-error`),
+  );
 
   /** The ticked values now: the value given, and each tick since (before the parent gives it back). */
   private readonly current = linkedSignal(() => this.value());
@@ -62,7 +73,9 @@ export class CheckboxGroup {
     const ticked = new Set(this.current());
     if ((event.target as HTMLInputElement).checked) ticked.add(value);
     else ticked.delete(value);
-    const next = this.options().map((o) => o.value).filter((v) => ticked.has(v));
+    const next = this.options()
+      .map((o) => o.value)
+      .filter((v) => ticked.has(v));
     this.current.set(next);
     this.valueChange.emit(next);
   }

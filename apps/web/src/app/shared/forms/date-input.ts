@@ -1,5 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
-import { type DatePart, type DateParts, describedBy, EMPTY_DATE, type FieldError } from './form-types';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  linkedSignal,
+  output,
+} from '@angular/core';
+import {
+  type DatePart,
+  type DateParts,
+  describedBy,
+  EMPTY_DATE,
+  type FieldError,
+} from './form-types';
 
 /** The GOV.UK date input: day, month and year boxes in a fieldset, with its hint and error. */
 @Component({
@@ -64,8 +77,12 @@ export class DateInput {
     { key: 'year', label: 'Year' },
   ] as const;
 
-  protected readonly legendClass = computed(() => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`);
-  protected readonly describedBy = computed(() => describedBy(`${this.id()}-hint`, this.error() && `${this.id()}-error`));
+  protected readonly legendClass = computed(
+    () => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`,
+  );
+  protected readonly describedBy = computed(() =>
+    describedBy(`${this.id()}-hint`, this.error() && `${this.id()}-error`),
+  );
 
   protected hasError(part: DatePart): boolean {
     const error = this.error();
@@ -76,7 +93,10 @@ export class DateInput {
   private readonly current = linkedSignal(() => this.value());
 
   protected change(part: DatePart, event: Event): void {
-    const next = { ...this.current(), [part]: (event.target as HTMLInputElement).value };
+    const next = {
+      ...this.current(),
+      [part]: (event.target as HTMLInputElement).value,
+    };
     this.current.set(next);
     this.valueChange.emit(next);
   }

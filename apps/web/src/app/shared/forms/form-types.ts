@@ -27,7 +27,9 @@ export interface FieldError extends SummaryError {
 }
 
 /** The ids for `aria-describedby`, leaving out those that are not shown; null when none is. */
-export function describedBy(...ids: (string | false | null | undefined)[]): string | null {
+export function describedBy(
+  ...ids: (string | false | null | undefined)[]
+): string | null {
   const shown = ids.filter((id): id is string => !!id);
   return shown.length ? shown.join(' ') : null;
 }

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { type Choice, describedBy, type FieldError } from './form-types';
 
 /**
@@ -58,9 +64,14 @@ export class RadioGroup {
   readonly small = input(false);
   readonly valueChange = output<string>();
 
-  protected readonly legendClass = computed(() => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`);
+  protected readonly legendClass = computed(
+    () => `govuk-fieldset__legend govuk-fieldset__legend--${this.size()}`,
+  );
   protected readonly describedBy = computed(() =>
-    describedBy(this.hint() && `${this.id()}-hint`, this.error() && `${this.id()}-error`),
+    describedBy(
+      this.hint() && `${this.id()}-hint`,
+      this.error() && `${this.id()}-error`,
+    ),
   );
 
   protected optionHintId(option: Choice): string {

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { type Choice, describedBy, type FieldError } from './form-types';
 
 /** A GOV.UK select, for a long list of choices; options may be grouped. */
@@ -48,7 +54,9 @@ export class SelectField {
   readonly id = input.required<string>();
   readonly label = input.required<string>();
   /** Either a flat list, or groups (each shown as an optgroup). */
-  readonly options = input.required<readonly Choice[] | readonly { label: string; options: readonly Choice[] }[]>();
+  readonly options = input.required<
+    readonly Choice[] | readonly { label: string; options: readonly Choice[] }[]
+  >();
   readonly hint = input<string>();
   readonly value = input('');
   readonly error = input<FieldError>();
@@ -56,14 +64,23 @@ export class SelectField {
   readonly placeholder = input('Choose one');
   readonly valueChange = output<string>();
 
-  protected readonly labelClass = computed(() => `govuk-label govuk-label--${this.size()}`);
+  protected readonly labelClass = computed(
+    () => `govuk-label govuk-label--${this.size()}`,
+  );
   protected readonly describedBy = computed(() =>
-    describedBy(this.hint() && `${this.id()}-hint`, this.error() && `${this.id()}-error`),
+    describedBy(
+      this.hint() && `${this.id()}-hint`,
+      this.error() && `${this.id()}-error`,
+    ),
   );
   protected readonly groups = computed(() => {
     const options = this.options();
     const first = options[0];
-    if (first && 'options' in first) return options as readonly { label: string; options: readonly Choice[] }[];
+    if (first && 'options' in first)
+      return options as readonly {
+        label: string;
+        options: readonly Choice[];
+      }[];
     return [{ label: '', options: options as readonly Choice[] }];
   });
 }

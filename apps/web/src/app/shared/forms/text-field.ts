@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { describedBy, type FieldError } from './form-types';
 
 /** A GOV.UK text input, or a textarea (`rows` > 1), with its label, hint and error. */
@@ -62,19 +68,31 @@ export class TextField {
   readonly type = input<'text' | 'email' | 'tel'>('text');
   readonly valueChange = output<string>();
 
-  protected readonly labelClass = computed(() => `govuk-label govuk-label--${this.size()}`);
+  protected readonly labelClass = computed(
+    () => `govuk-label govuk-label--${this.size()}`,
+  );
   protected readonly inputClass = computed(() => {
     const width = this.width();
     const classes = ['govuk-input'];
-    if (width) classes.push(/^\d+$/.test(width) ? `govuk-input--width-${width}` : `govuk-!-width-${width}`);
+    if (width)
+      classes.push(
+        /^\d+$/.test(width)
+          ? `govuk-input--width-${width}`
+          : `govuk-!-width-${width}`,
+      );
     if (this.error()) classes.push('govuk-input--error');
     return classes.join(' ');
   });
   protected readonly describedBy = computed(() =>
-    describedBy(this.hint() && `${this.id()}-hint`, this.error() && `${this.id()}-error`),
+    describedBy(
+      this.hint() && `${this.id()}-hint`,
+      this.error() && `${this.id()}-error`,
+    ),
   );
 
   protected changed(event: Event): void {
-    this.valueChange.emit((event.target as HTMLInputElement | HTMLTextAreaElement).value);
+    this.valueChange.emit(
+      (event.target as HTMLInputElement | HTMLTextAreaElement).value,
+    );
   }
 }
