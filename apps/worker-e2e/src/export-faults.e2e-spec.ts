@@ -239,10 +239,11 @@ describeIfPossible(
          ('Casey Worker', 'caseworker', 'SEND North', 'casey@council.example')
        RETURNING id, role`,
       );
-      // A case with a long history (about 1 kB of CSV per event, whatever the format a few hundred kB
-      // at least), and a small one. Inserted with SQL for speed: their hashes do not chain, which the
-      // export reports and which does not matter here.
-      const events = 3_000;
+      // A case with a long history (about 1 kB of CSV per event: whatever the format, megabytes, many
+      // times what the export reads from the database in one round trip, so that a disk filling up
+      // stops it part of the way through), and a small one. Inserted with SQL for speed: their hashes
+      // do not chain, which the export reports and which does not matter here.
+      const events = 12_000;
       big = { reference: `BIG-${Date.now().toString(36)}`, events };
       small = { reference: `SMALL-${Date.now().toString(36)}` };
       for (const [reference, count] of [
