@@ -159,6 +159,10 @@ describe('exports', () => {
     );
     expect(tail).toMatch(/"sequence":60001,[\s\S]*\]\}\n$/);
     expect(bytes).toBeGreaterThan(100_000_000);
-    expect(growth).toBeLessThan(Math.min(bytes / 4, 64_000_000));
+    // A server that built the export in memory would grow by at least what it sent (150 MB, twice that
+    // as JavaScript strings); one that streams grows by its buffers and the garbage collector's slack,
+    // which on a busy machine, behind the proxy, has been seen at up to 64 MB. Bounded means well
+    // under what was sent, whatever the size: under two thirds of it.
+    expect(growth).toBeLessThan((bytes * 2) / 3);
   }, 300_000);
 });
