@@ -24,6 +24,8 @@ import { AddCaseworkerAndOwnerIds1795620000000 } from './1795620000000-add-casew
 import { AddStaffDemoFlag1795620001000 } from './1795620001000-add-staff-demo-flag';
 import { AddPasswordChangeState1795620002000 } from './1795620002000-add-password-change-state';
 import { CreateNationalScaleReads1795730000000 } from './1795730000000-create-national-scale-reads';
+import { DropUnusedDeadlineObjects1796590000000 } from './1796590000000-drop-unused-deadline-objects';
+import { TimeExportHousekeepingInPostgres1796590001000 } from './1796590001000-time-export-housekeeping-in-postgres';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   AddStaffDemoFlag1795620001000,
   AddPasswordChangeState1795620002000,
   CreateNationalScaleReads1795730000000,
+  DropUnusedDeadlineObjects1796590000000,
+  TimeExportHousekeepingInPostgres1796590001000,
 ];

@@ -328,7 +328,7 @@ try {
   const staffWithOverdue = Number(
     (
       await one(
-        `SELECT count(DISTINCT caseworker_staff_id(c.caseworker, c.team)) AS n FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.status = 'overdue'`,
+        `SELECT count(DISTINCT c.caseworker_id) AS n FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.status = 'overdue'`,
       )
     ).n,
   );

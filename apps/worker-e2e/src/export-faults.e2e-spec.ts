@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
   createDatabase,
@@ -95,7 +94,6 @@ describeIfPossible(
     let caseworker: Record<string, string>;
     let big: { reference: string; events: number };
     let small: { reference: string };
-    let exportQueue: Queue;
 
     const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
       ...process.env,
@@ -159,6 +157,13 @@ describeIfPossible(
         },
         90_000,
         `export ${id} to finish or fail`,
+      );
+
+    /** Makes the export housekeeping due now (its timer is a `scheduled_run` row; the clock is fixed). */
+    const housekeepingDue = () =>
+      sql(
+        db,
+        `UPDATE scheduled_run SET next_run_at = 'epoch' WHERE name = 'export-housekeeping' AND claimed_at IS NULL`,
       );
 
     /**
@@ -288,10 +293,6 @@ describeIfPossible(
         api.base,
         staff.find((s) => s.role === 'caseworker')!.id,
       );
-      exportQueue = new Queue('exports', {
-        prefix,
-        connection: { host: '127.0.0.1', port: redisServer.port },
-      });
     });
 
     afterEach(async () => {
@@ -310,7 +311,6 @@ describeIfPossible(
     });
 
     afterAll(async () => {
-      await exportQueue?.close();
       await Promise.all(procs.splice(0).map((p) => p.stop('SIGKILL')));
       redis?.disconnect();
       await redisServer.stop();
@@ -391,6 +391,31 @@ describeIfPossible(
       expect((await exportView(id)).status).toBe('failed');
     });
 
+    it('Redis flushed while the workers run: the housekeeping, timed in PostgreSQL, still finds an export whose job was lost and makes it, with no restart', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'send-export-fault-'));
+      try {
+        const w = worker(dir);
+        await deadlineWorkGoesOn();
+        await redis.flushall();
+        // An export PostgreSQL holds as queued ten minutes ago whose job Redis no longer has.
+        const [row] = await sql<{ id: string }>(
+          db,
+          `INSERT INTO export_job (id, requested_by, requested_by_name, scope, format, case_id, case_reference, updated_at, requested_at)
+           SELECT gen_random_uuid(), s.id, s.name, 'case', 'json', c.id, c.reference, now() - interval '10 minutes', now() - interval '10 minutes'
+           FROM staff_user s, "case" c WHERE s.role = 'auditor' AND c.reference = $1
+           RETURNING id`,
+          [small.reference],
+        );
+        await housekeepingDue();
+        const done = await settled(row!.id);
+        expect(done.status).toBe('done');
+        expect(readdirSync(dir)).toEqual([`${row!.id}.json`]);
+        expect(alive(w)).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('a worker killed in the middle of an export whose job Redis then lost: the housekeeping runs it again, or fails it once it has been cut short three times', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'send-export-fault-'));
       try {
@@ -417,7 +442,7 @@ describeIfPossible(
         expect((await exportView(id)).status).toBe('running');
 
         w = worker(dir);
-        await exportQueue.add('export.housekeeping', {});
+        await housekeepingDue();
         const done = await settled(id);
         expect(done.status).toBe('done');
         expect(readdirSync(dir)).toEqual([`${id}.json`]);
@@ -445,7 +470,7 @@ describeIfPossible(
           [again],
         );
         w = worker(dir);
-        await exportQueue.add('export.housekeeping', {});
+        await housekeepingDue();
         const failed = await settled(again);
         expect(failed.status).toBe('failed');
         expect(failed.error).toMatch(/^The export was interrupted/);

@@ -39,6 +39,96 @@ describe('the append-only logs against PostgreSQL (AuditLogRepository, AccessLog
   });
   afterAll(() => db.destroy());
 
+  it('writes the rows of reads answered at the same time in one statement, each committed before its caller goes on', async () => {
+    const service = new AccessLogService(logs);
+    const batch = unique('batch');
+    const statements: string[] = [];
+    const counted = db.query.bind(db);
+    const spy = jest
+      .spyOn(db, 'query')
+      .mockImplementation((text: string, params?: unknown[]) => {
+        statements.push(text);
+        return counted(text, params);
+      });
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          service
+            .recordRead(
+              {
+                method: 'GET',
+                params: {},
+                query: {},
+                route: { path: '/api/cases' },
+                headers: {},
+                ip: '127.0.0.1',
+                id: `${batch}-${i}`,
+              },
+              { action: 'case.list', purpose: 'case work' },
+              actor,
+              { result: [] },
+            )
+            .then(async () => {
+              // Committed by the time the caller goes on.
+              const [row] = (await counted(
+                `SELECT count(*)::int AS n FROM access_log WHERE request_id = $1`,
+                [`${batch}-${i}`],
+              )) as { n: number }[];
+              expect(row?.n).toBe(1);
+            }),
+        ),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    const inserts = statements.filter((t) =>
+      t.includes('INSERT INTO access_log'),
+    );
+    expect(inserts.length).toBeGreaterThanOrEqual(1);
+    expect(inserts.length).toBeLessThan(40);
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM access_log WHERE request_id LIKE $1`,
+      [`${batch}-%`],
+    )) as { n: number }[];
+    expect(n).toBe(40);
+  });
+
+  it('fails every read whose row could not be written, and writes the next ones', async () => {
+    const failing = new AuditLogRepository(db);
+    const row = (requestId: string, caseId: string | null) => ({
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      action: 'case.read',
+      purpose: 'case work',
+      reason: null,
+      outcome: 'allowed' as const,
+      status: null,
+      caseId,
+      detail: '{}',
+      ip: null,
+      requestId,
+    });
+    const id = unique('fail');
+    const results = await Promise.allSettled([
+      failing.insertAccess(row(`${id}-a`, null)),
+      failing.insertAccess(row(`${id}-b`, 'not-a-uuid')),
+      failing.insertAccess(row(`${id}-c`, null)),
+    ]);
+    // The first went alone; the two that waited shared a statement, and its failure is both of theirs.
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ]);
+    await failing.insertAccess(row(`${id}-d`, null));
+    const rows = (await db.query(
+      `SELECT request_id FROM access_log WHERE request_id LIKE $1 ORDER BY id`,
+      [`${id}-%`],
+    )) as { request_id: string }[];
+    expect(rows.map((r) => r.request_id)).toEqual([`${id}-a`, `${id}-d`]);
+  });
+
   it('writes a read to the access log whatever the request held (NUL, escapes, lone surrogates, SQL, 20,000 characters)', async () => {
     const requestId = unique('req');
     await new AccessLogService(logs).recordRead(

@@ -52,22 +52,37 @@ export class SessionRepository {
     return rows.length > 0;
   }
 
-  /** The live session with this token hash, marked as used now. */
+  /**
+   * The live session with this token hash. Its use is written (`last_seen_at`) only when the last
+   * write is at least `touchSeconds` old, so most requests read the session and write nothing (no
+   * transaction id, no WAL flush); the idle expiry answered is the one the table now holds.
+   */
   async resume(
     tokenHash: string,
     idleMinutes: number,
     refuseDemo: boolean,
+    touchSeconds: number,
   ): Promise<SessionRow | undefined> {
     const [row] = await sql<SessionRow>(
       this.db,
-      `UPDATE user_session s SET last_seen_at = now()
-       FROM staff_user u
-       WHERE u.id = s.user_id AND u.active AND NOT (u.demo AND $3) AND s.token_hash = $1 AND s.ended_at IS NULL
-         AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-       RETURNING s.id, s.csrf_token, s.expires_at, LEAST(s.expires_at, now() + make_interval(mins => $2)) AS idle_expires_at,
-                 u.id AS user_id, u.name, u.role, u.team,
-                 u.password_change_required AND s.method = 'password' AS password_change_required`,
-      [tokenHash, idleMinutes, refuseDemo],
+      `WITH live AS (
+         SELECT s.id, s.csrf_token, s.expires_at, s.last_seen_at,
+                s.last_seen_at <= now() - make_interval(secs => $4) AS stale,
+                u.id AS user_id, u.name, u.role, u.team,
+                u.password_change_required AND s.method = 'password' AS password_change_required
+         FROM user_session s JOIN staff_user u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND u.active AND NOT (u.demo AND $3) AND s.ended_at IS NULL
+           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+       ), touched AS (
+         UPDATE user_session t SET last_seen_at = now()
+         FROM live WHERE t.id = live.id AND live.stale AND t.ended_at IS NULL
+         RETURNING t.id
+       )
+       SELECT id, csrf_token, expires_at,
+              LEAST(expires_at, (CASE WHEN stale THEN now() ELSE last_seen_at END) + make_interval(mins => $2)) AS idle_expires_at,
+              user_id, name, role, team, password_change_required
+       FROM live`,
+      [tokenHash, idleMinutes, refuseDemo, touchSeconds],
     );
     return row;
   }

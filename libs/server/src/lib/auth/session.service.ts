@@ -63,13 +63,17 @@ export class SessionService {
     return started ? value : undefined;
   }
 
-  /** The live session for a cookie value, marking it as used now; undefined if none. */
+  /**
+   * The live session for a cookie value, marking it as used (at most once a minute, or a tenth of
+   * the idle limit if that is shorter, so the limit is kept to within that); undefined if none.
+   */
   async resume(value: string | undefined): Promise<ActiveSession | undefined> {
     if (!value || value.length > 100) return undefined;
     const row = await this.sessions.resume(
       sha256(value),
       this.config.SESSION_IDLE_MINUTES,
       this.production,
+      Math.min(60, this.config.SESSION_IDLE_MINUTES * 6),
     );
     if (!row) return undefined;
     return {

@@ -65,11 +65,12 @@ export class StaffRepository {
     return row;
   }
 
-  /** The active managers (name and team), by name: whom a team's deadlines escalate to. */
-  activeManagers(): Promise<{ name: string; team: string }[]> {
+  /** The active managers (name and team) of these teams, by name: whom a team's deadlines escalate to. */
+  activeManagers(teams: string[]): Promise<{ name: string; team: string }[]> {
     return sql(
       this.db,
-      `SELECT name, team FROM staff_user WHERE role = 'manager' AND active ORDER BY name`,
+      `SELECT name, team FROM staff_user WHERE role = 'manager' AND active AND team = ANY($1::text[]) ORDER BY name`,
+      [teams],
     );
   }
 

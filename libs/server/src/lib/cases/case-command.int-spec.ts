@@ -204,7 +204,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
   it('rolls back the case change and its history event when a later write of the same transaction fails', async () => {
     const id = await open();
     class FailingLedger extends LedgerRepository {
-      override async insert(): Promise<void> {
+      override async insertAll(): Promise<void> {
         throw new Error('the disk is full');
       }
     }

@@ -5,6 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import {
+  isOutstanding,
   applyCaseEvent,
   businessDateOf,
   Calendar,
@@ -32,6 +33,7 @@ import {
   type DeadlineExtension,
   type DeadlineRecord,
   LedgerRepository,
+  type NewDeadlineRow,
 } from './ledger.repository';
 import { eventHash } from '../history/event-hash';
 import { writeAppealRegister } from '../reporting/appeal-register.writer';
@@ -84,10 +86,10 @@ interface DeadlineOwner {
 /** A recorded event as the write path needs it: its id, and the event. */
 interface StoredEvent {
   id: string;
+  sequence: number;
+  hash: string;
   event: CaseEvent;
 }
-
-const LIVE = new Set(['open', 'overdue']);
 
 /**
  * The one write path for a case. In a single transaction: lock the case, check the event with the
@@ -202,6 +204,8 @@ export class CaseCommandService {
     const rows = await this.cases.history(tx, caseId);
     return rows.map((r) => ({
       id: r.id,
+      sequence: r.sequence,
+      hash: r.hash,
       event: { type: r.type, ...r.payload } as CaseEvent,
     }));
   }
@@ -255,11 +259,12 @@ export class CaseCommandService {
       snapshot,
       updatedAt: now,
     });
-    await writeAppealRegister(tx, caseId, snapshot);
+    // The register holds a row per appeal: a case that had none and has none has nothing to rewrite.
+    if ((current?.snapshot.appeals?.length ?? 0) + snapshot.appeals.length > 0)
+      await writeAppealRegister(tx, caseId, snapshot);
 
-    const previous = current
-      ? await this.cases.lastEvent(tx, caseId)
-      : undefined;
+    // The history just read ends with the event this one chains to.
+    const previous = stored.at(-1);
     const sequence = (previous?.sequence ?? 0) + 1;
     const { type, ...payload } = event;
     const content = {
@@ -348,6 +353,7 @@ export class CaseCommandService {
     const idAt = (at: number | undefined) =>
       at === undefined ? null : (eventIds[at] ?? null);
 
+    const inserts: NewDeadlineRow[] = [];
     for (const [key, entry] of ledger) {
       const row = byKey.get(key);
       const live = entry.status === 'open';
@@ -386,7 +392,7 @@ export class CaseCommandService {
       // when recorded waits for a grace before it is marked overdue).
       const timedNow = entry.timedAt === latest;
       if (!row) {
-        await this.ledger.insert(tx, {
+        inserts.push({
           id: randomUUID(),
           caseId,
           ...owner,
@@ -403,14 +409,14 @@ export class CaseCommandService {
       );
       if (!differs && !timedNow) continue;
       const retime =
-        live &&
-        (timedNow || row.dueOn !== entry.dueOn || !LIVE.has(row.status));
+        live && (timedNow || row.dueOn !== entry.dueOn || !isOutstanding(row));
       await this.ledger.update(tx, row.id, fields, {
         updatedAt: now,
         ...(timedNow ? { timingFrom: now } : {}),
         nextAction: retime ? 'now' : live ? 'keep' : 'clear',
       });
     }
+    await this.ledger.insertAll(tx, inserts);
   }
 }
 
@@ -420,7 +426,7 @@ function entryOf(
   indexOf: ReadonlyMap<string, number>,
 ): LedgerEntry {
   const at = (id: string | null) => (id === null ? undefined : indexOf.get(id));
-  const status: LedgerEntry['status'] = LIVE.has(row.status)
+  const status: LedgerEntry['status'] = isOutstanding(row)
     ? 'open'
     : (row.status as LedgerEntry['status']);
   return {

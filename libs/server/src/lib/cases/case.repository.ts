@@ -25,8 +25,11 @@ export interface CaseRecord {
 /** A history event as the write path reads it back: its id, type and payload. */
 export interface StoredEventRow {
   id: string;
+  sequence: number;
   type: string;
   payload: Record<string, unknown>;
+  /** The event's hash: the next event chains to the last one's. */
+  hash: string;
 }
 
 /** A `case_event` row as it is appended (hashed by the caller). */
@@ -136,22 +139,9 @@ export class CaseRepository {
   history(tx: Db, caseId: string): Promise<StoredEventRow[]> {
     return sql(
       tx,
-      `SELECT id, type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      `SELECT id, sequence, type, payload, hash FROM case_event WHERE case_id = $1 ORDER BY sequence`,
       [caseId],
     );
-  }
-
-  /** The last event's sequence and hash (the next event chains to it). */
-  async lastEvent(
-    tx: Db,
-    caseId: string,
-  ): Promise<{ sequence: number; hash: string } | undefined> {
-    const [row] = await sql<{ sequence: number; hash: string }>(
-      tx,
-      `SELECT sequence, hash FROM case_event WHERE case_id = $1 ORDER BY sequence DESC LIMIT 1`,
-      [caseId],
-    );
-    return row;
   }
 
   async appendEvent(tx: EntityManager, e: NewCaseEvent): Promise<void> {

@@ -57,6 +57,55 @@ export type LedgerFields = Pick<
 > &
   Partial<Pick<DeadlineRecord, 'owner' | 'ownerId'>>;
 
+/** A deadline row as it is first written. */
+export type NewDeadlineRow = LedgerFields &
+  Pick<
+    DeadlineRecord,
+    | 'id'
+    | 'caseId'
+    | 'owner'
+    | 'ownerId'
+    | 'timingFrom'
+    | 'nextActionAt'
+    | 'updatedAt'
+  >;
+
+/** The columns the ledger writes, in the order `ledgerValues` gives their values. */
+const LEDGER_COLUMNS = [
+  'rule_id',
+  'subject_id',
+  'ruleset_version',
+  'facts',
+  'due_on',
+  'explanation',
+  'status',
+  'met_on',
+  'responsible_body',
+  'duty_holder',
+  'extensions',
+  'cancelled_reason',
+  'opened_by_event_id',
+  'closed_by_event_id',
+] as const;
+
+/** A ledger entry's values for LEDGER_COLUMNS (JSON columns as text). */
+const ledgerValues = (d: LedgerFields): unknown[] => [
+  d.ruleId,
+  d.subjectId,
+  d.rulesetVersion,
+  JSON.stringify(d.facts),
+  d.dueOn,
+  JSON.stringify(d.explanation),
+  d.status,
+  d.metOn,
+  d.responsibleBody,
+  d.dutyHolder,
+  JSON.stringify(d.extensions),
+  d.cancelledReason,
+  d.openedByEventId,
+  d.closedByEventId,
+];
+
 /** Every column of a `deadline` row (alias `d`), named as DeadlineRecord names them. */
 export const RECORD_COLUMNS = `d.id, d.case_id AS "caseId", d.rule_id AS "ruleId", d.subject_id AS "subjectId", d.ruleset_version AS "rulesetVersion",
   d.facts, d.due_on AS "dueOn", d.explanation, d.status, d.met_on AS "metOn", d.responsible_body AS "responsibleBody",
@@ -83,48 +132,33 @@ export class LedgerRepository {
     );
   }
 
-  async insert(
+  /** New deadline rows, in one statement. */
+  async insertAll(
     tx: EntityManager,
-    d: LedgerFields &
-      Pick<
-        DeadlineRecord,
-        | 'id'
-        | 'caseId'
-        | 'owner'
-        | 'ownerId'
-        | 'timingFrom'
-        | 'nextActionAt'
-        | 'updatedAt'
-      >,
+    rows: readonly NewDeadlineRow[],
   ): Promise<void> {
+    if (rows.length === 0) return;
+    const params: unknown[] = [];
+    const values = rows.map(
+      (d) =>
+        `(${[
+          d.id,
+          d.caseId,
+          ...ledgerValues(d),
+          d.owner,
+          d.ownerId,
+          d.updatedAt,
+          d.nextActionAt,
+          d.timingFrom,
+        ]
+          .map((v) => `$${params.push(v)}`)
+          .join(', ')})`,
+    );
     await sql(
       tx,
-      `INSERT INTO deadline (id, case_id, rule_id, subject_id, ruleset_version, facts, due_on, explanation, status, met_on, responsible_body,
-         duty_holder, extensions, cancelled_reason, owner, owner_id, opened_by_event_id, closed_by_event_id, updated_at, next_action_at, timing_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
-      [
-        d.id,
-        d.caseId,
-        d.ruleId,
-        d.subjectId,
-        d.rulesetVersion,
-        JSON.stringify(d.facts),
-        d.dueOn,
-        JSON.stringify(d.explanation),
-        d.status,
-        d.metOn,
-        d.responsibleBody,
-        d.dutyHolder,
-        JSON.stringify(d.extensions),
-        d.cancelledReason,
-        d.owner,
-        d.ownerId,
-        d.openedByEventId,
-        d.closedByEventId,
-        d.updatedAt,
-        d.nextActionAt,
-        d.timingFrom,
-      ],
+      `INSERT INTO deadline (id, case_id, ${LEDGER_COLUMNS.join(', ')}, owner, owner_id, updated_at, next_action_at, timing_from)
+       VALUES ${values.join(', ')}`,
+      params,
     );
   }
 
@@ -144,9 +178,7 @@ export class LedgerRepository {
   ): Promise<void> {
     await sql(
       tx,
-      `UPDATE deadline SET rule_id = $2, subject_id = $3, ruleset_version = $4, facts = $5, due_on = $6, explanation = $7, status = $8,
-         met_on = $9, responsible_body = $10, duty_holder = $11, extensions = $12, cancelled_reason = $13, opened_by_event_id = $14,
-         closed_by_event_id = $15,
+      `UPDATE deadline SET ${LEDGER_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')},
          owner = CASE WHEN $16::boolean THEN $17 ELSE owner END, owner_id = CASE WHEN $16::boolean THEN $18::uuid ELSE owner_id END,
          timing_from = COALESCE($19, timing_from),
          next_action_at = CASE $20::text WHEN 'now' THEN $21 WHEN 'clear' THEN NULL ELSE next_action_at END,
@@ -154,20 +186,7 @@ export class LedgerRepository {
        WHERE id = $1`,
       [
         id,
-        d.ruleId,
-        d.subjectId,
-        d.rulesetVersion,
-        JSON.stringify(d.facts),
-        d.dueOn,
-        JSON.stringify(d.explanation),
-        d.status,
-        d.metOn,
-        d.responsibleBody,
-        d.dutyHolder,
-        JSON.stringify(d.extensions),
-        d.cancelledReason,
-        d.openedByEventId,
-        d.closedByEventId,
+        ...ledgerValues(d),
         d.owner !== undefined,
         d.owner ?? null,
         d.ownerId ?? null,

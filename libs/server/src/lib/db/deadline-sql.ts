@@ -13,6 +13,12 @@ export const liveSql = (d: string) => `${d}.status IN ('open', 'overdue')`;
 export const overdueSql = (d: string, today: string) =>
   `(${liveSql(d)} AND (${d}.status = 'overdue' OR ${d}.due_on < ${today}))`;
 
+/**
+ * Marked overdue by the deadline monitor: past due and escalated (a deadline already past when it was
+ * recorded is marked only after the next working day). What digests and escalations list.
+ */
+export const markedOverdueSql = (d: string) => `${d}.status = 'overdue'`;
+
 /** Open and not yet past due. */
 export const openSql = (d: string, today: string) =>
   `(${d}.status = 'open' AND ${d}.due_on >= ${today})`;

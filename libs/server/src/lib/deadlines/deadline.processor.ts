@@ -17,6 +17,7 @@ import {
 import { RedisClient, reportRedisErrors } from '../queue/redis';
 import { DeadlineActionService } from './deadline-action.service';
 import { DigestService } from './digest.service';
+import { IntervalRuns } from './interval-runs';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 type Handlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
@@ -51,7 +52,10 @@ export class DeadlineProcessor
       return result.outcome;
     },
     'scheduled.run': async ({ name, claimNo }) => {
-      const result = await this.digests.run(name, claimNo);
+      const result =
+        name === 'daily-digest'
+          ? await this.digests.run(name, claimNo)
+          : await this.intervalRuns.run(name, claimNo);
       if (result.outcome !== 'stale') this.heartbeat.actionDone();
       return result;
     },
@@ -60,6 +64,7 @@ export class DeadlineProcessor
   constructor(
     private readonly actions: DeadlineActionService,
     private readonly digests: DigestService,
+    private readonly intervalRuns: IntervalRuns,
     private readonly heartbeat: WorkerHeartbeat,
     private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

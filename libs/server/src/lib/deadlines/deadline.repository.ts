@@ -182,7 +182,7 @@ export class DeadlineRepository {
       this.db,
       `SELECT d.id, d.rule_id, d.due_on::text AS due_on, d.explanation, d.responsible_body, c.reference, c.id AS case_id
        FROM deadline d JOIN "case" c ON c.id = d.case_id
-       WHERE d.owner_id = $1 AND ($2::text IS NULL OR c.team = $2) AND d.status IN ('open', 'overdue')
+       WHERE d.owner_id = $1 AND ($2::text IS NULL OR c.team = $2) AND ${liveSql('d')}
        ORDER BY d.due_on, d.id LIMIT 5000`,
       [ownerId, team],
     );

@@ -61,7 +61,10 @@ export class DeadlineService {
     rows: DeadlineRow[],
     today: string,
   ): Promise<DeadlineView[]> {
-    const managers = await this.staff.activeManagers();
+    if (rows.length === 0) return [];
+    const managers = await this.staff.activeManagers([
+      ...new Set(rows.map((d) => d.case.team)),
+    ]);
     const managersOf = (team: string) =>
       managers.filter((m) => m.team === team).map((m) => m.name);
     return rows.map((d) => this.toView(d, today, managersOf(d.case.team)));

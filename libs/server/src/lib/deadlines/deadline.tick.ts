@@ -239,7 +239,8 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Claims each scheduled run that is due and not in flight. The daily digest waits (at most
+   * Claims each scheduled run that is due and not in flight (the daily digest, the export
+   * housekeeping). The daily digest waits (at most
    * DIGEST_MAX_WAIT_MS) while deadline actions due before its time are not done, so that it lists
    * the deadlines marked overdue at midnight even when the worker is catching up.
    */
@@ -248,19 +249,21 @@ export class DeadlineTick implements OnApplicationBootstrap, OnModuleDestroy {
     const due = await this.runs.dueRuns(now, DIGEST_MAX_WAIT_MS);
     let claimed = 0;
     for (const { name, waitedEnough } of due) {
-      const digestAt = reminderInstant(
-        digestDateAt(now, this.reminders.settings),
-        this.reminders.settings.time,
-      );
-      const pending = await this.deadlines.pendingBefore(digestAt);
-      if (pending && !waitedEnough) {
-        await this.runs.deferRun(name);
-        continue;
-      }
-      if (pending)
-        this.logger.warn(
-          `The ${name} goes out although deadline actions due before it are still not done`,
+      if (name === 'daily-digest') {
+        const digestAt = reminderInstant(
+          digestDateAt(now, this.reminders.settings),
+          this.reminders.settings.time,
         );
+        const pending = await this.deadlines.pendingBefore(digestAt);
+        if (pending && !waitedEnough) {
+          await this.runs.deferRun(name);
+          continue;
+        }
+        if (pending)
+          this.logger.warn(
+            `The ${name} goes out although deadline actions due before it are still not done`,
+          );
+      }
       const claimNo = await this.runs.claimRun(name, now);
       if (claimNo === undefined) continue; // another worker claimed it
       await this.producer.add([

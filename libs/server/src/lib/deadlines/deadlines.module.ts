@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { StaffModule } from '../auth/staff.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesApiModule, CasesModule } from '../cases/cases.module';
+import { ExportWorkerModule } from '../exports/exports.module';
 import { QueueModule } from '../queue/queue.module';
 import { DeadlineActionService } from './deadline-action.service';
 import { DeadlineController } from './deadline.controller';
@@ -10,6 +11,7 @@ import { DeadlineRepository } from './deadline.repository';
 import { DeadlineService } from './deadline.service';
 import { DeadlineTick } from './deadline.tick';
 import { DigestService } from './digest.service';
+import { IntervalRuns } from './interval-runs';
 import { MailPump } from './mail.pump';
 import { MailService } from './mail.service';
 import { NotificationRepository } from './notification.repository';
@@ -53,13 +55,14 @@ export class DeadlinesApiModule {}
  * worker's heartbeat.
  */
 @Module({
-  imports: [DeadlinesModule, CasesModule, QueueModule],
+  imports: [DeadlinesModule, CasesModule, QueueModule, ExportWorkerModule],
   providers: [
     WorkerHeartbeat,
     ReminderService,
     MailService,
     DeadlineActionService,
     DigestService,
+    IntervalRuns,
     DeadlineProcessor,
     DeadlineTick,
     MailPump,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
+import { markedOverdueSql } from '../db/deadline-sql';
 
 /** The id of a case's caseworker when they are an active member of staff of the case's team (`c`: the case). */
 export const CASEWORKER_STAFF_ID =
@@ -16,7 +17,7 @@ const OVERDUE = `
   SELECT d.id, d.case_id AS "caseId", c.reference, d.rule_id AS "ruleId", d.due_on::text AS "dueOn", d.responsible_body AS "responsibleBody",
          c.caseworker, c.caseworker_id AS "caseworkerId", c.team
   FROM deadline d JOIN "case" c ON c.id = d.case_id
-  WHERE d.status = 'overdue' AND d.duty_holder IN ('council', 'icb', 'council_social_care')`;
+  WHERE ${markedOverdueSql('d')} AND d.duty_holder IN ('council', 'icb', 'council_social_care')`;
 
 /** One overdue deadline in a digest. */
 export interface DigestLine {

@@ -6,23 +6,20 @@ import {
 } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import {
-  EXPORT_HOUSEKEEPING_SCHEDULER_ID,
   EXPORT_JOB_NAMES,
   EXPORT_QUEUE,
   type ExportJobName,
   type ExportJobPayloads,
+  LEGACY_EXPORT_HOUSEKEEPING_SCHEDULER_ID,
+  LEGACY_EXPORT_JOB_NAMES,
 } from '../queue/queues';
 import { RedisClient } from '../queue/redis';
 import { ExportStorageError } from './export-failure';
-import { ExportHousekeeping } from './export-housekeeping';
 import { HistoryExportRunner } from './history-export.runner';
 
 type Handlers = {
   [K in ExportJobName]: (job: Job<ExportJobPayloads[K]>) => Promise<unknown>;
 };
-
-/** How often the housekeeping runs (and once when the worker starts). */
-const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
 
 /**
  * Runs the export jobs, one at a time per worker (an export is a long stream from PostgreSQL; the
@@ -54,12 +51,10 @@ export class ExportProcessor
         throw storage ? new UnrecoverableError(error.message) : error;
       }
     },
-    'export.housekeeping': async () => this.housekeeping.run(),
   };
 
   constructor(
     private readonly runner: HistoryExportRunner,
-    private readonly housekeeping: ExportHousekeeping,
     @InjectQueue(EXPORT_QUEUE) private readonly queue: Queue,
     private readonly redis: RedisClient,
   ) {
@@ -73,17 +68,11 @@ export class ExportProcessor
 
   onApplicationBootstrap(): void {
     void this.queue
-      .upsertJobScheduler(
-        EXPORT_HOUSEKEEPING_SCHEDULER_ID,
-        { every: HOUSEKEEPING_EVERY_MS },
-        {
-          name: 'export.housekeeping',
-          data: {},
-          opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 1 },
-        },
-      )
+      .removeJobScheduler(LEGACY_EXPORT_HOUSEKEEPING_SCHEDULER_ID)
       .catch((error: unknown) =>
-        this.logger.warn(`Export housekeeping not scheduled: ${String(error)}`),
+        this.logger.warn(
+          `The old export housekeeping scheduler was not removed: ${String(error)}`,
+        ),
       );
   }
 
@@ -98,6 +87,9 @@ export class ExportProcessor
   }
 
   process(job: Job): Promise<unknown> {
+    // The housekeeping is timed in PostgreSQL now (`scheduled_run`): an old release's job does nothing.
+    if ((LEGACY_EXPORT_JOB_NAMES as readonly string[]).includes(job.name))
+      return Promise.resolve({ legacy: true });
     const handler = this.handlers[job.name as ExportJobName] as
       | ((job: Job) => Promise<unknown>)
       | undefined;

@@ -45,5 +45,6 @@ export class ExportApiModule {}
     HistoryExportRunner,
     ExportHousekeeping,
   ],
+  exports: [ExportHousekeeping],
 })
 export class ExportWorkerModule {}

@@ -36,7 +36,7 @@ export const JOB_NAMES = [
 ] as const satisfies readonly JobName[];
 
 /** The runs timed in the `scheduled_run` table. */
-export type ScheduledRunName = 'daily-digest';
+export type ScheduledRunName = 'daily-digest' | 'export-housekeeping';
 
 /**
  * Job ids: deterministic per claim, so adding a claim's job twice makes one job, and a new claim
@@ -72,14 +72,16 @@ export const EXPORT_QUEUE = 'exports';
 export interface ExportJobPayloads {
   /** Make the file of one `export_job` row; the job id is the export's id, so queueing it twice is harmless. */
   'history.export': { exportId: string };
-  /** A job scheduler: deletes expired export files, and queues again any export left waiting (a lost job). */
-  'export.housekeeping': Record<string, never>;
 }
 export type ExportJobName = keyof ExportJobPayloads;
 export const EXPORT_JOB_NAMES = [
   'history.export',
-  'export.housekeeping',
 ] as const satisfies readonly ExportJobName[];
 
-/** The id of the job scheduler that runs the export housekeeping. */
-export const EXPORT_HOUSEKEEPING_SCHEDULER_ID = 'export-housekeeping';
+/**
+ * Left in Redis by releases that ran the export housekeeping from a BullMQ job scheduler (lost with
+ * Redis's data until the worker restarted): the worker removes it at start and finishes any such job
+ * without doing anything. The housekeeping is now a run timed in `scheduled_run`.
+ */
+export const LEGACY_EXPORT_HOUSEKEEPING_SCHEDULER_ID = 'export-housekeeping';
+export const LEGACY_EXPORT_JOB_NAMES = ['export.housekeeping'] as const;
