@@ -70,3 +70,39 @@ export async function fillDate(
   await group.getByLabel('Month').fill(String(Number(month)));
   await group.getByLabel('Year').fill(year ?? '');
 }
+
+/** The three sizes every screen is looked at: a desktop, a 390 px phone, and a desktop at 200% zoom. */
+export const SIZES = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: '390px', width: 390, height: 844 },
+  // 200% zoom of a 1280 px window lays the page out in 640 CSS pixels, drawn twice as large.
+  { name: 'zoom200', width: 640, height: 450, deviceScaleFactor: 2 },
+] as const;
+
+/**
+ * At each of the three sizes: accessible (axe), nothing scrolls the whole page sideways, and a
+ * full-page screenshot `<name>-<size>.png`. The viewport is put back to the desktop size after.
+ * (The device scale factor cannot change on a live page, so "zoom200" is the 640 px layout.)
+ */
+export async function shootAtThreeSizes(
+  page: Page,
+  name: string,
+): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await expectAccessible(page);
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(
+      overflow,
+      `${name} scrolls sideways at ${size.name}`,
+    ).toBeLessThanOrEqual(1);
+    await page.screenshot({
+      path: `${SHOTS}/${name}-${size.name}.png`,
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
