@@ -172,7 +172,7 @@ async function generate() {
                  ELSE '[]'::jsonb END),
             opened::timestamptz, opened::timestamptz + (n % 400) * interval '1 day'
      FROM (SELECT n, 'SEND-' || lpad(n::text, 7, '0') AS ref, (${FIRST})[1 + n % 20] || ' ' || (${LAST})[1 + (n / 20) % 30] AS name,
-                  (DATE '2006-01-01' + (n * 7919) % 6000) AS dob, 'Caseworker ' || lpad((n % ${TEAMS})::text, 3, '0') || '-' || (1 + (n / ${TEAMS}) % 10) AS cw,
+                  (DATE '2006-01-01' + ((n::bigint * 7919) % 6000)::int) AS dob, 'Caseworker ' || lpad((n % ${TEAMS})::text, 3, '0') || '-' || (1 + (n / ${TEAMS}) % 10) AS cw,
                   'Team ' || lpad((n % ${TEAMS})::text, 3, '0') AS team, DATE '2024-06-01' + (n * 31) % 600 AS opened
            FROM generate_series(1, ${CASES}) n) s`,
   );
