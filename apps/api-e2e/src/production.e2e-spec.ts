@@ -180,7 +180,7 @@ describe('production mode', () => {
         ['TRUST_PROXY', 'true'],
       ].map(([name, value]) =>
         expect(
-          startApi({ NODE_ENV: 'production', [name!]: value }),
+          startApi({ NODE_ENV: 'production', [name!]: value }, 200_000),
         ).rejects.toThrow(new RegExp(`${name}: `)),
       ),
     );

@@ -33,6 +33,8 @@ export interface ApiProcess {
  */
 export async function startApi(
   env: Record<string, string>,
+  /** How long it may take to serve (or to exit); several starting together on a busy machine need more. */
+  readyWithinMs = 60_000,
 ): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(
@@ -67,7 +69,7 @@ export async function startApi(
     clearTimeout(timer);
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
+  const until = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(
