@@ -31,6 +31,11 @@ export class Clock {
     return format(new TZDate(at, LONDON), 'yyyy-MM-dd');
   }
 
+  /** An instant as a person in England reads it: `2026-12-04 11:41:42`, Europe/London (GMT or BST). */
+  static londonDateTime(at: Date | string): string {
+    return format(new TZDate(new Date(at), LONDON), 'yyyy-MM-dd HH:mm:ss');
+  }
+
   /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */
   static startOfLondonDay(isoDate: string): Date {
     const [y, m, d] = isoDate.split('-').map(Number) as [
