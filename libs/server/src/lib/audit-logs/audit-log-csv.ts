@@ -1,6 +1,9 @@
 import { LOG_OUTCOME_LABELS, SECURITY_EVENT_LABELS } from '@send/contracts';
 import { Clock } from '../clock/clock';
-import type { AccessLogRow, SecurityLogRow } from '../audit/audit-log.repository';
+import type {
+  AccessLogRow,
+  SecurityLogRow,
+} from '../audit/audit-log.repository';
 import { detailsInWords } from '../history/readable-history';
 
 /**

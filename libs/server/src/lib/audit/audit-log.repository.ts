@@ -113,7 +113,10 @@ export class AuditLogRepository {
        ORDER BY access_log.id DESC LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
       [...where.params, pageSize + 1, (page - 1) * pageSize],
     );
-    return { rows: rows.slice(0, pageSize), hasNextPage: rows.length > pageSize };
+    return {
+      rows: rows.slice(0, pageSize),
+      hasNextPage: rows.length > pageSize,
+    };
   }
 
   /** The access log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
@@ -139,7 +142,10 @@ export class AuditLogRepository {
        ORDER BY security_log.id DESC LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
       [...where.params, pageSize + 1, (page - 1) * pageSize],
     );
-    return { rows: rows.slice(0, pageSize), hasNextPage: rows.length > pageSize };
+    return {
+      rows: rows.slice(0, pageSize),
+      hasNextPage: rows.length > pageSize,
+    };
   }
 
   /** The security log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
@@ -234,7 +240,8 @@ class Where {
   days(table: string, from?: string, to?: string): void {
     this.one(
       from,
-      (p) => `${table}.at >= (${p}::date)::timestamp AT TIME ZONE 'Europe/London'`,
+      (p) =>
+        `${table}.at >= (${p}::date)::timestamp AT TIME ZONE 'Europe/London'`,
     );
     this.one(
       to,
@@ -256,7 +263,10 @@ export function accessLogWhere(f: AccessLogFilter): {
   const w = new Where();
   w.days('access_log', f.from, f.to);
   w.one(f.outcome, (p) => `access_log.outcome = ${p}`);
-  w.one(f.person?.trim() && likeAny(f.person.trim()), (p) => `access_log.actor_name ILIKE ${p}`);
+  w.one(
+    f.person?.trim() && likeAny(f.person.trim()),
+    (p) => `access_log.actor_name ILIKE ${p}`,
+  );
   w.one(
     f.caseReference?.trim(),
     (p) =>

@@ -79,7 +79,6 @@ export function exportWriter(
   }
 }
 
-
 /**
  * One row per event, as the case page's CSV (readable-history.ts); every text cell a spreadsheet
  * would run as a formula is neutralised (csv.ts).
@@ -384,8 +383,7 @@ class PdfExportWriter implements ExportWriter {
     );
     // "Page X of " then the total, a form XObject drawn upright at the text's baseline.
     const label = `Page ${this.page} of `;
-    const labelX =
-      this.left + this.width - doc.widthOfString(`${label}9999`);
+    const labelX = this.left + this.width - doc.widthOfString(`${label}9999`);
     const y = doc.page.height - 30;
     doc.text(label, labelX, y, { lineBreak: false });
     const internals = doc as unknown as PdfKitInternals;

@@ -15,7 +15,6 @@ import { ChainVerifier } from './verify-chain';
 
 export { neutraliseFormula } from '../http/csv';
 
-
 /** Every column the hash covers, named as in the export. */
 const EXPORT_SELECT = `
   SELECT id, case_id AS "caseId", sequence, type, payload_version AS "payloadVersion", payload,

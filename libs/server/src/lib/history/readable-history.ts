@@ -64,10 +64,11 @@ export function valueInWords(key: string, value: unknown, depth = 0): string {
       )
       .join('\n');
   if (typeof value === 'object')
-    return detailsInWords(value as Record<string, unknown>, [], depth + 1).replace(
-      /\n/g,
-      '; ',
-    );
+    return detailsInWords(
+      value as Record<string, unknown>,
+      [],
+      depth + 1,
+    ).replace(/\n/g, '; ');
   return String(value);
 }
 
@@ -78,7 +79,10 @@ export function detailsInWords(
   depth = 0,
 ): string {
   return Object.entries(detail)
-    .filter(([key, value]) => !skip.includes(key) && valueInWords(key, value, depth) !== '')
+    .filter(
+      ([key, value]) =>
+        !skip.includes(key) && valueInWords(key, value, depth) !== '',
+    )
     .map(([key, value]) => {
       const text = valueInWords(key, value, depth);
       return text.includes('\n')
@@ -108,13 +112,17 @@ export function eventTexts(payload: Record<string, unknown>): EventTexts {
         .map(
           (r, i) =>
             `${i + 1}. ${[
-              r['section'] ? `Section: ${valueInWords('section', r['section'])}` : '',
+              r['section']
+                ? `Section: ${valueInWords('section', r['section'])}`
+                : '',
               r['responsibleBody']
                 ? `For: ${valueInWords('responsibleBody', r['responsibleBody'])}`
                 : '',
             ]
               .filter(Boolean)
-              .join('. ')}${r['section'] || r['responsibleBody'] ? '. ' : ''}${valueInWords('text', r['text'])}`,
+              .join(
+                '. ',
+              )}${r['section'] || r['responsibleBody'] ? '. ' : ''}${valueInWords('text', r['text'])}`,
         )
         .join('\n')
     : '';
