@@ -166,7 +166,11 @@ describe('the access log', () => {
       'Refused with (HTTP status)': '404',
       'What they did': 'case.read',
     });
-    expect(refused['Details']).toMatch(/^Method: GET\nRoute: /);
+    // Details in words, one `Label: value` a line (not JSON).
+    expect(refused['Details']!.split('\n').sort()).toEqual([
+      'Method: GET',
+      'Route: /api/cases/:id',
+    ]);
     // The time as the database holds it, written in UK time.
     const [row] = await sql<{ london: string }>(
       `SELECT to_char(at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI:SS') AS london FROM access_log WHERE id = $1`,
