@@ -134,12 +134,6 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
       </form>
     </div>
   `,
-  styles: `
-    .app-inline-list li {
-      display: inline-block;
-      margin-right: 1em;
-    }
-  `,
 })
 export class BankHolidaysPage {
   readonly year = input<string>();

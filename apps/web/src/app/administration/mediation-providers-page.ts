@@ -109,14 +109,6 @@ export const PROVIDER_FIELDS = [
       </form>
     </div>
   `,
-  styles: `
-    .app-table-scroll {
-      overflow-x: auto;
-    }
-    .app-admin-table .govuk-table__cell {
-      overflow-wrap: anywhere;
-    }
-  `,
 })
 export class MediationProvidersPage {
   private readonly api = inject(AdminApi);

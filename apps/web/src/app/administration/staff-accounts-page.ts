@@ -68,7 +68,7 @@ const FIELDS = ['name', 'email', 'role', 'team', 'password'] as const;
     <div class="govuk-grid-row">
       <form class="govuk-grid-column-two-thirds" novalidate (submit)="add($event)">
         <h2 class="govuk-heading-m">Add a staff account</h2>
-        @for (f of textFields; track f.name) {
+        @for (f of textFields.slice(0, 3); track f.name) {
           <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor(f.name)">
             <label class="govuk-label govuk-label--s" [for]="f.name">{{ f.label }}</label>
             @if (f.hint) {
@@ -94,17 +94,23 @@ const FIELDS = ['name', 'email', 'role', 'team', 'password'] as const;
             }
           </select>
         </div>
+        @for (f of textFields.slice(3); track f.name) {
+          <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor(f.name)">
+            <label class="govuk-label govuk-label--s" [for]="f.name">{{ f.label }}</label>
+            @if (f.hint) {
+              <div [id]="f.name + '-hint'" class="govuk-hint">{{ f.hint }}</div>
+            }
+            @if (errorFor(f.name); as message) {
+              <p [id]="f.name + '-error'" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
+            }
+            <input class="govuk-input" [class.govuk-input--error]="errorFor(f.name)" [id]="f.name" [name]="f.name" [type]="f.type"
+              [attr.autocomplete]="f.autocomplete" spellcheck="false"
+              [attr.aria-describedby]="(f.hint ? f.name + '-hint ' : '') + (errorFor(f.name) ? f.name + '-error' : '') || null" />
+          </div>
+        }
         <button type="submit" class="govuk-button" data-module="govuk-button" [disabled]="busy()">Add the account</button>
       </form>
     </div>
-  `,
-  styles: `
-    .app-table-scroll {
-      overflow-x: auto;
-    }
-    .app-admin-table .govuk-table__cell {
-      overflow-wrap: anywhere;
-    }
   `,
 })
 export class StaffAccountsPage {

@@ -186,8 +186,9 @@ const securityRow = (e: SecurityLogListEntry): LogRow => ({
       <h2 class="govuk-heading-m">Entries, newest first</h2>
       <p class="govuk-body">
         <a class="govuk-link" [href]="csvUrl()" download>Download these entries as CSV<span class="govuk-visually-hidden"> ({{ text().title }}, every page)</span></a>
-        <span class="govuk-hint">Every entry that matches the filters, oldest first, in UK time, to open in a spreadsheet.</span>
+        
       </p>
+      <p class="govuk-hint">Every entry that matches the filters, oldest first, in UK time, to open in a spreadsheet.</p>
       @if (entries.value().items.length) {
         <div class="app-table-scroll" tabindex="0" role="region" [attr.aria-label]="text().title + ' entries'">
           <table class="govuk-table app-log-table">
@@ -242,17 +243,6 @@ const securityRow = (e: SecurityLogListEntry): LogRow => ({
       }
     } @else {
       <p class="govuk-body" role="status">Loading the log…</p>
-    }
-  `,
-  styles: `
-    .app-table-scroll {
-      overflow-x: auto;
-    }
-    .app-log-table {
-      min-width: 40rem;
-    }
-    .app-log-table .govuk-table__cell {
-      overflow-wrap: anywhere;
     }
   `,
 })
@@ -315,22 +305,18 @@ export class AuditLogPage {
       params,
     }): Observable<{ items: LogRow[]; hasNextPage: boolean }> =>
       params.kind === 'access'
-        ? this.api
-            .access(params.query as AccessLogQuery)
-            .pipe(
-              map((p) => ({
-                items: p.items.map(accessRow),
-                hasNextPage: p.hasNextPage,
-              })),
-            )
-        : this.api
-            .security(params.query as SecurityLogQuery)
-            .pipe(
-              map((p) => ({
-                items: p.items.map(securityRow),
-                hasNextPage: p.hasNextPage,
-              })),
-            ),
+        ? this.api.access(params.query as AccessLogQuery).pipe(
+            map((p) => ({
+              items: p.items.map(accessRow),
+              hasNextPage: p.hasNextPage,
+            })),
+          )
+        : this.api.security(params.query as SecurityLogQuery).pipe(
+            map((p) => ({
+              items: p.items.map(securityRow),
+              hasNextPage: p.hasNextPage,
+            })),
+          ),
   });
 
   protected errorFor(field: Field): string | undefined {
