@@ -152,11 +152,15 @@ export class BankHolidaysPage {
     const y = Number(this.year());
     return /^\d{4}$/.test(this.year() ?? '') ? y : this.thisYear;
   });
-  protected readonly years = computed(() => {
-    const from = Math.min(this.thisYear - 1, this.shownYear());
-    const to = Math.max(this.thisYear + 2, this.shownYear());
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  });
+  /** Last year to two years ahead, and the year shown if it is another. */
+  protected readonly years = computed(() =>
+    [
+      ...new Set([
+        ...[-1, 0, 1, 2].map((d) => this.thisYear + d),
+        this.shownYear(),
+      ]),
+    ].sort((a, b) => a - b),
+  );
   protected readonly holidays = rxResource({
     params: () => this.shownYear(),
     stream: ({ params }) => this.api.bankHolidays(params),
