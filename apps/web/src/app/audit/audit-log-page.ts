@@ -192,7 +192,7 @@ const securityRow = (e: SecurityLogListEntry): LogRow => ({
       @if (entries.value().items.length) {
         <div class="app-table-scroll" tabindex="0" role="region" [attr.aria-label]="text().title + ' entries'">
           <table class="govuk-table app-log-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">Page {{ page() }}: entries {{ first() }} to {{ first() + entries.value().items.length - 1 }}</caption>
+            <caption class="govuk-table__caption govuk-table__caption--s">Page {{ pageNo() }}: entries {{ first() }} to {{ first() + entries.value().items.length - 1 }}</caption>
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
                 <th scope="col" class="govuk-table__header">When (UK time)</th>
@@ -219,11 +219,11 @@ const securityRow = (e: SecurityLogListEntry): LogRow => ({
             </tbody>
           </table>
         </div>
-        @if (page() > 1 || entries.value().hasNextPage) {
+        @if (pageNo() > 1 || entries.value().hasNextPage) {
           <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of the log">
-            @if (page() > 1) {
+            @if (pageNo() > 1) {
               <div class="govuk-pagination__prev">
-                <a class="govuk-link govuk-pagination__link" [routerLink]="[]" [queryParams]="{ page: page() - 1 === 1 ? null : page() - 1 }"
+                <a class="govuk-link govuk-pagination__link" [routerLink]="[]" [queryParams]="{ page: pageNo() - 1 === 1 ? null : pageNo() - 1 }"
                   queryParamsHandling="merge" rel="prev">
                   <span class="govuk-pagination__link-title">Newer<span class="govuk-visually-hidden"> entries</span></span>
                 </a>
@@ -231,7 +231,7 @@ const securityRow = (e: SecurityLogListEntry): LogRow => ({
             }
             @if (entries.value().hasNextPage) {
               <div class="govuk-pagination__next">
-                <a class="govuk-link govuk-pagination__link" [routerLink]="[]" [queryParams]="{ page: page() + 1 }" queryParamsHandling="merge" rel="next">
+                <a class="govuk-link govuk-pagination__link" [routerLink]="[]" [queryParams]="{ page: pageNo() + 1 }" queryParamsHandling="merge" rel="next">
                   <span class="govuk-pagination__link-title">Older<span class="govuk-visually-hidden"> entries</span></span>
                 </a>
               </div>
@@ -255,7 +255,8 @@ export class AuditLogPage {
   readonly from = input<string>();
   readonly to = input<string>();
   readonly outcome = input<string>();
-  readonly pageParam = input<string>(undefined, { alias: 'page' });
+  /** The page, from the query string. */
+  readonly page = input<string>();
 
   private readonly api = inject(AuditLogApi);
   private readonly router = inject(Router);
@@ -264,11 +265,11 @@ export class AuditLogPage {
   protected readonly parts = DATE_PARTS;
   protected readonly time = londonDateTimeText;
   protected readonly text = computed(() => TEXT[this.kind()]);
-  protected readonly page = computed(() => {
-    const n = Number(this.pageParam() ?? 1);
+  protected readonly pageNo = computed(() => {
+    const n = Number(this.page() ?? 1);
     return Number.isInteger(n) && n >= 1 ? n : 1;
   });
-  protected readonly first = computed(() => (this.page() - 1) * 50 + 1);
+  protected readonly first = computed(() => (this.pageNo() - 1) * 50 + 1);
   protected readonly dates = computed(() => [
     {
       name: 'from' as const,
@@ -292,7 +293,7 @@ export class AuditLogPage {
     from: this.from(),
     to: this.to(),
     outcome: this.outcome() as LogQuery['outcome'],
-    page: this.page() === 1 ? undefined : this.page(),
+    page: this.pageNo() === 1 ? undefined : this.pageNo(),
   }));
 
   protected readonly csvUrl = computed(() =>

@@ -1,5 +1,5 @@
 import { LOG_OUTCOME_LABELS, SECURITY_EVENT_LABELS } from '@send/contracts';
-import { Clock } from '../clock/clock';
+import { londonDateTime } from '../clock/london-time';
 import type {
   AccessLogRow,
   SecurityLogRow,
@@ -31,7 +31,7 @@ export const ACCESS_LOG_CSV_COLUMNS = [
 export function accessLogCsvRow(r: AccessLogRow): Record<string, string> {
   return {
     id: r.id,
-    at: Clock.londonDateTime(r.at),
+    at: londonDateTime(r.at),
     actorName: r.actorName ?? '',
     actorRole: r.actorRole,
     action: r.action ?? '',
@@ -66,7 +66,7 @@ export const SECURITY_LOG_CSV_COLUMNS = [
 export function securityLogCsvRow(r: SecurityLogRow): Record<string, string> {
   return {
     id: r.id,
-    at: Clock.londonDateTime(r.at),
+    at: londonDateTime(r.at),
     event: SECURITY_EVENT_LABELS[r.event] ?? r.event,
     outcome: LOG_OUTCOME_LABELS[r.outcome] ?? r.outcome,
     actorName: r.actorName ?? '',

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { londonDateTime } from './london-time';
 
 export const LONDON = 'Europe/London';
 
@@ -33,7 +34,7 @@ export class Clock {
 
   /** An instant as a person in England reads it: `2026-12-04 11:41:42`, Europe/London (GMT or BST). */
   static londonDateTime(at: Date | string): string {
-    return format(new TZDate(new Date(at), LONDON), 'yyyy-MM-dd HH:mm:ss');
+    return londonDateTime(at);
   }
 
   /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */

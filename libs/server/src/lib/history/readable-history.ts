@@ -10,7 +10,7 @@ import {
   RESPONSE_OUTCOME_LABELS,
   RESPONSIBLE_BODY_LABELS,
 } from '@send/domain';
-import { Clock } from '../clock/clock';
+import { londonDateTime } from '../clock/london-time';
 
 /**
  * The history as an investigator reads it: the same columns in the case page's CSV
@@ -52,7 +52,7 @@ export function valueInWords(key: string, value: unknown, depth = 0): string {
     if (choice) return choice;
     if (isValidIsoDate(value)) return formatLongDate(value);
     if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(value))
-      return `${Clock.londonDateTime(value)} (UK time)`;
+      return `${londonDateTime(value)} (UK time)`;
     return value;
   }
   if (Array.isArray(value))
@@ -174,7 +174,7 @@ export function historyCsvRow(
     sequence: e.sequence,
     summary: e.summary,
     businessDate: formatLongDate(e.businessDate),
-    recordedAt: Clock.londonDateTime(e.recordedAt),
+    recordedAt: londonDateTime(e.recordedAt),
     actorName: e.actorName,
     actorRole: e.actorRole,
     onBehalfOf: e.onBehalfOf ?? '',
