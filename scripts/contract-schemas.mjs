@@ -21,6 +21,8 @@ const ROOTS = [
   'StaffUser',
   'AccessLogEntry',
   'SecurityLogEntry',
+  'AccessLogPage',
+  'SecurityLogPage',
   'StaffAccount',
   'PasswordReset',
   'MediationProvider',

@@ -367,7 +367,7 @@ describe('access log', () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toContain('text/csv');
     expect(exported.text.split('\n')[0]).toBe(
-      'id,at,actorId,actorName,actorRole,action,purpose,reason,outcome,status,caseId,detail,ip',
+      'Entry number,Date and time (UK time),Person,Their role,What they did,Purpose,Reason they gave,Outcome,Refused with (HTTP status),Case reference,Details,From (IP address),Person (account id),Case id',
     );
     expect(exported.text).toContain(`${c.id}`);
     const logged = await sql(
@@ -548,10 +548,12 @@ describe('security log', () => {
     );
     expect(exported.status).toBe(200);
     expect(exported.text.split('\n')[0]).toBe(
-      'id,at,event,outcome,actorId,actorName,actorRole,subjectUserId,reason,detail,ip',
+      'Entry number,Date and time (UK time),Event,Outcome,Done by,Their role,Staff account concerned,Reason given,Details,From (IP address),Event (code),Done by (account id),Staff account concerned (id)',
     );
-    expect(exported.text).toContain(
-      `user.disabled,success,${users().administrator},Test Admin,administrator,${id}`,
+    expect(exported.text).toMatch(
+      new RegExp(
+        `,Staff account disabled,Succeeded,Test Admin,administrator,[\\s\\S]*?user\\.disabled,${users().administrator},${id}`,
+      ),
     );
   });
 });

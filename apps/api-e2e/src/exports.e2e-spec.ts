@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,26 @@ const finished = (id: string) =>
     `export ${id} to finish`,
   );
 
+/** The decision's reasons, long enough to wrap over many lines of the PDF: written there in full. */
+const RATIONALE =
+  'The annual review found that the plan still meets the needs described by the school. ' +
+  'The evidence from the educational psychologist, the speech and language therapist and the class teacher ' +
+  'shows steady progress with the provision already specified in section F, and no new need was identified. ' +
+  'The parents were told of their right to mediation and to appeal to the Tribunal.';
+
+/** The text of a PDF (pdftotext from poppler-utils), one string per page. */
+function pdfPages(bytes: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'export-pdf-'));
+  writeFileSync(join(dir, 'file.pdf'), bytes);
+  return execFileSync('pdftotext', ['-layout', join(dir, 'file.pdf'), '-'], {
+    encoding: 'utf8',
+  })
+    .split('\f')
+    .filter((page) => page.trim());
+}
+/** Every run of white space as one space: the PDF wraps long texts over lines. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
 let story: Story;
 let history: {
   sequence: number;
@@ -75,6 +96,7 @@ beforeAll(async () => {
     type: 'refuse_amend',
     decisionDate: '2026-02-16',
     letterSent: '2026-02-17',
+    rationale: RATIONALE,
   });
   const providerId = await mediationProviderId();
   d = await story.post('/mediations', {
@@ -159,19 +181,75 @@ describe('an export of one case', () => {
     expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(
       done.sha256,
     );
-    const lines = file.bytes.toString('utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe(
-      'caseReference,caseId,sequence,id,type,summary,businessDate,recordedAt,actorName,actorRole,onBehalfOf,reason,stageBefore,stageAfter,correctsEventId,payload,previousHash,hash',
+    // For people: a byte order mark (Excel reads UTF-8), headers in words, UK time, details as text.
+    const text = file.bytes.toString('utf8');
+    expect(
+      text.startsWith('\ufeffCase reference,Event number,What happened,'),
+    ).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(Object.keys(rows[0]!)).toEqual([
+      'Case reference',
+      'Event number',
+      'What happened',
+      'Date it happened',
+      'Recorded at (UK time)',
+      'Recorded by',
+      'Their role',
+      'On behalf of',
+      'Reason given for the record',
+      'Decision rationale',
+      'Recommendations',
+      'Reasons for the response',
+      'Other details',
+      'Stage before',
+      'Stage after',
+      'Corrects event (id)',
+      'Event type (code)',
+      'Event id',
+      'Case id',
+      'Hash of the event before',
+      'Hash (SHA-256)',
+    ]);
+    expect(rows).toHaveLength(history.length);
+    expect(rows[0]).toMatchObject({
+      'Case reference': story.detail.reference,
+      'Event number': '1',
+      'Case id': story.id,
+    });
+    const decision = rows.find(
+      (r) => r['Event type (code)'] === 'decision.issued',
+    )!;
+    expect(decision['Decision rationale']).toBe(RATIONALE);
+    expect(decision['Date it happened']).toBe('Mon 16 Feb 2026');
+    expect(decision['Other details']).toContain(
+      'Decision type: Not to amend the EHC plan',
     );
-    expect(lines).toHaveLength(history.length + 1);
-    expect(lines[1]).toMatch(
-      new RegExp(`^${story.detail.reference},${story.id},1,`),
+    expect(decision['Other details']).toContain('Letter sent: Tue 17 Feb 2026');
+    expect(decision['Other details']).not.toMatch(/[{}]/);
+    // Recorded at: the stored instant, in UK time.
+    const [stored] = await sql<{ london: string }>(
+      `SELECT to_char(recorded_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI:SS') AS london FROM case_event WHERE id = $1`,
+      [decision['Event id']],
     );
-    const correction = lines.find((l) => l.includes(',event.corrected,'))!;
-    expect(correction).toContain(
-      `"'=HYPERLINK(""http://evil.example"",""Click"")"`,
+    expect(decision['Recorded at (UK time)']).toBe(stored!.london);
+    const correction = rows.find(
+      (r) => r['Event type (code)'] === 'event.corrected',
+    )!;
+    expect(correction['Reason given for the record']).toBe(
+      `'=HYPERLINK("http://evil.example","Click")`,
     );
-    expect(lines.at(-1)).toContain(history.at(-1)!.hash);
+    expect(rows.at(-1)!['Hash (SHA-256)']).toBe(history.at(-1)!.hash);
+    // The case page's CSV has the same shape, row for row.
+    const casePage = await download(
+      `/cases/${story.id}/history.csv`,
+      'auditor',
+    );
+    expect(
+      parse(casePage.bytes.toString('utf8'), { bom: true, columns: true }),
+    ).toEqual(rows);
 
     const [logged] = await sql(
       `SELECT actor_role, purpose, case_id, detail FROM access_log WHERE action = 'history.export.download' ORDER BY id DESC LIMIT 1`,
@@ -250,6 +328,17 @@ describe('an export of one case', () => {
       (text.match(/\/Type \/Page\b/g) ?? []).length,
     ).toBeGreaterThanOrEqual(1);
     expect(file.bytes.length).toBe(done.fileSize);
+    // Its text: "Page X of Y" on every page, each entry in full, the counts in words.
+    const pages = pdfPages(file.bytes);
+    pages.forEach((page, i) =>
+      expect(page).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\b`)),
+    );
+    const all = flat(pages.join(' '));
+    expect(all).toContain(`Decision rationale: ${RATIONALE}`);
+    expect(all).toContain('Decision type: Not to amend the EHC plan');
+    expect(all).toContain(
+      `${history.length} history events were read: the whole stored history of the case, every event written here and its hash chain checked.`,
+    );
   });
 });
 

@@ -219,7 +219,9 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/bank-holidays': { allowed: ROLES },
   'POST /api/bank-holidays': { allowed: ['administrator'] },
   'DELETE /api/bank-holidays/{date}': { allowed: ['administrator'] },
+  'GET /api/access-log': { allowed: ['auditor'] },
   'GET /api/access-log/export.csv': { allowed: ['auditor'] },
+  'GET /api/security-log': { allowed: ['auditor'] },
   'GET /api/security-log/export.csv': { allowed: ['auditor'] },
   // The statutory clock: anyone who works with cases.
   'GET /api/rules': { allowed: READERS },

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import {
   checkAndShoot,
@@ -12,8 +13,9 @@ import {
  * cases and 18 months of history in two teams), with axe on every page and a screenshot at each step.
  */
 
-const CSV_COLUMNS =
-  'caseReference,caseId,sequence,id,type,summary,businessDate,recordedAt,actorName,actorRole,onBehalfOf,reason,stageBefore,stageAfter,correctsEventId,payload,previousHash,hash';
+/** The readable history CSV (libs/server/src/lib/history/readable-history.ts): headers in words. */
+const CSV_HEADER =
+  '\ufeffCase reference,Event number,What happened,Date it happened,Recorded at (UK time),Recorded by,';
 
 test("a manager finds the overdue recommendation responses on the team's dashboard and drills down to the case", async ({
   page,
@@ -255,19 +257,22 @@ test("an auditor exports every case's history for a period, watches it run, down
     /^history-all-cases-2025-01-01-to-\d{4}-\d{2}-\d{2}\.csv$/,
   );
   const csv = readFileSync(await download.path(), 'utf8');
-  const lines = csv.trimEnd().split('\n');
-  expect(lines[0]).toBe(CSV_COLUMNS);
-  // One row per event (the demo data's payloads have no line breaks), of the cases the page counted.
-  expect(lines.length - 1).toBe(Number(events));
-  const references = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+  expect(csv.startsWith(CSV_HEADER)).toBe(true);
+  const rows = parse(csv, { bom: true, columns: true }) as Record<
+    string,
+    string
+  >[];
+  // One row per event, of the cases the page counted.
+  expect(rows.length).toBe(Number(events));
+  const references = new Set(rows.map((r) => r['Case reference']));
   expect(references.size).toBe(Number(cases));
   expect(references.has('RUT-2026-0101')).toBe(true);
-  for (const line of lines.slice(1)) {
-    const businessDate =
-      line.match(/,(\d{4}-\d{2}-\d{2}),\d{4}-\d{2}-\d{2}T/)?.[1] ?? '';
-    expect(businessDate >= '2025-01-01').toBe(true);
+  for (const row of rows) {
+    // 'Thu 1 Jan 2026': the day it happened, as a caseworker reads it.
+    const happened = new Date(`${row['Date it happened']!.slice(4)} 12:00 UTC`);
+    expect(happened >= new Date('2025-01-01T00:00:00Z')).toBe(true);
     // No cell a spreadsheet would run as a formula.
-    expect(line).not.toMatch(/(^|,)"?[=+\-@]/);
+    for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@]/);
   }
 
   // The history of a case, checked from its page (reached through the appeals register).

@@ -68,11 +68,10 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'administration',
-    title: 'Administration',
     canActivate: [roleGuard('administrator')],
-    loadComponent: () =>
-      import('./administration/administration-page').then(
-        (m) => m.AdministrationPage,
+    loadChildren: () =>
+      import('./administration/administration.routes').then(
+        (m) => m.administrationRoutes,
       ),
   },
   {

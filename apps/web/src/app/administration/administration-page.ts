@@ -1,25 +1,36 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
 
 /**
  * An administrator's start page. Administrators hold no case role: they manage staff accounts,
- * mediation providers and the bank-holiday calendar, which the API offers (and logs) today; the
- * screens for them are still to come, so this page says where to do that work.
+ * mediation providers and the bank-holiday calendar, and watch the background queues. Every change
+ * is recorded in the security log, which auditors read.
  */
 @Component({
   selector: 'app-administration-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
   template: `
     <h1 class="govuk-heading-l">Administration</h1>
-    <p class="govuk-body">As an administrator you manage:</p>
-    <ul class="govuk-list govuk-list--bullet">
-      <li>staff accounts, their roles and teams (<code>/api/users</code>)</li>
-      <li>mediation providers (<code>/api/mediation-providers</code>)</li>
-      <li>the bank holidays of England and Wales that deadlines are counted on (<code>/api/bank-holidays</code>)</li>
+    <ul class="govuk-list app-admin-tasks">
+      <li>
+        <h2 class="govuk-heading-m"><a class="govuk-link" routerLink="/administration/staff">Staff accounts</a></h2>
+        <p class="govuk-body">Add an account, change its role or team, disable or enable it, reset its password.</p>
+      </li>
+      <li>
+        <h2 class="govuk-heading-m"><a class="govuk-link" routerLink="/administration/mediation-providers">Mediation providers</a></h2>
+        <p class="govuk-body">Add a provider, change its contact details, retire it.</p>
+      </li>
+      <li>
+        <h2 class="govuk-heading-m"><a class="govuk-link" routerLink="/administration/bank-holidays">Bank holidays</a></h2>
+        <p class="govuk-body">The bank holidays of England and Wales that deadlines are counted on: add or remove a date.</p>
+      </li>
+      <li>
+        <h2 class="govuk-heading-m"><a class="govuk-link" href="/api/admin/queues/">Queue board</a></h2>
+        <p class="govuk-body">The background jobs that send reminders and make exports: waiting, running, failed. It only shows them.</p>
+      </li>
     </ul>
-    <p class="govuk-body">
-      These are managed through the service's API for now: see the
-      <a class="govuk-link" href="/api/docs">API documentation</a>. Every change is recorded in the security log.
-    </p>
+    <p class="govuk-body">Every change you make here is recorded in the security log, with who made it and when.</p>
     <div class="govuk-inset-text">Administrators do not see case data. To work on cases, ask for a caseworker or manager role.</div>
   `,
 })

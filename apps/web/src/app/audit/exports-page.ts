@@ -15,10 +15,10 @@ import {
   type ExportScope,
   type StartExportRequest,
 } from '@send/contracts';
-import { isValidIsoDate } from '@send/domain';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../core/session';
 import { londonDateTimeText, londonToday } from '../shared/dates';
+import { dateFrom as readDate, DATE_PARTS } from '../shared/date-field';
 import { ErrorSummary, type SummaryError } from '../shared/error-summary';
 import { SERVICE_PROBLEM, toProblem } from '../shared/problem';
 import { ExportApi } from './export-api';
@@ -35,33 +35,18 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
   pdf: 'Tables of events to read, print or send, with the check of each history and page numbers.',
 };
 
-const DATE_PARTS = ['day', 'month', 'year'] as const;
-
-/** Day, month and year as typed; a real date comes back as YYYY-MM-DD. */
+/** Day, month and year as typed (shared/date-field.ts); a real date comes back as YYYY-MM-DD. */
 function dateFrom(
   form: FormData,
   name: 'from' | 'to',
   label: string,
 ): { iso: string } | { error: FieldError } {
-  const [day, month, year] = DATE_PARTS.map((p) =>
-    String(form.get(`${name}-${p}`) ?? '').trim(),
-  );
-  const error = (message: string): { error: FieldError } => ({
-    error: { field: name, targetId: `${name}-day`, message },
-  });
-  if (!day && !month && !year) return error(`Enter the ${label}`);
-  if (!day || !month || !year)
-    return error(`The ${label} must include a day, month and year`);
-  if (
-    !/^\d{1,2}$/.test(day) ||
-    !/^\d{1,2}$/.test(month) ||
-    !/^\d{4}$/.test(year)
-  )
-    return error(`The ${label} must be a real date`);
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isValidIsoDate(iso)
-    ? { iso }
-    : error(`The ${label} must be a real date`);
+  const date = readDate(form, name, label);
+  return 'iso' in date
+    ? date
+    : {
+        error: { field: name, targetId: `${name}-day`, message: date.message },
+      };
 }
 
 /**
@@ -234,11 +219,7 @@ export class ExportsPage {
       hint: `The last day, for example 31 3 ${londonToday().slice(0, 4)}`,
     },
   ] as const;
-  protected readonly parts = [
-    { part: 'day', label: 'Day', width: 'govuk-input--width-2' },
-    { part: 'month', label: 'Month', width: 'govuk-input--width-2' },
-    { part: 'year', label: 'Year', width: 'govuk-input--width-4' },
-  ] as const;
+  protected readonly parts = DATE_PARTS;
 
   protected readonly recent = rxResource({
     params: computed(() => this.session.currentId()),

@@ -32,6 +32,8 @@ describe('roles', () => {
     ]);
     expect(navigationFor('auditor').map((i) => i.link)).toEqual([
       '/audit/exports',
+      '/audit/access-log',
+      '/audit/security-log',
       '/dashboard',
       '/appeals',
       '/cases',

@@ -21,6 +21,14 @@ const CALCULATOR: NavigationItem = {
 const DASHBOARD: NavigationItem = { label: 'Dashboard', link: '/dashboard' };
 const APPEALS: NavigationItem = { label: 'Appeals', link: '/appeals' };
 const EXPORTS: NavigationItem = { label: 'Exports', link: '/audit/exports' };
+const ACCESS_LOG: NavigationItem = {
+  label: 'Access log',
+  link: '/audit/access-log',
+};
+const SECURITY_LOG: NavigationItem = {
+  label: 'Security log',
+  link: '/audit/security-log',
+};
 const ADMINISTRATION: NavigationItem = {
   label: 'Administration',
   link: '/administration',
@@ -37,7 +45,15 @@ const NAVIGATION: Record<Role, readonly NavigationItem[]> = {
     APPEALS,
     CALCULATOR,
   ],
-  auditor: [EXPORTS, DASHBOARD, APPEALS, FIND_A_CASE, DEADLINES],
+  auditor: [
+    EXPORTS,
+    ACCESS_LOG,
+    SECURITY_LOG,
+    DASHBOARD,
+    APPEALS,
+    FIND_A_CASE,
+    DEADLINES,
+  ],
   administrator: [ADMINISTRATION],
 };
 

@@ -8,3 +8,12 @@ export * from './deadline-effects';
 export * from './deadline-ledger';
 export * from './unusual-facts';
 export * from './appeal-class';
+export {
+  APPEAL_OUTCOME_LABELS,
+  CERTIFICATE_KIND_LABELS,
+  DECISION_TYPE_LABELS,
+  MEETING_OUTCOME_LABELS,
+  ORDER_TYPE_LABELS,
+  RESPONSE_OUTCOME_LABELS,
+  RESPONSIBLE_BODY_LABELS,
+} from './labels';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { connect, insertStaff, unique } from '../../testing/int-database';
+import { Clock } from '../clock/clock';
 import type { Actor } from '../identity/actor';
 import { AccessLogService } from './access-log.service';
 import { AuditLogRepository } from './audit-log.repository';
@@ -229,16 +230,131 @@ describe('the append-only logs against PostgreSQL (AuditLogRepository, AccessLog
     ).rejects.toThrow();
   });
 
-  it('streams each log between two days, oldest first, for the auditors’ CSV', async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const access = await readAll(await logs.streamAccessLog(today, today));
+  it('streams each log between two days in UK time, oldest first, for the auditors’ CSV', async () => {
+    const today = Clock.londonDate(new Date());
+    const access = await readAll(
+      await logs.streamAccessLog({ from: today, to: today }),
+    );
     expect(access.length).toBeGreaterThan(0);
     const ids = access.map((r) => BigInt(r['id'] as string));
     expect([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(ids);
     expect(
-      await readAll(await logs.streamAccessLog('2001-01-01', '2001-01-02')),
+      await readAll(
+        await logs.streamAccessLog({ from: '2001-01-01', to: '2001-01-02' }),
+      ),
     ).toEqual([]);
-    const security = await readAll(await logs.streamSecurityLog(null, null));
+    const security = await readAll(await logs.streamSecurityLog());
     expect(security.some((r) => r['event'] === 'sign_in')).toBe(true);
+  });
+
+  it('filters a page of each log, newest first, by person, case, outcome and UK days (one filter for the list and its CSV)', async () => {
+    const team = unique('Team');
+    const name = unique('Percy_100%');
+    const reader: Actor = {
+      id: await insertStaff(db, { name, role: 'caseworker', team }),
+      name,
+      role: 'caseworker',
+      team,
+    };
+    const reference = unique('AUD');
+    const [opened] = (await db.query(
+      `INSERT INTO "case" (reference, child_name, date_of_birth, caseworker, team, stage, version, snapshot)
+       VALUES ($1, 'Kim Filter', '2014-01-01', $2, $3, 'request', 1, '{}') RETURNING id`,
+      [reference, name, team],
+    )) as { id: string }[];
+    const service = new AccessLogService(logs);
+    const read = (outcome: 'allowed' | 'denied', caseId: string | null) =>
+      service.record({
+        actor: reader,
+        action: 'case.read',
+        purpose: 'case work',
+        reason: null,
+        outcome,
+        status: outcome === 'denied' ? 404 : null,
+        caseId,
+        detail: { method: 'GET' },
+        ip: null,
+        requestId: null,
+      });
+    for (let i = 0; i < 3; i++) await read('allowed', opened!.id);
+    await read('denied', opened!.id);
+    await read('allowed', null);
+
+    const all = await logs.listAccessLog({ person: name }, 1, 10);
+    expect(all.rows).toHaveLength(5);
+    expect(all.hasNextPage).toBe(false);
+    const ids = all.rows.map((r) => Number(r.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    // The name's LIKE wildcards (`_`, `%`) match only themselves; any case.
+    expect(
+      (await logs.listAccessLog({ person: name.toUpperCase() }, 1, 10)).rows,
+    ).toHaveLength(5);
+    expect(
+      (await logs.listAccessLog({ person: name.replace('_', 'x') }, 1, 10))
+        .rows,
+    ).toEqual([]);
+
+    const ofCase = await logs.listAccessLog(
+      { person: name, caseReference: reference },
+      1,
+      2,
+    );
+    expect(ofCase.rows).toHaveLength(2);
+    expect(ofCase.hasNextPage).toBe(true);
+    expect(ofCase.rows[0]).toMatchObject({ caseReference: reference });
+    const second = await logs.listAccessLog(
+      { person: name, caseReference: reference },
+      2,
+      2,
+    );
+    expect(second.rows).toHaveLength(2);
+    expect(second.hasNextPage).toBe(false);
+
+    const denied = await logs.listAccessLog(
+      { caseReference: reference, outcome: 'denied' },
+      1,
+      10,
+    );
+    expect(denied.rows.map((r) => [r.outcome, r.status])).toEqual([
+      ['denied', 404],
+    ]);
+    // The CSV: the same filter, oldest first.
+    const csvRows = await readAll(
+      await logs.streamAccessLog({ caseReference: reference }),
+    );
+    expect(csvRows.map((r) => r['id'])).toEqual(
+      ofCase.rows
+        .concat(second.rows)
+        .map((r) => r.id)
+        .reverse(),
+    );
+
+    // UK days: a row written just after midnight in London (23:30 UTC the day before, in summer).
+    await db.query(
+      `INSERT INTO security_log (event, outcome, actor_id, actor_name, actor_role, subject_user_id, detail, at)
+       VALUES ('user.changed', 'success', NULL, 'Late Admin', 'administrator', $1, '{}', '2026-06-30T23:30:00Z')`,
+      [reader.id],
+    );
+    const onFirstJuly = await logs.listSecurityLog(
+      { person: name, from: '2026-07-01', to: '2026-07-01' },
+      1,
+      10,
+    );
+    expect(onFirstJuly.rows.map((r) => [r.event, r.subjectName])).toEqual([
+      ['user.changed', name],
+    ]);
+    expect(
+      (
+        await logs.listSecurityLog(
+          { person: name, from: '2026-06-30', to: '2026-06-30' },
+          1,
+          10,
+        )
+      ).rows,
+    ).toEqual([]);
+    expect(
+      (await logs.listSecurityLog({ person: name, outcome: 'failure' }, 1, 10))
+        .rows,
+    ).toEqual([]);
   });
 });

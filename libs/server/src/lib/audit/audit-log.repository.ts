@@ -100,29 +100,193 @@ export class AuditLogRepository {
     );
   }
 
-  /** The access log between two days (inclusive; null: unbounded), as a stream of rows. */
-  streamAccessLog(from: string | null, to: string | null): Promise<Readable> {
+  /** A page of the access log, newest first, as the filters say (the same filters as its CSV). */
+  async listAccessLog(
+    filter: AccessLogFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: AccessLogRow[]; hasNextPage: boolean }> {
+    const where = accessLogWhere(filter);
+    const rows = await sql<AccessLogRow>(
+      this.db,
+      `${ACCESS_SELECT} WHERE ${where.text}
+       ORDER BY access_log.id DESC LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
+      [...where.params, pageSize + 1, (page - 1) * pageSize],
+    );
+    return {
+      rows: rows.slice(0, pageSize),
+      hasNextPage: rows.length > pageSize,
+    };
+  }
+
+  /** The access log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
+  streamAccessLog(filter: AccessLogFilter = {}): Promise<Readable> {
+    const where = accessLogWhere(filter);
     return streamRows(
       this.db,
-      `SELECT id::text, at, actor_id AS "actorId", actor_name AS "actorName", actor_role AS "actorRole", action, purpose,
-              reason, outcome, status, case_id AS "caseId", detail, ip
-       FROM access_log
-       WHERE ($1::date IS NULL OR at >= $1::date) AND ($2::date IS NULL OR at < $2::date + 1)
-       ORDER BY access_log.id`,
-      [from, to],
+      `${ACCESS_SELECT} WHERE ${where.text} ORDER BY access_log.id`,
+      where.params,
     );
   }
 
-  /** The security log between two days (inclusive; null: unbounded), as a stream of rows. */
-  streamSecurityLog(from: string | null, to: string | null): Promise<Readable> {
+  /** A page of the security log, newest first, as the filters say (the same filters as its CSV). */
+  async listSecurityLog(
+    filter: SecurityLogFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: SecurityLogRow[]; hasNextPage: boolean }> {
+    const where = securityLogWhere(filter);
+    const rows = await sql<SecurityLogRow>(
+      this.db,
+      `${SECURITY_SELECT} WHERE ${where.text}
+       ORDER BY security_log.id DESC LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
+      [...where.params, pageSize + 1, (page - 1) * pageSize],
+    );
+    return {
+      rows: rows.slice(0, pageSize),
+      hasNextPage: rows.length > pageSize,
+    };
+  }
+
+  /** The security log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
+  streamSecurityLog(filter: SecurityLogFilter = {}): Promise<Readable> {
+    const where = securityLogWhere(filter);
     return streamRows(
       this.db,
-      `SELECT id::text, at, event, outcome, actor_id AS "actorId", actor_name AS "actorName", actor_role AS "actorRole",
-              subject_user_id AS "subjectUserId", reason, detail, ip
-       FROM security_log
-       WHERE ($1::date IS NULL OR at >= $1::date) AND ($2::date IS NULL OR at < $2::date + 1)
-       ORDER BY security_log.id`,
-      [from, to],
+      `${SECURITY_SELECT} WHERE ${where.text} ORDER BY security_log.id`,
+      where.params,
     );
   }
+}
+
+/** What the auditor filters the access log by; every filter optional. */
+export interface AccessLogFilter {
+  /** Part of the reader's name (case-insensitive). */
+  person?: string;
+  caseReference?: string;
+  /** Days in Europe/London, YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  outcome?: 'allowed' | 'denied';
+}
+
+/** What the auditor filters the security log by; every filter optional. */
+export interface SecurityLogFilter {
+  /** Part of the name of who acted, or of the account the event concerns (case-insensitive). */
+  person?: string;
+  from?: string;
+  to?: string;
+  outcome?: 'success' | 'failure';
+}
+
+export interface AccessLogRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string;
+  action: string | null;
+  purpose: string | null;
+  reason: string | null;
+  outcome: 'allowed' | 'denied';
+  status: number | null;
+  caseId: string | null;
+  caseReference: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface SecurityLogRow {
+  id: string;
+  at: Date;
+  event: string;
+  outcome: 'success' | 'failure';
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  subjectUserId: string | null;
+  subjectName: string | null;
+  reason: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+const ACCESS_SELECT = `SELECT access_log.id::text, access_log.at, actor_id AS "actorId", actor_name AS "actorName",
+       actor_role AS "actorRole", action, purpose, access_log.reason, outcome, status, case_id AS "caseId",
+       (SELECT c.reference FROM "case" c WHERE c.id = access_log.case_id) AS "caseReference", detail, ip
+  FROM access_log`;
+
+const SECURITY_SELECT = `SELECT security_log.id::text, security_log.at, event, outcome, actor_id AS "actorId",
+       actor_name AS "actorName", actor_role AS "actorRole", subject_user_id AS "subjectUserId",
+       (SELECT u.name FROM staff_user u WHERE u.id = security_log.subject_user_id) AS "subjectName",
+       security_log.reason, detail, ip
+  FROM security_log`;
+
+/** `%`, `_` and `\` typed by the auditor match themselves. */
+const likeAny = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** The conditions shared by a log's list and its CSV: a day range in Europe/London and an outcome. */
+class Where {
+  readonly parts: string[] = ['TRUE'];
+  readonly params: unknown[] = [];
+
+  /** Adds one condition with one parameter. */
+  one(value: unknown, condition: (p: string) => string): void {
+    if (value === undefined || value === null || value === '') return;
+    this.params.push(value);
+    this.parts.push(condition(`$${this.params.length}`));
+  }
+
+  days(table: string, from?: string, to?: string): void {
+    this.one(
+      from,
+      (p) =>
+        `${table}.at >= (${p}::date)::timestamp AT TIME ZONE 'Europe/London'`,
+    );
+    this.one(
+      to,
+      (p) =>
+        `${table}.at < (${p}::date + 1)::timestamp AT TIME ZONE 'Europe/London'`,
+    );
+  }
+
+  get text(): string {
+    return this.parts.join(' AND ');
+  }
+}
+
+/** The one filter of the access log, for its list and its CSV. */
+export function accessLogWhere(f: AccessLogFilter): {
+  text: string;
+  params: unknown[];
+} {
+  const w = new Where();
+  w.days('access_log', f.from, f.to);
+  w.one(f.outcome, (p) => `access_log.outcome = ${p}`);
+  w.one(
+    f.person?.trim() && likeAny(f.person.trim()),
+    (p) => `access_log.actor_name ILIKE ${p}`,
+  );
+  w.one(
+    f.caseReference?.trim(),
+    (p) =>
+      `access_log.case_id IN (SELECT c.id FROM "case" c WHERE c.reference = ${p})`,
+  );
+  return { text: w.text, params: w.params };
+}
+
+/** The one filter of the security log, for its list and its CSV. */
+export function securityLogWhere(f: SecurityLogFilter): {
+  text: string;
+  params: unknown[];
+} {
+  const w = new Where();
+  w.days('security_log', f.from, f.to);
+  w.one(f.outcome, (p) => `security_log.outcome = ${p}`);
+  w.one(
+    f.person?.trim() && likeAny(f.person.trim()),
+    (p) =>
+      `(security_log.actor_name ILIKE ${p} OR security_log.subject_user_id IN (SELECT u.id FROM staff_user u WHERE u.name ILIKE ${p}))`,
+  );
+  return { text: w.text, params: w.params };
 }

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { londonDateTime } from './london-time';
 
 export const LONDON = 'Europe/London';
 
@@ -29,6 +30,11 @@ export class Clock {
   /** The calendar date of an instant in Europe/London, YYYY-MM-DD. */
   static londonDate(at: Date): string {
     return format(new TZDate(at, LONDON), 'yyyy-MM-dd');
+  }
+
+  /** An instant as a person in England reads it: `2026-12-04 11:41:42`, Europe/London (GMT or BST). */
+  static londonDateTime(at: Date | string): string {
+    return londonDateTime(at);
   }
 
   /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */

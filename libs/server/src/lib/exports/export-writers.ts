@@ -9,7 +9,12 @@ import { formatLongDate } from '@send/domain';
 import { PassThrough } from 'node:stream';
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
-import { csvOf } from '../http/csv';
+import { readableCsvOf } from '../http/csv';
+import {
+  eventTexts,
+  HISTORY_CSV_COLUMNS,
+  historyCsvRow,
+} from '../history/readable-history';
 import { FileSink } from './file-sink';
 
 /** The case whose events are being written. */
@@ -74,28 +79,10 @@ export function exportWriter(
   }
 }
 
-export const CSV_EXPORT_COLUMNS = [
-  'caseReference',
-  'caseId',
-  'sequence',
-  'id',
-  'type',
-  'summary',
-  'businessDate',
-  'recordedAt',
-  'actorName',
-  'actorRole',
-  'onBehalfOf',
-  'reason',
-  'stageBefore',
-  'stageAfter',
-  'correctsEventId',
-  'payload',
-  'previousHash',
-  'hash',
-];
-
-/** One row per event; every text cell a spreadsheet would run as a formula is neutralised (csv.ts). */
+/**
+ * One row per event, as the case page's CSV (readable-history.ts); every text cell a spreadsheet
+ * would run as a formula is neutralised (csv.ts).
+ */
 class CsvExportWriter implements ExportWriter {
   private readonly rows = new PassThrough({
     objectMode: true,
@@ -106,7 +93,12 @@ class CsvExportWriter implements ExportWriter {
   constructor(path: string) {
     this.sink = new FileSink(
       path,
-      csvOf(this.rows, CSV_EXPORT_COLUMNS, (row: object) => row),
+      readableCsvOf(
+        this.rows,
+        [...HISTORY_CSV_COLUMNS],
+        (row: { reference: string; event: HistoryExportEvent }) =>
+          historyCsvRow(row.reference, row.event),
+      ),
     );
   }
 
@@ -115,7 +107,7 @@ class CsvExportWriter implements ExportWriter {
   }
 
   async event(c: ExportCase, e: HistoryExportEvent): Promise<void> {
-    if (!this.rows.write({ caseReference: c.reference, ...e }))
+    if (!this.rows.write({ reference: c.reference, event: e }))
       await this.sink.guard(once(this.rows, 'drain'));
   }
 
@@ -251,6 +243,22 @@ export function pdfText(text: string): string {
   return out;
 }
 
+/**
+ * The "read" and "written" counts in words: every event of each case's stored history is read, to
+ * check its hash chain; those written are the ones the export is of.
+ */
+export function countsInWords(meta: ExportMeta, written?: number): string {
+  const read = `${meta.eventsTotal} history event${meta.eventsTotal === 1 ? ' was' : 's were'} read`;
+  if (meta.scope === 'case')
+    return `${read}: the whole stored history of the case, every event written here and its hash chain checked.`;
+  return (
+    `${read}: the whole stored history of every case with an event in the period, so that each case's hash chain could be checked. ` +
+    (written === undefined
+      ? 'Only the events that happened in the period are written in this file (their number is in the summary at the end).'
+      : `Only the ${written} that happened in the period are written in this file.`)
+  );
+}
+
 const COLUMNS = [
   { title: 'No.', width: 32 },
   { title: 'Happened', width: 78 },
@@ -264,16 +272,28 @@ const BODY = 8.5;
 const GREY = '#505a5f';
 const RULE = '#b1b4b6';
 
+/** The parts of pdfkit that are not in its types: the current font, and a page's XObject resources. */
+interface PdfKitInternals {
+  _font: { id: string; ref(): PDFKit.PDFKitReference };
+  page: { xobjects: Record<string, PDFKit.PDFKitReference> };
+  addContent(operators: string): void;
+}
+
 /**
- * A4 landscape: a title block, then for each case a heading, a table of its events and its
- * hash-chain check; a summary at the end. Every page carries the case reference and its number.
- * Pages are written out as they fill (no page buffering), so memory stays constant.
+ * A4 landscape: a title block, then for each case a heading, a table of its events (each with its
+ * full content: the decision's rationale, the recommendations' text, the response's reasons, every
+ * other detail) and its hash-chain check; a summary at the end. Every page carries the case
+ * reference and "Page X of Y". Pages are written out as they fill (no page buffering), so memory
+ * stays constant: Y is a form XObject every page draws, written once the last page is known.
  */
 class PdfExportWriter implements ExportWriter {
   private readonly doc: PDFKit.PDFDocument;
   private readonly sink: FileSink;
   private page = 0;
   private current: ExportCase | undefined;
+  /** The number of pages, drawn on every page, its content written when the file ends. */
+  private readonly pageTotal: PDFKit.PDFKitReference;
+  private readonly footerFont: { id: string; ref(): PDFKit.PDFKitReference };
 
   constructor(
     path: string,
@@ -298,6 +318,14 @@ class PdfExportWriter implements ExportWriter {
       },
     });
     this.sink = new FileSink(path, this.doc);
+    this.doc.font('Helvetica');
+    this.footerFont = (this.doc as unknown as PdfKitInternals)._font;
+    this.pageTotal = this.doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, -4, 80, 12],
+      Resources: { Font: { [this.footerFont.id]: this.footerFont.ref() } },
+    });
     this.doc.on('pageAdded', () => this.decoratePage());
     this.doc.addPage();
     this.titleBlock();
@@ -353,11 +381,16 @@ class PdfExportWriter implements ExportWriter {
       doc.page.height - 30,
       { lineBreak: false },
     );
-    doc.text(`Page ${this.page}`, this.left, doc.page.height - 30, {
-      width: this.width,
-      align: 'right',
-      lineBreak: false,
-    });
+    // "Page X of " then the total, a form XObject drawn upright at the text's baseline.
+    const label = `Page ${this.page} of `;
+    const labelX = this.left + this.width - doc.widthOfString(`${label}9999`);
+    const y = doc.page.height - 30;
+    doc.text(label, labelX, y, { lineBreak: false });
+    const internals = doc as unknown as PdfKitInternals;
+    internals.page.xobjects['PageTotal'] = this.pageTotal;
+    internals.addContent(
+      `q 1 0 0 -1 ${labelX + doc.widthOfString(label)} ${y + 5.7} cm /PageTotal Do Q`,
+    );
     doc.page.margins.top = top;
     doc.page.margins.bottom = bottom;
     doc.x = this.left;
@@ -385,7 +418,7 @@ class PdfExportWriter implements ExportWriter {
     );
     doc.text(
       pdfText(
-        `Exported on ${londonTime(this.meta.exportedAt)} by ${this.meta.exportedBy}. ${this.meta.eventsTotal} history events read.`,
+        `Exported on ${londonTime(this.meta.exportedAt)} (UK time) by ${this.meta.exportedBy}. ${countsInWords(this.meta)}`,
       ),
     );
     doc
@@ -484,7 +517,42 @@ class PdfExportWriter implements ExportWriter {
       .stroke();
     doc.x = this.left;
     doc.y = y + height;
+    this.fullContent(e);
     await this.sink.drained(this.doc);
+  }
+
+  /**
+   * Below the event's row, its full content in words, under "What happened": it may run over pages
+   * (a long rationale), so it is written as flowing text, not in the row.
+   */
+  private fullContent(e: HistoryExportEvent): void {
+    const texts = eventTexts(e.payload);
+    const parts = [
+      texts.rationale && `Decision rationale: ${texts.rationale}`,
+      texts.recommendations && `Recommendations:\n${texts.recommendations}`,
+      texts.responseReasons &&
+        `Reasons for the response: ${texts.responseReasons}`,
+      texts.otherDetails && `Details:\n${texts.otherDetails}`,
+    ].filter(Boolean);
+    if (parts.length === 0) return;
+    const doc = this.doc;
+    const indent = COLUMNS[0].width + COLUMNS[1].width + COLUMNS[2].width;
+    const width = this.width - indent - 2 * PAD;
+    doc.font('Helvetica').fontSize(8).fillColor('black');
+    this.ensureSpace(doc.currentLineHeight(true) * 2 + 2 * PAD, true);
+    doc.font('Helvetica').fontSize(8).fillColor('black');
+    doc.text(pdfText(parts.join('\n')), this.left + indent + PAD, doc.y + PAD, {
+      width,
+    });
+    const y = doc.y + PAD;
+    doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+    doc.x = this.left;
+    doc.y = y;
   }
 
   async endCase(
@@ -528,7 +596,9 @@ class PdfExportWriter implements ExportWriter {
       .text('Summary', this.left, doc.y);
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
     doc.text(
-      `Cases: ${summary.cases}. Events in this export: ${summary.eventsWritten}.`,
+      pdfText(
+        `Cases: ${summary.cases}. Events written in this file: ${summary.eventsWritten}. ${countsInWords(this.meta, summary.eventsWritten)}`,
+      ),
     );
     if (summary.casesChecked === 0) {
       doc.text(
@@ -564,6 +634,9 @@ class PdfExportWriter implements ExportWriter {
       .text(
         'The service shows the SHA-256 of this file with the export: compare it to show the file was not changed.',
       );
+    this.pageTotal.end(
+      `BT /${this.footerFont.id} 8 Tf 0 0 Td (${this.page}) Tj ET`,
+    );
     doc.end();
     return this.sink.end();
   }

@@ -9,24 +9,11 @@ import { pipeline, type Readable, Transform } from 'node:stream';
 import { type DataSource, MoreThan } from 'typeorm';
 import { CaseEntity, CaseEventEntity } from '../db/entities';
 import { streamRows } from '../db/stream-rows';
-import { csvOf } from '../http/csv';
+import { readableCsvOf } from '../http/csv';
+import { HISTORY_CSV_COLUMNS, historyCsvRow } from './readable-history';
 import { ChainVerifier } from './verify-chain';
 
 export { neutraliseFormula } from '../http/csv';
-
-const CSV_COLUMNS = [
-  'sequence',
-  'type',
-  'summary',
-  'businessDate',
-  'recordedAt',
-  'actorName',
-  'actorRole',
-  'reason',
-  'payload',
-  'previousHash',
-  'hash',
-] as const;
 
 /** Every column the hash covers, named as in the export. */
 const EXPORT_SELECT = `
@@ -79,7 +66,10 @@ export class HistoryService {
     return events.map(toHistoryView);
   }
 
-  /** The history as CSV, one row per event, formulas neutralised; streamed from a cursor. */
+  /**
+   * The history as CSV for people to read (readable-history.ts: the same shape as an export's CSV),
+   * one row per event, formulas neutralised; streamed from a cursor.
+   */
   async historyCsv(
     caseId: string,
   ): Promise<{ reference: string; stream: Readable }> {
@@ -87,7 +77,9 @@ export class HistoryService {
     const rows = await streamRows(this.db, EXPORT_SELECT, [caseId]);
     return {
       reference: c.reference,
-      stream: csvOf(rows, [...CSV_COLUMNS], toExportEvent),
+      stream: readableCsvOf(rows, [...HISTORY_CSV_COLUMNS], (row: ExportRow) =>
+        historyCsvRow(c.reference, toExportEvent(row)),
+      ),
     };
   }
 

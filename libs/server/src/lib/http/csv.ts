@@ -21,6 +21,18 @@ export function mapRows<Row, Out>(map: (row: Row) => Out): Transform {
 }
 
 /**
+ * A CSV for people to read: each column `{ key, header }` with its header in words, and a UTF-8
+ * byte order mark so that Excel reads the file as UTF-8.
+ */
+export function readableCsvOf<Row, Out extends object>(
+  rows: Readable,
+  columns: { key: string; header: string }[],
+  map: (row: Row) => Out,
+): Readable {
+  return csvOf(rows, columns, map, { bom: true });
+}
+
+/**
  * Every CSV export goes through here: rows streamed in, CSV streamed out with a header, every
  * string and object cell neutralised, and dates as ISO 8601. The streams are joined with
  * `pipeline`: backpressure throughout, and when the CSV stream is destroyed (the client went away)
@@ -29,12 +41,14 @@ export function mapRows<Row, Out>(map: (row: Row) => Out): Transform {
  */
 export function csvOf<Row, Out extends object>(
   rows: Readable,
-  columns: string[],
+  columns: string[] | { key: string; header: string }[],
   map: (row: Row) => Out,
+  options: { bom?: boolean } = {},
 ): Readable {
   const csv = stringify({
     header: true,
     columns,
+    bom: options.bom ?? false,
     cast: {
       string: (value) => neutraliseFormula(value),
       object: (value) => neutraliseFormula(JSON.stringify(value)),
