@@ -30,6 +30,9 @@ const ROOTS = [
   'DeadlinePage',
   'AppealRegister',
   'ExportJobView',
+  'CaseSearchPage',
+  'UnreadCount',
+  'CalendarFeedIssued',
 ];
 
 const generator = createGenerator({

@@ -8,3 +8,4 @@ export * from './deadline-effects';
 export * from './deadline-ledger';
 export * from './unusual-facts';
 export * from './appeal-class';
+export * from './search-terms';
