@@ -59,8 +59,7 @@ export class CreateCaseSearchTerm1796630000000 implements MigrationInterface {
     // Search by reference and name reads the terms now: the case's own trigram indexes are unused.
     await q.query(`DROP INDEX IF EXISTS case_team_reference_trgm`);
     await q.query(`DROP INDEX IF EXISTS case_team_child_name_trgm`);
-    // In-app notifications read or not, and a cheap count of a person's unread ones for the header.
-    await q.query(`ALTER TABLE notification ADD COLUMN read_at timestamptz`);
+    // A cheap count of a person's unread notifications (`read_at`, there since CreateNotification) for the header.
     await q.query(
       `CREATE INDEX notification_unread ON notification (recipient_id) WHERE read_at IS NULL`,
     );
@@ -68,7 +67,6 @@ export class CreateCaseSearchTerm1796630000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX notification_unread`);
-    await q.query(`ALTER TABLE notification DROP COLUMN read_at`);
     await q.query(
       `CREATE INDEX case_team_reference_trgm ON "case" USING gin (team, lower(reference) gin_trgm_ops)`,
     );

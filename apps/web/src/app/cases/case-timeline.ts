@@ -5,7 +5,7 @@ import {
   input,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { HistoryEventView } from '@send/contracts';
+import type { DocumentView, HistoryEventView } from '@send/contracts';
 import { LondonDateTimePipe, LongDatePipe } from '../shared/date-pipes';
 import { roleLabel } from '../shared/labels';
 
@@ -46,6 +46,13 @@ import { roleLabel } from '../shared/labels';
                   }
                 </p>
               }
+              @if (documentsOf()[event.sequence]; as docs) {
+                <ul class="govuk-list govuk-!-margin-bottom-1" [attr.aria-label]="'Documents for entry ' + event.sequence">
+                  @for (d of docs; track d.id) {
+                    <li><a class="govuk-link app-break-words" [href]="downloadUrl(d.id)" download>{{ d.filename }}</a></li>
+                  }
+                </ul>
+              }
               @if (event.reason) {
                 <p class="govuk-body govuk-!-margin-bottom-1 app-pre-line">Reason: {{ event.reason }}</p>
               }
@@ -66,7 +73,21 @@ export class CaseTimeline {
   /** The case's history page: links between corrections and what they correct go to its entries. */
   readonly historyLink = input.required<string[]>();
 
+  /** The case's documents: each is listed under the entry it evidences. */
+  readonly documents = input<readonly DocumentView[]>([]);
+  readonly caseId = input<string>();
+
   protected readonly role = roleLabel;
+
+  protected readonly documentsOf = computed(() => {
+    const by: Record<number, DocumentView[]> = {};
+    for (const d of this.documents()) (by[d.eventSequence] ??= []).push(d);
+    return by;
+  });
+
+  protected downloadUrl(documentId: string): string {
+    return `/api/cases/${encodeURIComponent(this.caseId() ?? '')}/documents/${encodeURIComponent(documentId)}`;
+  }
 
   protected readonly shown = computed(() => {
     const newestFirst = [...this.events()].sort(
