@@ -87,6 +87,7 @@ describe('search by what people remember', () => {
   const provider = `Mediators ${tag}`;
   const contact = `Parentname ${tag}`;
   const tribunal = tribunalReference('26');
+  const school = `Riverside ${tag} Academy`;
   let w: Walk;
 
   beforeAll(async () => {
@@ -108,7 +109,7 @@ describe('search by what people remember', () => {
         type: 'final_plan_content',
         decisionDate: '2026-02-23',
         letterSent: '2026-02-24',
-        sections: ['F'],
+        sections: ['F', 'I'],
       },
       'decision.issued',
     );
@@ -124,10 +125,26 @@ describe('search by what people remember', () => {
       },
       'mediation.adviser_contacted',
     );
-    await w.post(
+    // About the school named only (section I): no mediation certificate is needed (CFA 2014 s.55(2)).
+    const lodged = await w.post(
       '/appeals',
-      { decisionId, tribunalReference: tribunal, lodgedOn: '2026-02-26' },
+      {
+        decisionId,
+        tribunalReference: tribunal,
+        lodgedOn: '2026-02-26',
+        sections: ['I'],
+      },
       'appeal.lodged',
+    );
+    await w.post(
+      `/appeals/${lodged.appeals[0]!.id}/outcome`,
+      {
+        outcome: 'decided_allowed',
+        decisionDate: '2026-02-27',
+        orders: [{ orderType: 'name_school_only', details: school }],
+        recommendations: [],
+      },
+      'appeal.decided',
     );
   }, 60_000);
 
@@ -150,6 +167,7 @@ describe('search by what people remember', () => {
       'mediation_provider',
       () => provider,
     ],
+    ['school', () => `riverside ${tag}`, 'school', () => school],
     ['name', () => `quinn ${tag}`, 'child_name', () => `Quinn ${tag}`],
   ])('by %s, saying why it matched', async (_what, text, kind, term) => {
     const res = await search({ text: text() });
@@ -180,6 +198,7 @@ describe('search by what people remember', () => {
       'child_name',
       'tribunal_reference',
       'contact_name',
+      'school',
       'mediation_provider',
     ]);
     const other = await api<Found>(

@@ -5,7 +5,11 @@ import {
   input,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DocumentView, HistoryEventView } from '@send/contracts';
+import {
+  type DocumentView,
+  type HistoryEventView,
+  NOTE_KIND_LABELS,
+} from '@send/contracts';
 import { LondonDateTimePipe, LongDatePipe } from '../shared/date-pipes';
 import { roleLabel } from '../shared/labels';
 
@@ -23,7 +27,7 @@ import { roleLabel } from '../shared/labels';
         @for (event of shown(); track event.id) {
           <div class="moj-timeline__item" [id]="'entry-' + event.sequence" tabindex="-1">
             <div class="moj-timeline__header">
-              <h3 class="moj-timeline__title">{{ event.summary }}</h3>{{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
+              <h3 class="moj-timeline__title">{{ titleOf(event) }}</h3>{{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
             </div>
             <p class="moj-timeline__date">
               Recorded <time [attr.datetime]="event.recordedAt">{{ event.recordedAt | londonDateTime }}</time>
@@ -45,6 +49,9 @@ import { roleLabel } from '../shared/labels';
                     <a class="govuk-link" [routerLink]="historyLink()" [fragment]="'entry-' + c">entry {{ c }}</a>{{ last ? '' : ', ' }}
                   }
                 </p>
+              }
+              @if (noteOf(event); as note) {
+                <p class="govuk-body govuk-!-margin-bottom-1 app-pre-line app-note-text">{{ note }}</p>
               }
               @if (documentsOf()[event.sequence]; as docs) {
                 <ul class="govuk-list govuk-!-margin-bottom-1" [attr.aria-label]="'Documents for entry ' + event.sequence">
@@ -84,6 +91,21 @@ export class CaseTimeline {
     for (const d of this.documents()) (by[d.eventSequence] ??= []).push(d);
     return by;
   });
+
+  /** A note's heading is its kind; its text, which may be long, follows as a paragraph. */
+  protected titleOf(event: HistoryEventView): string {
+    const kind = event.payload['kind'];
+    return event.type === 'note.recorded' && typeof kind === 'string'
+      ? `Note: ${(NOTE_KIND_LABELS as Record<string, string>)[kind]?.toLowerCase() ?? kind}`
+      : event.summary;
+  }
+
+  protected noteOf(event: HistoryEventView): string | undefined {
+    const text = event.payload['text'];
+    return event.type === 'note.recorded' && typeof text === 'string'
+      ? text
+      : undefined;
+  }
 
   protected downloadUrl(documentId: string): string {
     return `/api/cases/${encodeURIComponent(this.caseId() ?? '')}/documents/${encodeURIComponent(documentId)}`;
