@@ -90,12 +90,6 @@ const MAX_BYTES = 10 * 1024 * 1024;
       }
     }
   `,
-  styles: `
-    .app-drop-zone { border: 2px dashed #b1b4b6; padding: 15px; }
-    .app-drop-zone--active { border-color: #1d70b8; background: #f3f2f1; }
-    .app-break-words { overflow-wrap: anywhere; }
-    .app-full-width { width: 100%; }
-  `,
 })
 export class CaseDocumentsTab {
   protected readonly store = inject(CaseStore);

@@ -102,6 +102,8 @@ const HEADING = 'Find a case';
         }
       </div>
       @if (page.items.length) {
+        <!-- On a narrow screen the table scrolls within its region, not the page (WCAG 1.4.10 reflow). -->
+        <div class="app-table-scroll" role="region" aria-label="Cases" tabindex="0">
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             {{ criteria() ? (page.total === 1 ? '1 case found' : page.total + ' cases found') : 'Your team’s cases, most recently changed first' }}
@@ -132,6 +134,7 @@ const HEADING = 'Find a case';
             }
           </tbody>
         </table>
+        </div>
         @if (pages() > 1) {
           <nav class="govuk-pagination" aria-label="Pages of cases">
             @if (currentPage() > 1) {

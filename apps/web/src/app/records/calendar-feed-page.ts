@@ -73,10 +73,6 @@ import { SERVICE_PROBLEM } from '../shared/problem';
       </div>
     </div>
   `,
-  styles: `
-    .app-feed-url { overflow-wrap: anywhere; word-break: break-all; }
-    .app-feed-panel { text-align: left; }
-  `,
 })
 export class CalendarFeedPage {
   private readonly http = inject(HttpClient);

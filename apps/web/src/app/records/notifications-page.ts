@@ -73,12 +73,6 @@ interface NotificationView {
       <p class="govuk-body" role="status">Loading your notifications…</p>
     }
   `,
-  styles: `
-    .app-notification { border-bottom: 1px solid #b1b4b6; margin-bottom: 20px; }
-    .app-notification--unread { border-left: 5px solid #1d70b8; padding-left: 15px; }
-    .app-pre-line { white-space: pre-line; overflow-wrap: anywhere; }
-    .app-inline-button { margin-left: 10px; }
-  `,
 })
 export class NotificationsPage {
   private readonly http = inject(HttpClient);
