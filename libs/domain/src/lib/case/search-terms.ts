@@ -44,6 +44,6 @@ export function sameSearchTerms(
 ): boolean {
   return (
     a.length === b.length &&
-    a.every((t, i) => t.kind === b[i]!.kind && t.term === b[i]!.term)
+    a.every((t, i) => t.kind === b[i]?.kind && t.term === b[i]?.term)
   );
 }
