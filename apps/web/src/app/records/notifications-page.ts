@@ -57,14 +57,16 @@ interface NotificationView {
             @if (n.dueOn) { · due <time [attr.datetime]="n.dueOn">{{ n.dueOn | longDate }}</time> }
           </p>
           <p class="govuk-body app-pre-line">{{ n.body }}</p>
-          <p class="govuk-body">
-            @if (n.caseId) { <a class="govuk-link" [routerLink]="['/cases', n.caseId, 'deadlines']">Open the case</a>&ngsp; }
+          <div class="govuk-button-group">
             @if (!n.readAt) {
-              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-inline-button" data-module="govuk-button" (click)="markRead(n.id)">
+              <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" (click)="markRead(n.id)">
                 Mark as read<span class="govuk-visually-hidden">: {{ n.title }}</span>
               </button>
             }
-          </p>
+            @if (n.caseId) {
+              <a class="govuk-link" [routerLink]="['/cases', n.caseId, 'deadlines']">Open the case</a>
+            }
+          </div>
         </div>
       } @empty {
         <p class="govuk-body">You have no notifications.</p>
