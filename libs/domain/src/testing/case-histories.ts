@@ -188,13 +188,6 @@ function candidates(
       sha256: 'ab',
       attachedOn: t,
     },
-    {
-      type: 'note.recorded',
-      noteId: `n${k}`,
-      kind: flag ? 'phone_call' : 'meeting',
-      notedOn: t,
-      text: 'Spoke to the family.',
-    },
     ...s.decisions.flatMap((d): CaseEvent[] => [
       {
         type: 'decision.corrected',
