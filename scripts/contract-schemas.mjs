@@ -32,6 +32,9 @@ const ROOTS = [
   'DeadlinePage',
   'AppealRegister',
   'ExportJobView',
+  'CaseSearchPage',
+  'UnreadCount',
+  'CalendarFeedIssued',
 ];
 
 const generator = createGenerator({

@@ -226,6 +226,15 @@ async function generate() {
                  ELSE 'ended_without_decision' END
      FROM "case" c CROSS JOIN LATERAL jsonb_array_elements(c.snapshot->'appeals') a`,
   );
+  // What cases are found by, as the write path stores them (reference, name, Tribunal references).
+  await step(
+    'search terms',
+    `INSERT INTO case_search_term (case_id, team, kind, term, position)
+     SELECT c.id, c.team, 'reference', c.reference, 0 FROM "case" c
+     UNION ALL SELECT c.id, c.team, 'child_name', c.child_name, 1 FROM "case" c
+     UNION ALL SELECT c.id, c.team, 'tribunal_reference', a->>'tribunalReference', 2
+       FROM "case" c CROSS JOIN LATERAL jsonb_array_elements(c.snapshot->'appeals') a`,
+  );
   await client.query(`SET session_replication_role = DEFAULT`);
   await client.query(`UPDATE scheduled_run SET next_run_at = '2099-01-01'`);
   await client.query(

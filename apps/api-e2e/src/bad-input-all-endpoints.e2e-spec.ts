@@ -267,6 +267,19 @@ const ENDPOINTS: Endpoint[] = [
     enumField: 'outcome',
   },
   {
+    name: 'record a case note',
+    path: (c) => `/cases/${c.caseId}/notes`,
+    body: () => ({
+      kind: 'phone_call',
+      notedOn: '2026-02-27',
+      text: 'Mother phoned about the annual review.',
+    }),
+    wrongType: ['text', 5],
+    date: 'notedOn',
+    text: 'text',
+    enumField: 'kind',
+  },
+  {
     name: 'record contact with the mediation adviser',
     path: (c) => `/cases/${c.caseId}/mediations`,
     body: (c) => ({
@@ -780,6 +793,8 @@ describe('every write endpoint refuses bad input with a 400 naming the field, an
         (p) =>
           !p.endsWith('/documents') &&
           p !== '/api/me/calendar-feed' &&
+          // Marking notifications read takes no body and writes no case (records.e2e-spec.ts).
+          !p.startsWith('/api/notifications/') &&
           p !== '/api/exports' &&
           !/^\/api\/(auth|users|mediation-providers|bank-holidays)(\/|$)/.test(
             p,

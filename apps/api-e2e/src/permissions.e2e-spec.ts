@@ -158,6 +158,7 @@ const CASE_WRITES = [
   'POST /api/cases/{id}/orders/{orderId}/compliance',
   'POST /api/cases/{id}/recommendations/{recommendationId}/response',
   'POST /api/cases/{id}/events/{sequence}/documents',
+  'POST /api/cases/{id}/notes',
   'POST /api/deadlines/{deadlineId}/extension',
 ];
 
@@ -205,7 +206,11 @@ const MATRIX: Record<string, MatrixEntry> = {
     body: { currentPassword: 'not-the-password', newPassword: 'x' },
   },
   'GET /api/notifications': { allowed: ROLES },
+  'GET /api/notifications/unread-count': { allowed: ROLES },
+  'POST /api/notifications/read': { allowed: ROLES },
+  'POST /api/notifications/{notificationId}/read': { allowed: ROLES },
   'POST /api/me/calendar-feed': { allowed: WRITERS },
+  'DELETE /api/me/calendar-feed': { allowed: WRITERS },
   'GET /api/users': { allowed: ['manager', 'administrator'] },
   'GET /api/users/accounts': { allowed: ['administrator'] },
   'POST /api/users': { allowed: ['administrator'] },

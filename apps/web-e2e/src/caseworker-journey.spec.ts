@@ -123,7 +123,7 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
   await expect(
     page.getByRole('heading', { level: 1, name: 'Find a case' }),
   ).toBeVisible();
-  await page.getByLabel('Reference or name').fill(childName);
+  await page.getByLabel(/^Reference, name/).fill(childName);
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(
     page.getByRole('heading', { name: 'No cases found' }),

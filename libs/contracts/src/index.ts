@@ -9,3 +9,4 @@ export * from './lib/admin';
 export * from './lib/reporting';
 export * from './lib/exports';
 export * from './lib/audit-logs';
+export * from './lib/records';

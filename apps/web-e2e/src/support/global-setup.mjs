@@ -19,5 +19,8 @@ export default async function globalSetup() {
   });
   process.env.WEB_E2E_BASE_URL = run.system.baseUrl;
   process.env.WEB_E2E_PASSWORD = run.env.DEMO_PASSWORD;
+  // For set-up the browser is not what is tested (e.g. a notification to read).
+  process.env.WEB_E2E_DATABASE_URL =
+    run.env.MIGRATION_DATABASE_URL ?? run.env.DATABASE_URL;
   globalThis.__WEB_E2E_RUN__ = run;
 }

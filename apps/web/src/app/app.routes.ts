@@ -67,6 +67,20 @@ export const appRoutes: Route[] = [
       import('./audit/audit.routes').then((m) => m.auditRoutes),
   },
   {
+    path: 'notifications',
+    title: 'Notifications',
+    canActivate: [roleGuard('caseworker', 'manager')],
+    loadComponent: () =>
+      import('./records/notifications-page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'calendar-feed',
+    title: 'Your deadlines in your calendar',
+    canActivate: [roleGuard('caseworker', 'manager')],
+    loadComponent: () =>
+      import('./records/calendar-feed-page').then((m) => m.CalendarFeedPage),
+  },
+  {
     path: 'administration',
     canActivate: [roleGuard('administrator')],
     loadChildren: () =>

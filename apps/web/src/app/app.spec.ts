@@ -55,7 +55,11 @@ describe('App', () => {
     ]);
     expect(element.querySelector('app-timeout-warning dialog')).not.toBeNull();
 
-    (element.querySelector('.app-signed-in a') as HTMLAnchorElement).click();
+    (
+      element.querySelector(
+        '.app-signed-in a[href="/sign-in"]',
+      ) as HTMLAnchorElement
+    ).click();
     const signOut = http.expectOne('/api/auth/sign-out');
     expect(signOut.request.method).toBe('POST');
     expect(signOut.request.headers.get('X-CSRF-Token')).toBe('csrf-1');

@@ -22,6 +22,8 @@ import { Session } from './core/session';
 import { TimeoutWarning } from './core/timeout-warning';
 import { RecordDraft } from './cases/record/record-draft';
 import { roleLabel } from './shared/labels';
+import { recordsOnCases } from './core/roles';
+import { UnreadNotifications } from './records/unread-notifications';
 
 @Component({
   selector: 'app-root',
@@ -36,6 +38,11 @@ export class App {
   /** The pages of the signed-in member of staff's role. */
   protected readonly navigation = computed(() =>
     navigationFor(this.session.user()?.role),
+  );
+  /** The unread notifications in the header, counted again at each page change (one indexed count). */
+  protected readonly unread = inject(UnreadNotifications);
+  protected readonly hasNotifications = computed(() =>
+    recordsOnCases(this.session.user()?.role),
   );
   /** Pages of wide tables and charts (route data `wide`) use a wider page, as MoJ services do. */
   protected readonly wide = signal(false);
@@ -61,6 +68,8 @@ export class App {
         for (; route; route = route.firstChild)
           wide = wide || route.data['wide'] === true;
         this.wide.set(wide);
+        if (this.hasNotifications()) this.unread.refresh();
+        else this.unread.clear();
       });
 
     inject(DestroyRef).onDestroy(() => {

@@ -2,6 +2,7 @@ import { HttpClient, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CaseDetail,
+  CaseSearchPage,
   CaseSummary,
   HistoryEventView,
   HistoryVerification,
@@ -23,11 +24,11 @@ export class CaseApi {
     });
   }
 
-  /** By reference or name (`text`) and/or date of birth. POST, so that names never appear in addresses or logs. */
+  /** By what people remember (`text`: reference, names, Tribunal reference, school, mediation provider) and/or date of birth; each result says why it matched. POST, so that names never appear in addresses or logs. */
   search(
     query: SearchCasesRequest & { limit: number; offset: number },
-  ): Observable<Page<CaseSummary>> {
-    return this.http.post<Page<CaseSummary>>('/api/cases/search', query);
+  ): Observable<CaseSearchPage> {
+    return this.http.post<CaseSearchPage>('/api/cases/search', query);
   }
 
   open(request: OpenCaseRequest): Observable<CaseDetail> {

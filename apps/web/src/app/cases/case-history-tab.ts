@@ -38,6 +38,7 @@ import { recordsOnCases } from '../core/roles';
           >
         }
         @if (canRecord()) {
+          <a class="govuk-button govuk-button--secondary" data-module="govuk-button" [routerLink]="['/cases', detail.id, 'notes', 'new']">Add a note</a>
           <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'corrections']">Correct an entry</a>
         }
       </div>
@@ -50,7 +51,7 @@ import { recordsOnCases } from '../core/roles';
       @if (store.history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>
       } @else if (store.history.hasValue()) {
-        <app-case-timeline [events]="store.history.value()" [historyLink]="['/cases', detail.id, 'history']" />
+        <app-case-timeline [events]="store.history.value()" [historyLink]="['/cases', detail.id, 'history']" [documents]="detail.documents" [caseId]="detail.id" />
       } @else {
         <p class="govuk-body" role="status">Loading the history…</p>
       }

@@ -123,6 +123,7 @@ describe('CasePage (the case layout and its tabs)', () => {
       'Overview',
       'Deadlines (2 open)',
       'History',
+      'Documents (0)',
     ]);
     expect(
       page
@@ -185,7 +186,10 @@ describe('CasePage (the case layout and its tabs)', () => {
       'Download history (CSV)',
       'Check the history',
     ]);
-    expect(text(page, '.govuk-button-group a')).toEqual(['Correct an entry']);
+    expect(text(page, '.govuk-button-group a')).toEqual([
+      'Add a note',
+      'Correct an entry',
+    ]);
   });
 
   it('lists every deadline on the deadlines tab, with a way to extend the open ones', async () => {

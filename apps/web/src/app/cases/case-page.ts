@@ -85,6 +85,10 @@ import { isOutstanding } from '@send/domain';
               <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'history']" routerLinkActive #history="routerLinkActive"
                 [attr.aria-current]="history.isActive ? 'page' : null">History</a>
             </li>
+            <li class="moj-sub-navigation__item">
+              <a class="moj-sub-navigation__link" [routerLink]="['/cases', detail.id, 'documents']" routerLinkActive #documents="routerLinkActive"
+                [attr.aria-current]="documents.isActive ? 'page' : null">Documents ({{ detail.documents.length }})</a>
+            </li>
           </ul>
         </nav>
       }

@@ -5,7 +5,11 @@ import {
   input,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { HistoryEventView } from '@send/contracts';
+import {
+  type DocumentView,
+  type HistoryEventView,
+  NOTE_KIND_LABELS,
+} from '@send/contracts';
 import { LondonDateTimePipe, LongDatePipe } from '../shared/date-pipes';
 import { roleLabel } from '../shared/labels';
 
@@ -23,7 +27,7 @@ import { roleLabel } from '../shared/labels';
         @for (event of shown(); track event.id) {
           <div class="moj-timeline__item" [id]="'entry-' + event.sequence" tabindex="-1">
             <div class="moj-timeline__header">
-              <h3 class="moj-timeline__title">{{ event.summary }}</h3>{{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
+              <h3 class="moj-timeline__title">{{ titleOf(event) }}</h3>{{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
             </div>
             <p class="moj-timeline__date">
               Recorded <time [attr.datetime]="event.recordedAt">{{ event.recordedAt | londonDateTime }}</time>
@@ -46,6 +50,16 @@ import { roleLabel } from '../shared/labels';
                   }
                 </p>
               }
+              @if (noteOf(event); as note) {
+                <p class="govuk-body govuk-!-margin-bottom-1 app-pre-line app-note-text">{{ note }}</p>
+              }
+              @if (documentsOf()[event.sequence]; as docs) {
+                <ul class="govuk-list govuk-!-margin-bottom-1" [attr.aria-label]="'Documents for entry ' + event.sequence">
+                  @for (d of docs; track d.id) {
+                    <li><a class="govuk-link app-break-words" [href]="downloadUrl(d.id)" download>{{ d.filename }}</a></li>
+                  }
+                </ul>
+              }
               @if (event.reason) {
                 <p class="govuk-body govuk-!-margin-bottom-1 app-pre-line">Reason: {{ event.reason }}</p>
               }
@@ -66,7 +80,36 @@ export class CaseTimeline {
   /** The case's history page: links between corrections and what they correct go to its entries. */
   readonly historyLink = input.required<string[]>();
 
+  /** The case's documents: each is listed under the entry it evidences. */
+  readonly documents = input<readonly DocumentView[]>([]);
+  readonly caseId = input<string>();
+
   protected readonly role = roleLabel;
+
+  protected readonly documentsOf = computed(() => {
+    const by: Record<number, DocumentView[]> = {};
+    for (const d of this.documents()) (by[d.eventSequence] ??= []).push(d);
+    return by;
+  });
+
+  /** A note's heading is its kind; its text, which may be long, follows as a paragraph. */
+  protected titleOf(event: HistoryEventView): string {
+    const kind = event.payload['kind'];
+    return event.type === 'note.recorded' && typeof kind === 'string'
+      ? `Note: ${(NOTE_KIND_LABELS as Record<string, string>)[kind]?.toLowerCase() ?? kind}`
+      : event.summary;
+  }
+
+  protected noteOf(event: HistoryEventView): string | undefined {
+    const text = event.payload['text'];
+    return event.type === 'note.recorded' && typeof text === 'string'
+      ? text
+      : undefined;
+  }
+
+  protected downloadUrl(documentId: string): string {
+    return `/api/cases/${encodeURIComponent(this.caseId() ?? '')}/documents/${encodeURIComponent(documentId)}`;
+  }
 
   protected readonly shown = computed(() => {
     const newestFirst = [...this.events()].sort(

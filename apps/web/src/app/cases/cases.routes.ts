@@ -48,6 +48,19 @@ export const caseRoutes: Routes = [
         data: { tab: 'History' },
       },
       {
+        path: 'documents',
+        title: 'Case documents',
+        loadComponent: () =>
+          import('./case-documents-tab').then((m) => m.CaseDocumentsTab),
+        data: { tab: 'Documents' },
+      },
+      {
+        path: 'notes/new',
+        title: 'Add a note',
+        loadComponent: () =>
+          import('./note-form-page').then((m) => m.NoteFormPage),
+      },
+      {
         path: 'record',
         title: 'What do you want to record?',
         component: RecordMenu,

@@ -12,7 +12,13 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { pageTitle } from '../core/app-title-strategy';
 import { Session } from '../core/session';
+import {
+  type CaseSearchResult,
+  type CaseSummary,
+  SEARCH_TERM_LABELS,
+} from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
+import { longDate } from '../shared/dates';
 import { ErrorSummary } from '../shared/error-summary';
 import {
   isBlankDate,
@@ -47,8 +53,8 @@ const HEADING = 'Find a case';
         <form novalidate (submit)="search($event)" role="search" aria-label="Cases">
           <app-text-field
             id="text"
-            label="Reference or name"
-            hint="All or part of the council’s reference or the child’s name: at least 2 characters."
+            label="Reference, name, Tribunal reference, school or mediation provider"
+            hint="All or part of the council’s reference, the child’s name, a parent’s or contact’s name, the Tribunal’s reference, the school or the mediation provider: at least 2 characters."
             size="s"
             width="two-thirds"
             [spellcheck]="false"
@@ -96,6 +102,8 @@ const HEADING = 'Find a case';
         }
       </div>
       @if (page.items.length) {
+        <!-- On a narrow screen the table scrolls within its region, not the page (WCAG 1.4.10 reflow). -->
+        <div class="app-table-scroll" role="region" aria-label="Cases" tabindex="0">
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             {{ criteria() ? (page.total === 1 ? '1 case found' : page.total + ' cases found') : 'Your team’s cases, most recently changed first' }}
@@ -112,7 +120,12 @@ const HEADING = 'Find a case';
           <tbody class="govuk-table__body">
             @for (c of page.items; track c.id) {
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell"><a class="govuk-link" [routerLink]="['/cases', c.id]">{{ c.childName }}</a></td>
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" [routerLink]="['/cases', c.id]">{{ c.childName }}</a>
+                  @if (matched(c); as why) {
+                    <span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 app-search-match">{{ why }}</span>
+                  }
+                </td>
                 <td class="govuk-table__cell">{{ c.reference }}</td>
                 <td class="govuk-table__cell app-nowrap">{{ c.dateOfBirth | longDate }}</td>
                 <td class="govuk-table__cell">{{ stage(c.stage) }}</td>
@@ -121,6 +134,7 @@ const HEADING = 'Find a case';
             }
           </tbody>
         </table>
+        </div>
         @if (pages() > 1) {
           <nav class="govuk-pagination" aria-label="Pages of cases">
             @if (currentPage() > 1) {
@@ -252,5 +266,18 @@ export class FindCasePage {
     this.dateOfBirth.set({ ...EMPTY_DATE });
     this.errors.set([]);
     void this.router.navigate(['/cases']);
+  }
+
+  /** Why a search result matched ("Matched: Tribunal reference SE123/45/67"). */
+  protected matched(c: CaseSummary): string | undefined {
+    const match = (c as CaseSearchResult).matched;
+    if (!match) return undefined;
+    const what =
+      match.kind === 'date_of_birth'
+        ? 'Date of birth'
+        : SEARCH_TERM_LABELS[match.kind];
+    const term =
+      match.kind === 'date_of_birth' ? longDate(match.term) : match.term;
+    return `Matched: ${what} ${term}`;
   }
 }

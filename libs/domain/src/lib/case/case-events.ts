@@ -9,6 +9,7 @@ import type {
   ExtensionGroundId,
   LetterChecklist,
   MeetingOutcome,
+  NoteKind,
   NewRecommendation,
   OrderType,
   PhaseTransferKind,
@@ -362,6 +363,15 @@ export type CaseEvent =
       size: number;
       sha256: string;
       attachedOn: string;
+    }
+  // ── Case notes (no clock) ────────────────────────────────────────────────────────────────────
+  | {
+      /** A dated note of a phone call, email, meeting or letter: changes nothing on the case, opens no deadline. */
+      type: 'note.recorded';
+      noteId: string;
+      kind: NoteKind;
+      notedOn: string;
+      text: string;
     };
 
 export type CaseEventType = CaseEvent['type'];
@@ -422,6 +432,7 @@ export const CASE_EVENT_TYPES = /* @__PURE__ */ everyEventType([
   'deadline.overdue',
   'event.corrected',
   'document.attached',
+  'note.recorded',
 ]);
 
 /** The version of each payload's shape; bump it when a payload changes and keep reading old ones. */

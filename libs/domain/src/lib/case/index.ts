@@ -17,3 +17,4 @@ export {
   RESPONSE_OUTCOME_LABELS,
   RESPONSIBLE_BODY_LABELS,
 } from './labels';
+export * from './search-terms';

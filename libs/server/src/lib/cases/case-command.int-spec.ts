@@ -266,7 +266,6 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     await commands.record(id, decision, actor, { expectedVersion: 1 });
     await commands.record(id, lodged, actor, { expectedVersion: 2 });
     const queries = new CaseQueryService(
-      db,
       new DeadlineService(
         new DeadlineRepository(db),
         new StaffRepository(db),

@@ -9,6 +9,7 @@ import {
   applyCaseEvent,
   businessDateOf,
   Calendar,
+  caseSearchTerms,
   CASE_EVENT_PAYLOAD_VERSION,
   type CaseEvent,
   type CaseSnapshot,
@@ -21,6 +22,7 @@ import {
   nextLedger,
   type RuleId,
   RULESET_VERSION,
+  sameSearchTerms,
   summariseCaseEvent,
 } from '@send/domain';
 import { randomUUID } from 'node:crypto';
@@ -262,6 +264,7 @@ export class CaseCommandService {
     // The register holds a row per appeal: a case that had none and has none has nothing to rewrite.
     if ((current?.snapshot.appeals?.length ?? 0) + snapshot.appeals.length > 0)
       await writeAppealRegister(tx, caseId, snapshot);
+    await this.writeSearchTerms(tx, caseId, current, snapshot);
 
     // The history just read ends with the event this one chains to.
     const previous = stored.at(-1);
@@ -302,6 +305,26 @@ export class CaseCommandService {
       [...stored.map((e) => e.id), content.id],
     );
     return { eventId: content.id, sequence, version };
+  }
+
+  /** What the case is found by (`caseSearchTerms`), rewritten only when it or the team changed. */
+  private async writeSearchTerms(
+    tx: EntityManager,
+    caseId: string,
+    current: CaseRecord | undefined,
+    snapshot: CaseSnapshot,
+  ): Promise<void> {
+    const terms = caseSearchTerms(snapshot);
+    if (
+      current &&
+      current.team === snapshot.team &&
+      sameSearchTerms(
+        caseSearchTerms(completeSnapshot(current.snapshot)),
+        terms,
+      )
+    )
+      return;
+    await this.cases.replaceSearchTerms(tx, caseId, snapshot.team, terms);
   }
 
   /** A correction points to the event it corrects; nothing is edited in place. */

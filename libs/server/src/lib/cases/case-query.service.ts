@@ -1,16 +1,16 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CaseDetail,
+  CaseSearchResult,
   CaseSummary,
   DeadlineView,
   DocumentView,
   Page,
 } from '@send/contracts';
 import { completeSnapshot } from '@send/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CaseEntity } from '../db/entities';
-import { CaseRepository } from './case.repository';
+import { type CaseSearch, CaseRepository } from './case.repository';
 
 export function toCaseSummary(
   c: Pick<
@@ -37,17 +37,7 @@ export function toCaseSummary(
   };
 }
 
-export interface CaseSearch {
-  /** Only this team's cases; null for every team (auditors). */
-  team: string | null;
-  text?: string;
-  dateOfBirth?: string;
-  limit?: number;
-  offset?: number;
-}
-
-/** `%` and `_` typed by a person are literal characters, not wildcards. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export type { CaseSearch } from './case.repository';
 
 /**
  * The case page's deadlines, as the deadlines context shows them (DeadlineService). Bound by the
@@ -62,74 +52,13 @@ export interface CaseDeadlines {
 @Injectable()
 export class CaseQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(CASE_DEADLINES) private readonly deadlines: CaseDeadlines,
     private readonly cases: CaseRepository,
   ) {}
 
-  /**
-   * Cases matching a reference or name fragment and/or a date of birth, most recently changed first.
-   * Within a team, the trigram indexes led by the team (`case_team_reference_trgm`,
-   * `case_team_child_name_trgm`) find the team's matches without reading the country's; the page and
-   * its count are two queries run together.
-   */
-  async search({
-    team,
-    text,
-    dateOfBirth,
-    limit = 50,
-    offset = 0,
-  }: CaseSearch): Promise<Page<CaseSummary>> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (team !== null) where.push(`c.team = ${param(team)}`);
-    const words = text?.trim().toLowerCase();
-    if (words) {
-      const contains = param(`%${escapeLike(words)}%`);
-      where.push(
-        `(lower(c.reference) LIKE ${contains} OR lower(c.child_name) LIKE ${contains})`,
-      );
-    }
-    if (dateOfBirth)
-      where.push(`c.date_of_birth = ${param(dateOfBirth)}::date`);
-    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const filterParams = [...params];
-    const [rows, [count]] = await Promise.all([
-      this.db.query(
-        `SELECT c.id, c.reference, c.child_name, c.date_of_birth, c.caseworker, c.team, c.stage, c.version FROM "case" c ${condition}
-         ORDER BY c.updated_at DESC, c.reference LIMIT ${param(limit)} OFFSET ${param(offset)}`,
-        params,
-      ) as Promise<
-        {
-          id: string;
-          reference: string;
-          child_name: string;
-          date_of_birth: string;
-          caseworker: string;
-          team: string;
-          stage: string;
-          version: number;
-        }[]
-      >,
-      this.db.query(
-        `SELECT count(*)::int AS total FROM "case" c ${condition}`,
-        filterParams,
-      ) as Promise<{ total: number }[]>,
-    ]);
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        reference: r.reference,
-        childName: r.child_name,
-        dateOfBirth: r.date_of_birth,
-        caseworker: r.caseworker,
-        team: r.team,
-        stage: r.stage as CaseSummary['stage'],
-        version: r.version,
-      })),
-      total: count?.total ?? 0,
-    };
+  /** Cases matching what people remember them by, each with why it matched (see CaseRepository.search). */
+  search(query: CaseSearch): Promise<Page<CaseSearchResult>> {
+    return this.cases.search(query);
   }
 
   /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */

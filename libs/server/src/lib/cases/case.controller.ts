@@ -9,7 +9,12 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { CaseDetail, CaseSummary, Page } from '@send/contracts';
+import type {
+  CaseDetail,
+  CaseSearchPage,
+  CaseSummary,
+  Page,
+} from '@send/contracts';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor, teamScope } from '../identity/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
@@ -76,8 +81,8 @@ export class CaseController {
   @Post('search')
   @HttpCode(200)
   @ReadCases(
-    'Find cases of your team (auditors: every team) by reference, name or date of birth (paged)',
-    schemaRef('CasePage'),
+    'Find cases of your team (auditors: every team) by what people remember: reference, name, date of birth, Tribunal reference, a parent’s or contact’s name, the school or the mediation provider (paged; each result says why it matched)',
+    schemaRef('CaseSearchPage'),
     {
       action: 'case.search',
       purpose: 'case search',
@@ -87,7 +92,7 @@ export class CaseController {
   search(
     @Body() body: SearchCasesDto,
     @CurrentActor() actor: Actor,
-  ): Promise<Page<CaseSummary>> {
+  ): Promise<CaseSearchPage> {
     return this.queries.search({ ...body, team: teamScope(actor) });
   }
 

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseStage } from '@send/contracts';
-import type { CaseSnapshot } from '@send/domain';
+import type {
+  CaseSearchResult,
+  CaseStage,
+  Page,
+  SearchMatch,
+  SearchTermKind,
+} from '@send/contracts';
+import type { CaseSnapshot, SearchTerm } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Db, sql } from '../db/sql';
 
@@ -70,10 +76,44 @@ export interface CaseDocumentRow {
 const CASE_COLUMNS = `c.id, c.reference, c.child_name AS "childName", c.date_of_birth AS "dateOfBirth", c.caseworker,
   c.caseworker_id AS "caseworkerId", c.team, c.stage, c.version, c.snapshot, c.updated_at AS "updatedAt"`;
 
+export interface CaseSearch {
+  /** Only this team's cases; null for every team (auditors). */
+  team: string | null;
+  /** Part of anything a case is found by (see `caseSearchTerms`). */
+  text?: string;
+  dateOfBirth?: string;
+  limit?: number;
+  offset?: number;
+}
+
+interface FoundRow {
+  id: string;
+  reference: string;
+  childName: string;
+  dateOfBirth: string;
+  caseworker: string;
+  team: string;
+  stage: CaseStage;
+  version: number;
+  kind: SearchTermKind | null;
+  term: string | null;
+}
+
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const SEARCH_COLUMNS = `c.id, c.reference, c.child_name AS "childName", c.date_of_birth AS "dateOfBirth",
+  c.caseworker, c.team, c.stage, c.version`;
+
 /**
  * `case` and its append-only history `case_event`. Every write runs in the caller's transaction
  * (CaseCommandService's), which also holds the case's row lock: a case's change and its history
  * event commit together or not at all.
+ *
+ * Case search and lists are here too, all of them: `case_search_term` (what people remember a case
+ * by, written with the case in the same transaction) and the case list. Within a team every query
+ * is led by the team (`case_search_term_team_trgm`, the team's date-of-birth and most-recently-
+ * changed indexes), so a team's search reads the team's rows, not the country's.
  */
 @Injectable()
 export class CaseRepository {
@@ -211,5 +251,91 @@ export class CaseRepository {
        FROM document WHERE case_id = $1 ORDER BY uploaded_at ASC`,
       [caseId],
     );
+  }
+
+  // --- Search ---
+
+  /** Replaces the case's search terms (in the case write's transaction). */
+  async replaceSearchTerms(
+    tx: EntityManager,
+    caseId: string,
+    team: string,
+    terms: readonly SearchTerm[],
+  ): Promise<void> {
+    await sql(tx, `DELETE FROM case_search_term WHERE case_id = $1`, [caseId]);
+    if (terms.length === 0) return;
+    await sql(
+      tx,
+      `INSERT INTO case_search_term (case_id, team, kind, term, position)
+       SELECT $1, $2, t.kind, t.term, t.ord::int - 1 FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(kind, term, ord)`,
+      [caseId, team, terms.map((t) => t.kind), terms.map((t) => t.term)],
+    );
+  }
+
+  /** The case's search terms, in order (for tests and checks). */
+  searchTermsOf(caseId: string, db: Db = this.db): Promise<SearchTerm[]> {
+    return sql(
+      db,
+      `SELECT kind, term FROM case_search_term WHERE case_id = $1 ORDER BY position`,
+      [caseId],
+    );
+  }
+
+  /**
+   * Cases matching a fragment of anything they are found by and/or a date of birth, most recently
+   * changed first, each with why it matched (the first of its terms that matched, in the order
+   * `caseSearchTerms` gives). The page and its count are two queries run together.
+   */
+  async search({
+    team,
+    text,
+    dateOfBirth,
+    limit = 50,
+    offset = 0,
+  }: CaseSearch): Promise<Page<CaseSearchResult>> {
+    const words = text?.trim().toLowerCase();
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const caseWhere: string[] = [];
+    let from = `"case" c`;
+    let matchColumns = `NULL::text AS kind, NULL::text AS term`;
+    if (words) {
+      const termWhere = [
+        `lower(t.term) LIKE ${param(`%${escapeLike(words)}%`)}`,
+      ];
+      if (team !== null) termWhere.unshift(`t.team = ${param(team)}`);
+      from = `(SELECT DISTINCT ON (t.case_id) t.case_id, t.kind, t.term FROM case_search_term t
+                WHERE ${termWhere.join(' AND ')} ORDER BY t.case_id, t.position) h
+              JOIN "case" c ON c.id = h.case_id`;
+      matchColumns = `h.kind, h.term`;
+    } else if (team !== null) caseWhere.push(`c.team = ${param(team)}`);
+    if (dateOfBirth)
+      caseWhere.push(`c.date_of_birth = ${param(dateOfBirth)}::date`);
+    const where = caseWhere.length ? `WHERE ${caseWhere.join(' AND ')}` : '';
+    const countParams = [...params];
+    const [rows, [count]] = await Promise.all([
+      sql<FoundRow>(
+        this.db,
+        `SELECT ${SEARCH_COLUMNS}, ${matchColumns} FROM ${from} ${where}
+         ORDER BY c.updated_at DESC, c.reference LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+        params,
+      ),
+      sql<{ total: number }>(
+        this.db,
+        `SELECT count(*)::int AS total FROM ${from} ${where}`,
+        countParams,
+      ),
+    ]);
+    return {
+      items: rows.map(({ kind, term, ...c }) => {
+        const matched: SearchMatch | undefined = kind
+          ? { kind, term: term ?? '' }
+          : dateOfBirth
+            ? { kind: 'date_of_birth', term: dateOfBirth }
+            : undefined;
+        return matched ? { ...c, matched } : c;
+      }),
+      total: count?.total ?? 0,
+    };
   }
 }

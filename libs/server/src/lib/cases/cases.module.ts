@@ -10,6 +10,7 @@ import { DecisionController } from './decision.controller';
 import { HistoryLoadController } from './history-load.controller';
 import { HistoryLoadService } from './history-load.service';
 import { LedgerRepository } from './ledger.repository';
+import { NoteController } from './note.controller';
 
 /** The case write path, shared by the API and the worker: the case, its history and its deadline ledger, in one transaction. */
 @Module({
@@ -31,7 +32,12 @@ export class CasesModule {}
  */
 @Module({
   imports: [CasesModule, StaffModule],
-  controllers: [CaseController, HistoryLoadController, DecisionController],
+  controllers: [
+    CaseController,
+    HistoryLoadController,
+    DecisionController,
+    NoteController,
+  ],
   providers: [CaseQueryService, CaseWriteService, HistoryLoadService],
   exports: [
     CasesModule,

@@ -7,6 +7,7 @@ import {
   DECISION_TYPES,
   EXTENSION_GROUND_IDS,
   MEETING_OUTCOMES,
+  NOTE_KINDS,
   ORDER_TYPES,
   PHASE_TRANSFER_KINDS,
   PLAN_SECTIONS,
@@ -322,6 +323,13 @@ const ENTRY_SCHEMAS = [
     reason: text(),
     agreedBy: text(200),
     extendedOn: date,
+  }),
+  z.strictObject({
+    type: z.literal('note.recorded'),
+    noteId: id,
+    kind: oneOf(NOTE_KINDS),
+    notedOn: date,
+    text: text(10_000),
   }),
 ] as const;
 

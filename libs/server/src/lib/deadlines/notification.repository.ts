@@ -62,6 +62,8 @@ export interface NotificationRow {
   body: string;
   createdAt: Date;
   emailed: boolean;
+  /** When its recipient marked it read in the app; null while unread. */
+  readAt: Date | null;
 }
 
 /**
@@ -229,9 +231,44 @@ export class NotificationRepository {
     return sql(
       this.db,
       `SELECT id, kind, point, for_date::text AS "forDate", deadline_id AS "deadlineId", case_id AS "caseId",
-              due_on::text AS "dueOn", title, body, created_at AS "createdAt", emailed_at IS NOT NULL AS emailed
+              due_on::text AS "dueOn", title, body, created_at AS "createdAt", emailed_at IS NOT NULL AS emailed,
+              read_at AS "readAt"
        FROM notification WHERE recipient_id = $1 ORDER BY created_at DESC, id LIMIT 200`,
       [recipientId],
     );
+  }
+
+  /** How many of a member of staff's notifications are unread: one count over the partial index `notification_unread`. */
+  async unreadCount(recipientId: string | null): Promise<number> {
+    const [row] = await sql<{ unread: number }>(
+      this.db,
+      `SELECT count(*)::int AS unread FROM notification WHERE recipient_id = $1 AND read_at IS NULL`,
+      [recipientId],
+    );
+    return row?.unread ?? 0;
+  }
+
+  /** Marks one of the member of staff's notifications read (false: they have none with that id). */
+  async markRead(
+    recipientId: string | null,
+    id: string,
+    at: Date,
+  ): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      this.db,
+      `UPDATE notification SET read_at = coalesce(read_at, $3) WHERE id = $2 AND recipient_id = $1 RETURNING id`,
+      [recipientId, id, at],
+    );
+    return rows.length > 0;
+  }
+
+  /** Marks every unread notification of the member of staff read; answers how many. */
+  async markAllRead(recipientId: string | null, at: Date): Promise<number> {
+    const rows = await sql<{ id: string }>(
+      this.db,
+      `UPDATE notification SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL RETURNING id`,
+      [recipientId, at],
+    );
+    return rows.length;
   }
 }

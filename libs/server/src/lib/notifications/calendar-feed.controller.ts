@@ -1,5 +1,6 @@
 import {
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
@@ -11,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -21,7 +23,10 @@ import { ruleTitle } from '@send/domain';
 import type { Response } from 'express';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@send/contracts';
+import type { CalendarFeedIssued, Role } from '@send/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { schemaRef } from '../http/endpoints';
 import {
   type Actor,
   AllowRoles,
@@ -50,6 +55,7 @@ export class CalendarFeedController {
     private readonly staff: StaffRepository,
     private readonly deadlines: DeadlineRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Post('me/calendar-feed')
@@ -61,8 +67,9 @@ export class CalendarFeedController {
   })
   @ApiCreatedResponse({
     description: '{ url }: subscribe to it in a calendar app; it is shown once',
+    schema: schemaRef('CalendarFeedIssued'),
   })
-  async issue(@CurrentActor() actor: Actor): Promise<{ url: string }> {
+  async issue(@CurrentActor() actor: Actor): Promise<CalendarFeedIssued> {
     const token = randomBytes(32).toString('base64url');
     await this.staff.setCalendarFeedTokenHash(actor.id, hash(token));
     return {
@@ -71,6 +78,20 @@ export class CalendarFeedController {
         this.config.PUBLIC_URL,
       ).toString(),
     };
+  }
+
+  @Delete('me/calendar-feed')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @AllowRoles(...CASE_WRITERS)
+  @ApiOperation({
+    summary:
+      'Revoke my calendar feed: its URL stops working at once (calendars that subscribed to it stop updating)',
+  })
+  @ApiNoContentResponse({
+    description: 'Revoked (or there was none to revoke)',
+  })
+  async revoke(@CurrentActor() actor: Actor): Promise<void> {
+    if (actor.id) await this.staff.revokeCalendarFeed(this.db, actor.id);
   }
 
   /**

@@ -7,6 +7,7 @@ import { DECISION_EVENTS } from './decision';
 import { DISAGREEMENT_RESOLUTION_EVENTS } from './disagreement-resolution';
 import type { EventHandler, EventHandlers } from './handler';
 import { MEDIATION_EVENTS } from './mediation';
+import { NOTE_EVENTS } from './note';
 import { ORDER_EVENTS } from './order';
 import { RECOMMENDATION_EVENTS } from './recommendation';
 import { RECORD_EVENTS } from './record';
@@ -32,6 +33,7 @@ const FAMILIES = [
   RECOMMENDATION_EVENTS,
   DEADLINE_EVENTS,
   RECORD_EVENTS,
+  NOTE_EVENTS,
 ] as const;
 
 /** Every family's handlers in one object: the intersection of the families' types. */

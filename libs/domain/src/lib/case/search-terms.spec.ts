@@ -1,0 +1,98 @@
+import { checkCaseEvent } from './case-rules';
+import { applyCaseEvent } from './case-snapshot';
+import { summariseCaseEvent } from './case-summary';
+import { caseSearchTerms, sameSearchTerms } from './search-terms';
+import { openedSnapshot } from './events/case';
+import { deadlineEffects } from './deadline-effects';
+
+const opened = openedSnapshot({
+  type: 'case.opened',
+  reference: 'RUT-1',
+  childName: 'Alex Example',
+  dateOfBirth: '2014-03-09',
+  caseworker: 'Casey',
+  team: 'North',
+  openedOn: '2026-01-05',
+});
+
+describe('caseSearchTerms', () => {
+  it('gives the reference, the name, Tribunal references, contacts, the named school and the mediation provider, once each', () => {
+    const terms = caseSearchTerms({
+      ...opened,
+      contacts: [
+        { id: 'c1', name: 'Sara Khan', relationship: 'Mother' },
+        { id: 'c2', name: ' sara khan ', relationship: 'Aunt' },
+      ],
+      appeals: [
+        {
+          id: 'a1',
+          decisionId: 'd1',
+          tribunalReference: 'SE123/45/67',
+          lodgedOn: '2026-02-01',
+        },
+      ],
+      orders: [
+        {
+          id: 'o1',
+          appealId: 'a1',
+          type: 'name_school_only',
+          details: 'Riverside Academy',
+          duties: [],
+        },
+        {
+          id: 'o2',
+          appealId: 'a1',
+          type: 'amend_plan',
+          details: 'Section F',
+          duties: [],
+        },
+      ],
+      mediations: [
+        {
+          providerName: 'Global Mediation',
+        } as (typeof opened.mediations)[number],
+      ],
+    } as typeof opened);
+    expect(terms).toEqual([
+      { kind: 'reference', term: 'RUT-1' },
+      { kind: 'child_name', term: 'Alex Example' },
+      { kind: 'tribunal_reference', term: 'SE123/45/67' },
+      { kind: 'contact_name', term: 'Sara Khan' },
+      { kind: 'school', term: 'Riverside Academy' },
+      { kind: 'mediation_provider', term: 'Global Mediation' },
+    ]);
+    expect(sameSearchTerms(terms, [...terms])).toBe(true);
+    expect(sameSearchTerms(terms, terms.slice(1))).toBe(false);
+  });
+});
+
+describe('note.recorded', () => {
+  const note = {
+    type: 'note.recorded' as const,
+    noteId: 'n1',
+    kind: 'phone_call' as const,
+    notedOn: '2026-01-06',
+    text: 'Mother phoned.',
+  };
+
+  it('changes nothing on the case and opens no deadline', () => {
+    checkCaseEvent(opened, note, { today: '2026-01-07' });
+    expect(applyCaseEvent(opened, note)).toEqual(opened);
+    const effects = deadlineEffects(opened, note);
+    expect(
+      Object.values(effects).every((v) => !Array.isArray(v) || v.length === 0),
+    ).toBe(true);
+    expect(summariseCaseEvent(note)).toBe(
+      'Note (phone call, Tue 6 Jan 2026): Mother phoned.',
+    );
+  });
+
+  it('refuses a note in the future or without text', () => {
+    expect(() =>
+      checkCaseEvent(opened, note, { today: '2026-01-05' }),
+    ).toThrow();
+    expect(() =>
+      checkCaseEvent(opened, { ...note, text: ' ' }, { today: '2026-01-07' }),
+    ).toThrow('Write what the note says.');
+  });
+});
