@@ -8,3 +8,5 @@ export * from './deadline-effects';
 export * from './deadline-ledger';
 export * from './unusual-facts';
 export * from './appeal-class';
+export * from './decision-of';
+export * from './decision-route';
