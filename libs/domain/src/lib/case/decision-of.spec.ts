@@ -92,10 +92,34 @@ describe('decisionOf: which decision each event and deadline follows from', () =
     const decisionOfSubject = (subjectId: string) =>
       decisionOfDeadline(links, { subjectId });
     expect(
-      ['d1', 'm1', 'i1', 'i2', 'a1', 'o1', 'o2', 'r1', 'd2', 'w1', 'w2', 'dr1'].map(
-        decisionOfSubject,
-      ),
-    ).toEqual(['d1', 'd1', 'd1', 'd1', 'd1', 'd1', 'd1', 'd1', 'd2', 'd1', 'd2', 'd2']);
+      [
+        'd1',
+        'm1',
+        'i1',
+        'i2',
+        'a1',
+        'o1',
+        'o2',
+        'r1',
+        'd2',
+        'w1',
+        'w2',
+        'dr1',
+      ].map(decisionOfSubject),
+    ).toEqual([
+      'd1',
+      'd1',
+      'd1',
+      'd1',
+      'd1',
+      'd1',
+      'd1',
+      'd1',
+      'd2',
+      'd1',
+      'd2',
+      'd2',
+    ]);
   });
 
   it('gives every deadline the history opens a decision, or none for a request not yet answered', () => {
@@ -104,7 +128,11 @@ describe('decisionOf: which decision each event and deadline follows from', () =
       expect(decisionOfDeadline(links, entry)).toBeDefined();
     const request: CaseEvent[] = [
       opened,
-      { type: 'assessment.requested', requestId: 'q1', receivedOn: '2026-01-05' },
+      {
+        type: 'assessment.requested',
+        requestId: 'q1',
+        receivedOn: '2026-01-05',
+      },
     ];
     expect(decisionOf(request).subjects.get('q1')).toBeUndefined();
     const answered = decisionOf([

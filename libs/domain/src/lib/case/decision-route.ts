@@ -124,7 +124,11 @@ export function decisionRoutes(
       facts: { started: boolean; done: boolean; notNeeded: boolean },
     ): RouteStep => {
       const outstanding = outstandingOf(id);
-      return { step: id, status: status(outstanding, today, facts), outstanding };
+      return {
+        step: id,
+        status: status(outstanding, today, facts),
+        outstanding,
+      };
     };
 
     const appealStep = step('appeal', {
