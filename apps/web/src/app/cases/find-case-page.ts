@@ -96,7 +96,7 @@ const HEADING = 'Find a case';
         }
       </div>
       @if (page.items.length) {
-        <table class="govuk-table">
+        <table class="govuk-table app-table--stack">
           <caption class="govuk-table__caption govuk-table__caption--m">
             {{ criteria() ? (page.total === 1 ? '1 case found' : page.total + ' cases found') : 'Your team’s cases, most recently changed first' }}
           </caption>
@@ -112,11 +112,11 @@ const HEADING = 'Find a case';
           <tbody class="govuk-table__body">
             @for (c of page.items; track c.id) {
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell"><a class="govuk-link" [routerLink]="['/cases', c.id]">{{ c.childName }}</a></td>
-                <td class="govuk-table__cell">{{ c.reference }}</td>
-                <td class="govuk-table__cell app-nowrap">{{ c.dateOfBirth | longDate }}</td>
-                <td class="govuk-table__cell">{{ stage(c.stage) }}</td>
-                <td class="govuk-table__cell">{{ c.caseworker }}</td>
+                <td class="govuk-table__cell" data-label="Child"><a class="govuk-link" [routerLink]="['/cases', c.id]">{{ c.childName }}</a></td>
+                <td class="govuk-table__cell" data-label="Reference">{{ c.reference }}</td>
+                <td class="govuk-table__cell app-nowrap" data-label="Date of birth">{{ c.dateOfBirth | longDate }}</td>
+                <td class="govuk-table__cell" data-label="Stage">{{ stage(c.stage) }}</td>
+                <td class="govuk-table__cell" data-label="Caseworker">{{ c.caseworker }}</td>
               </tr>
             }
           </tbody>

@@ -1,5 +1,6 @@
 import type { CaseDetail, DeadlineView } from '@send/contracts';
 import type { CaseEvent } from './case-events';
+import type { CaseSnapshot } from './case-snapshot';
 import {
   agreement,
   allowedWithOrders,
@@ -154,7 +155,7 @@ describe('decisionOf: which decision each event and deadline follows from', () =
 });
 
 describe('decisionRoutes: where each decision’s route stands', () => {
-  const snapshot = record(history.slice(0, 15))!;
+  const snapshot = record(history.slice(0, 15)) as CaseSnapshot;
   const links = decisionOf(history.slice(0, 15));
   const { ledger } = runCase(history.slice(0, 15));
   const deadlines = [...ledger.values()].map(

@@ -76,10 +76,8 @@ describe('recordOptions: what can be recorded now', () => {
       ],
       [
         'Deadlines',
-        [
-          'Extend: Last day to lodge an appeal with the SEND Tribunal',
-          'Extend: Contact the mediation adviser',
-        ],
+        // The time to contact the mediation adviser has no statutory exception: not offered.
+        ['Extend: Last day to lodge an appeal with the SEND Tribunal'],
       ],
       ['The case', ['A parent, carer or other contact']],
     ]);

@@ -14,6 +14,7 @@ import {
   checkCaseEvent,
   formatLongDate,
   isOutstanding,
+  ruleInfo,
   ruleTitle,
 } from '@send/domain';
 import { londonToday } from '../../shared/dates';
@@ -536,7 +537,10 @@ export function recordOptions(
   // Newest decision first, after the general entries.
   groups.splice(1, decisions.length, ...groups.slice(1).reverse());
 
-  const open = detail.deadlines.filter(isOutstanding);
+  // Only a time limit the law lets be extended (a statutory exception, see `ruleInfo(...).extension`).
+  const open = detail.deadlines.filter(
+    (d) => isOutstanding(d) && !!ruleInfo(d.ruleId)?.extension,
+  );
   if (open.length) {
     groups.push({
       heading: 'Deadlines',
