@@ -58,6 +58,12 @@ export interface DeadlineView {
   pastWhenRecorded?: true;
   /** What the deadline belongs to, e.g. the recommendation's id. */
   subjectId: string;
+  /**
+   * On the case page (`CaseDetail.deadlines`): the decision the deadline follows from, as the
+   * domain's `decisionOf` works it out from the case's history; absent when it follows from none
+   * (a request's or review's own time limit not yet answered by a decision).
+   */
+  decisionId?: string;
   /** The caseworker who owns it (the case's caseworker when it opened). */
   owner: string;
   /** Who an overdue deadline escalates to: the managers of the case's team (names). */

@@ -92,7 +92,6 @@ const HEADING = 'Deadline calculator';
               <li>{{ line }}</li>
             }
           </ol>
-          <p class="govuk-body-s">Rules version {{ result.rulesetVersion }}.</p>
         }
       </div>
     </div>

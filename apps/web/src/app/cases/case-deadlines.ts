@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineView } from '@send/contracts';
-import { isOutstanding, presentDeadline, ruleInfo } from '@send/domain';
+import {
+  isOutstanding,
+  presentDeadline,
+  remindsStaff,
+  ruleInfo,
+} from '@send/domain';
 import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
 
 /** A case's deadlines, each with how its date was worked out, its extensions, and (when open) a way to extend it. */
@@ -34,10 +39,12 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
             <dt class="govuk-summary-list__key">Who must act</dt>
             <dd class="govuk-summary-list__value">{{ row.whoMustAct }}</dd>
           </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Owner</dt>
-            <dd class="govuk-summary-list__value">{{ deadline.owner }}</dd>
-          </div>
+          @if (staffDuty(deadline.dutyHolder)) {
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Caseworker</dt>
+              <dd class="govuk-summary-list__value">{{ deadline.owner }}</dd>
+            </div>
+          }
           @for (extension of row.extensions; track $index) {
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Extension</dt>
@@ -45,7 +52,7 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
             </div>
           }
         </dl>
-        <details class="govuk-details govuk-!-margin-bottom-2">
+        <details class="govuk-details govuk-!-margin-bottom-2 app-no-print">
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text">How this date was worked out</span>
           </summary>
@@ -55,11 +62,10 @@ import { DeadlineStatusTag } from '../deadlines/deadline-status-tag';
                 <li>{{ line }}</li>
               }
             </ol>
-            <p class="govuk-body-s">Rules version {{ deadline.rulesetVersion }}.</p>
           </div>
         </details>
         @if (canExtend() && outstanding(deadline) && extendable(deadline.ruleId)) {
-          <p class="govuk-body">
+          <p class="govuk-body app-no-print">
             <a class="govuk-link" [routerLink]="['/cases', deadline.caseId, 'record', 'extension']" [queryParams]="{ deadline: deadline.id }"
               >Extend<span class="govuk-visually-hidden"> the deadline: {{ deadline.ruleTitle }}</span></a
             >
@@ -81,6 +87,8 @@ export class CaseDeadlines {
     !!ruleInfo(ruleId)?.extension;
   readonly canExtend = input(false);
   protected readonly outstanding = isOutstanding;
+  /** A staff duty has a caseworker who holds it; a family's or the mediation adviser's time limit only says who must act. */
+  protected readonly staffDuty = remindsStaff;
   /** Title, due date, who must act and extensions, as the domain presents a deadline everywhere. */
   protected readonly present = presentDeadline;
 }

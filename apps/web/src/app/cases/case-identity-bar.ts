@@ -2,9 +2,10 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  inject,
   input,
 } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { CaseDetail } from '@send/contracts';
 import { LongDatePipe } from '../shared/date-pipes';
 import { stageLabel } from '../shared/labels';
@@ -18,7 +19,7 @@ import { isOutstanding, isOverdueDuty } from '@send/domain';
 @Component({
   selector: 'app-case-identity-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, LongDatePipe],
+  imports: [LongDatePipe],
   template: `
     <div class="moj-identity-bar app-identity-bar">
       <div class="moj-identity-bar__container">
@@ -63,11 +64,11 @@ import { isOutstanding, isOverdueDuty } from '@send/domain';
           </dl>
         </div>
         @if (canRecord()) {
-          <div class="moj-identity-bar__actions">
+          <div class="moj-identity-bar__actions app-no-print">
             <div class="moj-identity-bar__menu">
-              <a class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" role="button" draggable="false" data-module="govuk-button" [routerLink]="['/cases', detail().id, 'record']"
-                >Record an entry</a
-              >
+              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" (click)="record()">
+                Record an entry
+              </button>
             </div>
           </div>
         }
@@ -84,7 +85,13 @@ export class CaseIdentityBar {
   /** The signed-in member of staff may record entries (caseworkers and managers). */
   readonly canRecord = input(false);
 
+  private readonly router = inject(Router);
   protected readonly stage = stageLabel;
+
+  /** "Record an entry": a real button (Enter and Space), to the menu of what can be recorded now. */
+  protected record(): void {
+    void this.router.navigate(['/cases', this.detail().id, 'record']);
+  }
   protected readonly open = computed(() =>
     this.detail()
       .deadlines.filter(isOutstanding)

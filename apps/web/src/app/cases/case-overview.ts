@@ -7,6 +7,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { londonToday } from '../shared/dates';
 import { CaseDeadlines } from './case-deadlines';
+import { CaseRoutes } from './case-routes';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { RecommendationList } from './recommendation-list';
@@ -14,11 +15,17 @@ import { recordsOnCases } from '../core/roles';
 import { Session } from '../core/session';
 import { isOutstanding } from '@send/domain';
 
-/** The case's first tab: its open deadlines, the Tribunal's recommendations and the latest entries. */
+/** The case's first tab: each decision's route and open deadlines (see CaseRoutes), the Tribunal's recommendations and the latest entries. */
 @Component({
   selector: 'app-case-overview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, CaseDeadlines, RecommendationList, CaseTimeline],
+  imports: [
+    RouterLink,
+    CaseDeadlines,
+    CaseRoutes,
+    RecommendationList,
+    CaseTimeline,
+  ],
   template: `
     @if (store.current(); as detail) {
       @if (detail.flags?.length) {
@@ -35,16 +42,16 @@ import { isOutstanding } from '@send/domain';
           </div>
         </div>
       }
-      <h2 class="govuk-heading-m">Open deadlines</h2>
-      <app-case-deadlines
-        [deadlines]="open()"
-        [today]="today"
-        [empty]="
-          detail.decisions.length
-            ? 'There are no open deadlines on this case: those so far were met or no longer apply (see Deadlines). The next entry may start new ones.'
-            : 'There are no open deadlines on this case. Recording a decision starts the family’s deadlines.'
-        "
-      />
+      @if (detail.decisions.length) {
+        <app-case-routes [detail]="detail" [today]="today" [canRecord]="canRecord()" />
+      } @else {
+        <h2 class="govuk-heading-m">Open deadlines</h2>
+        <app-case-deadlines
+          [deadlines]="open()"
+          [today]="today"
+          empty="There are no open deadlines on this case. Recording a decision starts the family’s deadlines."
+        />
+      }
       @if (detail.appeals.length || detail.recommendations.length) {
         <h2 class="govuk-heading-m">Recommendations</h2>
         <app-recommendation-list [caseId]="detail.id" [recommendations]="detail.recommendations" [deadlines]="detail.deadlines" />

@@ -12,13 +12,38 @@ import { sessionInterceptor } from '../core/session-interceptor';
 import {
   caseDetail,
   caseworkerSession,
+  deadlineView,
   historyEvent,
 } from '../testing/fixtures';
 import { caseRoutes } from './cases.routes';
 
+const DECISION =
+  'Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099';
+
 const detail = caseDetail({
   stage: 'appeal_decided',
   version: 3,
+  // The API says which decision each deadline follows from (the domain's decisionOf).
+  deadlines: [
+    deadlineView({ decisionId: 'dec-1' }),
+    deadlineView({
+      id: 'd-2',
+      ruleId: 'mediation.contact_adviser',
+      ruleTitle: 'Contact the mediation adviser',
+      explanation: ['+ 2 months'],
+      decisionId: 'dec-1',
+    }),
+    deadlineView({
+      id: 'd-3',
+      ruleId: 'order.amend_plan',
+      ruleTitle: 'Amend the EHC plan',
+      dutyHolder: 'council',
+      subjectId: 'o-1',
+      status: 'met',
+      metOn: '2026-05-01',
+      decisionId: 'dec-1',
+    }),
+  ],
   recommendations: [
     {
       id: 'rec-1',
@@ -132,7 +157,7 @@ describe('CasePage (the case layout and its tabs)', () => {
     ).toBe('Overview');
     expect(text(page, 'h2')).toEqual([
       'Success',
-      'Open deadlines',
+      `Decision 1 of 1 ${DECISION}`,
       'Recommendations',
       'People',
       'Latest entries',
@@ -147,10 +172,37 @@ describe('CasePage (the case layout and its tabs)', () => {
       'How this date was worked out',
       'How this date was worked out',
     ]);
-    expect(text(page, 'a[role="button"]')).toEqual([
-      'Record an entry',
-      'Record the response',
+    // The decision's route as a task list: nothing started yet, the family's time limits running.
+    expect(text(page, '.govuk-task-list__name')).toEqual([
+      'Way forward meeting',
+      'Mediation',
+      'Appeal to the Tribunal',
+      'The Tribunal’s orders',
+      'The Tribunal’s recommendations',
     ]);
+    expect(text(page, '.govuk-task-list__status')).toEqual(
+      Array(5).fill('Not started'),
+    );
+    expect(text(page, '.govuk-task-list__hint')).toEqual([
+      'Contact the mediation adviser: due Tue 5 May 2099',
+      'Last day to lodge an appeal with the SEND Tribunal: due Tue 5 May 2099',
+    ]);
+    expect(text(page, '.app-decision-route__next')).toEqual([
+      'Due next: Last day to lodge an appeal with the SEND Tribunal, Tue 5 May 2099',
+    ]);
+    // A family's time limit says who must act, with no caseworker; no rule-set version is shown.
+    expect(
+      text(page, '.app-case-deadline .govuk-summary-list__key'),
+    ).not.toContain('Caseworker');
+    expect(page.textContent).toContain('The parent or young person');
+    expect(page.textContent).not.toContain('Rules version');
+    expect(page.textContent).toContain('1 met or closed');
+    // "Record an entry" is a real button (Enter and Space work), leading to the record menu.
+    const record = [...page.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Record an entry',
+    );
+    expect(record?.getAttribute('type')).toBe('button');
+    expect(text(page, 'a[role="button"]')).toEqual(['Record the response']);
     expect(
       page.querySelector(
         'a[href="/cases/case-1/record/recommendation-response?recommendation=rec-1"]',
@@ -183,6 +235,7 @@ describe('CasePage (the case layout and its tabs)', () => {
     );
     expect(corrected?.textContent).toContain('Reason: Panel decision');
     expect(text(page, 'button')).toEqual([
+      'Record an entry',
       'Download history (CSV)',
       'Check the history',
     ]);
@@ -192,17 +245,22 @@ describe('CasePage (the case layout and its tabs)', () => {
     ]);
   });
 
-  it('lists every deadline on the deadlines tab, with a way to extend the open ones', async () => {
+  it('lists every deadline on the deadlines tab by decision, open first, with a way to extend the open ones', async () => {
     const page = await open('/cases/case-1/deadlines');
-    expect(text(page, 'h2')).toEqual(['Open', 'Met']);
+    expect(text(page, 'h2')).toEqual([`Decision 1 of 1 ${DECISION}`]);
+    expect(text(page, '.app-case-deadline h3')).toEqual([
+      'Last day to lodge an appeal with the SEND Tribunal',
+      'Contact the mediation adviser',
+      'Amend the EHC plan',
+    ]);
+    expect(text(page, '.app-case-deadline .govuk-summary-list__key')).toContain(
+      'Caseworker',
+    );
     expect(
       page.querySelector(
         'a[href="/cases/case-1/record/extension?deadline=d-1"]',
       )?.textContent,
     ).toContain('Extend');
-    expect(page.textContent).toContain(
-      'No deadline on this case has been met yet.',
-    );
   });
 
   it('says so when the case is not in the team (404)', async () => {

@@ -102,9 +102,7 @@ const HEADING = 'Find a case';
         }
       </div>
       @if (page.items.length) {
-        <!-- On a narrow screen the table scrolls within its region, not the page (WCAG 1.4.10 reflow). -->
-        <div class="app-table-scroll" role="region" aria-label="Cases" tabindex="0">
-        <table class="govuk-table">
+        <table class="govuk-table app-table--stack">
           <caption class="govuk-table__caption govuk-table__caption--m">
             {{ criteria() ? (page.total === 1 ? '1 case found' : page.total + ' cases found') : 'Your team’s cases, most recently changed first' }}
           </caption>
@@ -120,21 +118,20 @@ const HEADING = 'Find a case';
           <tbody class="govuk-table__body">
             @for (c of page.items; track c.id) {
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
+                <td class="govuk-table__cell" data-label="Child">
                   <a class="govuk-link" [routerLink]="['/cases', c.id]">{{ c.childName }}</a>
                   @if (matched(c); as why) {
                     <span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 app-search-match">{{ why }}</span>
                   }
                 </td>
-                <td class="govuk-table__cell">{{ c.reference }}</td>
-                <td class="govuk-table__cell app-nowrap">{{ c.dateOfBirth | longDate }}</td>
-                <td class="govuk-table__cell">{{ stage(c.stage) }}</td>
-                <td class="govuk-table__cell">{{ c.caseworker }}</td>
+                <td class="govuk-table__cell" data-label="Reference">{{ c.reference }}</td>
+                <td class="govuk-table__cell app-nowrap" data-label="Date of birth">{{ c.dateOfBirth | longDate }}</td>
+                <td class="govuk-table__cell" data-label="Stage">{{ stage(c.stage) }}</td>
+                <td class="govuk-table__cell" data-label="Caseworker">{{ c.caseworker }}</td>
               </tr>
             }
           </tbody>
         </table>
-        </div>
         @if (pages() > 1) {
           <nav class="govuk-pagination" aria-label="Pages of cases">
             @if (currentPage() > 1) {

@@ -54,7 +54,7 @@ const dashboard: DeadlineDashboard = {
     ),
   ],
   byResponsibleBody: [
-    row('icb', 'Integrated care board (health)', 1),
+    row('icb', 'Integrated care board (ICB)', 1),
     row('council_social_care', 'Council social care', 1),
   ],
   flaggedCases: [],

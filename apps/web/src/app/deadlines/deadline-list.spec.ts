@@ -109,7 +109,7 @@ describe('DeadlineList', () => {
     expect(rows).toEqual([
       [
         'Amelia Jones SEND-2026-0001',
-        "Respond to the Tribunal's health and social care recommendations Integrated care board (health)",
+        "Respond to the Tribunal's health and social care recommendations Integrated care board (ICB)",
         expect.stringMatching(/^\w{3} \d{1,2} \w{3} \d{4}$/),
         'Due soon',
         'Priya Shah',

@@ -7,7 +7,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DeadlineSort, DeadlineView } from '@send/contracts';
-import { presentDeadline } from '@send/domain';
+import { presentDeadline, remindsStaff } from '@send/domain';
 import { DeadlineStatusTag } from './deadline-status-tag';
 
 type SortField = Exclude<DeadlineSort, `-${string}`>;
@@ -24,7 +24,7 @@ const COLUMNS: readonly Column[] = [
   { label: 'What is due', sort: 'ruleId' },
   { label: 'Due date', sort: 'dueOn' },
   { label: 'Status' },
-  { label: 'Owner', sort: 'owner', owner: true },
+  { label: 'Caseworker', sort: 'owner', owner: true },
 ];
 
 /**
@@ -36,7 +36,7 @@ const COLUMNS: readonly Column[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, DeadlineStatusTag],
   template: `
-    <table class="govuk-table app-deadline-table">
+    <table class="govuk-table app-deadline-table app-table--stack">
       <caption class="govuk-table__caption govuk-table__caption--m">{{ caption() }}@if (sort()) {<span class="govuk-visually-hidden">, sorted by {{ sortedBy() }}</span>}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
@@ -72,22 +72,23 @@ const COLUMNS: readonly Column[] = [
         @for (deadline of deadlines(); track deadline.id) {
           @let row = present(deadline, today());
           <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
+            <td class="govuk-table__cell" data-label="Child and case">
               <a class="govuk-link" [routerLink]="['/cases', deadline.caseId]">{{ deadline.childName }}</a>&ngsp;
               <span class="app-secondary-text">{{ deadline.caseReference }}</span>
             </td>
-            <td class="govuk-table__cell">
+            <td class="govuk-table__cell" data-label="What is due">
               {{ row.title }}
               @if (row.responsibleBody) {
                 <span class="app-secondary-text">{{ row.responsibleBody }}</span>
               }
             </td>
-            <td class="govuk-table__cell app-nowrap">{{ row.due }}</td>
-            <td class="govuk-table__cell">
+            <td class="govuk-table__cell app-nowrap" data-label="Due date">{{ row.due }}</td>
+            <td class="govuk-table__cell" data-label="Status">
               <app-deadline-status-tag [deadline]="deadline" [today]="today()" />
             </td>
             @if (showOwner()) {
-              <td class="govuk-table__cell">{{ deadline.owner }}</td>
+              <!-- A family's or the mediation adviser's own time limit has no caseworker: it says who must act. -->
+              <td class="govuk-table__cell" data-label="Caseworker">{{ staffDuty(deadline.dutyHolder) ? deadline.owner : row.whoMustAct }}</td>
             }
           </tr>
         }
@@ -106,6 +107,7 @@ export class DeadlineTable {
 
   /** Title and due date, as the domain presents a deadline everywhere. */
   protected readonly present = presentDeadline;
+  protected readonly staffDuty = remindsStaff;
   protected readonly columns = computed(() =>
     COLUMNS.filter((c) => this.showOwner() || !c.owner),
   );

@@ -10,7 +10,7 @@ import type {
 } from '@send/contracts';
 
 const RESPONSIBLE_BODIES: Record<ResponsibleBody, string> = {
-  icb: 'Integrated care board (health)',
+  icb: 'Integrated care board (ICB)',
   council_social_care: 'Council social care',
 };
 

@@ -18,3 +18,5 @@ export {
   RESPONSIBLE_BODY_LABELS,
 } from './labels';
 export * from './search-terms';
+export * from './decision-of';
+export * from './decision-route';

@@ -21,7 +21,7 @@ export const DECISION_TYPE_LABELS: Record<DecisionType, string> = {
 };
 
 export const RESPONSIBLE_BODY_LABELS: Record<ResponsibleBody, string> = {
-  icb: 'Integrated care board (health)',
+  icb: 'Integrated care board (ICB)',
   council_social_care: 'Council social care',
 };
 

@@ -141,8 +141,8 @@ export function deadlineStatusWords(
 /** Who must act on a deadline, in words. */
 export const DUTY_HOLDER_LABELS: Readonly<Record<DutyHolder, string>> = {
   council: 'The council',
-  family: 'The family',
+  family: 'The parent or young person',
   mediation_adviser: 'The mediation adviser',
-  icb: 'The integrated care board (health)',
+  icb: 'The integrated care board (ICB)',
   council_social_care: 'Council social care',
 };

@@ -286,6 +286,18 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
         (d) => d.caseId === id && d.caseReference === detail.reference,
       ),
     ).toBe(true);
+    // Which decision each deadline follows from: the domain's decisionOf over the stored history.
+    expect([...new Set(detail.deadlines.map((d) => d.decisionId))]).toEqual([
+      'd1',
+    ]);
+    expect(await cases.events(id)).toEqual([
+      expect.objectContaining({ type: 'case.opened' }),
+      expect.objectContaining({
+        type: 'decision.issued',
+        payload: expect.objectContaining({ decisionId: 'd1' }),
+      }),
+      expect.objectContaining({ type: 'appeal.lodged' }),
+    ]);
     expect(detail.documents).toEqual([]);
     await expect(
       queries.detail('00000000-0000-4000-8000-000000000000'),

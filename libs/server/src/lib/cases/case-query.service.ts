@@ -7,7 +7,12 @@ import type {
   DocumentView,
   Page,
 } from '@send/contracts';
-import { completeSnapshot } from '@send/domain';
+import {
+  type CaseEvent,
+  completeSnapshot,
+  decisionOf,
+  decisionOfDeadline,
+} from '@send/domain';
 import type { EntityManager } from 'typeorm';
 import { CaseEntity } from '../db/entities';
 import { type CaseSearch, CaseRepository } from './case.repository';
@@ -66,11 +71,21 @@ export class CaseQueryService {
     const c = await this.cases.byId(caseId, manager);
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
     const s = completeSnapshot(c.snapshot);
+    const deadlines = await this.deadlines.forCase(caseId, manager);
+    const documents = await this.documents(caseId, manager);
+    const events = await this.cases.events(caseId, manager);
+    // Which decision each deadline and way forward meeting follows from: the domain's rule, by the history's order.
+    const links = decisionOf(
+      events.map((e) => ({ type: e.type, ...e.payload }) as CaseEvent),
+    );
     return {
       ...toCaseSummary(c),
       contacts: s.contacts,
       decisions: s.decisions,
-      wayForwardMeetings: s.wayForwardMeetings,
+      wayForwardMeetings: s.wayForwardMeetings.map((w) => {
+        const decisionId = w.decisionId ?? links.subjects.get(w.id);
+        return decisionId ? { ...w, decisionId } : w;
+      }),
       mediations: s.mediations,
       disagreementResolutions: s.disagreementResolutions,
       appeals: s.appeals,
@@ -81,8 +96,11 @@ export class CaseQueryService {
       draftPlans: s.draftPlans,
       phaseTransfers: s.phaseTransfers,
       flags: s.flags,
-      deadlines: await this.deadlines.forCase(caseId, manager),
-      documents: await this.documents(caseId, manager),
+      deadlines: deadlines.map((d) => {
+        const decisionId = decisionOfDeadline(links, d);
+        return decisionId ? { ...d, decisionId } : d;
+      }),
+      documents,
     };
   }
 

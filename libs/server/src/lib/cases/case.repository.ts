@@ -184,6 +184,18 @@ export class CaseRepository {
     );
   }
 
+  /** The case's history events (type and payload only) in order, for what the domain works out from them. */
+  events(
+    caseId: string,
+    db: Db = this.db,
+  ): Promise<{ type: string; payload: Record<string, unknown> }[]> {
+    return sql(
+      db,
+      `SELECT type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      [caseId],
+    );
+  }
+
   async appendEvent(tx: EntityManager, e: NewCaseEvent): Promise<void> {
     await sql(
       tx,

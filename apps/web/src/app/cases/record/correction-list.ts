@@ -26,7 +26,7 @@ import { CaseStore } from '../case-store';
       <p class="govuk-body" role="alert">{{ serviceProblem }}</p>
     } @else if (store.history.hasValue()) {
       @if (entries().length) {
-        <table class="govuk-table">
+        <table class="govuk-table app-table--stack">
           <caption class="govuk-table__caption govuk-table__caption--m">Entries that can be corrected</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -39,9 +39,9 @@ import { CaseStore } from '../case-store';
           <tbody class="govuk-table__body">
             @for (event of entries(); track event.id) {
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{{ event.sequence }}</td>
-                <td class="govuk-table__cell">{{ event.summary }}</td>
-                <td class="govuk-table__cell">
+                <td class="govuk-table__cell" data-label="Entry">{{ event.sequence }}</td>
+                <td class="govuk-table__cell" data-label="What was recorded">{{ event.summary }}</td>
+                <td class="govuk-table__cell" data-label="Recorded">
                   {{ event.recordedAt | londonDateTime }}<span class="app-secondary-text">by {{ event.actorName }}</span>
                 </td>
                 <td class="govuk-table__cell">

@@ -6,6 +6,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Session } from '../../core/session';
+import { londonToday } from '../../shared/dates';
 import { SERVICE_PROBLEM } from '../../shared/problem';
 import { CaseStore } from '../case-store';
 import { recordOptions } from './record-options';
@@ -32,22 +33,41 @@ import { recordOptions } from './record-options';
             <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', 'corrections']">Correct an earlier entry</a>.
           </p>
           @for (group of groups(); track group.heading) {
-            <h2 class="govuk-heading-m govuk-!-margin-bottom-1">{{ group.heading }}</h2>
+            <h2 class="govuk-heading-m govuk-!-margin-bottom-1" [id]="group.id ?? null" [attr.tabindex]="group.id ? -1 : null">{{ group.heading }}</h2>
             @if (group.caption) {
               <p class="govuk-body app-secondary-text">{{ group.caption }}</p>
             }
-            <ul class="govuk-list app-record-options">
-              @for (option of group.options; track $index) {
-                <li>
-                  <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', option.kind]" [queryParams]="option.params">{{
-                    option.text
-                  }}</a>
-                  @if (option.hint) {
-                    <span class="app-secondary-text">{{ option.hint }}</span>
-                  }
-                </li>
-              }
-            </ul>
+            @if (group.options.length) {
+              <ul class="govuk-list app-record-options">
+                @for (option of group.options; track $index) {
+                  <li>
+                    <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', option.kind]" [queryParams]="option.params">{{
+                      option.text
+                    }}</a>
+                    @if (option.hint) {
+                      <span class="app-secondary-text">{{ option.hint }}</span>
+                    }
+                  </li>
+                }
+              </ul>
+            } @else if (!group.parts?.length) {
+              <p class="govuk-body">Nothing can be recorded on this decision’s route now.</p>
+            }
+            @for (part of group.parts ?? []; track part.heading) {
+              <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{{ part.heading }}</h3>
+              <ul class="govuk-list app-record-options">
+                @for (option of part.options; track $index) {
+                  <li>
+                    <a class="govuk-link" [routerLink]="['/cases', detail.id, 'record', option.kind]" [queryParams]="option.params">{{
+                      option.text
+                    }}</a>
+                    @if (option.hint) {
+                      <span class="app-secondary-text">{{ option.hint }}</span>
+                    }
+                  </li>
+                }
+              </ul>
+            }
           }
         </div>
       </div>
@@ -62,6 +82,8 @@ export class RecordMenu {
   protected readonly serviceProblem = SERVICE_PROBLEM;
   protected readonly groups = computed(() => {
     const detail = this.store.current();
-    return detail ? recordOptions(detail, this.session.user()?.role) : [];
+    return detail
+      ? recordOptions(detail, this.session.user()?.role, londonToday())
+      : [];
   });
 }

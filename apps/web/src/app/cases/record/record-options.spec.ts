@@ -1,6 +1,6 @@
 import type { MediationView } from '@send/contracts';
 import { caseDetail, deadlineView } from '../../testing/fixtures';
-import { recordOptions } from './record-options';
+import { mayFollow, recordOptions } from './record-options';
 
 const texts = (groups: ReturnType<typeof recordOptions>) =>
   groups.map((g) => [g.heading, g.options.map((o) => o.text)]);
@@ -17,12 +17,41 @@ const mediation = (overrides: Partial<MediationView>): MediationView => ({
   ...overrides,
 });
 
+/** Today as the checks see it: after every date of the fixtures (which are in 2099). */
+const TODAY = '2100-01-04';
+
+const parts = (groups: ReturnType<typeof recordOptions>) =>
+  groups.flatMap((g) => g.parts ?? []);
+
 describe('recordOptions: what can be recorded now', () => {
-  it('offers a decision and the routes of each decision, and the extension of each open deadline', () => {
-    const groups = recordOptions(caseDetail());
+  it('offers, per decision (newest first), what can happen next on its route, and the extension of each open deadline', () => {
+    const groups = recordOptions(
+      caseDetail({
+        decisions: [
+          ...caseDetail().decisions,
+          {
+            id: 'dec-2',
+            type: 'cease_plan',
+            decisionDate: '2099-06-01',
+            letterSent: '2099-06-02',
+            sections: [],
+          },
+        ],
+        appeals: [
+          {
+            id: 'a-2',
+            decisionId: 'dec-2',
+            tribunalReference: 'EH857/99/00002',
+            lodgedOn: '2099-06-10',
+          },
+        ],
+      }),
+      'caseworker',
+      TODAY,
+    );
     expect(texts(groups)).toEqual([
       [
-        'Decisions and meetings',
+        'Decisions, requests and meetings',
         [
           'A decision the council issued',
           'A request for an EHC needs assessment',
@@ -34,7 +63,12 @@ describe('recordOptions: what can be recorded now', () => {
         ],
       ],
       [
-        'Decision: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099',
+        // The domain refuses a second appeal while one runs against the decision: not offered.
+        'Decision 2 of 2: To cease to maintain the EHC plan, letter sent Tue 2 Jun 2099',
+        ['The family contacted the mediation adviser'],
+      ],
+      [
+        'Decision 1 of 2: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099',
         [
           'The family contacted the mediation adviser',
           'An appeal to the Tribunal',
@@ -42,24 +76,66 @@ describe('recordOptions: what can be recorded now', () => {
       ],
       [
         'Deadlines',
-        [
-          'Extend: Last day to lodge an appeal with the SEND Tribunal',
-          'Extend: Contact the mediation adviser',
-        ],
+        // The time to contact the mediation adviser has no statutory exception: not offered.
+        ['Extend: Last day to lodge an appeal with the SEND Tribunal'],
       ],
       ['The case', ['A parent, carer or other contact']],
     ]);
-    expect(groups[1]?.options[0]).toMatchObject({
+    expect(groups[1]?.id).toBe('decision-dec-2');
+    expect(
+      parts(groups).map((p) => [p.heading, p.options.map((o) => o.kind)]),
+    ).toEqual([
+      [
+        'Appeal EH857/99/00002, lodged Wed 10 Jun 2099',
+        ['appeal-registered', 'hearing-listed', 'appeal-outcome'],
+      ],
+    ]);
+    expect(groups[2]?.options[0]).toMatchObject({
       kind: 'mediation-adviser-contacted',
       params: { decision: 'dec-1' },
     });
   });
 
+  it('asks the domain whether an entry may follow', () => {
+    const detail = caseDetail();
+    expect(
+      mayFollow(
+        detail,
+        {
+          type: 'appeal.registered',
+          appealId: 'a-9',
+          registeredOn: TODAY,
+          appealReceivedOn: TODAY,
+        },
+        TODAY,
+      ),
+    ).toBe(false);
+    expect(
+      mayFollow(
+        detail,
+        {
+          type: 'mediation.adviser_contacted',
+          mediationId: 'new',
+          decisionId: 'dec-1',
+          providerName: 'x',
+          contactedOn: TODAY,
+          healthInIssue: false,
+          socialCareInIssue: false,
+        },
+        TODAY,
+      ),
+    ).toBe(true);
+  });
+
   it('follows a mediation step by step: the choice, then health notice and arrangements, then certificates', () => {
     const mediationGroup = (m: MediationView) =>
-      recordOptions(caseDetail({ mediations: [m], deadlines: [] })).find((g) =>
-        g.heading.startsWith('Mediation:'),
-      );
+      parts(
+        recordOptions(
+          caseDetail({ mediations: [m], deadlines: [] }),
+          'caseworker',
+          TODAY,
+        ),
+      ).find((g) => g.heading.startsWith('Mediation:'));
     expect(mediationGroup(mediation({}))?.options.map((o) => o.kind)).toEqual([
       'mediation-declined',
       'mediation-requested',
@@ -129,8 +205,10 @@ describe('recordOptions: what can be recorded now', () => {
         ],
         deadlines: [deadlineView({ id: 'd-9', status: 'met' })],
       }),
+      'caseworker',
+      TODAY,
     );
-    const appeal = groups.find((g) => g.heading.startsWith('Appeal'));
+    const appeal = parts(groups).find((g) => g.heading.startsWith('Appeal'));
     expect(appeal?.options.map((o) => o.text)).toEqual([
       'Complied: Tribunal order: issue the final EHC plan',
       'The response to the recommendation on section G',
