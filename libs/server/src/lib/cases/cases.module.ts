@@ -10,6 +10,9 @@ import { DecisionController } from './decision.controller';
 import { HistoryLoadController } from './history-load.controller';
 import { HistoryLoadService } from './history-load.service';
 import { LedgerRepository } from './ledger.repository';
+import { BulkReassignmentController } from './bulk-reassignment.controller';
+import { BulkReassignmentService } from './bulk-reassignment.service';
+import { ReassignmentRepository } from './reassignment.repository';
 
 /** The case write path, shared by the API and the worker: the case, its history and its deadline ledger, in one transaction. */
 @Module({
@@ -31,8 +34,19 @@ export class CasesModule {}
  */
 @Module({
   imports: [CasesModule, StaffModule],
-  controllers: [CaseController, HistoryLoadController, DecisionController],
-  providers: [CaseQueryService, CaseWriteService, HistoryLoadService],
+  controllers: [
+    CaseController,
+    HistoryLoadController,
+    DecisionController,
+    BulkReassignmentController,
+  ],
+  providers: [
+    CaseQueryService,
+    CaseWriteService,
+    HistoryLoadService,
+    BulkReassignmentService,
+    ReassignmentRepository,
+  ],
   exports: [
     CasesModule,
     CaseQueryService,
