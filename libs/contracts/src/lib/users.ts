@@ -84,7 +84,7 @@ export interface ReassignmentCase {
   version: number;
   /** Its deadlines still to be done (open or overdue), which move with it. */
   openDeadlines: number;
-  /** Of those, overdue now (the domain's overdue test). */
+  /** Of those, duties overdue now (the domain's overdue test: not the family's own time limits). */
   overdueDeadlines: number;
   /** The soonest due date of its open deadlines, if any. */
   nextDueOn: string | null;

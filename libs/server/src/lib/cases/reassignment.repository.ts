@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Db, sql } from '../db/sql';
-import { liveSql, overdueSql } from '../db/deadline-sql';
+import { liveSql, overdueDutySql } from '../db/deadline-sql';
 
 /** A member of staff as a bulk reassignment needs them: a leaver may already be disabled. */
 export interface StaffRow {
@@ -58,7 +58,8 @@ export class ReassignmentRepository {
 
   /**
    * The cases a member of staff holds in a team (by `caseworker_id`), by reference, each with its
-   * live deadlines counted (the overdue ones by the one overdue test, `deadline-sql.ts`).
+   * live deadlines counted (every one moves with the case) and, of those, the duties overdue (by
+   * the one overdue test, `deadline-sql.ts`: a family's own time limit is not overdue).
    */
   async heldCases(
     staffId: string,
@@ -70,7 +71,7 @@ export class ReassignmentRepository {
       db,
       `SELECT c.id, c.reference, c.child_name, c.stage, c.version,
               count(d.id) FILTER (WHERE ${liveSql('d')})::int AS open_deadlines,
-              count(d.id) FILTER (WHERE ${overdueSql('d', '$3::date')})::int AS overdue_deadlines,
+              count(d.id) FILTER (WHERE ${overdueDutySql('d', '$3::date')})::int AS overdue_deadlines,
               (min(d.due_on) FILTER (WHERE ${liveSql('d')}))::text AS next_due_on
        FROM "case" c LEFT JOIN deadline d ON d.case_id = c.id
        WHERE c.caseworker_id = $1 AND c.team = $2
