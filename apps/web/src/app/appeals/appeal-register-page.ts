@@ -120,6 +120,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
             }
           </div>
 
+          <div class="app-table-container" role="region" aria-label="Appeals by decision appealed" tabindex="0">
           <table class="govuk-table app-table-s">
             <caption class="govuk-table__caption govuk-table__caption--m">By decision appealed</caption>
             <thead class="govuk-table__head">
@@ -147,12 +148,14 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                   }
                 </tr>
               } @empty {
-                <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="6">No appeals match these filters.</td></tr>
+                <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="7">No appeals match these filters.</td></tr>
               }
             </tbody>
           </table>
+          </div>
 
           @if (c.bySection.length) {
+            <div class="app-table-container" role="region" aria-label="Appeals by section of the plan" tabindex="0">
             <table class="govuk-table app-table-s">
               <caption class="govuk-table__caption govuk-table__caption--m">By section of the plan appealed</caption>
               <thead class="govuk-table__head">
@@ -182,6 +185,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                 }
               </tbody>
             </table>
+            </div>
           }
 
           <div class="govuk-grid-row">
@@ -241,6 +245,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
             <p class="govuk-body">
               <a class="govuk-link" [href]="csv()" download>Download all {{ r.total }} as CSV</a>
             </p>
+            <div class="app-table-container" role="region" aria-label="Appeals (scrolls sideways on a narrow screen)" tabindex="0">
             <table class="govuk-table app-table-s" aria-labelledby="register-heading">
               <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
@@ -298,6 +303,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                 }
               </tbody>
             </table>
+            </div>
             <app-pagination [total]="r.total" [pageSize]="pageSize" [page]="pageNumber()" label="Pages of appeals" />
           } @else {
             <p class="govuk-body" role="status">No appeals match these filters. Remove a filter to see more.</p>

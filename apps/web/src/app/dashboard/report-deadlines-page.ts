@@ -86,6 +86,7 @@ export const CATEGORY_TITLES: Record<ComplianceCategory, string> = {
             <p class="govuk-body">
               <a class="govuk-link" [href]="csv()" download>Download all {{ page.total }} as CSV</a>
             </p>
+            <div class="app-table-container" role="region" aria-label="Deadlines (scrolls sideways on a narrow screen)" tabindex="0">
             <app-deadline-table
               [deadlines]="page.items"
               [caption]="countText(page.total)"
@@ -96,6 +97,7 @@ export const CATEGORY_TITLES: Record<ComplianceCategory, string> = {
               [sort]="sortValue()"
               (sortChange)="sortBy($event)"
             />
+            </div>
             <app-pagination [total]="page.total" [pageSize]="pageSize" [page]="pageNumber()" label="Pages of deadlines" />
           } @else {
             <p class="govuk-body" role="status">No deadlines match. Remove a filter, or go back to the dashboard and choose another number.</p>
