@@ -27,6 +27,7 @@ import { CreateNationalScaleReads1795730000000 } from './1795730000000-create-na
 import { DropUnusedDeadlineObjects1796590000000 } from './1796590000000-drop-unused-deadline-objects';
 import { TimeExportHousekeepingInPostgres1796590001000 } from './1796590001000-time-export-housekeeping-in-postgres';
 import { CreateCaseSearchTerm1796630000000 } from './1796630000000-create-case-search-term';
+import { AppealResultReferredBack1796640000000 } from './1796640000000-appeal-result-referred-back';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   DropUnusedDeadlineObjects1796590000000,
   TimeExportHousekeepingInPostgres1796590001000,
   CreateCaseSearchTerm1796630000000,
+  AppealResultReferredBack1796640000000,
 ];

@@ -43,6 +43,7 @@ interface Ctx {
   reviewId: string;
   providerId: string;
   managerId: string;
+  caseworkerId: string;
   /** The place in the case history of the way forward meeting's request. */
   requestSequence: string;
 }
@@ -116,6 +117,20 @@ const ENDPOINTS: Endpoint[] = [
     }),
     as: 'manager',
     wrongType: ['staffUserId', 12],
+    text: 'reason',
+  },
+  {
+    name: 'move a caseworker’s cases (bulk reassignment)',
+    path: () => `/reassignments`,
+    body: (c) => ({
+      fromStaffUserId: c.caseworkerId,
+      caseIds: [c.caseId],
+      staffUserId: c.managerId,
+      reason: 'Caseworker left the council.',
+    }),
+    versioned: false,
+    as: 'manager',
+    wrongType: ['caseIds', 'all of them'],
     text: 'reason',
   },
   {
@@ -620,6 +635,9 @@ beforeAll(async () => {
   ctx.managerId = (
     JSON.parse(process.env['E2E_USERS']!) as Record<Role, string>
   ).manager;
+  ctx.caseworkerId = (
+    JSON.parse(process.env['E2E_USERS']!) as Record<Role, string>
+  ).caseworker;
 
   // A case with a subject for every endpoint; due dates fall after 2 Mar 2026 where they can.
   const w = await Walk.open('Robin Every-Endpoint', '2014-03-09');

@@ -236,6 +236,20 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports/deadlines/list': { allowed: ['manager', 'auditor'] },
   'GET /api/reports/compliance': { allowed: ['manager', 'auditor'] },
   'GET /api/reports/appeals': { allowed: ['manager', 'auditor'] },
+  // Each report table as CSV, with the table's filters.
+  'GET /api/reports/deadlines/by-caseworker.csv': {
+    allowed: ['manager', 'auditor'],
+  },
+  'GET /api/reports/deadlines/by-rule.csv': { allowed: ['manager', 'auditor'] },
+  'GET /api/reports/deadlines/by-responsible-body.csv': {
+    allowed: ['manager', 'auditor'],
+  },
+  'GET /api/reports/compliance.csv': { allowed: ['manager', 'auditor'] },
+  'GET /api/reports/deadlines/list.csv': { allowed: ['manager', 'auditor'] },
+  'GET /api/reports/appeals.csv': { allowed: ['manager', 'auditor'] },
+  // Bulk reassignment: managers, within their team.
+  'GET /api/reassignments/preview': { allowed: ['manager'] },
+  'POST /api/reassignments': { allowed: ['manager'] },
   'POST /api/exports': { allowed: ['auditor'] },
   'GET /api/exports': { allowed: ['auditor'] },
   'GET /api/exports/{exportId}': { allowed: ['auditor'] },

@@ -103,14 +103,18 @@ test("a manager finds the overdue recommendation responses on the team's dashboa
   expect(count).toBeGreaterThanOrEqual(2);
   await overdueResponses.click();
 
+  // The heading says what the list is ("Overdue deadlines in SEND North: 2"); the caption, which rule.
   await expect(
     page.getByRole('heading', {
       level: 1,
-      name: 'Overdue: Respond to the health and social care recommendations',
+      name: `Overdue deadlines in SEND North: ${count}`,
     }),
   ).toBeVisible();
+  await expect(page.locator('.govuk-caption-l')).toHaveText(
+    'Respond to the health and social care recommendations',
+  );
   const list = page.getByRole('table', {
-    name: `${count} deadlines, soonest due first`,
+    name: new RegExp(`^${count} deadlines\\. Select a column heading`),
   });
   await expect(list.getByRole('row')).toHaveCount(count + 1);
   await expect(list.getByText('Overdue', { exact: true })).toHaveCount(count);

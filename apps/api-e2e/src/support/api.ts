@@ -197,7 +197,7 @@ export async function upload<T = any>(
 /** Downloads raw bytes (e.g. a stored document) as a member of staff. */
 export async function download(
   path: string,
-  as: As | null = 'caseworker',
+  as: As | Session | null = 'caseworker',
 ): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const headers = await authHeaders(as, 'GET');
   const res = await fetch(`${baseUrl()}/api${path}`, { headers });

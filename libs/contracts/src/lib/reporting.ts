@@ -127,8 +127,50 @@ export const DEADLINE_REPORT_STATUSES = [
 ] as const;
 export type DeadlineReportStatus = (typeof DEADLINE_REPORT_STATUSES)[number];
 
+/**
+ * How a drill-down list may be sorted (server-side, so that paging stays right): a field, or `-`
+ * and the field for the other order. `daysOverdue` is the due date turned round (most overdue first).
+ */
+export const REPORT_DEADLINE_SORTS = [
+  'dueOn',
+  '-dueOn',
+  'daysOverdue',
+  '-daysOverdue',
+  'childName',
+  '-childName',
+  'caseReference',
+  '-caseReference',
+  'ruleId',
+  '-ruleId',
+  'caseworker',
+  '-caseworker',
+] as const;
+export type ReportDeadlineSort = (typeof REPORT_DEADLINE_SORTS)[number];
+
+/** A deadline in a drill-down list: its view, its case's current caseworker, and how many days it is overdue. */
+export interface ReportDeadline extends DeadlineView {
+  /** The case's caseworker now (the deadline's `owner` is who held the case when it opened). */
+  caseworker: string;
+  /** Calendar days past the due date for an overdue duty (the domain's overdue test); null otherwise. */
+  daysOverdue: number | null;
+}
+
 /** A page of deadlines behind a number on the dashboard (a drill-down). */
-export type DeadlinePage = Page<DeadlineView>;
+export interface DeadlinePage extends Page<ReportDeadline> {
+  /** The caseworkers of the scope's cases, for the caseworker filter (by name; none when the scope is every team). */
+  caseworkers: string[];
+  /** The teams the caller may choose between. */
+  teams: string[];
+}
+
+/** The tables of the dashboard that export to CSV (`GET /api/reports/deadlines/:table.csv`). */
+export const DASHBOARD_TABLES = [
+  'by-caseworker',
+  'by-rule',
+  'by-responsible-body',
+  'compliance',
+] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 /** Where an appeal has got to. */
 export const APPEAL_STAGES = [
@@ -141,13 +183,17 @@ export const APPEAL_STAGES = [
 export type AppealStage = (typeof APPEAL_STAGES)[number];
 
 /**
- * How an appeal ended for the council: `lost` (allowed, partly allowed or referred back),
- * `conceded` (conceded before the response, or a consent order), `upheld` (dismissed: the
- * council's decision stands), `ended_without_decision` (withdrawn or struck out), or `open`.
+ * How an appeal ended for the council: `lost` (allowed or partly allowed: the Tribunal ordered the
+ * council to act, SEND Regs reg 43(2)), `referred_back` (the Tribunal referred the case back for
+ * the council to reconsider whether to make a plan, reg 43(2)(d), which it must do within 2 weeks,
+ * reg 44(2)(d): neither won nor lost), `conceded` (conceded before the response, or a consent order), `upheld` (dismissed, reg
+ * 43(2)(a): the council's decision stands), `ended_without_decision` (withdrawn or struck out), or
+ * `open`.
  */
 export const APPEAL_RESULTS = [
   'open',
   'lost',
+  'referred_back',
   'conceded',
   'upheld',
   'ended_without_decision',
@@ -171,6 +217,8 @@ export interface AppealRegisterRow {
   registeredOn?: IsoDate;
   responseSentOn?: IsoDate;
   hearingDate?: IsoDate;
+  /** When the council's response to the Tribunal is due (its `tribunal.la_response` deadline), while one is recorded. */
+  responseDueOn?: IsoDate;
   stage: AppealStage;
   outcome?: AppealOutcome;
   result: AppealResult;
@@ -191,6 +239,7 @@ export interface AppealResultCounts {
   total: number;
   open: number;
   lost: number;
+  referredBack: number;
   conceded: number;
   upheld: number;
   endedWithoutDecision: number;

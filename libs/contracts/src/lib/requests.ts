@@ -63,6 +63,23 @@ export interface ReassignCaseRequest extends VersionedWrite {
   reason: string;
 }
 
+/**
+ * `POST /api/reassignments`: a caseworker leaves; their cases (and with each its open deadlines)
+ * move to other caseworkers of the manager's team, in one go and with one reason. Each case goes
+ * to `staffUserId`, or, with `spreadAcross`, the cases are dealt out in turn across those staff.
+ */
+export interface BulkReassignRequest {
+  /** The caseworker whose cases move (by staff id). */
+  fromStaffUserId: string;
+  /** The cases to move (every one must be the leaver's, in the manager's team). */
+  caseIds: string[];
+  /** One caseworker who takes every case; or leave out and give `spreadAcross`. */
+  staffUserId?: string;
+  /** Several caseworkers who share the cases, dealt out in turn. */
+  spreadAcross?: string[];
+  reason: string;
+}
+
 /** `POST /api/cases/:id/events/:sequence/correction`: the fields of that event that should have been different (`null` removes an optional one). */
 export interface CorrectEventRequest extends VersionedWrite {
   changes: Record<string, unknown>;

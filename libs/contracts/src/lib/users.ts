@@ -73,3 +73,33 @@ export interface SecurityLogEntry {
   detail: Record<string, unknown>;
   ip: string | null;
 }
+
+/** One of a leaver's cases, as the bulk reassignment preview lists it. */
+export interface ReassignmentCase {
+  caseId: string;
+  reference: string;
+  childName: string;
+  stage: string;
+  /** The case's version (for information; the move locks each case itself). */
+  version: number;
+  /** Its deadlines still to be done (open or overdue), which move with it. */
+  openDeadlines: number;
+  /** Of those, duties overdue now (the domain's overdue test: not the family's own time limits). */
+  overdueDeadlines: number;
+  /** The soonest due date of its open deadlines, if any. */
+  nextDueOn: string | null;
+}
+
+/** `GET /api/reassignments/preview?fromStaffUserId=`: a caseworker's cases and who can take them. */
+export interface ReassignmentPreview {
+  from: { id: string; name: string; team: string };
+  cases: ReassignmentCase[];
+  /** The other active caseworkers and managers of the team, who can take cases. */
+  candidates: { id: string; name: string; role: string }[];
+}
+
+/** What `POST /api/reassignments` moved: each case and where it went. */
+export interface BulkReassignResult {
+  moved: { caseId: string; reference: string; to: string; sequence: number }[];
+  openDeadlinesMoved: number;
+}

@@ -19,6 +19,7 @@ export const STAGE_LABELS: Record<AppealStage, string> = {
 export const RESULT_LABELS: Record<AppealResult, string> = {
   open: 'Not ended yet',
   lost: 'Lost',
+  referred_back: 'Referred back',
   conceded: 'Conceded',
   upheld: 'Decision upheld',
   ended_without_decision: 'Withdrawn or struck out',
@@ -28,6 +29,7 @@ export const RESULT_LABELS: Record<AppealResult, string> = {
 export const RESULT_TAGS: Record<AppealResult, string> = {
   open: 'govuk-tag govuk-tag--blue',
   lost: 'govuk-tag govuk-tag--red',
+  referred_back: 'govuk-tag govuk-tag--yellow',
   conceded: 'govuk-tag govuk-tag--orange',
   upheld: 'govuk-tag govuk-tag--green',
   ended_without_decision: 'govuk-tag govuk-tag--grey',

@@ -42,6 +42,7 @@ const register: AppealRegister = {
         total: 1,
         open: 0,
         lost: 1,
+        referredBack: 0,
         conceded: 0,
         upheld: 0,
         endedWithoutDecision: 0,
@@ -95,7 +96,10 @@ describe('AppealRegisterPage', () => {
     expect(sorts).toEqual([
       ['Child and case', 'none'],
       ['Tribunal reference', 'none'],
+      ['Caseworker', 'none'],
       ['Lodged', 'descending'],
+      ['Response due', 'none'],
+      ['Hearing date', 'none'],
       ['Stage', 'none'],
       ['Outcome', 'none'],
     ]);
@@ -124,11 +128,38 @@ describe('AppealRegisterPage', () => {
       queryParams: { sort: 'childName', order: 'desc', page: null },
       queryParamsHandling: 'merge',
     });
-    buttons[2]?.click();
+    buttons[3]?.click();
     expect(navigate).toHaveBeenLastCalledWith([], {
       queryParams: { sort: 'lodgedOn', order: 'desc', page: null },
       queryParamsHandling: 'merge',
     });
+    // The Outcome column sorts by the outcome (how the appeal ended), open ones first.
+    buttons[7]?.click();
+    expect(navigate).toHaveBeenLastCalledWith([], {
+      queryParams: { sort: 'outcome', order: 'asc', page: null },
+      queryParamsHandling: 'merge',
+    });
+  });
+
+  it('makes every number a link to the appeals it counts', async () => {
+    const { element } = await render();
+    const links = [...element.querySelectorAll('table a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/?decisionType=final_plan_content',
+        '/?decisionType=final_plan_content&result=lost',
+        '/?stage=ended',
+        '/?outcome=decided_allowed',
+      ]),
+    );
+    expect(
+      element
+        .querySelector('a[download]')
+        ?.getAttribute('href')
+        ?.startsWith('/api/reports/appeals.csv?'),
+    ).toBe(true);
   });
 
   it('shows how each appeal ended for the council, and links to the case', async () => {
@@ -144,8 +175,11 @@ describe('AppealRegisterPage', () => {
     ).toEqual([
       'Amira Khan RUT-2026-0101',
       'EH857/26/00101',
+      'Casey Worker',
       'Content of the final EHC plan Sections B, F, I',
       'Sat 10 Jan 2026',
+      '–',
+      '–',
       'Ended',
       'Lost Allowed, Fri 20 Feb 2026',
     ]);

@@ -7,7 +7,11 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { AppealRegisterRow, AppealResultCounts } from '@send/contracts';
+import type {
+  AppealRegisterRow,
+  AppealResult,
+  AppealResultCounts,
+} from '@send/contracts';
 import { APPEAL_OUTCOME_LABELS, DECISION_TYPE_LABELS } from '@send/domain';
 import { Session } from '../core/session';
 import { decisionTypeOptions } from '../dashboard/report-filters';
@@ -17,10 +21,12 @@ import { FilterPanel, type FilterField } from '../shared/filter-panel';
 import { longMonthLabel, recentMonths } from '../shared/months';
 import { pageFrom, Pagination } from '../shared/pagination';
 import { SERVICE_PROBLEM, toProblem } from '../shared/problem';
+import { csvUrl } from '../dashboard/report-api';
 import { AppealRegisterApi } from './appeal-register-api';
 import {
   capitalise,
   RESULT_LABELS,
+  outcomeOptions,
   RESULT_TAGS,
   resultOptions,
   sectionOptions,
@@ -36,24 +42,38 @@ const FILTERS = [
   'decisionType',
   'stage',
   'result',
+  'outcome',
   'section',
 ] as const;
 
 type SortKey =
   | 'childName'
   | 'tribunalReference'
+  | 'caseworker'
   | 'lodgedOn'
+  | 'responseDueOn'
+  | 'hearingDate'
   | 'stage'
-  | 'decisionDate';
+  | 'outcome';
+
+/** Columns sorted by a date start with the latest first; the others A to Z. */
+const DATE_SORTS: ReadonlySet<SortKey> = new Set([
+  'lodgedOn',
+  'responseDueOn',
+  'hearingDate',
+]);
 
 const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
   [
     { title: 'Child and case', sort: 'childName' },
     { title: 'Tribunal reference', sort: 'tribunalReference' },
+    { title: 'Caseworker', sort: 'caseworker' },
     { title: 'Decision appealed' },
     { title: 'Lodged', sort: 'lodgedOn' },
+    { title: 'Response due', sort: 'responseDueOn' },
+    { title: 'Hearing date', sort: 'hearingDate' },
     { title: 'Stage', sort: 'stage' },
-    { title: 'Outcome', sort: 'decisionDate' },
+    { title: 'Outcome', sort: 'outcome' },
   ];
 
 /**
@@ -100,6 +120,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
             }
           </div>
 
+          <div class="app-table-container" role="region" aria-label="Appeals by decision appealed" tabindex="0">
           <table class="govuk-table app-table-s">
             <caption class="govuk-table__caption govuk-table__caption--m">By decision appealed</caption>
             <thead class="govuk-table__head">
@@ -115,16 +136,26 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                 <tr class="govuk-table__row">
                   <th scope="row" class="govuk-table__header app-table__row-header">{{ row.label }}</th>
                   @for (h of resultColumns; track h.key) {
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{{ row[h.key] }}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">
+                      @if (row[h.key]) {
+                        <a class="govuk-link" [routerLink]="[]" [queryParams]="filtered({ decisionType: row.key }, h.result)" queryParamsHandling="merge"
+                          >{{ row[h.key] }}<span class="govuk-visually-hidden"> {{ h.title }}: {{ row.label }}</span></a
+                        >
+                      } @else {
+                        0
+                      }
+                    </td>
                   }
                 </tr>
               } @empty {
-                <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="6">No appeals match these filters.</td></tr>
+                <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="7">No appeals match these filters.</td></tr>
               }
             </tbody>
           </table>
+          </div>
 
           @if (c.bySection.length) {
+            <div class="app-table-container" role="region" aria-label="Appeals by section of the plan" tabindex="0">
             <table class="govuk-table app-table-s">
               <caption class="govuk-table__caption govuk-table__caption--m">By section of the plan appealed</caption>
               <thead class="govuk-table__head">
@@ -140,12 +171,21 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                   <tr class="govuk-table__row">
                     <th scope="row" class="govuk-table__header">{{ row.label }}</th>
                     @for (h of resultColumns; track h.key) {
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{{ row[h.key] }}</td>
+                      <td class="govuk-table__cell govuk-table__cell--numeric">
+                        @if (row[h.key]) {
+                          <a class="govuk-link" [routerLink]="[]" [queryParams]="filtered({ section: row.key }, h.result)" queryParamsHandling="merge"
+                            >{{ row[h.key] }}<span class="govuk-visually-hidden"> {{ h.title }}: {{ row.label }}</span></a
+                          >
+                        } @else {
+                          0
+                        }
+                      </td>
                     }
                   </tr>
                 }
               </tbody>
             </table>
+            </div>
           }
 
           <div class="govuk-grid-row">
@@ -156,7 +196,15 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                   @for (row of c.byStage; track row.key) {
                     <tr class="govuk-table__row">
                       <th scope="row" class="govuk-table__header">{{ stageLabel[row.key] ?? row.label }}</th>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{{ row.count }}</td>
+                      <td class="govuk-table__cell govuk-table__cell--numeric">
+                        @if (row.count) {
+                          <a class="govuk-link" [routerLink]="[]" [queryParams]="filtered({ stage: row.key })" queryParamsHandling="merge"
+                            >{{ row.count }}<span class="govuk-visually-hidden"> appeals: {{ stageLabel[row.key] ?? row.label }}</span></a
+                          >
+                        } @else {
+                          0
+                        }
+                      </td>
                     </tr>
                   }
                 </tbody>
@@ -170,7 +218,17 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                     @if (row.count) {
                       <tr class="govuk-table__row">
                         <th scope="row" class="govuk-table__header">{{ row.label }}</th>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{{ row.count }}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">
+                          @if (row.key === 'none') {
+                            <a class="govuk-link" [routerLink]="[]" [queryParams]="filtered({ result: 'open' })" queryParamsHandling="merge"
+                              >{{ row.count }}<span class="govuk-visually-hidden"> appeals: {{ row.label }}</span></a
+                            >
+                          } @else {
+                            <a class="govuk-link" [routerLink]="[]" [queryParams]="filtered({ outcome: row.key })" queryParamsHandling="merge"
+                              >{{ row.count }}<span class="govuk-visually-hidden"> appeals: {{ row.label }}</span></a
+                            >
+                          }
+                        </td>
                       </tr>
                     }
                   }
@@ -184,6 +242,10 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
             <p class="govuk-body" role="status">
               {{ r.total }} {{ r.total === 1 ? 'appeal' : 'appeals' }}. Select a column heading to sort by it.
             </p>
+            <p class="govuk-body">
+              <a class="govuk-link" [href]="csv()" download>Download all {{ r.total }} as CSV</a>
+            </p>
+            <div class="app-table-container" role="region" aria-label="Appeals (scrolls sideways on a narrow screen)" tabindex="0">
             <table class="govuk-table app-table-s" aria-labelledby="register-heading">
               <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
@@ -208,6 +270,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                       <span class="app-secondary-text app-nowrap">{{ a.caseReference }}</span>
                     </td>
                     <td class="govuk-table__cell app-nowrap">{{ a.tribunalReference }}</td>
+                    <td class="govuk-table__cell">{{ a.caseworker }}</td>
                     <td class="govuk-table__cell">
                       {{ decisionLabel(a) }}
                       @if (a.sections.length) {
@@ -215,6 +278,20 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                       }
                     </td>
                     <td class="govuk-table__cell app-nowrap">{{ a.lodgedOn | longDate }}</td>
+                    <td class="govuk-table__cell app-nowrap">
+                      @if (a.responseDueOn) {
+                        {{ a.responseDueOn | longDate }}
+                      } @else {
+                        <span class="app-secondary-text">–</span>
+                      }
+                    </td>
+                    <td class="govuk-table__cell app-nowrap">
+                      @if (a.hearingDate) {
+                        {{ a.hearingDate | longDate }}
+                      } @else {
+                        <span class="app-secondary-text">–</span>
+                      }
+                    </td>
                     <td class="govuk-table__cell">{{ stageLabel[a.stage] }}</td>
                     <td class="govuk-table__cell">
                       <strong [class]="resultTag[a.result]">{{ resultLabel[a.result] }}</strong>&ngsp;
@@ -226,6 +303,7 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                 }
               </tbody>
             </table>
+            </div>
             <app-pagination [total]="r.total" [pageSize]="pageSize" [page]="pageNumber()" label="Pages of appeals" />
           } @else {
             <p class="govuk-body" role="status">No appeals match these filters. Remove a filter to see more.</p>
@@ -244,6 +322,7 @@ export class AppealRegisterPage {
   readonly decisionType = input<string>();
   readonly stage = input<string>();
   readonly result = input<string>();
+  readonly outcome = input<string>();
   readonly section = input<string>();
   readonly sort = input<string>();
   readonly order = input<string>();
@@ -259,17 +338,29 @@ export class AppealRegisterPage {
   protected readonly stageLabel: Record<string, string> = STAGE_LABELS;
   protected readonly resultLabel = RESULT_LABELS;
   protected readonly resultTag = RESULT_TAGS;
-  protected readonly headlineResults = ['open', 'lost', 'conceded'] as const;
+  protected readonly headlineResults = [
+    'open',
+    'lost',
+    'referred_back',
+    'conceded',
+  ] as const;
   protected readonly resultColumns: readonly {
     key: keyof Omit<AppealResultCounts, 'key' | 'label'>;
     title: string;
+    /** The result its numbers count (none: every appeal). */
+    result?: AppealResult;
   }[] = [
     { key: 'total', title: 'Appeals' },
-    { key: 'open', title: 'Open' },
-    { key: 'lost', title: 'Lost' },
-    { key: 'conceded', title: 'Conceded' },
-    { key: 'upheld', title: 'Upheld' },
-    { key: 'endedWithoutDecision', title: 'Withdrawn or struck out' },
+    { key: 'open', title: 'Open', result: 'open' },
+    { key: 'lost', title: 'Lost', result: 'lost' },
+    { key: 'referredBack', title: 'Referred back', result: 'referred_back' },
+    { key: 'conceded', title: 'Conceded', result: 'conceded' },
+    { key: 'upheld', title: 'Upheld', result: 'upheld' },
+    {
+      key: 'endedWithoutDecision',
+      title: 'Withdrawn or struck out',
+      result: 'ended_without_decision',
+    },
   ];
 
   protected readonly pageNumber = computed(() => pageFrom(this.page()));
@@ -288,6 +379,7 @@ export class AppealRegisterPage {
     decisionType: this.decisionType(),
     stage: this.stage(),
     result: this.result(),
+    outcome: this.outcome(),
     section: this.section(),
   }));
 
@@ -305,6 +397,15 @@ export class AppealRegisterPage {
       },
     };
   });
+
+  /** Every appeal matching the filters, in the order shown, as CSV. */
+  protected readonly csv = computed(() =>
+    csvUrl('appeals.csv', {
+      ...this.filterValues(),
+      sort: this.sortKey(),
+      order: this.ascending() ? 'asc' : 'desc',
+    }),
+  );
 
   protected readonly register = rxResource({
     params: this.params,
@@ -366,6 +467,13 @@ export class AppealRegisterPage {
         value: v.result ?? '',
       },
       {
+        name: 'outcome',
+        label: "The Tribunal's outcome",
+        anyText: 'Any outcome',
+        options: outcomeOptions,
+        value: v.outcome ?? '',
+      },
+      {
         name: 'section',
         label: 'Section of the plan',
         anyText: 'Any section',
@@ -421,13 +529,21 @@ export class AppealRegisterPage {
         ? this.ascending()
           ? 'desc'
           : 'asc'
-        : key === 'lodgedOn' || key === 'decisionDate'
+        : DATE_SORTS.has(key)
           ? 'desc'
           : 'asc';
     void this.router.navigate([], {
       queryParams: { sort: key, order, page: null },
       queryParamsHandling: 'merge',
     });
+  }
+
+  /** The query parameters of the list filtered to what a number counts (on page one). */
+  protected filtered(
+    by: Record<string, string>,
+    result?: AppealResult,
+  ): Record<string, string | null> {
+    return { ...by, result: result ?? null, page: null };
   }
 
   protected apply(values: Record<string, string>): void {

@@ -22,7 +22,7 @@ import { longMonthLabel } from '../shared/months';
 import { httpStatus, SERVICE_PROBLEM, toProblem } from '../shared/problem';
 import { BreakdownTable } from './breakdown-table';
 import { ComplianceChart } from './compliance-chart';
-import { ReportApi } from './report-api';
+import { csvUrl, ReportApi } from './report-api';
 import {
   decisionTypeOptions,
   definedFilters,
@@ -133,6 +133,14 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
             rowHeader="Caseworker"
             [select]="byCaseworker"
           />
+          <p class="govuk-body">
+            <a class="govuk-link" [href]="csv('deadlines/by-caseworker.csv')" download
+              >Download the table by caseworker (CSV)</a
+            >
+            @if (isManager()) {
+              <br /><a class="govuk-link" routerLink="/dashboard/reassign">Move a caseworker's cases to others</a>
+            }
+          </p>
 
           <h2 class="govuk-heading-m">By responsible body</h2>
           <p class="govuk-body">Responses to the Tribunal's health and social care recommendations, due 5 weeks after its decision.</p>
@@ -147,9 +155,17 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
             rowHeader="Responsible body"
             [select]="byBody"
           />
+          <p class="govuk-body">
+            <a class="govuk-link" [href]="csv('deadlines/by-responsible-body.csv')" download
+              >Download the table by responsible body (CSV)</a
+            >
+          </p>
 
           <h2 class="govuk-heading-m">By rule</h2>
           <app-breakdown-table [rows]="d.byRule" caption="Deadlines by statutory rule" rowHeader="What is due" [select]="byRule" />
+          <p class="govuk-body">
+            <a class="govuk-link" [href]="csv('deadlines/by-rule.csv')" download>Download the table by rule (CSV)</a>
+          </p>
 
           @if (d.flaggedCases?.length) {
             <h2 class="govuk-heading-m">Cases to look at</h2>
@@ -179,6 +195,9 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
             <h3 class="govuk-heading-s">{{ s.title }}</h3>
             <app-compliance-chart [series]="s" [id]="'compliance-' + s.category" [filters]="filterParams()" />
           }
+          <p class="govuk-body">
+            <a class="govuk-link" [href]="csv('compliance.csv')" download>Download compliance month by month (CSV)</a>
+          </p>
         }
       </div>
     </div>
@@ -310,6 +329,15 @@ export class DashboardPage {
     rule: 'recommendation.response',
     responsibleBody: row.key,
   });
+
+  protected readonly isManager = computed(
+    () => this.session.user()?.role === 'manager',
+  );
+
+  /** A table's CSV, with the filters applied. */
+  protected csv(path: string): string {
+    return csvUrl(path, this.filterParams());
+  }
 
   protected drill(extra: Record<string, string>): Record<string, string> {
     return { ...this.filterParams(), ...extra };

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { roleGuard } from '../core/role-guard';
 import { DashboardPage } from './dashboard-page';
 import { ReportDeadlinesPage } from './report-deadlines-page';
 
@@ -9,5 +10,16 @@ export const dashboardRoutes: Routes = [
     component: DashboardPage,
     data: { wide: true },
   },
-  { path: 'deadlines', title: 'Deadlines', component: ReportDeadlinesPage },
+  {
+    path: 'deadlines',
+    title: 'Deadlines',
+    component: ReportDeadlinesPage,
+    data: { wide: true },
+  },
+  {
+    path: 'reassign',
+    title: "Move a caseworker's cases",
+    canActivate: [roleGuard('manager')],
+    loadComponent: () => import('./reassign-page').then((m) => m.ReassignPage),
+  },
 ];

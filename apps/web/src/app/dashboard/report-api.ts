@@ -18,6 +18,12 @@ export function queryParams(query: ReportQuery): Record<string, string> {
   );
 }
 
+/** The address of a report table's CSV (`/api/reports/<path>`), with the same filters as the table: a plain link downloads it. */
+export function csvUrl(path: string, query: ReportQuery): string {
+  const params = new URLSearchParams(queryParams(query)).toString();
+  return `/api/reports/${path}${params ? `?${params}` : ''}`;
+}
+
 /** The deadline reports of /api/reports (managers: their team; auditors: any team). */
 @Injectable({ providedIn: 'root' })
 export class ReportApi {

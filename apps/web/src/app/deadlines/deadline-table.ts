@@ -6,26 +6,45 @@ import {
   output,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DeadlineSort, DeadlineView } from '@send/contracts';
+import type {
+  DeadlineView,
+  ReportDeadline,
+  ReportDeadlineSort,
+} from '@send/contracts';
 import { presentDeadline, remindsStaff } from '@send/domain';
 import { DeadlineStatusTag } from './deadline-status-tag';
 
-type SortField = Exclude<DeadlineSort, `-${string}`>;
+/** The sorts of every deadline list (`DeadlineSort` of the deadline list, `ReportDeadlineSort` of the reports' drill-downs). */
+type AnySort = ReportDeadlineSort | 'owner' | '-owner';
+type SortField = Exclude<AnySort, `-${string}`>;
 
 interface Column {
   label: string;
   /** The server's sort for it, when the table is sortable. */
   sort?: SortField;
-  owner?: true;
+  /** Shown only with the input of that name. */
+  shownWith?: 'showOwner' | 'showCaseworker' | 'showDaysOverdue';
+  numeric?: true;
 }
 
 const COLUMNS: readonly Column[] = [
   { label: 'Child and case', sort: 'childName' },
   { label: 'What is due', sort: 'ruleId' },
   { label: 'Due date', sort: 'dueOn' },
+  {
+    label: 'Days overdue',
+    sort: 'daysOverdue',
+    shownWith: 'showDaysOverdue',
+    numeric: true,
+  },
   { label: 'Status' },
-  { label: 'Caseworker', sort: 'owner', owner: true },
+  { label: 'Caseworker', sort: 'owner', shownWith: 'showOwner' },
+  { label: 'Caseworker', sort: 'caseworker', shownWith: 'showCaseworker' },
 ];
+
+/** A deadline as a list shows it; the reports' drill-downs add the case's caseworker and the days overdue. */
+type ShownDeadline = DeadlineView &
+  Partial<Pick<ReportDeadline, 'caseworker' | 'daysOverdue'>>;
 
 /**
  * Deadlines in a GOV.UK table. With `sort`, its headers are the MoJ sortable table's buttons
@@ -42,7 +61,7 @@ const COLUMNS: readonly Column[] = [
         <tr class="govuk-table__row">
           @for (column of columns(); track column.label) {
             @let order = column.sort && sort() ? ariaSort(column.sort) : null;
-            <th scope="col" class="govuk-table__header" [attr.aria-sort]="order">
+            <th scope="col" class="govuk-table__header" [class.govuk-table__header--numeric]="column.numeric" [attr.aria-sort]="order">
               @if (order && column.sort) {
                 <button type="button" (click)="sortBy(column.sort)">
                   {{ column.label }}
@@ -83,12 +102,18 @@ const COLUMNS: readonly Column[] = [
               }
             </td>
             <td class="govuk-table__cell app-nowrap" data-label="Due date">{{ row.due }}</td>
+            @if (showDaysOverdue()) {
+              <td class="govuk-table__cell govuk-table__cell--numeric" data-label="Days overdue">{{ deadline.daysOverdue ?? '–' }}</td>
+            }
             <td class="govuk-table__cell" data-label="Status">
               <app-deadline-status-tag [deadline]="deadline" [today]="today()" />
             </td>
             @if (showOwner()) {
               <!-- A family's or the mediation adviser's own time limit has no caseworker: it says who must act. -->
               <td class="govuk-table__cell" data-label="Caseworker">{{ staffDuty(deadline.dutyHolder) ? deadline.owner : row.whoMustAct }}</td>
+            }
+            @if (showCaseworker()) {
+              <td class="govuk-table__cell" data-label="Caseworker">{{ deadline.caseworker }}</td>
             }
           </tr>
         }
@@ -97,19 +122,23 @@ const COLUMNS: readonly Column[] = [
   `,
 })
 export class DeadlineTable {
-  readonly deadlines = input.required<readonly DeadlineView[]>();
+  readonly deadlines = input.required<readonly ShownDeadline[]>();
   readonly caption = input.required<string>();
   readonly today = input.required<string>();
   readonly showOwner = input(true);
+  /** The case's caseworker now (the reports' drill-downs). */
+  readonly showCaseworker = input(false);
+  /** Days past the due date (the reports' drill-downs). */
+  readonly showDaysOverdue = input(false);
   /** The order the rows are in; unset, the headers are not sortable. */
-  readonly sort = input<DeadlineSort>();
-  readonly sortChange = output<DeadlineSort>();
+  readonly sort = input<AnySort>();
+  readonly sortChange = output<AnySort>();
 
   /** Title and due date, as the domain presents a deadline everywhere. */
   protected readonly present = presentDeadline;
   protected readonly staffDuty = remindsStaff;
   protected readonly columns = computed(() =>
-    COLUMNS.filter((c) => this.showOwner() || !c.owner),
+    COLUMNS.filter((c) => !c.shownWith || this[c.shownWith]()),
   );
   protected readonly sortedBy = computed(() => {
     const sort = this.sort() ?? 'dueOn';
@@ -126,7 +155,7 @@ export class DeadlineTable {
 
   protected sortBy(column: SortField): void {
     this.sortChange.emit(
-      this.sort() === column ? (`-${column}` as DeadlineSort) : column,
+      this.sort() === column ? (`-${column}` as AnySort) : column,
     );
   }
 }

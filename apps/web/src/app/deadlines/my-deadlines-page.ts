@@ -343,7 +343,7 @@ export class MyDeadlinesPage {
     });
   }
 
-  protected sortBy(sort: DeadlineSort): void {
+  protected sortBy(sort: string): void {
     void this.router.navigate(['/my-deadlines'], {
       queryParams: { sort: sort === 'dueOn' ? null : sort },
       queryParamsHandling: 'merge',

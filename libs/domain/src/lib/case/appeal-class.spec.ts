@@ -27,7 +27,7 @@ describe('appeal classes', () => {
     ).toEqual({
       decided_allowed: 'lost',
       decided_partly_allowed: 'lost',
-      referred_back: 'lost',
+      referred_back: 'referred_back',
       conceded_before_response: 'conceded',
       consent_order: 'conceded',
       decided_dismissed: 'upheld',

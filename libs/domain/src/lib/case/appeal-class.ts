@@ -22,15 +22,21 @@ export function appealStage(
   return 'lodged';
 }
 
-/** How an appeal ended for the council (`open` until it has ended). */
+/**
+ * How an appeal ended for the council (`open` until it has ended): the one place the outcome's
+ * class is decided (the `appeal_register` table's `result` column is written from it). A case the
+ * First-tier Tribunal refers back to the council to reconsider (SEND Regs reg 43(2)(d); the council
+ * reconsiders within 2 weeks, reg 44(2)(d)) is neither lost nor upheld: its own class.
+ */
 export function appealResult(outcome: AppealOutcome | undefined): AppealResult {
   switch (outcome) {
     case undefined:
       return 'open';
     case 'decided_allowed':
     case 'decided_partly_allowed':
-    case 'referred_back':
       return 'lost';
+    case 'referred_back':
+      return 'referred_back';
     case 'conceded_before_response':
     case 'consent_order':
       return 'conceded';

@@ -4,6 +4,8 @@ import type {
   DeadlineView,
   DutyHolder,
 } from '@send/contracts';
+import { differenceInCalendarDays } from 'date-fns';
+import { toUtcDate } from '../dates/iso-date';
 
 /**
  * How a deadline is shown, the same in the API's lists (the deadline list, the reports'
@@ -40,6 +42,15 @@ export const isOverdueDuty = (
   d: DatedStatus & { dutyHolder?: DutyHolder },
   today: string,
 ): boolean => d.dutyHolder !== 'family' && isPastDue(d, today);
+
+/** How many calendar days an overdue duty is past its due date (`isOverdueDuty`); null for any other deadline. */
+export const daysOverdue = (
+  d: DatedStatus & { dutyHolder?: DutyHolder },
+  today: string,
+): number | null =>
+  isOverdueDuty(d, today)
+    ? differenceInCalendarDays(toUtcDate(today), toUtcDate(d.dueOn))
+    : null;
 
 /** The status to report: the stored one, except that an open deadline past its date is `overdue` whether or not the monitor has marked it yet. */
 export const currentStatus = (d: DatedStatus, today: string): DeadlineStatus =>

@@ -1,4 +1,5 @@
 import {
+  daysOverdue,
   deadlineDisplayStatus,
   dueSoonUntil,
   isOverdueDuty,
@@ -75,6 +76,30 @@ describe('the overdue test', () => {
     expect(isPassedFamilyLimit({ ...past, dutyHolder: 'family' }, today)).toBe(
       true,
     );
+  });
+
+  it('days overdue: calendar days past the due date of an overdue duty, else null', () => {
+    expect(
+      daysOverdue(
+        { status: 'open', dueOn: '2026-02-20', dutyHolder: 'council' },
+        today,
+      ),
+    ).toBe(10);
+    expect(daysOverdue({ status: 'overdue', dueOn: '2026-03-01' }, today)).toBe(
+      1,
+    );
+    expect(
+      daysOverdue({ status: 'open', dueOn: '2026-03-02' }, today),
+    ).toBeNull();
+    expect(
+      daysOverdue(
+        { status: 'open', dueOn: '2026-02-20', dutyHolder: 'family' },
+        today,
+      ),
+    ).toBeNull();
+    expect(
+      daysOverdue({ status: 'met', dueOn: '2026-02-20' }, today),
+    ).toBeNull();
   });
 });
 

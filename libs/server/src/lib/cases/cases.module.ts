@@ -11,6 +11,9 @@ import { HistoryLoadController } from './history-load.controller';
 import { HistoryLoadService } from './history-load.service';
 import { LedgerRepository } from './ledger.repository';
 import { NoteController } from './note.controller';
+import { BulkReassignmentController } from './bulk-reassignment.controller';
+import { BulkReassignmentService } from './bulk-reassignment.service';
+import { ReassignmentRepository } from './reassignment.repository';
 
 /** The case write path, shared by the API and the worker: the case, its history and its deadline ledger, in one transaction. */
 @Module({
@@ -37,8 +40,15 @@ export class CasesModule {}
     HistoryLoadController,
     DecisionController,
     NoteController,
+    BulkReassignmentController,
   ],
-  providers: [CaseQueryService, CaseWriteService, HistoryLoadService],
+  providers: [
+    CaseQueryService,
+    CaseWriteService,
+    HistoryLoadService,
+    BulkReassignmentService,
+    ReassignmentRepository,
+  ],
   exports: [
     CasesModule,
     CaseQueryService,

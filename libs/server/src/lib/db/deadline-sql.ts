@@ -13,6 +13,10 @@ export const liveSql = (d: string) => `${d}.status IN ('open', 'overdue')`;
 export const overdueSql = (d: string, today: string) =>
   `(${liveSql(d)} AND (${d}.status = 'overdue' OR ${d}.due_on < ${today}))`;
 
+/** A duty past due and not met: overdue, and not a family's own time limit (the domain's `isOverdueDuty`). */
+export const overdueDutySql = (d: string, today: string) =>
+  `(${d}.duty_holder <> 'family' AND ${overdueSql(d, today)})`;
+
 /**
  * Marked overdue by the deadline monitor: past due and escalated (a deadline already past when it was
  * recorded is marked only after the next working day). What digests and escalations list.

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { csvOf, neutraliseFormula } from './csv';
+import { csvOf, neutraliseFormula, tableCsv } from './csv';
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -93,5 +93,29 @@ describe('csvOf', () => {
     await expect(collect(csvOf(rows, ['n'], (r: object) => r))).rejects.toThrow(
       'cursor failed',
     );
+  });
+});
+
+describe('tableCsv (the report tables)', () => {
+  it('writes a byte order mark, headings in words, moments in Europe/London and neutralised formulas', () => {
+    const csv = tableCsv(
+      [
+        { header: 'Child', value: (r: { name: string }) => r.name },
+        { header: 'Days overdue', value: () => 3 },
+        {
+          header: 'Recorded at',
+          value: () => new Date('2026-07-01T12:30:00Z'),
+        },
+        { header: 'Empty', value: () => null },
+      ],
+      [{ name: 'Zoë' }, { name: '=SUM(A1)' }],
+    );
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    expect(csv.slice(1).split('\n')).toEqual([
+      'Child,Days overdue,Recorded at,Empty',
+      'Zoë,3,2026-07-01 13:30,',
+      "'=SUM(A1),3,2026-07-01 13:30,",
+      '',
+    ]);
   });
 });

@@ -1,4 +1,8 @@
+import { StreamableFile } from '@nestjs/common';
+import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import { format } from 'date-fns';
 import { pipeline, type Readable, Transform } from 'node:stream';
 
 /** A cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -59,4 +63,47 @@ export function csvOf<Row, Out extends object>(
   // An error reaches the client through the last stream, which pipeline destroys with it.
   pipeline(rows, mapRows(map), csv, () => undefined);
   return csv;
+}
+
+/** One column of a report table's CSV: its heading in words, and its cell from a row. */
+export interface CsvColumn<Row> {
+  header: string;
+  value: (row: Row) => string | number | Date | null | undefined;
+}
+
+/** A moment as a spreadsheet shows it, in Europe/London: "2026-03-01 14:05". */
+const londonTime = (value: Date) =>
+  format(new TZDate(value, 'Europe/London'), 'yyyy-MM-dd HH:mm');
+
+/**
+ * The one CSV writer of the report tables (each dashboard table, each drill-down list, the appeals
+ * register): a UTF-8 byte order mark (so that spreadsheets read names with accents right), headings
+ * in words, dates as days (YYYY-MM-DD, already days in Europe/London) and moments in Europe/London,
+ * formula-like cells neutralised as in every export.
+ */
+export function tableCsv<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+): string {
+  return stringifySync(
+    rows.map((row) => columns.map((c) => c.value(row) ?? '')),
+    {
+      bom: true,
+      header: true,
+      columns: columns.map((c) => c.header),
+      cast: {
+        string: (value) => neutraliseFormula(value),
+        date: (value) => londonTime(value),
+        number: (value) => String(value),
+      },
+    },
+  );
+}
+
+/** A report table's CSV as an HTTP answer: a download named `filename`. */
+export function csvFile(filename: string, csv: string): StreamableFile {
+  return new StreamableFile(Buffer.from(csv, 'utf8'), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${filename}"`,
+  });
 }

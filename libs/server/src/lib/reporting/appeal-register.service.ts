@@ -35,7 +35,8 @@ export const APPEAL_STAGE_LABELS: Record<AppealStage, string> = {
 
 export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = {
   open: 'Not ended yet',
-  lost: 'Lost (allowed, partly allowed or referred back)',
+  lost: 'Lost (allowed or partly allowed)',
+  referred_back: 'Referred back to the council to reconsider',
   conceded: 'Conceded (before the response, or by consent order)',
   upheld: "Council's decision upheld (dismissed)",
   ended_without_decision: 'Withdrawn or struck out',
@@ -51,6 +52,13 @@ const APPEAL_COLUMNS = `a.case_id, a.reference, a.child_name, a.team, a.casework
   a.registered_on::text AS registered_on, a.response_sent_on::text AS response_sent_on, a.hearing_date::text AS hearing_date, a.outcome,
   a.decision_date::text AS decision_date, a.stage, a.result`;
 
+/** The most rows a CSV of the register holds. */
+export const CSV_MAX_ROWS = 100_000;
+
+/** The outcome column's order: by how the appeal ended for the council, then by the Tribunal's outcome. */
+const RESULT_ORDER = `array_position(ARRAY[${APPEAL_RESULTS.map((r) => `'${r}'`).join(', ')}], result)`;
+const OUTCOME_ORDER = `array_position(ARRAY[${APPEAL_OUTCOMES.map((o) => `'${o}'`).join(', ')}], outcome)`;
+
 const SORT_SQL: Record<AppealSort, string> = {
   lodgedOn: 'lodged_on',
   decisionDate: 'decision_date',
@@ -58,6 +66,10 @@ const SORT_SQL: Record<AppealSort, string> = {
   childName: 'lower(child_name)',
   tribunalReference: 'tribunal_reference',
   stage: `array_position(ARRAY[${APPEAL_STAGES.map((s) => `'${s}'`).join(', ')}], stage)`,
+  outcome: `${RESULT_ORDER} ${'$DIR'}, ${OUTCOME_ORDER}`,
+  caseworker: 'lower(caseworker)',
+  hearingDate: 'hearing_date',
+  responseDueOn: 'response_due_on',
 };
 
 interface AppealRow {
@@ -78,6 +90,7 @@ interface AppealRow {
   decision_date: string | null;
   stage: AppealStage;
   result: AppealResult;
+  response_due_on: string | null;
 }
 
 type ResultRow = {
@@ -85,6 +98,7 @@ type ResultRow = {
   total: number;
   open: number;
   lost: number;
+  referred_back: number;
   conceded: number;
   upheld: number;
   ended: number;
@@ -92,6 +106,7 @@ type ResultRow = {
 
 const RESULT_COUNTS = `count(*)::int AS total,
   count(*) FILTER (WHERE result = 'open')::int AS open, count(*) FILTER (WHERE result = 'lost')::int AS lost,
+  count(*) FILTER (WHERE result = 'referred_back')::int AS referred_back,
   count(*) FILTER (WHERE result = 'conceded')::int AS conceded, count(*) FILTER (WHERE result = 'upheld')::int AS upheld,
   count(*) FILTER (WHERE result = 'ended_without_decision')::int AS ended`;
 
@@ -104,9 +119,11 @@ export class AppealRegisterService {
     private readonly reporting: ReportingService,
   ) {}
 
+  /** The register; `all`: every matching appeal (for its CSV), not a page. */
   async register(
     actor: Actor,
     query: AppealRegisterQueryDto,
+    all = false,
   ): Promise<AppealRegister> {
     const team = this.reporting.teamFor(actor, query.team);
     const params: unknown[] = [team];
@@ -133,10 +150,15 @@ export class AppealRegisterService {
       where.push(`${param(query.section)}::text = ANY (a.sections)`);
 
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    const sort = SORT_SQL[query.sort ?? 'lodgedOn'];
-    const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
-    // One statement, the matching appeals read once: the page and every count.
-    const pageSql = `SELECT * FROM filtered ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`;
+    const sort = SORT_SQL[query.sort ?? 'lodgedOn'].replace('$DIR', direction);
+    const page = all
+      ? `LIMIT ${param(CSV_MAX_ROWS)}`
+      : `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
+    // One statement, the matching appeals read once: the page and every count. The council's
+    // response is due on its `tribunal.la_response` deadline (subject: the appeal), while one is live.
+    const pageSql = `SELECT f.*, (SELECT min(d.due_on)::text FROM deadline d WHERE d.case_id = f.case_id AND d.rule_id = 'tribunal.la_response'
+         AND d.subject_id = f.appeal_id AND d.status IN ('open', 'overdue')) AS response_due_on
+       FROM filtered f ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`;
     const teams = this.reporting.teamsFor(actor);
     const [c] = (await this.db.query(
       `WITH filtered AS MATERIALIZED (SELECT ${APPEAL_COLUMNS} FROM appeal_register a WHERE ${where.join(' AND ')})
@@ -175,6 +197,7 @@ export class AppealRegisterService {
       total: r?.total ?? 0,
       open: r?.open ?? 0,
       lost: r?.lost ?? 0,
+      referredBack: r?.referred_back ?? 0,
       conceded: r?.conceded ?? 0,
       upheld: r?.upheld ?? 0,
       endedWithoutDecision: r?.ended ?? 0,
@@ -245,6 +268,7 @@ function toRow(r: AppealRow): AppealRegisterRow {
     ...(r.registered_on ? { registeredOn: r.registered_on } : {}),
     ...(r.response_sent_on ? { responseSentOn: r.response_sent_on } : {}),
     ...(r.hearing_date ? { hearingDate: r.hearing_date } : {}),
+    ...(r.response_due_on ? { responseDueOn: r.response_due_on } : {}),
     stage: r.stage,
     ...(r.outcome ? { outcome: r.outcome } : {}),
     result: r.result,

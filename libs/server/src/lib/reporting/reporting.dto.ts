@@ -15,6 +15,8 @@ import {
   type DecisionType,
   PLAN_SECTIONS,
   type PlanSection,
+  REPORT_DEADLINE_SORTS,
+  type ReportDeadlineSort,
   RESPONSIBLE_BODIES,
   type ResponsibleBody,
 } from '@send/contracts';
@@ -155,6 +157,18 @@ export class DeadlineDrillDownQueryDto extends PagedReportQueryDto {
   @Matches(MONTH, monthMessage('month'))
   @IsString(monthMessage('month'))
   month?: string;
+
+  @ApiPropertyOptional({
+    enum: REPORT_DEADLINE_SORTS,
+    default: 'dueOn',
+    description:
+      'The order of the list: a column, or `-` and the column for the other order (daysOverdue: most overdue first)',
+  })
+  @IsOptional()
+  @IsIn(REPORT_DEADLINE_SORTS, {
+    message: `sort must be one of the list's columns: ${REPORT_DEADLINE_SORTS.join(', ')}`,
+  })
+  sort?: ReportDeadlineSort;
 }
 
 export const APPEAL_SORTS = [
@@ -164,6 +178,10 @@ export const APPEAL_SORTS = [
   'childName',
   'tribunalReference',
   'stage',
+  'outcome',
+  'caseworker',
+  'hearingDate',
+  'responseDueOn',
 ] as const;
 export type AppealSort = (typeof APPEAL_SORTS)[number];
 

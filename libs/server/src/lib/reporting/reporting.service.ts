@@ -10,13 +10,19 @@ import {
   type DeadlinePage,
   type DeadlineReportStatus,
   type DeadlineStatus,
-  type DeadlineView,
   type DutyHolder,
+  type ReportDeadline,
+  type ReportDeadlineSort,
   RESPONSIBLE_BODIES,
   type ResponsibleBody,
   type ReportFilters,
 } from '@send/contracts';
-import { deadlineView, RESPONSIBLE_BODY_LABELS, ruleTitle } from '@send/domain';
+import {
+  daysOverdue,
+  deadlineView,
+  RESPONSIBLE_BODY_LABELS,
+  ruleTitle,
+} from '@send/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
@@ -126,12 +132,41 @@ interface DeadlineRow {
   duty_holder: DutyHolder;
   subject_id: string;
   owner: string;
+  caseworker: string;
   extensions: {
     fromDueOn: string;
     toDueOn: string;
     reason: string;
     agreedBy: string;
   }[];
+}
+
+/** The columns a drill-down list sorts by (the whitelist of `REPORT_DEADLINE_SORTS`), each as SQL; `flip`: its ascending order is the column's descending one. */
+const DEADLINE_SORT_SQL: Record<
+  Exclude<ReportDeadlineSort, `-${string}`>,
+  { sql: string; flip?: true }
+> = {
+  dueOn: { sql: 'd.due_on' },
+  // Most days overdue first is the earliest due date first.
+  daysOverdue: { sql: 'd.due_on', flip: true },
+  childName: { sql: 'lower(c.child_name)' },
+  caseReference: { sql: 'c.reference' },
+  ruleId: { sql: 'd.rule_id' },
+  caseworker: { sql: 'lower(c.caseworker)' },
+};
+
+/** The most rows a CSV of a drill-down list holds. */
+export const DRILL_DOWN_CSV_MAX_ROWS = 100_000;
+
+/** The ORDER BY of a drill-down list: the sort asked for, then a stable order for paging. */
+export function deadlineOrderBy(sort: ReportDeadlineSort = 'dueOn'): string {
+  const descending = sort.startsWith('-');
+  const column =
+    DEADLINE_SORT_SQL[
+      (descending ? sort.slice(1) : sort) as keyof typeof DEADLINE_SORT_SQL
+    ];
+  const direction = descending !== (column.flip ?? false) ? 'DESC' : 'ASC';
+  return `${column.sql} ${direction}, d.due_on, c.reference, d.rule_id, d.id`;
 }
 
 /**
@@ -145,6 +180,11 @@ export class ReportingService {
     @Inject(READ_DB) private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** Today in Europe/London, as the reports count it. */
+  today(): string {
+    return this.clock.today();
+  }
 
   /** The team a report is about: a manager's own (refusing another); an auditor's choice, or every team (null). */
   teamFor(actor: Actor, requested: string | undefined): string | null {
@@ -351,6 +391,7 @@ export class ReportingService {
   async deadlines(
     actor: Actor,
     query: DeadlineDrillDownQueryDto,
+    all = false,
   ): Promise<DeadlinePage> {
     const { filters, period, today } = this.filtersOf(actor, query);
     const status: DeadlineReportStatus = query.status ?? 'due';
@@ -383,16 +424,18 @@ export class ReportingService {
         `d.due_on >= ${param(`${query.month}-01`)}::date AND d.due_on < (${param(`${query.month}-01`)}::date + interval '1 month')`,
       );
     const filterParams = [...params];
-    const page = `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
+    const page = all
+      ? `LIMIT ${param(DRILL_DOWN_CSV_MAX_ROWS)}`
+      : `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
     // The page and its count as two queries (the count needs the case only to filter by caseworker):
     // a window count over the page query would make PostgreSQL produce every match before the first 50.
     const [rows, [count]] = await Promise.all([
       this.db.query(
         `SELECT d.id, d.case_id, c.reference, c.child_name, d.rule_id, d.ruleset_version, d.due_on::text AS due_on, d.explanation,
-                d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, d.extensions
+                d.status, d.met_on::text AS met_on, d.responsible_body, d.duty_holder, d.subject_id, d.owner, c.caseworker, d.extensions
          FROM deadline d JOIN "case" c ON c.id = d.case_id
          WHERE ${where.join(' AND ')}
-         ORDER BY d.due_on, c.reference, d.rule_id, d.id
+         ORDER BY ${deadlineOrderBy(query.sort)}
          ${page}`,
         params,
       ) as Promise<DeadlineRow[]>,
@@ -402,13 +445,34 @@ export class ReportingService {
       ) as Promise<{ total: number }[]>,
     ]);
     const total = count?.total ?? 0;
-    return { items: rows.map((r) => toView(r, today)), total };
+    const [caseworkers, teams] = all
+      ? [[], []]
+      : await Promise.all([
+          this.caseworkersOf(filters.team),
+          this.teamsFor(actor),
+        ]);
+    return {
+      items: rows.map((r) => toView(r, today)),
+      total,
+      caseworkers,
+      teams,
+    };
+  }
+
+  /** The caseworkers of a team's cases, for the drill-down's filter (none for every team at once: too many to choose from). */
+  private async caseworkersOf(team: string | null): Promise<string[]> {
+    if (team === null) return [];
+    const rows = (await this.db.query(
+      `SELECT DISTINCT caseworker FROM "case" WHERE team = $1 ORDER BY caseworker LIMIT 500`,
+      [team],
+    )) as { caseworker: string }[];
+    return rows.map((r) => r.caseworker);
   }
 }
 
-/** The view of a deadline every list returns: the domain's, from this query's row. */
-function toView(r: DeadlineRow, today: string): DeadlineView {
-  return deadlineView(
+/** The view of a deadline every list returns (the domain's, from this query's row), with the case's caseworker and the days overdue. */
+function toView(r: DeadlineRow, today: string): ReportDeadline {
+  const view = deadlineView(
     {
       id: r.id,
       caseId: r.case_id,
@@ -428,4 +492,12 @@ function toView(r: DeadlineRow, today: string): DeadlineView {
     },
     today,
   );
+  return {
+    ...view,
+    caseworker: r.caseworker,
+    daysOverdue: daysOverdue(
+      { status: r.status, dueOn: r.due_on, dutyHolder: r.duty_holder },
+      today,
+    ),
+  };
 }
