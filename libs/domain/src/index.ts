@@ -44,3 +44,5 @@ export {
 export * from './lib/case';
 export * from './lib/deadlines/deadline-status';
 export * from './lib/deadlines/deadline-view';
+
+export * from './lib/letters/letters';
