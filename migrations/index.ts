@@ -26,6 +26,7 @@ import { AddPasswordChangeState1795620002000 } from './1795620002000-add-passwor
 import { CreateNationalScaleReads1795730000000 } from './1795730000000-create-national-scale-reads';
 import { DropUnusedDeadlineObjects1796590000000 } from './1796590000000-drop-unused-deadline-objects';
 import { TimeExportHousekeepingInPostgres1796590001000 } from './1796590001000-time-export-housekeeping-in-postgres';
+import { CreateLetters1796660000000 } from './1796660000000-create-letters';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CreateNationalScaleReads1795730000000,
   DropUnusedDeadlineObjects1796590000000,
   TimeExportHousekeepingInPostgres1796590001000,
+  CreateLetters1796660000000,
 ];

@@ -8,3 +8,4 @@ export * from './lib/users';
 export * from './lib/admin';
 export * from './lib/reporting';
 export * from './lib/exports';
+export * from './lib/letters';

@@ -46,3 +46,4 @@ export * from './lib/deadlines/deadline-status';
 export * from './lib/deadlines/deadline-view';
 
 export * from './lib/letters/letters';
+export * from './lib/letters/demo-case';

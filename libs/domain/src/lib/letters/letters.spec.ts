@@ -1,7 +1,9 @@
 import type { CaseEvent } from '../case/case-events';
 import { checkHistory } from '../case/case-corrections';
+import { DEMO_LETTER_HISTORIES } from './demo-case';
 import {
   EXAMPLE_SENDER,
+  LETTER_KINDS,
   letterChecklistOf,
   letterData,
   letterFacts,
@@ -261,4 +263,19 @@ describe('missingParts: what the law requires a template to contain', () => {
       missingParts('recommendation_response', '{outcome}').map((p) => p.id),
     ).toEqual(['reasons']);
   });
+});
+
+describe('the demo case administrators preview templates against', () => {
+  it.each(LETTER_KINDS)(
+    'has a lawful entry for %s, whose letter data fills',
+    (kind) => {
+      const history = DEMO_LETTER_HISTORIES[kind];
+      checkHistory(history);
+      const facts = letterFacts(history);
+      expect(letterKindOf(facts.event)).toBe(kind);
+      expect(letterData(kind, facts, EXAMPLE_SENDER)['childName']).toBe(
+        'Sam Example',
+      );
+    },
+  );
 });

@@ -1,4 +1,10 @@
-import type { LetterChecklist } from '@send/contracts';
+import {
+  LETTER_KINDS,
+  type LetterChecklist,
+  type LetterKind,
+} from '@send/contracts';
+
+export type { LetterKind };
 import type { Calendar } from '../calendar/calendar';
 import { defaultCalendar } from '../calendar/calendar';
 import { ruleTitle } from '../clock/rules';
@@ -29,14 +35,7 @@ import {
  * - `mediation_arranged`: the mediation the council arranged (SEND Regs 2014 regs 36–37; CFA s.53).
  * - `order_compliance`: the council's compliance with a Tribunal order (SEND Regs 2014 reg 44).
  */
-export const LETTER_KINDS = [
-  'decision_notice',
-  'recommendation_response',
-  'concession_notice',
-  'mediation_arranged',
-  'order_compliance',
-] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+export { LETTER_KINDS } from '@send/contracts';
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   decision_notice: 'Notice of a decision',
