@@ -135,7 +135,7 @@ const sequenceOf = async (w: Walk, type: string) => {
   return history.filter((e) => e.type === type).at(-1)!.sequence;
 };
 
-/** A case whose decision (letter Tue 6 Jan 2026) is recorded with its notice. */
+/** A case whose decision (letter Tue 6 Jan 2026) is recorded (through the decision route: each PDF takes LibreOffice seconds). */
 async function decidedCase(name: string) {
   const w = await Walk.open(name, '2015-03-02');
   await w.post(
@@ -143,14 +143,16 @@ async function decidedCase(name: string) {
     { name: `Parent of ${name}`, relationship: 'parent' },
     'contact.added',
   );
-  const decision = {
-    type: 'refuse_reassessment',
-    decisionDate: '2026-01-05',
-    letterSent: '2026-01-06',
-    rationale: 'The advice shows needs are unchanged.',
-  };
-  const letter = await issue(w, { kind: 'decision_notice', decision });
-  return { w, letter, decisionId: w.detail.decisions.at(-1)!.id };
+  await w.post(
+    '/decisions',
+    {
+      type: 'refuse_reassessment',
+      decisionDate: '2026-01-05',
+      letterSent: '2026-01-06',
+    },
+    'decision.issued',
+  );
+  return { w, decisionId: w.detail.decisions.at(-1)!.id };
 }
 
 /** The decided case, then mediation declined with a certificate, and the appeal lodged and registered. */
