@@ -269,6 +269,35 @@ describe('letters: issue = record, and the letter says what the record says', ()
       template_id: null,
       letter_date: '2026-01-06',
     });
+
+    // Sent: by email with the PDF (the run has no SMTP server: the message is written to MAIL_DIR), then also by post.
+    for (const body of [
+      { how: 'email', email: 'alex.letters@example.org' },
+      { how: 'post' },
+    ]) {
+      const sent = await api<Detail & { version: number }>(
+        'POST',
+        `/cases/${w.id}/letters/${letter.letterId}/sent`,
+        { expectedVersion: w.version, ...body },
+      );
+      expect(sent.status).toBe(201);
+      w.version = sent.body.version;
+    }
+    const history = (await api<History>('GET', `/cases/${w.id}/history`)).body;
+    expect(
+      history
+        .filter((e) => e.type === 'letter.sent')
+        .map((e) => [e.payload?.['how'], e.payload?.['to']]),
+    ).toEqual([
+      ['email', 'alex.letters@example.org'],
+      ['post', undefined],
+    ]);
+    const bad = await api<{ detail: string }>(
+      'POST',
+      `/cases/${w.id}/letters/${letter.letterId}/sent`,
+      { expectedVersion: w.version, how: 'email' },
+    );
+    expect(bad.status).toBe(400);
   });
 
   it('mediation arranged: a letter for the entry recorded earlier, with the date of the mediation and the 30 days', async () => {

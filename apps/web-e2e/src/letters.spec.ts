@@ -56,7 +56,7 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
     }),
   ).toBeVisible();
   await page
-    .getByLabel('Decision')
+    .getByLabel('Decision', { exact: true })
     .selectOption({ label: 'Not to carry out a re-assessment' });
   await page.getByLabel('Date of the decision').fill('2026-01-05');
   await page.getByLabel('Date of the letter').fill('2026-01-06');

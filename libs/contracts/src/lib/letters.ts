@@ -1,5 +1,5 @@
 import type { CaseDetail } from './cases';
-import type { RecordDecisionRequest } from './requests';
+import type { RecordDecisionRequest, VersionedWrite } from './requests';
 
 /** The letters the service makes (see the domain's `letters.ts` for the law of each). */
 export const LETTER_KINDS = [
@@ -60,7 +60,7 @@ export interface IssuedLetter {
 }
 
 /** `POST /api/cases/:id/letters/:letterId/sent`: by email (to `email`, with the PDF) or by post. */
-export interface SendLetterRequest {
+export interface SendLetterRequest extends VersionedWrite {
   how: 'email' | 'post';
   email?: string;
 }

@@ -11,12 +11,12 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { IssuedLetter, LetterPreview } from '@send/contracts';
+import type { CaseDetail, IssuedLetter, LetterPreview } from '@send/contracts';
 import { AllowRoles, CASE_WRITERS, CaseScoped } from '../identity/actor';
 import { type Actor, CurrentActor } from '../identity/actor';
-import { CaseId } from '../http/endpoints';
+import { CaseId, IdOf } from '../http/endpoints';
 import { RecordOnCase } from '../auth/case-routes';
-import { LetterRequestDto } from './letters.dto';
+import { LetterRequestDto, SendLetterDto } from './letters.dto';
 import { LettersService } from './letters.service';
 import { NO_PDF_MESSAGE } from './pdf-converter';
 
@@ -58,5 +58,22 @@ export class LettersController {
     @CurrentActor() actor: Actor,
   ): Promise<IssuedLetter> {
     return this.letters.issue(id, body, actor);
+  }
+
+  @Post(':letterId/sent')
+  @RecordOnCase(
+    'Send a letter by email (the PDF attached, through the configured mail server) or mark it sent by post',
+    {
+      description:
+        'Recorded on the case as an event (`letter.sent`); by email, only once the mail server took the message.',
+    },
+  )
+  sent(
+    @Param('id', CaseId()) id: string,
+    @Param('letterId', IdOf('letter')) letterId: string,
+    @Body() body: SendLetterDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseDetail> {
+    return this.letters.send(id, letterId, body, actor);
   }
 }

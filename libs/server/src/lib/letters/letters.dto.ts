@@ -18,6 +18,7 @@ import {
 } from '@send/contracts';
 import { RecordDecisionDto } from '../cases/dto/case.dto';
 import { MAX_DB_INTEGER } from '../http/input-safety';
+import { VersionedDto } from '../http/common.dto';
 
 /** The decision to record with its notice: the decision request without its version (given once, beside it). */
 export class DecisionEntryDto extends OmitType(RecordDecisionDto, [
@@ -72,7 +73,7 @@ export class LetterRequestDto implements LetterRequest {
   eventSequence?: number;
 }
 
-export class SendLetterDto implements SendLetterRequest {
+export class SendLetterDto extends VersionedDto implements SendLetterRequest {
   @ApiProperty({ enum: ['email', 'post'] })
   @IsIn(['email', 'post'], {
     message: 'Say how the letter was sent: by email or by post.',

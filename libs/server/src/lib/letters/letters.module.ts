@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesApiModule } from '../cases/cases.module';
+import { MailService } from '../deadlines/mail.service';
 import { DocumentsModule } from '../documents/documents.module';
 import { LetterRepository } from './letter.repository';
 import { LetterTemplates } from './letter-templates.service';
@@ -19,6 +20,7 @@ import { PdfConverter } from './pdf-converter';
     LetterTemplateAdmin,
     LettersService,
     PdfConverter,
+    MailService,
   ],
 })
 export class LettersModule {}

@@ -4,12 +4,15 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type {
+  CaseDetail,
+  SendLetterRequest,
   IssuedLetter,
   LetterKind,
   LetterPreview,
@@ -34,6 +37,7 @@ import { CaseRepository } from '../cases/case.repository';
 import { CaseWriteService } from '../cases/case-write.service';
 import { decisionEventOf } from '../cases/decision.controller';
 import { Clock } from '../clock/clock';
+import { MailService } from '../deadlines/mail.service';
 import { DocumentService } from '../documents/document.service';
 import { rolledBackOnFailure } from '../http/write-outcome';
 import type { Actor } from '../identity/actor';
@@ -83,6 +87,7 @@ export class LettersService {
     private readonly pdf: PdfConverter,
     private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendar: Calendar,
+    private readonly mail: MailService,
   ) {}
 
   async preview(
@@ -190,6 +195,77 @@ export class LettersService {
       templateId: letter.templateId,
       case: await this.writes.show(saved),
     };
+  }
+
+  /**
+   * Records that a letter was sent: by email through the configured mail server with the PDF
+   * attached (the entry is saved only if the mail server took the message), or by post.
+   */
+  async send(
+    caseId: string,
+    letterId: string,
+    body: SendLetterRequest,
+    actor: Actor,
+  ): Promise<CaseDetail> {
+    const letter = await this.repository.letter(this.db, caseId, letterId);
+    if (!letter) throw new NotFoundException('This case has no such letter.');
+    const to = body.how === 'email' ? body.email?.trim() : undefined;
+    const pdf =
+      body.how === 'email'
+        ? await this.documents.content(caseId, letter.pdf_document_id)
+        : undefined;
+    const saved = await rolledBackOnFailure(() =>
+      this.db.transaction(async (tx) => {
+        const recorded = await this.commands.recordIn(
+          tx,
+          caseId,
+          {
+            type: 'letter.sent',
+            letterId,
+            eventSequence: letter.event_sequence,
+            how: body.how,
+            ...(to ? { to } : {}),
+            sentOn: this.clock.today(),
+          },
+          actor,
+          { expectedVersion: body.expectedVersion },
+        );
+        await this.repository.markSent(
+          tx,
+          letterId,
+          this.clock.now(),
+          body.how,
+          to ?? null,
+        );
+        if (pdf && to) {
+          await this.mail
+            .send({
+              id: `letter-${letterId}-${recorded.sequence}`,
+              to,
+              subject: `${LETTER_KIND_LABELS[letter.kind as LetterKind]}: ${EXAMPLE_SENDER.councilName}`,
+              text: `Please find attached a letter from ${EXAMPLE_SENDER.councilName} (${pdf.filename}).\n\nIf you have questions about it, reply to this email or contact the caseworker named in the letter.`,
+              attachments: [
+                {
+                  filename: pdf.filename,
+                  content: pdf.content,
+                  contentType: 'application/pdf',
+                },
+              ],
+            })
+            .catch(() => {
+              throw new ServiceUnavailableException(
+                'The email could not be sent just now, so nothing was recorded. Try again in a few minutes, or send the letter by post.',
+              );
+            });
+        }
+        return {
+          caseId,
+          sequence: recorded.sequence,
+          version: recorded.version,
+        };
+      }),
+    );
+    return this.writes.show(saved);
   }
 
   /** The letter for the request: its entry, the case and deadlines with it, and the filled template. */
