@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
-import { api, download, sql } from './support/api';
+import { api, download, sql, upload } from './support/api';
 import { type Detail, longDate, tribunalReference, Walk } from './support/walk';
 
 /*
@@ -530,6 +530,108 @@ describe('letters: issue = record, and the letter says what the record says', ()
       expect(await count()).toBe(before);
     } finally {
       await sql(`DELETE FROM letter_template WHERE id = $1`, [t.id]);
+    }
+  });
+
+  it('administrators upload a template, preview it against the demo case, and publish it; one lacking a required part is never published', async () => {
+    const dir = join(
+      __dirname,
+      '../../../libs/server/src/lib/letters/templates',
+    );
+    const good = readFileSync(join(dir, 'decision_notice.docx'));
+    const zip = new PizZip(good);
+    zip.file(
+      'word/document.xml',
+      zip.file('word/document.xml')!.asText().replace('{appealBy}', 'soon'),
+    );
+    const broken = zip.generate({ type: 'nodebuffer' });
+    const file = (bytes: Buffer, filename: string) => ({
+      filename,
+      contentType:
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes,
+    });
+    const ids: string[] = [];
+    try {
+      const refused = await upload(
+        '/letter-templates/decision_notice',
+        {},
+        file(good, 'ours.docx'),
+        'caseworker',
+      );
+      expect(refused.status).toBe(403);
+      const notWord = await upload(
+        '/letter-templates/decision_notice',
+        {},
+        file(Buffer.from('not a word document'), 'ours.docx'),
+        'administrator',
+      );
+      expect(notWord.status).toBe(400);
+
+      const first = await upload<{
+        id: string;
+        version: number;
+        html: string;
+        missingParts: { id: string }[];
+      }>(
+        '/letter-templates/decision_notice',
+        {},
+        file(good, 'ours.docx'),
+        'administrator',
+      );
+      expect(first.status).toBe(201);
+      ids.push(first.body.id);
+      expect(first.body.missingParts).toEqual([]);
+      // The demo case: a letter of Tue 6 Jan 2026, so the family's time limits end Fri 6 Mar 2026.
+      expect(first.body.html).toContain('Sam Example');
+      expect(first.body.html).toContain(
+        'The last day to appeal is Fri 6 Mar 2026',
+      );
+
+      const second = await upload<{
+        id: string;
+        version: number;
+        missingParts: { id: string }[];
+      }>(
+        '/letter-templates/decision_notice',
+        {},
+        file(broken, 'ours-without-appeal.docx'),
+        'administrator',
+      );
+      ids.push(second.body.id);
+      expect(second.body.version).toBe(first.body.version + 1);
+      expect(second.body.missingParts.map((p) => p.id)).toEqual([
+        'appeal_time_limit',
+      ]);
+      const unpublishable = await api<{ detail: string }>(
+        'POST',
+        `/letter-templates/versions/${second.body.id}/publish`,
+        undefined,
+        'administrator',
+      );
+      expect(unpublishable.status).toBe(422);
+      expect(unpublishable.body.detail).toMatch(
+        /the right to appeal and its time limit/,
+      );
+
+      const published = await api(
+        'POST',
+        `/letter-templates/versions/${first.body.id}/publish`,
+        undefined,
+        'administrator',
+      );
+      expect(published.status).toBe(200);
+      const { w } = await decidedCase('Max Letters');
+      const preview = await letters<{ templateId: string }>(
+        w,
+        '/letters/preview',
+        { kind: 'decision_notice', eventSequence: 3 },
+        200,
+      );
+      expect(preview.templateId).toBe(first.body.id);
+    } finally {
+      if (ids.length)
+        await sql(`DELETE FROM letter_template WHERE id = ANY($1)`, [ids]);
     }
   });
 });

@@ -116,13 +116,6 @@ import { CaseStore } from '../case-store';
       <p class="govuk-body" role="status">Loading the case…</p>
     }
   `,
-  styles: `
-    .app-letter-preview {
-      border: 1px solid #b1b4b6;
-      padding: 20px;
-      overflow-wrap: anywhere;
-    }
-  `,
 })
 export class IssueDecisionNoticePage {
   protected readonly store = inject(CaseStore);
