@@ -123,7 +123,9 @@ const TEMPLATES = {
   ],
   order_compliance: [
     ...head,
-    h('Appeal {tribunalReference}: we have done what the Tribunal ordered'),
+    h(
+      'Appeal {tribunalReference} about {childName}: we have done what the Tribunal ordered',
+    ),
     p('Dear {recipientName},'),
     p('The Tribunal ordered: {order}. {orderDetails}'),
     p(
