@@ -28,6 +28,7 @@ import { DropUnusedDeadlineObjects1796590000000 } from './1796590000000-drop-unu
 import { TimeExportHousekeepingInPostgres1796590001000 } from './1796590001000-time-export-housekeeping-in-postgres';
 import { CreateCaseSearchTerm1796630000000 } from './1796630000000-create-case-search-term';
 import { AppealResultReferredBack1796640000000 } from './1796640000000-appeal-result-referred-back';
+import { CreateLetters1796660000000 } from './1796660000000-create-letters';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   TimeExportHousekeepingInPostgres1796590001000,
   CreateCaseSearchTerm1796630000000,
   AppealResultReferredBack1796640000000,
+  CreateLetters1796660000000,
 ];

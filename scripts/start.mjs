@@ -1,7 +1,12 @@
 // `npm start`: builds everything, then runs the whole system with demo data on http://localhost:3000.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
-import { assertNode24, ROOT, startSystem } from './system.mjs';
+import {
+  assertNode24,
+  ensureLetterTools,
+  ROOT,
+  startSystem,
+} from './system.mjs';
 
 assertNode24();
 const env = {
@@ -42,6 +47,14 @@ const build = spawnSync(
   },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
+
+{
+  const letters = ensureLetterTools();
+  if (!letters.ok)
+    console.warn(
+      `Warning: ${letters.message} Until then the API answers the letter routes with 503 (letters cannot be made as PDF on this server).`,
+    );
+}
 
 try {
   const system = await startSystem({ env });

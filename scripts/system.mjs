@@ -391,3 +391,52 @@ export async function removeTestSystem({ system, env }) {
     redis.disconnect();
   }
 }
+
+/** The Debian packages letters need: LibreOffice headless (DOCX → PDF), poppler (pdftotext, pdftoppm in tests), fonts. */
+export const LETTER_PACKAGES = [
+  'libreoffice-writer-nogui',
+  'poppler-utils',
+  'fonts-liberation',
+];
+const LETTER_COMMANDS = ['soffice', 'pdftotext', 'pdftoppm'];
+
+const hasCommand = (name) =>
+  spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status ===
+  0;
+
+/**
+ * Makes sure the letter tools are installed (as Chromium is for the browser tests): when one is
+ * missing and this runs as root, installs Debian's packages with apt-get. Returns
+ * `{ ok: true }`, or `{ ok: false, message }` saying what to install: `npm test` stops on it,
+ * `npm start` warns and the API answers the letter routes with 503.
+ */
+export function ensureLetterTools(log = console.log) {
+  const missing = () => LETTER_COMMANDS.filter((c) => !hasCommand(c));
+  if (missing().length === 0) return { ok: true };
+  const install = `apt-get install -y ${LETTER_PACKAGES.join(' ')}`;
+  if (process.getuid?.() !== 0 || !hasCommand('apt-get')) {
+    return {
+      ok: false,
+      message: `Letters are made as PDF with LibreOffice, and tested with poppler; missing: ${missing().join(', ')}. Install them (Debian/Ubuntu: sudo ${install}).`,
+    };
+  }
+  log(
+    `Installing the letter tools (${LETTER_PACKAGES.join(', ')}) with apt-get…`,
+  );
+  const result = spawnSync(
+    'sh',
+    [
+      '-c',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends ${LETTER_PACKAGES.join(' ')} >/dev/null`,
+    ],
+    { stdio: 'inherit' },
+  );
+  const still = missing();
+  if (result.status !== 0 || still.length > 0) {
+    return {
+      ok: false,
+      message: `Installing the letter tools failed (exit ${result.status}); still missing: ${still.join(', ') || 'none'}. Run: ${install}`,
+    };
+  }
+  return { ok: true };
+}

@@ -9,7 +9,7 @@
 // and, after the builds, that the web app's initial JavaScript is under 300 kB gzip-compressed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { assertNode24, ROOT } from './system.mjs';
+import { assertNode24, ensureLetterTools, ROOT } from './system.mjs';
 
 assertNode24();
 const env = {
@@ -44,6 +44,15 @@ if (!existsSync(CHROMIUM)) {
     '-c',
     'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null',
   ]);
+}
+
+// Letters: LibreOffice makes the PDFs, poppler reads them back in the tests.
+{
+  const letters = ensureLetterTools();
+  if (!letters.ok) {
+    console.error(`\n=== FAILED: ${letters.message}`);
+    process.exit(1);
+  }
 }
 
 if (process.env.CI)

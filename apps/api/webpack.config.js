@@ -29,7 +29,15 @@ module.exports = {
         { entryName: 'route-table', entryPath: 'apps/api/src/route-table.ts' },
       ],
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: [
+        './src/assets',
+        // The default letter templates (scripts/letters/default-templates.mjs), beside main.js.
+        {
+          input: 'libs/server/src/lib/letters/templates',
+          glob: '*.docx',
+          output: 'letter-templates',
+        },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

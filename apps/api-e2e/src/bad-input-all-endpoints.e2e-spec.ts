@@ -68,7 +68,43 @@ interface Endpoint {
 const OVERSIZE = 'x'.repeat(10_001);
 const IMPOSSIBLE_DATE = '2026-02-30';
 
+const LETTER_BODY = () => ({
+  kind: 'decision_notice',
+  decision: {
+    type: 'refuse_amend',
+    decisionDate: '2026-02-23',
+    letterSent: '2026-02-24',
+    rationale: 'The review showed no change in needs.',
+  },
+});
+
 const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'preview a letter',
+    path: (c) => `/cases/${c.caseId}/letters/preview`,
+    body: LETTER_BODY,
+    wrongType: ['eventSequence', 'three'],
+    date: 'decision.decisionDate',
+    text: 'decision.rationale',
+    enumField: 'kind',
+  },
+  {
+    name: 'issue a letter',
+    path: (c) => `/cases/${c.caseId}/letters`,
+    body: LETTER_BODY,
+    wrongType: ['eventSequence', 'three'],
+    date: 'decision.letterSent',
+    text: 'decision.rationale',
+    enumField: 'decision.type',
+  },
+  {
+    // Any id will do for the letter: a bad body is refused before the letter is looked for.
+    name: 'record that a letter was sent',
+    path: (c) => `/cases/${c.caseId}/letters/${c.decisionId}/sent`,
+    body: () => ({ how: 'email', email: 'parent@example.org' }),
+    wrongType: ['email', 42],
+    enumField: 'how',
+  },
   {
     name: 'open a case',
     path: () => '/cases',
@@ -805,7 +841,8 @@ describe('every write endpoint refuses bad input with a 400 naming the field, an
       .filter(([, ops]) => 'post' in ops)
       .map(([p]) => p)
       // Case writes only: documents are multipart (tested apart), the calendar feed takes no body, sign-in has
-      // its own tests (auth.e2e-spec.ts), administrators' data (staff, providers, bank holidays) too (admin.e2e-spec.ts),
+      // its own tests (auth.e2e-spec.ts), administrators' data (staff, providers, bank holidays) too (admin.e2e-spec.ts;
+      // letter templates, multipart: letters.e2e-spec.ts),
       // and an export writes no case (its bad input: exports.e2e-spec.ts).
       .filter(
         (p) =>
@@ -814,7 +851,7 @@ describe('every write endpoint refuses bad input with a 400 naming the field, an
           // Marking notifications read takes no body and writes no case (records.e2e-spec.ts).
           !p.startsWith('/api/notifications/') &&
           p !== '/api/exports' &&
-          !/^\/api\/(auth|users|mediation-providers|bank-holidays)(\/|$)/.test(
+          !/^\/api\/(auth|users|mediation-providers|bank-holidays|letter-templates)(\/|$)/.test(
             p,
           ),
       );

@@ -10,3 +10,4 @@ export * from './lib/reporting';
 export * from './lib/exports';
 export * from './lib/audit-logs';
 export * from './lib/records';
+export * from './lib/letters';

@@ -44,3 +44,6 @@ export {
 export * from './lib/case';
 export * from './lib/deadlines/deadline-status';
 export * from './lib/deadlines/deadline-view';
+
+export * from './lib/letters/letters';
+export * from './lib/letters/demo-case';

@@ -178,16 +178,26 @@ function candidates(
         subject: 'Transport',
       },
     ]),
-    {
-      type: 'document.attached',
-      documentId: `f${k}`,
-      eventSequence: k,
-      filename: 'a.pdf',
-      contentType: 'application/pdf',
-      size: 1,
-      sha256: 'ab',
-      attachedOn: t,
-    },
+    // One slot for both record events, so that adding `letter.sent` left the generator's choices as they were.
+    k % 3 === 2
+      ? {
+          type: 'letter.sent',
+          letterId: `l${k}`,
+          eventSequence: k,
+          how: k % 2 ? 'email' : 'post',
+          ...(k % 2 ? { to: 'family@example.org' } : {}),
+          sentOn: t,
+        }
+      : {
+          type: 'document.attached',
+          documentId: `f${k}`,
+          eventSequence: k,
+          filename: 'a.pdf',
+          contentType: 'application/pdf',
+          size: 1,
+          sha256: 'ab',
+          attachedOn: t,
+        },
     ...s.decisions.flatMap((d): CaseEvent[] => [
       {
         type: 'decision.corrected',

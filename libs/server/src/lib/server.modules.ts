@@ -24,6 +24,7 @@ import { DeadlineService } from './deadlines/deadline.service';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
+import { LettersModule } from './letters/letters.module';
 import { MediationModule } from './mediation/mediation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
@@ -106,6 +107,7 @@ export class ContextBindingsModule {}
     DeadlinesApiModule,
     HistoryModule,
     DocumentsModule,
+    LettersModule,
     HealthModule,
     NotificationsModule,
     AuditLogsModule,

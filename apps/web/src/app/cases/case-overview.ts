@@ -87,6 +87,11 @@ import { isOutstanding } from '@send/domain';
           </div>
         }
       </dl>
+      @if (canRecord()) {
+        <p class="govuk-body">
+          <a class="govuk-link" [routerLink]="['/cases', detail.id, 'letters', 'decision-notice']">Issue the notice of a decision</a>
+        </p>
+      }
       <h2 class="govuk-heading-m">Latest entries</h2>
       @if (store.history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>

@@ -76,6 +76,14 @@ export const caseRoutes: Routes = [
         component: EventFormPage,
       },
       {
+        path: 'letters/decision-notice',
+        title: 'Issue the notice of a decision',
+        loadComponent: () =>
+          import('./letters/issue-decision-notice-page').then(
+            (m) => m.IssueDecisionNoticePage,
+          ),
+      },
+      {
         path: 'record/:kind/check',
         title: 'Check your answers before saving',
         component: CheckAnswersPage,

@@ -372,6 +372,17 @@ export type CaseEvent =
       kind: NoteKind;
       notedOn: string;
       text: string;
+    }
+  | {
+      /** A letter issued from the case (see `letters/`) was sent: by email with its PDF, or by post. */
+      type: 'letter.sent';
+      letterId: string;
+      /** The history event the letter was issued with. */
+      eventSequence: number;
+      how: 'email' | 'post';
+      /** The email address, when sent by email. */
+      to?: string;
+      sentOn: string;
     };
 
 export type CaseEventType = CaseEvent['type'];
@@ -433,6 +444,7 @@ export const CASE_EVENT_TYPES = /* @__PURE__ */ everyEventType([
   'event.corrected',
   'document.attached',
   'note.recorded',
+  'letter.sent',
 ]);
 
 /** The version of each payload's shape; bump it when a payload changes and keep reading old ones. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseDetail } from '@send/contracts';
+import type { CaseDetail, RecordDecisionRequest } from '@send/contracts';
+import type { CaseEventOf } from '@send/domain';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor } from '../identity/actor';
 import { CaseId, IdOf } from '../http/endpoints';
@@ -18,6 +19,28 @@ import {
   RecordDecisionDto,
   ReviewMeetingDto,
 } from './dto/case.dto';
+
+/** The `decision.issued` event a decision request records (also issued with its notice: letters context). */
+export function decisionEventOf(
+  body: Omit<RecordDecisionRequest, 'expectedVersion' | 'dryRun'>,
+  decisionId: string,
+): CaseEventOf<'decision.issued'> {
+  return {
+    type: 'decision.issued',
+    decisionId,
+    decisionType: body.type,
+    decisionDate: body.decisionDate,
+    letterSent: body.letterSent,
+    sections: body.sections ?? [],
+    ...(body.letterChecklist
+      ? { letterChecklist: { ...body.letterChecklist } }
+      : {}),
+    ...(body.rationale?.trim() ? { rationale: body.rationale.trim() } : {}),
+    ...(body.answers
+      ? { answers: { kind: body.answers.kind, id: body.answers.id } }
+      : {}),
+  };
+}
 
 @ApiTags('decisions')
 @Controller('cases/:id')
@@ -40,21 +63,7 @@ export class DecisionController {
     return this.writes.recordAndShow(
       id,
       body,
-      {
-        type: 'decision.issued',
-        decisionId: randomUUID(),
-        decisionType: body.type,
-        decisionDate: body.decisionDate,
-        letterSent: body.letterSent,
-        sections: body.sections ?? [],
-        ...(body.letterChecklist
-          ? { letterChecklist: { ...body.letterChecklist } }
-          : {}),
-        ...(body.rationale?.trim() ? { rationale: body.rationale.trim() } : {}),
-        ...(body.answers
-          ? { answers: { kind: body.answers.kind, id: body.answers.id } }
-          : {}),
-      },
+      decisionEventOf(body, randomUUID()),
       actor,
     );
   }

@@ -358,6 +358,7 @@ type NotLoaded =
   | 'case.reassigned'
   | 'deadline.overdue'
   | 'document.attached'
+  | 'letter.sent'
   | 'event.corrected';
 type Unplaced = Exclude<
   CaseEventType,

@@ -17,6 +17,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with it (a letter's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /**
@@ -67,6 +69,7 @@ export class MailService implements OnApplicationShutdown {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.attachments ? { attachments: mail.attachments } : {}),
     });
     const info = await within(
       sending,

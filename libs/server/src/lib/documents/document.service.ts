@@ -9,11 +9,14 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { RequestContext } from '../audit/request-context';
 import type { Actor } from '../identity/actor';
-import { CaseCommandService } from '../cases/case-command.service';
+import {
+  CaseCommandService,
+  type RecordOptions,
+} from '../cases/case-command.service';
 import type { SavedEntry } from '../http/write-outcome';
 import { Clock } from '../clock/clock';
 import { CaseEventEntity, DocumentEntity } from '../db/entities';
@@ -192,6 +195,59 @@ export class DocumentService {
         documentId,
       };
     });
+  }
+
+  /**
+   * Stores a document the service made itself (a letter) as evidence of the history event
+   * `eventSequence`, inside the caller's transaction: the attachment is an event of the hash-chained
+   * history with the document's SHA-256, as an upload's is. No scan: the content is the service's own.
+   */
+  async storeGeneratedIn(
+    tx: EntityManager,
+    caseId: string,
+    eventSequence: number,
+    file: { filename: string; contentType: string; content: Buffer },
+    actor: Actor,
+    options: RecordOptions = {},
+  ): Promise<SavedEntry & { documentId: string; sha256: string }> {
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    const documentId = randomUUID();
+    const recorded = await this.commands.recordIn(
+      tx,
+      caseId,
+      {
+        type: 'document.attached',
+        documentId,
+        eventSequence,
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.content.length,
+        sha256,
+        attachedOn: this.clock.today(),
+      },
+      actor,
+      options,
+    );
+    await tx.getRepository(DocumentEntity).insert({
+      id: documentId,
+      caseId,
+      eventId: recorded.eventId,
+      eventSequence,
+      filename: file.filename,
+      contentType: file.contentType,
+      size: file.content.length,
+      sha256,
+      content: file.content,
+      uploadedAt: this.clock.now(),
+      uploadedBy: actor.name,
+    });
+    return {
+      caseId,
+      sequence: recorded.sequence,
+      version: recorded.version,
+      documentId,
+      sha256,
+    };
   }
 
   async content(

@@ -10,5 +10,6 @@ import { MalwareScanner } from './malware-scanner';
   imports: [CasesApiModule, AuditModule],
   controllers: [DocumentController],
   providers: [DocumentService, MalwareScanner],
+  exports: [DocumentService],
 })
 export class DocumentsModule {}

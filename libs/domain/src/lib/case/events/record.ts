@@ -8,7 +8,7 @@ import { type EventHandlers, inconsistent, mustBeNew } from './handler';
  * `effectiveHistory` and `plannedDeadlines`), and a document attached to an event of the history.
  */
 export const RECORD_EVENTS: EventHandlers<
-  'event.corrected' | 'document.attached'
+  'event.corrected' | 'document.attached' | 'letter.sent'
 > = {
   'event.corrected': {
     dates: ['correctedOn'],
@@ -53,5 +53,21 @@ export const RECORD_EVENTS: EventHandlers<
     effects: () => effects({}),
     businessDate: (event) => event.attachedOn.slice(0, 10),
     summary: (event) => `Document attached: ${event.filename}`,
+  },
+
+  'letter.sent': {
+    dates: ['sentOn'],
+    check(_snapshot, event) {
+      if (!Number.isInteger(event.eventSequence) || event.eventSequence < 1)
+        throw inconsistent('A letter belongs to an event of the case history.');
+    },
+    // The case is what the letter's entry made it; sending changes no deadline (the letter's date is the entry's).
+    apply: (snapshot) => snapshot,
+    effects: () => effects({}),
+    businessDate: (event) => event.sentOn,
+    summary: (event) =>
+      event.how === 'email'
+        ? `Letter for entry ${event.eventSequence} sent by email to ${event.to ?? 'the family'}`
+        : `Letter for entry ${event.eventSequence} marked as sent by post`,
   },
 };

@@ -1,0 +1,79 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CaseDetail, IssuedLetter, LetterPreview } from '@send/contracts';
+import { AllowRoles, CASE_WRITERS, CaseScoped } from '../identity/actor';
+import { type Actor, CurrentActor } from '../identity/actor';
+import { CaseId, IdOf } from '../http/endpoints';
+import { RecordOnCase } from '../auth/case-routes';
+import { LetterRequestDto, SendLetterDto } from './letters.dto';
+import { LettersService } from './letters.service';
+import { NO_PDF_MESSAGE } from './pdf-converter';
+
+@ApiTags('letters')
+@Controller('cases/:id/letters')
+export class LettersController {
+  constructor(private readonly letters: LettersService) {}
+
+  @Post('preview')
+  @AllowRoles(...CASE_WRITERS)
+  @CaseScoped()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Preview a letter: its text, the deadlines the entry opens, and any part the law requires that its template lacks',
+    description:
+      'With `decision`: the notice of the decision about to be recorded (every check of the write path runs; nothing is saved). With `eventSequence`: the letter for an entry recorded earlier.',
+  })
+  preview(
+    @Param('id', CaseId()) id: string,
+    @Body() body: LetterRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<LetterPreview> {
+    return this.letters.preview(id, body, actor);
+  }
+
+  @Post()
+  @RecordOnCase(
+    'Issue a letter: record its entry (or use one recorded earlier) and store the letter as DOCX and PDF',
+    {
+      description:
+        'Issue = record: the entry, the DOCX and the PDF (each with its SHA-256 in the history) are saved in one transaction. A notice whose template lacks a part the law requires is refused (422, naming the part).',
+    },
+  )
+  @ApiServiceUnavailableResponse({ description: NO_PDF_MESSAGE })
+  issue(
+    @Param('id', CaseId()) id: string,
+    @Body() body: LetterRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<IssuedLetter> {
+    return this.letters.issue(id, body, actor);
+  }
+
+  @Post(':letterId/sent')
+  @RecordOnCase(
+    'Send a letter by email (the PDF attached, through the configured mail server) or mark it sent by post',
+    {
+      description:
+        'Recorded on the case as an event (`letter.sent`); by email, only once the mail server took the message.',
+    },
+  )
+  sent(
+    @Param('id', CaseId()) id: string,
+    @Param('letterId', IdOf('letter')) letterId: string,
+    @Body() body: SendLetterDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseDetail> {
+    return this.letters.send(id, letterId, body, actor);
+  }
+}

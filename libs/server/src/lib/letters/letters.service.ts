@@ -1,0 +1,347 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type {
+  CaseDetail,
+  SendLetterRequest,
+  IssuedLetter,
+  LetterKind,
+  LetterPreview,
+  LetterRequest,
+} from '@send/contracts';
+import {
+  type Calendar,
+  type CaseEvent,
+  EXAMPLE_SENDER,
+  LETTER_KIND_LABELS,
+  letterChecklistOf,
+  letterData,
+  letterDateOf,
+  letterFacts,
+  letterKindOf,
+  missingParts,
+  type RequiredPart,
+} from '@send/domain';
+import { CALENDAR } from '../calendar/calendar.token';
+import { CaseCommandService } from '../cases/case-command.service';
+import { CaseRepository } from '../cases/case.repository';
+import { CaseWriteService } from '../cases/case-write.service';
+import { decisionEventOf } from '../cases/decision.controller';
+import { Clock } from '../clock/clock';
+import { MailService } from '../deadlines/mail.service';
+import { DocumentService } from '../documents/document.service';
+import { rolledBackOnFailure } from '../http/write-outcome';
+import type { Actor } from '../identity/actor';
+import { LetterRepository } from './letter.repository';
+import {
+  docxHtml,
+  docxText,
+  renderLetter,
+  templateText,
+} from './letter-render';
+import { LetterTemplates } from './letter-templates.service';
+import { PdfConverter } from './pdf-converter';
+
+const DOCX =
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A letter made, not yet stored: what preview shows and issue stores. */
+interface PreparedLetter {
+  kind: LetterKind;
+  templateId: string | null;
+  /** The entry: to record (issue = record), or recorded earlier at `sequence`. */
+  event: CaseEvent;
+  toRecord: boolean;
+  sequence: number;
+  reference: string;
+  docx: Buffer;
+  deadlines: LetterPreview['deadlines'];
+  missing: RequiredPart[];
+}
+
+/**
+ * Letters: made from the council's template and the case record, and issued as the entry they
+ * state (issue = record). The letter's date is the entry's date; its deadlines are the ones the
+ * clock counted for the entry. The DOCX and the PDF made from it are stored as documents of the
+ * entry, each with its SHA-256 in the hash-chained history, in the same transaction as the entry.
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly commands: CaseCommandService,
+    private readonly cases: CaseRepository,
+    private readonly writes: CaseWriteService,
+    private readonly documents: DocumentService,
+    private readonly repository: LetterRepository,
+    private readonly templates: LetterTemplates,
+    private readonly pdf: PdfConverter,
+    private readonly clock: Clock,
+    @Inject(CALENDAR) private readonly calendar: Calendar,
+    private readonly mail: MailService,
+  ) {}
+
+  async preview(
+    caseId: string,
+    body: LetterRequest,
+    actor: Actor,
+  ): Promise<LetterPreview> {
+    const letter = await this.prepare(caseId, body, actor);
+    return {
+      kind: letter.kind,
+      templateId: letter.templateId,
+      text: docxText(letter.docx),
+      html: docxHtml(letter.docx),
+      deadlines: letter.deadlines,
+      missingParts: letter.missing.map(({ id, name, law }) => ({
+        id,
+        name,
+        law,
+      })),
+    };
+  }
+
+  async issue(
+    caseId: string,
+    body: LetterRequest,
+    actor: Actor,
+  ): Promise<IssuedLetter> {
+    this.pdf.assertAvailable();
+    const letter = await this.prepare(caseId, body, actor);
+    if (letter.missing.length > 0) {
+      throw new UnprocessableEntityException(
+        `This letter cannot be issued: its template does not contain ${letter.missing
+          .map((p) => `${p.name} (${p.law})`)
+          .join(
+            '; ',
+          )}. An administrator must publish a template for “${LETTER_KIND_LABELS[letter.kind]}” that does.`,
+      );
+    }
+    const pdf = await this.pdf.toPdf(letter.docx);
+    const letterDate = letterDateOf(letter.event);
+    const name = `${letter.kind.replace(/_/g, '-')}-${letter.reference.replace(/[^A-Za-z0-9-]+/g, '-')}-${letterDate}`;
+    const saved = await rolledBackOnFailure(() =>
+      this.db.transaction(async (tx) => {
+        let sequence = letter.sequence;
+        let versionChecked = false;
+        if (letter.toRecord) {
+          const recorded = await this.commands.recordIn(
+            tx,
+            caseId,
+            letter.event,
+            actor,
+            { expectedVersion: body.expectedVersion },
+          );
+          sequence = recorded.sequence;
+          versionChecked = true;
+        }
+        const docx = await this.documents.storeGeneratedIn(
+          tx,
+          caseId,
+          sequence,
+          { filename: `${name}.docx`, contentType: DOCX, content: letter.docx },
+          actor,
+          versionChecked ? {} : { expectedVersion: body.expectedVersion },
+        );
+        const stored = await this.documents.storeGeneratedIn(
+          tx,
+          caseId,
+          sequence,
+          {
+            filename: `${name}.pdf`,
+            contentType: 'application/pdf',
+            content: pdf,
+          },
+          actor,
+        );
+        const letterId = randomUUID();
+        await this.repository.insertLetter(tx, {
+          id: letterId,
+          caseId,
+          eventSequence: sequence,
+          kind: letter.kind,
+          templateId: letter.templateId,
+          docxDocumentId: docx.documentId,
+          pdfDocumentId: stored.documentId,
+          letterDate,
+          issuedAt: this.clock.now(),
+          issuedBy: actor.name,
+        });
+        return {
+          caseId,
+          sequence: stored.sequence,
+          version: stored.version,
+          letterId,
+          eventSequence: sequence,
+          docxDocumentId: docx.documentId,
+          pdfDocumentId: stored.documentId,
+        };
+      }),
+    );
+    return {
+      letterId: saved.letterId,
+      eventSequence: saved.eventSequence,
+      docxDocumentId: saved.docxDocumentId,
+      pdfDocumentId: saved.pdfDocumentId,
+      templateId: letter.templateId,
+      case: await this.writes.show(saved),
+    };
+  }
+
+  /**
+   * Records that a letter was sent: by email through the configured mail server with the PDF
+   * attached (the entry is saved only if the mail server took the message), or by post.
+   */
+  async send(
+    caseId: string,
+    letterId: string,
+    body: SendLetterRequest,
+    actor: Actor,
+  ): Promise<CaseDetail> {
+    const letter = await this.repository.letter(this.db, caseId, letterId);
+    if (!letter) throw new NotFoundException('This case has no such letter.');
+    const to = body.how === 'email' ? body.email?.trim() : undefined;
+    const pdf =
+      body.how === 'email'
+        ? await this.documents.content(caseId, letter.pdf_document_id)
+        : undefined;
+    const saved = await rolledBackOnFailure(() =>
+      this.db.transaction(async (tx) => {
+        const recorded = await this.commands.recordIn(
+          tx,
+          caseId,
+          {
+            type: 'letter.sent',
+            letterId,
+            eventSequence: letter.event_sequence,
+            how: body.how,
+            ...(to ? { to } : {}),
+            sentOn: this.clock.today(),
+          },
+          actor,
+          { expectedVersion: body.expectedVersion },
+        );
+        await this.repository.markSent(
+          tx,
+          letterId,
+          this.clock.now(),
+          body.how,
+          to ?? null,
+        );
+        if (pdf && to) {
+          await this.mail
+            .send({
+              id: `letter-${letterId}-${recorded.sequence}`,
+              to,
+              subject: `${LETTER_KIND_LABELS[letter.kind as LetterKind]}: ${EXAMPLE_SENDER.councilName}`,
+              text: `Please find attached a letter from ${EXAMPLE_SENDER.councilName} (${pdf.filename}).\n\nIf you have questions about it, reply to this email or contact the caseworker named in the letter.`,
+              attachments: [
+                {
+                  filename: pdf.filename,
+                  content: pdf.content,
+                  contentType: 'application/pdf',
+                },
+              ],
+            })
+            .catch(() => {
+              throw new ServiceUnavailableException(
+                'The email could not be sent just now, so nothing was recorded. Try again in a few minutes, or send the letter by post.',
+              );
+            });
+        }
+        return {
+          caseId,
+          sequence: recorded.sequence,
+          version: recorded.version,
+        };
+      }),
+    );
+    return this.writes.show(saved);
+  }
+
+  /** The letter for the request: its entry, the case and deadlines with it, and the filled template. */
+  private async prepare(
+    caseId: string,
+    body: LetterRequest,
+    actor: Actor,
+  ): Promise<PreparedLetter> {
+    const template = await this.templates.current(body.kind);
+    const text = templateText(template.content);
+    let history: CaseEvent[];
+    let index: number;
+    let toRecord: boolean;
+    if (body.decision && body.eventSequence !== undefined) {
+      throw new BadRequestException(
+        'Give either the decision to record with its notice, or the number of an entry recorded earlier, not both.',
+      );
+    } else if (body.decision) {
+      if (body.kind !== 'decision_notice')
+        throw new BadRequestException(
+          'A decision is issued with a notice of a decision (kind decision_notice).',
+        );
+      // The record's letter checklist is what the template contains (SEND Regs reg 32).
+      const event = decisionEventOf(
+        { ...body.decision, letterChecklist: letterChecklistOf(text) },
+        randomUUID(),
+      );
+      // Every check of the write path, on the case as it is, with nothing saved.
+      history = await this.commands.dryRun(
+        caseId,
+        event,
+        actor,
+        { expectedVersion: body.expectedVersion },
+        (tx) => this.commands.historyOf(tx, caseId),
+      );
+      index = history.length - 1;
+      toRecord = true;
+    } else if (body.eventSequence !== undefined) {
+      const current = await this.cases.byId(caseId);
+      if (!current)
+        throw new NotFoundException(`There is no case with id ${caseId}.`);
+      if (current.version !== body.expectedVersion)
+        throw new ConflictException(
+          `This case has changed since you opened it (you had version ${body.expectedVersion}; it is now at version ${current.version}). Reload it, check the changes, then try again.`,
+        );
+      history = await this.commands.historyOf(this.db.manager, caseId);
+      index = body.eventSequence - 1;
+      if (index < 0 || index >= history.length)
+        throw new NotFoundException(
+          `This case has no history entry number ${body.eventSequence}.`,
+        );
+      toRecord = false;
+    } else {
+      throw new BadRequestException(
+        'Give the decision to record with its notice, or the number of the entry recorded earlier that the letter is for.',
+      );
+    }
+    const facts = letterFacts(history, index, this.calendar);
+    const kindOfEntry = letterKindOf(facts.event);
+    if (kindOfEntry !== body.kind)
+      throw new BadRequestException(
+        kindOfEntry
+          ? `Entry ${index + 1} is issued with a letter “${LETTER_KIND_LABELS[kindOfEntry]}”, not “${LETTER_KIND_LABELS[body.kind]}”.`
+          : `No letter is issued with entry ${index + 1}: letters are for decisions, responses to recommendations, concessions, mediation arranged and compliance with orders.`,
+      );
+    const data = letterData(body.kind, facts, EXAMPLE_SENDER);
+    return {
+      kind: body.kind,
+      templateId: template.id,
+      event: facts.event,
+      toRecord,
+      sequence: index + 1,
+      reference: facts.snapshot.reference,
+      docx: renderLetter(template.content, data),
+      deadlines: data['deadlines'] as LetterPreview['deadlines'],
+      missing: missingParts(body.kind, text),
+    };
+  }
+}
