@@ -30,7 +30,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       'a missing field',
       { dateOfBirth: '2012-01-01' },
       'childName',
-      'childName',
+      'Child name',
     ],
     [
       'an impossible date',
@@ -123,7 +123,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     });
     expect(wrongEnum.status).toBe(400);
     expect(wrongEnum.body.errors?.[0]?.message).toMatch(
-      /^type must be one of: refuse_assessment, /,
+      /^Type must be one of: refuse_assessment, /,
     );
 
     const inconsistent = await api<Problem>(
