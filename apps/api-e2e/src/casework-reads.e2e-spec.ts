@@ -326,7 +326,7 @@ describe('GET /api/deadlines: whose, when, which rule, which body, in what order
     [
       '?dueFrom=2026-03-10&dueTo=2026-03-01',
       'dueFrom',
-      'Due from (2026-03-10) must not be after dueTo (2026-03-01)',
+      'dueFrom (2026-03-10) must not be after dueTo (2026-03-01)',
     ],
     ['?ruleId=appeal', 'ruleId', 'Rule id must be the id of a rule'],
     [
