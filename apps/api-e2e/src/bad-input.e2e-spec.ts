@@ -30,7 +30,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       'a missing field',
       { dateOfBirth: '2012-01-01' },
       'childName',
-      'childName',
+      'Child name',
     ],
     [
       'an impossible date',
@@ -48,13 +48,13 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
       'a wrong type',
       { childName: 42, dateOfBirth: '2012-01-01' },
       'childName',
-      'childName must be a string',
+      'Child name must be a string',
     ],
     [
       'an unknown field',
       { childName: 'A', dateOfBirth: '2012-01-01', nhsNumber: '1' },
       'nhsNumber',
-      'should not exist',
+      'does not take "nhsNumber"',
     ],
     [
       'oversize text',
@@ -123,7 +123,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     });
     expect(wrongEnum.status).toBe(400);
     expect(wrongEnum.body.errors?.[0]?.message).toMatch(
-      /^type must be one of: refuse_assessment, /,
+      /^Type must be one of: refuse_assessment, /,
     );
 
     const inconsistent = await api<Problem>(
@@ -194,7 +194,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     );
     expect(noRecipients.status).toBe(400);
     expect(noRecipients.body.detail).toContain(
-      'sentTo must name at least one recipient',
+      'Sent to must name at least one recipient',
     );
 
     expect(await eventCount(c.id)).toBe(1);
@@ -222,7 +222,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     const filter = await api<Problem>('GET', '/deadlines?filter=late');
     expect(filter.status).toBe(400);
     expect(filter.body.detail).toBe(
-      'filter must be one of: all, open, due_soon, overdue, outstanding, met, missed, cancelled',
+      'Filter must be one of: all, open, due_soon, overdue, outstanding, met, missed, cancelled',
     );
   });
 

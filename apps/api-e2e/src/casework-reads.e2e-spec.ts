@@ -321,24 +321,28 @@ describe('GET /api/deadlines: whose, when, which rule, which body, in what order
   });
 
   it.each([
-    ['?owner=mine', 'owner', 'owner must be me or all'],
-    ['?dueFrom=2026-02-30', 'dueFrom', 'dueFrom must be a real date'],
+    ['?owner=mine', 'owner', 'Owner must be me or all'],
+    ['?dueFrom=2026-02-30', 'dueFrom', 'Due from must be a real date'],
     [
       '?dueFrom=2026-03-10&dueTo=2026-03-01',
       'dueFrom',
       'dueFrom (2026-03-10) must not be after dueTo (2026-03-01)',
     ],
-    ['?ruleId=appeal', 'ruleId', 'ruleId must be the id of a rule'],
+    ['?ruleId=appeal', 'ruleId', 'Rule id must be the id of a rule'],
     [
       '?responsibleBody=nhs',
       'responsibleBody',
-      'responsibleBody must be one of: icb, council_social_care',
+      'Responsible body must be one of: icb, council_social_care',
     ],
-    ['?sort=due', 'sort', 'sort must be one of: dueOn, -dueOn'],
-    ['?limit=0', 'limit', 'limit must be a whole number from 1 to 500'],
-    ['?limit=ten', 'limit', 'limit must be a whole number from 1 to 500'],
-    ['?offset=-1', 'offset', 'offset must be a whole number, 0 or more'],
-    ['?colour=red', 'colour', 'property colour should not exist'],
+    ['?sort=due', 'sort', 'Sort must be one of: dueOn, -dueOn'],
+    ['?limit=0', 'limit', 'Limit must be a whole number from 1 to 500'],
+    ['?limit=ten', 'limit', 'Limit must be a whole number from 1 to 500'],
+    ['?offset=-1', 'offset', 'Offset must be a whole number, 0 or more'],
+    [
+      '?colour=red',
+      'colour',
+      'This request does not take "colour": leave it out',
+    ],
   ])('refuses %s with a 400 naming %s', async (query, field, detail) => {
     const res = await api<Problem>('GET', `/deadlines${query}`);
     expect(res.status).toBe(400);

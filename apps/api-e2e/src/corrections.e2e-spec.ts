@@ -212,7 +212,7 @@ describe('dry runs: what an entry would do, with nothing saved', () => {
       { expectedVersion: w.version, hearingDate: '2026-06-01', dryRun: 'yes' },
     );
     expect(notBoolean.status).toBe(400);
-    expect(notBoolean.body.detail).toContain('dryRun must be true or false');
+    expect(notBoolean.body.detail).toContain('Dry run must be true or false');
     expect(await caseEventCount(w.id, true)).toBe(before);
   });
 });
@@ -422,7 +422,7 @@ describe('corrections: a new event pointing to the one it corrects; the deadline
       `/events/${lodged}/correction`,
       { changes: { lodgedOn: '2026-02-19' } },
       400,
-      /reason/,
+      /Reason/,
       'no reason',
     );
     await w.refused(

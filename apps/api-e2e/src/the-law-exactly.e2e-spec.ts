@@ -656,7 +656,7 @@ describe('what the Tribunal decided, as the law frames it', () => {
       );
       expect(noRecipient.status).toBe(400);
       expect(noRecipient.body.detail).toContain(
-        'recipient must say whether the response was sent to the parent or to the young person',
+        'Recipient must say whether the response was sent to the parent or to the young person',
       );
       await w.post(
         `/recommendations/${id}/response`,

@@ -77,7 +77,7 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
       name: 'Record the response to a recommendation',
     }),
   ).toBeVisible();
-  await page.getByRole('button', { name: 'Save response' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toContainText('There is a problem');
   await expectAccessible(page);
@@ -97,7 +97,26 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
   await page.getByLabel('Month').fill(String(today.getMonth() + 1));
   await page.getByLabel('Year').fill(String(today.getFullYear()));
   await page.getByLabel('Parent', { exact: true }).check();
-  await page.getByRole('button', { name: 'Save response' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // Check your answers, with the deadline preview from the dry run; reloading keeps the answers.
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Check your answers before saving',
+    }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Check your answers before saving',
+    }),
+  ).toBeVisible();
+  await expect(page.getByText('Not followed')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'What this does to the deadlines' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
 
   await expect(
     page.getByRole('heading', { level: 1, name: 'Amira Khan' }),

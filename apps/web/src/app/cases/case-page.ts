@@ -117,7 +117,8 @@ export class CasePage {
     recordsOnCases(this.session.user()?.role),
   );
   protected readonly notFound = computed(
-    () => httpStatus(this.store.detail.error()) === 404,
+    // A malformed address (`/cases/not-a-uuid`) is answered 400 by the API: to the reader it is a case not found too.
+    () => [400, 404].includes(httpStatus(this.store.detail.error()) ?? 0),
   );
   protected readonly openCount = computed(
     () => this.store.current()?.deadlines.filter(isOutstanding).length ?? 0,

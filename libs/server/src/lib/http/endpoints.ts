@@ -68,12 +68,12 @@ export const problems = [
     problem(
       'Invalid request: `detail` says what, `errors` names each field',
       400,
-      'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")',
+      'Letter sent must be a real date written YYYY-MM-DD (got "2026-02-30")',
       [
         {
           field: 'letterSent',
           message:
-            'letterSent must be a real date written YYYY-MM-DD (got "2026-02-30")',
+            'Letter sent must be a real date written YYYY-MM-DD (got "2026-02-30")',
         },
       ],
     ),

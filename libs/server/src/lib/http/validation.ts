@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { isValidIsoDate } from '@send/domain';
+import { fieldInWords, messageInWords } from './validation-messages';
 import {
   isUUID,
   registerDecorator,
@@ -16,14 +17,16 @@ import {
 function flatten(
   errors: ValidationError[],
   parent = '',
+  item?: number,
 ): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
+    const index = /^\d+$/.test(e.property) ? Number(e.property) : undefined;
     const own = Object.values(e.constraints ?? {}).map((message) => ({
       field,
-      message,
+      message: messageInWords(e.property, message, item),
     }));
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...flatten(e.children ?? [], field, index ?? item)];
   });
 }
 
@@ -53,7 +56,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: {
         message: ({ property, value }) =>
-          `${property} must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`,
+          `${fieldInWords(property)} must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`,
         ...options,
       },
       validator: { validate: (value: unknown) => isValidIsoDate(value) },

@@ -40,7 +40,11 @@ import { RecordPageState } from './record-page-state';
   imports: [RouterLink, ErrorSummary, EventFormFields, ConflictBanner],
   template: `
     <a class="govuk-back-link" [routerLink]="['/cases', state.caseId(), 'record']">Back</a>
-    @if (state.failed()) {
+    @if (state.cannotRecord()) {
+      <h1 class="govuk-heading-l">You cannot record entries</h1>
+      <p class="govuk-body">Your role can read cases but not record entries on them. Ask a caseworker or a manager of the case’s team.</p>
+      <p class="govuk-body"><a class="govuk-link" [routerLink]="['/cases', state.caseId()]">Back to the case</a></p>
+    } @else if (state.failed()) {
       <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p class="govuk-body">{{ serviceProblem }}</p>
     } @else if (state.notFound()) {

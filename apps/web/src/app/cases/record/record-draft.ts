@@ -16,9 +16,22 @@ export interface Draft {
   changedSince?: HistoryEventView[];
 }
 
+/** The prefix of every draft's key in `sessionStorage`. */
+const PREFIX = 'send-record-draft:';
+
+/** `sessionStorage`, or nothing where the browser refuses it (private modes, tests without a DOM). */
+function storage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Drafts of entries being recorded, in memory only (never in browser storage: they hold personal
- * data), by case, form and subject. Survives moving between a form, its check page and back.
+ * Drafts of entries being recorded, by case, form and subject. Survives moving between a form, its
+ * check page and back, and a reload of either: kept in this tab's `sessionStorage` (gone when the
+ * tab closes), cleared when the entry is saved or cancelled, and every draft at sign-out.
  */
 @Injectable({ providedIn: 'root' })
 export class RecordDraft {
@@ -38,19 +51,40 @@ export class RecordDraft {
   }
 
   get(key: string): Draft | undefined {
-    return this.drafts.get(key);
+    const held = this.drafts.get(key);
+    if (held) return held;
+    const stored = storage()?.getItem(PREFIX + key);
+    if (!stored) return undefined;
+    try {
+      const draft = JSON.parse(stored) as Draft;
+      this.drafts.set(key, draft);
+      return draft;
+    } catch {
+      storage()?.removeItem(PREFIX + key);
+      return undefined;
+    }
   }
 
   set(key: string, draft: Draft): void {
     this.drafts.set(key, draft);
+    try {
+      storage()?.setItem(PREFIX + key, JSON.stringify(draft));
+    } catch {
+      // Storage full or refused: the draft is still kept in memory for this page's life.
+    }
   }
 
   clear(key: string): void {
     this.drafts.delete(key);
+    storage()?.removeItem(PREFIX + key);
   }
 
   /** Forgets every draft (at sign-out). */
   clearAll(): void {
     this.drafts.clear();
+    const store = storage();
+    if (!store) return;
+    const keys = Array.from({ length: store.length }, (_, i) => store.key(i));
+    for (const key of keys) if (key?.startsWith(PREFIX)) store.removeItem(key);
   }
 }

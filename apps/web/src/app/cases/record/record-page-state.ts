@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { ActivatedRoute } from '@angular/router';
 import { map } from 'rxjs';
 import { pageTitle } from '../../core/app-title-strategy';
+import { recordsOnCases } from '../../core/roles';
 import { Session } from '../../core/session';
 import { londonToday } from '../../shared/dates';
 import type { FieldError } from '../../shared/forms/form-types';
@@ -109,6 +110,11 @@ export class RecordPageState {
       staff: needs === 'staff' ? (this.staff.value() ?? []) : [],
     };
   });
+
+  /** Read-only roles (auditors) are never shown a form they could not send: the API refuses their writes. */
+  readonly cannotRecord = computed(
+    () => !!this.session.user() && !recordsOnCases(this.session.user()?.role),
+  );
 
   readonly failed = computed(
     () =>

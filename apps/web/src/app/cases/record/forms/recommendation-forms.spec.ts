@@ -54,9 +54,9 @@ const check = (values: Values) => checkAnswers(spec, values, ctx());
 const messages = (values: Values) => check(values).errors.map((e) => e.message);
 
 describe('the recommendation response form', () => {
-  it('is saved from the form itself, to the recommendation’s response', () => {
-    expect(spec.saveFromForm).toBe(true);
-    expect(spec.continueText).toBe('Save response');
+  it('is checked (with its deadline preview) before it is saved, to the recommendation’s response', () => {
+    expect(spec.saveFromForm).toBeUndefined();
+    expect(spec.continueText).toBeUndefined();
     expect(spec.path(ctx())).toBe(
       '/cases/case-1/recommendations/rec-1/response',
     );

@@ -130,6 +130,4 @@ export const recommendationResponseForm: EventFormSpec<
     } satisfies WriteBody<RecordRecommendationResponseRequest>;
   },
   saved: 'Response recorded',
-  continueText: 'Save response',
-  saveFromForm: true,
 };
