@@ -74,6 +74,8 @@ function subjectOf(event: CaseEvent): string | undefined {
     case 'deadline.overdue':
     case 'event.corrected':
     case 'document.attached':
+    case 'note.recorded':
+    case 'letter.sent':
       return undefined;
     default:
       // Every mediation event, and certificates, name their mediation.

@@ -142,7 +142,7 @@ describe('letter data: each kind from the case record and the deadline clock', (
     expect(d).toMatchObject({
       letterDate: 'Tue 30 Jun 2026',
       tribunalReference: 'EH100/26/00001',
-      responsibleBody: 'Integrated care board (health)',
+      responsibleBody: 'Integrated care board (ICB)',
       recommendationText: 'Speech and language therapy',
       reasons: 'Therapy is already provided by the school.',
       // Recommendations Power Regs 2017 reg 6(2): 5 weeks from the decision of 1 June.

@@ -1,4 +1,3 @@
-import { StreamableFile } from '@nestjs/common';
 import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
@@ -98,12 +97,4 @@ export function tableCsv<Row>(
       },
     },
   );
-}
-
-/** A report table's CSV as an HTTP answer: a download named `filename`. */
-export function csvFile(filename: string, csv: string): StreamableFile {
-  return new StreamableFile(Buffer.from(csv, 'utf8'), {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${filename}"`,
-  });
 }

@@ -30,7 +30,8 @@ import {
   ReportQueryDto,
 } from './reporting.dto';
 import { ReportingService } from './reporting.service';
-import { csvFile, tableCsv } from '../http/csv';
+import { tableCsv } from '../http/csv';
+import { csvFile } from '../http/csv-file';
 import {
   APPEAL_COLUMNS,
   BREAKDOWN_COLUMNS,
