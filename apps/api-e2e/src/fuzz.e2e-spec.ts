@@ -410,9 +410,16 @@ function generate(
     { seed, numRuns: 1 },
   );
   const c = choice!;
-  const path = t.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-    encodeSegment(String(c.params[name] ?? randomUUID())),
+  // An upload whose address is past Node's 16 KB header limit is refused (431) while its body is
+  // still being sent, and fetch then reports the closed socket, not the answer: an upload's path
+  // values are kept to 2,000 characters. Oversized addresses are fuzzed on every other operation.
+  const multipart = Boolean(
+    t.operation.requestBody?.content['multipart/form-data'],
   );
+  const path = t.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = String(c.params[name] ?? randomUUID());
+    return encodeSegment(multipart ? value.slice(0, 2000) : value);
+  });
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(c.query))
     if (v !== undefined) query.append(k, v as string);

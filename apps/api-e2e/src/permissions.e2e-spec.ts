@@ -211,6 +211,18 @@ const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/notifications/{notificationId}/read': { allowed: ROLES },
   'POST /api/me/calendar-feed': { allowed: WRITERS },
   'DELETE /api/me/calendar-feed': { allowed: WRITERS },
+  // Letters (issue 15): caseworkers and managers make them on their cases; templates are the administrators'.
+  'POST /api/cases/{id}/letters/preview': { allowed: WRITERS },
+  'POST /api/cases/{id}/letters': { allowed: WRITERS },
+  'POST /api/cases/{id}/letters/{letterId}/sent': { allowed: WRITERS },
+  'GET /api/letter-templates': { allowed: ['administrator'] },
+  'POST /api/letter-templates/{kind}': { allowed: ['administrator'] },
+  'POST /api/letter-templates/versions/{templateId}/preview': {
+    allowed: ['administrator'],
+  },
+  'POST /api/letter-templates/versions/{templateId}/publish': {
+    allowed: ['administrator'],
+  },
   'GET /api/users': { allowed: ['manager', 'administrator'] },
   'GET /api/users/accounts': { allowed: ['administrator'] },
   'POST /api/users': { allowed: ['administrator'] },

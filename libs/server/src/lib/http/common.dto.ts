@@ -1,6 +1,7 @@
 import type { VersionedWrite } from '@send/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  Matches,
   IsBoolean,
   IsInt,
   IsNotEmpty,
@@ -54,6 +55,8 @@ export function RequiredText(max = LONG_TEXT): PropertyDecorator {
     // Registered in the order they are checked: type, then presence, then length.
     IsString()(target, key);
     IsNotEmpty({ message: `${String(key)} must not be empty` })(target, key);
+    // Spaces or tabs alone say nothing (and services store text trimmed).
+    Matches(/\S/, { message: `${String(key)} must not be blank` })(target, key);
     MaxLength(max)(target, key);
   };
 }
