@@ -9,12 +9,22 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { LETTER_KINDS, type LetterKind } from '@send/contracts';
 import { BadRequestException } from '@nestjs/common';
 import { AllowRoles } from '../identity/actor';
 import { type Actor, CurrentActor } from '../identity/actor';
-import { IdOf } from '../http/endpoints';
+import { IdOf, problem } from '../http/endpoints';
+
+const NO_TEMPLATE = ApiNotFoundResponse(
+  problem('No such letter template', 404, 'There is no such letter template.'),
+);
 import { MAX_DOCUMENT_BYTES } from '../documents/document.service';
 import { LetterTemplateAdmin } from './letter-template-admin.service';
 
@@ -41,6 +51,7 @@ export class LetterTemplatesController {
   }
 
   @Post(':kind')
+  @NO_TEMPLATE
   @AllowRoles('administrator')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
@@ -71,6 +82,7 @@ export class LetterTemplatesController {
   }
 
   @Post('versions/:templateId/preview')
+  @NO_TEMPLATE
   @AllowRoles('administrator')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -82,6 +94,7 @@ export class LetterTemplatesController {
   }
 
   @Post('versions/:templateId/publish')
+  @NO_TEMPLATE
   @AllowRoles('administrator')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({

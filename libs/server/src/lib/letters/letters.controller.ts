@@ -7,6 +7,8 @@ import {
   Post,
 } from '@nestjs/common';
 import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -14,7 +16,7 @@ import {
 import type { CaseDetail, IssuedLetter, LetterPreview } from '@send/contracts';
 import { AllowRoles, CASE_WRITERS, CaseScoped } from '../identity/actor';
 import { type Actor, CurrentActor } from '../identity/actor';
-import { CaseId, IdOf } from '../http/endpoints';
+import { CaseId, IdOf, problem } from '../http/endpoints';
 import { RecordOnCase } from '../auth/case-routes';
 import { LetterRequestDto, SendLetterDto } from './letters.dto';
 import { LettersService } from './letters.service';
@@ -29,6 +31,20 @@ export class LettersController {
   @AllowRoles(...CASE_WRITERS)
   @CaseScoped()
   @HttpCode(HttpStatus.OK)
+  @ApiNotFoundResponse(
+    problem(
+      'No such case, or no such entry',
+      404,
+      'There is no case with id …',
+    ),
+  )
+  @ApiConflictResponse(
+    problem(
+      'The case changed since the form was opened, or the entry cannot follow on this route',
+      409,
+      'This case has changed since you opened it …',
+    ),
+  )
   @ApiOperation({
     summary:
       'Preview a letter: its text, the deadlines the entry opens, and any part the law requires that its template lacks',
