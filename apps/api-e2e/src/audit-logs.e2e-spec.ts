@@ -200,7 +200,7 @@ describe('the access log', () => {
       `person=${'x'.repeat(201)}`,
       'The name to look for must be 200 characters or fewer',
     ],
-    ['colour=red', 'property colour should not exist'],
+    ['colour=red', 'This request does not take "colour": leave it out'],
   ])(
     'answers 400 to %s, for the list and its CSV alike',
     async (query, message) => {

@@ -49,6 +49,7 @@ function toEntry(
       'case.opened',
       'case.reassigned',
       'document.attached',
+      'letter.sent',
       'deadline.overdue',
       'event.corrected',
     ].includes(event.type)

@@ -91,7 +91,7 @@ export class DeadlineQueryDto implements DeadlineQuery {
   })
   @IsOptional()
   @IsIn(DEADLINE_SORTS, {
-    message: `sort must be one of: ${DEADLINE_SORTS.join(', ')}`,
+    message: `The list can be sorted only by one of: ${DEADLINE_SORTS.join(', ')}`,
   })
   sort?: DeadlineSort;
 

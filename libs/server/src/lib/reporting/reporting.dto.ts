@@ -166,7 +166,7 @@ export class DeadlineDrillDownQueryDto extends PagedReportQueryDto {
   })
   @IsOptional()
   @IsIn(REPORT_DEADLINE_SORTS, {
-    message: `sort must be one of the list's columns: ${REPORT_DEADLINE_SORTS.join(', ')}`,
+    message: `The list can be sorted only by one of its columns: ${REPORT_DEADLINE_SORTS.join(', ')}`,
   })
   sort?: ReportDeadlineSort;
 }
