@@ -29,6 +29,7 @@ import { TimeExportHousekeepingInPostgres1796590001000 } from './1796590001000-t
 import { CreateCaseSearchTerm1796630000000 } from './1796630000000-create-case-search-term';
 import { AppealResultReferredBack1796640000000 } from './1796640000000-appeal-result-referred-back';
 import { CreateLetters1796660000000 } from './1796660000000-create-letters';
+import { SearchByMediationReference1796670000000 } from './1796670000000-search-by-mediation-reference';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CreateCaseSearchTerm1796630000000,
   AppealResultReferredBack1796640000000,
   CreateLetters1796660000000,
+  SearchByMediationReference1796670000000,
 ];

@@ -88,6 +88,7 @@ describe('search by what people remember', () => {
   const contact = `Parentname ${tag}`;
   const tribunal = tribunalReference('26');
   const school = `Riverside ${tag} Academy`;
+  const mediationReference = `GM/${tag}/0412`;
   let w: Walk;
 
   beforeAll(async () => {
@@ -119,6 +120,7 @@ describe('search by what people remember', () => {
       {
         decisionId,
         providerId,
+        providerReference: ` ${mediationReference} `,
         contactedOn: '2026-02-25',
         healthInIssue: false,
         socialCareInIssue: false,
@@ -167,6 +169,12 @@ describe('search by what people remember', () => {
       'mediation_provider',
       () => provider,
     ],
+    [
+      "mediation provider's reference",
+      () => mediationReference.toLowerCase(),
+      'mediation_reference',
+      () => mediationReference,
+    ],
     ['school', () => `riverside ${tag}`, 'school', () => school],
     ['name', () => `quinn ${tag}`, 'child_name', () => `Quinn ${tag}`],
   ])('by %s, saying why it matched', async (_what, text, kind, term) => {
@@ -200,6 +208,7 @@ describe('search by what people remember', () => {
       'contact_name',
       'school',
       'mediation_provider',
+      'mediation_reference',
     ]);
     const other = await api<Found>(
       'POST',

@@ -127,6 +127,8 @@ export interface MediationView {
   id: string;
   decisionId: string;
   providerName: string;
+  /** The mediation provider's own reference for this mediation, when the family or the provider gave it. */
+  providerReference?: string;
   /** The date the parent or young person told the mediation adviser they want to appeal. */
   adviserContactedOn: IsoDate;
   healthInIssue: boolean;

@@ -35,6 +35,7 @@ export const SEARCH_TERM_KINDS = [
   'contact_name',
   'school',
   'mediation_provider',
+  'mediation_reference',
 ] as const;
 export type SearchTermKind = (typeof SEARCH_TERM_KINDS)[number];
 
@@ -45,6 +46,7 @@ export const SEARCH_TERM_LABELS: Record<SearchTermKind, string> = {
   contact_name: 'Parent or contact',
   school: 'School',
   mediation_provider: 'Mediation provider',
+  mediation_reference: 'Mediation provider’s reference',
 };
 
 /** Why a case is in the search results: "Matched: Tribunal reference SE123/45/67". */

@@ -166,6 +166,8 @@ export interface WayForwardHeldRequest extends VersionedWrite {
 export interface AdviserContactedRequest extends VersionedWrite {
   decisionId: string;
   providerId: string;
+  /** The mediation provider's own reference for the case, if known. */
+  providerReference?: string;
   contactedOn: IsoDate;
   healthInIssue: boolean;
   socialCareInIssue: boolean;

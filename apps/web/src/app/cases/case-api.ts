@@ -24,7 +24,7 @@ export class CaseApi {
     });
   }
 
-  /** By what people remember (`text`: reference, names, Tribunal reference, school, mediation provider) and/or date of birth; each result says why it matched. POST, so that names never appear in addresses or logs. */
+  /** By what people remember (`text`: reference, names, Tribunal reference, school, mediation provider and its reference) and/or date of birth; each result says why it matched. POST, so that names never appear in addresses or logs. */
   search(
     query: SearchCasesRequest & { limit: number; offset: number },
   ): Observable<CaseSearchPage> {

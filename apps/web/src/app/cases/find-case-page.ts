@@ -54,7 +54,7 @@ const HEADING = 'Find a case';
           <app-text-field
             id="text"
             label="Reference, name, Tribunal reference, school or mediation provider"
-            hint="All or part of the council’s reference, the child’s name, a parent’s or contact’s name, the Tribunal’s reference, the school or the mediation provider: at least 2 characters."
+            hint="All or part of the council’s reference, the child’s name, a parent’s or contact’s name, the Tribunal’s reference, the school, the mediation service or its reference: at least 2 characters."
             size="s"
             width="two-thirds"
             [spellcheck]="false"

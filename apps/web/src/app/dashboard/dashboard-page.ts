@@ -186,7 +186,8 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
           <p class="govuk-body" role="status">Loading the dashboard…</p>
         }
 
-        @if (shownCompliance(); as c) {
+        <!-- Under the dashboard, and only once it is shown: arriving first, the charts would be pushed down the page (layout shift). -->
+        @if (shown() && shownCompliance(); as c) {
           <h2 class="govuk-heading-m">Compliance over time</h2>
           <p class="govuk-body">
             Each month counts the deadlines due in it: met on time, met late, missed (past the date and not met), and not yet due.

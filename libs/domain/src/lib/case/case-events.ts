@@ -136,6 +136,8 @@ export type CaseEvent =
       mediationId: string;
       decisionId: string;
       providerName: string;
+      /** The provider's own reference for the mediation (what the family and the provider quote). */
+      providerReference?: string;
       contactedOn: string;
       healthInIssue: boolean;
       socialCareInIssue: boolean;

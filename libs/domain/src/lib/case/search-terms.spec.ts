@@ -4,6 +4,8 @@ import { summariseCaseEvent } from './case-summary';
 import { caseSearchTerms, sameSearchTerms } from './search-terms';
 import { openedSnapshot } from './events/case';
 import { deadlineEffects } from './deadline-effects';
+import { base, contacted, record } from './case-test-support';
+import type { CaseEventOf } from './case-events';
 
 const opened = openedSnapshot({
   type: 'case.opened',
@@ -16,7 +18,7 @@ const opened = openedSnapshot({
 });
 
 describe('caseSearchTerms', () => {
-  it('gives the reference, the name, Tribunal references, contacts, the named school and the mediation provider, once each', () => {
+  it('gives the reference, the name, Tribunal references, contacts, the named school, the mediation provider and its reference, once each', () => {
     const terms = caseSearchTerms({
       ...opened,
       contacts: [
@@ -50,6 +52,7 @@ describe('caseSearchTerms', () => {
       mediations: [
         {
           providerName: 'Global Mediation',
+          providerReference: 'GM-2026-0412',
         } as (typeof opened.mediations)[number],
       ],
     } as typeof opened);
@@ -60,6 +63,7 @@ describe('caseSearchTerms', () => {
       { kind: 'contact_name', term: 'Sara Khan' },
       { kind: 'school', term: 'Riverside Academy' },
       { kind: 'mediation_provider', term: 'Global Mediation' },
+      { kind: 'mediation_reference', term: 'GM-2026-0412' },
     ]);
     expect(sameSearchTerms(terms, [...terms])).toBe(true);
     expect(sameSearchTerms(terms, terms.slice(1))).toBe(false);
@@ -94,5 +98,31 @@ describe('note.recorded', () => {
     expect(() =>
       checkCaseEvent(opened, { ...note, text: ' ' }, { today: '2026-01-07' }),
     ).toThrow('Write what the note says.');
+  });
+});
+
+describe("the mediation provider's reference", () => {
+  it('is kept on the mediation, shown in the summary and searchable', () => {
+    const withReference = {
+      ...(contacted('m1', false) as CaseEventOf<'mediation.adviser_contacted'>),
+      providerReference: 'GM-2026-0412',
+    };
+    const snapshot = record([...base, withReference])!;
+    expect(snapshot.mediations[0]?.providerReference).toBe('GM-2026-0412');
+    expect(summariseCaseEvent(withReference)).toBe(
+      'Family contacted the mediation adviser (Global Mediation, their reference GM-2026-0412) Mon 12 Jan 2026',
+    );
+    expect(caseSearchTerms(snapshot)).toContainEqual({
+      kind: 'mediation_reference',
+      term: 'GM-2026-0412',
+    });
+  });
+
+  it('is left out when none was given', () => {
+    const snapshot = record([...base, contacted('m1', false)])!;
+    expect(snapshot.mediations[0]).not.toHaveProperty('providerReference');
+    expect(caseSearchTerms(snapshot).map((t) => t.kind)).not.toContain(
+      'mediation_reference',
+    );
   });
 });

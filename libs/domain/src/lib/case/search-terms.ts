@@ -10,7 +10,8 @@ export interface SearchTerm {
 /**
  * What people remember a case by: its reference and the child's name, the Tribunal's references of
  * its appeals, the names of its parents and other contacts, the school the Tribunal named (a
- * name-school order's placement, SEND Regs 2014 reg 43(2)) and the mediation provider. The one
+ * name-school order's placement, SEND Regs 2014 reg 43(2)), the mediation provider and the
+ * provider's own reference for the mediation. The one
  * place that says which facts are searchable: the write path stores these beside the case in the
  * same transaction. Blank and repeated terms are left out; order is stable.
  */
@@ -32,8 +33,10 @@ export function caseSearchTerms(snapshot: CaseSnapshot): SearchTerm[] {
   for (const c of snapshot.contacts ?? []) add('contact_name', c.name);
   for (const o of snapshot.orders ?? [])
     if (o.type === 'name_school_only') add('school', o.details);
-  for (const m of snapshot.mediations ?? [])
+  for (const m of snapshot.mediations ?? []) {
     add('mediation_provider', m.providerName);
+    add('mediation_reference', m.providerReference);
+  }
   return terms;
 }
 

@@ -10,7 +10,7 @@ import { toUtcDate } from '../dates/iso-date';
 /**
  * How a deadline is shown, the same in the API's lists (the deadline list, the reports'
  * drill-down), the case page and the web app: one overdue test, one status to show, one view of a
- * deadline row. (The reports' SQL has the same overdue test as `OVERDUE_SQL`, over the same columns.)
+ * deadline row. (The reports' SQL has the same tests, written once, in libs/server's `db/deadline-sql.ts`: `overdueSql` and `overdueDutySql`.)
  */
 
 /** An open deadline is "due soon" when it falls within the next 10 days, today included. */

@@ -101,45 +101,61 @@ export class AuditLogRepository {
   }
 
   /** A page of the access log, newest first, as the filters say (the same filters as its CSV). */
-  async listAccessLog(
+  listAccessLog(
     filter: AccessLogFilter,
     page: number,
     pageSize: number,
   ): Promise<{ rows: AccessLogRow[]; hasNextPage: boolean }> {
-    const where = accessLogWhere(filter);
-    const rows = await sql<AccessLogRow>(
-      this.db,
-      `${ACCESS_SELECT} WHERE ${where.text}
-       ORDER BY access_log.id DESC LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
-      [...where.params, pageSize + 1, (page - 1) * pageSize],
+    return this.pageOf<AccessLogRow>(
+      ACCESS_SELECT,
+      'access_log',
+      accessLogWhere(filter),
+      page,
+      pageSize,
     );
-    return {
-      rows: rows.slice(0, pageSize),
-      hasNextPage: rows.length > pageSize,
-    };
   }
 
   /** The access log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
   streamAccessLog(filter: AccessLogFilter = {}): Promise<Readable> {
-    const where = accessLogWhere(filter);
-    return streamRows(
-      this.db,
-      `${ACCESS_SELECT} WHERE ${where.text} ORDER BY access_log.id`,
-      where.params,
-    );
+    return this.streamOf(ACCESS_SELECT, 'access_log', accessLogWhere(filter));
   }
 
   /** A page of the security log, newest first, as the filters say (the same filters as its CSV). */
-  async listSecurityLog(
+  listSecurityLog(
     filter: SecurityLogFilter,
     page: number,
     pageSize: number,
   ): Promise<{ rows: SecurityLogRow[]; hasNextPage: boolean }> {
-    const where = securityLogWhere(filter);
-    const rows = await sql<SecurityLogRow>(
+    return this.pageOf<SecurityLogRow>(
+      SECURITY_SELECT,
+      'security_log',
+      securityLogWhere(filter),
+      page,
+      pageSize,
+    );
+  }
+
+  /** The security log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
+  streamSecurityLog(filter: SecurityLogFilter = {}): Promise<Readable> {
+    return this.streamOf(
+      SECURITY_SELECT,
+      'security_log',
+      securityLogWhere(filter),
+    );
+  }
+
+  /** One page of a log, newest first: one row more than the page says whether another follows. */
+  private async pageOf<T>(
+    select: string,
+    table: string,
+    where: LogWhere,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: T[]; hasNextPage: boolean }> {
+    const n = where.params.length;
+    const rows = await sql<T>(
       this.db,
-      `${SECURITY_SELECT} WHERE ${where.text}
-       ORDER BY security_log.id DESC LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
+      `${select} WHERE ${where.text} ORDER BY ${table}.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...where.params, pageSize + 1, (page - 1) * pageSize],
     );
     return {
@@ -148,16 +164,22 @@ export class AuditLogRepository {
     };
   }
 
-  /** The security log as the filters say (null filter: all of it), oldest first, as a stream of rows. */
-  streamSecurityLog(filter: SecurityLogFilter = {}): Promise<Readable> {
-    const where = securityLogWhere(filter);
+  /** A whole log as the filters say, oldest first, as a stream of rows (for its CSV). */
+  private streamOf(
+    select: string,
+    table: string,
+    where: LogWhere,
+  ): Promise<Readable> {
     return streamRows(
       this.db,
-      `${SECURITY_SELECT} WHERE ${where.text} ORDER BY security_log.id`,
+      `${select} WHERE ${where.text} ORDER BY ${table}.id`,
       where.params,
     );
   }
 }
+
+/** A log's filter as SQL: the conditions and their parameters. */
+type LogWhere = { text: string; params: unknown[] };
 
 /** What the auditor filters the access log by; every filter optional. */
 export interface AccessLogFilter {
@@ -256,10 +278,7 @@ class Where {
 }
 
 /** The one filter of the access log, for its list and its CSV. */
-export function accessLogWhere(f: AccessLogFilter): {
-  text: string;
-  params: unknown[];
-} {
+export function accessLogWhere(f: AccessLogFilter): LogWhere {
   const w = new Where();
   w.days('access_log', f.from, f.to);
   w.one(f.outcome, (p) => `access_log.outcome = ${p}`);
@@ -276,10 +295,7 @@ export function accessLogWhere(f: AccessLogFilter): {
 }
 
 /** The one filter of the security log, for its list and its CSV. */
-export function securityLogWhere(f: SecurityLogFilter): {
-  text: string;
-  params: unknown[];
-} {
+export function securityLogWhere(f: SecurityLogFilter): LogWhere {
   const w = new Where();
   w.days('security_log', f.from, f.to);
   w.one(f.outcome, (p) => `security_log.outcome = ${p}`);

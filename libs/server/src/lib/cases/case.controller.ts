@@ -81,7 +81,7 @@ export class CaseController {
   @Post('search')
   @HttpCode(200)
   @ReadCases(
-    'Find cases of your team (auditors: every team) by what people remember: reference, name, date of birth, Tribunal reference, a parent’s or contact’s name, the school or the mediation provider (paged; each result says why it matched)',
+    'Find cases of your team (auditors: every team) by what people remember: reference, name, date of birth, Tribunal reference, a parent’s or contact’s name, the school, the mediation provider or the provider’s reference (paged; each result says why it matched)',
     schemaRef('CaseSearchPage'),
     {
       action: 'case.search',

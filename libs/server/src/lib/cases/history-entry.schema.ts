@@ -134,6 +134,7 @@ const ENTRY_SCHEMAS = [
     mediationId: id,
     decisionId: id,
     providerName: text(200),
+    providerReference: text(200).optional(),
     contactedOn: date,
     healthInIssue: z.boolean(),
     socialCareInIssue: z.boolean(),

@@ -32,6 +32,9 @@ export class MediationWriteService {
         mediationId,
         decisionId: body.decisionId,
         providerName: provider.name,
+        ...(body.providerReference?.trim()
+          ? { providerReference: body.providerReference.trim() }
+          : {}),
         contactedOn: body.contactedOn,
         healthInIssue: body.healthInIssue,
         socialCareInIssue: body.socialCareInIssue,

@@ -74,6 +74,13 @@ export class AdviserContactedDto
   })
   providerId!: string;
 
+  /** The mediation provider's own reference for the case, if the family or the provider gave one (searchable). */
+  @ApiPropertyOptional({ maxLength: SHORT_TEXT, example: 'GM-2026-0412' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SHORT_TEXT)
+  providerReference?: string;
+
   /** The date the parent or young person contacted the mediation adviser. */
   @ApiProperty({ example: '2026-10-12' })
   @IsCalendarDate()

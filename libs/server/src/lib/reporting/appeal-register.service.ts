@@ -19,6 +19,7 @@ import { APPEAL_OUTCOME_LABELS, DECISION_TYPE_LABELS } from '@send/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
+import { liveSql } from '../db/deadline-sql';
 import type { AppealRegisterQueryDto, AppealSort } from './reporting.dto';
 import { badPeriod } from './reporting.errors';
 import { READ_DB } from './read-database';
@@ -157,7 +158,7 @@ export class AppealRegisterService {
     // One statement, the matching appeals read once: the page and every count. The council's
     // response is due on its `tribunal.la_response` deadline (subject: the appeal), while one is live.
     const pageSql = `SELECT f.*, (SELECT min(d.due_on)::text FROM deadline d WHERE d.case_id = f.case_id AND d.rule_id = 'tribunal.la_response'
-         AND d.subject_id = f.appeal_id AND d.status IN ('open', 'overdue')) AS response_due_on
+         AND d.subject_id = f.appeal_id AND ${liveSql('d')}) AS response_due_on
        FROM filtered f ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`;
     const teams = this.reporting.teamsFor(actor);
     const [c] = (await this.db.query(

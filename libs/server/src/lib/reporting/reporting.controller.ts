@@ -46,15 +46,15 @@ const problem = (description: string) => ({
 });
 
 /**
- * A report for managers (their own team) and auditors (any team, or every team). Read-only; every
- * call is written to the access log like any other read of case data.
+ * Who may read a report and what its reading logs: managers (their own team) and auditors (any
+ * team, or every team). Read-only; every call is written to the access log like any other read of
+ * case data. The refusals are the same for a report's table and its CSV.
  */
-const ReadReport = (summary: string, schema: string, access: AccessKind) =>
+const ReportAccess = (summary: string, access: AccessKind) =>
   applyDecorators(
     AllowRoles('manager', 'auditor'),
     LogsAccess(access),
     ApiOperation({ summary }),
-    ApiOkResponse({ description: 'OK', schema: schemaRef(schema) }),
     ApiUnauthorizedResponse(problem('Not signed in, or the session has ended')),
     ApiForbiddenResponse(
       problem(
@@ -66,27 +66,23 @@ const ReadReport = (summary: string, schema: string, access: AccessKind) =>
     ),
   );
 
+/** A report as JSON. */
+const ReadReport = (summary: string, schema: string, access: AccessKind) =>
+  applyDecorators(
+    ReportAccess(summary, access),
+    ApiOkResponse({ description: 'OK', schema: schemaRef(schema) }),
+  );
+
 /** A report table as CSV: the same filters (and checks) as the table on the screen. */
 const ReadReportCsv = (summary: string, access: AccessKind) =>
   applyDecorators(
-    AllowRoles('manager', 'auditor'),
-    LogsAccess(access),
-    ApiOperation({ summary }),
+    ReportAccess(summary, access),
     ApiProduces('text/csv'),
     ApiOkResponse({
       description:
         'CSV (UTF-8 with a byte order mark), headed in words, dates in Europe/London',
       schema: { type: 'string' },
     }),
-    ApiUnauthorizedResponse(problem('Not signed in, or the session has ended')),
-    ApiForbiddenResponse(
-      problem(
-        'Your role cannot see reports, or (managers) the team asked for is not yours',
-      ),
-    ),
-    ApiBadRequestResponse(
-      problem('Invalid filters: `detail` says what, `errors` names each one'),
-    ),
   );
 
 /** The file name of a report's CSV: what it is, and the team it is of. */

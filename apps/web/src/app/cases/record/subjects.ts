@@ -65,9 +65,12 @@ export function decisionOfMediation(
   return detail.decisions.find((d) => d.id === m.decisionId);
 }
 
-/** "Global Mediation; the family contacted the adviser Tue 6 Jan 2026". */
+/** "Global Mediation (their reference GM-0412); the family contacted the adviser Tue 6 Jan 2026". */
 export function describeMediation(m: MediationView): string {
-  return `${m.providerName}; the family contacted the adviser ${formatLongDate(m.adviserContactedOn)}`;
+  const reference = m.providerReference
+    ? ` (their reference ${m.providerReference})`
+    : '';
+  return `${m.providerName}${reference}; the family contacted the adviser ${formatLongDate(m.adviserContactedOn)}`;
 }
 
 export function describeAppeal(a: AppealView): string {

@@ -266,6 +266,9 @@ export const MEDIATION_EVENTS: EventHandlers<
           id: event.mediationId,
           decisionId: event.decisionId,
           providerName: event.providerName,
+          ...(event.providerReference
+            ? { providerReference: event.providerReference }
+            : {}),
           adviserContactedOn: event.contactedOn,
           healthInIssue: event.healthInIssue,
           socialCareInIssue: event.socialCareInIssue,
@@ -293,7 +296,10 @@ export const MEDIATION_EVENTS: EventHandlers<
       ].filter(Boolean);
       const issue =
         inIssue.length === 0 ? '' : `; ${inIssue.join(' and ')} in issue`;
-      return `Family contacted the mediation adviser (${event.providerName}) ${formatLongDate(event.contactedOn)}${issue}`;
+      const reference = event.providerReference
+        ? `, their reference ${event.providerReference}`
+        : '';
+      return `Family contacted the mediation adviser (${event.providerName}${reference}) ${formatLongDate(event.contactedOn)}${issue}`;
     },
   },
 

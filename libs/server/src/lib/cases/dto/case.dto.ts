@@ -97,13 +97,13 @@ export class OpenCaseDto implements OpenCaseRequest {
 }
 
 export class SearchCasesDto implements SearchCasesRequest {
-  /** Part of anything a case is found by: its reference, the child's name, a Tribunal reference, a parent's or contact's name, the school or the mediation provider (at least 2 characters). */
+  /** Part of anything a case is found by: its reference, the child's name, a Tribunal reference, a parent's or contact's name, the school, the mediation provider or its reference (at least 2 characters). */
   @ApiPropertyOptional({ example: 'Khan', minLength: 2, maxLength: SHORT_TEXT })
   @IsOptional()
   @MaxLength(SHORT_TEXT)
   @MinLength(2, {
     message:
-      'Enter at least 2 characters: part of a reference, a name, a Tribunal reference, a school or a mediation provider',
+      'Enter at least 2 characters: part of a reference, a name, a Tribunal reference, a school, a mediation provider or its reference',
   })
   @IsString()
   text?: string;

@@ -74,6 +74,15 @@ export const adviserContactedForm: EventFormSpec<
       missing: 'Select the mediation service the family contacted',
       options: () => ctx.providers,
     },
+    {
+      kind: 'text',
+      name: 'providerReference',
+      label: 'The mediation service’s reference',
+      hint: 'If the family or the service quoted one: the case can then be found by it.',
+      optional: true,
+      width: '20',
+      maxLength: 200,
+    },
     happenedOn(
       'contactedOn',
       'Date the family contacted the mediation adviser',
@@ -107,7 +116,11 @@ export const adviserContactedForm: EventFormSpec<
   body: (parsed, ctx) =>
     ({
       decisionId: ctx.params['decision'] ?? '',
-      ...answers<AdviserContactedRequest>(parsed)('providerId', 'contactedOn'),
+      ...answers<AdviserContactedRequest>(parsed)(
+        'providerId',
+        'providerReference',
+        'contactedOn',
+      ),
       healthInIssue: yes(parsed, 'healthInIssue'),
       socialCareInIssue: yes(parsed, 'socialCareInIssue'),
     }) satisfies WriteBody<AdviserContactedRequest>,
