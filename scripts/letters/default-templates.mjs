@@ -84,8 +84,10 @@ const TEMPLATES = {
     h('Our response to the Tribunal’s recommendation about {childName}'),
     p('Dear {recipientName},'),
     p(
-      'In appeal {tribunalReference} the Tribunal, on {tribunalDecisionDate}, recommended for section {recommendationSection} of the plan: {recommendationText}.',
+      'In appeal {tribunalReference} the Tribunal, on {tribunalDecisionDate}, recommended for section {recommendationSection} of the plan:',
     ),
+    // The Tribunal's words as recorded, in a paragraph of their own (they end with their own full stop, or not).
+    p('{recommendationText}'),
     p('The body responsible for this recommendation is: {responsibleBody}.'),
     p('Our decision: the recommendation is {outcome}.'),
     p('Our reasons: {reasons}'),

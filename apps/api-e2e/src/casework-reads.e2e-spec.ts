@@ -334,7 +334,11 @@ describe('GET /api/deadlines: whose, when, which rule, which body, in what order
       'responsibleBody',
       'Responsible body must be one of: icb, council_social_care',
     ],
-    ['?sort=due', 'sort', 'Sort must be one of: dueOn, -dueOn'],
+    [
+      '?sort=due',
+      'sort',
+      'The list can be sorted only by one of: dueOn, -dueOn',
+    ],
     ['?limit=0', 'limit', 'Limit must be a whole number from 1 to 500'],
     ['?limit=ten', 'limit', 'Limit must be a whole number from 1 to 500'],
     ['?offset=-1', 'offset', 'Offset must be a whole number, 0 or more'],

@@ -110,3 +110,168 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
   }
   expect(violations).toEqual([]);
 });
+
+/*
+ * The letter of an entry recorded earlier (issue 15): the council's response to the Tribunal's
+ * health and social care recommendations, made from the entry in the history, issued, and recorded
+ * as sent by post. The case, to the response, is built through the API.
+ */
+test('a caseworker makes the response to the recommendations as a letter from the history, issues it and records it as posted', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const violations = watchForViolations(page);
+  await signIn(page, 'casey@example.council');
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const headers = { 'X-CSRF-Token': session.csrfToken };
+  const tag = Date.now().toString(36).toUpperCase();
+  const opened = await page.request.post('/api/cases', {
+    headers,
+    data: {
+      reference: `LTR-R-${tag}`,
+      childName: `Jo Response ${tag}`,
+      dateOfBirth: '2015-03-02',
+    },
+  });
+  expect(opened.status()).toBe(201);
+  let c = await opened.json();
+  /** One entry through the API, at the case's current version. */
+  const post = async (path: string, data: Record<string, unknown>) => {
+    const res = await page.request.post(`/api/cases/${c.id}${path}`, {
+      headers,
+      data: { expectedVersion: c.version, ...data },
+    });
+    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+    c = await res.json();
+    return c;
+  };
+  await post('/contacts', { name: 'Sam Response', relationship: 'parent' });
+  await post('/decisions', {
+    type: 'refuse_reassessment',
+    decisionDate: '2026-01-05',
+    letterSent: '2026-01-06',
+  });
+  const decisionId = c.decisions.at(-1).id;
+  const providers = await (
+    await page.request.get('/api/mediation-providers')
+  ).json();
+  await post('/mediations', {
+    decisionId,
+    providerId: providers[0].id,
+    contactedOn: '2026-01-12',
+    healthInIssue: false,
+    socialCareInIssue: false,
+  });
+  const mediationId = c.mediations.at(-1).id;
+  await post(`/mediations/${mediationId}/declined`, {
+    adviserInformedOn: '2026-01-12',
+  });
+  await post(`/mediations/${mediationId}/certificates`, {
+    kind: 'information_only',
+    issuedOn: '2026-01-13',
+  });
+  const tribunalReference = `EH857/26/${String(Date.now() % 100000).padStart(5, '0')}`;
+  await post('/appeals', {
+    decisionId,
+    tribunalReference,
+    lodgedOn: '2026-01-20',
+    appellant: 'parent',
+  });
+  const appealId = c.appeals.at(-1).id;
+  await post(`/appeals/${appealId}/registration`, {
+    registeredOn: '2026-01-22',
+    appealReceivedOn: '2026-01-23',
+  });
+  await post(`/appeals/${appealId}/outcome`, {
+    outcome: 'decided_allowed',
+    decisionDate: '2026-02-10',
+    orderSentOn: '2026-02-11',
+    orders: [
+      { orderType: 'assess', details: 'Carry out an EHC needs re-assessment.' },
+    ],
+    recommendations: [
+      {
+        section: 'G',
+        responsibleBody: 'icb',
+        text: 'Speech and language therapy review.',
+      },
+    ],
+  });
+  await post(`/recommendations/${c.recommendations.at(-1).id}/response`, {
+    outcome: 'not_followed',
+    reasons: 'A review by the school’s therapist is already booked.',
+    sentOn: '2026-02-20',
+    recipient: 'parent',
+    sentTo: ['Sam Response'],
+  });
+
+  // From the history: the entry offers its letter.
+  await page.goto(`/cases/${c.id}/history`);
+  const responseEntry = page
+    .locator('.moj-timeline__item')
+    .filter({ hasText: 'Response to recommendation sent to the parent' })
+    .first();
+  await responseEntry.getByRole('link', { name: /^Make the letter/ }).click();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Make the letter: Response to the Tribunal’s health and social care recommendations',
+    }),
+  ).toBeVisible();
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview).toContainText(
+    `In appeal ${tribunalReference} the Tribunal, on Tue 10 Feb 2026`,
+  );
+  await expect(preview).toContainText(
+    'A review by the school’s therapist is already booked.',
+  );
+  await shootAtThreeSizes(page, 'letters-04-recommendation-response-preview');
+
+  await page.getByRole('button', { name: 'Issue the letter' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Letter issued' }),
+  ).toBeVisible({ timeout: 120_000 });
+  const href = await page
+    .getByRole('link', { name: 'Download the letter (PDF)' })
+    .getAttribute('href');
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), 'letters-web-'));
+  try {
+    writeFileSync(join(dir, 'letter.pdf'), await pdf.body());
+    const text = execFileSync('pdftotext', [join(dir, 'letter.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(text).toContain('Date: Fri 20 Feb 2026');
+    expect(text).toContain(
+      'A review by the school’s therapist is already booked.',
+    );
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(dir, 'letter.pdf'),
+      `${SHOTS}/letters-05-recommendation-response-pdf-page-1`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Sent by post: recorded on the case.
+  await page.getByLabel('By post (I have posted it, or will today)').check();
+  await page.getByRole('button', { name: 'Record that it was posted' }).click();
+  await expect(
+    page.getByText('The letter is recorded as sent by post'),
+  ).toBeVisible();
+  await shootAtThreeSizes(page, 'letters-06-recommendation-response-sent');
+  const history = await (
+    await page.request.get(`/api/cases/${c.id}/history`)
+  ).json();
+  expect(history.at(-1)).toMatchObject({ type: 'letter.sent' });
+  expect(violations).toEqual([]);
+});

@@ -245,8 +245,8 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
             <p class="govuk-body">
               <a class="govuk-link" [href]="csv()" download>Download all {{ r.total }} as CSV</a>
             </p>
-            <div class="app-table-container" role="region" aria-label="Appeals (scrolls sideways on a narrow screen)" tabindex="0">
-            <table class="govuk-table app-table-s" aria-labelledby="register-heading">
+            <!-- Every column fits: dates wrap at desktop width, and below the tablet breakpoint (a phone, 200% zoom) each appeal is a block of labelled lines. -->
+            <table class="govuk-table app-table-s app-table--stack" aria-labelledby="register-heading">
               <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
                   @for (col of columns; track col.title) {
@@ -265,35 +265,35 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
               <tbody class="govuk-table__body">
                 @for (a of r.items; track a.appealId) {
                   <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
+                    <td class="govuk-table__cell" data-label="Child and case">
                       <a class="govuk-link" [routerLink]="['/cases', a.caseId]">{{ a.childName }}</a>&ngsp;
                       <span class="app-secondary-text app-nowrap">{{ a.caseReference }}</span>
                     </td>
-                    <td class="govuk-table__cell app-nowrap">{{ a.tribunalReference }}</td>
-                    <td class="govuk-table__cell">{{ a.caseworker }}</td>
-                    <td class="govuk-table__cell">
+                    <td class="govuk-table__cell app-nowrap" data-label="Tribunal reference">{{ a.tribunalReference }}</td>
+                    <td class="govuk-table__cell" data-label="Caseworker">{{ a.caseworker }}</td>
+                    <td class="govuk-table__cell" data-label="Decision appealed">
                       {{ decisionLabel(a) }}
                       @if (a.sections.length) {
                         <span class="app-secondary-text">Sections {{ a.sections.join(', ') }}</span>
                       }
                     </td>
-                    <td class="govuk-table__cell app-nowrap">{{ a.lodgedOn | longDate }}</td>
-                    <td class="govuk-table__cell app-nowrap">
+                    <td class="govuk-table__cell" data-label="Lodged">{{ a.lodgedOn | longDate }}</td>
+                    <td class="govuk-table__cell" data-label="Response due">
                       @if (a.responseDueOn) {
                         {{ a.responseDueOn | longDate }}
                       } @else {
                         <span class="app-secondary-text">–</span>
                       }
                     </td>
-                    <td class="govuk-table__cell app-nowrap">
+                    <td class="govuk-table__cell" data-label="Hearing date">
                       @if (a.hearingDate) {
                         {{ a.hearingDate | longDate }}
                       } @else {
                         <span class="app-secondary-text">–</span>
                       }
                     </td>
-                    <td class="govuk-table__cell">{{ stageLabel[a.stage] }}</td>
-                    <td class="govuk-table__cell">
+                    <td class="govuk-table__cell" data-label="Stage">{{ stageLabel[a.stage] }}</td>
+                    <td class="govuk-table__cell" data-label="Outcome">
                       <strong [class]="resultTag[a.result]">{{ resultLabel[a.result] }}</strong>&ngsp;
                       @if (a.outcome) {
                         <span class="app-secondary-text">{{ outcomeLabel(a) }}, {{ a.decisionDate | longDate }}</span>
@@ -303,7 +303,6 @@ const COLUMNS: readonly { title: string; sort?: SortKey; numeric?: boolean }[] =
                 }
               </tbody>
             </table>
-            </div>
             <app-pagination [total]="r.total" [pageSize]="pageSize" [page]="pageNumber()" label="Pages of appeals" />
           } @else {
             <p class="govuk-body" role="status">No appeals match these filters. Remove a filter to see more.</p>

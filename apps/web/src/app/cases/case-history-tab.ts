@@ -16,6 +16,12 @@ import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { HistoryIntegrity } from '../audit/history-integrity';
 import { recordsOnCases } from '../core/roles';
+import { type CaseEvent, decisionOf } from '@send/domain';
+import { describeDecision } from './record/subjects';
+
+/** The choice of entries: every one, those of one decision (its id), or those of none. */
+const ALL = 'all';
+const NO_DECISION = 'none';
 
 /** The whole history of the case, newest first, to read, download or correct. */
 @Component({
@@ -51,7 +57,20 @@ import { recordsOnCases } from '../core/roles';
       @if (store.history.error()) {
         <p class="govuk-body" role="alert">The history could not be loaded. Reload the page to try again.</p>
       } @else if (store.history.hasValue()) {
-        <app-case-timeline [events]="store.history.value()" [historyLink]="['/cases', detail.id, 'history']" [documents]="detail.documents" [caseId]="detail.id" />
+        @if (decisions().length > 1) {
+          <!-- A case with several decisions: each decision's route read on its own (issue 14). -->
+          <div class="govuk-form-group app-no-print">
+            <label class="govuk-label" for="history-decision">Show the entries of</label>
+            <select class="govuk-select" id="history-decision" [value]="choice()" (change)="choose($event)">
+              <option [value]="all">Every decision, and the case</option>
+              @for (d of decisions(); track d.id) {
+                <option [value]="d.id">{{ d.label }}</option>
+              }
+              <option [value]="none">The case itself (no decision): opening, contacts, notes</option>
+            </select>
+          </div>
+        }
+        <app-case-timeline [events]="shownEvents()" [historyLink]="['/cases', detail.id, 'history']" [documents]="detail.documents" [caseId]="detail.id" [canMakeLetters]="canRecord()" />
       } @else {
         <p class="govuk-body" role="status">Loading the history…</p>
       }
@@ -66,6 +85,39 @@ export class CaseHistoryTab {
   private readonly destroyRef = inject(DestroyRef);
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment);
   protected readonly downloadFailed = signal(false);
+  protected readonly all = ALL;
+  protected readonly none = NO_DECISION;
+  /** Which entries the timeline shows (see ALL, NO_DECISION). */
+  protected readonly choice = signal(ALL);
+
+  /** The case's decisions, newest first, as the case page numbers them. */
+  protected readonly decisions = computed(() => {
+    const decisions = this.store.current()?.decisions ?? [];
+    return decisions
+      .map((d, i) => ({
+        id: d.id,
+        label: `Decision ${i + 1} of ${decisions.length}: ${describeDecision(d)}`,
+      }))
+      .reverse();
+  });
+
+  /** The entries the choice shows: which decision an entry follows from is the domain's rule (`decisionOf`). */
+  protected readonly shownEvents = computed(() => {
+    const events = this.store.history.hasValue()
+      ? this.store.history.value()
+      : [];
+    const choice = this.choice();
+    if (choice === ALL) return events;
+    const links = decisionOf(
+      events.map((e) => ({ type: e.type, ...e.payload }) as CaseEvent),
+    );
+    const wanted = choice === NO_DECISION ? undefined : choice;
+    return events.filter((e) => links.events[e.sequence - 1] === wanted);
+  });
+
+  protected choose(event: Event): void {
+    this.choice.set((event.target as HTMLSelectElement).value);
+  }
   protected readonly canRecord = computed(() =>
     recordsOnCases(this.session.user()?.role),
   );

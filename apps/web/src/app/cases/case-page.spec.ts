@@ -114,12 +114,12 @@ describe('CasePage (the case layout and its tabs)', () => {
 
   afterEach(() => http.verify());
 
-  async function open(url: string) {
+  async function open(url: string, with_ = { detail, history }) {
     const navigation = harness.navigateByUrl(url);
     await new Promise((r) => setTimeout(r));
     harness.detectChanges();
-    http.expectOne('/api/cases/case-1').flush(detail);
-    http.expectOne('/api/cases/case-1/history').flush(history);
+    http.expectOne('/api/cases/case-1').flush(with_.detail);
+    http.expectOne('/api/cases/case-1/history').flush(with_.history);
     await navigation;
     await harness.fixture.whenStable();
     return harness.routeNativeElement as HTMLElement;
@@ -243,6 +243,82 @@ describe('CasePage (the case layout and its tabs)', () => {
       'Add a note',
       'Correct an entry',
     ]);
+  });
+
+  it('shows the history of one decision at a time when the case has several', async () => {
+    const decision = (id: string, letterSent: string, sequence: number) =>
+      historyEvent(sequence, {
+        type: 'decision.issued',
+        summary: `Decision ${id}`,
+        payload: {
+          decisionId: id,
+          decisionType: 'refuse_assessment',
+          decisionDate: letterSent,
+          letterSent,
+          sections: [],
+        },
+      });
+    const page = await open('/cases/case-1/history', {
+      detail: caseDetail({
+        decisions: [
+          {
+            id: 'dec-1',
+            type: 'refuse_assessment',
+            decisionDate: '2099-03-03',
+            letterSent: '2099-03-05',
+            sections: [],
+          },
+          {
+            id: 'dec-2',
+            type: 'refuse_assessment',
+            decisionDate: '2099-09-01',
+            letterSent: '2099-09-02',
+            sections: [],
+          },
+        ],
+      }),
+      history: [
+        historyEvent(1, { summary: 'Case opened' }),
+        decision('dec-1', '2099-03-05', 2),
+        historyEvent(3, {
+          type: 'mediation.adviser_contacted',
+          summary: 'Family contacted the mediation adviser',
+          payload: { mediationId: 'm-1', decisionId: 'dec-1' },
+        }),
+        decision('dec-2', '2099-09-02', 4),
+        historyEvent(5, {
+          type: 'note.recorded',
+          summary: 'Note',
+          payload: { noteId: 'n-1', kind: 'phone_call', text: 'Phoned.' },
+        }),
+      ],
+    });
+    const select = page.querySelector<HTMLSelectElement>('#history-decision')!;
+    expect(text(page, '#history-decision option')).toEqual([
+      'Every decision, and the case',
+      'Decision 2 of 2: Not to carry out an EHC needs assessment, letter sent Wed 2 Sep 2099',
+      'Decision 1 of 2: Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099',
+      'The case itself (no decision): opening, contacts, notes',
+    ]);
+    const entries = () =>
+      [...page.querySelectorAll('.moj-timeline__item')].map((e) => e.id);
+    expect(entries()).toEqual([
+      'entry-5',
+      'entry-4',
+      'entry-3',
+      'entry-2',
+      'entry-1',
+    ]);
+    for (const [value, shown] of [
+      ['dec-1', ['entry-3', 'entry-2']],
+      ['dec-2', ['entry-4']],
+      ['none', ['entry-5', 'entry-1']],
+    ] as const) {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      harness.detectChanges();
+      expect(entries()).toEqual(shown);
+    }
   });
 
   it('lists every deadline on the deadlines tab by decision, open first, with a way to extend the open ones', async () => {

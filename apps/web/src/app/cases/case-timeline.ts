@@ -10,6 +10,7 @@ import {
   type HistoryEventView,
   NOTE_KIND_LABELS,
 } from '@send/contracts';
+import { type CaseEvent, letterKindOf } from '@send/domain';
 import { LondonDateTimePipe, LongDatePipe } from '../shared/date-pipes';
 import { roleLabel } from '../shared/labels';
 
@@ -63,6 +64,13 @@ import { roleLabel } from '../shared/labels';
               @if (event.reason) {
                 <p class="govuk-body govuk-!-margin-bottom-1 app-pre-line">Reason: {{ event.reason }}</p>
               }
+              @if (canMakeLetters() && hasLetter(event)) {
+                <p class="govuk-body govuk-!-margin-bottom-1 app-no-print">
+                  <a class="govuk-link" [routerLink]="['/cases', caseId(), 'letters', 'entry', event.sequence]"
+                    >Make the letter<span class="govuk-visually-hidden"> of entry {{ event.sequence }}</span></a
+                  >
+                </p>
+              }
             </div>
           </div>
         }
@@ -83,6 +91,8 @@ export class CaseTimeline {
   /** The case's documents: each is listed under the entry it evidences. */
   readonly documents = input<readonly DocumentView[]>([]);
   readonly caseId = input<string>();
+  /** Whether to offer "Make the letter" on the entries that have one (people who record on cases). */
+  readonly canMakeLetters = input(false);
 
   protected readonly role = roleLabel;
 
@@ -105,6 +115,14 @@ export class CaseTimeline {
     return event.type === 'note.recorded' && typeof text === 'string'
       ? text
       : undefined;
+  }
+
+  /** Whether the entry is one a letter is made for (the domain's `letterKindOf`). */
+  protected hasLetter(event: HistoryEventView): boolean {
+    return (
+      letterKindOf({ type: event.type, ...event.payload } as CaseEvent) !==
+      undefined
+    );
   }
 
   protected downloadUrl(documentId: string): string {

@@ -84,6 +84,12 @@ export const caseRoutes: Routes = [
           ),
       },
       {
+        path: 'letters/entry/:sequence',
+        title: 'Make the letter of an entry',
+        loadComponent: () =>
+          import('./letters/entry-letter-page').then((m) => m.EntryLetterPage),
+      },
+      {
         path: 'record/:kind/check',
         title: 'Check your answers before saving',
         component: CheckAnswersPage,

@@ -63,6 +63,21 @@ const history: CaseEvent[] = [
     previous: { requestedOn: '2026-07-03' },
     correctedOn: '2026-07-05',
   },
+  // The notice of the second decision, sent: follows the entry it was made for.
+  {
+    type: 'letter.sent',
+    letterId: 'l1',
+    eventSequence: 12,
+    how: 'post',
+    sentOn: '2026-07-06',
+  },
+  {
+    type: 'note.recorded',
+    noteId: 'n1',
+    kind: 'phone_call',
+    notedOn: '2026-07-06',
+    text: 'Mother phoned.',
+  },
 ];
 
 describe('decisionOf: which decision each event and deadline follows from', () => {
@@ -86,6 +101,8 @@ describe('decisionOf: which decision each event and deadline follows from', () =
       'd2',
       'd1', // compliance with an order of the first decision's appeal
       'd2', // a correction follows the event it corrects
+      'd2', // a letter follows the entry it was sent for
+      undefined, // a note is about the case
     ]);
   });
 

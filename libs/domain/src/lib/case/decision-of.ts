@@ -19,8 +19,9 @@ import type { CaseEvent } from './case-events';
  *   and recommendations from the appeal's decision;
  * - a way forward meeting that names no decision, and a disagreement resolution (reg 53, which
  *   names none), follow from the latest decision issued before them in the history;
- * - an extension follows the deadline it extends; a correction and a document the event they are
- *   about; opening the case, its contacts and reassignment follow from no decision.
+ * - an extension follows the deadline it extends; a correction, a document and the sending of a
+ *   letter the event they are about; opening the case, its contacts, reassignment and notes follow
+ *   from no decision.
  */
 export interface DecisionLinks {
   /** For each event of the history (index = sequence − 1): the decision it follows from, if any. */
@@ -150,7 +151,7 @@ export function decisionOf(history: readonly CaseEvent[]): DecisionLinks {
     let decisionId: string | undefined;
     if (event.type === 'event.corrected')
       decisionId = byEvent[event.correctsSequence - 1];
-    else if (event.type === 'document.attached')
+    else if (event.type === 'document.attached' || event.type === 'letter.sent')
       decisionId = byEvent[event.eventSequence - 1];
     else {
       const subject = subjectOf(event);

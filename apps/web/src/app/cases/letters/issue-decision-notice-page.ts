@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,7 +16,10 @@ import {
 } from '@send/contracts';
 import { DECISION_TYPE_LABELS } from '@send/domain';
 import { firstValueFrom } from 'rxjs';
+import { LongDatePipe } from '../../shared/date-pipes';
 import { CaseStore } from '../case-store';
+import { letterProblemOf } from './letter-problem';
+import { SendLetter } from './send-letter';
 
 /**
  * "Issue the letter" for a decision (issue = record): the caseworker gives the decision, sees the
@@ -26,7 +29,7 @@ import { CaseStore } from '../case-store';
 @Component({
   selector: 'app-issue-decision-notice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, LongDatePipe, SendLetter],
   template: `
     @if (store.current(); as detail) {
       <a class="govuk-back-link" [routerLink]="['/cases', detail.id]">Back to the case</a>
@@ -50,6 +53,7 @@ import { CaseStore } from '../case-store';
               <li><a class="govuk-link" [href]="'/api/cases/' + detail.id + '/documents/' + letter.pdfDocumentId">Download the letter (PDF)</a></li>
               <li><a class="govuk-link" [href]="'/api/cases/' + detail.id + '/documents/' + letter.docxDocumentId">Download the letter (Word)</a></li>
             </ul>
+            <app-send-letter [letterId]="letter.letterId" />
             <p class="govuk-body"><a class="govuk-link" [routerLink]="['/cases', detail.id]">Back to the case</a></p>
           } @else {
             <span class="govuk-caption-l">{{ detail.childName }}</span>
@@ -84,7 +88,7 @@ import { CaseStore } from '../case-store';
                 @for (d of p.deadlines; track $index) {
                   <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">{{ d.title }}</dt>
-                    <dd class="govuk-summary-list__value">{{ d.dueOn }}<br /><span class="govuk-hint">{{ d.explanation }}</span></dd>
+                    <dd class="govuk-summary-list__value">{{ d.dueOn | longDate }}<br /><span class="govuk-hint">{{ d.explanation }}</span></dd>
                   </div>
                 }
               </dl>
@@ -160,7 +164,7 @@ export class IssueDecisionNoticePage {
       );
     } catch (error) {
       this.preview.set(undefined);
-      this.problem.set(problemOf(error));
+      this.problem.set(letterProblemOf(error));
     } finally {
       this.busy.set(undefined);
     }
@@ -181,22 +185,9 @@ export class IssueDecisionNoticePage {
       this.store.saved(letter.case);
       this.issued.set(letter);
     } catch (error) {
-      this.problem.set(problemOf(error));
+      this.problem.set(letterProblemOf(error));
     } finally {
       this.busy.set(undefined);
     }
   }
-}
-
-function problemOf(error: unknown): string {
-  if (error instanceof HttpErrorResponse) {
-    const body = error.error as {
-      detail?: string;
-      errors?: { message: string }[];
-    } | null;
-    if (body?.errors?.length)
-      return body.errors.map((e) => e.message).join(' ');
-    if (body?.detail) return body.detail;
-  }
-  return 'Sorry, there is a problem with the service. Try again later.';
 }
