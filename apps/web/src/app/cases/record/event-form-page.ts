@@ -22,7 +22,9 @@ import {
   checkAnswers,
   emptyItem,
   fieldId,
+  formPages,
   initialValues,
+  pageOfField,
   type Values,
 } from './event-form';
 import { EventFormFields, type FieldChange } from './event-form-fields';
@@ -39,7 +41,11 @@ import { RecordPageState } from './record-page-state';
   providers: [RecordPageState],
   imports: [RouterLink, ErrorSummary, EventFormFields, ConflictBanner],
   template: `
-    <a class="govuk-back-link" [routerLink]="['/cases', state.caseId(), 'record']">Back</a>
+    @if (pageIndex() > 0 && paged()) {
+      <a class="govuk-back-link" href="" (click)="previousPage($event)">Back</a>
+    } @else {
+      <a class="govuk-back-link" [routerLink]="['/cases', state.caseId(), 'record']">Back</a>
+    }
     @if (state.cannotRecord()) {
       <h1 class="govuk-heading-l">You cannot record entries</h1>
       <p class="govuk-body">Your role can read cases but not record entries on them. Ask a caseworker or a manager of the case’s team.</p>
@@ -61,8 +67,14 @@ import { RecordPageState } from './record-page-state';
               <p class="govuk-body">Your answers are kept. Check them against the case as it is now, then continue.</p>
             </app-conflict-banner>
           }
-          <span class="govuk-caption-l">Record an entry</span>
-          <h1 class="govuk-heading-l">{{ spec.title(ctx) }}</h1>
+          @if (paged()) {
+            <span class="govuk-caption-l">{{ spec.title(ctx) }}: step {{ pageIndex() + 1 }} of {{ pages().length }}</span>
+            <h1 class="govuk-heading-l" id="form-heading" tabindex="-1">{{ page().title }}</h1>
+          } @else {
+            <span class="govuk-caption-l">Record an entry</span>
+            <h1 class="govuk-heading-l" id="form-heading" tabindex="-1">{{ spec.title(ctx) }}</h1>
+          }
+          @if (pageIndex() === 0) {
           @if (spec.about?.(ctx); as about) {
             @if (about.length) {
               <dl class="govuk-summary-list govuk-summary-list--no-border app-about">
@@ -81,9 +93,10 @@ import { RecordPageState } from './record-page-state';
               <p class="govuk-body">{{ paragraph }}</p>
             }
           </div>
+          }
           <form novalidate (submit)="continue($event)">
             <app-event-form-fields
-              [spec]="spec.fields(ctx)"
+              [spec]="page().fields"
               [values]="values()"
               [errors]="errors()"
               [context]="ctx"
@@ -93,7 +106,7 @@ import { RecordPageState } from './record-page-state';
             />
             <div class="govuk-button-group">
               <button type="submit" class="govuk-button" data-module="govuk-button" [attr.aria-disabled]="busy() || null">
-                {{ spec.continueText ?? 'Continue' }}
+                {{ onLastPage() ? (spec.continueText ?? 'Continue') : 'Continue' }}
               </button>
               <a class="govuk-link" [routerLink]="['/cases', state.caseId()]" (click)="state.discard()">Cancel</a>
             </div>
@@ -131,11 +144,30 @@ export class EventFormPage {
   >(undefined);
   private readonly initialisedFor = signal<string | undefined>(undefined);
   private readonly focusNext = signal<string | undefined>(undefined);
+  /** Which page of a long form is shown (`spec.pages`); a short form has one. */
+  protected readonly pageIndex = signal(0);
+  protected readonly pages = computed(() => {
+    const spec = this.state.spec();
+    const ctx = this.state.context();
+    return spec && ctx ? formPages(spec, this.values(), ctx) : [];
+  });
+  protected readonly page = computed(() => {
+    const pages = this.pages();
+    return pages[Math.min(this.pageIndex(), pages.length - 1)]!;
+  });
+  /** A form asked a page at a time (its spec has pages), however many its answers so far need. */
+  protected readonly paged = computed(() => !!this.state.spec()?.pages?.length);
+  protected readonly onLastPage = computed(
+    () => this.pageIndex() >= this.pages().length - 1,
+  );
 
   private readonly heading = computed(() => {
     const spec = this.state.spec();
     const ctx = this.state.context();
-    return spec && ctx ? spec.title(ctx) : 'Record an entry';
+    if (!spec || !ctx) return 'Record an entry';
+    return this.paged()
+      ? `${this.page().title}: ${spec.title(ctx)}`
+      : spec.title(ctx);
   });
 
   constructor() {
@@ -160,7 +192,14 @@ export class EventFormPage {
       this.initialisedFor.set(key);
       // "Change" on the check page links here with the field's id as the fragment.
       const fragment = this.fragment();
-      if (fragment) this.focusNext.set(fragment);
+      if (fragment) {
+        const page = pageOfField(
+          formPages(spec, untracked(this.values), ctx),
+          fragment,
+        );
+        this.pageIndex.set(Math.max(0, page));
+        this.focusNext.set(fragment);
+      }
     });
     effect(() => this.state.setTitle(this.heading(), this.errors()));
     afterRenderEffect(() => {
@@ -215,8 +254,27 @@ export class EventFormPage {
     if (!spec || !ctx || !key || !base || this.busy()) return;
     const values = this.values();
     const { errors, parsed } = checkAnswers(spec, values, ctx);
-    this.errors.set(errors);
-    if (errors.length) return;
+    const pages = this.pages();
+    if (!this.onLastPage()) {
+      // A page at a time: this page's answers checked, then the next page (answers kept as a draft).
+      const here = errors.filter(
+        (e) => e.field && pageOfField(pages, e.field) === this.pageIndex(),
+      );
+      this.errors.set(here);
+      if (here.length) return;
+      this.state.drafts.set(key, {
+        values,
+        baseVersion: base.version,
+        baseSequence: base.sequence,
+        ...(this.changedSince() ? { changedSince: this.changedSince() } : {}),
+      });
+      this.showPage(this.pageIndex() + 1);
+      return;
+    }
+    if (errors.length) {
+      this.showErrors(errors);
+      return;
+    }
 
     const draft = {
       values,
@@ -256,7 +314,7 @@ export class EventFormPage {
         await this.saved(spec.saved, key, ctx.detail.id);
         return;
       case 'invalid':
-        this.errors.set(result.errors);
+        this.showErrors(result.errors);
         return;
       case 'conflict': {
         const sequence = Math.max(0, ...result.history.map((e) => e.sequence));
@@ -272,6 +330,34 @@ export class EventFormPage {
         return;
       }
     }
+  }
+
+  /** Back a page of a long form. */
+  protected previousPage(event: Event): void {
+    event.preventDefault();
+    this.showPage(Math.max(0, this.pageIndex() - 1));
+  }
+
+  private showPage(index: number): void {
+    this.errors.set([]);
+    this.pageIndex.set(index);
+    this.focusNext.set('form-heading');
+  }
+
+  /** Errors of a long form are shown on the page of the first of them (a page asks only its own). */
+  private showErrors(errors: readonly FieldError[]): void {
+    const pages = this.pages();
+    if (this.paged()) {
+      const first = errors.find((e) => e.field);
+      const page = first?.field ? pageOfField(pages, first.field) : -1;
+      if (page >= 0 && page !== this.pageIndex()) this.pageIndex.set(page);
+      const index = page >= 0 ? page : this.pageIndex();
+      this.errors.set(
+        errors.filter((e) => !e.field || pageOfField(pages, e.field) === index),
+      );
+      return;
+    }
+    this.errors.set(errors);
   }
 
   private async saved(

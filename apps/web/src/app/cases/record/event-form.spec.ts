@@ -5,7 +5,9 @@ import {
   checkAnswers,
   type EventFormSpec,
   type FormContext,
+  formPages,
   initialValues,
+  pageOfField,
   problemToErrors,
 } from './event-form';
 import { EVENT_FORMS } from './forms';
@@ -288,6 +290,79 @@ describe('the event form engine', () => {
     expect(checkAnswers(spec, values, c).errors.map((e) => e.message)).toEqual([
       'Enter the Tribunal reference in the form EH857/26/00123',
     ]);
+  });
+});
+
+describe('a long form, a page at a time', () => {
+  const c = ctx(
+    { appeal: 'a-1' },
+    caseDetail({
+      decisions: [
+        {
+          id: 'dec-2',
+          type: 'final_plan_content',
+          decisionDate: '2026-01-05',
+          letterSent: '2026-01-06',
+          sections: ['F'],
+        },
+      ],
+      appeals: [
+        {
+          id: 'a-1',
+          decisionId: 'dec-2',
+          tribunalReference: 'EH857/26/00001',
+          lodgedOn: '2026-01-20',
+          appellant: 'parent',
+          sections: [],
+        },
+      ],
+    } as never),
+  );
+  const spec = form('appeal-outcome');
+  const titles = (values: Record<string, unknown>) =>
+    formPages(spec, { ...initialValues(spec, c), ...values }, c).map((p) => [
+      p.title,
+      p.fields.map((f) => f.name),
+    ]);
+
+  it('asks only the pages that apply to the answers so far, the confirmation on the last', () => {
+    expect(titles({ outcome: 'withdrawn' })).toEqual([
+      [
+        'How the appeal ended',
+        [
+          'outcome',
+          'decisionDate',
+          'orderSentOn',
+          'laNotifiedTribunalOn',
+          'confirmedUnusual',
+        ],
+      ],
+    ]);
+    expect(titles({ outcome: 'decided_allowed' }).map(([t]) => t)).toEqual([
+      'How the appeal ended',
+      'What the Tribunal ordered the council to do',
+      'The Tribunal’s health and social care recommendations',
+    ]);
+    expect(titles({ outcome: 'decided_allowed' }).at(-1)?.[1]).toEqual([
+      'recommendations',
+      'confirmedUnusual',
+    ]);
+  });
+
+  it('finds the page of a field, a date part or a list item (for errors and "Change")', () => {
+    const pages = formPages(
+      spec,
+      { ...initialValues(spec, c), outcome: 'decided_allowed' },
+      c,
+    );
+    expect(pageOfField(pages, 'decisionDate-day')).toBe(0);
+    expect(pageOfField(pages, 'orders-0-orderType')).toBe(1);
+    expect(pageOfField(pages, 'recommendations-add')).toBe(2);
+    expect(pageOfField(pages, 'nothing')).toBe(-1);
+  });
+
+  it('keeps a short form on one page', () => {
+    expect(formPages(form('decision'), {}, ctx())).toHaveLength(1);
   });
 });
 

@@ -112,6 +112,12 @@ export interface EventFormSpec<B extends object = object> {
   /** A list the form's questions choose from, loaded from the API before the form shows. */
   needs?: 'providers' | 'staff';
   fields: (ctx: FormContext) => readonly FieldSpec[];
+  /**
+   * A long form asked a page at a time (GOV.UK "one thing per page"): each page's heading and the
+   * names of its fields, in order. A page none of whose fields is asked (their `when`) is skipped.
+   * Without pages, every field is on one page.
+   */
+  pages?: readonly FormPageSpec[];
   /** The answers to start from (a correction starts from what was recorded). */
   initial?: (ctx: FormContext) => Values;
   /** Checks across the answers, after each field's own. */
@@ -129,6 +135,55 @@ export interface EventFormSpec<B extends object = object> {
    * checks the answers and saves them, and the case page then shows `saved`.
    */
   saveFromForm?: true;
+}
+
+/** One page of a form asked a page at a time. */
+export interface FormPageSpec {
+  /** The page's heading: what it asks. */
+  title: string;
+  /** The names of its fields. */
+  fields: readonly string[];
+}
+
+/** A page of the form as it is asked now: its heading and its fields that are asked. */
+export interface FormPage {
+  title: string;
+  fields: readonly FieldSpec[];
+}
+
+/**
+ * The pages of the form for these answers: the spec's pages that ask something now (the fields
+ * a page names, those whose `when` holds), or a single page of every field. A field no page names
+ * (such as the confirmation of an unusual entry) goes on the last page asked, so that nothing the
+ * form asks is ever left off.
+ */
+export function formPages(
+  spec: EventFormSpec,
+  values: Values,
+  ctx: FormContext,
+): FormPage[] {
+  const fields = spec.fields(ctx);
+  const asked = visibleFields(fields, values, ctx);
+  if (!spec.pages?.length) return [{ title: spec.title(ctx), fields: fields }];
+  const named = new Set(spec.pages.flatMap((p) => p.fields));
+  const pages = spec.pages
+    .map((p) => ({
+      title: p.title,
+      fields: fields.filter((f) => p.fields.includes(f.name)),
+    }))
+    .filter((p) => p.fields.some((f) => asked.includes(f)));
+  const unnamed = fields.filter((f) => !named.has(f.name));
+  const last = pages.at(-1);
+  if (!last) return [{ title: spec.title(ctx), fields }];
+  last.fields = [...last.fields, ...unnamed];
+  return pages;
+}
+
+/** The index of the page that asks the field with this id (a field's id, a date part's or a list item's); -1 if none. */
+export function pageOfField(pages: readonly FormPage[], id: string): number {
+  return pages.findIndex((p) =>
+    p.fields.some((f) => id === f.name || id.startsWith(`${f.name}-`)),
+  );
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -292,6 +292,26 @@ export const appealOutcomeForm: EventFormSpec<
   kind: 'appeal-outcome',
   ...onAppeal,
   title: () => 'Record how the appeal ended',
+  // A page at a time: the form with every order and recommendation was 4,600 px tall.
+  pages: [
+    {
+      title: 'How the appeal ended',
+      fields: [
+        'outcome',
+        'decisionDate',
+        'orderSentOn',
+        'laNotifiedTribunalOn',
+      ],
+    },
+    {
+      title: 'What the Tribunal ordered the council to do',
+      fields: ['orders'],
+    },
+    {
+      title: 'The Tribunal’s health and social care recommendations',
+      fields: ['recommendations'],
+    },
+  ],
   law: () => [
     'Each order is a duty with its own deadline under reg 44 of the SEND Regulations, counted from the date of the order: for example, 5 weeks to issue an amended plan.',
     'If the council conceded before its response (reg 45), the same periods run from the date it told the Tribunal it would not oppose the appeal.',
