@@ -253,5 +253,23 @@ test('a case with two decisions shows each decision’s route, its deadlines and
   );
   await expectAccessible(page);
   await shootAtThreeSizes(page, 'case-route-record-menu');
+
+  // The history of one decision at a time (the domain's decisionOf, as for the deadlines).
+  await page.goto(`/cases/${caseId}/history`);
+  const show = page.getByLabel('Show the entries of');
+  const entries = page.locator('.moj-timeline__item');
+  const all = await entries.count();
+  await show.selectOption({ index: 1 }); // the newest decision
+  await expect(entries).not.toHaveCount(all);
+  await expect(entries.first()).toBeVisible();
+  // The appeal is against the first decision: not among the second's entries, but among the first's.
+  expect((await entries.allTextContents()).join(' ')).not.toMatch(
+    /Appeal \S+ lodged/,
+  );
+  await show.selectOption({ index: 2 });
+  await expect(
+    entries.filter({ hasText: /Appeal \S+ lodged/ }).first(),
+  ).toBeVisible();
+  await shootAtThreeSizes(page, 'case-route-history-of-a-decision');
   expect(violations).toEqual([]);
 });

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { appealRegistered, openCaseThroughApi } from './support/case-api';
 import {
   fillDate,
   shootAtThreeSizes,
@@ -10,71 +11,8 @@ import {
  * A long entry asked a page at a time (issue 14: the appeal outcome form was 4,600 px tall): how
  * the appeal ended, then the orders, then the recommendations, each page checked before the next;
  * "Back" returns to the previous page with the answers kept; "Change" on the check page opens the
- * page of the answer. The case, to a registered appeal, is built through the API.
+ * page of the answer. The case, to a registered appeal, is built through the API (support/case-api).
  */
-
-/** A case with a final plan's content appealed (sections F and I), the appeal registered: its id and the appeal's. */
-async function registeredAppeal(
-  page: Page,
-): Promise<{ caseId: string; appealId: string; childName: string }> {
-  const session = await (await page.request.get('/api/auth/session')).json();
-  const headers = { 'X-CSRF-Token': session.csrfToken };
-  const tag = Date.now().toString(36).toUpperCase();
-  const childName = `Pat Pages ${tag}`;
-  const opened = await page.request.post('/api/cases', {
-    headers,
-    data: { reference: `PG-${tag}`, childName, dateOfBirth: '2014-05-06' },
-  });
-  expect(opened.status()).toBe(201);
-  let c = await opened.json();
-  const post = async (path: string, data: Record<string, unknown>) => {
-    const res = await page.request.post(`/api/cases/${c.id}${path}`, {
-      headers,
-      data: { expectedVersion: c.version, ...data },
-    });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    c = await res.json();
-  };
-  await post('/decisions', {
-    type: 'final_plan_content',
-    decisionDate: '2026-01-05',
-    letterSent: '2026-01-06',
-    sections: ['F', 'I'],
-  });
-  const decisionId = c.decisions.at(-1).id;
-  const providers = await (
-    await page.request.get('/api/mediation-providers')
-  ).json();
-  await post('/mediations', {
-    decisionId,
-    providerId: providers[0].id,
-    contactedOn: '2026-01-12',
-    healthInIssue: false,
-    socialCareInIssue: false,
-  });
-  const mediationId = c.mediations.at(-1).id;
-  await post(`/mediations/${mediationId}/declined`, {
-    adviserInformedOn: '2026-01-12',
-  });
-  await post(`/mediations/${mediationId}/certificates`, {
-    kind: 'information_only',
-    issuedOn: '2026-01-13',
-  });
-  await post('/appeals', {
-    decisionId,
-    tribunalReference: `EH857/26/${String(Date.now() % 100000).padStart(5, '0')}`,
-    lodgedOn: '2026-01-20',
-    appellant: 'parent',
-    sections: ['F'],
-    healthAndSocialCareSought: true,
-  });
-  const appealId = c.appeals.at(-1).id;
-  await post(`/appeals/${appealId}/registration`, {
-    registeredOn: '2026-01-22',
-    appealReceivedOn: '2026-01-23',
-  });
-  return { caseId: c.id, appealId, childName };
-}
 
 test('the appeal outcome is recorded a page at a time: how it ended, the orders, the recommendations', async ({
   page,
@@ -82,7 +20,20 @@ test('the appeal outcome is recorded a page at a time: how it ended, the orders,
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
   await signIn(page, 'casey@example.council');
-  const { caseId, appealId, childName } = await registeredAppeal(page);
+  const c = await openCaseThroughApi(page, 'Pat Pages');
+  const decided = await c.post('/decisions', {
+    type: 'final_plan_content',
+    decisionDate: '2026-01-05',
+    letterSent: '2026-01-06',
+    sections: ['F', 'I'],
+  });
+  const appealId = await appealRegistered(
+    page,
+    c,
+    decided.decisions.at(-1)?.id ?? '',
+    { sections: ['F'], healthAndSocialCareSought: true },
+  );
+  const { id: caseId, childName } = c;
   await page.goto(`/cases/${caseId}/record/appeal-outcome?appeal=${appealId}`);
 
   const heading = page.getByRole('heading', { level: 1 });

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  SHOTS,
+  appealRegistered,
+  openCaseThroughApi,
+  pdfTextAndFirstPage,
+} from './support/case-api';
+import {
   shootAtThreeSizes,
   signIn,
   watchForViolations,
@@ -22,28 +22,8 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
   await signIn(page, 'casey@example.council');
-  const session = await (await page.request.get('/api/auth/session')).json();
-  const headers = { 'X-CSRF-Token': session.csrfToken };
-  const childName = `Robin Letter ${Date.now().toString(36)}`;
-  const opened = await page.request.post('/api/cases', {
-    headers,
-    data: {
-      reference: `LTR-${Date.now().toString(36).toUpperCase()}`,
-      childName,
-      dateOfBirth: '2015-03-02',
-    },
-  });
-  expect(opened.status()).toBe(201);
-  const c = await opened.json();
-  const contact = await page.request.post(`/api/cases/${c.id}/contacts`, {
-    headers,
-    data: {
-      expectedVersion: c.version,
-      name: 'Alex Letter',
-      relationship: 'parent',
-    },
-  });
-  expect(contact.status()).toBe(201);
+  const c = await openCaseThroughApi(page, 'Robin Letter', '2015-03-02');
+  await c.post('/contacts', { name: 'Alex Letter', relationship: 'parent' });
 
   await page.goto(`/cases/${c.id}`);
   await page
@@ -83,31 +63,12 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
     .getAttribute('href');
   const pdf = await page.request.get(href!);
   expect(pdf.status()).toBe(200);
-  const bytes = await pdf.body();
-  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  const dir = mkdtempSync(join(tmpdir(), 'letters-web-'));
-  try {
-    writeFileSync(join(dir, 'letter.pdf'), bytes);
-    const text = execFileSync('pdftotext', [join(dir, 'letter.pdf'), '-'], {
-      encoding: 'utf8',
-    }).replace(/\s+/g, ' ');
-    expect(text).toContain('Date: Tue 6 Jan 2026');
-    expect(text).toContain('The last day to appeal is Fri 6 Mar 2026');
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '80',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      join(dir, 'letter.pdf'),
-      `${SHOTS}/letters-03-decision-notice-pdf-page-1`,
-    ]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = pdfTextAndFirstPage(
+    await pdf.body(),
+    'letters-03-decision-notice-pdf-page-1',
+  );
+  expect(text).toContain('Date: Tue 6 Jan 2026');
+  expect(text).toContain('The last day to appeal is Fri 6 Mar 2026');
   expect(violations).toEqual([]);
 });
 
@@ -122,67 +83,20 @@ test('a caseworker makes the response to the recommendations as a letter from th
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
   await signIn(page, 'casey@example.council');
-  const session = await (await page.request.get('/api/auth/session')).json();
-  const headers = { 'X-CSRF-Token': session.csrfToken };
-  const tag = Date.now().toString(36).toUpperCase();
-  const opened = await page.request.post('/api/cases', {
-    headers,
-    data: {
-      reference: `LTR-R-${tag}`,
-      childName: `Jo Response ${tag}`,
-      dateOfBirth: '2015-03-02',
-    },
-  });
-  expect(opened.status()).toBe(201);
-  let c = await opened.json();
-  /** One entry through the API, at the case's current version. */
-  const post = async (path: string, data: Record<string, unknown>) => {
-    const res = await page.request.post(`/api/cases/${c.id}${path}`, {
-      headers,
-      data: { expectedVersion: c.version, ...data },
-    });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    c = await res.json();
-    return c;
-  };
-  await post('/contacts', { name: 'Sam Response', relationship: 'parent' });
-  await post('/decisions', {
+  const c = await openCaseThroughApi(page, 'Jo Response', '2015-03-02');
+  await c.post('/contacts', { name: 'Sam Response', relationship: 'parent' });
+  const decided = await c.post('/decisions', {
     type: 'refuse_reassessment',
     decisionDate: '2026-01-05',
     letterSent: '2026-01-06',
   });
-  const decisionId = c.decisions.at(-1).id;
-  const providers = await (
-    await page.request.get('/api/mediation-providers')
-  ).json();
-  await post('/mediations', {
-    decisionId,
-    providerId: providers[0].id,
-    contactedOn: '2026-01-12',
-    healthInIssue: false,
-    socialCareInIssue: false,
-  });
-  const mediationId = c.mediations.at(-1).id;
-  await post(`/mediations/${mediationId}/declined`, {
-    adviserInformedOn: '2026-01-12',
-  });
-  await post(`/mediations/${mediationId}/certificates`, {
-    kind: 'information_only',
-    issuedOn: '2026-01-13',
-  });
-  const tribunalReference = `EH857/26/${String(Date.now() % 100000).padStart(5, '0')}`;
-  await post('/appeals', {
-    decisionId,
-    tribunalReference,
-    lodgedOn: '2026-01-20',
-    appellant: 'parent',
-  });
-  const appealId = c.appeals.at(-1).id;
-  await post(`/appeals/${appealId}/registration`, {
-    registeredOn: '2026-01-22',
-    appealReceivedOn: '2026-01-23',
-  });
-  await post(`/appeals/${appealId}/outcome`, {
+  const appealId = await appealRegistered(
+    page,
+    c,
+    decided.decisions.at(-1)?.id ?? '',
+  );
+  const tribunal = (await c.detail()).appeals.at(-1)?.tribunalReference ?? '';
+  const allowed = await c.post(`/appeals/${appealId}/outcome`, {
     outcome: 'decided_allowed',
     decisionDate: '2026-02-10',
     orderSentOn: '2026-02-11',
@@ -197,13 +111,16 @@ test('a caseworker makes the response to the recommendations as a letter from th
       },
     ],
   });
-  await post(`/recommendations/${c.recommendations.at(-1).id}/response`, {
-    outcome: 'not_followed',
-    reasons: 'A review by the school’s therapist is already booked.',
-    sentOn: '2026-02-20',
-    recipient: 'parent',
-    sentTo: ['Sam Response'],
-  });
+  await c.post(
+    `/recommendations/${allowed.recommendations.at(-1)?.id ?? ''}/response`,
+    {
+      outcome: 'not_followed',
+      reasons: 'A review by the school’s therapist is already booked.',
+      sentOn: '2026-02-20',
+      recipient: 'parent',
+      sentTo: ['Sam Response'],
+    },
+  );
 
   // From the history: the entry offers its letter.
   await page.goto(`/cases/${c.id}/history`);
@@ -220,7 +137,7 @@ test('a caseworker makes the response to the recommendations as a letter from th
   ).toBeVisible();
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText(
-    `In appeal ${tribunalReference} the Tribunal, on Tue 10 Feb 2026`,
+    `In appeal ${tribunal} the Tribunal, on Tue 10 Feb 2026`,
   );
   await expect(preview).toContainText(
     'A review by the school’s therapist is already booked.',
@@ -236,31 +153,14 @@ test('a caseworker makes the response to the recommendations as a letter from th
     .getAttribute('href');
   const pdf = await page.request.get(href!);
   expect(pdf.status()).toBe(200);
-  const dir = mkdtempSync(join(tmpdir(), 'letters-web-'));
-  try {
-    writeFileSync(join(dir, 'letter.pdf'), await pdf.body());
-    const text = execFileSync('pdftotext', [join(dir, 'letter.pdf'), '-'], {
-      encoding: 'utf8',
-    }).replace(/\s+/g, ' ');
-    expect(text).toContain('Date: Fri 20 Feb 2026');
-    expect(text).toContain(
-      'A review by the school’s therapist is already booked.',
-    );
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '80',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      join(dir, 'letter.pdf'),
-      `${SHOTS}/letters-05-recommendation-response-pdf-page-1`,
-    ]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = pdfTextAndFirstPage(
+    await pdf.body(),
+    'letters-05-recommendation-response-pdf-page-1',
+  );
+  expect(text).toContain('Date: Fri 20 Feb 2026');
+  expect(text).toContain(
+    'A review by the school’s therapist is already booked.',
+  );
 
   // Sent by post: recorded on the case.
   await page.getByLabel('By post (I have posted it, or will today)').check();

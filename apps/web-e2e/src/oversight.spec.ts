@@ -89,6 +89,13 @@ test("a manager finds the overdue recommendation responses on the team's dashboa
   await checkAndShoot(page, '11-manager-dashboard-filtered');
   await page.getByRole('link', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/decisionType/);
+  // The filtered numbers stay on screen ("Updating the dashboard…") until the new ones arrive: read those.
+  await expect(
+    page.getByText('decisions: Content of the final EHC plan', {
+      exact: false,
+    }),
+  ).toHaveCount(0);
+  await expect(page.getByText('Updating the dashboard…')).toHaveCount(0);
 
   // The table by rule: the overdue responses to the Tribunal's recommendations.
   const byRule = page.getByRole('table', {

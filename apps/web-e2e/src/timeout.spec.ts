@@ -15,6 +15,19 @@ test('a caseworker is warned before the session ends, and then signed out and br
   page,
 }) => {
   const violations = watchForViolations(page);
+  // Any answer from the API moves the session's end on (and closes the warning): the clock is moved
+  // only once every request of the page has been answered, or a late one (the unread count asked at
+  // each page change, on a busy machine) would close the warning the test is looking at.
+  let inFlight = 0;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (r) => {
+    if (isApi(r.url())) inFlight++;
+  });
+  const answered = (r: { url(): string }) => {
+    if (isApi(r.url())) inFlight--;
+  };
+  page.on('requestfinished', answered);
+  page.on('requestfailed', answered);
   await page.clock.install();
   await signIn(page, 'casey@example.council');
   await expect(
@@ -32,6 +45,8 @@ test('a caseworker is warned before the session ends, and then signed out and br
     name: 'You’re about to be signed out',
   });
   await expect(dialog).toBeHidden();
+  await expect.poll(() => inFlight).toBe(0);
+  await page.waitForTimeout(250);
   // 28 minutes and a few seconds without a request: the warning opens.
   await page.clock.fastForward('28:05');
   await expect(dialog).toBeVisible();

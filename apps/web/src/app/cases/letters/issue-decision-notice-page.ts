@@ -1,25 +1,16 @@
-import { HttpClient } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
   DECISION_TYPES,
   type DecisionType,
-  type IssuedLetter,
-  type LetterPreview,
   type LetterRequest,
 } from '@send/contracts';
 import { DECISION_TYPE_LABELS } from '@send/domain';
-import { firstValueFrom } from 'rxjs';
 import { LongDatePipe } from '../../shared/date-pipes';
 import { CaseStore } from '../case-store';
-import { letterProblemOf } from './letter-problem';
-import { SendLetter } from './send-letter';
+import { LetterIssuer } from './letter-issuer';
+import { LetterIssued, LetterPreviewView, LetterProblem } from './letter-views';
 
 /**
  * "Issue the letter" for a decision (issue = record): the caseworker gives the decision, sees the
@@ -29,32 +20,23 @@ import { SendLetter } from './send-letter';
 @Component({
   selector: 'app-issue-decision-notice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, LongDatePipe, SendLetter],
+  providers: [LetterIssuer],
+  imports: [
+    FormsModule,
+    RouterLink,
+    LongDatePipe,
+    LetterProblem,
+    LetterPreviewView,
+    LetterIssued,
+  ],
   template: `
     @if (store.current(); as detail) {
       <a class="govuk-back-link" [routerLink]="['/cases', detail.id]">Back to the case</a>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          @if (problem()) {
-            <div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
-              <div role="alert">
-                <h2 class="govuk-error-summary__title">There is a problem</h2>
-                <div class="govuk-error-summary__body"><p class="govuk-body">{{ problem() }}</p></div>
-              </div>
-            </div>
-          }
-          @if (issued(); as letter) {
-            <div class="govuk-panel govuk-panel--confirmation">
-              <h1 class="govuk-panel__title">Letter issued</h1>
-              <div class="govuk-panel__body">The decision is recorded as entry {{ letter.eventSequence }}</div>
-            </div>
-            <p class="govuk-body">The letter is stored with the entry, with its fingerprint (SHA-256) in the case history.</p>
-            <ul class="govuk-list">
-              <li><a class="govuk-link" [href]="'/api/cases/' + detail.id + '/documents/' + letter.pdfDocumentId">Download the letter (PDF)</a></li>
-              <li><a class="govuk-link" [href]="'/api/cases/' + detail.id + '/documents/' + letter.docxDocumentId">Download the letter (Word)</a></li>
-            </ul>
-            <app-send-letter [letterId]="letter.letterId" />
-            <p class="govuk-body"><a class="govuk-link" [routerLink]="['/cases', detail.id]">Back to the case</a></p>
+          <app-letter-problem />
+          @if (letters.issued()) {
+            <app-letter-issued body="The decision is recorded as entry" />
           } @else {
             <span class="govuk-caption-l">{{ detail.childName }}</span>
             <h1 class="govuk-heading-l">Issue the notice of a decision</h1>
@@ -80,9 +62,9 @@ import { SendLetter } from './send-letter';
                      aria-describedby="letter-date-hint" [(ngModel)]="letterSent" />
             </div>
             <div class="govuk-button-group">
-              <button type="button" class="govuk-button govuk-button--secondary" (click)="showPreview()">Preview the letter</button>
+              <button type="button" class="govuk-button govuk-button--secondary" (click)="letters.showPreview(request())">Preview the letter</button>
             </div>
-            @if (preview(); as p) {
+            @if (letters.preview(); as p) {
               <h2 class="govuk-heading-m">The deadlines this letter opens</h2>
               <dl class="govuk-summary-list">
                 @for (d of p.deadlines; track $index) {
@@ -92,27 +74,8 @@ import { SendLetter } from './send-letter';
                   </div>
                 }
               </dl>
-              @if (p.missingParts.length) {
-                <div class="govuk-warning-text">
-                  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-                  <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">Warning</span>
-                    This letter cannot be issued: the template does not contain
-                    @for (m of p.missingParts; track m.id) { {{ m.name }} ({{ m.law }}){{ $last ? '.' : ';' }} }
-                  </strong>
-                </div>
-              }
-              <h2 class="govuk-heading-m">The letter</h2>
-              <div class="app-letter-preview" data-testid="letter-preview" [innerHTML]="p.html"></div>
-              @if (!p.missingParts.length) {
-                <div class="govuk-button-group govuk-!-margin-top-6">
-                  <button type="button" class="govuk-button" [attr.aria-disabled]="busy() || null" (click)="issue()">Issue the letter</button>
-                </div>
-              }
             }
-            @if (busy()) {
-              <p class="govuk-body" role="status">{{ busy() }}</p>
-            }
+            <app-letter-preview (issue)="letters.issue(request())" />
           }
         </div>
       </div>
@@ -123,18 +86,14 @@ import { SendLetter } from './send-letter';
 })
 export class IssueDecisionNoticePage {
   protected readonly store = inject(CaseStore);
-  private readonly http = inject(HttpClient);
+  protected readonly letters = inject(LetterIssuer);
   protected readonly types = DECISION_TYPES;
   protected readonly labels = DECISION_TYPE_LABELS;
   protected type: DecisionType = 'refuse_assessment';
   protected decisionDate = '';
   protected letterSent = '';
-  protected readonly preview = signal<LetterPreview | undefined>(undefined);
-  protected readonly issued = signal<IssuedLetter | undefined>(undefined);
-  protected readonly problem = signal<string | undefined>(undefined);
-  protected readonly busy = signal<string | undefined>(undefined);
 
-  private request(): LetterRequest | undefined {
+  protected request(): LetterRequest | undefined {
     const detail = this.store.current();
     if (!detail) return undefined;
     return {
@@ -146,48 +105,5 @@ export class IssueDecisionNoticePage {
         letterSent: this.letterSent.trim(),
       },
     };
-  }
-
-  protected async showPreview(): Promise<void> {
-    const body = this.request();
-    if (!body || this.busy()) return;
-    this.problem.set(undefined);
-    this.busy.set('Making the letter…');
-    try {
-      this.preview.set(
-        await firstValueFrom(
-          this.http.post<LetterPreview>(
-            `/api/cases/${this.store.caseId()}/letters/preview`,
-            body,
-          ),
-        ),
-      );
-    } catch (error) {
-      this.preview.set(undefined);
-      this.problem.set(letterProblemOf(error));
-    } finally {
-      this.busy.set(undefined);
-    }
-  }
-
-  protected async issue(): Promise<void> {
-    const body = this.request();
-    if (!body || this.busy()) return;
-    this.problem.set(undefined);
-    this.busy.set('Issuing the letter…');
-    try {
-      const letter = await firstValueFrom(
-        this.http.post<IssuedLetter>(
-          `/api/cases/${this.store.caseId()}/letters`,
-          body,
-        ),
-      );
-      this.store.saved(letter.case);
-      this.issued.set(letter);
-    } catch (error) {
-      this.problem.set(letterProblemOf(error));
-    } finally {
-      this.busy.set(undefined);
-    }
   }
 }
