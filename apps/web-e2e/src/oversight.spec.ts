@@ -56,6 +56,10 @@ test("a manager finds the overdue recommendation responses on the team's dashboa
   await expect(
     page.getByRole('table', { name: 'Deadlines by statutory rule' }),
   ).toBeVisible();
+  // Compliance over time is made when scrolled to (a deferred view under the dashboard).
+  await page
+    .getByRole('heading', { level: 2, name: 'Compliance over time' })
+    .scrollIntoViewIfNeeded();
   await expect(
     page.getByRole('heading', {
       level: 3,

@@ -3,7 +3,7 @@ import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { TestBed, DeferBlockState } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type {
   ComplianceReport,
@@ -74,6 +74,31 @@ const compliance: ComplianceReport = {
   ],
 };
 
+/**
+ * jsdom has no IntersectionObserver: here every element is in view at once, so that the deferred
+ * view of compliance over time (`@defer (on viewport)`) renders as it does when scrolled to.
+ */
+class InViewObserver {
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element): void {
+    this.callback(
+      [{ isIntersecting: true, target } as IntersectionObserverEntry],
+      this as unknown as IntersectionObserver,
+    );
+  }
+  unobserve(): void {
+    return;
+  }
+  disconnect(): void {
+    return;
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+}
+globalThis.IntersectionObserver ??=
+  InViewObserver as unknown as typeof IntersectionObserver;
+
 describe('DashboardPage', () => {
   let http: HttpTestingController;
 
@@ -132,7 +157,10 @@ describe('DashboardPage', () => {
   });
 
   it('links the overdue recommendation responses of the table by rule to their list', async () => {
-    const { element } = await render();
+    const { fixture, element } = await render();
+    // Compliance over time is made when scrolled to (a deferred view).
+    for (const block of await fixture.getDeferBlocks())
+      await block.render(DeferBlockState.Complete);
     const link = [...element.querySelectorAll('a')].find((a) =>
       a.textContent?.includes(
         'overdue: Respond to the health and social care recommendations',

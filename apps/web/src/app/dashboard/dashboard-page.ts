@@ -186,19 +186,29 @@ const OVERDUE_AND_THIS_WEEK: readonly BarSeries[] = [
           <p class="govuk-body" role="status">Loading the dashboard…</p>
         }
 
-        <!-- Under the dashboard, and only once it is shown: arriving first, the charts would be pushed down the page (layout shift). -->
-        @if (shown() && shownCompliance(); as c) {
+        <!-- Compliance over time sits under the dashboard: made only when it is scrolled to (a deferred view, its
+             charts in a chunk of their own), so that the dashboard's first screen is not held up by charts no one
+             sees yet, and never shown before the dashboard above it (which would push it down the page). -->
+        @if (shown()) {
           <h2 class="govuk-heading-m">Compliance over time</h2>
           <p class="govuk-body">
             Each month counts the deadlines due in it: met on time, met late, missed (past the date and not met), and not yet due.
           </p>
-          @for (s of c.series; track s.category) {
-            <h3 class="govuk-heading-s">{{ s.title }}</h3>
-            <app-compliance-chart [series]="s" [id]="'compliance-' + s.category" [filters]="filterParams()" />
+          @defer (on viewport) {
+            @if (shownCompliance(); as c) {
+              @for (s of c.series; track s.category) {
+                <h3 class="govuk-heading-s">{{ s.title }}</h3>
+                <app-compliance-chart [series]="s" [id]="'compliance-' + s.category" [filters]="filterParams()" />
+              }
+              <p class="govuk-body">
+                <a class="govuk-link" [href]="csv('compliance.csv')" download>Download compliance month by month (CSV)</a>
+              </p>
+            } @else {
+              <p class="govuk-body" role="status">Loading compliance over time…</p>
+            }
+          } @placeholder {
+            <p class="govuk-body">The charts of compliance month by month follow.</p>
           }
-          <p class="govuk-body">
-            <a class="govuk-link" [href]="csv('compliance.csv')" download>Download compliance month by month (CSV)</a>
-          </p>
         }
       </div>
     </div>
