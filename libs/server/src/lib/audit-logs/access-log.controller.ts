@@ -6,26 +6,30 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { type AccessLogPage, AUDIT_LOG_PAGE_SIZE } from '@send/contracts';
+import type { AccessLogListEntry, AccessLogPage } from '@send/contracts';
 import { AllowRoles } from '../identity/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
-import { readableCsvOf } from '../http/csv';
 import { schemaRef } from '../http/endpoints';
 import { LogsAccess } from '../audit/access-log';
 import {
-  type AccessLogFilter,
+  type AccessLogRow,
   AuditLogRepository,
 } from '../audit/audit-log.repository';
+import {
+  logCsvFile,
+  logFilterOf,
+  logPageOf,
+  withIsoTime,
+} from './audit-log-answers';
 import { ACCESS_LOG_CSV_COLUMNS, accessLogCsvRow } from './audit-log-csv';
 import { AccessLogQueryDto } from './audit-log.dto';
 
-/** The one filter of the list and of its CSV. */
-const filterOf = (q: AccessLogQueryDto): AccessLogFilter => ({
-  person: q.person,
-  caseReference: q.caseReference,
-  from: q.from,
-  to: q.to,
-  outcome: q.outcome,
+/** An entry on the auditor's screen: who, what and why in words even when the row has none. */
+const entryOf = (r: AccessLogRow): AccessLogListEntry => ({
+  ...withIsoTime(r),
+  actorName: r.actorName ?? '',
+  action: r.action ?? '',
+  purpose: r.purpose ?? '',
 });
 
 /**
@@ -51,24 +55,12 @@ export class AccessLogController {
   })
   @ApiBadRequestResponse({ description: 'A filter is not valid' })
   async list(@Query() query: AccessLogQueryDto): Promise<AccessLogPage> {
-    const page = query.page ?? 1;
-    const { rows, hasNextPage } = await this.logs.listAccessLog(
-      filterOf(query),
-      page,
-      AUDIT_LOG_PAGE_SIZE,
+    return logPageOf(
+      query.page,
+      (page, pageSize) =>
+        this.logs.listAccessLog(logFilterOf(query), page, pageSize),
+      entryOf,
     );
-    return {
-      items: rows.map((r) => ({
-        ...r,
-        at: r.at.toISOString(),
-        actorName: r.actorName ?? '',
-        action: r.action ?? '',
-        purpose: r.purpose ?? '',
-      })),
-      page,
-      pageSize: AUDIT_LOG_PAGE_SIZE,
-      hasNextPage,
-    };
   }
 
   @Get('export.csv')
@@ -88,13 +80,12 @@ export class AccessLogController {
   })
   @ApiBadRequestResponse({ description: 'A filter is not valid' })
   async export(@Query() query: AccessLogQueryDto): Promise<StreamableFile> {
-    const rows = await this.logs.streamAccessLog(filterOf(query));
-    return new StreamableFile(
-      readableCsvOf(rows, ACCESS_LOG_CSV_COLUMNS, accessLogCsvRow),
-      {
-        type: 'text/csv; charset=utf-8',
-        disposition: 'attachment; filename="access-log.csv"',
-      },
+    const rows = await this.logs.streamAccessLog(logFilterOf(query));
+    return logCsvFile(
+      'access-log.csv',
+      rows,
+      ACCESS_LOG_CSV_COLUMNS,
+      accessLogCsvRow,
     );
   }
 }

@@ -6,26 +6,20 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { AUDIT_LOG_PAGE_SIZE, type SecurityLogPage } from '@send/contracts';
+import type { SecurityLogPage } from '@send/contracts';
 import { AllowRoles } from '../identity/actor';
 import { ReadRateLimit } from '../auth/sign-in.throttler';
-import { readableCsvOf } from '../http/csv';
 import { schemaRef } from '../http/endpoints';
 import { LogsAccess } from '../audit/access-log';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import {
-  AuditLogRepository,
-  type SecurityLogFilter,
-} from '../audit/audit-log.repository';
+  logCsvFile,
+  logFilterOf,
+  logPageOf,
+  withIsoTime,
+} from './audit-log-answers';
 import { SECURITY_LOG_CSV_COLUMNS, securityLogCsvRow } from './audit-log-csv';
 import { SecurityLogQueryDto } from './audit-log.dto';
-
-/** The one filter of the list and of its CSV. */
-const filterOf = (q: SecurityLogQueryDto): SecurityLogFilter => ({
-  person: q.person,
-  from: q.from,
-  to: q.to,
-  outcome: q.outcome,
-});
 
 /**
  * The security log for auditors: sign-in and its failures, lock-outs, refused requests and every
@@ -53,18 +47,12 @@ export class SecurityLogController {
   })
   @ApiBadRequestResponse({ description: 'A filter is not valid' })
   async list(@Query() query: SecurityLogQueryDto): Promise<SecurityLogPage> {
-    const page = query.page ?? 1;
-    const { rows, hasNextPage } = await this.logs.listSecurityLog(
-      filterOf(query),
-      page,
-      AUDIT_LOG_PAGE_SIZE,
+    return logPageOf(
+      query.page,
+      (page, pageSize) =>
+        this.logs.listSecurityLog(logFilterOf(query), page, pageSize),
+      withIsoTime,
     );
-    return {
-      items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
-      page,
-      pageSize: AUDIT_LOG_PAGE_SIZE,
-      hasNextPage,
-    };
   }
 
   @Get('export.csv')
@@ -87,13 +75,12 @@ export class SecurityLogController {
   })
   @ApiBadRequestResponse({ description: 'A filter is not valid' })
   async export(@Query() query: SecurityLogQueryDto): Promise<StreamableFile> {
-    const rows = await this.logs.streamSecurityLog(filterOf(query));
-    return new StreamableFile(
-      readableCsvOf(rows, SECURITY_LOG_CSV_COLUMNS, securityLogCsvRow),
-      {
-        type: 'text/csv; charset=utf-8',
-        disposition: 'attachment; filename="security-log.csv"',
-      },
+    const rows = await this.logs.streamSecurityLog(logFilterOf(query));
+    return logCsvFile(
+      'security-log.csv',
+      rows,
+      SECURITY_LOG_CSV_COLUMNS,
+      securityLogCsvRow,
     );
   }
 }
