@@ -4,6 +4,14 @@ import { Client } from 'pg';
 import { isDeepStrictEqual } from 'node:util';
 import { api, eventually, sql } from './support/api';
 import {
+  contactAdviser,
+  declineMediation,
+  issueCertificate,
+  issueDecision,
+  lodgeAppeal,
+  registerAppeal,
+} from './support/steps';
+import {
   caseEventCount,
   type Detail,
   tribunalReference,
@@ -138,24 +146,19 @@ describe('a walk through each kind of decision, with the statutory clock checked
     async (type) => {
       const w = await Walk.open(`Ashley ${type}`, '2016-04-11');
 
-      const decided = await w.post(
-        '/decisions',
-        {
-          type,
-          decisionDate: '2025-10-16', // Thu
-          letterSent: '2025-10-20', // Mon
-          letterChecklist: {
-            mediationInformation: true,
-            appealRights: true,
-            timeLimits: true,
-            disagreementResolution: true,
-          },
-          rationale:
-            'Needs can be met from resources ordinarily available to the school.',
+      const decisionId = await issueDecision(w, {
+        type,
+        decisionDate: '2025-10-16', // Thu
+        letterSent: '2025-10-20', // Mon
+        letterChecklist: {
+          mediationInformation: true,
+          appealRights: true,
+          timeLimits: true,
+          disagreementResolution: true,
         },
-        'decision.issued',
-      );
-      const decisionId = last(decided.decisions).id;
+        rationale:
+          'Needs can be met from resources ordinarily available to the school.',
+      });
       // Letter Mon 20 Oct 2025 + 2 months = Sat 20 Dec 2025; not a working day (r.12) → Mon 22 Dec 2025.
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-12-22',
@@ -169,18 +172,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
         dutyHolder: 'family',
       });
 
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2025-11-17',
-          healthInIssue: false,
-          socialCareInIssue: false,
-        },
-        'mediation.adviser_contacted',
-      );
-      const mediationId = mediationOf(w.detail, decisionId).id;
+      const mediationId = await contactAdviser(w, {
+        decisionId,
+        providerId,
+        contactedOn: '2025-11-17',
+        healthInIssue: false,
+        socialCareInIssue: false,
+      });
       // Contacted Mon 17 Nov 2025 ≤ Sat 20 Dec 2025: met on time.
       w.expect('mediation.contact_adviser', decisionId, {
         dueOn: '2025-12-20',
@@ -189,11 +187,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/mediations/${mediationId}/declined`,
-        { adviserInformedOn: '2025-11-21' },
-        'mediation.declined',
-      );
+      await declineMediation(w, mediationId, '2025-11-21');
       // reg 34: informed Fri 21 Nov 2025 + 3 working days: Mon 24 (1), Tue 25 (2), Wed 26 (3) → Wed 26 Nov 2025.
       w.expect('mediation.certificate_declined', mediationId, {
         dueOn: '2025-11-26',
@@ -202,11 +196,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
       });
       w.absent('mediation.arrange');
 
-      await w.post(
-        `/mediations/${mediationId}/certificates`,
-        { kind: 'information_only', issuedOn: '2025-11-26' },
-        'certificate.issued',
-      );
+      await issueCertificate(w, mediationId, 'information_only', '2025-11-26');
       w.expect('mediation.certificate_declined', mediationId, {
         dueOn: '2025-11-26',
         status: 'met',
@@ -221,17 +211,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
         dutyHolder: 'family',
       });
 
-      const lodged = await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('26'),
-          lodgedOn: '2026-01-02',
-          appellant: 'parent',
-        },
-        'appeal.lodged',
-      );
-      const appealId = last(lodged.appeals).id;
+      const { id: appealId } = await lodgeAppeal(w, {
+        decisionId,
+        lodgedOn: '2026-01-02',
+        appellant: 'parent',
+      });
       // Lodged on the last day (Fri 2 Jan 2026): met on time (it would be late against the letter date alone).
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2026-01-02',
@@ -240,11 +224,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/appeals/${appealId}/registration`,
-        { registeredOn: '2026-01-07', appealReceivedOn: '2026-01-08' },
-        'appeal.registered',
-      );
+      await registerAppeal(w, appealId, '2026-01-07', '2026-01-08');
       // HESC r.21: received Thu 8 Jan 2026 + 30 Tribunal working days: Jan 9,12–16,19–23,26–30 (16), Feb 2–6 (21),
       // 9–13 (26), 16,17,18,19 (30) → Thu 19 Feb 2026.
       w.expect('tribunal.la_response', appealId, {
@@ -516,16 +496,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
     'refuse_plan: mediation not arranged in time, Tribunal response across August, referred back with recommendations',
     async () => {
       const w = await Walk.open('Bailey Refuse-Plan', '2015-09-02');
-      const decided = await w.post(
-        '/decisions',
-        {
-          type: 'refuse_plan',
-          decisionDate: '2025-03-12',
-          letterSent: '2025-03-14',
-        },
-        'decision.issued',
-      );
-      const decisionId = last(decided.decisions).id;
+      const decisionId = await issueDecision(w, {
+        type: 'refuse_plan',
+        decisionDate: '2025-03-12',
+        letterSent: '2025-03-14',
+      });
       // Letter Fri 14 Mar 2025 + 2 months = Wed 14 May 2025, a working day.
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-05-14',
@@ -537,18 +512,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2025-04-07',
-          healthInIssue: true,
-          socialCareInIssue: true,
-        },
-        'mediation.adviser_contacted',
-      );
-      const mediationId = mediationOf(w.detail, decisionId).id;
+      const mediationId = await contactAdviser(w, {
+        decisionId,
+        providerId,
+        contactedOn: '2025-04-07',
+        healthInIssue: true,
+        socialCareInIssue: true,
+      });
       w.expect('mediation.contact_adviser', decisionId, {
         status: 'met',
         metOn: '2025-04-07',
@@ -603,10 +573,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      await w.post(
-        `/mediations/${mediationId}/certificates`,
-        { kind: 'mediation_not_arranged', issuedOn: '2025-05-23' },
-        'certificate.issued',
+      await issueCertificate(
+        w,
+        mediationId,
+        'mediation_not_arranged',
+        '2025-05-23',
       );
       // Issued Fri 23 May 2025, a day after Thu 22 May: met late.
       w.expect('mediation.certificate_not_arranged', mediationId, {
@@ -626,18 +597,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      const lodged = await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('25'),
-          lodgedOn: '2025-06-20',
-          appellant: 'parent',
-          healthAndSocialCareSought: true,
-        },
-        'appeal.lodged',
-      );
-      const appealId = last(lodged.appeals).id;
+      const { id: appealId } = await lodgeAppeal(w, {
+        decisionId,
+        lodgedOn: '2025-06-20',
+        appellant: 'parent',
+        healthAndSocialCareSought: true,
+      });
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-06-23',
         status: 'met',
@@ -645,11 +610,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/appeals/${appealId}/registration`,
-        { registeredOn: '2025-07-03', appealReceivedOn: '2025-07-07' },
-        'appeal.registered',
-      );
+      await registerAppeal(w, appealId, '2025-07-03', '2025-07-07');
       // Received Mon 7 Jul 2025 + 30 Tribunal working days: Jul 8–11 (4), 14–18 (9), 21–25 (14), 28–31 (18);
       // all of August skipped; Sep 1–5 (23), 8–12 (28), 15 (29), 16 (30) → Tue 16 Sep 2025.
       w.expect('tribunal.la_response', appealId, {
@@ -817,17 +778,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
     'final_plan_content: mediation concluded, appeal deadline out of August, partly allowed with an order to amend',
     async () => {
       const w = await Walk.open('Casey Final-Plan', '2014-01-20');
-      const decided = await w.post(
-        '/decisions',
-        {
-          type: 'final_plan_content',
-          decisionDate: '2025-06-02',
-          letterSent: '2025-06-05',
-          sections: ['B', 'F', 'I'],
-        },
-        'decision.issued',
-      );
-      const decisionId = last(decided.decisions).id;
+      const decisionId = await issueDecision(w, {
+        type: 'final_plan_content',
+        decisionDate: '2025-06-02',
+        letterSent: '2025-06-05',
+        sections: ['B', 'F', 'I'],
+      });
       // Letter Thu 5 Jun 2025 + 2 months = Tue 5 Aug 2025; in August → first working day after 31 Aug = Mon 1 Sep 2025.
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-09-01',
@@ -839,18 +795,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2025-06-20',
-          healthInIssue: false,
-          socialCareInIssue: true,
-        },
-        'mediation.adviser_contacted',
-      );
-      const mediationId = mediationOf(w.detail, decisionId).id;
+      const mediationId = await contactAdviser(w, {
+        decisionId,
+        providerId,
+        contactedOn: '2025-06-20',
+        healthInIssue: false,
+        socialCareInIssue: true,
+      });
       w.expect('mediation.contact_adviser', decisionId, {
         dueOn: '2025-08-05',
         status: 'met',
@@ -902,10 +853,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
         dutyHolder: 'mediation_adviser',
       });
 
-      await w.post(
-        `/mediations/${mediationId}/certificates`,
-        { kind: 'mediation_concluded', issuedOn: '2025-07-31' },
-        'certificate.issued',
+      await issueCertificate(
+        w,
+        mediationId,
+        'mediation_concluded',
+        '2025-07-31',
       );
       w.expect('mediation.certificate_concluded', mediationId, {
         status: 'met',
@@ -919,18 +871,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      const lodged = await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('25'),
-          lodgedOn: '2025-08-29',
-          sections: ['B', 'F', 'I'],
-          healthAndSocialCareSought: true,
-        },
-        'appeal.lodged',
-      );
-      const appealId = last(lodged.appeals).id;
+      const { id: appealId } = await lodgeAppeal(w, {
+        decisionId,
+        lodgedOn: '2025-08-29',
+        sections: ['B', 'F', 'I'],
+        healthAndSocialCareSought: true,
+      });
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-09-01',
         status: 'met',
@@ -938,11 +884,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/appeals/${appealId}/registration`,
-        { registeredOn: '2025-09-03', appealReceivedOn: '2025-09-04' },
-        'appeal.registered',
-      );
+      await registerAppeal(w, appealId, '2025-09-03', '2025-09-04');
       // Received Thu 4 Sep 2025 + 30 Tribunal working days: Sep 5 (1), 8–12 (6), 15–19 (11), 22–26 (16),
       // 29–30 (18), Oct 1–3 (21), 6–10 (26), 13–16 (30) → Thu 16 Oct 2025.
       w.expect('tribunal.la_response', appealId, {
@@ -1107,17 +1049,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
     'refuse_amend: mediation agreement over Christmas, appeal dismissed with a recommendation',
     async () => {
       const w = await Walk.open('Dakota Refuse-Amend', '2012-11-30');
-      const decided = await w.post(
-        '/decisions',
-        {
-          type: 'refuse_amend',
-          decisionDate: '2024-11-04',
-          letterSent: '2024-11-05',
-          rationale: 'The annual review found the plan still meets the needs.',
-        },
-        'decision.issued',
-      );
-      const decisionId = last(decided.decisions).id;
+      const decisionId = await issueDecision(w, {
+        type: 'refuse_amend',
+        decisionDate: '2024-11-04',
+        letterSent: '2024-11-05',
+        rationale: 'The annual review found the plan still meets the needs.',
+      });
       // Letter Tue 5 Nov 2024 + 2 months = Sun 5 Jan 2025; not a working day (and after 1 Jan) → Mon 6 Jan 2025.
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-01-06',
@@ -1129,18 +1066,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2024-11-11',
-          healthInIssue: true,
-          socialCareInIssue: false,
-        },
-        'mediation.adviser_contacted',
-      );
-      const mediationId = mediationOf(w.detail, decisionId).id;
+      const mediationId = await contactAdviser(w, {
+        decisionId,
+        providerId,
+        contactedOn: '2024-11-11',
+        healthInIssue: true,
+        socialCareInIssue: false,
+      });
       w.expect('mediation.contact_adviser', decisionId, {
         status: 'met',
         metOn: '2024-11-11',
@@ -1241,10 +1173,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
       // health was in issue, but the council took part in this mediation.
       w.absent('agreement.health_notify_la');
 
-      await w.post(
-        `/mediations/${mediationId}/certificates`,
-        { kind: 'mediation_concluded', issuedOn: '2024-12-30' },
-        'certificate.issued',
+      await issueCertificate(
+        w,
+        mediationId,
+        'mediation_concluded',
+        '2024-12-30',
       );
       w.expect('mediation.certificate_concluded', mediationId, {
         dueOn: '2024-12-30',
@@ -1297,19 +1230,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      const lodged = await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('25'),
-          lodgedOn: '2025-01-28',
-          appellant: 'parent',
-          sections: ['B', 'F'],
-          healthAndSocialCareSought: true,
-        },
-        'appeal.lodged',
-      );
-      const appealId = last(lodged.appeals).id;
+      const { id: appealId } = await lodgeAppeal(w, {
+        decisionId,
+        lodgedOn: '2025-01-28',
+        appellant: 'parent',
+        sections: ['B', 'F'],
+        healthAndSocialCareSought: true,
+      });
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-01-30',
         status: 'met',
@@ -1317,11 +1244,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/appeals/${appealId}/registration`,
-        { registeredOn: '2025-02-03', appealReceivedOn: '2025-02-04' },
-        'appeal.registered',
-      );
+      await registerAppeal(w, appealId, '2025-02-03', '2025-02-04');
       // Received Tue 4 Feb 2025 + 30 Tribunal working days: Feb 5–7 (3), 10–14 (8), 17–21 (13), 24–28 (18),
       // Mar 3–7 (23), 10–14 (28), 17 (29), 18 (30) → Tue 18 Mar 2025.
       w.expect('tribunal.la_response', appealId, {
@@ -1429,17 +1352,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
     'amended_plan_content: corrected letter date, disagreement resolution, conceded before the response across Easter 2026',
     async () => {
       const w = await Walk.open('Emery Amended-Plan', '2009-07-15'); // 16: over compulsory school age, appeals in their own right
-      const decided = await w.post(
-        '/decisions',
-        {
-          type: 'amended_plan_content',
-          decisionDate: '2025-12-29',
-          letterSent: '2025-12-31',
-          sections: ['F', 'I'],
-        },
-        'decision.issued',
-      );
-      const decisionId = last(decided.decisions).id;
+      const decisionId = await issueDecision(w, {
+        type: 'amended_plan_content',
+        decisionDate: '2025-12-29',
+        letterSent: '2025-12-31',
+        sections: ['F', 'I'],
+      });
       // Wed 31 Dec 2025 + 2 months: February has no 31st → its last day, Sat 28 Feb 2026; not a working day → Mon 2 Mar 2026.
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2026-03-02',
@@ -1494,18 +1412,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
       // Disagreement resolution gives no certificate and moves no clock.
       w.expectDeadlines(before);
 
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2026-01-12',
-          healthInIssue: false,
-          socialCareInIssue: false,
-        },
-        'mediation.adviser_contacted',
-      );
-      const mediationId = mediationOf(w.detail, decisionId).id;
+      const mediationId = await contactAdviser(w, {
+        decisionId,
+        providerId,
+        contactedOn: '2026-01-12',
+        healthInIssue: false,
+        socialCareInIssue: false,
+      });
       w.expect('mediation.contact_adviser', decisionId, {
         dueOn: '2026-03-06',
         status: 'met',
@@ -1513,22 +1426,14 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/mediations/${mediationId}/declined`,
-        { adviserInformedOn: '2026-01-12' },
-        'mediation.declined',
-      );
+      await declineMediation(w, mediationId, '2026-01-12');
       // reg 34: Mon 12 Jan 2026 + 3 working days: Tue 13, Wed 14, Thu 15 → Thu 15 Jan 2026.
       w.expect('mediation.certificate_declined', mediationId, {
         dueOn: '2026-01-15',
         status: 'overdue',
       });
 
-      await w.post(
-        `/mediations/${mediationId}/certificates`,
-        { kind: 'information_only', issuedOn: '2026-01-15' },
-        'certificate.issued',
-      );
+      await issueCertificate(w, mediationId, 'information_only', '2026-01-15');
       w.expect('mediation.certificate_declined', mediationId, {
         dueOn: '2026-01-15',
         status: 'met',
@@ -1541,18 +1446,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'open',
       });
 
-      const lodged = await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('26'),
-          lodgedOn: '2026-01-19',
-          appellant: 'young_person',
-          sections: ['F', 'I'],
-        },
-        'appeal.lodged',
-      );
-      const appealId = last(lodged.appeals).id;
+      const { id: appealId } = await lodgeAppeal(w, {
+        decisionId,
+        lodgedOn: '2026-01-19',
+        appellant: 'young_person',
+        sections: ['F', 'I'],
+      });
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2026-03-06',
         status: 'met',
@@ -1560,11 +1459,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/appeals/${appealId}/registration`,
-        { registeredOn: '2026-02-20', appealReceivedOn: '2026-02-23' },
-        'appeal.registered',
-      );
+      await registerAppeal(w, appealId, '2026-02-20', '2026-02-23');
       // Received Mon 23 Feb 2026 + 30 Tribunal working days: Feb 24–27 (4), Mar 2–6 (9), 9–13 (14), 16–20 (19),
       // 23–27 (24), 30–31 (26), Apr 1 (27), 2 (28); Fri 3 Good Friday, Sat, Sun, Mon 6 Easter Monday skipped;
       // Tue 7 (29), Wed 8 (30) → Wed 8 Apr 2026.
@@ -1675,17 +1570,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
     'cease_plan: way forward meeting and mediation, late certificate, consent order to continue to maintain',
     async () => {
       const w = await Walk.open('Frankie Cease-Plan', '2008-05-05');
-      const decided = await w.post(
-        '/decisions',
-        {
-          type: 'cease_plan',
-          decisionDate: '2025-10-01',
-          letterSent: '2025-10-01',
-          rationale: 'The young person has left education.',
-        },
-        'decision.issued',
-      );
-      const decisionId = last(decided.decisions).id;
+      const decisionId = await issueDecision(w, {
+        type: 'cease_plan',
+        decisionDate: '2025-10-01',
+        letterSent: '2025-10-01',
+        rationale: 'The young person has left education.',
+      });
       // Wed 1 Oct 2025 + 2 months = Mon 1 Dec 2025, a working day.
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-12-01',
@@ -1716,18 +1606,13 @@ describe('a walk through each kind of decision, with the statutory clock checked
       // A way forward meeting pauses no clock.
       w.expectDeadlines(before);
 
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2025-10-13',
-          healthInIssue: false,
-          socialCareInIssue: true,
-        },
-        'mediation.adviser_contacted',
-      );
-      const mediationId = mediationOf(w.detail, decisionId).id;
+      const mediationId = await contactAdviser(w, {
+        decisionId,
+        providerId,
+        contactedOn: '2025-10-13',
+        healthInIssue: false,
+        socialCareInIssue: true,
+      });
       w.expect('mediation.contact_adviser', decisionId, {
         dueOn: '2025-12-01',
         status: 'met',
@@ -1774,10 +1659,11 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      await w.post(
-        `/mediations/${mediationId}/certificates`,
-        { kind: 'mediation_concluded', issuedOn: '2025-11-20' },
-        'certificate.issued',
+      await issueCertificate(
+        w,
+        mediationId,
+        'mediation_concluded',
+        '2025-11-20',
       );
       // Issued Thu 20 Nov 2025, two days late.
       w.expect('mediation.certificate_concluded', mediationId, {
@@ -1792,18 +1678,12 @@ describe('a walk through each kind of decision, with the statutory clock checked
         status: 'overdue',
       });
 
-      const lodged = await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('25'),
-          lodgedOn: '2025-12-22',
-          appellant: 'young_person',
-          healthAndSocialCareSought: true,
-        },
-        'appeal.lodged',
-      );
-      const appealId = last(lodged.appeals).id;
+      const { id: appealId } = await lodgeAppeal(w, {
+        decisionId,
+        lodgedOn: '2025-12-22',
+        appellant: 'young_person',
+        healthAndSocialCareSought: true,
+      });
       w.expect('appeal.lodge', decisionId, {
         dueOn: '2025-12-22',
         status: 'met',
@@ -1811,11 +1691,7 @@ describe('a walk through each kind of decision, with the statutory clock checked
         metOnTime: true,
       });
 
-      await w.post(
-        `/appeals/${appealId}/registration`,
-        { registeredOn: '2026-01-05', appealReceivedOn: '2026-01-06' },
-        'appeal.registered',
-      );
+      await registerAppeal(w, appealId, '2026-01-05', '2026-01-06');
       // Received Tue 6 Jan 2026 + 30 Tribunal working days: Jan 7–9 (3), 12–16 (8), 19–23 (13), 26–30 (18),
       // Feb 2–6 (23), 9–13 (28), 16 (29), 17 (30) → Tue 17 Feb 2026.
       w.expect('tribunal.la_response', appealId, {

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { api, download, sql, upload } from './support/api';
-import { type Detail, longDate, tribunalReference, Walk } from './support/walk';
+import {
+  contactAdviser,
+  declineMediationWithCertificate,
+  issueDecision,
+  lodgeAppeal,
+  registerAppeal,
+} from './support/steps';
+import { type Detail, longDate, Walk } from './support/walk';
 
 /*
  * Letters (issue 15): issuing each kind of letter records (or uses) its entry and stores the DOCX
@@ -143,64 +150,30 @@ async function decidedCase(name: string) {
     { name: `Parent of ${name}`, relationship: 'parent' },
     'contact.added',
   );
-  await w.post(
-    '/decisions',
-    {
-      type: 'refuse_reassessment',
-      decisionDate: '2026-01-05',
-      letterSent: '2026-01-06',
-    },
-    'decision.issued',
-  );
-  return { w, decisionId: w.detail.decisions.at(-1)!.id };
+  const decisionId = await issueDecision(w, {
+    type: 'refuse_reassessment',
+    decisionDate: '2026-01-05',
+    letterSent: '2026-01-06',
+  });
+  return { w, decisionId };
 }
 
 /** The decided case, then mediation declined with a certificate, and the appeal lodged and registered. */
 async function appealedCase(name: string) {
   const c = await decidedCase(name);
   const { w, decisionId } = c;
-  await w.post(
-    '/mediations',
-    {
-      decisionId,
-      providerId,
-      contactedOn: '2026-01-12',
-      healthInIssue: false,
-      socialCareInIssue: false,
-    },
-    'mediation.adviser_contacted',
-  );
-  const mediationId = w.detail.mediations.at(-1)!.id;
-  await w.post(
-    `/mediations/${mediationId}/declined`,
-    { adviserInformedOn: '2026-01-12' },
-    'mediation.declined',
-  );
-  await w.post(
-    `/mediations/${mediationId}/certificates`,
-    { kind: 'information_only', issuedOn: '2026-01-13' },
-    'certificate.issued',
-  );
-  const lodged = await w.post(
-    '/appeals',
-    {
-      decisionId,
-      tribunalReference: tribunalReference('26'),
-      lodgedOn: '2026-01-20',
-      appellant: 'parent',
-    },
-    'appeal.lodged',
-  );
-  const appeal = (
-    lodged as unknown as {
-      appeals: { id: string; tribunalReference: string }[];
-    }
-  ).appeals.at(-1)!;
-  await w.post(
-    `/appeals/${appeal.id}/registration`,
-    { registeredOn: '2026-01-22', appealReceivedOn: '2026-01-23' },
-    'appeal.registered',
-  );
+  await declineMediationWithCertificate(w, {
+    decisionId,
+    providerId,
+    contactedOn: '2026-01-12',
+    certificateOn: '2026-01-13',
+  });
+  const appeal = await lodgeAppeal(w, {
+    decisionId,
+    lodgedOn: '2026-01-20',
+    appellant: 'parent',
+  });
+  await registerAppeal(w, appeal.id, '2026-01-22', '2026-01-23');
   return { ...c, appeal };
 }
 
@@ -302,18 +275,11 @@ describe('letters: issue = record, and the letter says what the record says', ()
 
   it('mediation arranged: a letter for the entry recorded earlier, with the date of the mediation and the 30 days', async () => {
     const { w, decisionId } = await decidedCase('Kit Letters');
-    await w.post(
-      '/mediations',
-      {
-        decisionId,
-        providerId,
-        contactedOn: '2026-01-20',
-        healthInIssue: false,
-        socialCareInIssue: false,
-      },
-      'mediation.adviser_contacted',
-    );
-    const mediationId = w.detail.mediations.at(-1)!.id;
+    const mediationId = await contactAdviser(w, {
+      decisionId,
+      providerId,
+      contactedOn: '2026-01-20',
+    });
     await w.post(
       `/mediations/${mediationId}/requested`,
       { laInformedOn: '2026-01-21' },

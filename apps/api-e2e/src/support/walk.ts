@@ -63,6 +63,7 @@ export interface Detail {
   appeals: {
     id: string;
     decisionId: string;
+    tribunalReference: string;
     outcome?: string;
     responseSentOn?: string;
   }[];
