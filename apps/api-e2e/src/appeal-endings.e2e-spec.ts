@@ -1,7 +1,8 @@
 import { type CaseEvent, replayCase } from '@send/domain';
 import { isDeepStrictEqual } from 'node:util';
 import { api, type Role, sql, uniqueReference } from './support/api';
-import { type Detail, tribunalReference, Walk } from './support/walk';
+import { issueDecision, lodgeAppeal, registerAppeal } from './support/steps';
+import { type Detail, Walk } from './support/walk';
 
 /*
  * The orders and endings the six decision walks (decision-types.e2e-spec.ts) do not reach: an
@@ -44,24 +45,14 @@ async function appealed(
   receivedOn: string,
   appeal: Record<string, unknown> = { confirmedUnusual: true },
 ) {
-  const d = await w.post('/decisions', decision, 'decision.issued');
-  const a = await w.post(
-    '/appeals',
-    {
-      decisionId: d.decisions[0]!.id,
-      tribunalReference: tribunalReference('26'),
-      lodgedOn,
-      ...appeal,
-    },
-    'appeal.lodged',
-  );
-  const appealId = a.appeals[0]!.id;
-  await w.post(
-    `/appeals/${appealId}/registration`,
-    { registeredOn, appealReceivedOn: receivedOn },
-    'appeal.registered',
-  );
-  return { decisionId: d.decisions[0]!.id, appealId };
+  const decisionId = await issueDecision(w, decision);
+  const { id: appealId } = await lodgeAppeal(w, {
+    decisionId,
+    lodgedOn,
+    ...appeal,
+  });
+  await registerAppeal(w, appealId, registeredOn, receivedOn);
+  return { decisionId, appealId };
 }
 
 describe('the other orders and endings, through the API', () => {

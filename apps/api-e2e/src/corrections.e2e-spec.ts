@@ -1,5 +1,6 @@
 import { type CaseEvent, replayCase } from '@send/domain';
 import { api, eventually, sql } from './support/api';
+import { issueDecision, lodgeAppeal, registerAppeal } from './support/steps';
 import {
   caseEventCount,
   type Detail,
@@ -35,35 +36,18 @@ async function registeredAppeal(
   },
 ): Promise<{ w: Walk; appealId: string }> {
   const w = await Walk.open(name, '2012-05-14');
-  const d = await w.post(
-    '/decisions',
-    {
-      type: 'refuse_amend',
-      decisionDate: dates.decisionDate,
-      letterSent: dates.letterSent,
-      sections: ['F'],
-    },
-    'decision.issued',
-  );
-  const a = await w.post(
-    '/appeals',
-    {
-      decisionId: d.decisions[0]!.id,
-      tribunalReference: tribunalReference('26'),
-      lodgedOn: dates.lodgedOn,
-      confirmedUnusual: true,
-    },
-    'appeal.lodged',
-  );
-  const appealId = a.appeals[0]!.id;
-  await w.post(
-    `/appeals/${appealId}/registration`,
-    {
-      registeredOn: dates.registeredOn,
-      appealReceivedOn: dates.appealReceivedOn,
-    },
-    'appeal.registered',
-  );
+  const decisionId = await issueDecision(w, {
+    type: 'refuse_amend',
+    decisionDate: dates.decisionDate,
+    letterSent: dates.letterSent,
+    sections: ['F'],
+  });
+  const { id: appealId } = await lodgeAppeal(w, {
+    decisionId,
+    lodgedOn: dates.lodgedOn,
+    confirmedUnusual: true,
+  });
+  await registerAppeal(w, appealId, dates.registeredOn, dates.appealReceivedOn);
   return { w, appealId };
 }
 

@@ -1,4 +1,5 @@
 import { api, sql, uniqueReference } from './support/api';
+import { declineMediationWithCertificate, lodgeAppeal } from './support/steps';
 import { type Detail, tribunalReference, Walk } from './support/walk';
 
 /*
@@ -458,40 +459,16 @@ describe('what the Tribunal decided, as the law frames it', () => {
     const decisionId = decisionOf(
       await decided(w, '2025-10-02', 'refuse_plan'),
     );
-    const mediationId = mediationOf(
-      await w.post(
-        '/mediations',
-        {
-          decisionId,
-          providerId,
-          contactedOn: '2025-10-06',
-          healthInIssue: false,
-          socialCareInIssue: false,
-        },
-        'mediation.adviser_contacted',
-      ),
-    );
-    await w.post(
-      `/mediations/${mediationId}/declined`,
-      { adviserInformedOn: '2025-10-06' },
-      'mediation.declined',
-    );
-    await w.post(
-      `/mediations/${mediationId}/certificates`,
-      { kind: 'information_only', issuedOn: '2025-10-08' },
-      'certificate.issued',
-    );
-    const appealId = appealOf(
-      await w.post(
-        '/appeals',
-        {
-          decisionId,
-          tribunalReference: tribunalReference('25'),
-          lodgedOn: '2025-10-20',
-        },
-        'appeal.lodged',
-      ),
-    );
+    await declineMediationWithCertificate(w, {
+      decisionId,
+      providerId,
+      contactedOn: '2025-10-06',
+      certificateOn: '2025-10-08',
+    });
+    const { id: appealId } = await lodgeAppeal(w, {
+      decisionId,
+      lodgedOn: '2025-10-20',
+    });
     return { w, appealId };
   }
 
