@@ -4,18 +4,20 @@ import {
   computed,
   inject,
   input,
-  signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { AddBankHolidayRequest, BankHolidayEntry } from '@send/contracts';
-import { firstValueFrom } from 'rxjs';
 import { FlashMessage } from '../core/flash-message';
 import { dateFrom, DATE_PARTS } from '../shared/date-field';
 import { londonToday, longDate } from '../shared/dates';
 import { ErrorSummary } from '../shared/error-summary';
+import { TextField } from '../shared/forms/text-field';
 import { AdminApi } from './admin-api';
-import { type AdminFieldError, problemErrors, textOf } from './form-problems';
+import { AdminForm } from './admin-form';
+import { AdminFormState } from './admin-form-state';
+import { AdminLoaded } from './admin-loaded';
+import { type AdminFieldError, textOf } from './form-problems';
 import { SuccessBanner } from './success-banner';
 
 const SOURCES: Record<BankHolidayEntry['source'], string> = {
@@ -32,10 +34,17 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
 @Component({
   selector: 'app-bank-holidays-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary, SuccessBanner],
+  imports: [
+    RouterLink,
+    ErrorSummary,
+    SuccessBanner,
+    AdminLoaded,
+    AdminForm,
+    TextField,
+  ],
   template: `
-    <app-success-banner [message]="banner()" />
-    <app-error-summary [errors]="errors()" />
+    <app-success-banner [message]="form.banner()" />
+    <app-error-summary [errors]="form.errors()" />
     <a class="govuk-back-link" routerLink="/administration">Back to administration</a>
     <h1 class="govuk-heading-l">Bank holidays {{ shownYear() }}</h1>
     <p class="govuk-body">
@@ -55,84 +64,64 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
         }
       </ul>
     </nav>
-    @if (holidays.error()) {
-      <p class="govuk-body" role="alert">The bank holidays could not be loaded. Try again later.</p>
-    } @else if (holidays.hasValue()) {
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-visually-hidden">Bank holidays in {{ shownYear() }}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Date</th>
-            <th scope="col" class="govuk-table__header">Holiday</th>
-            <th scope="col" class="govuk-table__header">Listed from</th>
-            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          @for (h of holidays.value(); track h.date) {
+    <app-admin-loaded [resource]="holidays" what="bank holidays">
+      <ng-template>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">Bank holidays in {{ shownYear() }}</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{{ long(h.date) }}</td>
-              <td class="govuk-table__cell">{{ h.title }}</td>
-              <td class="govuk-table__cell">{{ source[h.source] }}</td>
-              <td class="govuk-table__cell">
-                <a class="govuk-link" [routerLink]="['/administration/bank-holidays', h.date, 'remove']">Remove<span class="govuk-visually-hidden"> {{ h.title }}, {{ long(h.date) }}</span></a>
-              </td>
+              <th scope="col" class="govuk-table__header">Date</th>
+              <th scope="col" class="govuk-table__header">Holiday</th>
+              <th scope="col" class="govuk-table__header">Listed from</th>
+              <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>
             </tr>
-          } @empty {
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell" colspan="4">No date is listed for {{ shownYear() }}: it follows the regular pattern of bank holidays.</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    } @else {
-      <p class="govuk-body" role="status">Loading the bank holidays…</p>
-    }
-
-    <div class="govuk-grid-row">
-      <form class="govuk-grid-column-two-thirds" novalidate (submit)="add($event)">
-        <h2 class="govuk-heading-m">Add a bank holiday</h2>
-        <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor('date')">
-          <fieldset class="govuk-fieldset" role="group" [attr.aria-describedby]="'date-hint' + (errorFor('date') ? ' date-error' : '')">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date</legend>
-            <div id="date-hint" class="govuk-hint">A weekday, for example 4 6 {{ shownYear() }}</div>
-            @if (errorFor('date'); as message) {
-              <p id="date-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
+          </thead>
+          <tbody class="govuk-table__body">
+            @for (h of holidays.value(); track h.date) {
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{{ long(h.date) }}</td>
+                <td class="govuk-table__cell">{{ h.title }}</td>
+                <td class="govuk-table__cell">{{ source[h.source] }}</td>
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" [routerLink]="['/administration/bank-holidays', h.date, 'remove']">Remove<span class="govuk-visually-hidden"> {{ h.title }}, {{ long(h.date) }}</span></a>
+                </td>
+              </tr>
+            } @empty {
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell" colspan="4">No date is listed for {{ shownYear() }}: it follows the regular pattern of bank holidays.</td>
+              </tr>
             }
-            <div class="govuk-date-input" id="date">
-              @for (p of parts; track p.part) {
-                <div class="govuk-date-input__item">
-                  <div class="govuk-form-group">
-                    <label class="govuk-label govuk-date-input__label" [for]="'date-' + p.part">{{ p.label }}</label>
-                    <input [class]="'govuk-input govuk-date-input__input ' + p.width" [class.govuk-input--error]="errorFor('date')"
-                      [id]="'date-' + p.part" [name]="'date-' + p.part" type="text" inputmode="numeric" />
-                  </div>
+          </tbody>
+        </table>
+      </ng-template>
+    </app-admin-loaded>
+
+    <app-admin-form heading="Add a bank holiday" action="Add the bank holiday" [busy]="form.busy()" (send)="add($event)">
+      <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('date')">
+        <fieldset class="govuk-fieldset" role="group" [attr.aria-describedby]="'date-hint' + (form.fieldError('date') ? ' date-error' : '')">
+          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date</legend>
+          <div id="date-hint" class="govuk-hint">A weekday, for example 4 6 {{ shownYear() }}</div>
+          @if (form.fieldError('date'); as error) {
+            <p id="date-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
+          }
+          <div class="govuk-date-input" id="date">
+            @for (p of parts; track p.part) {
+              <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                  <label class="govuk-label govuk-date-input__label" [for]="'date-' + p.part">{{ p.label }}</label>
+                  <input [class]="'govuk-input govuk-date-input__input ' + p.width" [class.govuk-input--error]="form.fieldError('date')"
+                    [id]="'date-' + p.part" [name]="'date-' + p.part" type="text" inputmode="numeric" />
                 </div>
-              }
-            </div>
-          </fieldset>
-        </div>
-        <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor('title')">
-          <label class="govuk-label govuk-label--s" for="title">Name of the holiday</label>
-          <div id="title-hint" class="govuk-hint">As gov.uk gives it, for example Extra bank holiday</div>
-          @if (errorFor('title'); as message) {
-            <p id="title-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
-          }
-          <input class="govuk-input" [class.govuk-input--error]="errorFor('title')" id="title" name="title" type="text" autocomplete="off"
-            [attr.aria-describedby]="'title-hint' + (errorFor('title') ? ' title-error' : '')" />
-        </div>
-        <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor('reason')">
-          <label class="govuk-label govuk-label--s" for="reason">Why is it added?</label>
-          <div id="reason-hint" class="govuk-hint">For example, the proclamation or the gov.uk announcement. It is kept in the security log.</div>
-          @if (errorFor('reason'); as message) {
-            <p id="reason-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
-          }
-          <textarea class="govuk-textarea" [class.govuk-textarea--error]="errorFor('reason')" id="reason" name="reason" rows="3"
-            [attr.aria-describedby]="'reason-hint' + (errorFor('reason') ? ' reason-error' : '')"></textarea>
-        </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button" [disabled]="busy()">Add the bank holiday</button>
-      </form>
-    </div>
+              </div>
+            }
+          </div>
+        </fieldset>
+      </div>
+      <app-text-field id="title" label="Name of the holiday" hint="As gov.uk gives it, for example Extra bank holiday" size="s"
+        [error]="form.fieldError('title')" />
+      <app-text-field id="reason" label="Why is it added?" [rows]="3" size="s" [error]="form.fieldError('reason')"
+        hint="For example, the proclamation or the gov.uk announcement. It is kept in the security log." />
+    </app-admin-form>
   `,
 })
 export class BankHolidaysPage {
@@ -141,9 +130,10 @@ export class BankHolidaysPage {
   private readonly api = inject(AdminApi);
   private readonly flash = inject(FlashMessage);
   private readonly router = inject(Router);
-  protected readonly banner = signal(this.flash.take());
-  protected readonly errors = signal<readonly AdminFieldError[]>([]);
-  protected readonly busy = signal(false);
+  protected readonly form = new AdminFormState(
+    ['date', 'title', 'reason'],
+    this.flash.take(),
+  );
   protected readonly parts = DATE_PARTS;
   protected readonly source = SOURCES;
   protected readonly long = longDate;
@@ -166,24 +156,18 @@ export class BankHolidaysPage {
     stream: ({ params }) => this.api.bankHolidays(params),
   });
 
-  protected errorFor(field: string): string | undefined {
-    return this.errors().find((e) => e.field === field)?.message;
-  }
-
-  protected async add(event: Event): Promise<void> {
-    event.preventDefault();
-    const formElement = event.target as HTMLFormElement;
-    const form = new FormData(formElement);
+  protected async add(formElement: HTMLFormElement): Promise<void> {
+    const data = new FormData(formElement);
     const errors: AdminFieldError[] = [];
-    const date = dateFrom(form, 'date', 'date of the bank holiday');
+    const date = dateFrom(data, 'date', 'date of the bank holiday');
     if ('message' in date)
       errors.push({
         field: 'date',
         targetId: 'date-day',
         message: date.message,
       });
-    const title = textOf(form, 'title');
-    const reason = textOf(form, 'reason');
+    const title = textOf(data, 'title');
+    const reason = textOf(data, 'reason');
     if (!title)
       errors.push({
         field: 'title',
@@ -196,32 +180,23 @@ export class BankHolidaysPage {
         targetId: 'reason',
         message: 'Enter why the bank holiday is added',
       });
-    this.errors.set(errors);
-    if (errors.length || !('iso' in date)) return;
+    if (!this.form.check(errors) || !('iso' in date)) return;
     const request = {
       date: date.iso,
       title,
       reason,
     } satisfies AddBankHolidayRequest;
-    this.busy.set(true);
-    try {
-      const added = await firstValueFrom(this.api.addBankHoliday(request));
+    await this.form.send(this.api.addBankHoliday(request), async (added) => {
       formElement.reset();
       const message = `Bank holiday added: ${added.title}, ${longDate(added.date)}`;
       const year = Number(added.date.slice(0, 4));
-      if (year !== this.shownYear()) {
-        this.flash.set(message);
-        await this.router.navigate([], { queryParams: { year } });
-        this.banner.set(this.flash.take());
-      } else {
-        this.banner.set(message);
+      if (year === this.shownYear()) {
         this.holidays.reload();
+        return message;
       }
-    } catch (error) {
-      this.banner.set(undefined);
-      this.errors.set(problemErrors(error, ['date', 'title', 'reason']));
-    } finally {
-      this.busy.set(false);
-    }
+      this.flash.set(message);
+      await this.router.navigate([], { queryParams: { year } });
+      return this.flash.take();
+    });
   }
 }

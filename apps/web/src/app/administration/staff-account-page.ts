@@ -14,21 +14,24 @@ import {
   ROLES,
   type UpdateStaffUserRequest,
 } from '@send/contracts';
-import { firstValueFrom } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { londonDateTimeText } from '../shared/dates';
 import { ErrorSummary } from '../shared/error-summary';
 import { roleLabel } from '../shared/labels';
 import { AdminApi } from './admin-api';
-import { type AdminFieldError, problemErrors, textOf } from './form-problems';
+import { AdminForm } from './admin-form';
+import { AdminFormState, changedValues } from './admin-form-state';
+import { AdminLoaded } from './admin-loaded';
+import { type AdminFieldError, textOf } from './form-problems';
 import { SuccessBanner } from './success-banner';
 
 /** One staff account: change its name, role or team; disable or enable it; reset its password. */
 @Component({
   selector: 'app-staff-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary, SuccessBanner],
+  imports: [RouterLink, ErrorSummary, SuccessBanner, AdminLoaded, AdminForm],
   template: `
-    <app-success-banner [message]="banner()">
+    <app-success-banner [message]="form.banner()">
       @if (reset(); as r) {
         <p class="govuk-body">
           Their temporary password is <strong class="app-temporary-password">{{ r.temporaryPassword }}</strong>. It is shown only now: give it to them by
@@ -36,101 +39,95 @@ import { SuccessBanner } from './success-banner';
         </p>
       }
     </app-success-banner>
-    <app-error-summary [errors]="errors()" />
+    <app-error-summary [errors]="form.errors()" />
     <a class="govuk-back-link" routerLink="/administration/staff">Back to staff accounts</a>
-    @if (account(); as a) {
-      <span class="govuk-caption-l">Staff account</span>
-      <h1 class="govuk-heading-l">{{ a.name }}</h1>
-      <dl class="govuk-summary-list">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Email</dt>
-          <dd class="govuk-summary-list__value">{{ a.email ?? 'None' }}</dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Status</dt>
-          <dd class="govuk-summary-list__value">{{ a.active ? 'Active' : 'Disabled: cannot sign in' }}</dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Signs in with</dt>
-          <dd class="govuk-summary-list__value">
-            {{ a.hasPassword ? 'A password' : '' }}{{ a.hasPassword && a.singleSignOnLinked ? ' or ' : '' }}{{ a.singleSignOnLinked ? 'Single sign-on' : '' }}
-            {{ !a.hasPassword && !a.singleSignOnLinked ? 'Single sign-on (not linked yet)' : '' }}
-          </dd>
-        </div>
-        @if (a.lockedUntil) {
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Locked until</dt>
-            <dd class="govuk-summary-list__value">{{ time(a.lockedUntil) }}</dd>
-          </div>
-        }
-      </dl>
+    <app-admin-loaded [resource]="accounts" what="account">
+      <ng-template>
+        @if (account(); as a) {
+          <span class="govuk-caption-l">Staff account</span>
+          <h1 class="govuk-heading-l">{{ a.name }}</h1>
+          <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Email</dt>
+              <dd class="govuk-summary-list__value">{{ a.email ?? 'None' }}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Status</dt>
+              <dd class="govuk-summary-list__value">{{ a.active ? 'Active' : 'Disabled: cannot sign in' }}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Signs in with</dt>
+              <dd class="govuk-summary-list__value">
+                {{ a.hasPassword ? 'A password' : '' }}{{ a.hasPassword && a.singleSignOnLinked ? ' or ' : '' }}{{ a.singleSignOnLinked ? 'Single sign-on' : '' }}
+                {{ !a.hasPassword && !a.singleSignOnLinked ? 'Single sign-on (not linked yet)' : '' }}
+              </dd>
+            </div>
+            @if (a.lockedUntil) {
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Locked until</dt>
+                <dd class="govuk-summary-list__value">{{ time(a.lockedUntil) }}</dd>
+              </div>
+            }
+          </dl>
 
-      <div class="govuk-grid-row">
-        <form class="govuk-grid-column-two-thirds" novalidate (submit)="change($event)">
-          <h2 class="govuk-heading-m">Change name, role or team</h2>
-          <p class="govuk-body">A new role or team ends their sessions: they sign in again.</p>
-          <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor('name')">
-            <label class="govuk-label govuk-label--s" for="name">Full name</label>
-            @if (errorFor('name'); as message) {
-              <p id="name-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
-            }
-            <input class="govuk-input" id="name" name="name" type="text" autocomplete="off" [value]="a.name" />
-          </div>
-          <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor('role')">
-            <label class="govuk-label govuk-label--s" for="role">Role</label>
-            @if (errorFor('role'); as message) {
-              <p id="role-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
-            }
-            <select class="govuk-select" id="role" name="role">
-              @for (r of roles; track r) {
-                <option [value]="r" [selected]="r === a.role">{{ role(r) }}</option>
+          <app-admin-form heading="Change name, role or team" action="Save changes" [busy]="form.busy()" (send)="change($event)">
+            <p class="govuk-body">A new role or team ends their sessions: they sign in again.</p>
+            <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('name')">
+              <label class="govuk-label govuk-label--s" for="name">Full name</label>
+              @if (form.fieldError('name'); as error) {
+                <p id="name-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
               }
-            </select>
-          </div>
-          <div class="govuk-form-group" [class.govuk-form-group--error]="errorFor('team')">
-            <label class="govuk-label govuk-label--s" for="team">Team</label>
-            @if (errorFor('team'); as message) {
-              <p id="team-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
-            }
-            <input class="govuk-input" id="team" name="team" type="text" autocomplete="off" [value]="a.team" />
-          </div>
-          <button type="submit" class="govuk-button" data-module="govuk-button" [disabled]="busy()">Save changes</button>
-        </form>
-      </div>
+              <input class="govuk-input" id="name" name="name" type="text" autocomplete="off" [value]="a.name" />
+            </div>
+            <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('role')">
+              <label class="govuk-label govuk-label--s" for="role">Role</label>
+              @if (form.fieldError('role'); as error) {
+                <p id="role-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
+              }
+              <select class="govuk-select" id="role" name="role">
+                @for (r of roles; track r) {
+                  <option [value]="r" [selected]="r === a.role">{{ role(r) }}</option>
+                }
+              </select>
+            </div>
+            <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('team')">
+              <label class="govuk-label govuk-label--s" for="team">Team</label>
+              @if (form.fieldError('team'); as error) {
+                <p id="team-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
+              }
+              <input class="govuk-input" id="team" name="team" type="text" autocomplete="off" [value]="a.team" />
+            </div>
+          </app-admin-form>
 
-      <h2 class="govuk-heading-m">Access</h2>
-      <div class="govuk-button-group">
-        @if (a.active) {
-          <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" [disabled]="busy()" (click)="disable()">
-            Disable the account
-          </button>
-          <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" [disabled]="busy()" (click)="resetPassword()">
-            Reset the password
-          </button>
+          <h2 class="govuk-heading-m">Access</h2>
+          <div class="govuk-button-group">
+            @if (a.active) {
+              <button type="button" class="govuk-button govuk-button--warning" data-module="govuk-button" [disabled]="form.busy()" (click)="disable()">
+                Disable the account
+              </button>
+              <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" [disabled]="form.busy()" (click)="resetPassword()">
+                Reset the password
+              </button>
+            } @else {
+              <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" [disabled]="form.busy()" (click)="enable()">
+                Enable the account
+              </button>
+            }
+          </div>
+          <p class="govuk-body">Disabling ends their sessions now; they cannot sign in until the account is enabled again.</p>
         } @else {
-          <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" [disabled]="busy()" (click)="enable()">
-            Enable the account
-          </button>
+          <h1 class="govuk-heading-l">No such staff account</h1>
         }
-      </div>
-      <p class="govuk-body">Disabling ends their sessions now; they cannot sign in until the account is enabled again.</p>
-    } @else if (accounts.error()) {
-      <p class="govuk-body" role="alert">The account could not be loaded. Try again later.</p>
-    } @else if (accounts.hasValue()) {
-      <h1 class="govuk-heading-l">No such staff account</h1>
-    } @else {
-      <p class="govuk-body" role="status">Loading the account…</p>
-    }
+      </ng-template>
+    </app-admin-loaded>
   `,
 })
 export class StaffAccountPage {
   readonly userId = input.required<string>();
 
   private readonly api = inject(AdminApi);
-  protected readonly banner = signal<string | undefined>(undefined);
+  protected readonly form = new AdminFormState(['name', 'role', 'team']);
   protected readonly reset = signal<PasswordReset | undefined>(undefined);
-  protected readonly errors = signal<readonly AdminFieldError[]>([]);
-  protected readonly busy = signal(false);
   protected readonly roles = ROLES;
   protected readonly role = roleLabel;
   protected readonly time = londonDateTimeText;
@@ -144,18 +141,13 @@ export class StaffAccountPage {
       : undefined,
   );
 
-  protected errorFor(field: string): string | undefined {
-    return this.errors().find((e) => e.field === field)?.message;
-  }
-
-  protected change(event: Event): Promise<void> {
-    event.preventDefault();
+  protected change(formElement: HTMLFormElement): Promise<void> {
     const a = this.account();
     if (!a) return Promise.resolve();
-    const form = new FormData(event.target as HTMLFormElement);
-    const name = textOf(form, 'name');
-    const team = textOf(form, 'team');
-    const role = textOf(form, 'role') as Role;
+    const data = new FormData(formElement);
+    const name = textOf(data, 'name');
+    const team = textOf(data, 'team');
+    const role = textOf(data, 'role') as Role;
     const errors: AdminFieldError[] = [];
     if (!name)
       errors.push({
@@ -169,15 +161,14 @@ export class StaffAccountPage {
         targetId: 'team',
         message: 'Enter their team',
       });
-    this.errors.set(errors);
-    if (errors.length) return Promise.resolve();
-    const request: UpdateStaffUserRequest = {
-      ...(name !== a.name ? { name } : {}),
-      ...(role !== a.role ? { role } : {}),
-      ...(team !== a.team ? { team } : {}),
-    };
+    if (!this.form.check(errors)) return Promise.resolve();
+    const request: UpdateStaffUserRequest = changedValues(a, {
+      name,
+      role,
+      team,
+    });
     if (Object.keys(request).length === 0) {
-      this.errors.set([
+      this.form.errors.set([
         {
           message:
             'Change the name, role or team, or go back to staff accounts',
@@ -211,30 +202,22 @@ export class StaffAccountPage {
     await this.run(
       this.api.resetPassword(a.id),
       `Password reset for ${a.name}`,
-      (r) => this.reset.set(r as PasswordReset),
+      (r) => this.reset.set(r),
     );
   }
 
-  private async run<T>(
-    request: import('rxjs').Observable<T>,
+  /** A change to the account: its confirmation (and a password reset's temporary password) replaces the last one's. */
+  private run<T>(
+    request: Observable<T>,
     done: string,
     after?: (result: T) => void,
   ): Promise<void> {
-    this.busy.set(true);
-    this.banner.set(undefined);
+    this.form.banner.set(undefined);
     this.reset.set(undefined);
-    try {
-      const result = await firstValueFrom(request, {
-        defaultValue: undefined as T,
-      });
-      this.errors.set([]);
+    return this.form.send(request, (result) => {
       after?.(result);
-      this.banner.set(done);
       this.accounts.reload();
-    } catch (error) {
-      this.errors.set(problemErrors(error, ['name', 'role', 'team']));
-    } finally {
-      this.busy.set(false);
-    }
+      return done;
+    });
   }
 }
