@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import {
   appealRegistered,
+  issueAndDownloadPdf,
   openCaseThroughApi,
-  pdfTextAndFirstPage,
 } from './support/case-api';
 import {
   shootAtThreeSizes,
@@ -51,22 +51,12 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
   ).toBeVisible();
   await shootAtThreeSizes(page, 'letters-01-decision-notice-preview');
 
-  await page.getByRole('button', { name: 'Issue the letter' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Letter issued' }),
-  ).toBeVisible({ timeout: 120_000 });
-  await shootAtThreeSizes(page, 'letters-02-decision-notice-issued');
-
-  // The stored PDF, its first page as an image.
-  const href = await page
-    .getByRole('link', { name: 'Download the letter (PDF)' })
-    .getAttribute('href');
-  const pdf = await page.request.get(href!);
-  expect(pdf.status()).toBe(200);
-  const text = pdfTextAndFirstPage(
-    await pdf.body(),
+  // Issued; the stored PDF, its first page as an image.
+  const text = await issueAndDownloadPdf(
+    page,
     'letters-03-decision-notice-pdf-page-1',
   );
+  await shootAtThreeSizes(page, 'letters-02-decision-notice-issued');
   expect(text).toContain('Date: Tue 6 Jan 2026');
   expect(text).toContain('The last day to appeal is Fri 6 Mar 2026');
   expect(violations).toEqual([]);
@@ -144,17 +134,8 @@ test('a caseworker makes the response to the recommendations as a letter from th
   );
   await shootAtThreeSizes(page, 'letters-04-recommendation-response-preview');
 
-  await page.getByRole('button', { name: 'Issue the letter' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Letter issued' }),
-  ).toBeVisible({ timeout: 120_000 });
-  const href = await page
-    .getByRole('link', { name: 'Download the letter (PDF)' })
-    .getAttribute('href');
-  const pdf = await page.request.get(href!);
-  expect(pdf.status()).toBe(200);
-  const text = pdfTextAndFirstPage(
-    await pdf.body(),
+  const text = await issueAndDownloadPdf(
+    page,
     'letters-05-recommendation-response-pdf-page-1',
   );
   expect(text).toContain('Date: Fri 20 Feb 2026');

@@ -121,3 +121,25 @@ export function pdfTextAndFirstPage(bytes: Buffer, name: string): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Issues the letter previewed on the page and waits for "Letter issued" (making the PDF can take a
+ * while on a busy machine), then downloads the stored PDF: answers its text, and its first page is
+ * `<name>.png` among the screenshots (pdfTextAndFirstPage).
+ */
+export async function issueAndDownloadPdf(
+  page: Page,
+  name: string,
+): Promise<string> {
+  await page.getByRole('button', { name: 'Issue the letter' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Letter issued' }),
+  ).toBeVisible({ timeout: 120_000 });
+  const href = await page
+    .getByRole('link', { name: 'Download the letter (PDF)' })
+    .getAttribute('href');
+  expect(href, 'the link to the PDF').toBeTruthy();
+  const pdf = await page.request.get(href ?? '');
+  expect(pdf.status()).toBe(200);
+  return pdfTextAndFirstPage(await pdf.body(), name);
+}
