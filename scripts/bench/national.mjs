@@ -455,13 +455,17 @@ try {
       .join(', ')}`,
   );
 
-  // --profile=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  // --profile=<dir>: the API and the worker each write a V8 CPU profile there when they stop
+  // (`CPU.*.<pid>.*.cpuprofile`; open it in Chrome's DevTools).
+  const profile = args.profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`]
+    : [];
   api = start('dist/apps/api/main.js', [
     '--require',
     join(ROOT, 'scripts/bench/capture-sql.cjs'),
-    ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []),
+    ...profile,
   ]);
-  worker = start('dist/apps/worker/main.js', WORKER_NODE_ARGS);
+  worker = start('dist/apps/worker/main.js', [...WORKER_NODE_ARGS, ...profile]);
   for (let t = Date.now(); ; ) {
     if (
       (await fetch(`${base}/health`)

@@ -1,10 +1,8 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { londonDateTime } from './london-time';
+import { londonDate, londonDateTime, startOfLondonDay } from './london-time';
 
-export const LONDON = 'Europe/London';
+export { LONDON } from './london-time';
 
 /**
  * The one source of "now". Business dates are calendar dates in Europe/London. Tests and demos
@@ -29,7 +27,7 @@ export class Clock {
 
   /** The calendar date of an instant in Europe/London, YYYY-MM-DD. */
   static londonDate(at: Date): string {
-    return format(new TZDate(at, LONDON), 'yyyy-MM-dd');
+    return londonDate(at);
   }
 
   /** An instant as a person in England reads it: `2026-12-04 11:41:42`, Europe/London (GMT or BST). */
@@ -39,12 +37,7 @@ export class Clock {
 
   /** The instant a date begins in Europe/London (00:00 local time, whatever the offset). */
   static startOfLondonDay(isoDate: string): Date {
-    const [y, m, d] = isoDate.split('-').map(Number) as [
-      number,
-      number,
-      number,
-    ];
-    return new Date(new TZDate(y, m - 1, d, LONDON).getTime());
+    return startOfLondonDay(isoDate);
   }
 }
 

@@ -1,19 +1,21 @@
-import { TZDate } from '@date-fns/tz';
 import type { DutyHolder } from '@send/contracts';
 import { type Calendar, remindsStaff } from '@send/domain';
 import { addDays, format } from 'date-fns';
+import {
+  londonDate,
+  londonInstant,
+  startOfLondonDay,
+} from '../clock/london-time';
 
 /*
  * When the worker acts on a deadline, and when staff hear about it. Pure: the calendar, the points,
  * the reminder time and "now" all come in as arguments, so that the deadline job works out each
- * deadline's next action from its PostgreSQL row alone. No Nest here (clock.ts imports it).
+ * deadline's next action from its PostgreSQL row alone. No Nest here.
  *
  * Dates are calendar dates in Europe/London (YYYY-MM-DD, compared as strings); instants are Dates.
  * Working days skip Saturdays, Sundays and the bank holidays of England and Wales (Banking and
  * Financial Dealings Act 1971, Sch. 1), from the Calendar the caller passes (the bank_holiday table).
  */
-
-const LONDON = 'Europe/London';
 
 /** The statuses a deadline is live in: the worker acts on these only (met, cancelled and missed are closed). */
 export type LiveStatus = 'open' | 'overdue';
@@ -79,17 +81,6 @@ const shift = (isoDate: string, days: number) =>
   format(addDays(`${isoDate}T12:00:00Z`, days), 'yyyy-MM-dd');
 const pointKey = (days: number) => (days === 0 ? 'due' : `before-${days}`);
 
-/** The London calendar date of an instant. */
-export function londonDate(instant: Date): string {
-  return format(new TZDate(instant, LONDON), 'yyyy-MM-dd');
-}
-
-/** The instant a London calendar date begins (00:00 local time, GMT or BST). */
-export function startOfLondonDay(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, LONDON).getTime());
-}
-
 /**
  * The first instant at which a deadline due on `dueOn` has passed: 00:00 London time the day after.
  * "Within N weeks/days/months" gives the whole of the last day (statutory-clock.md, counting
@@ -147,9 +138,7 @@ export function workingDaysBefore(
 
 /** The instant of a reminder (or digest) on `date` at the configured local time. */
 export function reminderInstant(date: string, time: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, LONDON).getTime());
+  return londonInstant(date, time);
 }
 
 /**

@@ -16,11 +16,19 @@ import {
   exportWriter,
 } from './export-writers';
 
+/**
+ * When the event was recorded, as the ISO 8601 text its hash covers (`Date.prototype.toISOString`:
+ * UTC, milliseconds, `Z`), made by PostgreSQL rather than parsed into a Date and written back for
+ * each of the millions of rows a period export reads. The API writes `recorded_at` from a Date, to
+ * the millisecond, so the two agree exactly.
+ */
+const ISO_RECORDED_AT = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Every column a history event's hash covers, and its case. */
 const EVENT_COLUMNS = `
   e.id, e.case_id AS "caseId", e.sequence, e.type, e.payload_version AS "payloadVersion", e.payload,
   e.actor_id AS "actorId", e.actor_name AS "actorName", e.actor_role AS "actorRole", e.on_behalf_of AS "onBehalfOf",
-  e.business_date::text AS "businessDate", e.recorded_at AS "recordedAt", e.summary, e.reason,
+  e.business_date::text AS "businessDate", ${ISO_RECORDED_AT} AS "recordedAt", e.summary, e.reason,
   e.stage_before AS "stageBefore", e.stage_after AS "stageAfter", e.correlation_id AS "correlationId",
   e.corrects_event_id AS "correctsEventId", e.previous_hash AS "previousHash", e.hash,
   c.reference AS "caseReference", c.child_name AS "childName"`;
@@ -35,8 +43,7 @@ interface Progress {
   cases: number;
 }
 
-type EventRow = Omit<HistoryExportEvent, 'recordedAt'> & {
-  recordedAt: Date;
+type EventRow = HistoryExportEvent & {
   caseReference: string;
   childName: string;
 };
@@ -218,17 +225,16 @@ export class HistoryExportRunner {
       await writer.endCase(current.c, result, current.written);
     };
 
-    // 2,000 rows a round trip: a period export reads millions (README, "National-scale benchmark").
+    // 200 rows a round trip (README, "National-scale benchmark"): the next batch is fetched while
+    // this one is checked and written. Larger batches were slower, not faster: 2,000 rows held in
+    // the stream outlived the young generation, and the garbage collector took 14% of the export's
+    // time (2,000: 53,000 rows/s and 247 MB; 500: 65,000 and 229 MB; 200: 75,000 and 211 MB).
     const rows = await streamRows(this.read, sql.text, sql.params, {
-      batchSize: 2000,
+      batchSize: 200,
     });
     try {
       for await (const raw of rows as AsyncIterable<EventRow>) {
-        const { caseReference, childName, ...rest } = raw;
-        const event: HistoryExportEvent = {
-          ...rest,
-          recordedAt: new Date(raw.recordedAt).toISOString(),
-        };
+        const { caseReference, childName, ...event } = raw;
         if (current?.c.caseId !== event.caseId) {
           await closeCase();
           current = {

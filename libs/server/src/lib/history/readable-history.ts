@@ -20,13 +20,22 @@ import { londonDateTime } from '../clock/london-time';
 
 /** The words for a field of an event's payload or a log entry's detail: `decisionDate` → `Decision date`. */
 export function labelOf(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  // Kept once made: an export labels the same few field names on every row.
+  let label = labels.get(key);
+  if (label === undefined) {
+    const words = key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[_.]+/g, ' ')
+      .trim()
+      .toLowerCase();
+    label = words.charAt(0).toUpperCase() + words.slice(1);
+    if (labels.size >= 10_000) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
 }
+
+const labels = new Map<string, string>();
 
 /** Choices shown as the caseworker picked them (labels.ts of the domain), by the field they are in. */
 const CHOICES: Record<string, Readonly<Record<string, string>>> = {

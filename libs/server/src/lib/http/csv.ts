@@ -1,7 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { format } from 'date-fns';
+import { londonMinute } from '../clock/london-time';
 import { pipeline, type Readable, Transform } from 'node:stream';
 
 /** A cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -70,10 +69,6 @@ export interface CsvColumn<Row> {
   value: (row: Row) => string | number | Date | null | undefined;
 }
 
-/** A moment as a spreadsheet shows it, in Europe/London: "2026-03-01 14:05". */
-const londonTime = (value: Date) =>
-  format(new TZDate(value, 'Europe/London'), 'yyyy-MM-dd HH:mm');
-
 /**
  * The one CSV writer of the report tables (each dashboard table, each drill-down list, the appeals
  * register): a UTF-8 byte order mark (so that spreadsheets read names with accents right), headings
@@ -92,7 +87,7 @@ export function tableCsv<Row>(
       columns: columns.map((c) => c.header),
       cast: {
         string: (value) => neutraliseFormula(value),
-        date: (value) => londonTime(value),
+        date: (value) => londonMinute(value),
         number: (value) => String(value),
       },
     },
