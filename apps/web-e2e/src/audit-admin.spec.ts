@@ -60,6 +60,36 @@ test('an administrator adds a staff account and disables it', async ({
   await expect(page.locator('.govuk-error-summary')).toContainText(
     'Enter their full name',
   );
+  // Each missing field is marked as GOV.UK marks it, described by its message, and linked from
+  // the summary (the link moves to the field); the page in that state is accessible at each size.
+  for (const [id, control, message] of [
+    ['name', 'govuk-input--error', 'Enter their full name'],
+    ['email', 'govuk-input--error', 'Enter their email address'],
+    ['team', 'govuk-input--error', 'Enter their team'],
+    ['role', 'govuk-select--error', 'Choose a role'],
+  ] as const) {
+    const field = page.locator(`#${id}`);
+    await expect(field).toHaveClass(new RegExp(`\\b${control}\\b`));
+    await expect(
+      page.locator('.govuk-form-group--error').filter({ has: field }),
+    ).toHaveCount(1);
+    await expect(page.locator(`#${id}-error`)).toHaveText(`Error: ${message}`);
+    await expect(field).toHaveAttribute(
+      'aria-describedby',
+      new RegExp(`(^| )${id}-error( |$)`),
+    );
+    await expect(field).toHaveAccessibleDescription(new RegExp(message));
+    const link = page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: message, exact: true });
+    await expect(link).toHaveAttribute('href', `#${id}`);
+  }
+  await page
+    .locator('.govuk-error-summary')
+    .getByRole('link', { name: 'Choose a role' })
+    .click();
+  await expect(page.getByLabel('Role')).toBeFocused();
+  await shootAtThreeSizes(page, 'admin-staff-accounts-errors');
   await page.getByLabel('Full name').fill(accountName);
   await page
     .getByLabel('Email address')

@@ -11,25 +11,34 @@ import { RouterLink } from '@angular/router';
 import {
   type PasswordReset,
   type Role,
-  ROLES,
   type UpdateStaffUserRequest,
 } from '@send/contracts';
 import type { Observable } from 'rxjs';
 import { londonDateTimeText } from '../shared/dates';
 import { ErrorSummary } from '../shared/error-summary';
-import { roleLabel } from '../shared/labels';
+import { SelectField } from '../shared/forms/select-field';
+import { TextField } from '../shared/forms/text-field';
 import { AdminApi } from './admin-api';
 import { AdminForm } from './admin-form';
 import { AdminFormState, changedValues } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
 import { type AdminFieldError, textOf } from './form-problems';
+import { ROLE_CHOICES } from './staff-accounts-page';
 import { SuccessBanner } from './success-banner';
 
 /** One staff account: change its name, role or team; disable or enable it; reset its password. */
 @Component({
   selector: 'app-staff-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary, SuccessBanner, AdminLoaded, AdminForm],
+  imports: [
+    RouterLink,
+    ErrorSummary,
+    SuccessBanner,
+    AdminLoaded,
+    AdminForm,
+    TextField,
+    SelectField,
+  ],
   template: `
     <app-success-banner [message]="form.banner()">
       @if (reset(); as r) {
@@ -72,31 +81,9 @@ import { SuccessBanner } from './success-banner';
 
           <app-admin-form heading="Change name, role or team" action="Save changes" [busy]="form.busy()" (send)="change($event)">
             <p class="govuk-body">A new role or team ends their sessions: they sign in again.</p>
-            <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('name')">
-              <label class="govuk-label govuk-label--s" for="name">Full name</label>
-              @if (form.fieldError('name'); as error) {
-                <p id="name-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
-              }
-              <input class="govuk-input" id="name" name="name" type="text" autocomplete="off" [value]="a.name" />
-            </div>
-            <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('role')">
-              <label class="govuk-label govuk-label--s" for="role">Role</label>
-              @if (form.fieldError('role'); as error) {
-                <p id="role-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
-              }
-              <select class="govuk-select" id="role" name="role">
-                @for (r of roles; track r) {
-                  <option [value]="r" [selected]="r === a.role">{{ role(r) }}</option>
-                }
-              </select>
-            </div>
-            <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('team')">
-              <label class="govuk-label govuk-label--s" for="team">Team</label>
-              @if (form.fieldError('team'); as error) {
-                <p id="team-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
-              }
-              <input class="govuk-input" id="team" name="team" type="text" autocomplete="off" [value]="a.team" />
-            </div>
+            <app-text-field id="name" label="Full name" size="s" [value]="a.name" [error]="form.fieldError('name')" />
+            <app-select-field id="role" label="Role" size="s" [placeholder]="null" [options]="roles" [value]="a.role" [error]="form.fieldError('role')" />
+            <app-text-field id="team" label="Team" size="s" [value]="a.team" [error]="form.fieldError('team')" />
           </app-admin-form>
 
           <h2 class="govuk-heading-m">Access</h2>
@@ -128,8 +115,7 @@ export class StaffAccountPage {
   private readonly api = inject(AdminApi);
   protected readonly form = new AdminFormState(['name', 'role', 'team']);
   protected readonly reset = signal<PasswordReset | undefined>(undefined);
-  protected readonly roles = ROLES;
-  protected readonly role = roleLabel;
+  protected readonly roles = ROLE_CHOICES;
   protected readonly time = londonDateTimeText;
 
   protected readonly accounts = rxResource({

@@ -4,6 +4,8 @@ import { RouterLink } from '@angular/router';
 import { type CreateStaffUserRequest, type Role, ROLES } from '@send/contracts';
 import { FlashMessage } from '../core/flash-message';
 import { ErrorSummary } from '../shared/error-summary';
+import { SelectField } from '../shared/forms/select-field';
+import type { Choice } from '../shared/forms/form-types';
 import { TextField } from '../shared/forms/text-field';
 import { roleLabel } from '../shared/labels';
 import { AdminApi } from './admin-api';
@@ -14,6 +16,12 @@ import { type AdminFieldError, textOf } from './form-problems';
 import { SuccessBanner } from './success-banner';
 
 const FIELDS = ['name', 'email', 'role', 'team', 'password'] as const;
+
+/** Every role, as the choices of the role select (here and on an account's own page). */
+export const ROLE_CHOICES: readonly Choice[] = ROLES.map((role) => ({
+  value: role,
+  text: roleLabel(role),
+}));
 
 /** Staff accounts: every account, active and disabled, and a form to add one. */
 @Component({
@@ -26,6 +34,7 @@ const FIELDS = ['name', 'email', 'role', 'team', 'password'] as const;
     AdminLoaded,
     AdminForm,
     TextField,
+    SelectField,
   ],
   template: `
     <app-success-banner [message]="form.banner()" />
@@ -73,18 +82,7 @@ const FIELDS = ['name', 'email', 'role', 'team', 'password'] as const;
       <app-text-field id="email" label="Email address" type="email" hint="The address they sign in with" size="s" [spellcheck]="false"
         [error]="form.fieldError('email')" />
       <app-text-field id="team" label="Team" hint="For example, SEND North" size="s" [spellcheck]="false" [error]="form.fieldError('team')" />
-      <div class="govuk-form-group" [class.govuk-form-group--error]="form.fieldError('role')">
-        <label class="govuk-label govuk-label--s" for="role">Role</label>
-        @if (form.fieldError('role'); as error) {
-          <p id="role-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{ error.message }}</p>
-        }
-        <select class="govuk-select" id="role" name="role">
-          <option value="">Choose a role</option>
-          @for (r of roles; track r) {
-            <option [value]="r">{{ role(r) }}</option>
-          }
-        </select>
-      </div>
+      <app-select-field id="role" label="Role" size="s" placeholder="Choose a role" [options]="roles" [error]="form.fieldError('role')" />
       <app-text-field id="password" label="First password (optional)" [hint]="passwordHint" size="s" [spellcheck]="false"
         [error]="form.fieldError('password')" />
     </app-admin-form>
@@ -97,7 +95,7 @@ export class StaffAccountsPage {
     FIELDS,
     inject(FlashMessage).take(),
   );
-  protected readonly roles = ROLES;
+  protected readonly roles = ROLE_CHOICES;
   protected readonly role = roleLabel;
   protected readonly passwordHint =
     'For an account that signs in with a password: give it to them by another channel. They must choose their own when they first sign in. Leave it empty for an account that signs in through the council’s single sign-on.';

@@ -32,7 +32,9 @@ import { type Choice, describedBy, type FieldError } from './form-types';
         [attr.aria-describedby]="describedBy()"
         (change)="valueChange.emit($any($event.target).value)"
       >
-        <option value="" [selected]="!value()">{{ placeholder() }}</option>
+        @if (placeholder(); as placeholder) {
+          <option value="" [selected]="!value()">{{ placeholder }}</option>
+        }
         @for (group of groups(); track group.label) {
           @if (group.label) {
             <optgroup [label]="group.label">
@@ -61,7 +63,8 @@ export class SelectField {
   readonly value = input('');
   readonly error = input<FieldError>();
   readonly size = input<'s' | 'm'>('m');
-  readonly placeholder = input('Choose one');
+  /** The first option, of no value; none (null) when a value is always chosen, e.g. on a page that changes one. */
+  readonly placeholder = input<string | null>('Choose one');
   readonly valueChange = output<string>();
 
   protected readonly labelClass = computed(
