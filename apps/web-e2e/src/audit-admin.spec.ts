@@ -116,7 +116,9 @@ test('an administrator adds a staff account and disables it', async ({
   expect(violations).toEqual([]);
 });
 
-test('an administrator adds a bank holiday', async ({ page }) => {
+test('an administrator adds a bank holiday and removes it', async ({
+  page,
+}) => {
   const violations = watchForViolations(page);
   await signIn(page, 'alex@example.council');
   // A date in a year of its own.
@@ -139,6 +141,35 @@ test('an administrator adds a bank holiday', async ({ page }) => {
     page.getByRole('cell', { name: 'Extra bank holiday', exact: true }),
   ).toBeVisible();
   await shootAtThreeSizes(page, 'admin-bank-holidays');
+
+  // Then remove it again: the reason is asked for first.
+  await page
+    .getByRole('link', { name: /^Remove Extra bank holiday, / })
+    .click();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: /^Remove .* as a bank holiday$/,
+    }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Remove the bank holiday' }).click();
+  const reason = page.getByLabel('Why is it removed?');
+  await expect(reason).toHaveClass(/\bgovuk-textarea--error\b/);
+  await expect(reason).toHaveAccessibleDescription(
+    /Enter why the bank holiday is removed/,
+  );
+  await expect(
+    page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter why the bank holiday is removed' }),
+  ).toHaveAttribute('href', '#reason');
+  await shootAtThreeSizes(page, 'admin-remove-bank-holiday-errors');
+  await reason.fill(`Added by a test (test ${suffix})`);
+  await page.getByRole('button', { name: 'Remove the bank holiday' }).click();
+  await expectBanner(page, /^Bank holiday removed: .* is a working day$/);
+  await expect(
+    page.getByRole('cell', { name: 'Extra bank holiday', exact: true }),
+  ).toHaveCount(0);
 
   expect(violations).toEqual([]);
 });

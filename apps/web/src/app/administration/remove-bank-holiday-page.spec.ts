@@ -1,0 +1,146 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { FlashMessage } from '../core/flash-message';
+import { RemoveBankHolidayPage } from './remove-bank-holiday-page';
+
+@Component({ template: '' })
+class Blank {}
+
+async function render() {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([
+        { path: 'administration/bank-holidays', component: Blank },
+      ]),
+    ],
+  });
+  const fixture = TestBed.createComponent(RemoveBankHolidayPage);
+  fixture.componentRef.setInput('date', '2026-05-04');
+  fixture.detectChanges();
+  await fixture.whenStable();
+  return {
+    fixture,
+    page: fixture.nativeElement as HTMLElement,
+    http: TestBed.inject(HttpTestingController),
+    router: TestBed.inject(Router),
+  };
+}
+
+const reasonBox = (page: HTMLElement) =>
+  page.querySelector('#reason') as HTMLTextAreaElement;
+
+const removeButton = (page: HTMLElement) =>
+  page.querySelector('button[type=submit]') as HTMLButtonElement;
+
+async function submit(
+  fixture: { whenStable(): Promise<unknown>; detectChanges(): void },
+  page: HTMLElement,
+) {
+  removeButton(page).click();
+  await fixture.whenStable();
+  fixture.detectChanges();
+}
+
+describe('removing a bank holiday', () => {
+  it('asks why, as GOV.UK marks a field in error, before sending anything', async () => {
+    const { fixture, page, http } = await render();
+    expect(page.querySelector('h1')?.textContent).toContain(
+      'Remove Mon 4 May 2026 as a bank holiday',
+    );
+    const reason = reasonBox(page);
+    expect(reason.tagName).toBe('TEXTAREA');
+    expect(reason.rows).toBe(3);
+    expect(reason.getAttribute('aria-describedby')).toBe('reason-hint');
+    expect(page.querySelectorAll('#reason')).toHaveLength(1);
+
+    reason.value = '   ';
+    await submit(fixture, page);
+    expect(reason.classList).toContain('govuk-textarea--error');
+    expect(reason.closest('.govuk-form-group')?.classList).toContain(
+      'govuk-form-group--error',
+    );
+    expect(reason.getAttribute('aria-describedby')).toBe(
+      'reason-hint reason-error',
+    );
+    expect(page.querySelector('#reason-error')?.textContent?.trim()).toBe(
+      'Error: Enter why the bank holiday is removed',
+    );
+    expect(
+      page.querySelector('.govuk-error-summary a[href="#reason"]')?.textContent,
+    ).toBe('Enter why the bank holiday is removed');
+    http.verify();
+  });
+
+  it('sends the reason, busy meanwhile, then confirms on the list of that year', async () => {
+    const { fixture, page, http, router } = await render();
+    reasonBox(page).value = ' Entered in error ';
+    await submit(fixture, page);
+    expect(removeButton(page).disabled).toBe(true);
+    const request = http.expectOne({
+      method: 'DELETE',
+      url: '/api/bank-holidays/2026-05-04',
+    });
+    expect(request.request.body).toEqual({ reason: 'Entered in error' });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(router.url).toBe('/administration/bank-holidays?year=2026');
+    expect(TestBed.inject(FlashMessage).take()).toBe(
+      'Bank holiday removed: Mon 4 May 2026 is a working day',
+    );
+  });
+
+  it('shows the API’s refusal at the reason, and the button works again', async () => {
+    const { fixture, page, http, router } = await render();
+    reasonBox(page).value = 'Entered in error';
+    await submit(fixture, page);
+    const message = 'The reason must be at most 500 characters';
+    http.expectOne('/api/bank-holidays/2026-05-04').flush(
+      {
+        type: 'about:blank',
+        title: 'The request has a problem',
+        status: 400,
+        detail: message,
+        errors: [{ field: 'reason', message }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(page.querySelector('#reason-error')?.textContent?.trim()).toBe(
+      `Error: ${message}`,
+    );
+    expect(reasonBox(page).value).toBe('Entered in error');
+    expect(removeButton(page).disabled).toBe(false);
+    expect(router.url).toBe('/');
+  });
+
+  it('shows a refusal about something else in the summary only', async () => {
+    const { fixture, page, http } = await render();
+    reasonBox(page).value = 'Entered in error';
+    await submit(fixture, page);
+    http.expectOne('/api/bank-holidays/2026-05-04').flush(
+      {
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        detail: '4 May 2026 is not a bank holiday',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(page.querySelector('.govuk-error-summary')?.textContent).toContain(
+      '4 May 2026 is not a bank holiday',
+    );
+    expect(page.querySelector('#reason-error')).toBeNull();
+  });
+});
