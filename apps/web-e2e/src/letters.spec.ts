@@ -5,6 +5,7 @@ import {
   openCaseThroughApi,
 } from './support/case-api';
 import {
+  fillDate,
   shootAtThreeSizes,
   signIn,
   watchForViolations,
@@ -38,9 +39,25 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
   await page
     .getByLabel('Decision', { exact: true })
     .selectOption({ label: 'Not to carry out a re-assessment' });
-  await page.getByLabel('Date of the decision').fill('2026-01-05');
-  await page.getByLabel('Date of the letter').fill('2026-01-06');
+  // The dates are checked on the page first, as on every form: a letter dated before the decision is refused.
+  await fillDate(page, 'Date of the decision', '2026-01-06');
+  await fillDate(page, 'Date of the letter', '2026-01-05');
   await page.getByRole('button', { name: 'Preview the letter' }).click();
+  const message =
+    'Date of the letter must be the same as or after the date of the decision';
+  await expect(
+    page.locator('.govuk-error-summary').getByRole('link', { name: message }),
+  ).toHaveAttribute('href', '#letterSent-day');
+  await expect(
+    page.getByRole('group', { name: 'Date of the letter', exact: true }),
+  ).toHaveAccessibleDescription(new RegExp(message));
+  await expect(page.getByTestId('letter-preview')).toHaveCount(0);
+  await shootAtThreeSizes(page, 'letters-00-decision-notice-date-error');
+
+  await fillDate(page, 'Date of the decision', '2026-01-05');
+  await fillDate(page, 'Date of the letter', '2026-01-06');
+  await page.getByRole('button', { name: 'Preview the letter' }).click();
+  await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText(
     'The last day to appeal is Fri 6 Mar 2026',

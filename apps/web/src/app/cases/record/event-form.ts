@@ -326,10 +326,12 @@ function checkField(
 
 /**
  * Checks the answers the way the API will (required fields, real dates, not in the future, the
- * patterns the API enforces), in page order. Answers the errors, or the parsed answers.
+ * patterns the API enforces), in page order. Answers the errors, or the parsed answers. Only the
+ * fields and the checks across them are needed: a page that asks a few questions of the engine's
+ * kinds (the decision notice's dates) checks them here too.
  */
 export function checkAnswers(
-  spec: EventFormSpec,
+  spec: Pick<EventFormSpec, 'fields' | 'validate'>,
   values: Values,
   ctx: FormContext,
 ): { errors: FieldError[]; parsed: Parsed } {
