@@ -31,8 +31,8 @@ import {
   PUBLIC_ROUTE,
   teamScope,
 } from '../identity/actor';
-import { CaseScopeRepository } from './case-scope.repository';
 import { readCookie, SessionCookies } from './cookies';
+import type { ScopeProbe } from './session.repository';
 import { type ActiveSession, SessionService } from './session.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,7 +66,6 @@ export class SessionGuard implements CanActivate {
     private readonly sessions: SessionService,
     private readonly accessLog: AccessLogService,
     private readonly securityLog: SecurityLogService,
-    private readonly scope: CaseScopeRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cookies = new SessionCookies(cookiesAreSecure(config));
@@ -84,8 +83,16 @@ export class SessionGuard implements CanActivate {
       ) ?? [];
 
     const request = context.switchToHttp().getRequest<SignedInRequest>();
+    // A route about one case: the case's team is read with the session (one round trip, not two).
+    const about = this.reflector.getAllAndOverride<boolean>(
+      CASE_SCOPED,
+      targets,
+    )
+      ? scopeProbeOf(request)
+      : undefined;
     const session = await this.sessions.resume(
       readCookie(request, this.cookies.session),
+      about,
     );
     if (!session)
       throw new UnauthorizedException(
@@ -146,44 +153,43 @@ export class SessionGuard implements CanActivate {
     request.actor = session.actor;
     request.session = session;
 
-    if (this.reflector.getAllAndOverride<boolean>(CASE_SCOPED, targets)) {
-      try {
-        await this.assertInScope(request, session.actor);
-      } catch (error) {
-        if (read && error instanceof NotFoundException)
-          await this.accessLog.recordRead(request, read, session.actor, {
-            deniedWith: 404,
-          });
-        throw error;
-      }
+    const outOfScope = about && this.outOfScope(about, session);
+    if (outOfScope) {
+      if (read)
+        await this.accessLog.recordRead(request, read, session.actor, {
+          deniedWith: 404,
+        });
+      throw outOfScope;
     }
     return true;
   }
 
   /** 404, not 403: a case of another team is answered exactly as a case that does not exist. */
-  private async assertInScope(
-    request: SignedInRequest,
-    actor: Actor,
-  ): Promise<void> {
-    const team = teamScope(actor);
-    const params = request.params as Record<string, string | undefined>;
-    if (params['id'] !== undefined && UUID.test(params['id'])) {
-      const caseTeam = await this.scope.teamOfCase(params['id']);
-      if (caseTeam === undefined || (team !== null && caseTeam !== team)) {
-        throw new NotFoundException(
-          `There is no case with id ${params['id']}.`,
+  private outOfScope(
+    about: ScopeProbe,
+    session: ActiveSession,
+  ): NotFoundException | undefined {
+    const team = teamScope(session.actor);
+    const caseTeam = session.scopeTeam ?? undefined;
+    if (caseTeam !== undefined && (team === null || caseTeam === team))
+      return undefined;
+    return about.caseId !== undefined
+      ? new NotFoundException(`There is no case with id ${about.caseId}.`)
+      : new NotFoundException(
+          `There is no deadline with id ${about.deadlineId}.`,
         );
-      }
-    } else if (
-      params['deadlineId'] !== undefined &&
-      UUID.test(params['deadlineId'])
-    ) {
-      const caseTeam = await this.scope.teamOfDeadline(params['deadlineId']);
-      if (caseTeam === undefined || (team !== null && caseTeam !== team)) {
-        throw new NotFoundException(
-          `There is no deadline with id ${params['deadlineId']}.`,
-        );
-      }
-    }
   }
+}
+
+/**
+ * The case a case-scoped route is about: its `:id`, or its `:deadlineId`'s case, when the
+ * parameter is a UUID (anything else cannot name a case, and the route's own validation answers it).
+ */
+function scopeProbeOf(request: SignedInRequest): ScopeProbe | undefined {
+  const params = request.params as Record<string, string | undefined>;
+  if (params['id'] !== undefined && UUID.test(params['id']))
+    return { caseId: params['id'] };
+  if (params['deadlineId'] !== undefined && UUID.test(params['deadlineId']))
+    return { deadlineId: params['deadlineId'] };
+  return undefined;
 }

@@ -4,6 +4,16 @@ import type { Role } from '@send/contracts';
 import type { DataSource } from 'typeorm';
 import { type Db, sql } from '../db/sql';
 
+/**
+ * The case a request is about (its id, or a deadline's id), looked up with the session in the same
+ * round trip: every request about a case needs both, the session guard to answer 404 for a case
+ * outside the caller's team. Ids must be UUIDs (the guard passes only those).
+ */
+export interface ScopeProbe {
+  caseId?: string;
+  deadlineId?: string;
+}
+
 /** A live session with its member of staff, as `resume` finds it. */
 export interface SessionRow {
   id: string;
@@ -62,8 +72,9 @@ export class SessionRepository {
     idleMinutes: number,
     refuseDemo: boolean,
     touchSeconds: number,
-  ): Promise<SessionRow | undefined> {
-    const [row] = await sql<SessionRow>(
+    about: ScopeProbe = {},
+  ): Promise<(SessionRow & { scope_team: string | null }) | undefined> {
+    const [row] = await sql<SessionRow & { scope_team: string | null }>(
       this.db,
       `WITH live AS (
          SELECT s.id, s.csrf_token, s.expires_at, s.last_seen_at,
@@ -80,9 +91,19 @@ export class SessionRepository {
        )
        SELECT id, csrf_token, expires_at,
               LEAST(expires_at, (CASE WHEN stale THEN now() ELSE last_seen_at END) + make_interval(mins => $2)) AS idle_expires_at,
-              user_id, name, role, team, password_change_required
+              user_id, name, role, team, password_change_required,
+              CASE WHEN $5::uuid IS NOT NULL THEN (SELECT c.team FROM "case" c WHERE c.id = $5::uuid)
+                   WHEN $6::uuid IS NOT NULL THEN (SELECT c.team FROM deadline d JOIN "case" c ON c.id = d.case_id WHERE d.id = $6::uuid)
+              END AS scope_team
        FROM live`,
-      [tokenHash, idleMinutes, refuseDemo, touchSeconds],
+      [
+        tokenHash,
+        idleMinutes,
+        refuseDemo,
+        touchSeconds,
+        about.caseId ?? null,
+        about.deadlineId ?? null,
+      ],
     );
     return row;
   }

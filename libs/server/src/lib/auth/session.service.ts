@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Actor } from '../identity/actor';
-import { SessionRepository } from './session.repository';
+import { type ScopeProbe, SessionRepository } from './session.repository';
 
 export interface ActiveSession {
   id: string;
@@ -18,6 +18,11 @@ export interface ActiveSession {
    * session may do nothing but set a new one.
    */
   passwordChangeRequired: boolean;
+  /**
+   * When `resume` was asked about a case (`ScopeProbe`): the team of that case (or of the deadline's
+   * case), or null when there is none.
+   */
+  scopeTeam?: string | null;
 }
 
 const sha256 = (token: string) =>
@@ -64,16 +69,20 @@ export class SessionService {
   }
 
   /**
-   * The live session for a cookie value, marking it as used (at most once a minute, or a tenth of
+   * The live session for a cookie value (with the team of the case it is `about`, if asked), marking it as used (at most once a minute, or a tenth of
    * the idle limit if that is shorter, so the limit is kept to within that); undefined if none.
    */
-  async resume(value: string | undefined): Promise<ActiveSession | undefined> {
+  async resume(
+    value: string | undefined,
+    about?: ScopeProbe,
+  ): Promise<ActiveSession | undefined> {
     if (!value || value.length > 100) return undefined;
     const row = await this.sessions.resume(
       sha256(value),
       this.config.SESSION_IDLE_MINUTES,
       this.production,
       Math.min(60, this.config.SESSION_IDLE_MINUTES * 6),
+      about,
     );
     if (!row) return undefined;
     return {
@@ -88,6 +97,7 @@ export class SessionService {
         team: row.team,
       },
       passwordChangeRequired: row.password_change_required,
+      ...(about ? { scopeTeam: row.scope_team } : {}),
     };
   }
 

@@ -9,7 +9,8 @@ import {
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
-import { CaseScopeRepository } from '../auth/case-scope.repository';
+import { SessionRepository } from '../auth/session.repository';
+import { SessionService } from '../auth/session.service';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
 import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { CaseCommandService } from '../cases/case-command.service';
@@ -289,17 +290,21 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     ).toEqual([]);
   });
 
-  it('the session guard finds the team of a case, and of a deadline’s case (CaseScopeRepository)', async () => {
+  it('the session guard reads the team of a case, or of a deadline’s case, with the session in one query (SessionService.resume)', async () => {
     const { caseId, ids } = await caseWithDeadlines();
-    const scope = new CaseScopeRepository(db);
-    expect(await scope.teamOfCase(caseId)).toBe(actor.team);
-    expect(await scope.teamOfDeadline(ids[0]!)).toBe(actor.team);
-    expect(
-      await scope.teamOfCase('00000000-0000-4000-8000-000000000000'),
-    ).toBeUndefined();
-    expect(
-      await scope.teamOfDeadline('00000000-0000-4000-8000-000000000000'),
-    ).toBeUndefined();
+    const sessions = new SessionService(new SessionRepository(db), config());
+    const cookie = (await sessions.start(actor.id as string, 'password'))!;
+    const none = '00000000-0000-4000-8000-000000000000';
+    const teamOf = async (about?: { caseId?: string; deadlineId?: string }) =>
+      (await sessions.resume(cookie, about))?.scopeTeam;
+    expect(await teamOf({ caseId })).toBe(actor.team);
+    expect(await teamOf({ deadlineId: ids[0]! })).toBe(actor.team);
+    expect(await teamOf({ caseId: none })).toBeNull();
+    expect(await teamOf({ deadlineId: none })).toBeNull();
+    // Not asked: not read.
+    expect(await teamOf()).toBeUndefined();
+    // No live session: nothing, whatever the case.
+    expect(await sessions.resume('not-a-session', { caseId })).toBeUndefined();
   });
 
   it('a deadline action on its due day reminds the caseworker once, and the mail pump emails it (ReminderService, MailPump)', async () => {
