@@ -68,12 +68,20 @@ export class CaseQueryService {
 
   /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */
   async detail(caseId: string, manager?: EntityManager): Promise<CaseDetail> {
-    const c = await this.cases.byId(caseId, manager);
+    // Four reads: at once on four pooled connections (one round trip's wait, not four); in a
+    // transaction one after the other on its connection. Neither is one snapshot: a write committed
+    // between two reads shows in the later ones only, as with separate statements before.
+    const reads = [
+      () => this.cases.byId(caseId, manager),
+      () => this.deadlines.forCase(caseId, manager),
+      () => this.documents(caseId, manager),
+      () => this.cases.events(caseId, manager),
+    ] as const;
+    const [c, deadlines, documents, events] = manager
+      ? [await reads[0](), await reads[1](), await reads[2](), await reads[3]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
     const s = completeSnapshot(c.snapshot);
-    const deadlines = await this.deadlines.forCase(caseId, manager);
-    const documents = await this.documents(caseId, manager);
-    const events = await this.cases.events(caseId, manager);
     // Which decision each deadline and way forward meeting follows from: the domain's rule, by the history's order.
     const links = decisionOf(
       events.map((e) => ({ type: e.type, ...e.payload }) as CaseEvent),
