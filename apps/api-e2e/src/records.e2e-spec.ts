@@ -88,6 +88,7 @@ describe('search by what people remember', () => {
   const contact = `Parentname ${tag}`;
   const tribunal = tribunalReference('26');
   const school = `Riverside ${tag} Academy`;
+  const placement = `Hillside ${tag} Primary School`;
   const mediationReference = `GM/${tag}/0412`;
   let w: Walk;
 
@@ -111,10 +112,12 @@ describe('search by what people remember', () => {
         decisionDate: '2026-02-23',
         letterSent: '2026-02-24',
         sections: ['F', 'I'],
+        placement: ` ${placement} `,
       },
       'decision.issued',
     );
     const decisionId = d.decisions[0]!.id;
+    expect(d.decisions[0]!.placement).toBe(placement);
     await w.post(
       '/mediations',
       {
@@ -176,12 +179,36 @@ describe('search by what people remember', () => {
       () => mediationReference,
     ],
     ['school', () => `riverside ${tag}`, 'school', () => school],
+    [
+      'school named in section I of the plan',
+      () => `hillside ${tag}`,
+      'school',
+      () => placement,
+    ],
     ['name', () => `quinn ${tag}`, 'child_name', () => `Quinn ${tag}`],
   ])('by %s, saying why it matched', async (_what, text, kind, term) => {
     const res = await search({ text: text() });
     expect(res.status).toBe(200);
     const hit = res.body.items.find((c) => c.id === w.id);
     expect(hit?.matched).toEqual({ kind, term: term() });
+  });
+
+  it('refuses a school with a decision whose plan names none, saying why, and records nothing', async () => {
+    const before = w.version;
+    const res = await api('POST', `/cases/${w.id}/decisions`, {
+      expectedVersion: before,
+      type: 'refuse_amend',
+      decisionDate: '2026-02-25',
+      letterSent: '2026-02-25',
+      placement: 'Any School',
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).toContain(
+      'Only a final or amended plan names a school',
+    );
+    const after = await api<{ version: number }>('GET', `/cases/${w.id}`);
+    expect(after.body.version).toBe(before);
   });
 
   it('by reference and by date of birth', async () => {
@@ -206,6 +233,8 @@ describe('search by what people remember', () => {
       'child_name',
       'tribunal_reference',
       'contact_name',
+      // Section I of the plan, then the Tribunal's order.
+      'school',
       'school',
       'mediation_provider',
       'mediation_reference',

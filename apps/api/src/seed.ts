@@ -97,6 +97,9 @@ function demoCases(providerName: string): {
     },
     rationale:
       'Decision made at the SEND panel on the evidence in the assessment.',
+    ...(type === 'final_plan_content'
+      ? { placement: 'Riverside Primary School' }
+      : {}),
   });
   /** `withoutCertificate`: the family appealed with no mediation certificate (CFA 2014 s.55(3)): recorded as what happened, and flagged. */
   const appealTo = (

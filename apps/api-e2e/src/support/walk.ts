@@ -34,6 +34,7 @@ export interface Detail {
     type: string;
     decisionDate: string;
     letterSent: string;
+    placement?: string;
   }[];
   wayForwardMeetings: {
     id: string;

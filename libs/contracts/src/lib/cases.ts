@@ -44,6 +44,11 @@ export interface DecisionView {
   rationale?: string;
   /** What the decision answers (a request for an assessment, a review, a phase transfer): its own time limit is met by it. */
   answers?: { kind: DecisionAnswerKind; id: string };
+  /**
+   * A final or amended plan: the school or other institution its section I names (SEND Regs 2014
+   * reg 12(1)(i); Children and Families Act 2014 s.39, s.40), as the letter gives it.
+   */
+  placement?: string;
 }
 
 /** A request for an EHC needs assessment (SEND Regs reg 5): the council must decide within 6 weeks. */

@@ -101,6 +101,8 @@ export interface RecordDecisionRequest extends VersionedWrite {
   letterChecklist?: LetterChecklist;
   rationale?: string;
   answers?: DecisionAnswer;
+  /** A final or amended plan only: the school or other institution named in section I (SEND Regs 2014 reg 12(1)(i)). */
+  placement?: string;
 }
 
 /** `POST /api/cases/:id/decisions/:decisionId/correction`: the decision's dates, recorded wrongly. */

@@ -51,6 +51,11 @@ const STATUS: Record<RouteStepStatus, { text: string; tag?: string }> = {
           <span class="govuk-caption-m">Decision {{ routes().length - n }} of {{ routes().length }}</span>
           {{ describe(route.decision) }}
         </h2>
+        @if (route.decision.placement) {
+          <p class="govuk-body app-decision-route__placement">
+            <strong>School or other institution named in section I:</strong> {{ route.decision.placement }}
+          </p>
+        }
         <p class="govuk-body app-decision-route__next">
           @if (route.nextDue; as next) {
             <strong>Due next:</strong> {{ next.ruleTitle }}, {{ long(next.dueOn) }}

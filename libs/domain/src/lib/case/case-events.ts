@@ -62,6 +62,11 @@ export type CaseEvent =
       rationale?: string;
       /** What the decision answers; it meets that request's, review's or transfer's own time limit. */
       answers?: { kind: DecisionAnswerKind; id: string };
+      /**
+       * A final or amended plan: the school or other institution its section I names (SEND Regs
+       * 2014 reg 12(1)(i); CFA 2014 s.39, s.40). What families and schools remember a case by.
+       */
+      placement?: string;
     }
   | {
       /** Corrects the dates of a decision recorded wrongly; moves the deadlines counted from them. */

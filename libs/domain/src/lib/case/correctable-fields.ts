@@ -76,6 +76,11 @@ export const CORRECTABLE_FIELDS: {
     letterSent: date('date the letter was sent'),
     sections: sections('sections concerned'),
     rationale: text('rationale', true, 10_000),
+    placement: text(
+      'school or other institution named in section I',
+      true,
+      200,
+    ),
   },
   'assessment.requested': { receivedOn: date('date the request was received') },
   'assessment.agreed': {

@@ -20,7 +20,7 @@ export {
   ORDER_TYPE_DUTIES,
   orderDutyRuleIds,
 } from './deadline-duties';
-export { decisionsAnswering } from './events/decision';
+export { decisionsAnswering, NAMES_A_PLACEMENT } from './events/decision';
 
 /**
  * Which statutory deadlines an accepted event opens, meets (closes), moves, cancels, misses and

@@ -68,6 +68,52 @@ describe('caseSearchTerms', () => {
     expect(sameSearchTerms(terms, [...terms])).toBe(true);
     expect(sameSearchTerms(terms, terms.slice(1))).toBe(false);
   });
+
+  it('gives the school section I of a final or amended plan names, before the Tribunal’s', () => {
+    const decided = applyCaseEvent(opened, {
+      type: 'decision.issued',
+      decisionId: 'd1',
+      decisionType: 'final_plan_content',
+      decisionDate: '2026-01-10',
+      letterSent: '2026-01-12',
+      sections: ['I'],
+      placement: 'Hillside Primary School',
+    });
+    expect(decided.decisions[0]?.placement).toBe('Hillside Primary School');
+    expect(caseSearchTerms(decided)).toContainEqual({
+      kind: 'school',
+      term: 'Hillside Primary School',
+    });
+  });
+});
+
+describe('decision.issued: the school named in section I', () => {
+  const decision = (
+    decisionType: CaseEventOf<'decision.issued'>['decisionType'],
+  ): CaseEventOf<'decision.issued'> => ({
+    type: 'decision.issued',
+    decisionId: 'd1',
+    decisionType,
+    decisionDate: '2026-01-10',
+    letterSent: '2026-01-12',
+    sections: [],
+    placement: 'Hillside Primary School',
+  });
+
+  it('is taken with a final or amended plan (SEND Regs 2014 reg 12(1)(i))', () => {
+    for (const type of ['final_plan_content', 'amended_plan_content'] as const)
+      expect(() =>
+        checkCaseEvent(opened, decision(type), { today: '2026-02-01' }),
+      ).not.toThrow();
+  });
+
+  it('is refused with a decision whose plan names no school, saying why', () => {
+    expect(() =>
+      checkCaseEvent(opened, decision('refuse_assessment'), {
+        today: '2026-02-01',
+      }),
+    ).toThrow(/Only a final or amended plan names a school/);
+  });
 });
 
 describe('note.recorded', () => {

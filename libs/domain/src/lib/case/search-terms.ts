@@ -9,8 +9,9 @@ export interface SearchTerm {
 
 /**
  * What people remember a case by: its reference and the child's name, the Tribunal's references of
- * its appeals, the names of its parents and other contacts, the school the Tribunal named (a
- * name-school order's placement, SEND Regs 2014 reg 43(2)), the mediation provider and the
+ * its appeals, the names of its parents and other contacts, the school: named in section I of a
+ * final or amended plan (SEND Regs 2014 reg 12(1)(i)) or by the Tribunal (a name-school order's
+ * placement, reg 43(2)), the mediation provider and the
  * provider's own reference for the mediation. The one
  * place that says which facts are searchable: the write path stores these beside the case in the
  * same transaction. Blank and repeated terms are left out; order is stable.
@@ -31,6 +32,7 @@ export function caseSearchTerms(snapshot: CaseSnapshot): SearchTerm[] {
   for (const a of snapshot.appeals ?? [])
     add('tribunal_reference', a.tribunalReference);
   for (const c of snapshot.contacts ?? []) add('contact_name', c.name);
+  for (const d of snapshot.decisions ?? []) add('school', d.placement);
   for (const o of snapshot.orders ?? [])
     if (o.type === 'name_school_only') add('school', o.details);
   for (const m of snapshot.mediations ?? []) {

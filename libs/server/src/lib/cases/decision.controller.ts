@@ -39,6 +39,7 @@ export function decisionEventOf(
     ...(body.answers
       ? { answers: { kind: body.answers.kind, id: body.answers.id } }
       : {}),
+    ...(body.placement?.trim() ? { placement: body.placement.trim() } : {}),
   };
 }
 

@@ -111,7 +111,12 @@ describe('the event form engine', () => {
     };
     const refusal = checkAnswers(
       spec,
-      { ...initialValues(spec, ctx()), ...base, sections: ['F'] },
+      {
+        ...initialValues(spec, ctx()),
+        ...base,
+        sections: ['F'],
+        placement: 'Hillside Primary School',
+      },
       ctx(),
     );
     expect(refusal.errors).toEqual([]);
@@ -135,12 +140,15 @@ describe('the event form engine', () => {
         type: 'final_plan_content',
         sections: ['F', 'I'],
         letterChecklist: ['appealRights'],
+        placement: '  Hillside Primary School ',
       },
       ctx(),
     );
+    // The school section I names: asked of a final or amended plan only (SEND Regs 2014 reg 12(1)(i)).
     expect(spec.body(content.parsed, ctx())).toMatchObject({
       sections: ['F', 'I'],
       letterChecklist: { appealRights: true, timeLimits: false },
+      placement: 'Hillside Primary School',
     });
   });
 

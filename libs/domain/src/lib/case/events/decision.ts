@@ -95,6 +95,12 @@ const ANSWER_WORDS: Readonly<Record<string, string>> = {
   phase_transfer: 'phase transfer',
 };
 
+/** The decisions whose plan names a school or other institution in section I (SEND Regs 2014 reg 12(1)(i)). */
+export const NAMES_A_PLACEMENT: readonly DecisionType[] = [
+  'final_plan_content',
+  'amended_plan_content',
+];
+
 /** A decision that answers a request, review or transfer: that it exists, fits the decision, and is not answered already. */
 function checkAnswer(
   snapshot: CaseSnapshot,
@@ -211,6 +217,13 @@ export const DECISION_EVENTS: EventHandlers<
         'the decision was made',
       );
       if (event.answers) checkAnswer(snapshot, event);
+      if (
+        event.placement !== undefined &&
+        !NAMES_A_PLACEMENT.includes(event.decisionType)
+      )
+        throw inconsistent(
+          `Only a final or amended plan names a school or other institution (section I, SEND Regs 2014 reg 12(1)(i)): leave the school out of this decision (${DECISION_TYPE_LABELS[event.decisionType]}).`,
+        );
     },
     apply: (snapshot, event) => ({
       ...snapshot,
@@ -226,6 +239,7 @@ export const DECISION_EVENTS: EventHandlers<
           letterChecklist: event.letterChecklist,
           rationale: event.rationale,
           answers: event.answers,
+          placement: event.placement,
         }),
       ],
     }),

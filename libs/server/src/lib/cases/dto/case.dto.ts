@@ -260,6 +260,18 @@ export class RecordDecisionDto
   @ValidateNested()
   @Type(() => DecisionAnswerDto)
   answers?: DecisionAnswerDto;
+
+  /** A final or amended plan only: the school or other institution section I names (searchable). */
+  @ApiPropertyOptional({
+    description:
+      'A final or amended plan only: the school or other institution named in section I (SEND Regs 2014 reg 12(1)(i)); the case can then be found by it',
+    maxLength: SHORT_TEXT,
+    example: 'Riverside Primary School',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SHORT_TEXT)
+  placement?: string;
 }
 
 export class AssessmentRequestDto

@@ -22,6 +22,7 @@ import {
   DECISION_TYPE_LABELS,
   decisionsAnswering,
   formatLongDate,
+  NAMES_A_PLACEMENT,
 } from '@send/domain';
 import type { Choice } from '../../../shared/forms/form-types';
 import {
@@ -87,6 +88,16 @@ export const decisionForm: EventFormSpec<WriteBody<RecordDecisionRequest>> = {
       options: () => choicesOf(PLAN_SECTIONS, PLAN_SECTION_LABELS),
     },
     {
+      kind: 'text',
+      name: 'placement',
+      label: 'School or other institution named in section I',
+      hint: 'As the plan names it: the case can then be found by it.',
+      optional: true,
+      when: (v) => NAMES_A_PLACEMENT.includes(v['type'] as DecisionType),
+      width: '20',
+      maxLength: 200,
+    },
+    {
       kind: 'checkboxes',
       name: 'letterChecklist',
       label: 'What did the decision letter include?',
@@ -129,6 +140,7 @@ export const decisionForm: EventFormSpec<WriteBody<RecordDecisionRequest>> = {
         'decisionDate',
         'letterSent',
         'rationale',
+        'placement',
       ),
       sections: ticked<PlanSection>(parsed, 'sections'),
       letterChecklist: {
