@@ -1,4 +1,5 @@
 import {
+  api,
   emailOf,
   eventually,
   password,
@@ -6,7 +7,9 @@ import {
   sql,
   users,
 } from './support/api';
-import { type ApiProcess, startApi } from './support/process';
+import { type ApiProcess, COUNCIL_SENDER, startApi } from './support/process';
+import { issueDecision } from './support/steps';
+import { Walk } from './support/walk';
 
 /**
  * The API as deployed: NODE_ENV=production (Secure `__Host-` cookies, HSTS, the API documentation
@@ -19,6 +22,7 @@ beforeAll(async () => {
   // Behind a reverse proxy on the same machine.
   prod = await startApi({
     NODE_ENV: 'production',
+    ...COUNCIL_SENDER,
     PUBLIC_URL: 'https://send.example.council',
     TRUST_PROXY: 'loopback',
     LOG_LEVEL: 'info',
@@ -180,9 +184,81 @@ describe('production mode', () => {
         ['TRUST_PROXY', 'true'],
       ].map(([name, value]) =>
         expect(
-          startApi({ NODE_ENV: 'production', [name!]: value }, 200_000),
+          startApi(
+            { NODE_ENV: 'production', ...COUNCIL_SENDER, [name!]: value },
+            200_000,
+          ),
         ).rejects.toThrow(new RegExp(`${name}: `)),
       ),
     );
   }, 240_000);
+
+  it('refuses to start without the council’s details for its letters, naming what to set', async () => {
+    const withoutOne = { ...COUNCIL_SENDER, SENDIASS_EMAIL: '' };
+    await Promise.all([
+      expect(startApi({ NODE_ENV: 'production' }, 200_000)).rejects.toThrow(
+        /in production, letters must give the council’s own details .*\. Set COUNCIL_NAME — the council’s name; COUNCIL_ADDRESS — .*; DISAGREEMENT_RESOLUTION_EMAIL — its email address\. /,
+      ),
+      expect(
+        startApi({ NODE_ENV: 'production', ...withoutOne }, 200_000),
+      ).rejects.toThrow(
+        /\. Set SENDIASS_EMAIL — its email address\. Outside production/,
+      ),
+    ]);
+  }, 240_000);
+
+  it('makes letters from the council and contacts it is configured with, not the example council', async () => {
+    const w = await Walk.open('Robin Production', '2015-03-02');
+    await issueDecision(w, {
+      type: 'refuse_reassessment',
+      decisionDate: '2026-01-05',
+      letterSent: '2026-01-06',
+    });
+    const history = (
+      await api<{ sequence: number; type: string }[]>(
+        'GET',
+        `/cases/${w.id}/history`,
+      )
+    ).body;
+    const eventSequence = history
+      .filter((e) => e.type === 'decision.issued')
+      .at(-1)!.sequence;
+    const signIn = await fetch(`${prod.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: emailOf('caseworker'),
+        password: password(),
+      }),
+    });
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const cookie = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-send_session='))!
+      .split(';')[0]!;
+    // The deadline monitor may append to the case meanwhile: the preview takes the version it is at.
+    let res: Response | undefined;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const current = await api<{ version: number }>('GET', `/cases/${w.id}`);
+      res = await fetch(`${prod.baseUrl}/api/cases/${w.id}/letters/preview`, {
+        method: 'POST',
+        headers: {
+          cookie: cookie!,
+          'x-csrf-token': csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          kind: 'decision_notice',
+          expectedVersion: current.body.version,
+          eventSequence,
+        }),
+      });
+      if (res.status !== 409) break;
+    }
+    expect(res!.status).toBe(200);
+    const { text } = (await res!.json()) as { text: string };
+    for (const value of Object.values(COUNCIL_SENDER))
+      expect(text).toContain(value);
+    expect(text).not.toMatch(/Example Council|Exampletown|example\.org/);
+  });
 });

@@ -23,7 +23,7 @@ import {
   startFakeClamd,
 } from './support/fake-clamd';
 import { call } from './support/own-api';
-import { type ApiProcess, startApi } from './support/process';
+import { type ApiProcess, COUNCIL_SENDER, startApi } from './support/process';
 import { addStaff } from './support/team';
 import { docx } from './support/zip';
 
@@ -1358,6 +1358,7 @@ describe('finding 2: demo accounts on a database seeded in demo mode, under NODE
   it('refuses to sign them in with the published password, and says so at start-up', async () => {
     prod = await startApi({
       NODE_ENV: 'production',
+      ...COUNCIL_SENDER,
       DATABASE_URL: appUrl,
       LOG_LEVEL: 'warn',
     });

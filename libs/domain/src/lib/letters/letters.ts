@@ -502,7 +502,11 @@ export function letterChecklistOf(templateText: string): LetterChecklist {
   };
 }
 
-/** The sender of the demo case and of the tests (a council sets its own: see README, "Letters"). */
+/**
+ * The example council: the letters' sender outside production for each of the council's settings
+ * left unset (the demo, development, the tests), and the domain tests'. A council sets its own
+ * (COUNCIL_NAME, MEDIATION_ADVISER_*, …: see README, "Letters"), which production requires.
+ */
 export const EXAMPLE_SENDER: LetterSender = {
   councilName: 'Example Council',
   councilAddress: 'Town Hall, High Street, Exampletown EX1 1AA',

@@ -1,4 +1,11 @@
-import { ConfigError, loadConfig, trustProxySetting } from './app-config';
+import { EXAMPLE_SENDER } from '@send/domain';
+import {
+  ConfigError,
+  isUkPhoneNumber,
+  letterSenderOf,
+  loadConfig,
+  trustProxySetting,
+} from './app-config';
 
 describe('TRUST_PROXY', () => {
   it.each([
@@ -66,5 +73,167 @@ describe('MALWARE_SCANNER_URL', () => {
     expect(() => loadConfig({ MALWARE_SCANNER_URL: value })).toThrow(
       /MALWARE_SCANNER_URL: /,
     );
+  });
+});
+
+/** Every variable of the letters' sender, set as a council would. */
+const SENDER = {
+  COUNCIL_NAME: 'Rutland County Council',
+  COUNCIL_ADDRESS: 'Catmose, Oakham, Rutland LE15 6HP',
+  MEDIATION_ADVISER_NAME: 'Global Mediation',
+  MEDIATION_ADVISER_PHONE: '0800 064 0707',
+  MEDIATION_ADVISER_EMAIL: 'send@globalmediation.example',
+  COUNCIL_MEDIATION_CONTACT_NAME: 'Rutland SEND Team',
+  COUNCIL_MEDIATION_CONTACT_PHONE: '01572 722577',
+  COUNCIL_MEDIATION_CONTACT_EMAIL: 'send@rutland.gov.example',
+  SENDIASS_NAME: 'Rutland SENDIASS',
+  SENDIASS_PHONE: '+44 (0)1572 758 364',
+  SENDIASS_EMAIL: 'sendiass@rutland.gov.example',
+  DISAGREEMENT_RESOLUTION_NAME: 'Kids Disagreement Resolution',
+  DISAGREEMENT_RESOLUTION_PHONE: '0333 062 0010',
+  DISAGREEMENT_RESOLUTION_EMAIL: 'resolution@kids.example',
+};
+
+describe('the letters’ sender (COUNCIL_*, MEDIATION_ADVISER_*, COUNCIL_MEDIATION_CONTACT_*, SENDIASS_*, DISAGREEMENT_RESOLUTION_*)', () => {
+  it.each(['development', 'test'])(
+    'defaults to the example council’s in %s',
+    (NODE_ENV) => {
+      expect(letterSenderOf(loadConfig({ NODE_ENV }))).toEqual(EXAMPLE_SENDER);
+    },
+  );
+
+  it('takes what is set, and defaults the rest outside production', () => {
+    expect(
+      letterSenderOf(
+        loadConfig({
+          COUNCIL_NAME: '  Rutland County Council ',
+          SENDIASS_PHONE: '01572 758364',
+        }),
+      ),
+    ).toEqual({
+      ...EXAMPLE_SENDER,
+      councilName: 'Rutland County Council',
+      informationAdviceSupport: {
+        ...EXAMPLE_SENDER.informationAdviceSupport,
+        phone: '01572 758364',
+      },
+    });
+  });
+
+  it('is the council’s own in production', () => {
+    expect(
+      letterSenderOf(loadConfig({ NODE_ENV: 'production', ...SENDER })),
+    ).toEqual({
+      councilName: 'Rutland County Council',
+      councilAddress: 'Catmose, Oakham, Rutland LE15 6HP',
+      mediationAdviser: {
+        name: 'Global Mediation',
+        phone: '0800 064 0707',
+        email: 'send@globalmediation.example',
+      },
+      councilMediationContact: {
+        name: 'Rutland SEND Team',
+        phone: '01572 722577',
+        email: 'send@rutland.gov.example',
+      },
+      informationAdviceSupport: {
+        name: 'Rutland SENDIASS',
+        phone: '+44 (0)1572 758 364',
+        email: 'sendiass@rutland.gov.example',
+      },
+      disagreementResolution: {
+        name: 'Kids Disagreement Resolution',
+        phone: '0333 062 0010',
+        email: 'resolution@kids.example',
+      },
+    });
+  });
+
+  it('is refused in production without them, naming each one to set (the API does not start)', () => {
+    const production = loadConfig({ NODE_ENV: 'production' });
+    expect(() => letterSenderOf(production)).toThrow(ConfigError);
+    let message = '';
+    try {
+      letterSenderOf(production);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^Invalid configuration: in production, letters must give the council’s own details and the contacts the law requires/,
+    );
+    for (const name of Object.keys(SENDER)) expect(message).toContain(name);
+    expect(message).toContain(
+      'Set COUNCIL_NAME — the council’s name; COUNCIL_ADDRESS — its postal address, on one line; MEDIATION_ADVISER_NAME — the name of the independent mediation adviser, whom the family contacts before appealing (CFA 2014 s.53, SEND Regs 2014 reg 32(c)); MEDIATION_ADVISER_PHONE — its telephone number; MEDIATION_ADVISER_EMAIL — its email address; COUNCIL_MEDIATION_CONTACT_NAME',
+    );
+    expect(message).toContain('see README, "Letters"');
+  });
+
+  it.each(Object.keys(SENDER))(
+    'is refused in production without %s alone',
+    (name) => {
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        ...SENDER,
+        [name]: '',
+      });
+      expect(() => letterSenderOf(config)).toThrow(
+        new RegExp(`\\. Set ${name} — [^;]*\\. Outside production`),
+      );
+    },
+  );
+
+  it('is not asked for by what makes no letters (the worker, the commands): their configuration loads without it', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).NODE_ENV).toBe('production');
+  });
+
+  it.each([
+    ['COUNCIL_NAME', '   ', /COUNCIL_NAME: the council’s name .*, not blank/],
+    [
+      'COUNCIL_ADDRESS',
+      'Town Hall\nHigh Street',
+      /COUNCIL_ADDRESS: .*on one line/,
+    ],
+    [
+      'SENDIASS_NAME',
+      'x'.repeat(301),
+      /SENDIASS_NAME: .*at most 300 characters/,
+    ],
+    [
+      'MEDIATION_ADVISER_PHONE',
+      '123',
+      /MEDIATION_ADVISER_PHONE: a UK telephone number, e.g. 0300 123 4567/,
+    ],
+    [
+      'DISAGREEMENT_RESOLUTION_PHONE',
+      '+1 212 555 0100',
+      /DISAGREEMENT_RESOLUTION_PHONE: a UK telephone number/,
+    ],
+    [
+      'COUNCIL_MEDIATION_CONTACT_EMAIL',
+      'send at council',
+      /COUNCIL_MEDIATION_CONTACT_EMAIL: an email address, e.g. /,
+    ],
+  ])('refuses %s=%j, saying what to set', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it.each([
+    ['0300 123 4567', true],
+    ['01572 722577', true],
+    ['020 7946 0000', true],
+    ['0800 064 0707', true],
+    ['0800 123 456', true],
+    ['+44 300 123 4567', true],
+    ['+44 (0)20 7946 0000', true],
+    ['0044 20 7946 0000', true],
+    ['(01572) 722-577', true],
+    ['123', false],
+    ['0300 123 4567 ext 2', false],
+    ['+1 212 555 0100', false],
+    ['02079460000000', false],
+    ['phone us', false],
+  ])('takes %j as a UK telephone number: %s', (value, ok) => {
+    expect(isUkPhoneNumber(value)).toBe(ok);
   });
 });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { EXAMPLE_SENDER, type LetterSender } from '@send/domain';
 import { z } from 'zod';
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -46,6 +47,79 @@ const trustProxy = z
       });
     }
   });
+
+/** A name or address a letter gives: one line, not blank. */
+const letterText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what}, not blank`)
+    .max(300, `${what}, at most 300 characters`)
+    .regex(/^[^\p{Cc}]*$/u, `${what}, on one line`)
+    .optional();
+
+/**
+ * A UK telephone number as people write it: 0 or +44 (or 0044), then 9 or 10 digits, with spaces,
+ * hyphens, dots, brackets and a "(0)" after +44 allowed (0300 123 4567, +44 (0)20 7946 0000).
+ */
+export function isUkPhoneNumber(value: string): boolean {
+  const digits = value.replace(/\(0\)/g, '').replace(/[\s().-]/g, '');
+  return /^(?:\+44|0044|0)\d{9,10}$/.test(digits);
+}
+
+const ukPhone = z
+  .string()
+  .trim()
+  .refine(
+    isUkPhoneNumber,
+    'a UK telephone number, e.g. 0300 123 4567 or +44 300 123 4567',
+  )
+  .optional();
+
+const contactEmail = z
+  .string()
+  .trim()
+  .pipe(z.email('an email address, e.g. send.mediation@council.gov.uk'))
+  .optional();
+
+/** The letters' sender: each contact's three variables, by prefix, and what the contact is. */
+const SENDER_CONTACTS = {
+  MEDIATION_ADVISER: {
+    field: 'mediationAdviser',
+    what: 'the independent mediation adviser, whom the family contacts before appealing (CFA 2014 s.53, SEND Regs 2014 reg 32(c))',
+  },
+  COUNCIL_MEDIATION_CONTACT: {
+    field: 'councilMediationContact',
+    what: 'the council’s contact, whom the family tells that it wants mediation (SEND Regs 2014 reg 32(f))',
+  },
+  SENDIASS: {
+    field: 'informationAdviceSupport',
+    what: 'the SEND information, advice and support service (CFA 2014 s.32)',
+  },
+  DISAGREEMENT_RESOLUTION: {
+    field: 'disagreementResolution',
+    what: 'the disagreement resolution service (CFA 2014 s.57, SEND Regs 2014 reg 53)',
+  },
+} as const satisfies Record<
+  string,
+  {
+    field: Exclude<
+      keyof LetterSender,
+      'councilName' | 'councilAddress' | 'caseworkerEmail'
+    >;
+    what: string;
+  }
+>;
+type SenderContact = keyof typeof SENDER_CONTACTS;
+
+const contactVariables = <P extends SenderContact>(prefix: P) =>
+  ({
+    [`${prefix}_NAME`]: letterText(
+      `the name of ${SENDER_CONTACTS[prefix].what}`,
+    ),
+    [`${prefix}_PHONE`]: ukPhone,
+    [`${prefix}_EMAIL`]: contactEmail,
+  }) as Record<`${P}_NAME` | `${P}_PHONE` | `${P}_EMAIL`, typeof ukPhone>;
 
 /**
  * The only reader of `process.env`. Each variable is documented in the README; the app refuses to
@@ -278,6 +352,20 @@ const schema = z.object({
     .default(30_000),
   /** The password the demo data gives its staff (the seed command only). Refused in production. */
   DEMO_PASSWORD: z.string().min(12).optional(),
+  /**
+   * The letters' sender (see letterSenderOf): the council's name and postal address as its letters
+   * give them, and the name, UK telephone number and email address of each contact the law
+   * requires a decision notice to give the family. Required by the API in production; elsewhere
+   * each defaults to the example council's (`EXAMPLE_SENDER` of @send/domain).
+   */
+  COUNCIL_NAME: letterText('the council’s name as its letters give it'),
+  COUNCIL_ADDRESS: letterText(
+    'the council’s postal address on one line, e.g. Town Hall, High Street, Exampletown EX1 1AA',
+  ),
+  ...contactVariables('MEDIATION_ADVISER'),
+  ...contactVariables('COUNCIL_MEDIATION_CONTACT'),
+  ...contactVariables('SENDIASS'),
+  ...contactVariables('DISAGREEMENT_RESOLUTION'),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;
@@ -329,6 +417,59 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   return Object.freeze(data);
+}
+
+/** The variables of the letters' sender, each with what it is (for the message that asks for them). */
+const SENDER_VARIABLES: readonly (readonly [keyof AppConfig, string])[] = [
+  ['COUNCIL_NAME', 'the council’s name'],
+  ['COUNCIL_ADDRESS', 'its postal address, on one line'],
+  ...Object.entries(SENDER_CONTACTS).flatMap(
+    ([prefix, { what }]) =>
+      [
+        [`${prefix}_NAME` as keyof AppConfig, `the name of ${what}`],
+        [`${prefix}_PHONE` as keyof AppConfig, 'its telephone number'],
+        [`${prefix}_EMAIL` as keyof AppConfig, 'its email address'],
+      ] as const,
+  ),
+];
+
+/**
+ * Who the council's letters come from and whom they tell the family to contact: the council's
+ * settings (COUNCIL_*, MEDIATION_ADVISER_*, COUNCIL_MEDIATION_CONTACT_*, SENDIASS_*,
+ * DISAGREEMENT_RESOLUTION_*). Outside production, what is unset is the example council's
+ * (`EXAMPLE_SENDER`), so the demo and the tests need none of them; in production every one is
+ * required, and their absence is a ConfigError naming each one missing. The API's LETTER_SENDER
+ * provider calls this as it starts, so the API refuses to start without them; the worker and the
+ * commands (migrate, seed, import), which make no letters, do not ask for them.
+ */
+export function letterSenderOf(config: AppConfig): LetterSender {
+  if (config.NODE_ENV === 'production') {
+    const missing = SENDER_VARIABLES.filter(([name]) => !config[name]);
+    if (missing.length > 0)
+      throw new ConfigError(
+        `Invalid configuration: in production, letters must give the council’s own details and the contacts the law requires a decision notice to give the family (see README, "Letters"). Set ${missing
+          .map(([name, what]) => `${name} — ${what}`)
+          .join(
+            '; ',
+          )}. Outside production these default to an example council’s.`,
+      );
+  }
+  const contact = (prefix: SenderContact) => {
+    const example = EXAMPLE_SENDER[SENDER_CONTACTS[prefix].field];
+    return {
+      name: config[`${prefix}_NAME`] ?? example.name,
+      phone: config[`${prefix}_PHONE`] ?? example.phone,
+      email: config[`${prefix}_EMAIL`] ?? example.email,
+    };
+  };
+  return {
+    councilName: config.COUNCIL_NAME ?? EXAMPLE_SENDER.councilName,
+    councilAddress: config.COUNCIL_ADDRESS ?? EXAMPLE_SENDER.councilAddress,
+    mediationAdviser: contact('MEDIATION_ADVISER'),
+    councilMediationContact: contact('COUNCIL_MEDIATION_CONTACT'),
+    informationAdviceSupport: contact('SENDIASS'),
+    disagreementResolution: contact('DISAGREEMENT_RESOLUTION'),
+  };
 }
 
 /** The value for Express's `trust proxy` setting. */

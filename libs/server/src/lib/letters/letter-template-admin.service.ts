@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  Inject,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -8,16 +9,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { LetterKind, LetterPartView } from '@send/contracts';
 import {
   DEMO_LETTER_HISTORIES,
-  EXAMPLE_SENDER,
   LETTER_KIND_LABELS,
   letterData,
   letterFacts,
+  type LetterSender,
   missingParts,
 } from '@send/domain';
 import { Clock } from '../clock/clock';
 import { checkZipDocument } from '../documents/office-zip';
 import type { Actor } from '../identity/actor';
 import { LetterRepository, type LetterTemplateRow } from './letter.repository';
+import { LETTER_SENDER } from './letter-sender';
 import {
   docxHtml,
   renderLetter,
@@ -46,6 +48,7 @@ export class LetterTemplateAdmin {
   constructor(
     private readonly repository: LetterRepository,
     private readonly clock: Clock,
+    @Inject(LETTER_SENDER) private readonly sender: LetterSender,
   ) {}
 
   list(): Promise<LetterTemplateRow[]> {
@@ -108,10 +111,7 @@ export class LetterTemplateAdmin {
     try {
       const text = templateText(content);
       const facts = letterFacts(DEMO_LETTER_HISTORIES[kind]);
-      const docx = renderLetter(
-        content,
-        letterData(kind, facts, EXAMPLE_SENDER),
-      );
+      const docx = renderLetter(content, letterData(kind, facts, this.sender));
       return { html: docxHtml(docx), missingParts: parts(kind, text) };
     } catch (error) {
       if (error instanceof TemplateProblem)

@@ -3,6 +3,7 @@ import { CasesApiModule } from '../cases/cases.module';
 import { MailService } from '../deadlines/mail.service';
 import { DocumentsModule } from '../documents/documents.module';
 import { LetterRepository } from './letter.repository';
+import { letterSenderProvider } from './letter-sender';
 import { LetterTemplates } from './letter-templates.service';
 import { LetterTemplateAdmin } from './letter-template-admin.service';
 import { LetterTemplatesController } from './letter-templates.controller';
@@ -21,6 +22,7 @@ import { PdfConverter } from './pdf-converter';
     LettersService,
     PdfConverter,
     MailService,
+    letterSenderProvider,
   ],
 })
 export class LettersModule {}

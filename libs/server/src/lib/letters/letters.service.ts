@@ -21,13 +21,13 @@ import type {
 import {
   type Calendar,
   type CaseEvent,
-  EXAMPLE_SENDER,
   LETTER_KIND_LABELS,
   letterChecklistOf,
   letterData,
   letterDateOf,
   letterFacts,
   letterKindOf,
+  type LetterSender,
   missingParts,
   type RequiredPart,
 } from '@send/domain';
@@ -42,6 +42,7 @@ import { DocumentService } from '../documents/document.service';
 import { rolledBackOnFailure } from '../http/write-outcome';
 import type { Actor } from '../identity/actor';
 import { LetterRepository } from './letter.repository';
+import { LETTER_SENDER } from './letter-sender';
 import {
   docxHtml,
   docxText,
@@ -88,6 +89,7 @@ export class LettersService {
     private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendar: Calendar,
     private readonly mail: MailService,
+    @Inject(LETTER_SENDER) private readonly sender: LetterSender,
   ) {}
 
   async preview(
@@ -242,8 +244,8 @@ export class LettersService {
             .send({
               id: `letter-${letterId}-${recorded.sequence}`,
               to,
-              subject: `${LETTER_KIND_LABELS[letter.kind as LetterKind]}: ${EXAMPLE_SENDER.councilName}`,
-              text: `Please find attached a letter from ${EXAMPLE_SENDER.councilName} (${pdf.filename}).\n\nIf you have questions about it, reply to this email or contact the caseworker named in the letter.`,
+              subject: `${LETTER_KIND_LABELS[letter.kind as LetterKind]}: ${this.sender.councilName}`,
+              text: `Please find attached a letter from ${this.sender.councilName} (${pdf.filename}).\n\nIf you have questions about it, reply to this email or contact the caseworker named in the letter.`,
               attachments: [
                 {
                   filename: pdf.filename,
@@ -331,7 +333,7 @@ export class LettersService {
           ? `Entry ${index + 1} is issued with a letter “${LETTER_KIND_LABELS[kindOfEntry]}”, not “${LETTER_KIND_LABELS[body.kind]}”.`
           : `No letter is issued with entry ${index + 1}: letters are for decisions, responses to recommendations, concessions, mediation arranged and compliance with orders.`,
       );
-    const data = letterData(body.kind, facts, EXAMPLE_SENDER);
+    const data = letterData(body.kind, facts, this.sender);
     return {
       kind: body.kind,
       templateId: template.id,
