@@ -4,6 +4,8 @@ import type {
   AddBankHolidayRequest,
   BankHolidayEntry,
   CreateStaffUserRequest,
+  LetterKind,
+  LetterPartView,
   MediationProvider,
   NewMediationProviderRequest,
   PasswordReset,
@@ -13,7 +15,35 @@ import type {
 } from '@send/contracts';
 import { Observable } from 'rxjs';
 
-/** What administrators manage (/api/users, /api/mediation-providers, /api/bank-holidays); every change is in the security log. */
+/** One version of a letter kind's template, as `GET /api/letter-templates` lists it (newest first per kind). */
+export interface LetterTemplateVersion {
+  id: string;
+  kind: LetterKind;
+  version: number;
+  filename: string;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: string;
+  /** Null: a draft, never used for a letter. */
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** A template version filled with the demo case (made-up data), and the parts the law requires that it lacks. */
+export interface LetterTemplateCheck {
+  id: string;
+  kind: LetterKind;
+  version: number;
+  /** The letter as HTML paragraphs and headings, its text escaped by the API. */
+  html: string;
+  /** While any is missing, the version cannot be published. */
+  missingParts: LetterPartView[];
+}
+
+/**
+ * What administrators manage (/api/users, /api/mediation-providers, /api/bank-holidays,
+ * /api/letter-templates); every change to accounts, providers and bank holidays is in the security log.
+ */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
   private readonly http = inject(HttpClient);
@@ -94,6 +124,37 @@ export class AdminApi {
     return this.http.delete<void>(
       `/api/bank-holidays/${encodeURIComponent(date)}`,
       { body: { reason } },
+    );
+  }
+
+  letterTemplates(): Observable<LetterTemplateVersion[]> {
+    return this.http.get<LetterTemplateVersion[]>('/api/letter-templates');
+  }
+
+  /** A new draft version of the kind's template (multipart field `file`). */
+  uploadLetterTemplate(
+    kind: LetterKind,
+    file: File,
+  ): Observable<LetterTemplateCheck> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<LetterTemplateCheck>(
+      `/api/letter-templates/${encodeURIComponent(kind)}`,
+      body,
+    );
+  }
+
+  previewLetterTemplate(id: string): Observable<LetterTemplateCheck> {
+    return this.http.post<LetterTemplateCheck>(
+      `/api/letter-templates/versions/${encodeURIComponent(id)}/preview`,
+      {},
+    );
+  }
+
+  publishLetterTemplate(id: string): Observable<LetterTemplateCheck> {
+    return this.http.post<LetterTemplateCheck>(
+      `/api/letter-templates/versions/${encodeURIComponent(id)}/publish`,
+      {},
     );
   }
 }

@@ -3,8 +3,9 @@ import { RouterLink } from '@angular/router';
 
 /**
  * An administrator's start page. Administrators hold no case role: they manage staff accounts,
- * mediation providers and the bank-holiday calendar, and watch the background queues. Every change
- * is recorded in the security log, which auditors read.
+ * mediation providers, the bank-holiday calendar and the letter templates, and watch the background
+ * queues. Every change to accounts, providers and bank holidays is recorded in the security log,
+ * which auditors read; letter template versions keep who uploaded and published them.
  */
 @Component({
   selector: 'app-administration-page',
@@ -26,11 +27,18 @@ import { RouterLink } from '@angular/router';
         <p class="govuk-body">The bank holidays of England and Wales that deadlines are counted on: add or remove a date.</p>
       </li>
       <li>
+        <h2 class="govuk-heading-m"><a class="govuk-link" routerLink="/administration/letter-templates">Letter templates</a></h2>
+        <p class="govuk-body">The council’s Word templates for the letters the law requires: upload a new version, preview it, publish it.</p>
+      </li>
+      <li>
         <h2 class="govuk-heading-m"><a class="govuk-link" href="/api/admin/queues/">Queue board</a></h2>
         <p class="govuk-body">The background jobs that send reminders and make exports: waiting, running, failed. It only shows them.</p>
       </li>
     </ul>
-    <p class="govuk-body">Every change you make here is recorded in the security log, with who made it and when.</p>
+    <p class="govuk-body">
+      Every change to staff accounts, mediation providers and bank holidays is recorded in the security log, with who made it and when. Each
+      letter template version keeps who uploaded it and who published it, and when.
+    </p>
     <div class="govuk-inset-text">Administrators do not see case data. To work on cases, ask for a caseworker or manager role.</div>
   `,
 })

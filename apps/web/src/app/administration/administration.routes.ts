@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { AdministrationPage } from './administration-page';
 import { BankHolidaysPage } from './bank-holidays-page';
+import { LetterTemplatesPage } from './letter-templates-page';
 import { MediationProviderPage } from './mediation-provider-page';
 import { MediationProvidersPage } from './mediation-providers-page';
 import { RemoveBankHolidayPage } from './remove-bank-holiday-page';
@@ -39,5 +40,10 @@ export const administrationRoutes: Routes = [
     path: 'bank-holidays/:date/remove',
     title: 'Remove a bank holiday',
     component: RemoveBankHolidayPage,
+  },
+  {
+    path: 'letter-templates',
+    title: 'Letter templates',
+    component: LetterTemplatesPage,
   },
 ];

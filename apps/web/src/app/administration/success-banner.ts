@@ -20,7 +20,9 @@ import {
         </div>
         <div class="govuk-notification-banner__content">
           <h3 class="govuk-notification-banner__heading">{{ text }}</h3>
-          <p class="govuk-body">The change is recorded in the security log.</p>
+          @if (logged()) {
+            <p class="govuk-body">The change is recorded in the security log.</p>
+          }
           <ng-content />
         </div>
       </div>
@@ -29,6 +31,8 @@ import {
 })
 export class SuccessBanner {
   readonly message = input<string | undefined>();
+  /** Whether the change is one the security log records (letter templates keep their own who and when). */
+  readonly logged = input(true);
   private readonly banner = viewChild<ElementRef<HTMLElement>>('banner');
 
   constructor() {
