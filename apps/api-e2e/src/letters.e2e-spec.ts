@@ -587,6 +587,83 @@ describe('letters: issue = record, and the letter says what the record says', ()
         'administrator',
       );
       expect(published.status).toBe(200);
+      const again = await api(
+        'POST',
+        `/letter-templates/versions/${first.body.id}/publish`,
+        undefined,
+        'administrator',
+      );
+      expect(again.status).toBe(400);
+
+      // Each upload and the publication are in the security log, as every administrator's change
+      // (the refused publications are not: nothing changed).
+      const sha256 = (bytes: Buffer) =>
+        createHash('sha256').update(bytes).digest('hex');
+      const log = await api<{
+        items: {
+          event: string;
+          outcome: string;
+          actorName: string;
+          actorRole: string;
+          detail: Record<string, unknown>;
+        }[];
+      }>(
+        'GET',
+        `/security-log?person=${encodeURIComponent('Test Admin')}`,
+        undefined,
+        'auditor',
+      );
+      expect(log.status).toBe(200);
+      expect(
+        log.body.items
+          .filter((e) => ids.includes(e.detail['templateId'] as string))
+          .map(({ event, outcome, actorName, actorRole, detail }) => ({
+            event,
+            outcome,
+            actorName,
+            actorRole,
+            detail,
+          })),
+      ).toEqual([
+        {
+          event: 'letter_template.published',
+          outcome: 'success',
+          actorName: 'Test Admin',
+          actorRole: 'administrator',
+          detail: {
+            templateId: first.body.id,
+            kind: 'decision_notice',
+            version: first.body.version,
+          },
+        },
+        {
+          event: 'letter_template.uploaded',
+          outcome: 'success',
+          actorName: 'Test Admin',
+          actorRole: 'administrator',
+          detail: {
+            templateId: second.body.id,
+            kind: 'decision_notice',
+            version: second.body.version,
+            filename: 'ours-without-appeal.docx',
+            sha256: sha256(broken),
+          },
+        },
+        {
+          event: 'letter_template.uploaded',
+          outcome: 'success',
+          actorName: 'Test Admin',
+          actorRole: 'administrator',
+          detail: {
+            templateId: first.body.id,
+            kind: 'decision_notice',
+            version: first.body.version,
+            filename: 'ours.docx',
+            sha256: sha256(good),
+          },
+        },
+      ]);
+
       const { w } = await decidedCase('Max Letters');
       const preview = await letters<{ templateId: string }>(
         w,

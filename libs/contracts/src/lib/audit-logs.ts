@@ -72,6 +72,8 @@ export const SECURITY_EVENT_LABELS: Readonly<Record<string, string>> = {
   'mediation_provider.changed': 'Mediation provider changed',
   'bank_holiday.added': 'Bank holiday added',
   'bank_holiday.removed': 'Bank holiday removed',
+  'letter_template.uploaded': 'Letter template version uploaded',
+  'letter_template.published': 'Letter template version published',
 };
 
 /** The outcomes of both logs in words. */

@@ -42,7 +42,7 @@ export interface LetterTemplateCheck {
 
 /**
  * What administrators manage (/api/users, /api/mediation-providers, /api/bank-holidays,
- * /api/letter-templates); every change to accounts, providers and bank holidays is in the security log.
+ * /api/letter-templates); every change to accounts, providers, bank holidays and templates is in the security log.
  */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {

@@ -4,8 +4,8 @@ import { RouterLink } from '@angular/router';
 /**
  * An administrator's start page. Administrators hold no case role: they manage staff accounts,
  * mediation providers, the bank-holiday calendar and the letter templates, and watch the background
- * queues. Every change to accounts, providers and bank holidays is recorded in the security log,
- * which auditors read; letter template versions keep who uploaded and published them.
+ * queues. Every change to accounts, providers, bank holidays and letter templates is recorded in
+ * the security log, which auditors read.
  */
 @Component({
   selector: 'app-administration-page',
@@ -36,8 +36,8 @@ import { RouterLink } from '@angular/router';
       </li>
     </ul>
     <p class="govuk-body">
-      Every change to staff accounts, mediation providers and bank holidays is recorded in the security log, with who made it and when. Each
-      letter template version keeps who uploaded it and who published it, and when.
+      Every change to staff accounts, mediation providers, bank holidays and letter templates is recorded in the security log, with who made it
+      and when.
     </p>
     <div class="govuk-inset-text">Administrators do not see case data. To work on cases, ask for a caseworker or manager role.</div>
   `,

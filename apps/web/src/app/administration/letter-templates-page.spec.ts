@@ -218,10 +218,10 @@ describe('the letter templates page', () => {
     ).toBe(
       'Version 3 of the template “Notice of a decision” uploaded as a draft: check its preview, then publish it',
     );
-    // Letter templates are not in the security log: the banner does not say they are.
+    // Uploading is in the security log, as every administrator's change: the banner says so.
     expect(
       page.querySelector('.govuk-notification-banner')?.textContent,
-    ).not.toContain('security log');
+    ).toContain('The change is recorded in the security log.');
     expect(page.querySelector('#preview-heading')?.textContent).toBe(
       'Preview of version 3 of the template “Notice of a decision”',
     );
@@ -302,6 +302,9 @@ describe('the letter templates page', () => {
     ).toBe(
       'Version 3 of the template “Notice of a decision” published: letters are made from it from now on',
     );
+    expect(
+      text(page.querySelector('.govuk-notification-banner__content p')),
+    ).toBe('The change is recorded in the security log.');
     expect(
       page
         .querySelector('[data-testid=in-use-decision_notice]')

@@ -80,7 +80,7 @@ const title = (v: { version: number; kind: LetterKind }) =>
     RadioGroup,
   ],
   template: `
-    <app-success-banner [message]="form.banner()" [logged]="false" />
+    <app-success-banner [message]="form.banner()" />
     <app-error-summary [errors]="form.errors()" />
     <a class="govuk-back-link" routerLink="/administration">Back to administration</a>
     <h1 class="govuk-heading-l">Letter templates</h1>

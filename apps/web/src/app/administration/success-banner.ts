@@ -7,7 +7,7 @@ import {
   viewChild,
 } from '@angular/core';
 
-/** The GOV.UK success notification banner that confirms a change; it takes focus when shown. */
+/** The GOV.UK success notification banner that confirms an administrator’s change (each one is in the security log); it takes focus when shown. */
 @Component({
   selector: 'app-success-banner',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,9 +20,7 @@ import {
         </div>
         <div class="govuk-notification-banner__content">
           <h3 class="govuk-notification-banner__heading">{{ text }}</h3>
-          @if (logged()) {
-            <p class="govuk-body">The change is recorded in the security log.</p>
-          }
+          <p class="govuk-body">The change is recorded in the security log.</p>
           <ng-content />
         </div>
       </div>
@@ -31,8 +29,6 @@ import {
 })
 export class SuccessBanner {
   readonly message = input<string | undefined>();
-  /** Whether the change is one the security log records (letter templates keep their own who and when). */
-  readonly logged = input(true);
   private readonly banner = viewChild<ElementRef<HTMLElement>>('banner');
 
   constructor() {

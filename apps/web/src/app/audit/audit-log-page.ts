@@ -60,7 +60,7 @@ const TEXT = {
   },
   security: {
     title: 'Security log',
-    lead: 'Sign-in and its failures, lock-outs, refused requests, and every change an administrator made to staff accounts, mediation providers and bank holidays.',
+    lead: 'Sign-in and its failures, lock-outs, refused requests, and every change an administrator made to staff accounts, mediation providers, bank holidays and letter templates.',
     outcomes: [
       { value: 'success', text: 'Succeeded' },
       { value: 'failure', text: 'Failed' },

@@ -22,7 +22,9 @@ export type SecurityEventType =
   | 'mediation_provider.added'
   | 'mediation_provider.changed'
   | 'bank_holiday.added'
-  | 'bank_holiday.removed';
+  | 'bank_holiday.removed'
+  | 'letter_template.uploaded'
+  | 'letter_template.published';
 
 export interface SecurityEvent {
   event: SecurityEventType;

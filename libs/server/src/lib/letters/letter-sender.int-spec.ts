@@ -5,6 +5,7 @@ import {
   defaultCalendar,
   EXAMPLE_SENDER,
 } from '@send/domain';
+import { SecurityLogService } from '../audit/security-log.service';
 import { CALENDAR } from '../calendar/calendar.token';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
@@ -114,6 +115,10 @@ async function services(env: NodeJS.ProcessEnv) {
         },
       },
       { provide: PdfConverter, useValue: {} },
+      {
+        provide: SecurityLogService,
+        useValue: { record: async () => undefined },
+      },
       {
         provide: Clock,
         useValue: { now: () => new Date(), today: () => '2026-03-02' },

@@ -15,6 +15,10 @@ import {
   type LetterSender,
   missingParts,
 } from '@send/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../audit/request-context';
+import { SecurityLogService } from '../audit/security-log.service';
 import { Clock } from '../clock/clock';
 import { checkZipDocument } from '../documents/office-zip';
 import type { Actor } from '../identity/actor';
@@ -41,14 +45,17 @@ const parts = (kind: LetterKind, text: string): LetterPartView[] =>
 /**
  * The administrators' side of templates: upload a council's .docx for a kind (a new draft
  * version), preview it against the demo case, publish it. A template lacking a part the law
- * requires can be uploaded and previewed, never published.
+ * requires can be uploaded and previewed, never published. Each upload and each publication is
+ * written to the security log in the same transaction, like every administrator's change.
  */
 @Injectable()
 export class LetterTemplateAdmin {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly repository: LetterRepository,
     private readonly clock: Clock,
     @Inject(LETTER_SENDER) private readonly sender: LetterSender,
+    private readonly securityLog: SecurityLogService,
   ) {}
 
   list(): Promise<LetterTemplateRow[]> {
@@ -59,6 +66,7 @@ export class LetterTemplateAdmin {
     kind: LetterKind,
     file: { originalname: string; buffer: Buffer; size: number } | undefined,
     actor: Actor,
+    request: RequestContext,
   ): Promise<TemplateCheck> {
     if (!file || file.size === 0)
       throw new BadRequestException(
@@ -71,14 +79,29 @@ export class LetterTemplateAdmin {
       );
     const check = this.check(kind, file.buffer);
     const id = randomUUID();
-    const version = await this.repository.addTemplate({
-      id,
-      kind,
-      filename: file.originalname.slice(0, 200) || `${kind}.docx`,
-      content: file.buffer,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      uploadedAt: this.clock.now(),
-      uploadedBy: actor.name,
+    const filename = file.originalname.slice(0, 200) || `${kind}.docx`;
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const version = await this.db.transaction(async (tx) => {
+      const added = await this.repository.addTemplate(tx, {
+        id,
+        kind,
+        filename,
+        content: file.buffer,
+        sha256,
+        uploadedAt: this.clock.now(),
+        uploadedBy: actor.name,
+      });
+      await this.securityLog.record(
+        request,
+        {
+          event: 'letter_template.uploaded',
+          outcome: 'success',
+          actor,
+          detail: { templateId: id, kind, version: added, filename, sha256 },
+        },
+        tx,
+      );
+      return added;
     });
     return { id, kind, version, ...check };
   }
@@ -90,16 +113,38 @@ export class LetterTemplateAdmin {
     return { id, kind, version: t.version, ...this.check(kind, t.content) };
   }
 
-  async publish(id: string, actor: Actor): Promise<TemplateCheck> {
+  async publish(
+    id: string,
+    actor: Actor,
+    request: RequestContext,
+  ): Promise<TemplateCheck> {
     const checked = await this.preview(id);
     if (checked.missingParts.length > 0)
       throw new UnprocessableEntityException(
         `This template cannot be published: it does not contain ${checked.missingParts.map((p) => `${p.name} (${p.law})`).join('; ')}.`,
       );
-    if (!(await this.repository.publish(id, this.clock.now(), actor.name)))
-      throw new BadRequestException(
-        `Version ${checked.version} of the template “${LETTER_KIND_LABELS[checked.kind]}” is already published.`,
+    await this.db.transaction(async (tx) => {
+      if (
+        !(await this.repository.publish(tx, id, this.clock.now(), actor.name))
+      )
+        throw new BadRequestException(
+          `Version ${checked.version} of the template “${LETTER_KIND_LABELS[checked.kind]}” is already published.`,
+        );
+      await this.securityLog.record(
+        request,
+        {
+          event: 'letter_template.published',
+          outcome: 'success',
+          actor,
+          detail: {
+            templateId: id,
+            kind: checked.kind,
+            version: checked.version,
+          },
+        },
+        tx,
       );
+    });
     return checked;
   }
 

@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Param,
   Post,
+  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -17,6 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { LETTER_KINDS, type LetterKind } from '@send/contracts';
+import type { Request } from 'express';
 import { BadRequestException } from '@nestjs/common';
 import { AllowRoles } from '../identity/actor';
 import { type Actor, CurrentActor } from '../identity/actor';
@@ -56,7 +58,7 @@ export class LetterTemplatesController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary:
-      'Upload a .docx template for a letter kind: a new version, previewed against the demo case, not yet used (administrators)',
+      'Upload a .docx template for a letter kind: a new version, previewed against the demo case, not yet used; recorded in the security log (administrators)',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -77,8 +79,9 @@ export class LetterTemplatesController {
     @UploadedFile()
     file: { originalname: string; buffer: Buffer; size: number } | undefined,
     @CurrentActor() actor: Actor,
+    @Req() request: Request,
   ) {
-    return this.admin.upload(kindOf(kind), file, actor);
+    return this.admin.upload(kindOf(kind), file, actor, request);
   }
 
   @Post('versions/:templateId/preview')
@@ -99,12 +102,13 @@ export class LetterTemplatesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
-      'Publish a template version: letters are made from it from now on; letters made before keep theirs (administrators)',
+      'Publish a template version: letters are made from it from now on; letters made before keep theirs; recorded in the security log (administrators)',
   })
   publish(
     @Param('templateId', IdOf('letter template')) id: string,
     @CurrentActor() actor: Actor,
+    @Req() request: Request,
   ) {
-    return this.admin.publish(id, actor);
+    return this.admin.publish(id, actor, request);
   }
 }

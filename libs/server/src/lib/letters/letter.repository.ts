@@ -67,43 +67,51 @@ export class LetterRepository {
   }
 
   /** A new version of the kind's template (a draft until published); the version is the next number. */
-  async addTemplate(t: {
-    id: string;
-    kind: string;
-    filename: string;
-    content: Buffer;
-    sha256: string;
-    uploadedAt: Date;
-    uploadedBy: string;
-  }): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      // One upload at a time per kind takes the next number.
-      await tx.query(
-        `SELECT pg_advisory_xact_lock(hashtext('letter_template:' || $1))`,
-        [t.kind],
-      );
-      const [row] = await sql<{ version: number }>(
-        tx,
-        `INSERT INTO letter_template (id, kind, version, filename, content, sha256, uploaded_at, uploaded_by)
-         SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5, $6, $7 FROM letter_template WHERE kind = $2
-         RETURNING version`,
-        [
-          t.id,
-          t.kind,
-          t.filename,
-          t.content,
-          t.sha256,
-          t.uploadedAt,
-          t.uploadedBy,
-        ],
-      );
-      return row.version;
-    });
+  /** A new version of the kind's template, numbered next, in the caller's transaction (with its security log entry). */
+  async addTemplate(
+    tx: EntityManager,
+    t: {
+      id: string;
+      kind: string;
+      filename: string;
+      content: Buffer;
+      sha256: string;
+      uploadedAt: Date;
+      uploadedBy: string;
+    },
+  ): Promise<number> {
+    // One upload at a time per kind takes the next number.
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtext('letter_template:' || $1))`,
+      [t.kind],
+    );
+    const [row] = await sql<{ version: number }>(
+      tx,
+      `INSERT INTO letter_template (id, kind, version, filename, content, sha256, uploaded_at, uploaded_by)
+       SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5, $6, $7 FROM letter_template WHERE kind = $2
+       RETURNING version`,
+      [
+        t.id,
+        t.kind,
+        t.filename,
+        t.content,
+        t.sha256,
+        t.uploadedAt,
+        t.uploadedBy,
+      ],
+    );
+    return row.version;
   }
 
-  async publish(id: string, at: Date, by: string): Promise<boolean> {
+  /** Publishes the version unless it already is, in the caller's transaction (with its security log entry). */
+  async publish(
+    tx: EntityManager,
+    id: string,
+    at: Date,
+    by: string,
+  ): Promise<boolean> {
     const rows = await sql<{ id: string }>(
-      this.db,
+      tx,
       `UPDATE letter_template SET published_at = $2, published_by = $3
         WHERE id = $1 AND published_at IS NULL RETURNING id`,
       [id, at, by],

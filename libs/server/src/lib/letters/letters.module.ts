@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CasesApiModule } from '../cases/cases.module';
 import { MailService } from '../deadlines/mail.service';
 import { DocumentsModule } from '../documents/documents.module';
@@ -13,7 +14,7 @@ import { PdfConverter } from './pdf-converter';
 
 /** Letters made from the council's templates and issued as the entries they state (API). */
 @Module({
-  imports: [CasesApiModule, DocumentsModule],
+  imports: [CasesApiModule, DocumentsModule, AuditModule],
   controllers: [LettersController, LetterTemplatesController],
   providers: [
     LetterRepository,
