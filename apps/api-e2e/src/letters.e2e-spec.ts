@@ -1,9 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
+import { EXAMPLE_SENDER } from '@send/domain';
 import { api, download, sql, upload } from './support/api';
 import {
   contactAdviser,
@@ -256,6 +263,26 @@ describe('letters: issue = record, and the letter says what the record says', ()
       expect(sent.status).toBe(201);
       w.version = sent.body.version;
     }
+    // The email as the mail server took it: from MAIL_FROM (the reminders' sender), but the
+    // family's reply goes to the council's contact, not to the deadline reminders' mailbox.
+    const [eml] = readdirSync(process.env['E2E_MAIL_DIR']!).filter(
+      (f) => f.includes(`-letter-${letter.letterId}-`) && f.endsWith('.eml'),
+    );
+    expect(eml).toBeDefined();
+    const message = readFileSync(
+      join(process.env['E2E_MAIL_DIR']!, eml!),
+      'utf8',
+    );
+    const headers = message.slice(0, message.indexOf('\n\n'));
+    expect(headers).toMatch(/^To: alex\.letters@example\.org$/m);
+    expect(headers).toMatch(/^From: .*<send-deadlines@council\.example>$/m);
+    expect(headers).toMatch(
+      new RegExp(
+        `^Reply-To: "?${EXAMPLE_SENDER.councilMediationContact.name}"? <${EXAMPLE_SENDER.councilMediationContact.email.replace(/\./g, '\\.')}>$`,
+        'm',
+      ),
+    );
+
     const history = (await api<History>('GET', `/cases/${w.id}/history`)).body;
     expect(
       history

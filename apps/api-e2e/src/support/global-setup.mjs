@@ -48,6 +48,8 @@ export default async function globalSetup() {
       OIDC_ALLOW_HTTP: 'true',
       // Export files of this run, removed with it.
       EXPORT_DIR: mkdtempSync(join(tmpdir(), 'send-exports-')),
+      // Emails of this run (no SMTP server: each an .eml file), read by the tests, removed with it.
+      MAIL_DIR: mkdtempSync(join(tmpdir(), 'send-mail-')),
     },
   }).catch(async (error) => {
     await oidc.stop();
@@ -112,5 +114,6 @@ export default async function globalSetup() {
     Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r.id])),
   );
   process.env.E2E_PASSWORD = PASSWORD;
+  process.env.E2E_MAIL_DIR = run.env.MAIL_DIR;
   process.env.E2E_OIDC_ISSUER = oidc.issuer;
 }

@@ -8,5 +8,7 @@ export default async function globalTeardown() {
   if (run) await removeTestSystem(run);
   if (run?.env.EXPORT_DIR)
     rmSync(run.env.EXPORT_DIR, { recursive: true, force: true });
+  if (run?.env.MAIL_DIR)
+    rmSync(run.env.MAIL_DIR, { recursive: true, force: true });
   if (globalThis.__E2E_OIDC__) await globalThis.__E2E_OIDC__.stop();
 }

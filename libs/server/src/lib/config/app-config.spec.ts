@@ -2,6 +2,7 @@ import { EXAMPLE_SENDER } from '@send/domain';
 import {
   ConfigError,
   isUkPhoneNumber,
+  letterReplyToOf,
   letterSenderOf,
   loadConfig,
   trustProxySetting,
@@ -235,5 +236,34 @@ describe('the letters’ sender (COUNCIL_*, MEDIATION_ADVISER_*, COUNCIL_MEDIATI
     ['phone us', false],
   ])('takes %j as a UK telephone number: %s', (value, ok) => {
     expect(isUkPhoneNumber(value)).toBe(ok);
+  });
+});
+
+describe('LETTERS_REPLY_TO: where a family’s reply to a letter’s email goes', () => {
+  it('is the council’s mediation contact when unset, never MAIL_FROM', () => {
+    expect(letterReplyToOf(loadConfig({}))).toEqual({
+      name: EXAMPLE_SENDER.councilMediationContact.name,
+      address: EXAMPLE_SENDER.councilMediationContact.email,
+    });
+    expect(
+      letterReplyToOf(loadConfig({ NODE_ENV: 'production', ...SENDER })),
+    ).toEqual({
+      name: 'Rutland SEND Team',
+      address: 'send@rutland.gov.example',
+    });
+  });
+
+  it('is the address set', () => {
+    expect(
+      letterReplyToOf(
+        loadConfig({ LETTERS_REPLY_TO: ' send.casework@rutland.gov.example ' }),
+      ),
+    ).toBe('send.casework@rutland.gov.example');
+  });
+
+  it('refuses what is not an email address, naming the variable', () => {
+    expect(() =>
+      loadConfig({ LETTERS_REPLY_TO: 'SEND team <send@rutland.gov.example>' }),
+    ).toThrow(/LETTERS_REPLY_TO: an email address/);
   });
 });

@@ -202,6 +202,15 @@ const schema = z.object({
     .string()
     .min(3)
     .default('SEND deadlines <send-deadlines@council.example>'),
+  /**
+   * Where a family's reply to the email that sends a letter goes (Reply-To; the email comes from
+   * MAIL_FROM, the reminders' sender). Unset: the council's mediation contact (COUNCIL_MEDIATION_CONTACT_*).
+   */
+  LETTERS_REPLY_TO: z
+    .string()
+    .trim()
+    .pipe(z.email('an email address, e.g. send.casework@council.gov.uk'))
+    .optional(),
   /** The address staff use to reach the app: links in emails and calendar feed URLs. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   /** After a failed send, an email waits this long (ms) before it is tried again, doubling each time up to 30 minutes. */
@@ -470,6 +479,23 @@ export function letterSenderOf(config: AppConfig): LetterSender {
     informationAdviceSupport: contact('SENDIASS'),
     disagreementResolution: contact('DISAGREEMENT_RESOLUTION'),
   };
+}
+
+/**
+ * Whom a family's reply to the email that sends a letter reaches (its Reply-To): LETTERS_REPLY_TO,
+ * or else the council's mediation contact as the letters name it (`letterSenderOf`), never the
+ * reminders' sender MAIL_FROM.
+ */
+export function letterReplyToOf(
+  config: AppConfig,
+  sender: LetterSender = letterSenderOf(config),
+): string | { name: string; address: string } {
+  return (
+    config.LETTERS_REPLY_TO ?? {
+      name: sender.councilMediationContact.name,
+      address: sender.councilMediationContact.email,
+    }
+  );
 }
 
 /** The value for Express's `trust proxy` setting. */

@@ -17,6 +17,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Where replies go, when not to MAIL_FROM (a letter's email: the council's contact for the family). */
+  replyTo?: string | { name: string; address: string };
   /** Files sent with it (a letter's PDF). */
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
@@ -69,6 +71,7 @@ export class MailService implements OnApplicationShutdown {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       ...(mail.attachments ? { attachments: mail.attachments } : {}),
     });
     const info = await within(

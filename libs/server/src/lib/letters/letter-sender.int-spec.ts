@@ -55,7 +55,7 @@ const actor: Actor = {
 };
 
 const history = DEMO_LETTER_HISTORIES.decision_notice;
-const mailed: { subject: string; text: string }[] = [];
+const mailed: { subject: string; text: string; replyTo?: unknown }[] = [];
 
 async function services(env: NodeJS.ProcessEnv) {
   const templates = {
@@ -127,7 +127,11 @@ async function services(env: NodeJS.ProcessEnv) {
       {
         provide: MailService,
         useValue: {
-          send: async (m: { subject: string; text: string }) => {
+          send: async (m: {
+            subject: string;
+            text: string;
+            replyTo?: unknown;
+          }) => {
             mailed.push(m);
           },
         },
@@ -187,5 +191,10 @@ describe('the letters’ sender (LETTER_SENDER, from the configuration)', () => 
       'Please find attached a letter from Rutland County Council (notice.pdf).',
     );
     expect(`${mailed[0]!.subject} ${mailed[0]!.text}`).not.toContain('Example');
+    // Replies reach the council's contact, not MAIL_FROM (the reminders' sender).
+    expect(mailed[0]!.replyTo).toEqual({
+      name: 'Rutland SEND Team',
+      address: 'send@rutland.gov.example',
+    });
   });
 });

@@ -37,6 +37,11 @@ import { CaseRepository } from '../cases/case.repository';
 import { CaseWriteService } from '../cases/case-write.service';
 import { decisionEventOf } from '../cases/decision.controller';
 import { Clock } from '../clock/clock';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  letterReplyToOf,
+} from '../config/app-config';
 import { MailService } from '../deadlines/mail.service';
 import { DocumentService } from '../documents/document.service';
 import { rolledBackOnFailure } from '../http/write-outcome';
@@ -77,6 +82,9 @@ interface PreparedLetter {
  */
 @Injectable()
 export class LettersService {
+  /** Where the family's reply to a letter's email goes: not to MAIL_FROM, the reminders' sender. */
+  private readonly replyTo: ReturnType<typeof letterReplyToOf>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly commands: CaseCommandService,
@@ -90,7 +98,10 @@ export class LettersService {
     @Inject(CALENDAR) private readonly calendar: Calendar,
     private readonly mail: MailService,
     @Inject(LETTER_SENDER) private readonly sender: LetterSender,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.replyTo = letterReplyToOf(config, sender);
+  }
 
   async preview(
     caseId: string,
@@ -201,7 +212,9 @@ export class LettersService {
 
   /**
    * Records that a letter was sent: by email through the configured mail server with the PDF
-   * attached (the entry is saved only if the mail server took the message), or by post.
+   * attached (the entry is saved only if the mail server took the message), or by post. The email
+   * asks the family to reply: its Reply-To is the council's (LETTERS_REPLY_TO, else the mediation
+   * contact), not MAIL_FROM, the reminders' sender.
    */
   async send(
     caseId: string,
@@ -244,6 +257,7 @@ export class LettersService {
             .send({
               id: `letter-${letterId}-${recorded.sequence}`,
               to,
+              replyTo: this.replyTo,
               subject: `${LETTER_KIND_LABELS[letter.kind as LetterKind]}: ${this.sender.councilName}`,
               text: `Please find attached a letter from ${this.sender.councilName} (${pdf.filename}).\n\nIf you have questions about it, reply to this email or contact the caseworker named in the letter.`,
               attachments: [
