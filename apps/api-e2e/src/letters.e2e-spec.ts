@@ -413,6 +413,152 @@ describe('letters: issue = record, and the letter says what the record says', ()
     }
   });
 
+  it('the response to a recommendation issued with its letter (issue = record): previewed with the deadline it meets, then recorded with the DOCX and PDF dated the response', async () => {
+    const { w, appeal } = await appealedCase('Kit Letters');
+    const decided = (await w.post(
+      `/appeals/${appeal.id}/outcome`,
+      {
+        outcome: 'decided_allowed',
+        decisionDate: '2026-02-10',
+        orderSentOn: '2026-02-11',
+        orders: [{ orderType: 'assess' }],
+        recommendations: [
+          {
+            section: 'H1',
+            responsibleBody: 'council_social_care',
+            text: 'A short-breaks assessment by the disabled children’s team.',
+          },
+        ],
+      },
+      'appeal.decided',
+    )) as unknown as { recommendations: { id: string }[] };
+    const rec = decided.recommendations.at(-1)!;
+    const due = dueOf(w, 'recommendation.response', rec.id);
+    const recommendationResponse = {
+      recommendationId: rec.id,
+      outcome: 'partly_followed',
+      reasons:
+        'The assessment is offered; overnight breaks are already provided by the school.',
+      sentOn: '2026-02-27',
+      recipient: 'parent',
+      sentTo: ['Parent of Kit Letters', 'Council SEND team'],
+    };
+    const before = w.version;
+    const preview = await letters<{
+      text: string;
+      html: string;
+      deadlines: { title: string; dueOn: string }[];
+      met: { title: string; dueOn: string }[];
+      missingParts: unknown[];
+    }>(
+      w,
+      '/letters/preview',
+      { kind: 'recommendation_response', recommendationResponse },
+      200,
+    );
+    expect(preview.missingParts).toEqual([]);
+    expect(preview.deadlines).toEqual([]);
+    // Recommendations Power Regs 2017 reg 6(2): the response meets its 5 weeks.
+    expect(preview.met.map((d) => d.dueOn)).toEqual([due]);
+    expect(preview.text).toContain('Date: Fri 27 Feb 2026');
+    expect(preview.html).toContain('overnight breaks');
+    // A preview saves nothing.
+    expect((await api<Detail>('GET', `/cases/${w.id}`)).body.version).toBe(
+      before,
+    );
+
+    const letter = await issue(w, {
+      kind: 'recommendation_response',
+      recommendationResponse,
+    });
+    const history = (await api<History>('GET', `/cases/${w.id}/history`)).body;
+    const entry = history.find((e) => e.sequence === letter.eventSequence)!;
+    expect(entry.type).toBe('recommendation.responded');
+    expect(entry.payload).toMatchObject({
+      recommendationId: rec.id,
+      outcome: 'partly_followed',
+      sentOn: '2026-02-27',
+      recipient: 'parent',
+    });
+    const deadline = (
+      w.detail as unknown as {
+        deadlines: {
+          ruleId: string;
+          subjectId: string;
+          status: string;
+          metOn?: string;
+        }[];
+      }
+    ).deadlines.find(
+      (d) => d.ruleId === 'recommendation.response' && d.subjectId === rec.id,
+    )!;
+    expect(deadline.status).toBe('met');
+    expect(deadline.metOn).toBe('2026-02-27');
+    const text = await storedText(w, letter);
+    for (const t of [text.docx, text.pdf]) {
+      expect(t).toContain('Date: Fri 27 Feb 2026');
+      expect(t).toContain(
+        `In appeal ${appeal.tribunalReference} the Tribunal, on Tue 10 Feb 2026`,
+      );
+      expect(t).toContain(`by ${due}`);
+      expect(t).toContain(
+        'The assessment is offered; overnight breaks are already provided by the school.',
+      );
+    }
+    const [row] = await sql(
+      `SELECT kind, to_char(letter_date, 'YYYY-MM-DD') AS letter_date FROM letter WHERE id = $1`,
+      [letter.letterId],
+    );
+    expect(row).toEqual({
+      kind: 'recommendation_response',
+      letter_date: '2026-02-27',
+    });
+
+    // Exactly one of decision, recommendationResponse and eventSequence: two at once is a 400, writing nothing.
+    for (const body of [
+      {
+        kind: 'recommendation_response',
+        recommendationResponse,
+        eventSequence: letter.eventSequence,
+      },
+      {
+        kind: 'decision_notice',
+        recommendationResponse,
+        decision: {
+          type: 'refuse_amend',
+          decisionDate: '2026-03-02',
+          letterSent: '2026-03-03',
+        },
+      },
+    ]) {
+      for (const path of ['/letters', '/letters/preview'] as const) {
+        const both = await api<{ detail: string }>(
+          'POST',
+          `/cases/${w.id}${path}`,
+          { expectedVersion: w.version, ...body },
+        );
+        expect(both.status).toBe(400);
+        expect(both.body.detail).toMatch(/^Give only one of `decision`/);
+      }
+    }
+    const wrongKind = await api<{ detail: string }>(
+      'POST',
+      `/cases/${w.id}/letters/preview`,
+      {
+        kind: 'decision_notice',
+        expectedVersion: w.version,
+        recommendationResponse,
+      },
+    );
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.detail).toMatch(
+      /response to a recommendation is issued with the letter/,
+    );
+    expect((await api<Detail>('GET', `/cases/${w.id}`)).body.version).toBe(
+      w.version,
+    );
+  });
+
   it('a concession: the notice to the Tribunal dated the day it was told, with the duties that run from it', async () => {
     const { w, appeal } = await appealedCase('Sky Letters');
     await w.post(

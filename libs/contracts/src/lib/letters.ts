@@ -1,5 +1,9 @@
 import type { CaseDetail } from './cases';
-import type { RecordDecisionRequest, VersionedWrite } from './requests';
+import type {
+  RecordDecisionRequest,
+  RecordRecommendationResponseRequest,
+  VersionedWrite,
+} from './requests';
 
 /** The letters the service makes (see the domain's `letters.ts` for the law of each). */
 export const LETTER_KINDS = [
@@ -11,15 +15,26 @@ export const LETTER_KINDS = [
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
+/** The response to a recommendation to record with its letter: as for `POST …/recommendations/:recommendationId/response`, with the recommendation's id. */
+export interface RecommendationResponseEntry
+  extends Omit<
+    RecordRecommendationResponseRequest,
+    'expectedVersion' | 'dryRun'
+  > {
+  recommendationId: string;
+}
+
 /**
- * `POST /api/cases/:id/letters/preview` and `POST /api/cases/:id/letters`. Either `decision`: the
- * decision to record with its notice (issue = record); or `eventSequence`: an entry recorded
- * earlier, for which the letter of `kind` is made and attached.
+ * `POST /api/cases/:id/letters/preview` and `POST /api/cases/:id/letters`. Exactly one of:
+ * `decision`, the decision to record with its notice (issue = record); `recommendationResponse`,
+ * the response to a Tribunal recommendation to record with its letter (issue = record); or
+ * `eventSequence`, an entry recorded earlier, for which the letter of `kind` is made and attached.
  */
 export interface LetterRequest {
   kind: LetterKind;
   expectedVersion: number;
   decision?: Omit<RecordDecisionRequest, 'expectedVersion' | 'dryRun'>;
+  recommendationResponse?: RecommendationResponseEntry;
   eventSequence?: number;
 }
 
@@ -45,6 +60,8 @@ export interface LetterPreview {
   html: string;
   /** The deadlines the entry opens, as the clock counted them. */
   deadlines: LetterDeadlineView[];
+  /** The deadlines the entry meets (a response to a recommendation meets its 5 weeks). */
+  met: LetterDeadlineView[];
   /** Parts the law requires that the template lacks: a letter with any cannot be issued. */
   missingParts: LetterPartView[];
 }

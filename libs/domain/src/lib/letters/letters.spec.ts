@@ -6,6 +6,7 @@ import {
   LETTER_KINDS,
   letterChecklistOf,
   letterData,
+  letterDeadlineLine,
   letterFacts,
   letterKindOf,
   missingParts,
@@ -149,6 +150,33 @@ describe('letter data: each kind from the case record and the deadline clock', (
       responseDueOn: 'Mon 6 Jul 2026',
     });
     expect(d['outcome']).toMatch(/not followed/i);
+  });
+
+  it('the facts of a response to a recommendation: it opens no deadline and meets its 5 weeks', () => {
+    const history: CaseEvent[] = [
+      ...decided,
+      {
+        type: 'recommendation.responded',
+        recommendationId: 'r1',
+        outcome: 'followed',
+        sentOn: '2026-06-30',
+        recipient: 'parent',
+        sentTo: ['Alex Taylor'],
+      },
+    ];
+    checkHistory(history);
+    const facts = letterFacts(history);
+    expect(facts.opened).toEqual([]);
+    expect(facts.met.map(letterDeadlineLine)).toEqual([
+      expect.objectContaining({ dueOn: 'Mon 6 Jul 2026' }),
+    ]);
+    expect(facts.met[0]).toMatchObject({
+      ruleId: 'recommendation.response',
+      subjectId: 'r1',
+      metOn: '2026-06-30',
+    });
+    // The entry before it met nothing.
+    expect(letterFacts(history, history.length - 2).met).toEqual([]);
   });
 
   it('concession notice: dated the day the Tribunal was told, with the duties that run from it', () => {

@@ -85,6 +85,8 @@ export interface LetterFacts {
   event: CaseEvent;
   /** The deadlines the entry opened, as the clock counted them (due date and explanation). */
   opened: readonly LedgerEntry[];
+  /** The deadlines the entry met (a response to a recommendation meets its 5 weeks). */
+  met: readonly LedgerEntry[];
   /** Every deadline of the case as the history stands with the entry. */
   deadlines: readonly LedgerEntry[];
 }
@@ -111,6 +113,7 @@ export function letterFacts(
     snapshot,
     event: effective[index],
     opened: ledger.filter((d) => d.openedAt === index),
+    met: ledger.filter((d) => d.closedAt === index && d.status === 'met'),
     deadlines: ledger,
   };
 }
@@ -128,7 +131,8 @@ export type LetterData = Record<
   string | LetterDeadline[] | Record<string, string>[]
 >;
 
-const deadlineLine = (d: LedgerEntry): LetterDeadline => ({
+/** A deadline as a letter (and its preview) states it: its title, due date and how it was counted. */
+export const letterDeadlineLine = (d: LedgerEntry): LetterDeadline => ({
   title: ruleTitle(d.ruleId),
   dueOn: formatLongDate(d.dueOn),
   explanation: d.explanation.join('; '),
@@ -197,7 +201,7 @@ export function letterData(
     caseworkerName: snapshot.caseworker,
     caseworkerEmail: sender.caseworkerEmail ?? '',
     caseworkerTeam: snapshot.team,
-    deadlines: facts.opened.map(deadlineLine),
+    deadlines: facts.opened.map(letterDeadlineLine),
   };
   switch (kind) {
     case 'decision_notice':

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   Max,
   Min,
   ValidateIf,
@@ -14,9 +15,13 @@ import {
   LETTER_KINDS,
   type LetterKind,
   type LetterRequest,
+  type RecommendationResponseEntry,
   type SendLetterRequest,
 } from '@send/contracts';
-import { RecordDecisionDto } from '../cases/dto/case.dto';
+import {
+  RecordDecisionDto,
+  RecordRecommendationResponseDto,
+} from '../cases/dto/case.dto';
 import { MAX_DB_INTEGER } from '../http/input-safety';
 import { VersionedDto } from '../http/common.dto';
 
@@ -25,6 +30,25 @@ export class DecisionEntryDto extends OmitType(RecordDecisionDto, [
   'expectedVersion',
   'dryRun',
 ] as const) {}
+
+/** The response to a recommendation to record with its letter: the response request without its version, and which recommendation it answers. */
+export class RecommendationResponseEntryDto
+  extends OmitType(RecordRecommendationResponseDto, [
+    'expectedVersion',
+    'dryRun',
+  ] as const)
+  implements RecommendationResponseEntry
+{
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The recommendation answered (as in the path of its route)',
+  })
+  @IsUUID('all', {
+    message:
+      'recommendationId must be the id of a recommendation of the Tribunal on this case',
+  })
+  recommendationId!: string;
+}
 
 export class LetterRequestDto implements LetterRequest {
   @ApiProperty({ enum: LETTER_KINDS, example: 'decision_notice' })
@@ -58,6 +82,16 @@ export class LetterRequestDto implements LetterRequest {
   @ValidateNested()
   @Type(() => DecisionEntryDto)
   decision?: DecisionEntryDto;
+
+  @ApiPropertyOptional({
+    description:
+      'The response to a Tribunal recommendation to record with its letter (issue = record): as for POST /cases/:id/recommendations/:recommendationId/response, with recommendationId',
+    type: RecommendationResponseEntryDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecommendationResponseEntryDto)
+  recommendationResponse?: RecommendationResponseEntryDto;
 
   @ApiPropertyOptional({
     description:

@@ -25,6 +25,7 @@ import {
   letterChecklistOf,
   letterData,
   letterDateOf,
+  letterDeadlineLine,
   letterFacts,
   letterKindOf,
   type LetterSender,
@@ -36,6 +37,7 @@ import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
 import { CaseWriteService } from '../cases/case-write.service';
 import { decisionEventOf } from '../cases/decision.controller';
+import { recommendationResponseEventOf } from '../appeals/appeal.controller';
 import { Clock } from '../clock/clock';
 import {
   APP_CONFIG,
@@ -71,6 +73,7 @@ interface PreparedLetter {
   reference: string;
   docx: Buffer;
   deadlines: LetterPreview['deadlines'];
+  met: LetterPreview['met'];
   missing: RequiredPart[];
 }
 
@@ -115,6 +118,7 @@ export class LettersService {
       text: docxText(letter.docx),
       html: docxHtml(letter.docx),
       deadlines: letter.deadlines,
+      met: letter.met,
       missingParts: letter.missing.map(({ id, name, law }) => ({
         id,
         name,
@@ -292,34 +296,21 @@ export class LettersService {
   ): Promise<PreparedLetter> {
     const template = await this.templates.current(body.kind);
     const text = templateText(template.content);
+    const toRecord = entryToRecord(body, text);
     let history: CaseEvent[];
     let index: number;
-    let toRecord: boolean;
-    if (body.decision && body.eventSequence !== undefined) {
-      throw new BadRequestException(
-        'Give either the decision to record with its notice, or the number of an entry recorded earlier, not both.',
-      );
-    } else if (body.decision) {
-      if (body.kind !== 'decision_notice')
-        throw new BadRequestException(
-          'A decision is issued with a notice of a decision (kind decision_notice).',
-        );
-      // The record's letter checklist is what the template contains (SEND Regs reg 32).
-      const event = decisionEventOf(
-        { ...body.decision, letterChecklist: letterChecklistOf(text) },
-        randomUUID(),
-      );
+    if (toRecord) {
       // Every check of the write path, on the case as it is, with nothing saved.
       history = await this.commands.dryRun(
         caseId,
-        event,
+        toRecord,
         actor,
         { expectedVersion: body.expectedVersion },
         (tx) => this.commands.historyOf(tx, caseId),
       );
       index = history.length - 1;
-      toRecord = true;
-    } else if (body.eventSequence !== undefined) {
+    } else {
+      const sequence = body.eventSequence as number;
       const current = await this.cases.byId(caseId);
       if (!current)
         throw new NotFoundException(`There is no case with id ${caseId}.`);
@@ -328,16 +319,11 @@ export class LettersService {
           `This case has changed since you opened it (you had version ${body.expectedVersion}; it is now at version ${current.version}). Reload it, check the changes, then try again.`,
         );
       history = await this.commands.historyOf(this.db.manager, caseId);
-      index = body.eventSequence - 1;
+      index = sequence - 1;
       if (index < 0 || index >= history.length)
         throw new NotFoundException(
-          `This case has no history entry number ${body.eventSequence}.`,
+          `This case has no history entry number ${sequence}.`,
         );
-      toRecord = false;
-    } else {
-      throw new BadRequestException(
-        'Give the decision to record with its notice, or the number of the entry recorded earlier that the letter is for.',
-      );
     }
     const facts = letterFacts(history, index, this.calendar);
     const kindOfEntry = letterKindOf(facts.event);
@@ -352,12 +338,60 @@ export class LettersService {
       kind: body.kind,
       templateId: template.id,
       event: facts.event,
-      toRecord,
+      toRecord: toRecord !== undefined,
       sequence: index + 1,
       reference: facts.snapshot.reference,
       docx: renderLetter(template.content, data),
       deadlines: data['deadlines'] as LetterPreview['deadlines'],
+      met: facts.met.map(letterDeadlineLine),
       missing: missingParts(body.kind, text),
     };
   }
+}
+
+/** The entries a letter can be issued with as it is recorded (issue = record): the body's field, and the letter each goes with. */
+const TO_RECORD = {
+  decision: 'decision_notice',
+  recommendationResponse: 'recommendation_response',
+} as const satisfies Partial<Record<keyof LetterRequest, LetterKind>>;
+
+const ENTRY_FIELDS =
+  '`decision` (a decision to record with its notice), `recommendationResponse` (a response to a recommendation to record with its letter) or `eventSequence` (the number of an entry recorded earlier)';
+
+/**
+ * The entry to record with the letter (issue = record), or undefined for a letter for an entry
+ * recorded earlier (`eventSequence`): exactly one of the three is given, and an entry to record
+ * only with its own kind of letter.
+ */
+export function entryToRecord(
+  body: LetterRequest,
+  templateText: string,
+): CaseEvent | undefined {
+  const given = (
+    ['decision', 'recommendationResponse', 'eventSequence'] as const
+  ).filter((f) => body[f] !== undefined && body[f] !== null);
+  if (given.length !== 1)
+    throw new BadRequestException(
+      given.length === 0
+        ? `Say what the letter is for: give one of ${ENTRY_FIELDS}.`
+        : `Give only one of ${ENTRY_FIELDS}, not ${given.map((f) => `\`${f}\``).join(' and ')} together.`,
+    );
+  const [field] = given;
+  if (field === 'eventSequence') return undefined;
+  if (body.kind !== TO_RECORD[field])
+    throw new BadRequestException(
+      `A ${field === 'decision' ? 'decision' : 'response to a recommendation'} is issued with the letter “${LETTER_KIND_LABELS[TO_RECORD[field]]}” (kind ${TO_RECORD[field]}), not “${LETTER_KIND_LABELS[body.kind]}”.`,
+    );
+  if (field === 'decision') {
+    const decision = body.decision as NonNullable<LetterRequest['decision']>;
+    // The record's letter checklist is what the template contains (SEND Regs reg 32).
+    return decisionEventOf(
+      { ...decision, letterChecklist: letterChecklistOf(templateText) },
+      randomUUID(),
+    );
+  }
+  const response = body.recommendationResponse as NonNullable<
+    LetterRequest['recommendationResponse']
+  >;
+  return recommendationResponseEventOf(response, response.recommendationId);
 }
