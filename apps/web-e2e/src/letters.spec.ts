@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   appealRegistered,
   issueAndDownloadPdf,
@@ -79,19 +79,14 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
   expect(violations).toEqual([]);
 });
 
-/*
- * The letter of an entry recorded earlier (issue 15): the council's response to the Tribunal's
- * health and social care recommendations, made from the entry in the history, issued, and recorded
- * as sent by post. The case, to the response, is built through the API.
- */
-test('a caseworker makes the response to the recommendations as a letter from the history, issues it and records it as posted', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
-  const c = await openCaseThroughApi(page, 'Jo Response', '2015-03-02');
-  await c.post('/contacts', { name: 'Sam Response', relationship: 'parent' });
+/** A case through the API to the Tribunal's decision with one health recommendation (section G, the ICB). */
+async function recommendationMade(
+  page: Page,
+  childName: string,
+  parentName: string,
+) {
+  const c = await openCaseThroughApi(page, childName, '2015-03-02');
+  await c.post('/contacts', { name: parentName, relationship: 'parent' });
   const decided = await c.post('/decisions', {
     type: 'refuse_reassessment',
     decisionDate: '2026-01-05',
@@ -118,16 +113,36 @@ test('a caseworker makes the response to the recommendations as a letter from th
       },
     ],
   });
-  await c.post(
-    `/recommendations/${allowed.recommendations.at(-1)?.id ?? ''}/response`,
-    {
-      outcome: 'not_followed',
-      reasons: 'A review by the school’s therapist is already booked.',
-      sentOn: '2026-02-20',
-      recipient: 'parent',
-      sentTo: ['Sam Response'],
-    },
+  return {
+    c,
+    tribunal,
+    recommendationId: allowed.recommendations.at(-1)?.id ?? '',
+  };
+}
+
+/*
+ * The letter of an entry recorded earlier (issue 15): the council's response to the Tribunal's
+ * health and social care recommendations, made from the entry in the history, issued, and recorded
+ * as sent by post. The case, to the response, is built through the API.
+ */
+test('a caseworker makes the response to the recommendations as a letter from the history, issues it and records it as posted', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const violations = watchForViolations(page);
+  await signIn(page, 'casey@example.council');
+  const { c, tribunal, recommendationId } = await recommendationMade(
+    page,
+    'Jo Response',
+    'Sam Response',
   );
+  await c.post(`/recommendations/${recommendationId}/response`, {
+    outcome: 'not_followed',
+    reasons: 'A review by the school’s therapist is already booked.',
+    sentOn: '2026-02-20',
+    recipient: 'parent',
+    sentTo: ['Sam Response'],
+  });
 
   // From the history: the entry offers its letter.
   await page.goto(`/cases/${c.id}/history`);
@@ -171,5 +186,113 @@ test('a caseworker makes the response to the recommendations as a letter from th
     await page.request.get(`/api/cases/${c.id}/history`)
   ).json();
   expect(history.at(-1)).toMatchObject({ type: 'letter.sent' });
+  expect(violations).toEqual([]);
+});
+
+/*
+ * Issue = record for the response to the recommendations: from "Check your answers" of the
+ * response form, the letter is previewed in the browser with the deadline it meets (the 5 weeks of
+ * Recommendations Power Regs 2017 reg 6), then issued, which records the response and stores the
+ * letter (Word and PDF) with it.
+ */
+test('a caseworker issues the response to a recommendation with its letter from check your answers, which records the response', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const violations = watchForViolations(page);
+  await signIn(page, 'casey@example.council');
+  const { c, tribunal } = await recommendationMade(
+    page,
+    'Kit Response',
+    'Lou Response',
+  );
+  const due = (await c.detail()).deadlines.find(
+    (d) => d.ruleId === 'recommendation.response',
+  )?.dueOn;
+
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole('button', { name: 'Record the response' }).click();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Record the response to a recommendation',
+    }),
+  ).toBeVisible();
+  await page.getByLabel('Partly followed').check();
+  await page
+    .getByLabel('Reasons')
+    .fill(
+      'The review is offered; weekly therapy is already provided by the school.',
+    );
+  await fillDate(page, 'Date the response was sent', '2026-02-27');
+  await page.getByLabel('Parent', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Check your answers before saving',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Or issue the letter' }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Preview the letter' }).click();
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview).toContainText(
+    `In appeal ${tribunal} the Tribunal, on Tue 10 Feb 2026`,
+  );
+  await expect(preview).toContainText('Date: Fri 27 Feb 2026');
+  await expect(preview).toContainText(
+    'The review is offered; weekly therapy is already provided by the school.',
+  );
+  const met = page.getByRole('heading', {
+    name: 'The deadlines this letter meets',
+  });
+  await expect(met).toBeVisible();
+  // The 5 weeks from the Tribunal's decision, as the clock counted them.
+  const dueText = new Date(`${due}T12:00:00Z`)
+    .toLocaleDateString('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    .replace(/,/g, '');
+  await expect(met.locator('xpath=following-sibling::dl[1]')).toContainText(
+    dueText,
+  );
+  // Nothing is recorded by the preview.
+  expect(
+    (await c.detail()).recommendations.at(-1)?.response,
+    'no response recorded before the letter is issued',
+  ).toBeUndefined();
+  await shootAtThreeSizes(
+    page,
+    'letters-07-recommendation-response-issue-preview',
+  );
+
+  const text = await issueAndDownloadPdf(
+    page,
+    'letters-08-recommendation-response-issued-pdf-page-1',
+  );
+  await expect(page.locator('.govuk-panel__body')).toContainText(
+    'The response is recorded as entry',
+  );
+  await shootAtThreeSizes(page, 'letters-09-recommendation-response-issued');
+  expect(text).toContain('Date: Fri 27 Feb 2026');
+  expect(text).toContain(
+    'The review is offered; weekly therapy is already provided by the school.',
+  );
+  const after = await c.detail();
+  expect(after.recommendations.at(-1)?.response).toMatchObject({
+    outcome: 'partly_followed',
+    sentOn: '2026-02-27',
+    recipient: 'parent',
+  });
+  expect(
+    after.deadlines.find((d) => d.ruleId === 'recommendation.response'),
+  ).toMatchObject({ status: 'met', metOn: '2026-02-27', dueOn: due });
   expect(violations).toEqual([]);
 });

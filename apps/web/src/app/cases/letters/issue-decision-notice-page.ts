@@ -12,7 +12,6 @@ import {
   type LetterRequest,
 } from '@send/contracts';
 import { DECISION_TYPE_LABELS } from '@send/domain';
-import { LongDatePipe } from '../../shared/date-pipes';
 import { londonToday } from '../../shared/dates';
 import { ErrorSummary } from '../../shared/error-summary';
 import type { FieldError } from '../../shared/forms/form-types';
@@ -27,7 +26,12 @@ import {
 import { EventFormFields, type FieldChange } from '../record/event-form-fields';
 import { choicesOf, dateError, happenedOn } from '../record/forms/common';
 import { LetterIssuer } from './letter-issuer';
-import { LetterIssued, LetterPreviewView, LetterProblem } from './letter-views';
+import {
+  LetterDeadlines,
+  LetterIssued,
+  LetterPreviewView,
+  LetterProblem,
+} from './letter-views';
 
 /**
  * The notice's dates, asked and checked by the form engine as every entry form asks a date (the
@@ -62,11 +66,11 @@ const NOTICE_DATES: Pick<EventFormSpec, 'fields' | 'validate'> = {
   providers: [LetterIssuer],
   imports: [
     RouterLink,
-    LongDatePipe,
     ErrorSummary,
     SelectField,
     EventFormFields,
     LetterProblem,
+    LetterDeadlines,
     LetterPreviewView,
     LetterIssued,
   ],
@@ -91,17 +95,7 @@ const NOTICE_DATES: Pick<EventFormSpec, 'fields' | 'validate'> = {
             <div class="govuk-button-group">
               <button type="button" class="govuk-button govuk-button--secondary" (click)="preview()">Preview the letter</button>
             </div>
-            @if (letters.preview(); as p) {
-              <h2 class="govuk-heading-m">The deadlines this letter opens</h2>
-              <dl class="govuk-summary-list">
-                @for (d of p.deadlines; track $index) {
-                  <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{{ d.title }}</dt>
-                    <dd class="govuk-summary-list__value">{{ d.dueOn | longDate }}<br /><span class="govuk-hint">{{ d.explanation }}</span></dd>
-                  </div>
-                }
-              </dl>
-            }
+            <app-letter-deadlines />
             <app-letter-preview (issue)="letters.issue(request())" />
           }
         </div>

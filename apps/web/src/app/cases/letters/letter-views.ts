@@ -6,6 +6,7 @@ import {
   output,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { LongDatePipe } from '../../shared/date-pipes';
 import { CaseStore } from '../case-store';
 import { LetterIssuer } from './letter-issuer';
 import { SendLetter } from './send-letter';
@@ -26,6 +27,33 @@ import { SendLetter } from './send-letter';
   `,
 })
 export class LetterProblem {
+  protected readonly letters = inject(LetterIssuer);
+}
+
+/** The deadlines the previewed letter's entry opens, and those it meets, as the clock counted them. */
+@Component({
+  selector: 'app-letter-deadlines',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [LongDatePipe],
+  template: `
+    @if (letters.preview(); as p) {
+      @for (list of [{ heading: 'The deadlines this letter opens', deadlines: p.deadlines }, { heading: 'The deadlines this letter meets', deadlines: p.met ?? [] }]; track list.heading) {
+        @if (list.deadlines.length) {
+          <h2 class="govuk-heading-m">{{ list.heading }}</h2>
+          <dl class="govuk-summary-list">
+            @for (d of list.deadlines; track $index) {
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{{ d.title }}</dt>
+                <dd class="govuk-summary-list__value">{{ d.dueOn | longDate }}<br /><span class="govuk-hint">{{ d.explanation }}</span></dd>
+              </div>
+            }
+          </dl>
+        }
+      }
+    }
+  `,
+})
+export class LetterDeadlines {
   protected readonly letters = inject(LetterIssuer);
 }
 

@@ -9,11 +9,19 @@ import {
   signal,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import type { LetterRequest } from '@send/contracts';
 import { FlashMessage } from '../../core/flash-message';
 import { ErrorSummary } from '../../shared/error-summary';
 import type { FieldError } from '../../shared/forms/form-types';
 import { SERVICE_PROBLEM } from '../../shared/problem';
 import { CaseStore } from '../case-store';
+import { LetterIssuer } from '../letters/letter-issuer';
+import {
+  LetterDeadlines,
+  LetterIssued,
+  LetterPreviewView,
+  LetterProblem,
+} from '../letters/letter-views';
 import { ConflictBanner } from './conflict-banner';
 import { DeadlineChangeList } from './deadline-change-list';
 import { answersOf } from './event-form';
@@ -27,14 +35,32 @@ const HEADING = 'Check your answers before saving';
  * The GOV.UK "Check your answers" page of an entry: the answers with a way to change each, and the
  * deadlines the entry opens, moves or closes (from the dry run), each with its explanation. Saving
  * sends the same answers for real; a conflict shows what changed, runs the dry run again on the
- * case as it is now, and keeps every answer.
+ * case as it is now, and keeps every answer. An entry the law wants a letter for (`spec.letter`)
+ * can instead be issued with its letter (issue = record): the letter previewed in the browser with
+ * the deadlines it opens or meets, then issued, which records the entry and stores the letter.
  */
 @Component({
   selector: 'app-check-answers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [RecordPageState],
-  imports: [RouterLink, ErrorSummary, DeadlineChangeList, ConflictBanner],
+  providers: [RecordPageState, LetterIssuer],
+  imports: [
+    RouterLink,
+    ErrorSummary,
+    DeadlineChangeList,
+    ConflictBanner,
+    LetterProblem,
+    LetterDeadlines,
+    LetterPreviewView,
+    LetterIssued,
+  ],
   template: `
+    @if (letters.issued()) {
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <app-letter-issued [body]="state.spec()?.letter?.issued ?? 'The entry is recorded as entry'" />
+        </div>
+      </div>
+    } @else {
     <a class="govuk-back-link" [routerLink]="state.formLink()" [queryParams]="state.params()">Back</a>
     @if (state.cannotRecord()) {
       <h1 class="govuk-heading-l">You cannot record entries</h1>
@@ -105,10 +131,25 @@ const HEADING = 'Check your answers before saving';
           @if (busy()) {
             <p class="govuk-body" role="status">{{ busy() }}</p>
           }
+          @if (spec.letter) {
+            <h2 class="govuk-heading-m">Or issue the letter</h2>
+            <p class="govuk-body">
+              Issuing the letter saves the entry and stores the letter with it (Word and PDF), each with its fingerprint in the
+              case history. The letter says what the entry says, and is dated the date it was sent.
+            </p>
+            <app-letter-problem />
+            <div class="govuk-button-group">
+              <button type="button" class="govuk-button govuk-button--secondary" [attr.aria-disabled]="busy() || letters.busy() || null"
+                (click)="previewLetter()">Preview the letter</button>
+            </div>
+            <app-letter-deadlines />
+            <app-letter-preview (issue)="issueLetter()" />
+          }
         </div>
       </div>
     } @else {
       <p class="govuk-body" role="status">Loading your answers…</p>
+    }
     }
   `,
 })
@@ -119,6 +160,7 @@ export class CheckAnswersPage {
   private readonly router = inject(Router);
   private readonly flash = inject(FlashMessage);
   private readonly document = inject(DOCUMENT);
+  protected readonly letters = inject(LetterIssuer);
 
   protected readonly heading = HEADING;
   protected readonly serviceProblem = SERVICE_PROBLEM;
@@ -160,7 +202,8 @@ export class CheckAnswersPage {
         this.state.context() &&
         this.state.spec() &&
         !this.state.notFound() &&
-        !this.draft()
+        !this.draft() &&
+        !this.letters.issued()
       ) {
         void this.router.navigate(this.state.formLink(), {
           queryParams: this.state.params(),
@@ -168,12 +211,42 @@ export class CheckAnswersPage {
         });
       }
     });
-    effect(() => this.state.setTitle(HEADING, this.errors()));
+    effect(() =>
+      this.state.setTitle(
+        this.letters.issued() ? 'Letter issued' : HEADING,
+        this.errors(),
+      ),
+    );
     afterRenderEffect(() => {
       if (!this.focusBanner()) return;
       this.document.getElementById('conflict-banner')?.focus();
       this.focusBanner.set(false);
     });
+  }
+
+  /** The letter for these answers, based on the version they were checked against. */
+  private letterRequest(): LetterRequest | undefined {
+    const spec = this.state.spec();
+    const ctx = this.state.context();
+    const draft = this.draft();
+    if (!spec?.letter || !ctx || !draft?.parsed) return undefined;
+    return {
+      ...spec.letter.request(spec.body(draft.parsed, ctx), ctx),
+      expectedVersion: draft.baseVersion,
+    };
+  }
+
+  protected previewLetter(): void {
+    if (this.busy()) return;
+    void this.letters.showPreview(this.letterRequest());
+  }
+
+  /** Issue = record: the entry is saved with its letter; the page then says so, with the letter's files. */
+  protected async issueLetter(): Promise<void> {
+    const key = this.state.draftKey();
+    if (this.busy()) return;
+    await this.letters.issue(this.letterRequest());
+    if (this.letters.issued() && key) this.state.drafts.clear(key);
   }
 
   protected async save(): Promise<void> {

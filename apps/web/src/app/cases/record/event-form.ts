@@ -1,4 +1,9 @@
-import type { CaseDetail, HistoryEventView, Problem } from '@send/contracts';
+import type {
+  CaseDetail,
+  HistoryEventView,
+  LetterRequest,
+  Problem,
+} from '@send/contracts';
 import { formatLongDate } from '@send/domain';
 import { isBlankDate, parseDate } from '../../shared/forms/date-parts';
 import {
@@ -128,6 +133,15 @@ export interface EventFormSpec<B extends object = object> {
   body: (parsed: Parsed, ctx: FormContext) => B;
   /** The success banner on the case page. */
   saved: string;
+  /**
+   * An entry the law wants a letter for, which "Check your answers" offers to issue with it (issue
+   * = record): the letter request for the same answers (without expectedVersion), and the words
+   * of the confirmation before the entry's number ("The response is recorded as entry").
+   */
+  letter?: {
+    request(body: B, ctx: FormContext): Omit<LetterRequest, 'expectedVersion'>;
+    issued: string;
+  };
   /** The button that leads to checking the answers (or, with `saveFromForm`, that saves). */
   continueText?: string;
   /**

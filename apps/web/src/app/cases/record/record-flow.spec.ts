@@ -445,4 +445,139 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
       'Sam Okafor',
     ]);
   });
+  it('issues the response to a recommendation with its letter from "Check your answers": the letter previewed with the deadline it meets, then issued, which records the entry', async () => {
+    const withRecommendation = caseDetail({
+      ...detail,
+      appeals: [
+        {
+          id: 'a-1',
+          decisionId: 'dec-1',
+          tribunalReference: 'EH857/26/00001',
+          lodgedOn: '2026-01-20',
+          outcome: 'decided_allowed',
+          decisionDate: '2026-02-10',
+        },
+      ],
+      recommendations: [
+        {
+          id: 'rec-1',
+          appealId: 'a-1',
+          section: 'G',
+          responsibleBody: 'icb',
+          text: 'Provide speech therapy.',
+        },
+      ],
+    } as Partial<CaseDetail>);
+    void harness.navigateByUrl(
+      '/cases/case-1/record/recommendation-response?recommendation=rec-1',
+    );
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(withRecommendation);
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+    page().querySelector<HTMLInputElement>('#outcome-not_followed')!.click();
+    await settle();
+    const reasons = page().querySelector<HTMLTextAreaElement>('#reasons')!;
+    reasons.value = 'Already provided by the school.';
+    reasons.dispatchEvent(new Event('input'));
+    typeDate('sentOn', '27', '2', '2026');
+    page().querySelector<HTMLInputElement>('#recipient')!.click();
+    await settle();
+    await click('button', 'Continue');
+    http
+      .expectOne('/api/cases/case-1/recommendations/rec-1/response')
+      .flush({ ...withRecommendation, dryRun: true });
+    await settle();
+    expect(text(page(), 'h1')).toEqual(['Check your answers before saving']);
+    expect(text(page(), 'h2')).toContain('Or issue the letter');
+
+    await click('button', 'Preview the letter');
+    const response = {
+      recommendationId: 'rec-1',
+      outcome: 'not_followed',
+      reasons: 'Already provided by the school.',
+      sentOn: '2026-02-27',
+      recipient: 'parent',
+      sentTo: ['Parent'],
+    };
+    const preview = http.expectOne('/api/cases/case-1/letters/preview');
+    expect(preview.request.body).toEqual({
+      kind: 'recommendation_response',
+      expectedVersion: 2,
+      recommendationResponse: response,
+    });
+    preview.flush({
+      kind: 'recommendation_response',
+      templateId: null,
+      text: 'Dear Alex',
+      html: '<p>Dear Alex: we will not follow the recommendation.</p>',
+      deadlines: [],
+      met: [
+        {
+          title: 'Respond to the Tribunal’s recommendation',
+          dueOn: '2026-03-17',
+          explanation: 'Tribunal decision Tue 10 Feb 2026 + 5 weeks',
+        },
+      ],
+      missingParts: [],
+    });
+    await settle();
+    expect(text(page(), 'h2')).toContain('The deadlines this letter meets');
+    expect(text(page(), 'h2')).not.toContain('The deadlines this letter opens');
+    expect(page().textContent).toContain('Tue 17 Mar 2026');
+    expect(
+      page().querySelector('[data-testid="letter-preview"]')?.textContent,
+    ).toBe('Dear Alex: we will not follow the recommendation.');
+
+    await click('button', 'Issue the letter');
+    const issue = http.expectOne('/api/cases/case-1/letters');
+    expect(issue.request.method).toBe('POST');
+    expect(issue.request.body).toEqual({
+      kind: 'recommendation_response',
+      expectedVersion: 2,
+      recommendationResponse: response,
+    });
+    issue.flush({
+      letterId: 'l-1',
+      eventSequence: 3,
+      docxDocumentId: 'doc-w',
+      pdfDocumentId: 'doc-p',
+      templateId: null,
+      case: {
+        ...withRecommendation,
+        version: 5,
+        recommendations: [
+          {
+            ...withRecommendation.recommendations[0]!,
+            response: {
+              outcome: 'not_followed',
+              reasons: 'Already provided by the school.',
+              sentOn: '2026-02-27',
+              recipient: 'parent',
+              sentTo: ['Parent'],
+            },
+          },
+        ],
+      },
+    });
+    await settle();
+    // The case as it is after, with the history read again.
+    http
+      .expectOne('/api/cases/case-1/history')
+      .flush([
+        ...history,
+        historyEvent(3, { type: 'recommendation.responded' }),
+      ]);
+    await settle();
+    expect(text(page(), '.govuk-panel__title')).toEqual(['Letter issued']);
+    expect(text(page(), '.govuk-panel__body')).toEqual([
+      'The response is recorded as entry 3',
+    ]);
+    expect(
+      [...page().querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    ).toContain('/api/cases/case-1/documents/doc-p');
+    expect(TestBed.inject(Router).url).toContain(
+      '/record/recommendation-response/check',
+    );
+  });
 });

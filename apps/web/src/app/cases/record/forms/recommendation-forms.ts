@@ -130,4 +130,15 @@ export const recommendationResponseForm: EventFormSpec<
     } satisfies WriteBody<RecordRecommendationResponseRequest>;
   },
   saved: 'Response recorded',
+  // The written response the law requires (reg 6), issued as the entry is recorded.
+  letter: {
+    request: (body, ctx) => ({
+      kind: 'recommendation_response',
+      recommendationResponse: {
+        ...body,
+        recommendationId: ctx.params['recommendation'] ?? '',
+      },
+    }),
+    issued: 'The response is recorded as entry',
+  },
 };
