@@ -1,13 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type {
-  CaseDetail,
-  RecordRecommendationResponseRequest,
-} from '@send/contracts';
-import type { CaseEventOf } from '@send/domain';
+import type { CaseDetail } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor } from '../identity/actor';
 import { CaseWriteService } from '../cases/case-write.service';
+import { recommendationResponseEventOf } from '../cases/entry-events';
 import {
   LodgeAppealDto,
   RecordAppealOutcomeDto,
@@ -23,22 +20,6 @@ import {
 } from './appeal.dto';
 
 const APPEAL_ID = () => IdOf('appeal');
-
-/** The entry a response to a recommendation records: by its route, or issued with its letter. */
-export function recommendationResponseEventOf(
-  body: Omit<RecordRecommendationResponseRequest, 'expectedVersion' | 'dryRun'>,
-  recommendationId: string,
-): CaseEventOf<'recommendation.responded'> {
-  return {
-    type: 'recommendation.responded',
-    recommendationId,
-    outcome: body.outcome,
-    sentOn: body.sentOn,
-    recipient: body.recipient,
-    sentTo: body.sentTo.map((s) => s.trim()),
-    ...(body.reasons?.trim() ? { reasons: body.reasons.trim() } : {}),
-  };
-}
 
 @ApiTags('appeals')
 @Controller('cases/:id')

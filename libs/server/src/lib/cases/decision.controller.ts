@@ -1,13 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseDetail, RecordDecisionRequest } from '@send/contracts';
-import type { CaseEventOf } from '@send/domain';
+import type { CaseDetail } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor } from '../identity/actor';
 import { CaseId, IdOf } from '../http/endpoints';
 import { RecordOnCase } from '../auth/case-routes';
 import { Clock } from '../clock/clock';
 import { CaseWriteService } from './case-write.service';
+import { decisionEventOf } from './entry-events';
 import {
   AmendmentsProposedDto,
   AssessmentAgreedDto,
@@ -19,29 +19,6 @@ import {
   RecordDecisionDto,
   ReviewMeetingDto,
 } from './dto/case.dto';
-
-/** The `decision.issued` event a decision request records (also issued with its notice: letters context). */
-export function decisionEventOf(
-  body: Omit<RecordDecisionRequest, 'expectedVersion' | 'dryRun'>,
-  decisionId: string,
-): CaseEventOf<'decision.issued'> {
-  return {
-    type: 'decision.issued',
-    decisionId,
-    decisionType: body.type,
-    decisionDate: body.decisionDate,
-    letterSent: body.letterSent,
-    sections: body.sections ?? [],
-    ...(body.letterChecklist
-      ? { letterChecklist: { ...body.letterChecklist } }
-      : {}),
-    ...(body.rationale?.trim() ? { rationale: body.rationale.trim() } : {}),
-    ...(body.answers
-      ? { answers: { kind: body.answers.kind, id: body.answers.id } }
-      : {}),
-    ...(body.placement?.trim() ? { placement: body.placement.trim() } : {}),
-  };
-}
 
 @ApiTags('decisions')
 @Controller('cases/:id')

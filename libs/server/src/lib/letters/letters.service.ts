@@ -36,8 +36,10 @@ import { CALENDAR } from '../calendar/calendar.token';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
 import { CaseWriteService } from '../cases/case-write.service';
-import { decisionEventOf } from '../cases/decision.controller';
-import { recommendationResponseEventOf } from '../appeals/appeal.controller';
+import {
+  decisionEventOf,
+  recommendationResponseEventOf,
+} from '../cases/entry-events';
 import { Clock } from '../clock/clock';
 import {
   APP_CONFIG,
