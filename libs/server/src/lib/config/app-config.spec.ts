@@ -7,6 +7,7 @@ import {
   loadConfig,
   trustProxySetting,
 } from './app-config';
+import { COUNCIL_SENDER_ENV } from '../../testing/council-sender';
 
 describe('TRUST_PROXY', () => {
   it.each([
@@ -77,24 +78,6 @@ describe('MALWARE_SCANNER_URL', () => {
   });
 });
 
-/** Every variable of the letters' sender, set as a council would. */
-const SENDER = {
-  COUNCIL_NAME: 'Rutland County Council',
-  COUNCIL_ADDRESS: 'Catmose, Oakham, Rutland LE15 6HP',
-  MEDIATION_ADVISER_NAME: 'Global Mediation',
-  MEDIATION_ADVISER_PHONE: '0800 064 0707',
-  MEDIATION_ADVISER_EMAIL: 'send@globalmediation.example',
-  COUNCIL_MEDIATION_CONTACT_NAME: 'Rutland SEND Team',
-  COUNCIL_MEDIATION_CONTACT_PHONE: '01572 722577',
-  COUNCIL_MEDIATION_CONTACT_EMAIL: 'send@rutland.gov.example',
-  SENDIASS_NAME: 'Rutland SENDIASS',
-  SENDIASS_PHONE: '+44 (0)1572 758 364',
-  SENDIASS_EMAIL: 'sendiass@rutland.gov.example',
-  DISAGREEMENT_RESOLUTION_NAME: 'Kids Disagreement Resolution',
-  DISAGREEMENT_RESOLUTION_PHONE: '0333 062 0010',
-  DISAGREEMENT_RESOLUTION_EMAIL: 'resolution@kids.example',
-};
-
 describe('the letters’ sender (COUNCIL_*, MEDIATION_ADVISER_*, COUNCIL_MEDIATION_CONTACT_*, SENDIASS_*, DISAGREEMENT_RESOLUTION_*)', () => {
   it.each(['development', 'test'])(
     'defaults to the example council’s in %s',
@@ -123,7 +106,9 @@ describe('the letters’ sender (COUNCIL_*, MEDIATION_ADVISER_*, COUNCIL_MEDIATI
 
   it('is the council’s own in production', () => {
     expect(
-      letterSenderOf(loadConfig({ NODE_ENV: 'production', ...SENDER })),
+      letterSenderOf(
+        loadConfig({ NODE_ENV: 'production', ...COUNCIL_SENDER_ENV }),
+      ),
     ).toEqual({
       councilName: 'Rutland County Council',
       councilAddress: 'Catmose, Oakham, Rutland LE15 6HP',
@@ -162,19 +147,20 @@ describe('the letters’ sender (COUNCIL_*, MEDIATION_ADVISER_*, COUNCIL_MEDIATI
     expect(message).toMatch(
       /^Invalid configuration: in production, letters must give the council’s own details and the contacts the law requires/,
     );
-    for (const name of Object.keys(SENDER)) expect(message).toContain(name);
+    for (const name of Object.keys(COUNCIL_SENDER_ENV))
+      expect(message).toContain(name);
     expect(message).toContain(
       'Set COUNCIL_NAME — the council’s name; COUNCIL_ADDRESS — its postal address, on one line; MEDIATION_ADVISER_NAME — the name of the independent mediation adviser, whom the family contacts before appealing (CFA 2014 s.53, SEND Regs 2014 reg 32(c)); MEDIATION_ADVISER_PHONE — its telephone number; MEDIATION_ADVISER_EMAIL — its email address; COUNCIL_MEDIATION_CONTACT_NAME',
     );
     expect(message).toContain('see README, "Letters"');
   });
 
-  it.each(Object.keys(SENDER))(
+  it.each(Object.keys(COUNCIL_SENDER_ENV))(
     'is refused in production without %s alone',
     (name) => {
       const config = loadConfig({
         NODE_ENV: 'production',
-        ...SENDER,
+        ...COUNCIL_SENDER_ENV,
         [name]: '',
       });
       expect(() => letterSenderOf(config)).toThrow(
@@ -246,7 +232,9 @@ describe('LETTERS_REPLY_TO: where a family’s reply to a letter’s email goes'
       address: EXAMPLE_SENDER.councilMediationContact.email,
     });
     expect(
-      letterReplyToOf(loadConfig({ NODE_ENV: 'production', ...SENDER })),
+      letterReplyToOf(
+        loadConfig({ NODE_ENV: 'production', ...COUNCIL_SENDER_ENV }),
+      ),
     ).toEqual({
       name: 'Rutland SEND Team',
       address: 'send@rutland.gov.example',

@@ -21,6 +21,7 @@ import { LetterTemplateAdmin } from './letter-template-admin.service';
 import { LetterTemplates } from './letter-templates.service';
 import { LettersService } from './letters.service';
 import { PdfConverter } from './pdf-converter';
+import { COUNCIL_SENDER_ENV } from '../../testing/council-sender';
 
 // The services with everything but the sender replaced: no database is needed. (This is the
 // integration tier because Nest 12 ships ES modules only, which only its Jest config transforms.)
@@ -28,24 +29,6 @@ import { PdfConverter } from './pdf-converter';
 jest.mock('../documents/document.service', () => ({
   DocumentService: class DocumentService {},
 }));
-
-/** A council's own details, as its operator sets them. */
-const COUNCIL = {
-  COUNCIL_NAME: 'Rutland County Council',
-  COUNCIL_ADDRESS: 'Catmose, Oakham, Rutland LE15 6HP',
-  MEDIATION_ADVISER_NAME: 'Global Mediation',
-  MEDIATION_ADVISER_PHONE: '0800 064 0707',
-  MEDIATION_ADVISER_EMAIL: 'send@globalmediation.example',
-  COUNCIL_MEDIATION_CONTACT_NAME: 'Rutland SEND Team',
-  COUNCIL_MEDIATION_CONTACT_PHONE: '01572 722577',
-  COUNCIL_MEDIATION_CONTACT_EMAIL: 'send@rutland.gov.example',
-  SENDIASS_NAME: 'Rutland SENDIASS',
-  SENDIASS_PHONE: '+44 (0)1572 758 364',
-  SENDIASS_EMAIL: 'sendiass@rutland.gov.example',
-  DISAGREEMENT_RESOLUTION_NAME: 'Kids Disagreement Resolution',
-  DISAGREEMENT_RESOLUTION_PHONE: '0333 062 0010',
-  DISAGREEMENT_RESOLUTION_EMAIL: 'resolution@kids.example',
-};
 
 const actor: Actor = {
   id: 'u1',
@@ -163,11 +146,13 @@ describe('the letters’ sender (LETTER_SENDER, from the configuration)', () => 
   it('is what the council set: in a decision notice, its template preview, and the email that sends a letter', async () => {
     const { letters, admin } = await services({
       NODE_ENV: 'production',
-      ...COUNCIL,
+      ...COUNCIL_SENDER_ENV,
     });
     const { text } = await letters.preview('c1', request, actor);
     const { html } = await admin.preview('t1');
-    for (const value of Object.values(COUNCIL).map((v) => v.trim())) {
+    for (const value of Object.values(COUNCIL_SENDER_ENV).map((v) =>
+      v.trim(),
+    )) {
       expect(text).toContain(value);
       expect(html).toContain(value.replace(/&/g, '&amp;'));
     }
