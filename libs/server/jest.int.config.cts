@@ -17,6 +17,7 @@ const ESM_ONLY = [
   'token-types',
   'uint8array-extras',
   '@tokenizer',
+  '@borewit',
 ];
 
 module.exports = {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { COUNCIL_SENDER_ENV } from '@send/server/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -21,23 +22,9 @@ export function freePort(): Promise<number> {
 /**
  * A council's letters' sender, which an API started with NODE_ENV=production requires (outside
  * production it is the example council's): spread it into the environment of every such start.
+ * The same council as the server's own tests (libs/server/src/testing).
  */
-export const COUNCIL_SENDER: Record<string, string> = {
-  COUNCIL_NAME: 'Testshire County Council',
-  COUNCIL_ADDRESS: 'County Hall, Market Square, Testbury TE1 2ST',
-  MEDIATION_ADVISER_NAME: 'Testshire Mediation Partnership',
-  MEDIATION_ADVISER_PHONE: '01632 960 101',
-  MEDIATION_ADVISER_EMAIL: 'mediation@testshire-mediation.example',
-  COUNCIL_MEDIATION_CONTACT_NAME: 'Testshire SEND Resolution Team',
-  COUNCIL_MEDIATION_CONTACT_PHONE: '01632 960 102',
-  COUNCIL_MEDIATION_CONTACT_EMAIL: 'send.resolution@testshire.example',
-  SENDIASS_NAME: 'Testshire SENDIASS',
-  SENDIASS_PHONE: '+44 1632 960 103',
-  SENDIASS_EMAIL: 'advice@testshire-sendiass.example',
-  DISAGREEMENT_RESOLUTION_NAME: 'Testshire Disagreement Resolution Service',
-  DISAGREEMENT_RESOLUTION_PHONE: '0300 000 0104',
-  DISAGREEMENT_RESOLUTION_EMAIL: 'resolve@testshire-dr.example',
-};
+export const COUNCIL_SENDER: Record<string, string> = COUNCIL_SENDER_ENV;
 
 export interface ApiProcess {
   baseUrl: string;

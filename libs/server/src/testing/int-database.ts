@@ -3,6 +3,12 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../lib/clock/clock';
 import { dataSourceOptions } from '../lib/db/data-source-options';
 import { type AppConfig, loadConfig } from '../lib/config/app-config';
+import { BankHolidayCalendar } from '../lib/calendar/bank-holiday-calendar';
+import { BankHolidayRepository } from '../lib/calendar/bank-holiday.repository';
+import { CaseCommandService } from '../lib/cases/case-command.service';
+import { CaseRepository } from '../lib/cases/case.repository';
+import { LedgerRepository } from '../lib/cases/ledger.repository';
+import type { Actor } from '../lib/identity/actor';
 
 /**
  * A connection pool to the run's database (made by global-setup.ts), configured as the apps
@@ -65,4 +71,33 @@ export async function insertStaff(
     ],
   )) as { id: string }[];
   return (row as { id: string }).id;
+}
+
+/** A member of staff inserted in `team` (a new team if none is given), as the actor of requests. */
+export async function insertActor(
+  db: DataSource,
+  name: string,
+  role: Actor['role'] = 'caseworker',
+  team: string = unique('Team'),
+): Promise<Actor> {
+  return { id: await insertStaff(db, { name, role, team }), name, role, team };
+}
+
+/**
+ * The case write path as the apps assemble it, on the run's database: the bank-holiday calendar
+ * read from it, the case and ledger repositories, and CaseCommandService with `clock`.
+ */
+export async function caseWritePath(db: DataSource, clock: Clock) {
+  const calendars = new BankHolidayCalendar(new BankHolidayRepository(db), db);
+  await calendars.reload();
+  const cases = new CaseRepository(db);
+  const ledger = new LedgerRepository(db);
+  const commands = new CaseCommandService(
+    db,
+    cases,
+    ledger,
+    clock,
+    calendars.calendar,
+  );
+  return { calendars, calendar: calendars.calendar, cases, ledger, commands };
 }

@@ -47,9 +47,9 @@ describe('the append-only logs against PostgreSQL (AuditLogRepository, AccessLog
     const counted = db.query.bind(db);
     const spy = jest
       .spyOn(db, 'query')
-      .mockImplementation((text: string, params?: unknown[]) => {
+      .mockImplementation((text: string, params?: unknown) => {
         statements.push(text);
-        return counted(text, params);
+        return counted(text, params as unknown[] | undefined);
       });
     try {
       await Promise.all(

@@ -19,7 +19,7 @@ describe('bank holidays against PostgreSQL (BankHolidayRepository, BankHolidaySe
   beforeAll(async () => {
     db = await connect();
     holidays = new BankHolidayRepository(db);
-    calendars = new BankHolidayCalendar(holidays);
+    calendars = new BankHolidayCalendar(holidays, db);
     await calendars.reload();
     service = new BankHolidayService(
       db,

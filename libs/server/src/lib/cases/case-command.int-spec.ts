@@ -1,16 +1,15 @@
 import { type Calendar, type CaseEvent } from '@send/domain';
 import type { DataSource } from 'typeorm';
 import {
+  caseWritePath,
   config,
   connect,
   fixedClock,
-  insertStaff,
+  insertActor,
   unique,
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
-import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
-import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { DeadlineRepository } from '../deadlines/deadline.repository';
 import { LedgerRepository } from './ledger.repository';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -74,19 +73,13 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
 
   beforeAll(async () => {
     db = await connect();
-    const calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
-    await calendars.reload();
-    calendar = calendars.calendar;
-    cases = new CaseRepository(db);
-    deadlines = new LedgerRepository(db);
-    commands = new CaseCommandService(db, cases, deadlines, clock, calendar);
-    const team = unique('Team');
-    actor = {
-      id: await insertStaff(db, { name: 'Casey Worker', team }),
-      name: 'Casey Worker',
-      role: 'caseworker',
-      team,
-    };
+    ({
+      calendar,
+      cases,
+      ledger: deadlines,
+      commands,
+    } = await caseWritePath(db, clock));
+    actor = await insertActor(db, 'Casey Worker');
   });
   afterAll(() => db.destroy());
 

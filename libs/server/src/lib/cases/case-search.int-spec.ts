@@ -1,16 +1,14 @@
 import type { DataSource } from 'typeorm';
 import {
+  caseWritePath,
   connect,
   fixedClock,
-  insertStaff,
+  insertActor,
   unique,
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
-import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
-import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { CaseCommandService } from './case-command.service';
 import { CaseRepository } from './case.repository';
-import { LedgerRepository } from './ledger.repository';
 
 const clock = fixedClock('2026-01-07T10:00:00Z');
 
@@ -22,23 +20,8 @@ describe('case search terms (CaseRepository: case_search_term and search)', () =
 
   beforeAll(async () => {
     db = await connect();
-    const calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
-    await calendars.reload();
-    cases = new CaseRepository(db);
-    commands = new CaseCommandService(
-      db,
-      cases,
-      new LedgerRepository(db),
-      clock,
-      calendars.calendar,
-    );
-    const team = unique('Team');
-    actor = {
-      id: await insertStaff(db, { name: 'Casey Worker', team }),
-      name: 'Casey Worker',
-      role: 'caseworker',
-      team,
-    };
+    ({ cases, commands } = await caseWritePath(db, clock));
+    actor = await insertActor(db, 'Casey Worker');
   });
   afterAll(() => db.destroy());
 

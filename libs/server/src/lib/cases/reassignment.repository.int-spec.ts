@@ -1,17 +1,14 @@
 import type { DataSource } from 'typeorm';
 import {
+  caseWritePath,
   connect,
   fixedClock,
-  insertStaff,
+  insertActor,
   unique,
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
-import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
-import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { BulkReassignmentService } from './bulk-reassignment.service';
 import { CaseCommandService } from './case-command.service';
-import { CaseRepository } from './case.repository';
-import { LedgerRepository } from './ledger.repository';
 import { ReassignmentRepository } from './reassignment.repository';
 
 describe('bulk reassignment against PostgreSQL (ReassignmentRepository, BulkReassignmentService)', () => {
@@ -56,27 +53,13 @@ describe('bulk reassignment against PostgreSQL (ReassignmentRepository, BulkReas
 
   beforeAll(async () => {
     db = await connect();
-    const calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
-    await calendars.reload();
     repo = new ReassignmentRepository(db);
-    commands = new CaseCommandService(
-      db,
-      new CaseRepository(db),
-      new LedgerRepository(db),
-      clock,
-      calendars.calendar,
-    );
+    ({ commands } = await caseWritePath(db, clock));
     service = new BulkReassignmentService(db, repo, commands, clock);
     team = unique('Team');
-    const staff = async (name: string, role: Actor['role']) => ({
-      id: await insertStaff(db, { name, team, role }),
-      name,
-      role,
-      team,
-    });
-    leaver = await staff('Lee Leaver', 'caseworker');
-    keeper = await staff('Kim Keeper', 'caseworker');
-    manager = await staff('Mo Manager', 'manager');
+    leaver = await insertActor(db, 'Lee Leaver', 'caseworker', team);
+    keeper = await insertActor(db, 'Kim Keeper', 'caseworker', team);
+    manager = await insertActor(db, 'Mo Manager', 'manager', team);
   });
   afterAll(() => db.destroy());
 

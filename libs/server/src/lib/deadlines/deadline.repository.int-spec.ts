@@ -1,9 +1,11 @@
 import type { CaseEvent } from '@send/domain';
 import type { DataSource } from 'typeorm';
 import {
+  caseWritePath,
   config,
   connect,
   fixedClock,
+  insertActor,
   insertStaff,
   unique,
 } from '../../testing/int-database';
@@ -12,7 +14,6 @@ import { StaffRepository } from '../auth/staff.repository';
 import { SessionRepository } from '../auth/session.repository';
 import { SessionService } from '../auth/session.service';
 import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
-import { BankHolidayRepository } from '../calendar/bank-holiday.repository';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
 import { LedgerRepository } from '../cases/ledger.repository';
@@ -82,24 +83,9 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
 
   beforeAll(async () => {
     db = await connect();
-    calendars = new BankHolidayCalendar(new BankHolidayRepository(db));
-    await calendars.reload();
     deadlines = new DeadlineRepository(db);
-    ledger = new LedgerRepository(db);
-    commands = new CaseCommandService(
-      db,
-      new CaseRepository(db),
-      ledger,
-      clock,
-      calendars.calendar,
-    );
-    const team = unique('Team');
-    actor = {
-      id: await insertStaff(db, { name: 'Dana Caseworker', team }),
-      name: 'Dana Caseworker',
-      role: 'caseworker',
-      team,
-    };
+    ({ calendars, ledger, commands } = await caseWritePath(db, clock));
+    actor = await insertActor(db, 'Dana Caseworker');
   });
   afterAll(() => db.destroy());
 
