@@ -278,13 +278,21 @@ function start(script, nodeArgs = []) {
         readFileSync(`/proc/${child.pid}/status`, 'utf8'),
       )?.[1] ?? NaN,
     ) / 1024;
+  // CPU time the process has used (user + system, /proc/<pid>/stat fields 14-15, in clock ticks of 1/100 s):
+  // steadier than wall time on a machine others are loading.
+  const cpuSeconds = () => {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
   const stop = () =>
     new Promise((r) =>
       child.exitCode !== null
         ? r()
         : (child.once('exit', r), child.kill('SIGTERM')),
     );
-  return { child, peakMb, stop };
+  return { child, peakMb, cpuSeconds, stop };
 }
 
 async function signIn(email) {
@@ -669,6 +677,7 @@ COMMIT;
   // A period export, against COPY of the same rows.
   let exportLine = '';
   if (!args.only || 'export'.includes(args.only)) {
+    const cpuBefore = worker.cpuSeconds();
     const started = await call(auditor, 'POST', '/exports', {
       scope: 'period',
       format: 'csv',
@@ -688,6 +697,7 @@ COMMIT;
     }
     if (job.status !== 'done') throw new Error(`export failed: ${job.error}`);
     const seconds = (job.finished_at - job.started_at) / 1000;
+    const cpu = worker.cpuSeconds() - cpuBefore;
     const rowsPerS = job.events_read / seconds;
     const t = performance.now();
     const copy = spawnSync(
@@ -700,7 +710,7 @@ COMMIT;
     );
     const copySeconds = (performance.now() - t) / 1000;
     const copyRows = Number(copy.stdout.trim());
-    exportLine = `period export ${EXPORT_FROM} to ${EXPORT_TO}: ${job.events_read.toLocaleString('en-GB')} events read (${job.events_written.toLocaleString('en-GB')} in the period, ${job.cases.toLocaleString('en-GB')} cases) in ${seconds.toFixed(1)} s = ${Math.round(rowsPerS).toLocaleString('en-GB')} rows/s; COPY … TO STDOUT (FORMAT csv) of the same ${copyRows.toLocaleString('en-GB')} rows ${copySeconds.toFixed(1)} s = ${Math.round(copyRows / copySeconds).toLocaleString('en-GB')} rows/s (${((rowsPerS / (copyRows / copySeconds)) * 100).toFixed(0)}%); worker peak RSS (VmHWM) ${worker.peakMb().toFixed(0)} MB`;
+    exportLine = `period export ${EXPORT_FROM} to ${EXPORT_TO}: ${job.events_read.toLocaleString('en-GB')} events read (${job.events_written.toLocaleString('en-GB')} in the period, ${job.cases.toLocaleString('en-GB')} cases) in ${seconds.toFixed(1)} s = ${Math.round(rowsPerS).toLocaleString('en-GB')} rows/s; COPY … TO STDOUT (FORMAT csv) of the same ${copyRows.toLocaleString('en-GB')} rows ${copySeconds.toFixed(1)} s = ${Math.round(copyRows / copySeconds).toLocaleString('en-GB')} rows/s (${((rowsPerS / (copyRows / copySeconds)) * 100).toFixed(0)}%); worker CPU ${cpu.toFixed(1)} s (${Math.round(job.events_read / cpu).toLocaleString('en-GB')} rows a CPU second); worker peak RSS (VmHWM) ${worker.peakMb().toFixed(0)} MB`;
     log(exportLine);
   }
 
