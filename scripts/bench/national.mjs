@@ -664,6 +664,16 @@ INSERT INTO deadline (case_id, rule_id, subject_id, ruleset_version, facts, due_
 DELETE FROM appeal_register WHERE case_id = md5('case' || :n)::uuid;
 COMMIT;
 `;
+    // What one decision write sends to PostgreSQL, besides the session and access-log bookkeeping.
+    const sent = await capture(api, () => write(0));
+    const statements = [...sent, ...sent.bookkeeping];
+    log(
+      `decision write: the API sends ${statements.length} statements (${sent.bookkeeping.length} of them session and access-log bookkeeping)`,
+    );
+    if (args['show-sql'] === 'true')
+      console.log(
+        `--- decision write\n${statements.map((s) => `${inline(s)};`).join('\n')}\n`,
+      );
     for (const c of [1, 8]) {
       const app = await timed(write, c);
       const sql = pgbench(tx, c);
