@@ -10,7 +10,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
-import { EXAMPLE_SENDER } from '@send/domain';
+import {
+  EXAMPLE_SENDER,
+  LETTER_KIND_LABELS,
+  type LetterKind,
+} from '@send/domain';
 import { api, download, sql, upload } from './support/api';
 import {
   contactAdviser,
@@ -134,15 +138,25 @@ async function storedText(
   }
 }
 
-const dueOf = (w: Walk, ruleId: string, subjectId: string) => {
+/** The case's deadline of `ruleId` for `subjectId`, as the walk last saw it. */
+const deadlineOf = (w: Walk, ruleId: string, subjectId: string) => {
   const d = (
     w.detail as unknown as {
-      deadlines: { ruleId: string; subjectId: string; dueOn: string }[];
+      deadlines: {
+        ruleId: string;
+        subjectId: string;
+        dueOn: string;
+        status: string;
+        metOn?: string;
+      }[];
     }
   ).deadlines.find((x) => x.ruleId === ruleId && x.subjectId === subjectId);
   if (!d) throw new Error(`no ${ruleId} deadline for ${subjectId}`);
-  return longDate(d.dueOn);
+  return d;
 };
+
+const dueOf = (w: Walk, ruleId: string, subjectId: string) =>
+  longDate(deadlineOf(w, ruleId, subjectId).dueOn);
 
 const sequenceOf = async (w: Walk, type: string) => {
   const history = (await api<History>('GET', `/cases/${w.id}/history`)).body;
@@ -165,6 +179,22 @@ async function decidedCase(name: string) {
   return { w, decisionId };
 }
 
+/** The decided case, then the adviser contacted (Tue 20 Jan 2026) and mediation wanted (the council told Wed 21 Jan 2026). */
+async function mediationRequested(name: string) {
+  const { w, decisionId } = await decidedCase(name);
+  const mediationId = await contactAdviser(w, {
+    decisionId,
+    providerId,
+    contactedOn: '2026-01-20',
+  });
+  await w.post(
+    `/mediations/${mediationId}/requested`,
+    { laInformedOn: '2026-01-21' },
+    'mediation.requested',
+  );
+  return { w, mediationId };
+}
+
 /** The decided case, then mediation declined with a certificate, and the appeal lodged and registered. */
 async function appealedCase(name: string) {
   const c = await decidedCase(name);
@@ -182,6 +212,103 @@ async function appealedCase(name: string) {
   });
   await registerAppeal(w, appeal.id, '2026-01-22', '2026-01-23');
   return { ...c, appeal };
+}
+
+/** How many entries the case's history has (a refused request writes none). */
+const eventCount = async (w: Walk) =>
+  Number(
+    (
+      await sql(`SELECT count(*) AS n FROM case_event WHERE case_id = $1`, [
+        w.id,
+      ])
+    )[0].n,
+  );
+
+type Preview = {
+  text: string;
+  html: string;
+  deadlines: { title: string; dueOn: string }[];
+  met: { title: string; dueOn: string }[];
+  missingParts: unknown[];
+};
+
+/**
+ * Issue = record for the entry given in `field`: previewed (nothing saved), issued (the entry
+ * recorded with the letter's DOCX and PDF), then refused with 400, writing nothing, when another
+ * field comes with it (exactly one) and when another kind of letter is asked for. Answers the
+ * preview, the letter, the entry recorded and the stored letter's texts.
+ */
+async function issuedWithItsEntry(
+  w: Walk,
+  request: { kind: string; field: string; entry: Record<string, unknown> },
+  recorded: { type: string; otherKind: string },
+) {
+  const body = { kind: request.kind, [request.field]: request.entry };
+  const before = w.version;
+  const preview = await letters<Preview>(w, '/letters/preview', body, 200);
+  expect(preview.missingParts).toEqual([]);
+  // A preview saves nothing.
+  expect((await api<Detail>('GET', `/cases/${w.id}`)).body.version).toBe(
+    before,
+  );
+
+  const letter = await issue(w, body);
+  const history = (await api<History>('GET', `/cases/${w.id}/history`)).body;
+  const entry = history.find((e) => e.sequence === letter.eventSequence)!;
+  expect(entry.type).toBe(recorded.type);
+  const [row] = await sql(
+    `SELECT kind, event_sequence FROM letter WHERE id = $1`,
+    [letter.letterId],
+  );
+  expect(row).toEqual({
+    kind: request.kind,
+    event_sequence: letter.eventSequence,
+  });
+  const text = await storedText(w, letter);
+
+  const written = await eventCount(w);
+  for (const path of ['/letters', '/letters/preview'] as const) {
+    const both = await api<{ detail: string }>(
+      'POST',
+      `/cases/${w.id}${path}`,
+      { expectedVersion: w.version, ...body, eventSequence: 1 },
+    );
+    expect(both.status).toBe(400);
+    expect(both.body.detail).toContain(
+      `not \`${request.field}\` and \`eventSequence\` together`,
+    );
+    const wrongKind = await api<{ detail: string }>(
+      'POST',
+      `/cases/${w.id}${path}`,
+      { expectedVersion: w.version, ...body, kind: recorded.otherKind },
+    );
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.detail).toContain(
+      `is issued with the letter “${LETTER_KIND_LABELS[request.kind as LetterKind]}” (kind ${request.kind})`,
+    );
+  }
+  expect(await eventCount(w)).toBe(written);
+  return { preview, letter, entry, text };
+}
+
+/** The appealed case, allowed by the Tribunal on Tue 10 Feb 2026 with an order to assess (and the recommendations given). */
+async function allowedCase(name: string, recommendations: unknown[] = []) {
+  const c = await appealedCase(name);
+  const decided = (await c.w.post(
+    `/appeals/${c.appeal.id}/outcome`,
+    {
+      outcome: 'decided_allowed',
+      decisionDate: '2026-02-10',
+      orderSentOn: '2026-02-11',
+      orders: [{ orderType: 'assess' }],
+      recommendations,
+    },
+    'appeal.decided',
+  )) as unknown as {
+    recommendations: { id: string }[];
+    orders: { id: string }[];
+  };
+  return { ...c, decided };
 }
 
 describe('letters: issue = record, and the letter says what the record says', () => {
@@ -301,17 +428,7 @@ describe('letters: issue = record, and the letter says what the record says', ()
   });
 
   it('mediation arranged: a letter for the entry recorded earlier, with the date of the mediation and the 30 days', async () => {
-    const { w, decisionId } = await decidedCase('Kit Letters');
-    const mediationId = await contactAdviser(w, {
-      decisionId,
-      providerId,
-      contactedOn: '2026-01-20',
-    });
-    await w.post(
-      `/mediations/${mediationId}/requested`,
-      { laInformedOn: '2026-01-21' },
-      'mediation.requested',
-    );
+    const { w, mediationId } = await mediationRequested('Kit Letters');
     await w.post(
       `/mediations/${mediationId}/arranged`,
       { arrangedOn: '2026-01-28', mediationDate: '2026-02-12' },
@@ -414,24 +531,13 @@ describe('letters: issue = record, and the letter says what the record says', ()
   });
 
   it('the response to a recommendation issued with its letter (issue = record): previewed with the deadline it meets, then recorded with the DOCX and PDF dated the response', async () => {
-    const { w, appeal } = await appealedCase('Kit Letters');
-    const decided = (await w.post(
-      `/appeals/${appeal.id}/outcome`,
+    const { w, appeal, decided } = await allowedCase('Kit Letters', [
       {
-        outcome: 'decided_allowed',
-        decisionDate: '2026-02-10',
-        orderSentOn: '2026-02-11',
-        orders: [{ orderType: 'assess' }],
-        recommendations: [
-          {
-            section: 'H1',
-            responsibleBody: 'council_social_care',
-            text: 'A short-breaks assessment by the disabled children’s team.',
-          },
-        ],
+        section: 'H1',
+        responsibleBody: 'council_social_care',
+        text: 'A short-breaks assessment by the disabled children’s team.',
       },
-      'appeal.decided',
-    )) as unknown as { recommendations: { id: string }[] };
+    ]);
     const rec = decided.recommendations.at(-1)!;
     const due = dueOf(w, 'recommendation.response', rec.id);
     const recommendationResponse = {
@@ -480,18 +586,7 @@ describe('letters: issue = record, and the letter says what the record says', ()
       sentOn: '2026-02-27',
       recipient: 'parent',
     });
-    const deadline = (
-      w.detail as unknown as {
-        deadlines: {
-          ruleId: string;
-          subjectId: string;
-          status: string;
-          metOn?: string;
-        }[];
-      }
-    ).deadlines.find(
-      (d) => d.ruleId === 'recommendation.response' && d.subjectId === rec.id,
-    )!;
+    const deadline = deadlineOf(w, 'recommendation.response', rec.id);
     expect(deadline.status).toBe('met');
     expect(deadline.metOn).toBe('2026-02-27');
     const text = await storedText(w, letter);
@@ -587,17 +682,136 @@ describe('letters: issue = record, and the letter says what the record says', ()
     }
   });
 
+  it('compliance with an order issued with its letter (issue = record): the duty met, the entry recorded with its DOCX and PDF dated the day it was done', async () => {
+    const { w, decided } = await allowedCase('Ash Letters');
+    const order = decided.orders.at(-1)!;
+    // SEND Regs 2014 reg 44(2)(a): the council tells the family within 2 weeks of the order.
+    const due = dueOf(w, 'order.assess.notify', order.id);
+    const { preview, entry, text } = await issuedWithItsEntry(
+      w,
+      {
+        kind: 'order_compliance',
+        field: 'orderCompliance',
+        entry: {
+          orderId: order.id,
+          ruleId: 'order.assess.notify',
+          compliedOn: '2026-02-20',
+          evidence: '  Letter to the parent: re-assessment started.  ',
+        },
+      },
+      { type: 'order.complied', otherKind: 'decision_notice' },
+    );
+    expect(preview.met.map((d) => d.dueOn)).toEqual([due]);
+    expect(entry.payload).toMatchObject({
+      orderId: order.id,
+      ruleId: 'order.assess.notify',
+      compliedOn: '2026-02-20',
+      evidence: 'Letter to the parent: re-assessment started.',
+    });
+    expect(deadlineOf(w, 'order.assess.notify', order.id).status).toBe('met');
+    for (const t of [text.docx, text.pdf]) {
+      expect(t).toContain('Date: Fri 20 Feb 2026');
+      expect(t).toContain(
+        `We did it on Fri 20 Feb 2026 (it was due by ${due})`,
+      );
+      expect(t).toContain('Letter to the parent: re-assessment started.');
+    }
+  });
+
+  it('mediation arranged issued with its letter (issue = record): the 30 days met, the letter dated the day it was arranged', async () => {
+    const { w, mediationId } = await mediationRequested('Rowan Letters');
+    // SEND Regs 2014 regs 36–37: arranged within 30 days of the council being told (Wed 21 Jan 2026).
+    const due = dueOf(w, 'mediation.arrange', mediationId);
+    expect(due).toBe('Fri 20 Feb 2026');
+    const { preview, entry, text } = await issuedWithItsEntry(
+      w,
+      {
+        kind: 'mediation_arranged',
+        field: 'mediationArranged',
+        entry: {
+          mediationId,
+          arrangedOn: '2026-01-28',
+          mediationDate: '2026-02-12',
+        },
+      },
+      { type: 'mediation.arranged', otherKind: 'order_compliance' },
+    );
+    expect(preview.text).toContain('It will take place on Thu 12 Feb 2026');
+    expect(entry.payload).toMatchObject({
+      mediationId,
+      arrangedOn: '2026-01-28',
+      mediationDate: '2026-02-12',
+    });
+    for (const t of [text.docx, text.pdf]) {
+      expect(t).toContain('Date: Wed 28 Jan 2026');
+      expect(t).toContain('It will take place on Thu 12 Feb 2026');
+      expect(t).toContain(`arrange it by ${due}`);
+    }
+  });
+
+  it('a concession issued with its notice (issue = record): the duties run from the day the Tribunal was told; any other outcome has no letter', async () => {
+    const { w, appeal } = await appealedCase('Wren Letters');
+    const outcome = {
+      appealId: appeal.id,
+      outcome: 'conceded_before_response',
+      decisionDate: '2026-02-16',
+      laNotifiedTribunalOn: '2026-02-16',
+      orders: [{ orderType: 'assess' }],
+      recommendations: [],
+    };
+    // Any other outcome ends with the Tribunal's own decision or order: no letter, nothing written.
+    for (const path of ['/letters', '/letters/preview'] as const) {
+      const allowed = await api<{ detail: string }>(
+        'POST',
+        `/cases/${w.id}${path}`,
+        {
+          kind: 'concession_notice',
+          expectedVersion: w.version,
+          appealOutcome: { ...outcome, outcome: 'decided_allowed' },
+        },
+      );
+      expect(allowed.status).toBe(400);
+      expect(allowed.body.detail).toMatch(
+        /^An appeal allowed has no letter: only a concession before the council’s response/,
+      );
+    }
+    const { preview, entry, text } = await issuedWithItsEntry(
+      w,
+      { kind: 'concession_notice', field: 'appealOutcome', entry: outcome },
+      { type: 'appeal.decided', otherKind: 'mediation_arranged' },
+    );
+    expect(entry.payload).toMatchObject({
+      appealId: appeal.id,
+      outcome: 'conceded_before_response',
+      laNotifiedTribunalOn: '2026-02-16',
+    });
+    // SEND Regs 2014 reg 45: the duties the concession opens run from the notice.
+    expect(preview.deadlines.length).toBeGreaterThan(0);
+    const orderId = (
+      w.detail as unknown as { orders: { id: string }[] }
+    ).orders.at(-1)!.id;
+    const duties = (
+      w.detail as unknown as {
+        deadlines: { ruleId: string; subjectId: string; dueOn: string }[];
+      }
+    ).deadlines.filter((d) => d.subjectId === orderId);
+    expect(duties.map((d) => d.ruleId)).toContain('concession.assess.notify');
+    expect(preview.deadlines.map((d) => d.dueOn)).toEqual(
+      expect.arrayContaining(duties.map((d) => longDate(d.dueOn))),
+    );
+    for (const t of [text.docx, text.pdf]) {
+      expect(t).toContain('Date: Mon 16 Feb 2026');
+      expect(t).toContain(
+        'On Mon 16 Feb 2026 the council decided not to oppose the appeal',
+      );
+      expect(t).toContain(appeal.tribunalReference);
+      expect(t).toContain('We will: Carry out an EHC needs assessment.');
+    }
+  });
+
   it('refuses a letter for an entry of another kind, and a notice whose template lacks a part the law requires (422 naming it), writing nothing', async () => {
     const { w } = await decidedCase('Lee Letters');
-    const count = async () =>
-      Number(
-        (
-          await sql(`SELECT count(*) AS n FROM case_event WHERE case_id = $1`, [
-            w.id,
-          ])
-        )[0].n,
-      );
-    const before = await count();
+    const before = await eventCount(w);
     const wrong = await api<{ detail: string }>(
       'POST',
       `/cases/${w.id}/letters`,
@@ -666,7 +880,7 @@ describe('letters: issue = record, and the letter says what the record says', ()
       expect(refused.body.detail).toMatch(
         /the right to appeal and its time limit/,
       );
-      expect(await count()).toBe(before);
+      expect(await eventCount(w)).toBe(before);
     } finally {
       await sql(`DELETE FROM letter_template WHERE id = $1`, [t.id]);
     }

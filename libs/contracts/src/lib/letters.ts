@@ -1,5 +1,8 @@
 import type { CaseDetail } from './cases';
 import type {
+  MediationArrangedRequest,
+  OrderComplianceRequest,
+  RecordAppealOutcomeRequest,
   RecordDecisionRequest,
   RecordRecommendationResponseRequest,
   VersionedWrite,
@@ -24,17 +27,39 @@ export interface RecommendationResponseEntry
   recommendationId: string;
 }
 
+/** How an appeal ended, to record with the notice of a concession: as for `POST …/appeals/:appealId/outcome`, with the appeal's id. */
+export interface AppealOutcomeEntry
+  extends Omit<RecordAppealOutcomeRequest, 'expectedVersion' | 'dryRun'> {
+  appealId: string;
+}
+
+/** Mediation arranged, to record with its letter: as for `POST …/mediations/:mediationId/arranged`, with the mediation's id. */
+export interface MediationArrangedEntry
+  extends Omit<MediationArrangedRequest, 'expectedVersion' | 'dryRun'> {
+  mediationId: string;
+}
+
+/** Compliance with one duty of an order, to record with its letter: as for `POST …/orders/:orderId/compliance`, with the order's id. */
+export interface OrderComplianceEntry
+  extends Omit<OrderComplianceRequest, 'expectedVersion' | 'dryRun'> {
+  orderId: string;
+}
+
 /**
- * `POST /api/cases/:id/letters/preview` and `POST /api/cases/:id/letters`. Exactly one of:
- * `decision`, the decision to record with its notice (issue = record); `recommendationResponse`,
- * the response to a Tribunal recommendation to record with its letter (issue = record); or
- * `eventSequence`, an entry recorded earlier, for which the letter of `kind` is made and attached.
+ * `POST /api/cases/:id/letters/preview` and `POST /api/cases/:id/letters`. Exactly one of: an
+ * entry to record with its letter (issue = record): `decision` (its notice),
+ * `recommendationResponse`, `appealOutcome` (a concession before the response only: its notice),
+ * `mediationArranged` or `orderCompliance`; or `eventSequence`, an entry recorded earlier, for
+ * which the letter of `kind` is made and attached.
  */
 export interface LetterRequest {
   kind: LetterKind;
   expectedVersion: number;
   decision?: Omit<RecordDecisionRequest, 'expectedVersion' | 'dryRun'>;
   recommendationResponse?: RecommendationResponseEntry;
+  appealOutcome?: AppealOutcomeEntry;
+  mediationArranged?: MediationArrangedEntry;
+  orderCompliance?: OrderComplianceEntry;
   eventSequence?: number;
 }
 

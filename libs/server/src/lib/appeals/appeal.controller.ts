@@ -4,7 +4,11 @@ import type { CaseDetail } from '@send/contracts';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor } from '../identity/actor';
 import { CaseWriteService } from '../cases/case-write.service';
-import { recommendationResponseEventOf } from '../cases/entry-events';
+import {
+  appealOutcomeEventOf,
+  orderComplianceEventOf,
+  recommendationResponseEventOf,
+} from '../cases/entry-events';
 import {
   LodgeAppealDto,
   RecordAppealOutcomeDto,
@@ -134,41 +138,7 @@ export class AppealController {
     return this.writes.recordAndShow(
       id,
       body,
-      {
-        type: 'appeal.decided',
-        appealId,
-        outcome: body.outcome,
-        decisionDate: body.decisionDate,
-        ...(body.orderSentOn ? { orderSentOn: body.orderSentOn } : {}),
-        ...(body.laNotifiedTribunalOn
-          ? { laNotifiedTribunalOn: body.laNotifiedTribunalOn }
-          : {}),
-        orders: [
-          ...(body.orders ?? []).map((o) => ({
-            orderId: randomUUID(),
-            orderType: o.orderType,
-            ...(o.details?.trim() ? { details: o.details.trim() } : {}),
-            ...(o.agreedDueDates && Object.keys(o.agreedDueDates).length
-              ? { agreedDueDates: { ...o.agreedDueDates } }
-              : {}),
-            ...(o.directedDueDates && Object.keys(o.directedDueDates).length
-              ? { directedDueDates: { ...o.directedDueDates } }
-              : {}),
-          })),
-          // A case referred back opens the council's duty to reconsider (reg 44(2)(d)), listed or not.
-          ...(body.outcome === 'referred_back' &&
-          !(body.orders ?? []).some((o) => o.orderType === 'reconsider')
-            ? [{ orderId: randomUUID(), orderType: 'reconsider' as const }]
-            : []),
-        ],
-        recommendations: (body.recommendations ?? []).map((r) => ({
-          recommendationId: randomUUID(),
-          section: r.section,
-          responsibleBody: r.responsibleBody,
-          text: r.text.trim(),
-        })),
-        ...(body.confirmedUnusual ? { confirmedUnusual: true } : {}),
-      },
+      appealOutcomeEventOf(body, appealId),
       actor,
     );
   }
@@ -186,13 +156,7 @@ export class AppealController {
     return this.writes.recordAndShow(
       id,
       body,
-      {
-        type: 'order.complied',
-        orderId,
-        ruleId: body.ruleId,
-        compliedOn: body.compliedOn,
-        evidence: body.evidence.trim(),
-      },
+      orderComplianceEventOf(body, orderId),
       actor,
     );
   }

@@ -49,7 +49,7 @@ export class LettersController {
     summary:
       'Preview a letter: its text, the deadlines the entry opens, and any part the law requires that its template lacks',
     description:
-      'Exactly one of: `decision`, the notice of the decision about to be recorded; `recommendationResponse`, the response to a Tribunal recommendation about to be recorded (for both, every check of the write path runs and nothing is saved; `deadlines` are those the entry would open, `met` those it would meet); `eventSequence`, the letter for an entry recorded earlier.',
+      'Exactly one of: an entry about to be recorded with its letter, `decision` (its notice), `recommendationResponse`, `appealOutcome` (a concession before the response only), `mediationArranged` or `orderCompliance` (every check of the write path runs and nothing is saved; `deadlines` are those the entry would open, `met` those it would meet); or `eventSequence`, the letter for an entry recorded earlier.',
   })
   preview(
     @Param('id', CaseId()) id: string,
@@ -64,7 +64,7 @@ export class LettersController {
     'Issue a letter: record its entry (or use one recorded earlier) and store the letter as DOCX and PDF',
     {
       description:
-        "Issue = record: with `decision` or `recommendationResponse`, the entry, the DOCX and the PDF (each with its SHA-256 in the history) are saved in one transaction; the letter is dated the entry's date. With `eventSequence`, the letter is made for an entry recorded earlier. Exactly one of the three (400 otherwise). A notice whose template lacks a part the law requires is refused (422, naming the part).",
+        "Issue = record: with `decision`, `recommendationResponse`, `appealOutcome` (a concession before the response), `mediationArranged` or `orderCompliance`, the entry, the DOCX and the PDF (each with its SHA-256 in the history) are saved in one transaction; the letter is dated the entry's date. With `eventSequence`, the letter is made for an entry recorded earlier. Exactly one of them (400 otherwise). A notice whose template lacks a part the law requires is refused (422, naming the part).",
     },
   )
   @ApiServiceUnavailableResponse({ description: NO_PDF_MESSAGE })

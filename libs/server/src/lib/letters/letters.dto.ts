@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
@@ -14,14 +15,20 @@ import {
 import {
   LETTER_KINDS,
   type LetterKind,
+  type AppealOutcomeEntry,
   type LetterRequest,
+  type MediationArrangedEntry,
+  type OrderComplianceEntry,
   type RecommendationResponseEntry,
   type SendLetterRequest,
 } from '@send/contracts';
+import { OrderComplianceDto } from '../appeals/appeal.dto';
 import {
+  RecordAppealOutcomeDto,
   RecordDecisionDto,
   RecordRecommendationResponseDto,
 } from '../cases/dto/case.dto';
+import { MediationArrangedDto } from '../mediation/mediation.dto';
 import { MAX_DB_INTEGER } from '../http/input-safety';
 import { VersionedDto } from '../http/common.dto';
 
@@ -31,6 +38,19 @@ export class DecisionEntryDto extends OmitType(RecordDecisionDto, [
   'dryRun',
 ] as const) {}
 
+/** The id of what an entry is about, as in the path of its route (`what`: "a recommendation of the Tribunal"). */
+const EntryOf = (what: string, route: string) =>
+  applyDecorators(
+    ApiProperty({
+      format: 'uuid',
+      description: `The id of ${what} (as in the path of ${route})`,
+    }),
+    IsUUID('all', {
+      message: (args) =>
+        `${args.property} must be the id of ${what} on this case`,
+    }),
+  );
+
 /** The response to a recommendation to record with its letter: the response request without its version, and which recommendation it answers. */
 export class RecommendationResponseEntryDto
   extends OmitType(RecordRecommendationResponseDto, [
@@ -39,15 +59,44 @@ export class RecommendationResponseEntryDto
   ] as const)
   implements RecommendationResponseEntry
 {
-  @ApiProperty({
-    format: 'uuid',
-    description: 'The recommendation answered (as in the path of its route)',
-  })
-  @IsUUID('all', {
-    message:
-      'recommendationId must be the id of a recommendation of the Tribunal on this case',
-  })
+  @EntryOf(
+    'a recommendation of the Tribunal',
+    'POST /cases/:id/recommendations/:recommendationId/response',
+  )
   recommendationId!: string;
+}
+
+/** How an appeal ended, to record with the notice of a concession (SEND Regs 2014 reg 45): the outcome request without its version, and which appeal. */
+export class AppealOutcomeEntryDto
+  extends OmitType(RecordAppealOutcomeDto, [
+    'expectedVersion',
+    'dryRun',
+  ] as const)
+  implements AppealOutcomeEntry
+{
+  @EntryOf('an appeal', 'POST /cases/:id/appeals/:appealId/outcome')
+  appealId!: string;
+}
+
+/** Mediation arranged, to record with its letter (SEND Regs 2014 regs 36–37): the request without its version, and which mediation. */
+export class MediationArrangedEntryDto
+  extends OmitType(MediationArrangedDto, ['expectedVersion', 'dryRun'] as const)
+  implements MediationArrangedEntry
+{
+  @EntryOf('a mediation', 'POST /cases/:id/mediations/:mediationId/arranged')
+  mediationId!: string;
+}
+
+/** Compliance with one duty of an order, to record with its letter (SEND Regs 2014 reg 44; reg 45 for a concession's): the request without its version, and which order. */
+export class OrderComplianceEntryDto
+  extends OmitType(OrderComplianceDto, ['expectedVersion', 'dryRun'] as const)
+  implements OrderComplianceEntry
+{
+  @EntryOf(
+    'an order of the Tribunal (or a duty of a concession)',
+    'POST /cases/:id/orders/:orderId/compliance',
+  )
+  orderId!: string;
 }
 
 export class LetterRequestDto implements LetterRequest {
@@ -92,6 +141,36 @@ export class LetterRequestDto implements LetterRequest {
   @ValidateNested()
   @Type(() => RecommendationResponseEntryDto)
   recommendationResponse?: RecommendationResponseEntryDto;
+
+  @ApiPropertyOptional({
+    description:
+      'How an appeal ended, to record with the notice of a concession (issue = record; outcome conceded_before_response only, SEND Regs 2014 reg 45): as for POST /cases/:id/appeals/:appealId/outcome, with appealId',
+    type: AppealOutcomeEntryDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppealOutcomeEntryDto)
+  appealOutcome?: AppealOutcomeEntryDto;
+
+  @ApiPropertyOptional({
+    description:
+      'Mediation arranged, to record with its letter (issue = record): as for POST /cases/:id/mediations/:mediationId/arranged, with mediationId',
+    type: MediationArrangedEntryDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MediationArrangedEntryDto)
+  mediationArranged?: MediationArrangedEntryDto;
+
+  @ApiPropertyOptional({
+    description:
+      'Compliance with one duty of an order, to record with its letter (issue = record): as for POST /cases/:id/orders/:orderId/compliance, with orderId',
+    type: OrderComplianceEntryDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrderComplianceEntryDto)
+  orderCompliance?: OrderComplianceEntryDto;
 
   @ApiPropertyOptional({
     description:

@@ -19,6 +19,7 @@ import type {
   LetterRequest,
 } from '@send/contracts';
 import {
+  APPEAL_OUTCOME_LABELS,
   type Calendar,
   type CaseEvent,
   LETTER_KIND_LABELS,
@@ -37,7 +38,10 @@ import { CaseCommandService } from '../cases/case-command.service';
 import { CaseRepository } from '../cases/case.repository';
 import { CaseWriteService } from '../cases/case-write.service';
 import {
+  appealOutcomeEventOf,
   decisionEventOf,
+  mediationArrangedEventOf,
+  orderComplianceEventOf,
   recommendationResponseEventOf,
 } from '../cases/entry-events';
 import { Clock } from '../clock/clock';
@@ -351,27 +355,110 @@ export class LettersService {
   }
 }
 
-/** The entries a letter can be issued with as it is recorded (issue = record): the body's field, and the letter each goes with. */
-const TO_RECORD = {
-  decision: 'decision_notice',
-  recommendationResponse: 'recommendation_response',
-} as const satisfies Partial<Record<keyof LetterRequest, LetterKind>>;
+/** The body's fields that carry an entry to record with its letter (issue = record). */
+type RecordField = Exclude<
+  keyof LetterRequest,
+  'kind' | 'expectedVersion' | 'eventSequence'
+>;
 
-const ENTRY_FIELDS =
-  '`decision` (a decision to record with its notice), `recommendationResponse` (a response to a recommendation to record with its letter) or `eventSequence` (the number of an entry recorded earlier)';
+/**
+ * How an entry given in the body becomes the event recorded with its letter: what it is (for the
+ * caseworker's messages), what it is given for, and the event, built by the same function as the
+ * entry's own route (cases/entry-events.ts). The letter it goes with is the domain's
+ * (`letterKindOf`), so one table says which letter each entry takes.
+ */
+type EntryToRecord = {
+  [F in RecordField]: {
+    what: string;
+    givenFor: string;
+    event: (
+      entry: NonNullable<LetterRequest[F]>,
+      templateText: string,
+    ) => CaseEvent;
+    /** Why this entry, as given, has no letter (an appeal that ended otherwise than by concession). */
+    noLetter?: (entry: NonNullable<LetterRequest[F]>) => string;
+  };
+};
+
+const TO_RECORD: EntryToRecord = {
+  // The notice of a decision (CFA 2014 s.51; SEND Regs 2014 reg 32): the record's letter
+  // checklist is what the template contains.
+  decision: {
+    what: 'a decision',
+    givenFor: 'to record with its notice',
+    event: (decision, text) =>
+      decisionEventOf(
+        { ...decision, letterChecklist: letterChecklistOf(text) },
+        randomUUID(),
+      ),
+  },
+  // The responsible body's written response (Recommendations Power Regs 2017 reg 6(2)–(3)).
+  recommendationResponse: {
+    what: 'a response to a recommendation',
+    givenFor: 'to record with its letter',
+    event: (response) =>
+      recommendationResponseEventOf(response, response.recommendationId),
+  },
+  // The council's notice that it will not oppose the appeal, given before its response (SEND
+  // Regs 2014 reg 45(1); the response of HESC Rules 2008 r.21): the appeal is treated as decided
+  // for the family, no order is made (reg 45(2)) and the duties run from the notice (reg 45(3)–(7)).
+  // Only that outcome has a letter: the others end with the Tribunal's own decision or order.
+  appealOutcome: {
+    what: 'an appeal’s outcome',
+    givenFor: 'to record a concession with its notice',
+    event: (outcome) => appealOutcomeEventOf(outcome, outcome.appealId),
+    noLetter: (outcome) =>
+      `An appeal ${APPEAL_OUTCOME_LABELS[outcome.outcome]} has no letter: only a concession before the council’s response (outcome conceded_before_response, SEND Regs 2014 reg 45) is issued with one, the notice to the Tribunal. Record this outcome without a letter (POST /cases/:id/appeals/:appealId/outcome).`,
+  },
+  // Mediation arranged within 30 days of being told it is wanted (SEND Regs 2014 regs 36–37).
+  mediationArranged: {
+    what: 'mediation arranged',
+    givenFor: 'to record with its letter',
+    event: (arranged) =>
+      mediationArrangedEventOf(arranged, arranged.mediationId),
+  },
+  // One duty of an order done within its period (SEND Regs 2014 reg 44; a concession's, reg 45).
+  orderCompliance: {
+    what: 'compliance with an order',
+    givenFor: 'to record with its letter',
+    event: (compliance) =>
+      orderComplianceEventOf(compliance, compliance.orderId),
+  },
+};
+
+const RECORD_FIELDS = Object.keys(TO_RECORD) as RecordField[];
+
+const ENTRY_FIELDS = `${RECORD_FIELDS.map(
+  (f) => `\`${f}\` (${TO_RECORD[f].what} ${TO_RECORD[f].givenFor})`,
+).join(', ')} or \`eventSequence\` (the number of an entry recorded earlier)`;
+
+/** The event of the entry given in `field`, and why it has no letter, if it has none (the table's types, field by field). */
+function entryOf<F extends RecordField>(
+  field: F,
+  entry: NonNullable<LetterRequest[F]>,
+  templateText: string,
+): { event: CaseEvent; noLetter: string | undefined } {
+  const spec: EntryToRecord[F] = TO_RECORD[field];
+  return {
+    event: spec.event(entry, templateText),
+    noLetter: spec.noLetter?.(entry),
+  };
+}
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The entry to record with the letter (issue = record), or undefined for a letter for an entry
- * recorded earlier (`eventSequence`): exactly one of the three is given, and an entry to record
+ * recorded earlier (`eventSequence`): exactly one of the fields is given, and an entry to record
  * only with its own kind of letter.
  */
 export function entryToRecord(
   body: LetterRequest,
   templateText: string,
 ): CaseEvent | undefined {
-  const given = (
-    ['decision', 'recommendationResponse', 'eventSequence'] as const
-  ).filter((f) => body[f] !== undefined && body[f] !== null);
+  const given = [...RECORD_FIELDS, 'eventSequence' as const].filter(
+    (f) => body[f] !== undefined && body[f] !== null,
+  );
   if (given.length !== 1)
     throw new BadRequestException(
       given.length === 0
@@ -380,20 +467,19 @@ export function entryToRecord(
     );
   const [field] = given;
   if (field === 'eventSequence') return undefined;
-  if (body.kind !== TO_RECORD[field])
+  const { event, noLetter } = entryOf(
+    field,
+    body[field] as NonNullable<LetterRequest[typeof field]>,
+    templateText,
+  );
+  const kind = letterKindOf(event);
+  if (!kind)
     throw new BadRequestException(
-      `A ${field === 'decision' ? 'decision' : 'response to a recommendation'} is issued with the letter “${LETTER_KIND_LABELS[TO_RECORD[field]]}” (kind ${TO_RECORD[field]}), not “${LETTER_KIND_LABELS[body.kind]}”.`,
+      noLetter ?? `No letter is issued with ${TO_RECORD[field].what}.`,
     );
-  if (field === 'decision') {
-    const decision = body.decision as NonNullable<LetterRequest['decision']>;
-    // The record's letter checklist is what the template contains (SEND Regs reg 32).
-    return decisionEventOf(
-      { ...decision, letterChecklist: letterChecklistOf(templateText) },
-      randomUUID(),
+  if (kind !== body.kind)
+    throw new BadRequestException(
+      `${sentence(TO_RECORD[field].what)} is issued with the letter “${LETTER_KIND_LABELS[kind]}” (kind ${kind}), not “${LETTER_KIND_LABELS[body.kind]}”.`,
     );
-  }
-  const response = body.recommendationResponse as NonNullable<
-    LetterRequest['recommendationResponse']
-  >;
-  return recommendationResponseEventOf(response, response.recommendationId);
+  return event;
 }

@@ -4,6 +4,7 @@ import type { CaseEvent } from '@send/domain';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor } from '../identity/actor';
 import { CaseWriteService } from '../cases/case-write.service';
+import { mediationArrangedEventOf } from '../cases/entry-events';
 import { MediationWriteService } from './mediation-write.service';
 import { CaseId, IdOf } from '../http/endpoints';
 import { RecordOnCase } from '../auth/case-routes';
@@ -152,12 +153,7 @@ export class MediationController {
     return this.writes.recordAndShow(
       id,
       body,
-      {
-        type: 'mediation.arranged',
-        mediationId,
-        arrangedOn: body.arrangedOn,
-        mediationDate: body.mediationDate,
-      },
+      mediationArrangedEventOf(body, mediationId),
       actor,
     );
   }
