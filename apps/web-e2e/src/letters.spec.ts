@@ -5,6 +5,7 @@ import {
   openCaseThroughApi,
 } from './support/case-api';
 import {
+  checkAndShoot,
   fillDate,
   shootAtThreeSizes,
   signIn,
@@ -294,5 +295,72 @@ test('a caseworker issues the response to a recommendation with its letter from 
   expect(
     after.deadlines.find((d) => d.ruleId === 'recommendation.response'),
   ).toMatchObject({ status: 'met', metOn: '2026-02-27', dueOn: due });
+  expect(violations).toEqual([]);
+});
+
+/*
+ * Issue = record for compliance with an order: from "Check your answers" of the compliance form,
+ * the letter telling the family the council did what the Tribunal ordered (SEND Regs 2014 reg 44)
+ * is previewed with the duty it meets, then issued, which records the compliance with the letter.
+ */
+test('a caseworker issues the letter of compliance with an order from check your answers, which records the compliance', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const violations = watchForViolations(page);
+  await signIn(page, 'casey@example.council');
+  const { c } = await recommendationMade(page, 'Ash Order', 'Bo Order');
+  const order = (await c.detail()).orders.at(-1);
+  const duty = 'order.assess.notify';
+  await page.goto(
+    `/cases/${c.id}/record/order-compliance?order=${order?.id}&duty=${duty}`,
+  );
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Record that the council complied with an order',
+    }),
+  ).toBeVisible();
+  await fillDate(page, 'Date the council complied', '2026-02-20');
+  await page
+    .getByLabel('What shows the council complied')
+    .fill('Letter to the parent: re-assessment started.');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Or issue the letter' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the letter' }).click();
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview).toContainText('Date: Fri 20 Feb 2026');
+  await expect(preview).toContainText(
+    'Letter to the parent: re-assessment started.',
+  );
+  await expect(
+    page.getByRole('heading', { name: 'The deadlines this letter meets' }),
+  ).toBeVisible();
+  // Nothing is recorded by the preview.
+  expect(
+    (await c.detail()).orders.at(-1)?.duties.find((d) => d.ruleId === duty)
+      ?.compliedOn,
+  ).toBeUndefined();
+  await checkAndShoot(page, 'letters-10-order-compliance-preview-desktop');
+
+  const text = await issueAndDownloadPdf(
+    page,
+    'letters-11-order-compliance-pdf-page-1',
+  );
+  await expect(page.locator('.govuk-panel__body')).toContainText(
+    'The compliance is recorded as entry',
+  );
+  await checkAndShoot(page, 'letters-12-order-compliance-issued-desktop');
+  expect(text).toContain('Date: Fri 20 Feb 2026');
+  expect(text).toContain('We did it on Fri 20 Feb 2026');
+  const after = await c.detail();
+  expect(
+    after.orders.at(-1)?.duties.find((d) => d.ruleId === duty),
+  ).toMatchObject({
+    compliedOn: '2026-02-20',
+    evidence: 'Letter to the parent: re-assessment started.',
+  });
   expect(violations).toEqual([]);
 });

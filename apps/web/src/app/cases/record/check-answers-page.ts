@@ -35,8 +35,8 @@ const HEADING = 'Check your answers before saving';
  * The GOV.UK "Check your answers" page of an entry: the answers with a way to change each, and the
  * deadlines the entry opens, moves or closes (from the dry run), each with its explanation. Saving
  * sends the same answers for real; a conflict shows what changed, runs the dry run again on the
- * case as it is now, and keeps every answer. An entry the law wants a letter for (`spec.letter`)
- * can instead be issued with its letter (issue = record): the letter previewed in the browser with
+ * case as it is now, and keeps every answer. An entry the law wants a letter for (`spec.letter`,
+ * when these answers have one) can instead be issued with its letter (issue = record): the letter previewed in the browser with
  * the deadlines it opens or meets, then issued, which records the entry and stores the letter.
  */
 @Component({
@@ -131,7 +131,7 @@ const HEADING = 'Check your answers before saving';
           @if (busy()) {
             <p class="govuk-body" role="status">{{ busy() }}</p>
           }
-          @if (spec.letter) {
+          @if (letterRequest()) {
             <h2 class="govuk-heading-m">Or issue the letter</h2>
             <p class="govuk-body">
               Issuing the letter saves the entry and stores the letter with it (Word and PDF), each with its fingerprint in the
@@ -224,17 +224,15 @@ export class CheckAnswersPage {
     });
   }
 
-  /** The letter for these answers, based on the version they were checked against. */
-  private letterRequest(): LetterRequest | undefined {
+  /** The letter for these answers, based on the version they were checked against; none if these answers have none. */
+  protected readonly letterRequest = computed<LetterRequest | undefined>(() => {
     const spec = this.state.spec();
     const ctx = this.state.context();
     const draft = this.draft();
     if (!spec?.letter || !ctx || !draft?.parsed) return undefined;
-    return {
-      ...spec.letter.request(spec.body(draft.parsed, ctx), ctx),
-      expectedVersion: draft.baseVersion,
-    };
-  }
+    const request = spec.letter.request(spec.body(draft.parsed, ctx), ctx);
+    return request && { ...request, expectedVersion: draft.baseVersion };
+  });
 
   protected previewLetter(): void {
     if (this.busy()) return;

@@ -135,11 +135,15 @@ export interface EventFormSpec<B extends object = object> {
   saved: string;
   /**
    * An entry the law wants a letter for, which "Check your answers" offers to issue with it (issue
-   * = record): the letter request for the same answers (without expectedVersion), and the words
-   * of the confirmation before the entry's number ("The response is recorded as entry").
+   * = record): the letter request for the same answers (without expectedVersion), or undefined when
+   * these answers have no letter (an appeal that ended otherwise than by a concession), and the
+   * words of the confirmation before the entry's number ("The response is recorded as entry").
    */
   letter?: {
-    request(body: B, ctx: FormContext): Omit<LetterRequest, 'expectedVersion'>;
+    request(
+      body: B,
+      ctx: FormContext,
+    ): Omit<LetterRequest, 'expectedVersion'> | undefined;
     issued: string;
   };
   /** The button that leads to checking the answers (or, with `saveFromForm`, that saves). */

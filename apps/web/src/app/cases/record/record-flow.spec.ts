@@ -10,7 +10,7 @@ import {
   withComponentInputBinding,
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { CaseDetail } from '@send/contracts';
+import type { CaseDetail, LetterPreview } from '@send/contracts';
 import { FlashMessage } from '../../core/flash-message';
 import { Session } from '../../core/session';
 import { sessionInterceptor } from '../../core/session-interceptor';
@@ -445,18 +445,100 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
       'Sam Okafor',
     ]);
   });
+  /** Opens a form of the case `withCase` at `url` (after /cases/case-1/record/). */
+  async function openFormOf(url: string, withCase: CaseDetail): Promise<void> {
+    void harness.navigateByUrl(`/cases/case-1/record/${url}`);
+    await settle();
+    http.expectOne('/api/cases/case-1').flush(withCase);
+    http.expectOne('/api/cases/case-1/history').flush(history);
+    await settle();
+  }
+
+  /** Continue to "Check your answers" (the dry run at `path`), then 'Preview the letter': the request as sent, answered with `reply`. */
+  async function previewFromCheckAnswers(
+    path: string,
+    withCase: CaseDetail,
+    letter: Record<string, unknown>,
+    reply: Partial<LetterPreview>,
+  ): Promise<void> {
+    await click('button', 'Continue');
+    http.expectOne(path).flush({ ...withCase, dryRun: true });
+    await settle();
+    expect(text(page(), 'h1')).toEqual(['Check your answers before saving']);
+    expect(text(page(), 'h2')).toContain('Or issue the letter');
+    await click('button', 'Preview the letter');
+    const preview = http.expectOne('/api/cases/case-1/letters/preview');
+    expect(preview.request.body).toEqual({ expectedVersion: 2, ...letter });
+    preview.flush({
+      kind: letter['kind'],
+      templateId: null,
+      text: 'Dear Alex',
+      html: '<p>Dear Alex: the letter.</p>',
+      deadlines: [],
+      met: [],
+      missingParts: [],
+      ...reply,
+    });
+    await settle();
+  }
+
+  /** 'Issue the letter': the same request, answered with the case after the entry of `eventType`; the page says it is recorded (`confirmation` 3) and links the PDF. */
+  async function issueFromCheckAnswers(
+    letter: Record<string, unknown>,
+    after: CaseDetail,
+    eventType: string,
+    confirmation: string,
+    form: string,
+  ): Promise<void> {
+    await click('button', 'Issue the letter');
+    const issue = http.expectOne('/api/cases/case-1/letters');
+    expect(issue.request.method).toBe('POST');
+    expect(issue.request.body).toEqual({ expectedVersion: 2, ...letter });
+    issue.flush({
+      letterId: 'l-1',
+      eventSequence: 3,
+      docxDocumentId: 'doc-w',
+      pdfDocumentId: 'doc-p',
+      templateId: null,
+      case: { ...after, version: 5 },
+    });
+    await settle();
+    // The case as it is after, with the history read again.
+    http
+      .expectOne('/api/cases/case-1/history')
+      .flush([...history, historyEvent(3, { type: eventType })]);
+    await settle();
+    expect(text(page(), '.govuk-panel__title')).toEqual(['Letter issued']);
+    expect(text(page(), '.govuk-panel__body')).toEqual([`${confirmation} 3`]);
+    expect(
+      [...page().querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    ).toContain('/api/cases/case-1/documents/doc-p');
+    expect(TestBed.inject(Router).url).toContain(`/record/${form}/check`);
+  }
+
+  const appeal = {
+    id: 'a-1',
+    decisionId: 'dec-1',
+    tribunalReference: 'EH857/26/00001',
+    lodgedOn: '2026-01-20',
+  };
+  /** The case with the appeal lodged, not yet ended. */
+  const appealed = caseDetail({
+    ...detail,
+    appeals: [appeal],
+  } as Partial<CaseDetail>);
+
+  function type(selector: string, value: string): void {
+    const input = page().querySelector<HTMLTextAreaElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
   it('issues the response to a recommendation with its letter from "Check your answers": the letter previewed with the deadline it meets, then issued, which records the entry', async () => {
     const withRecommendation = caseDetail({
       ...detail,
       appeals: [
-        {
-          id: 'a-1',
-          decisionId: 'dec-1',
-          tribunalReference: 'EH857/26/00001',
-          lodgedOn: '2026-01-20',
-          outcome: 'decided_allowed',
-          decisionDate: '2026-02-10',
-        },
+        { ...appeal, outcome: 'decided_allowed', decisionDate: '2026-02-10' },
       ],
       recommendations: [
         {
@@ -468,30 +550,16 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
         },
       ],
     } as Partial<CaseDetail>);
-    void harness.navigateByUrl(
-      '/cases/case-1/record/recommendation-response?recommendation=rec-1',
+    await openFormOf(
+      'recommendation-response?recommendation=rec-1',
+      withRecommendation,
     );
-    await settle();
-    http.expectOne('/api/cases/case-1').flush(withRecommendation);
-    http.expectOne('/api/cases/case-1/history').flush(history);
-    await settle();
     page().querySelector<HTMLInputElement>('#outcome-not_followed')!.click();
     await settle();
-    const reasons = page().querySelector<HTMLTextAreaElement>('#reasons')!;
-    reasons.value = 'Already provided by the school.';
-    reasons.dispatchEvent(new Event('input'));
+    type('#reasons', 'Already provided by the school.');
     typeDate('sentOn', '27', '2', '2026');
     page().querySelector<HTMLInputElement>('#recipient')!.click();
     await settle();
-    await click('button', 'Continue');
-    http
-      .expectOne('/api/cases/case-1/recommendations/rec-1/response')
-      .flush({ ...withRecommendation, dryRun: true });
-    await settle();
-    expect(text(page(), 'h1')).toEqual(['Check your answers before saving']);
-    expect(text(page(), 'h2')).toContain('Or issue the letter');
-
-    await click('button', 'Preview the letter');
     const response = {
       recommendationId: 'rec-1',
       outcome: 'not_followed',
@@ -500,28 +568,25 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
       recipient: 'parent',
       sentTo: ['Parent'],
     };
-    const preview = http.expectOne('/api/cases/case-1/letters/preview');
-    expect(preview.request.body).toEqual({
+    const letter = {
       kind: 'recommendation_response',
-      expectedVersion: 2,
       recommendationResponse: response,
-    });
-    preview.flush({
-      kind: 'recommendation_response',
-      templateId: null,
-      text: 'Dear Alex',
-      html: '<p>Dear Alex: we will not follow the recommendation.</p>',
-      deadlines: [],
-      met: [
-        {
-          title: 'Respond to the Tribunal’s recommendation',
-          dueOn: '2026-03-17',
-          explanation: 'Tribunal decision Tue 10 Feb 2026 + 5 weeks',
-        },
-      ],
-      missingParts: [],
-    });
-    await settle();
+    };
+    await previewFromCheckAnswers(
+      '/api/cases/case-1/recommendations/rec-1/response',
+      withRecommendation,
+      letter,
+      {
+        html: '<p>Dear Alex: we will not follow the recommendation.</p>',
+        met: [
+          {
+            title: 'Respond to the Tribunal’s recommendation',
+            dueOn: '2026-03-17',
+            explanation: 'Tribunal decision Tue 10 Feb 2026 + 5 weeks',
+          },
+        ],
+      },
+    );
     expect(text(page(), 'h2')).toContain('The deadlines this letter meets');
     expect(text(page(), 'h2')).not.toContain('The deadlines this letter opens');
     expect(page().textContent).toContain('Tue 17 Mar 2026');
@@ -529,55 +594,162 @@ describe('recording an entry: form, dry run, check your answers, save', () => {
       page().querySelector('[data-testid="letter-preview"]')?.textContent,
     ).toBe('Dear Alex: we will not follow the recommendation.');
 
-    await click('button', 'Issue the letter');
-    const issue = http.expectOne('/api/cases/case-1/letters');
-    expect(issue.request.method).toBe('POST');
-    expect(issue.request.body).toEqual({
-      kind: 'recommendation_response',
-      expectedVersion: 2,
-      recommendationResponse: response,
-    });
-    issue.flush({
-      letterId: 'l-1',
-      eventSequence: 3,
-      docxDocumentId: 'doc-w',
-      pdfDocumentId: 'doc-p',
-      templateId: null,
-      case: {
-        ...withRecommendation,
-        version: 5,
-        recommendations: [
+    await issueFromCheckAnswers(
+      letter,
+      withRecommendation,
+      'recommendation.responded',
+      'The response is recorded as entry',
+      'recommendation-response',
+    );
+  });
+
+  it('issues compliance with an order with its letter from "Check your answers" (issue = record, SEND Regs reg 44)', async () => {
+    const withOrder = caseDetail({
+      ...detail,
+      appeals: [
+        { ...appeal, outcome: 'decided_allowed', decisionDate: '2026-02-10' },
+      ],
+      orders: [
+        {
+          id: 'o-1',
+          appealId: 'a-1',
+          type: 'assess',
+          duties: [{ ruleId: 'order.assess.notify' }],
+        },
+      ],
+    } as Partial<CaseDetail>);
+    await openFormOf(
+      'order-compliance?order=o-1&duty=order.assess.notify',
+      withOrder,
+    );
+    typeDate('compliedOn', '20', '2', '2026');
+    type('#evidence', 'Letter to the parent: re-assessment started.');
+    await settle();
+    const letter = {
+      kind: 'order_compliance',
+      orderCompliance: {
+        orderId: 'o-1',
+        ruleId: 'order.assess.notify',
+        compliedOn: '2026-02-20',
+        evidence: 'Letter to the parent: re-assessment started.',
+      },
+    };
+    await previewFromCheckAnswers(
+      '/api/cases/case-1/orders/o-1/compliance',
+      withOrder,
+      letter,
+      {
+        met: [
           {
-            ...withRecommendation.recommendations[0]!,
-            response: {
-              outcome: 'not_followed',
-              reasons: 'Already provided by the school.',
-              sentOn: '2026-02-27',
-              recipient: 'parent',
-              sentTo: ['Parent'],
-            },
+            title: 'Tell the family the assessment will be carried out',
+            dueOn: '2026-02-24',
+            explanation: 'Order Tue 10 Feb 2026 + 2 weeks',
           },
         ],
       },
-    });
-    await settle();
-    // The case as it is after, with the history read again.
-    http
-      .expectOne('/api/cases/case-1/history')
-      .flush([
-        ...history,
-        historyEvent(3, { type: 'recommendation.responded' }),
-      ]);
-    await settle();
-    expect(text(page(), '.govuk-panel__title')).toEqual(['Letter issued']);
-    expect(text(page(), '.govuk-panel__body')).toEqual([
-      'The response is recorded as entry 3',
-    ]);
-    expect(
-      [...page().querySelectorAll('a')].map((a) => a.getAttribute('href')),
-    ).toContain('/api/cases/case-1/documents/doc-p');
-    expect(TestBed.inject(Router).url).toContain(
-      '/record/recommendation-response/check',
     );
+    expect(text(page(), 'h2')).toContain('The deadlines this letter meets');
+    expect(page().textContent).toContain('Tue 24 Feb 2026');
+    await issueFromCheckAnswers(
+      letter,
+      withOrder,
+      'order.complied',
+      'The compliance is recorded as entry',
+      'order-compliance',
+    );
+  });
+
+  it('issues the mediation arrangements with their letter from "Check your answers" (issue = record, SEND Regs regs 36–37)', async () => {
+    const requested = caseDetail({
+      ...detail,
+      mediations: [
+        {
+          ...detail.mediations[0]!,
+          choice: 'requested',
+          laInformedOn: '2026-01-12',
+        },
+      ],
+    } as Partial<CaseDetail>);
+    await openFormOf('mediation-arranged?mediation=m-1', requested);
+    typeDate('arrangedOn', '20', '1', '2026');
+    typeDate('mediationDate', '5', '2', '2026');
+    await settle();
+    const letter = {
+      kind: 'mediation_arranged',
+      mediationArranged: {
+        mediationId: 'm-1',
+        arrangedOn: '2026-01-20',
+        mediationDate: '2026-02-05',
+      },
+    };
+    await previewFromCheckAnswers(
+      '/api/cases/case-1/mediations/m-1/arranged',
+      requested,
+      letter,
+      {},
+    );
+    expect(
+      page().querySelector('[data-testid="letter-preview"]')?.textContent,
+    ).toBe('Dear Alex: the letter.');
+    await issueFromCheckAnswers(
+      letter,
+      requested,
+      'mediation.arranged',
+      'The arrangements are recorded as entry',
+      'mediation-arranged',
+    );
+  });
+
+  it('issues a concession with its notice from "Check your answers" (SEND Regs reg 45)', async () => {
+    await openFormOf('appeal-outcome?appeal=a-1', appealed);
+    page()
+      .querySelector<HTMLInputElement>('#outcome-conceded_before_response')!
+      .click();
+    await settle();
+    typeDate('decisionDate', '16', '2', '2026');
+    typeDate('laNotifiedTribunalOn', '16', '2', '2026');
+    await click('button', 'Continue');
+    expect(text(page(), 'h1')).toEqual([
+      'What the Tribunal ordered the council to do',
+    ]);
+    const letter = {
+      kind: 'concession_notice',
+      appealOutcome: {
+        appealId: 'a-1',
+        outcome: 'conceded_before_response',
+        decisionDate: '2026-02-16',
+        laNotifiedTribunalOn: '2026-02-16',
+        orders: [],
+      },
+    };
+    await previewFromCheckAnswers(
+      '/api/cases/case-1/appeals/a-1/outcome',
+      appealed,
+      letter,
+      {},
+    );
+    await issueFromCheckAnswers(
+      letter,
+      appealed,
+      'appeal.decided',
+      'The concession is recorded as entry',
+      'appeal-outcome',
+    );
+  });
+
+  it('offers no letter on "Check your answers" for an appeal that ended otherwise than by a concession (the Tribunal’s own decision or order)', async () => {
+    await openFormOf('appeal-outcome?appeal=a-1', appealed);
+    page().querySelector<HTMLInputElement>('#outcome')!.click();
+    await settle();
+    typeDate('decisionDate', '16', '2', '2026');
+    await click('button', 'Continue');
+    await click('button', 'Continue');
+    http
+      .expectOne('/api/cases/case-1/appeals/a-1/outcome')
+      .flush({ ...appealed, dryRun: true });
+    await settle();
+    expect(text(page(), 'h1')).toEqual(['Check your answers before saving']);
+    expect(text(page(), 'h2')).not.toContain('Or issue the letter');
+    expect(text(page(), 'button')).not.toContain('Preview the letter');
   });
 });

@@ -453,6 +453,18 @@ export const appealOutcomeForm: EventFormSpec<
       ...confirmedUnusual(parsed),
     }) satisfies WriteBody<RecordAppealOutcomeRequest>,
   saved: 'Outcome of the appeal recorded',
+  // Only a concession before the council's response has a letter: the council's notice to the
+  // Tribunal that it will not oppose the appeal (SEND Regs 2014 reg 45(1)), issued as it is recorded.
+  letter: {
+    request: (body, ctx) =>
+      body.outcome === 'conceded_before_response'
+        ? {
+            kind: 'concession_notice',
+            appealOutcome: { ...body, appealId: ctx.params['appeal'] ?? '' },
+          }
+        : undefined,
+    issued: 'The concession is recorded as entry',
+  },
 };
 
 export const orderComplianceForm: EventFormSpec<
@@ -498,4 +510,13 @@ export const orderComplianceForm: EventFormSpec<
       ...answers<OrderComplianceRequest>(parsed)('compliedOn', 'evidence'),
     }) satisfies WriteBody<OrderComplianceRequest>,
   saved: 'Compliance with the order recorded',
+  // The letter telling the family the council did what the order required (SEND Regs 2014 reg 44;
+  // a concession's duties, reg 45), issued as the compliance is recorded.
+  letter: {
+    request: (body, ctx) => ({
+      kind: 'order_compliance',
+      orderCompliance: { ...body, orderId: ctx.params['order'] ?? '' },
+    }),
+    issued: 'The compliance is recorded as entry',
+  },
 };

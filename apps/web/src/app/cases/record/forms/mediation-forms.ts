@@ -308,6 +308,18 @@ export const mediationArrangedForm: EventFormSpec<
       'mediationDate',
     ) satisfies WriteBody<MediationArrangedRequest>,
   saved: 'Mediation arrangements recorded',
+  // The letter telling the family when the mediation the council arranged takes place (SEND Regs
+  // 2014 regs 36–37: within 30 days), issued as the arrangements are recorded.
+  letter: {
+    request: (body, ctx) => ({
+      kind: 'mediation_arranged',
+      mediationArranged: {
+        ...body,
+        mediationId: ctx.params['mediation'] ?? '',
+      },
+    }),
+    issued: 'The arrangements are recorded as entry',
+  },
 };
 
 export const mediationNotArrangedForm: EventFormSpec<
