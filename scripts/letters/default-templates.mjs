@@ -50,6 +50,13 @@ const TEMPLATES = {
     h('Our decision about {childName} (born {dateOfBirth})'),
     p('Dear {recipientName},'),
     p('On {decisionDate} we made this decision: {decisionTitle}.'),
+    // Only a final or amended plan names a school (section I, SEND Regs 2014 reg 12(1)(i)): the
+    // paragraph is left out when the decision names none.
+    p('{#placement}'),
+    p(
+      'The plan names this school or other institution in section I: {placement}.',
+    ),
+    p('{/placement}'),
     p('{rationale}'),
     h('If you disagree: mediation'),
     p(

@@ -127,6 +127,27 @@ describe('letter data: each kind from the case record and the deadline clock', (
     expect(d['appealExplanation']).toMatch(/6 Jan 2026/);
   });
 
+  it('decision notice of a final or amended plan: names the school of section I (SEND Regs reg 12(1)(i)); none named, the placeholder is empty', () => {
+    expect(data(opened)['placement']).toBe('');
+    const plan = (
+      decisionType: 'final_plan_content' | 'amended_plan_content',
+    ) =>
+      data([
+        ...opened.slice(0, -1),
+        {
+          type: 'decision.issued',
+          decisionId: 'd2',
+          decisionType,
+          decisionDate: '2026-01-05',
+          letterSent: '2026-01-06',
+          sections: ['I'],
+          placement: 'Riverside Academy',
+        },
+      ]);
+    expect(plan('final_plan_content')['placement']).toBe('Riverside Academy');
+    expect(plan('amended_plan_content')['placement']).toBe('Riverside Academy');
+  });
+
   it('recommendation response: the body, the outcome and the reasons, and the 5 weeks from the Tribunal’s decision', () => {
     const d = data([
       ...decided,

@@ -243,6 +243,10 @@ function decisionNotice(
     decisionTitle: DECISION_TYPE_LABELS[event.decisionType],
     decisionDate: formatLongDate(event.decisionDate),
     sections: event.sections.join(', '),
+    // The school or other institution a final or amended plan names in section I (SEND Regs 2014
+    // reg 12(1)(i); the domain refuses it on any other decision): empty, and so left out of the
+    // letter by the template's `{#placement}` … `{/placement}`, when the decision names none.
+    placement: event.placement ?? '',
     rationale: event.rationale ?? '',
     mediationAdviserName: sender.mediationAdviser.name,
     mediationAdviserPhone: sender.mediationAdviser.phone,

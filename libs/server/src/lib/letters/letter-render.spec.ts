@@ -40,6 +40,42 @@ describe('letter templates and letters (docxtemplater)', () => {
     },
   );
 
+  it('the default decision notice names the school of a final or amended plan (SEND Regs 2014 reg 12(1)(i)), and says nothing of a school when the decision names none', () => {
+    const [opened, ...rest] = DEMO_LETTER_HISTORIES.decision_notice;
+    const decision = rest.at(-1) as Extract<
+      (typeof rest)[number],
+      { type: 'decision.issued' }
+    >;
+    const notice = (placement?: string) =>
+      docxText(
+        renderLetter(
+          template('decision_notice'),
+          letterData(
+            'decision_notice',
+            letterFacts([
+              opened!,
+              ...rest.slice(0, -1),
+              {
+                ...decision,
+                decisionType: 'final_plan_content',
+                sections: ['I'],
+                ...(placement ? { placement } : {}),
+              },
+            ]),
+            EXAMPLE_SENDER,
+          ),
+        ),
+      );
+    const named = notice('Riverside Academy');
+    expect(named).toContain(
+      'The plan names this school or other institution in section I: Riverside Academy.',
+    );
+    expect(named).not.toMatch(/[{}]/);
+    const none = notice();
+    expect(none).not.toContain('section I');
+    expect(none).not.toMatch(/[{}]/);
+  });
+
   it('escapes what the record says in the HTML preview', () => {
     const zip = new PizZip(template('decision_notice'));
     zip.file(
