@@ -15,6 +15,7 @@ export {
   MEETING_OUTCOME_LABELS,
   ORDER_TYPE_LABELS,
   RESPONSE_OUTCOME_LABELS,
+  RESPONSE_RECIPIENT_LABELS,
   RESPONSIBLE_BODY_LABELS,
 } from './labels';
 export * from './search-terms';

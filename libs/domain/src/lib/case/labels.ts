@@ -5,6 +5,7 @@ import type {
   MeetingOutcome,
   OrderType,
   ResponseOutcome,
+  ResponseRecipient,
   ResponsibleBody,
 } from '@send/contracts';
 
@@ -54,6 +55,12 @@ export const APPEAL_OUTCOME_LABELS: Record<AppealOutcome, string> = {
   consent_order: 'ended by consent order',
   withdrawn: 'withdrawn',
   struck_out: 'struck out',
+};
+
+/** Who a response to a recommendation went to, as the role (Recommendations Power Regs 2017 regs 6–7: the parent or the young person). */
+export const RESPONSE_RECIPIENT_LABELS: Record<ResponseRecipient, string> = {
+  parent: 'Parent',
+  young_person: 'Young person',
 };
 
 export const RESPONSE_OUTCOME_LABELS: Record<ResponseOutcome, string> = {

@@ -173,6 +173,70 @@ describe('letter data: each kind from the case record and the deadline clock', (
     expect(d['outcome']).toMatch(/not followed/i);
   });
 
+  it('recommendation response: lists whom it went to by name (the parents among the contacts, or the young person), the role only when no name is recorded', () => {
+    const responded = (
+      recipient: 'parent' | 'young_person',
+      sentTo: string[],
+      contacts: CaseEvent[] = [],
+    ) =>
+      data([
+        ...decided,
+        ...contacts,
+        {
+          type: 'recommendation.responded',
+          recommendationId: 'r1',
+          outcome: 'followed',
+          sentOn: '2026-06-30',
+          recipient,
+          sentTo,
+        },
+      ])['sentTo'];
+    const contact = (contactId: string, name: string, relationship: string) =>
+      ({
+        type: 'contact.added',
+        contactId,
+        name,
+        relationship,
+        addedOn: '2026-06-03',
+      }) satisfies CaseEvent;
+    // The case's parent (Alex Taylor), and a copy to the SEND team as given.
+    expect(responded('parent', ['Parent', 'Council SEND team'])).toBe(
+      'Alex Taylor, Council SEND team',
+    );
+    // Two parents or carers, each by name; someone else among the contacts is not a parent.
+    expect(
+      responded(
+        'parent',
+        ['Parent'],
+        [
+          contact('c2', 'Jamie Taylor', 'Foster carer'),
+          contact('c3', 'Dr Lee', 'Educational psychologist'),
+        ],
+      ),
+    ).toBe('Alex Taylor, Jamie Taylor');
+    // The young person is the child the case is about.
+    expect(responded('young_person', ['Young person'])).toBe('Sam Taylor');
+    // Names the caseworker typed stay as they are.
+    expect(responded('parent', ['Alex Taylor'])).toBe('Alex Taylor');
+  });
+
+  it('recommendation response: the role, where the case records no parent by name', () => {
+    const [caseOpened, , ...rest] = decided;
+    const d = data([
+      caseOpened!,
+      ...rest,
+      {
+        type: 'recommendation.responded',
+        recommendationId: 'r1',
+        outcome: 'followed',
+        sentOn: '2026-06-30',
+        recipient: 'parent',
+        sentTo: ['Parent'],
+      },
+    ]);
+    expect(d['sentTo']).toBe('Parent');
+  });
+
   it('the facts of a response to a recommendation: it opens no deadline and meets its 5 weeks', () => {
     const history: CaseEvent[] = [
       ...decided,

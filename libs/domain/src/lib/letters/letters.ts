@@ -2,6 +2,8 @@ import {
   LETTER_KINDS,
   type LetterChecklist,
   type LetterKind,
+  RESPONSE_RECIPIENTS,
+  type ResponseRecipient,
 } from '@send/contracts';
 
 export type { LetterKind };
@@ -17,6 +19,7 @@ import {
   DECISION_TYPE_LABELS,
   ORDER_TYPE_LABELS,
   RESPONSE_OUTCOME_LABELS,
+  RESPONSE_RECIPIENT_LABELS,
   RESPONSIBLE_BODY_LABELS,
 } from '../case/labels';
 
@@ -295,8 +298,44 @@ function recommendationResponse(
     outcome: RESPONSE_OUTCOME_LABELS[event.outcome],
     reasons: event.reasons ?? '',
     responseDueOn: due ? formatLongDate(due.dueOn) : '',
-    sentTo: event.sentTo.join(', '),
+    sentTo: recipientsByName(event, facts.snapshot).join(', '),
   };
+}
+
+/** A contact recorded as a parent: anyone with parental responsibility for the child or care of them (Education Act 1996 s.576, which CFA 2014 s.83(1) applies). */
+const PARENT_RELATIONSHIP =
+  /parent|mother|father|mum|dad|carer|guardian|foster/i;
+
+/**
+ * Whom the response went to, by name: the response is to the parent or the young person
+ * (Recommendations Power Regs 2017 regs 6–7), and the letter names them as the case records them.
+ * The role the caseworker chose ("Parent", "Young person") becomes the names of the case's contacts
+ * recorded as parents or carers, or the young person's own name (the child the case is about, who
+ * is a young person once over compulsory school age, CFA 2014 s.83(2)); the role stays only where
+ * the case records no such name. Anyone else it went to (a copy to the council's SEND team) is
+ * listed as given.
+ */
+function recipientsByName(
+  event: CaseEventOf<'recommendation.responded'>,
+  snapshot: CaseSnapshot,
+): string[] {
+  const namesOf = (role: ResponseRecipient): string[] =>
+    role === 'young_person'
+      ? [snapshot.childName]
+      : snapshot.contacts
+          .filter((c) => PARENT_RELATIONSHIP.test(c.relationship))
+          .map((c) => c.name);
+  const roleOf = (to: string) =>
+    RESPONSE_RECIPIENTS.find(
+      (r) =>
+        RESPONSE_RECIPIENT_LABELS[r].toLowerCase() === to.trim().toLowerCase(),
+    );
+  const names = event.sentTo.flatMap((to) => {
+    const role = roleOf(to);
+    const named = role ? namesOf(role).filter((n) => n.trim()) : [];
+    return named.length ? named : [to];
+  });
+  return [...new Set(names)];
 }
 
 /** The concession: the orders' periods run from the notice to the Tribunal (SEND Regs reg 45). */

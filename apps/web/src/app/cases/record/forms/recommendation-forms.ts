@@ -5,7 +5,7 @@ import {
   type ResponseRecipient,
   type WriteBody,
 } from '@send/contracts';
-import { formatLongDate } from '@send/domain';
+import { formatLongDate, RESPONSE_RECIPIENT_LABELS } from '@send/domain';
 import type { Choice } from '../../../shared/forms/form-types';
 import {
   outcomeLabel,
@@ -21,11 +21,9 @@ import type {
 import { deadlineFor, recommendationOf } from '../subjects';
 import { answers, casePath, happenedOn, notes, ticked } from './common';
 
-/** Who the response goes to: the parent or the young person, one of them always (Recommendations Power Regs 2017 regs 6–7). */
-const RECIPIENTS: Readonly<Record<ResponseRecipient, string>> = {
-  parent: 'Parent',
-  young_person: 'Young person',
-};
+/** Who the response goes to: the parent or the young person, one of them always (Recommendations Power Regs 2017 regs 6–7); the letter names them. */
+const RECIPIENTS: Readonly<Record<ResponseRecipient, string>> =
+  RESPONSE_RECIPIENT_LABELS;
 /** A copy to the council's SEND team, as the response's list of recipients names it. */
 const SEND_TEAM = 'Council SEND team';
 
