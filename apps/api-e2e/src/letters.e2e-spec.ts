@@ -1051,6 +1051,16 @@ describe('letters: issue = record, and the letter says what the record says', ()
         },
       ]);
 
+      // The security log's CSV names the kind of letter in words, not its code.
+      const csv = await download(
+        `/security-log/export.csv?person=${encodeURIComponent('Test Admin')}`,
+        'auditor',
+      );
+      expect(csv.status).toBe(200);
+      const csvText = csv.bytes.toString('utf8');
+      expect(csvText).toContain('Kind: Notice of a decision');
+      expect(csvText).not.toContain('Kind: decision_notice');
+
       const { w } = await decidedCase('Max Letters');
       const preview = await letters<{ templateId: string }>(
         w,

@@ -5,6 +5,7 @@ import {
   DECISION_TYPE_LABELS,
   formatLongDate,
   isValidIsoDate,
+  LETTER_KIND_LABELS,
   MEETING_OUTCOME_LABELS,
   ORDER_TYPE_LABELS,
   RESPONSE_OUTCOME_LABELS,
@@ -42,7 +43,9 @@ const CHOICES: Record<string, Readonly<Record<string, string>>> = {
   type: DECISION_TYPE_LABELS,
   decisionType: DECISION_TYPE_LABELS,
   orderType: ORDER_TYPE_LABELS,
-  kind: CERTIFICATE_KIND_LABELS,
+  // A certificate's kind (SEND Regs 2014 regs 34, 37, 39), or a letter's (a letter template's, in
+  // the security log: its upload and publication); the two sets of codes do not overlap.
+  kind: { ...CERTIFICATE_KIND_LABELS, ...LETTER_KIND_LABELS },
   responsibleBody: RESPONSIBLE_BODY_LABELS,
   outcome: {
     ...MEETING_OUTCOME_LABELS,
