@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { COUNCIL_SENDER_ENV } from '@send/server/testing';
+import { COUNCIL_SENDER_ENV } from '@send/domain/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -22,7 +22,7 @@ export function freePort(): Promise<number> {
 /**
  * A council's letters' sender, which an API started with NODE_ENV=production requires (outside
  * production it is the example council's): spread it into the environment of every such start.
- * The same council as the server's own tests (libs/server/src/testing).
+ * The same council as the server's own tests (libs/domain/src/testing).
  */
 export const COUNCIL_SENDER: Record<string, string> = COUNCIL_SENDER_ENV;
 

@@ -7,7 +7,7 @@ import {
   loadConfig,
   trustProxySetting,
 } from './app-config';
-import { COUNCIL_SENDER_ENV } from '../../testing/council-sender';
+import { COUNCIL_SENDER_ENV } from '@send/domain/testing';
 
 describe('TRUST_PROXY', () => {
   it.each([

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { COUNCIL_SENDER_ENV } from '../../testing/council-sender';
+import { COUNCIL_SENDER_ENV } from '@send/domain/testing';
 import {
   caseWritePath,
   config,
