@@ -216,6 +216,21 @@ describe('letter data: each kind from the case record and the deadline clock', (
     ).toBe('Alex Taylor, Jamie Taylor');
     // The young person is the child the case is about.
     expect(responded('young_person', ['Young person'])).toBe('Sam Taylor');
+    // The letter is addressed to whom the response went (regs 6-7): the young person, or the parent.
+    const addressed = (recipient: 'parent' | 'young_person') =>
+      data([
+        ...decided,
+        {
+          type: 'recommendation.responded',
+          recommendationId: 'r1',
+          outcome: 'followed',
+          sentOn: '2026-06-30',
+          recipient,
+          sentTo: [recipient === 'parent' ? 'Parent' : 'Young person'],
+        },
+      ])['recipientName'];
+    expect(addressed('young_person')).toBe('Sam Taylor');
+    expect(addressed('parent')).toBe('Alex Taylor');
     // Names the caseworker typed stay as they are.
     expect(responded('parent', ['Alex Taylor'])).toBe('Alex Taylor');
   });

@@ -299,7 +299,26 @@ function recommendationResponse(
     reasons: event.reasons ?? '',
     responseDueOn: due ? formatLongDate(due.dueOn) : '',
     sentTo: recipientsByName(event, facts.snapshot).join(', '),
+    // Addressed to whom the response must go, the parent or the young person (regs 6–7), by name.
+    ...(event.recipient
+      ? {
+          recipientName:
+            namesOf(event.recipient, facts.snapshot)[0] ??
+            RESPONSE_RECIPIENT_LABELS[event.recipient],
+        }
+      : {}),
   };
+}
+
+/** The names the case records for a recipient of a response: the parents or carers among its contacts, or the young person (the child the case is about). */
+function namesOf(role: ResponseRecipient, snapshot: CaseSnapshot): string[] {
+  return (
+    role === 'young_person'
+      ? [snapshot.childName]
+      : snapshot.contacts
+          .filter((c) => PARENT_RELATIONSHIP.test(c.relationship))
+          .map((c) => c.name)
+  ).filter((n) => n.trim());
 }
 
 /** A contact recorded as a parent: anyone with parental responsibility for the child or care of them (Education Act 1996 s.576, which CFA 2014 s.83(1) applies). */
@@ -319,12 +338,6 @@ function recipientsByName(
   event: CaseEventOf<'recommendation.responded'>,
   snapshot: CaseSnapshot,
 ): string[] {
-  const namesOf = (role: ResponseRecipient): string[] =>
-    role === 'young_person'
-      ? [snapshot.childName]
-      : snapshot.contacts
-          .filter((c) => PARENT_RELATIONSHIP.test(c.relationship))
-          .map((c) => c.name);
   const roleOf = (to: string) =>
     RESPONSE_RECIPIENTS.find(
       (r) =>
@@ -332,7 +345,7 @@ function recipientsByName(
     );
   const names = event.sentTo.flatMap((to) => {
     const role = roleOf(to);
-    const named = role ? namesOf(role).filter((n) => n.trim()) : [];
+    const named = role ? namesOf(role, snapshot) : [];
     return named.length ? named : [to];
   });
   return [...new Set(names)];
