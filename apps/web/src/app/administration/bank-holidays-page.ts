@@ -11,14 +11,13 @@ import type { AddBankHolidayRequest, BankHolidayEntry } from '@send/contracts';
 import { FlashMessage } from '../core/flash-message';
 import { dateFrom, DATE_PARTS } from '../shared/date-field';
 import { londonToday, longDate } from '../shared/dates';
-import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from '../shared/forms/text-field';
 import { AdminApi } from './admin-api';
 import { AdminForm } from './admin-form';
 import { AdminFormState } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
+import { AdminPage } from './admin-page';
 import { type AdminFieldError, textOf } from './form-problems';
-import { SuccessBanner } from './success-banner';
 
 const SOURCES: Record<BankHolidayEntry['source'], string> = {
   published: 'Published list',
@@ -34,19 +33,9 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
 @Component({
   selector: 'app-bank-holidays-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    ErrorSummary,
-    SuccessBanner,
-    AdminLoaded,
-    AdminForm,
-    TextField,
-  ],
+  imports: [RouterLink, AdminPage, AdminLoaded, AdminForm, TextField],
   template: `
-    <app-success-banner [message]="form.banner()" />
-    <app-error-summary [errors]="form.errors()" />
-    <a class="govuk-back-link" routerLink="/administration">Back to administration</a>
-    <h1 class="govuk-heading-l">Bank holidays {{ shownYear() }}</h1>
+    <app-admin-page [form]="form" back="/administration" backText="Back to administration" [heading]="'Bank holidays ' + shownYear()">
     <p class="govuk-body">
       Deadlines counted in working days skip these dates. A change applies to deadlines computed from now on; those computed before keep their
       due dates.
@@ -122,6 +111,7 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
       <app-text-field id="reason" label="Why is it added?" [rows]="3" size="s" [error]="form.fieldError('reason')"
         hint="For example, the proclamation or the gov.uk announcement. It is kept in the security log." />
     </app-admin-form>
+    </app-admin-page>
   `,
 })
 export class BankHolidaysPage {

@@ -9,11 +9,9 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
 import { LETTER_KINDS, type LetterKind } from '@send/contracts';
 import { LETTER_KIND_LABELS } from '@send/domain';
 import { londonDateTimeText } from '../shared/dates';
-import { ErrorSummary } from '../shared/error-summary';
 import { RadioGroup } from '../shared/forms/radio-group';
 import { SERVICE_PROBLEM } from '../shared/problem';
 import {
@@ -24,8 +22,8 @@ import {
 import { AdminForm } from './admin-form';
 import { AdminFormState } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
+import { AdminPage } from './admin-page';
 import { type AdminFieldError, textOf } from './form-problems';
-import { SuccessBanner } from './success-banner';
 
 /** A letter kind's versions: the one letters are made from, the drafts that could replace it, and the rest. */
 export interface KindTemplates {
@@ -71,19 +69,9 @@ const title = (v: { version: number; kind: LetterKind }) =>
 @Component({
   selector: 'app-letter-templates-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    ErrorSummary,
-    SuccessBanner,
-    AdminLoaded,
-    AdminForm,
-    RadioGroup,
-  ],
+  imports: [AdminPage, AdminLoaded, AdminForm, RadioGroup],
   template: `
-    <app-success-banner [message]="form.banner()" />
-    <app-error-summary [errors]="form.errors()" />
-    <a class="govuk-back-link" routerLink="/administration">Back to administration</a>
-    <h1 class="govuk-heading-l">Letter templates</h1>
+    <app-admin-page [form]="form" back="/administration" backText="Back to administration" heading="Letter templates">
     <p class="govuk-body">
       Letters are made from the council’s own Word templates, one for each kind of letter the law requires. Upload a new version as a draft,
       check its preview filled with a made-up case, then publish it: letters are made from it from then on. Letters made before keep the version
@@ -209,6 +197,7 @@ const title = (v: { version: number; kind: LetterKind }) =>
           [attr.aria-describedby]="'file-hint' + (form.fieldError('file') ? ' file-error' : '')" />
       </div>
     </app-admin-form>
+    </app-admin-page>
   `,
 })
 export class LetterTemplatesPage {

@@ -6,15 +6,15 @@ import {
   input,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { UpdateMediationProviderRequest } from '@send/contracts';
 import { FlashMessage } from '../core/flash-message';
-import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from '../shared/forms/text-field';
 import { AdminApi } from './admin-api';
 import { AdminForm } from './admin-form';
 import { AdminFormState, changedValues } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
+import { AdminPage, loadedHeading } from './admin-page';
 import { textOf } from './form-problems';
 import { PROVIDER_FIELDS } from './mediation-providers-page';
 
@@ -22,15 +22,13 @@ import { PROVIDER_FIELDS } from './mediation-providers-page';
 @Component({
   selector: 'app-mediation-provider-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary, AdminLoaded, AdminForm, TextField],
+  imports: [AdminPage, AdminLoaded, AdminForm, TextField],
   template: `
-    <app-error-summary [errors]="form.errors()" />
-    <a class="govuk-back-link" routerLink="/administration/mediation-providers">Back to mediation providers</a>
+    <app-admin-page [form]="form" back="/administration/mediation-providers" backText="Back to mediation providers"
+      [caption]="provider() ? 'Mediation provider' : undefined" [heading]="heading()">
     <app-admin-loaded [resource]="providers" what="provider">
       <ng-template>
         @if (provider(); as p) {
-          <span class="govuk-caption-l">Mediation provider</span>
-          <h1 class="govuk-heading-l">{{ p.name }}</h1>
           <app-admin-form action="Save changes" [busy]="form.busy()" (send)="save($event)">
             @for (f of fields; track f.name) {
               <app-text-field [id]="f.name" [label]="f.label" [type]="f.type" [autocomplete]="f.autocomplete" size="s" [spellcheck]="false"
@@ -49,11 +47,10 @@ import { PROVIDER_FIELDS } from './mediation-providers-page';
               Offer {{ p.name }} again
             </button>
           }
-        } @else {
-          <h1 class="govuk-heading-l">No such mediation provider</h1>
         }
       </ng-template>
     </app-admin-loaded>
+    </app-admin-page>
   `,
 })
 export class MediationProviderPage {
@@ -71,6 +68,11 @@ export class MediationProviderPage {
     this.providers.hasValue()
       ? this.providers.value().find((p) => p.id === this.providerId())
       : undefined,
+  );
+  protected readonly heading = loadedHeading(
+    this.providers,
+    this.provider,
+    'No such mediation provider',
   );
 
   protected save(formElement: HTMLFormElement): Promise<void> {

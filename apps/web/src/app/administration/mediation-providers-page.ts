@@ -3,14 +3,13 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { NewMediationProviderRequest } from '@send/contracts';
 import { FlashMessage } from '../core/flash-message';
-import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from '../shared/forms/text-field';
 import { AdminApi } from './admin-api';
 import { AdminForm } from './admin-form';
 import { AdminFormState } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
+import { AdminPage } from './admin-page';
 import { type AdminFieldError, textOf } from './form-problems';
-import { SuccessBanner } from './success-banner';
 
 export const PROVIDER_FIELDS = [
   {
@@ -40,19 +39,9 @@ export const PROVIDER_FIELDS = [
 @Component({
   selector: 'app-mediation-providers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    ErrorSummary,
-    SuccessBanner,
-    AdminLoaded,
-    AdminForm,
-    TextField,
-  ],
+  imports: [RouterLink, AdminPage, AdminLoaded, AdminForm, TextField],
   template: `
-    <app-success-banner [message]="form.banner()" />
-    <app-error-summary [errors]="form.errors()" />
-    <a class="govuk-back-link" routerLink="/administration">Back to administration</a>
-    <h1 class="govuk-heading-l">Mediation providers</h1>
+    <app-admin-page [form]="form" back="/administration" backText="Back to administration" heading="Mediation providers">
     <p class="govuk-body">Caseworkers choose from the active providers when they record a mediation adviser’s contact. A retired provider keeps its past mediations.</p>
     <app-admin-loaded [resource]="providers" what="mediation providers">
       <ng-template>
@@ -98,6 +87,7 @@ export const PROVIDER_FIELDS = [
           [error]="form.fieldError(f.name)" />
       }
     </app-admin-form>
+    </app-admin-page>
   `,
 })
 export class MediationProvidersPage {

@@ -7,7 +7,6 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
 import {
   type PasswordReset,
   type Role,
@@ -15,46 +14,34 @@ import {
 } from '@send/contracts';
 import type { Observable } from 'rxjs';
 import { londonDateTimeText } from '../shared/dates';
-import { ErrorSummary } from '../shared/error-summary';
 import { SelectField } from '../shared/forms/select-field';
 import { TextField } from '../shared/forms/text-field';
 import { AdminApi } from './admin-api';
 import { AdminForm } from './admin-form';
 import { AdminFormState, changedValues } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
+import { AdminPage, loadedHeading } from './admin-page';
 import { type AdminFieldError, textOf } from './form-problems';
 import { ROLE_CHOICES } from './staff-accounts-page';
-import { SuccessBanner } from './success-banner';
 
 /** One staff account: change its name, role or team; disable or enable it; reset its password. */
 @Component({
   selector: 'app-staff-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    ErrorSummary,
-    SuccessBanner,
-    AdminLoaded,
-    AdminForm,
-    TextField,
-    SelectField,
-  ],
+  imports: [AdminPage, AdminLoaded, AdminForm, TextField, SelectField],
   template: `
-    <app-success-banner [message]="form.banner()">
+    <app-admin-page [form]="form" back="/administration/staff" backText="Back to staff accounts" [caption]="account() ? 'Staff account' : undefined" [heading]="heading()">
+    <ng-container ngProjectAs="[appBannerDetail]">
       @if (reset(); as r) {
         <p class="govuk-body">
           Their temporary password is <strong class="app-temporary-password">{{ r.temporaryPassword }}</strong>. It is shown only now: give it to them by
           another channel. It works until {{ time(r.expiresAt) }}, and only to choose a password of their own.
         </p>
       }
-    </app-success-banner>
-    <app-error-summary [errors]="form.errors()" />
-    <a class="govuk-back-link" routerLink="/administration/staff">Back to staff accounts</a>
+    </ng-container>
     <app-admin-loaded [resource]="accounts" what="account">
       <ng-template>
         @if (account(); as a) {
-          <span class="govuk-caption-l">Staff account</span>
-          <h1 class="govuk-heading-l">{{ a.name }}</h1>
           <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Email</dt>
@@ -102,11 +89,10 @@ import { SuccessBanner } from './success-banner';
             }
           </div>
           <p class="govuk-body">Disabling ends their sessions now; they cannot sign in until the account is enabled again.</p>
-        } @else {
-          <h1 class="govuk-heading-l">No such staff account</h1>
         }
       </ng-template>
     </app-admin-loaded>
+    </app-admin-page>
   `,
 })
 export class StaffAccountPage {
@@ -125,6 +111,11 @@ export class StaffAccountPage {
     this.accounts.hasValue()
       ? this.accounts.value().find((a) => a.id === this.userId())
       : undefined,
+  );
+  protected readonly heading = loadedHeading(
+    this.accounts,
+    this.account,
+    'No such staff account',
   );
 
   protected change(formElement: HTMLFormElement): Promise<void> {

@@ -3,7 +3,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { type CreateStaffUserRequest, type Role, ROLES } from '@send/contracts';
 import { FlashMessage } from '../core/flash-message';
-import { ErrorSummary } from '../shared/error-summary';
 import { SelectField } from '../shared/forms/select-field';
 import type { Choice } from '../shared/forms/form-types';
 import { TextField } from '../shared/forms/text-field';
@@ -12,8 +11,8 @@ import { AdminApi } from './admin-api';
 import { AdminForm } from './admin-form';
 import { AdminFormState } from './admin-form-state';
 import { AdminLoaded } from './admin-loaded';
+import { AdminPage } from './admin-page';
 import { type AdminFieldError, textOf } from './form-problems';
-import { SuccessBanner } from './success-banner';
 
 const FIELDS = ['name', 'email', 'role', 'team', 'password'] as const;
 
@@ -29,18 +28,14 @@ export const ROLE_CHOICES: readonly Choice[] = ROLES.map((role) => ({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     RouterLink,
-    ErrorSummary,
-    SuccessBanner,
+    AdminPage,
     AdminLoaded,
     AdminForm,
     TextField,
     SelectField,
   ],
   template: `
-    <app-success-banner [message]="form.banner()" />
-    <app-error-summary [errors]="form.errors()" />
-    <a class="govuk-back-link" routerLink="/administration">Back to administration</a>
-    <h1 class="govuk-heading-l">Staff accounts</h1>
+    <app-admin-page [form]="form" back="/administration" backText="Back to administration" heading="Staff accounts">
     <app-admin-loaded [resource]="accounts" what="staff accounts">
       <ng-template>
         <div class="app-table-scroll" tabindex="0" role="region" aria-label="Staff accounts">
@@ -86,6 +81,7 @@ export const ROLE_CHOICES: readonly Choice[] = ROLES.map((role) => ({
       <app-text-field id="password" label="First password (optional)" [hint]="passwordHint" size="s" [spellcheck]="false"
         [error]="form.fieldError('password')" />
     </app-admin-form>
+    </app-admin-page>
   `,
 })
 export class StaffAccountsPage {
