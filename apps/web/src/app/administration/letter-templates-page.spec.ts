@@ -1,10 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+  refuse,
+  renderPage,
+  settle,
+  setUpHttpPage as setUp,
+} from '../testing/http-page';
 import type { LetterTemplateCheck, LetterTemplateVersion } from './admin-api';
 import { LetterTemplatesPage, templatesByKind } from './letter-templates-page';
 
@@ -45,34 +45,10 @@ const CHECKED: LetterTemplateCheck = {
   missingParts: [],
 };
 
-function setUp() {
-  TestBed.configureTestingModule({
-    providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideRouter([]),
-    ],
+const render = (http: HttpTestingController) =>
+  renderPage(LetterTemplatesPage, http, {
+    answers: { '/api/letter-templates': LISTED },
   });
-  return TestBed.inject(HttpTestingController);
-}
-
-async function render(http: HttpTestingController) {
-  const fixture = TestBed.createComponent(LetterTemplatesPage);
-  fixture.detectChanges();
-  http.expectOne('/api/letter-templates').flush(LISTED);
-  await settle(fixture);
-  return { fixture, page: fixture.nativeElement as HTMLElement };
-}
-
-async function settle(fixture: {
-  whenStable(): Promise<unknown>;
-  detectChanges(): void;
-}) {
-  await fixture.whenStable();
-  // The page's own promise (AdminFormState.send) settles after the request does.
-  await new Promise((resolve) => setTimeout(resolve));
-  fixture.detectChanges();
-}
 
 /** An element's text as read: white space collapsed. */
 const text = (element: Element | null | undefined) =>
@@ -242,15 +218,7 @@ describe('the letter templates page', () => {
     await settle(fixture);
     const message =
       'This file is not a Word document (.docx) that can be read. Save it from Word as a .docx and upload it again.';
-    http.expectOne('/api/letter-templates/decision_notice').flush(
-      {
-        type: 'about:blank',
-        title: 'Bad Request',
-        status: 400,
-        detail: message,
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    refuse(http.expectOne('/api/letter-templates/decision_notice'), message);
     await settle(fixture);
     expect(
       page.querySelector('.govuk-error-summary a[href="#file"]')?.textContent,
@@ -354,17 +322,12 @@ describe('the letter templates page', () => {
     await settle(fixture);
     const message =
       'Version 3 of the template “Notice of a decision” is already published.';
-    http
-      .expectOne('/api/letter-templates/versions/t-decision_notice-3/publish')
-      .flush(
-        {
-          type: 'about:blank',
-          title: 'Bad Request',
-          status: 400,
-          detail: message,
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    refuse(
+      http.expectOne(
+        '/api/letter-templates/versions/t-decision_notice-3/publish',
+      ),
+      message,
+    );
     await settle(fixture);
     expect(page.querySelector('.govuk-error-summary')?.textContent).toContain(
       message,

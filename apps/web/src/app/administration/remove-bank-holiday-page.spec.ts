@@ -1,37 +1,27 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { Router } from '@angular/router';
 import { FlashMessage } from '../core/flash-message';
+import {
+  refuse,
+  renderPage,
+  settle,
+  setUpHttpPage,
+  submit as submitForm,
+} from '../testing/http-page';
 import { RemoveBankHolidayPage } from './remove-bank-holiday-page';
 
 @Component({ template: '' })
 class Blank {}
 
 async function render() {
-  TestBed.configureTestingModule({
-    providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideRouter([
-        { path: 'administration/bank-holidays', component: Blank },
-      ]),
-    ],
+  const http = setUpHttpPage([
+    { path: 'administration/bank-holidays', component: Blank },
+  ]);
+  const { fixture, page } = await renderPage(RemoveBankHolidayPage, http, {
+    inputs: { date: '2026-05-04' },
   });
-  const fixture = TestBed.createComponent(RemoveBankHolidayPage);
-  fixture.componentRef.setInput('date', '2026-05-04');
-  fixture.detectChanges();
-  await fixture.whenStable();
-  return {
-    fixture,
-    page: fixture.nativeElement as HTMLElement,
-    http: TestBed.inject(HttpTestingController),
-    router: TestBed.inject(Router),
-  };
+  return { fixture, page, http, router: TestBed.inject(Router) };
 }
 
 const reasonBox = (page: HTMLElement) =>
@@ -40,14 +30,8 @@ const reasonBox = (page: HTMLElement) =>
 const removeButton = (page: HTMLElement) =>
   page.querySelector('button[type=submit]') as HTMLButtonElement;
 
-async function submit(
-  fixture: { whenStable(): Promise<unknown>; detectChanges(): void },
-  page: HTMLElement,
-) {
-  removeButton(page).click();
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
+const submit = (fixture: Parameters<typeof settle>[0], page: HTMLElement) =>
+  submitForm(fixture, page, removeButton(page));
 
 describe('removing a bank holiday', () => {
   it('asks why, as GOV.UK marks a field in error, before sending anything', async () => {
@@ -90,8 +74,7 @@ describe('removing a bank holiday', () => {
     });
     expect(request.request.body).toEqual({ reason: 'Entered in error' });
     request.flush(null, { status: 204, statusText: 'No Content' });
-    await fixture.whenStable();
-    await new Promise((resolve) => setTimeout(resolve));
+    await settle(fixture);
     expect(router.url).toBe('/administration/bank-holidays?year=2026');
     expect(TestBed.inject(FlashMessage).take()).toBe(
       'Bank holiday removed: Mon 4 May 2026 is a working day',
@@ -103,18 +86,10 @@ describe('removing a bank holiday', () => {
     reasonBox(page).value = 'Entered in error';
     await submit(fixture, page);
     const message = 'The reason must be at most 500 characters';
-    http.expectOne('/api/bank-holidays/2026-05-04').flush(
-      {
-        type: 'about:blank',
-        title: 'The request has a problem',
-        status: 400,
-        detail: message,
-        errors: [{ field: 'reason', message }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
-    await fixture.whenStable();
-    fixture.detectChanges();
+    refuse(http.expectOne('/api/bank-holidays/2026-05-04'), message, {
+      errors: [{ field: 'reason', message }],
+    });
+    await settle(fixture);
     expect(page.querySelector('#reason-error')?.textContent?.trim()).toBe(
       `Error: ${message}`,
     );
@@ -127,17 +102,12 @@ describe('removing a bank holiday', () => {
     const { fixture, page, http } = await render();
     reasonBox(page).value = 'Entered in error';
     await submit(fixture, page);
-    http.expectOne('/api/bank-holidays/2026-05-04').flush(
-      {
-        type: 'about:blank',
-        title: 'Not found',
-        status: 404,
-        detail: '4 May 2026 is not a bank holiday',
-      },
-      { status: 404, statusText: 'Not Found' },
+    refuse(
+      http.expectOne('/api/bank-holidays/2026-05-04'),
+      '4 May 2026 is not a bank holiday',
+      { status: 404 },
     );
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
     expect(page.querySelector('.govuk-error-summary')?.textContent).toContain(
       '4 May 2026 is not a bank holiday',
     );

@@ -1,11 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { Type } from '@angular/core';
 import type { StaffAccount } from '@send/contracts';
+import {
+  refuse,
+  renderPage,
+  settle,
+  setUpHttpPage as setUp,
+  submit,
+} from '../testing/http-page';
 import { StaffAccountPage } from './staff-account-page';
 import { StaffAccountsPage } from './staff-accounts-page';
 
@@ -21,45 +23,20 @@ const robin: StaffAccount = {
   lockedUntil: null,
 };
 
-function setUp() {
-  TestBed.configureTestingModule({
-    providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideRouter([]),
-    ],
-  });
-  return TestBed.inject(HttpTestingController);
-}
-
 /** The page, its accounts loaded. */
-async function render<T>(
-  component: new (...args: never[]) => T,
+const render = <T>(
+  component: Type<T>,
   http: HttpTestingController,
   inputs: Record<string, unknown> = {},
-) {
-  const fixture = TestBed.createComponent(component);
-  for (const [name, value] of Object.entries(inputs))
-    fixture.componentRef.setInput(name, value);
-  fixture.detectChanges();
-  http.expectOne('/api/users/accounts').flush([robin]);
-  await fixture.whenStable();
-  fixture.detectChanges();
-  return { fixture, page: fixture.nativeElement as HTMLElement };
-}
+) =>
+  renderPage(component, http, {
+    inputs,
+    answers: { '/api/users/accounts': [robin] },
+  });
 
 const type = (page: HTMLElement, id: string, value: string) => {
   (page.querySelector(`#${id}`) as HTMLInputElement).value = value;
 };
-
-async function submit(
-  fixture: { whenStable(): Promise<unknown>; detectChanges(): void },
-  page: HTMLElement,
-) {
-  (page.querySelector('button[type=submit]') as HTMLButtonElement).click();
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 /** The field's GOV.UK error: its group and control marked, its message, and the control described by it. */
 function expectFieldError(
@@ -159,18 +136,10 @@ describe('the staff accounts page’s form to add one', () => {
     (page.querySelector('#role') as HTMLSelectElement).value = 'auditor';
     await submit(fixture, page);
     const message = 'Choose a role a member of staff can have';
-    http.expectOne('/api/users').flush(
-      {
-        type: 'about:blank',
-        title: 'The request has a problem',
-        status: 400,
-        detail: message,
-        errors: [{ field: 'role', message }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
-    await fixture.whenStable();
-    fixture.detectChanges();
+    refuse(http.expectOne('/api/users'), message, {
+      errors: [{ field: 'role', message }],
+    });
+    await settle(fixture);
     expectFieldError(page, 'role', 'govuk-select--error', message);
     // What was chosen is kept.
     expect((page.querySelector('#role') as HTMLSelectElement).value).toBe(
@@ -234,19 +203,54 @@ describe('a staff account’s form to change it', () => {
     const request = http.expectOne(`/api/users/${robin.id}`);
     expect(request.request.body).toEqual({ role: 'administrator' });
     const message = 'You cannot make this account an administrator';
-    request.flush(
-      {
-        type: 'about:blank',
-        title: 'The request has a problem',
-        status: 400,
-        detail: message,
-        errors: [{ field: 'role', message }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
-    await fixture.whenStable();
-    fixture.detectChanges();
+    refuse(request, message, { errors: [{ field: 'role', message }] });
+    await settle(fixture);
     expectFieldError(page, 'role', 'govuk-select--error', message);
     expectNoFieldError(page, 'name');
+  });
+});
+
+describe('resetting a staff account’s password', () => {
+  it('shows the temporary password once, in the banner that confirms the reset', async () => {
+    const http = setUp();
+    const { fixture, page } = await render(StaffAccountPage, http, {
+      userId: robin.id,
+    });
+    expect(page.querySelector('.govuk-caption-l')?.textContent?.trim()).toBe(
+      'Staff account',
+    );
+    expect(page.querySelector('h1')?.textContent?.trim()).toBe('Robin Test');
+    const reset = [...page.querySelectorAll('button')].find((b) =>
+      /Reset the password/.test(b.textContent ?? ''),
+    ) as HTMLButtonElement;
+    await submit(fixture, page, reset);
+    http
+      .expectOne({
+        method: 'POST',
+        url: `/api/users/${robin.id}/password-reset`,
+      })
+      .flush({
+        temporaryPassword: 'plum-otter-ladder-94',
+        expiresAt: '2099-03-02T18:00:00Z',
+      });
+    await settle(fixture);
+    http.expectOne('/api/users/accounts').flush([robin]);
+    await settle(fixture);
+    const banner = page.querySelector('.govuk-notification-banner__content');
+    expect(
+      banner?.querySelector('.govuk-notification-banner__heading')?.textContent,
+    ).toBe('Password reset for Robin Test');
+    expect(banner?.querySelector('.app-temporary-password')?.textContent).toBe(
+      'plum-otter-ladder-94',
+    );
+  });
+
+  it('names no account that is not in the list', async () => {
+    const http = setUp();
+    const { page } = await render(StaffAccountPage, http, { userId: 'u-x' });
+    expect(page.querySelector('h1')?.textContent?.trim()).toBe(
+      'No such staff account',
+    );
+    expect(page.querySelector('.govuk-caption-l')).toBeNull();
   });
 });
