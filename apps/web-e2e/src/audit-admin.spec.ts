@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
+  expectStackedAt390,
   fillDate,
   londonDate,
   shootAtThreeSizes,
@@ -100,6 +101,11 @@ test('an administrator adds a staff account and disables it', async ({
   await expectBanner(page, `Staff account added for ${accountName}`);
   await expect(page.getByRole('link', { name: accountName })).toBeVisible();
   await shootAtThreeSizes(page, 'admin-staff-accounts');
+  await expectStackedAt390(
+    page,
+    page.getByRole('table', { name: /^Staff accounts/ }),
+    'admin-staff-accounts',
+  );
 
   // Then disable it, from its own page.
   await page.getByRole('link', { name: accountName }).click();
@@ -141,6 +147,11 @@ test('an administrator adds a bank holiday and removes it', async ({
     page.getByRole('cell', { name: 'Extra bank holiday', exact: true }),
   ).toBeVisible();
   await shootAtThreeSizes(page, 'admin-bank-holidays');
+  await expectStackedAt390(
+    page,
+    page.getByRole('table', { name: /^Bank holidays in/ }),
+    'admin-bank-holidays',
+  );
 
   // Then remove it again: the reason is asked for first.
   await page
@@ -188,6 +199,11 @@ test('an administrator adds a mediation provider', async ({ page }) => {
     page.getByRole('link', { name: new RegExp(providerName) }),
   ).toBeVisible();
   await shootAtThreeSizes(page, 'admin-mediation-providers');
+  await expectStackedAt390(
+    page,
+    page.getByRole('table', { name: /^Mediation providers/ }),
+    'admin-mediation-providers',
+  );
   expect(violations).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SHOTS = 'dist/web-e2e/screenshots';
 
@@ -104,5 +104,46 @@ export async function shootAtThreeSizes(
       fullPage: true,
     });
   }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * A table at 390 px (issue 14, WCAG 1.4.10 Reflow): it stacks (each row a block, each cell a line
+ * labelled with its column, inside the window, so the key columns stay visible), nothing scrolls
+ * the whole page sideways (the root's scrollWidth is at most the window's width), the page is
+ * accessible, and a full-page screenshot `<name>-390px-stacked.png`. The desktop size after.
+ */
+export async function expectStackedAt390(
+  page: Page,
+  table: Locator,
+  name: string,
+): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(sideways, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+  const cells = await table.locator('td[data-label]').evaluateAll((tds) =>
+    tds.map((td) => {
+      const box = td.getBoundingClientRect();
+      return {
+        label: td.getAttribute('data-label'),
+        display: getComputedStyle(td).display,
+        inside: box.left >= 0 && box.right <= window.innerWidth,
+      };
+    }),
+  );
+  expect(cells.length, `${name} has labelled cells`).toBeGreaterThan(0);
+  for (const cell of cells)
+    expect(cell, `${name}: the ${cell.label} cell at 390 px`).toEqual({
+      ...cell,
+      display: 'block',
+      inside: true,
+    });
+  await expectAccessible(page);
+  await page.screenshot({
+    path: `${SHOTS}/${name}-390px-stacked.png`,
+    fullPage: true,
+  });
   await page.setViewportSize({ width: 1280, height: 900 });
 }

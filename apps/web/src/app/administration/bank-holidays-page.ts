@@ -55,7 +55,7 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
     </nav>
     <app-admin-loaded [resource]="holidays" what="bank holidays">
       <ng-template>
-        <table class="govuk-table">
+        <table class="govuk-table app-table--stack">
           <caption class="govuk-table__caption govuk-visually-hidden">Bank holidays in {{ shownYear() }}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -68,9 +68,9 @@ const SOURCES: Record<BankHolidayEntry['source'], string> = {
           <tbody class="govuk-table__body">
             @for (h of holidays.value(); track h.date) {
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{{ long(h.date) }}</td>
-                <td class="govuk-table__cell">{{ h.title }}</td>
-                <td class="govuk-table__cell">{{ source[h.source] }}</td>
+                <td class="govuk-table__cell app-nowrap" data-label="Date">{{ long(h.date) }}</td>
+                <td class="govuk-table__cell" data-label="Holiday">{{ h.title }}</td>
+                <td class="govuk-table__cell" data-label="Listed from">{{ source[h.source] }}</td>
                 <td class="govuk-table__cell">
                   <a class="govuk-link" [routerLink]="['/administration/bank-holidays', h.date, 'remove']">Remove<span class="govuk-visually-hidden"> {{ h.title }}, {{ long(h.date) }}</span></a>
                 </td>

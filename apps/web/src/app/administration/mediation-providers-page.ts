@@ -46,7 +46,7 @@ export const PROVIDER_FIELDS = [
     <app-admin-loaded [resource]="providers" what="mediation providers">
       <ng-template>
         <div class="app-table-scroll" tabindex="0" role="region" aria-label="Mediation providers">
-          <table class="govuk-table app-admin-table">
+          <table class="govuk-table app-admin-table app-table--stack">
             <caption class="govuk-table__caption govuk-visually-hidden">Mediation providers by name</caption>
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -59,12 +59,12 @@ export const PROVIDER_FIELDS = [
             <tbody class="govuk-table__body">
               @for (p of providers.value(); track p.id) {
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
+                  <td class="govuk-table__cell" data-label="Name">
                     <a class="govuk-link" [routerLink]="['/administration/mediation-providers', p.id]">{{ p.name }}<span class="govuk-visually-hidden">: change or retire</span></a>
                   </td>
-                  <td class="govuk-table__cell">{{ p.email ?? '' }}</td>
-                  <td class="govuk-table__cell">{{ p.phone ?? '' }}</td>
-                  <td class="govuk-table__cell">
+                  <td class="govuk-table__cell" [attr.data-label]="p.email ? 'Email' : null">{{ p.email ?? '' }}</td>
+                  <td class="govuk-table__cell" [attr.data-label]="p.phone ? 'Phone' : null">{{ p.phone ?? '' }}</td>
+                  <td class="govuk-table__cell" data-label="Status">
                     @if (p.active) {
                       <strong class="govuk-tag govuk-tag--green">Active</strong>
                     } @else {

@@ -72,6 +72,19 @@ function expectNoFieldError(page: HTMLElement, id: string) {
   expect(page.querySelector(`#${id}-error`)).toBeNull();
 }
 
+describe('the staff accounts table', () => {
+  it('stacks on a phone: each cell labelled with its column, the email only when there is one', async () => {
+    const http = setUp();
+    const { page } = await render(StaffAccountsPage, http);
+    const table = page.querySelector('table');
+    expect(table?.classList).toContain('app-table--stack');
+    const labels = [...page.querySelectorAll('tbody td')].map((td) =>
+      td.getAttribute('data-label'),
+    );
+    expect(labels).toEqual(['Name', 'Email', 'Role', 'Team', 'Status']);
+  });
+});
+
 describe('the staff accounts page’s form to add one', () => {
   it('marks each missing field as GOV.UK does, the role select too, and sends nothing', async () => {
     const http = setUp();

@@ -39,7 +39,7 @@ export const ROLE_CHOICES: readonly Choice[] = ROLES.map((role) => ({
     <app-admin-loaded [resource]="accounts" what="staff accounts">
       <ng-template>
         <div class="app-table-scroll" tabindex="0" role="region" aria-label="Staff accounts">
-          <table class="govuk-table app-admin-table">
+          <table class="govuk-table app-admin-table app-table--stack">
             <caption class="govuk-table__caption govuk-visually-hidden">Staff accounts by role, then name</caption>
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -53,11 +53,11 @@ export const ROLE_CHOICES: readonly Choice[] = ROLES.map((role) => ({
             <tbody class="govuk-table__body">
               @for (a of accounts.value(); track a.id) {
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell"><a class="govuk-link" [routerLink]="['/administration/staff', a.id]">{{ a.name }}</a></td>
-                  <td class="govuk-table__cell">{{ a.email ?? '' }}</td>
-                  <td class="govuk-table__cell">{{ role(a.role) }}</td>
-                  <td class="govuk-table__cell">{{ a.team }}</td>
-                  <td class="govuk-table__cell">
+                  <td class="govuk-table__cell" data-label="Name"><a class="govuk-link" [routerLink]="['/administration/staff', a.id]">{{ a.name }}</a></td>
+                  <td class="govuk-table__cell" [attr.data-label]="a.email ? 'Email' : null">{{ a.email ?? '' }}</td>
+                  <td class="govuk-table__cell" data-label="Role">{{ role(a.role) }}</td>
+                  <td class="govuk-table__cell" data-label="Team">{{ a.team }}</td>
+                  <td class="govuk-table__cell" data-label="Status">
                     @if (a.active) {
                       <strong class="govuk-tag govuk-tag--green">Active</strong>
                     } @else {
