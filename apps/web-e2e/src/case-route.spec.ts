@@ -254,8 +254,39 @@ test('a case with two decisions shows each decision’s route, its deadlines and
   await expectAccessible(page);
   await shootAtThreeSizes(page, 'case-route-record-menu');
 
-  // The history of one decision at a time (the domain's decisionOf, as for the deadlines).
+  // The history under a heading for each decision (the domain's decisionOf, grouped as the
+  // deadlines tab groups them): the newest decision first, then the case itself; headings in order
+  // (the tab's h2, each decision's h3, each entry's h4).
   await page.goto(`/cases/${caseId}/history`);
+  const groups = page.locator('section.app-decision-route');
+  await expect(groups).toHaveCount(3);
+  await expect(groups.getByRole('heading', { level: 3 })).toHaveText([
+    /^Decision 2 of 2\s+To cease to maintain the EHC plan/,
+    /^Decision 1 of 2\s+Not to carry out an EHC needs assessment/,
+    'The case itself: opening, contacts, notes',
+  ]);
+  await expect(
+    groups.nth(1).getByRole('heading', { level: 4, name: /Appeal \S+ lodged/ }),
+  ).toBeVisible();
+  await expect(
+    groups.nth(0).getByRole('heading', { level: 4, name: /Appeal \S+ lodged/ }),
+  ).toHaveCount(0);
+  await expect(
+    groups.nth(2).getByRole('heading', { level: 4, name: /^Case opened/ }),
+  ).toBeVisible();
+  const levels = await page
+    .locator('main')
+    .locator('h1, h2, h3, h4')
+    .evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
+  levels.forEach((level, i) =>
+    expect(
+      level - (levels[i - 1] ?? 0),
+      `heading ${i + 1}`,
+    ).toBeLessThanOrEqual(1),
+  );
+  await shootAtThreeSizes(page, 'case-route-history-by-decision');
+
+  // One decision at a time, when asked.
   const show = page.getByLabel('Show the entries of');
   const entries = page.locator('.moj-timeline__item');
   const all = await entries.count();

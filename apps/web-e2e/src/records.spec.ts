@@ -124,13 +124,16 @@ test('a caseworker uploads a document to an entry and adds a note, both on the t
   await expect(
     page.getByRole('heading', { name: 'Note: phone call' }),
   ).toBeVisible();
-  await expect(page.locator('.moj-timeline')).toContainText(
-    'Mother phoned: she will bring the school report.',
-  );
+  // The history is grouped by decision: the note under the case itself, the document on the
+  // decision's entry.
+  const entries = page.locator('.moj-timeline__item');
   await expect(
-    page
-      .locator('.moj-timeline')
-      .getByRole('link', { name: 'decision letter.pdf' }),
+    entries.filter({
+      hasText: 'Mother phoned: she will bring the school report.',
+    }),
+  ).toBeVisible();
+  await expect(
+    entries.getByRole('link', { name: 'decision letter.pdf' }),
   ).toBeVisible();
 });
 

@@ -5,22 +5,22 @@ import {
   inject,
 } from '@angular/core';
 import type { DeadlineView } from '@send/contracts';
-import {
-  deadlinesOfNoDecision,
-  decisionRoutes,
-  isOutstanding,
-} from '@send/domain';
+import { isOutstanding } from '@send/domain';
 import { Session } from '../core/session';
 import { londonToday } from '../shared/dates';
 import { CaseDeadlines } from './case-deadlines';
 import { CaseStore } from './case-store';
-import { describeDecision } from './record/subjects';
+import { groupByDecision } from './decision-groups';
+import { DecisionSection } from './decision-section';
 
 /** Still to do first (soonest first), then the rest (met, missed, no longer apply) by due date. */
-const outstandingFirst = (deadlines: readonly DeadlineView[]) => [
-  ...deadlines.filter(isOutstanding),
-  ...deadlines.filter((d) => !isOutstanding(d)),
-];
+const outstandingFirst = (deadlines: readonly DeadlineView[]) => {
+  const byDue = [...deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return [
+    ...byDue.filter(isOutstanding),
+    ...byDue.filter((d) => !isOutstanding(d)),
+  ];
+};
 
 /**
  * Every deadline of the case, grouped by the decision it follows from (newest decision first, as
@@ -30,23 +30,17 @@ const outstandingFirst = (deadlines: readonly DeadlineView[]) => [
 @Component({
   selector: 'app-case-deadlines-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CaseDeadlines],
+  imports: [CaseDeadlines, DecisionSection],
   template: `
     @for (group of groups(); track group.id) {
-      <section class="app-decision-route" [attr.aria-labelledby]="group.id">
-        <h2 class="govuk-heading-m" [id]="group.id">
-          @if (group.caption) {
-            <span class="govuk-caption-m">{{ group.caption }}</span>
-          }
-          {{ group.heading }}
-        </h2>
+      <app-decision-section [group]="group">
         <app-case-deadlines
-          [deadlines]="group.deadlines"
+          [deadlines]="group.items"
           [today]="today"
           [canExtend]="canExtend()"
           empty="No deadline follows from this decision."
         />
-      </section>
+      </app-decision-section>
     } @empty {
       <p class="govuk-body">There are no deadlines on this case yet. Recording a decision starts the family’s deadlines.</p>
     }
@@ -63,25 +57,17 @@ export class CaseDeadlinesTab {
   protected readonly groups = computed(() => {
     const detail = this.store.current();
     if (!detail) return [];
-    const routes = decisionRoutes(detail, this.today);
-    const groups = routes
-      .map((route, index) => ({
-        id: `decision-${route.decision.id}`,
-        caption: `Decision ${index + 1} of ${routes.length}`,
-        heading: describeDecision(route.decision),
-        deadlines: outstandingFirst(route.deadlines),
-      }))
-      .reverse();
-    const other = deadlinesOfNoDecision(detail.deadlines);
-    if (other.length)
-      groups.push({
-        id: 'decision-none',
-        caption: '',
-        heading: routes.length
-          ? 'Requests, reviews and transfers not yet decided'
-          : 'Deadlines',
-        deadlines: outstandingFirst(other),
-      });
-    return groups;
+    return groupByDecision(
+      detail.decisions,
+      detail.deadlines,
+      (d) => d.decisionId || undefined,
+      {
+        prefix: 'decision',
+        noDecision: (anyDecision) =>
+          anyDecision
+            ? 'Requests, reviews and transfers not yet decided'
+            : 'Deadlines',
+      },
+    ).map((group) => ({ ...group, items: outstandingFirst(group.items) }));
   });
 }

@@ -17,7 +17,8 @@ import { CaseTimeline } from './case-timeline';
 import { HistoryIntegrity } from '../audit/history-integrity';
 import { recordsOnCases } from '../core/roles';
 import { type CaseEvent, decisionOf } from '@send/domain';
-import { describeDecision } from './record/subjects';
+import { groupByDecision } from './decision-groups';
+import { DecisionSection } from './decision-section';
 
 /** The choice of entries: every one, those of one decision (its id), or those of none. */
 const ALL = 'all';
@@ -27,7 +28,7 @@ const NO_DECISION = 'none';
 @Component({
   selector: 'app-case-history-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, CaseTimeline, HistoryIntegrity],
+  imports: [RouterLink, CaseTimeline, DecisionSection, HistoryIntegrity],
   template: `
     @if (store.current(); as detail) {
       <h2 class="govuk-heading-m">History</h2>
@@ -70,7 +71,15 @@ const NO_DECISION = 'none';
             </select>
           </div>
         }
-        <app-case-timeline [events]="shownEvents()" [historyLink]="['/cases', detail.id, 'history']" [documents]="detail.documents" [caseId]="detail.id" [canMakeLetters]="canRecord()" />
+        <!-- The entries under the decision each follows from, newest decision first (issue 14). -->
+        @for (group of shownGroups(); track group.id) {
+          <app-decision-section [group]="group" [level]="3">
+            <app-case-timeline [events]="group.items" [entryLevel]="4" [historyLink]="['/cases', detail.id, 'history']" [documents]="detail.documents"
+              [caseId]="detail.id" [canMakeLetters]="canRecord()" />
+          </app-decision-section>
+        } @empty {
+          <p class="govuk-body">Nothing has been recorded on this case yet.</p>
+        }
       } @else {
         <p class="govuk-body" role="status">Loading the history…</p>
       }
@@ -90,29 +99,43 @@ export class CaseHistoryTab {
   /** Which entries the timeline shows (see ALL, NO_DECISION). */
   protected readonly choice = signal(ALL);
 
-  /** The case's decisions, newest first, as the case page numbers them. */
-  protected readonly decisions = computed(() => {
-    const decisions = this.store.current()?.decisions ?? [];
-    return decisions
-      .map((d, i) => ({
-        id: d.id,
-        label: `Decision ${i + 1} of ${decisions.length}: ${describeDecision(d)}`,
-      }))
-      .reverse();
-  });
-
-  /** The entries the choice shows: which decision an entry follows from is the domain's rule (`decisionOf`). */
-  protected readonly shownEvents = computed(() => {
+  /**
+   * The entries under the decision each follows from (the domain's rule, `decisionOf`), grouped as
+   * the deadlines tab groups the deadlines: newest decision first, then the case itself.
+   */
+  protected readonly groups = computed(() => {
     const events = this.store.history.hasValue()
       ? this.store.history.value()
       : [];
-    const choice = this.choice();
-    if (choice === ALL) return events;
     const links = decisionOf(
       events.map((e) => ({ type: e.type, ...e.payload }) as CaseEvent),
     );
+    return groupByDecision(
+      this.store.current()?.decisions ?? [],
+      events,
+      (e) => links.events[e.sequence - 1],
+      {
+        prefix: 'history-decision',
+        noDecision: () => 'The case itself: opening, contacts, notes',
+      },
+    );
+  });
+
+  /** The case's decisions, newest first, as the case page numbers them. */
+  protected readonly decisions = computed(() =>
+    this.groups().flatMap((g) =>
+      g.decisionId
+        ? [{ id: g.decisionId, label: `${g.caption}: ${g.heading}` }]
+        : [],
+    ),
+  );
+
+  /** The groups the choice shows: every one, that of one decision, or that of none. */
+  protected readonly shownGroups = computed(() => {
+    const choice = this.choice();
+    if (choice === ALL) return this.groups();
     const wanted = choice === NO_DECISION ? undefined : choice;
-    return events.filter((e) => links.events[e.sequence - 1] === wanted);
+    return this.groups().filter((g) => g.decisionId === wanted);
   });
 
   protected choose(event: Event): void {

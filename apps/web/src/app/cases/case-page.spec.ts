@@ -74,6 +74,13 @@ const history = [
     type: 'decision.issued',
     summary: 'Decision issued',
     reason: 'Panel decision',
+    payload: {
+      decisionId: 'dec-1',
+      decisionType: 'refuse_assessment',
+      decisionDate: '2099-03-03',
+      letterSent: '2099-03-04',
+      sections: [],
+    },
   }),
   historyEvent(3, {
     type: 'event.corrected',
@@ -81,8 +88,8 @@ const history = [
     payload: {
       correctsSequence: 2,
       correctsType: 'decision.issued',
-      changes: {},
-      previous: {},
+      changes: { letterSent: '2099-03-05' },
+      previous: { letterSent: '2099-03-04' },
     },
   }),
 ];
@@ -245,7 +252,7 @@ describe('CasePage (the case layout and its tabs)', () => {
     ]);
   });
 
-  it('shows the history of one decision at a time when the case has several', async () => {
+  it('shows the history under a heading for each decision, newest first, then the case itself, and one decision at a time when asked', async () => {
     const decision = (id: string, letterSent: string, sequence: number) =>
       historyEvent(sequence, {
         type: 'decision.issued',
@@ -302,12 +309,36 @@ describe('CasePage (the case layout and its tabs)', () => {
     ]);
     const entries = () =>
       [...page.querySelectorAll('.moj-timeline__item')].map((e) => e.id);
-    expect(entries()).toEqual([
-      'entry-5',
-      'entry-4',
-      'entry-3',
-      'entry-2',
-      'entry-1',
+    // Each decision's entries under its heading (h3, under the tab's h2; the entries' h4), as the
+    // deadlines tab groups the deadlines: the newest decision first, then what follows from none.
+    expect(text(page, 'h2, h3')).toEqual([
+      'History',
+      'Has the history been altered?',
+      'Decision 2 of 2 Not to carry out an EHC needs assessment, letter sent Wed 2 Sep 2099',
+      'Decision 1 of 2 Not to carry out an EHC needs assessment, letter sent Thu 5 Mar 2099',
+      'The case itself: opening, contacts, notes',
+    ]);
+    const grouped = [...page.querySelectorAll('section')].map((section) => ({
+      heading: section
+        .querySelector(`#${section.getAttribute('aria-labelledby')}`)
+        ?.tagName.toLowerCase(),
+      entries: [...section.querySelectorAll('.moj-timeline__item')].map(
+        (e) => `${e.id} ${e.querySelector('h4')?.textContent?.trim()}`,
+      ),
+    }));
+    expect(grouped).toEqual([
+      { heading: 'h3', entries: ['entry-4 Decision dec-2'] },
+      {
+        heading: 'h3',
+        entries: [
+          'entry-3 Family contacted the mediation adviser',
+          'entry-2 Decision dec-1',
+        ],
+      },
+      {
+        heading: 'h3',
+        entries: ['entry-5 Note: phone call', 'entry-1 Case opened'],
+      },
     ]);
     for (const [value, shown] of [
       ['dec-1', ['entry-3', 'entry-2']],

@@ -28,7 +28,12 @@ import { roleLabel } from '../shared/labels';
         @for (event of shown(); track event.id) {
           <div class="moj-timeline__item" [id]="'entry-' + event.sequence" tabindex="-1">
             <div class="moj-timeline__header">
-              <h3 class="moj-timeline__title">{{ titleOf(event) }}</h3>{{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
+              @if (entryLevel() === 4) {
+                <h4 class="moj-timeline__title">{{ titleOf(event) }}</h4>
+              } @else {
+                <h3 class="moj-timeline__title">{{ titleOf(event) }}</h3>
+              }
+              {{ ' ' }}<p class="moj-timeline__byline">by {{ event.actorName }} ({{ role(event.actorRole) }})</p>
             </div>
             <p class="moj-timeline__date">
               Recorded <time [attr.datetime]="event.recordedAt">{{ event.recordedAt | londonDateTime }}</time>
@@ -93,6 +98,8 @@ export class CaseTimeline {
   readonly caseId = input<string>();
   /** Whether to offer "Make the letter" on the entries that have one (people who record on cases). */
   readonly canMakeLetters = input(false);
+  /** The level of each entry's heading: 3 under the page's h2, 4 under a decision's h3 (the history). */
+  readonly entryLevel = input<3 | 4>(3);
 
   protected readonly role = roleLabel;
 
