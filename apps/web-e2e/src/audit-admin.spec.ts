@@ -6,7 +6,7 @@ import {
   fillDate,
   londonDate,
   shootAtThreeSizes,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -44,7 +44,7 @@ test('an administrator adds a staff account and disables it', async ({
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'alex@example.council');
+  await signInAs(page, 'administrator');
   await expect(page).toHaveURL(/\/administration$/);
   await expect(page.getByRole('link', { name: 'Queue board' })).toHaveAttribute(
     'href',
@@ -126,7 +126,7 @@ test('an administrator adds a bank holiday and removes it', async ({
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'alex@example.council');
+  await signInAs(page, 'administrator');
   // A date in a year of its own.
   const date = quietWeekday();
   await page.goto(`/administration/bank-holidays?year=${date.slice(0, 4)}`);
@@ -187,7 +187,7 @@ test('an administrator adds a bank holiday and removes it', async ({
 
 test('an administrator adds a mediation provider', async ({ page }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'alex@example.council');
+  await signInAs(page, 'administrator');
   await page.goto('/administration/mediation-providers');
   await page.getByLabel('Name', { exact: true }).fill(providerName);
   await page
@@ -209,7 +209,7 @@ test('an administrator adds a mediation provider', async ({ page }) => {
 
 test('an auditor filters the access log and downloads it', async ({ page }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'ada@example.council');
+  await signInAs(page, 'auditor');
   await page
     .getByRole('navigation', { name: 'Menu' })
     .getByRole('link', { name: 'Access log' })
@@ -263,7 +263,7 @@ test('an auditor finds the administrator’s changes in the security log', async
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'ada@example.council');
+  await signInAs(page, 'auditor');
   // The account the administrator added, then disabled.
   const rows = page.locator('.app-log-table tbody tr');
   await page

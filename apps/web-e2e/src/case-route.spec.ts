@@ -4,7 +4,7 @@ import {
   londonDate,
   SHOTS,
   shootAtThreeSizes,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -58,7 +58,7 @@ test('a case with two decisions shows each decision’s route, its deadlines and
   const violations = watchForViolations(page);
 
   // After sign-in, focus starts at the top of the page (its main content), not on a control left behind.
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   await expect(
     page.getByRole('heading', { level: 1, name: 'My deadlines' }),
   ).toBeVisible();

@@ -4,7 +4,7 @@ import {
   fillDate,
   londonDate,
   SHOTS,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -110,7 +110,7 @@ test('a caseworker opens a case and records a refusal to assess, mediation decli
   const certificate = londonDate(-1);
   const lodged = londonDate(0);
 
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   await expect(
     page.getByRole('heading', { level: 1, name: 'My deadlines' }),
   ).toBeVisible();
@@ -325,7 +325,7 @@ test('a save that meets someone else’s change says what changed, keeps the ans
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const { childName, caseId } = await openNewCase(
     page,
     'Sky Conflict',
@@ -366,7 +366,7 @@ test('the deadline calculator works out a due date on the server, with its expla
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   await page.getByRole('link', { name: 'Deadline calculator' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Deadline calculator' }),
@@ -406,7 +406,7 @@ test('a manager reassigns a case to a caseworker of the team, and its open deadl
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'morgan@example.council');
+  await signInAs(page, 'manager');
   const { childName, caseId } = await openNewCase(
     page,
     'Ash Reassigned',

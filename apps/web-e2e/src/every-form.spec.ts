@@ -4,7 +4,7 @@ import {
   openCaseThroughApi,
   tribunalReference,
 } from './support/case-api';
-import { londonDate, signIn, watchForViolations } from './support/checks';
+import { londonDate, signInAs, watchForViolations } from './support/checks';
 import { continueAndSave, fillEntryForm } from './support/fill-form';
 
 /*
@@ -57,7 +57,7 @@ test.describe('every entry form, answered and saved in the browser', () => {
     page,
   }) => {
     const violations = watchForViolations(page);
-    await signIn(page, 'casey@example.council');
+    await signInAs(page, 'caseworker');
     const c = await openCase(page, 'amended_plan_content');
     const decision = (await c.detail()).decisions.at(-1)?.id ?? '';
     await record(
@@ -152,7 +152,7 @@ test.describe('every entry form, answered and saved in the browser', () => {
     page,
   }) => {
     const violations = watchForViolations(page);
-    await signIn(page, 'casey@example.council');
+    await signInAs(page, 'caseworker');
     const c = await openCase(page, 'final_plan_content');
     const decision = (await c.detail()).decisions.at(-1)?.id ?? '';
     await c.post('/appeals', {
@@ -208,7 +208,7 @@ test.describe('every entry form, answered and saved in the browser', () => {
     page,
   }) => {
     const violations = watchForViolations(page);
-    await signIn(page, 'casey@example.council');
+    await signInAs(page, 'caseworker');
     const a = await openCase(page, 'cease_plan');
     let decision = (await a.detail()).decisions.at(-1)?.id ?? '';
     await record(
@@ -275,7 +275,7 @@ test.describe('every entry form, answered and saved in the browser', () => {
     page,
   }) => {
     const violations = watchForViolations(page);
-    await signIn(page, 'casey@example.council');
+    await signInAs(page, 'caseworker');
     const c = await openCase(page, 'refuse_assessment');
     await record(
       page,

@@ -3,7 +3,7 @@ import { appealRegistered, openCaseThroughApi } from './support/case-api';
 import {
   fillDate,
   shootAtThreeSizes,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -19,7 +19,7 @@ test('the appeal outcome is recorded a page at a time: how it ended, the orders,
 }) => {
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const c = await openCaseThroughApi(page, 'Pat Pages');
   const decided = await c.post('/decisions', {
     type: 'final_plan_content',

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, SHOTS, watchForViolations } from './support/checks';
+import {
+  DEMO_STAFF,
+  demoPassword,
+  expectAccessible,
+  SHOTS,
+  watchForViolations,
+} from './support/checks';
 
 test('a caseworker signs in, finds a recommendation that is due, records the response and signs out', async ({
   page,
@@ -21,7 +27,7 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
   await expect(page.getByRole('alert')).toContainText('Enter your password');
   await expectAccessible(page);
 
-  await page.getByLabel('Email address').fill('casey@example.council');
+  await page.getByLabel('Email address').fill(DEMO_STAFF.caseworker);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText(
@@ -33,7 +39,7 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
     fullPage: true,
   });
 
-  await page.getByLabel('Password').fill(process.env['WEB_E2E_PASSWORD'] ?? '');
+  await page.getByLabel('Password').fill(demoPassword());
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Deadlines' }),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   shootAtThreeSizes,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -24,7 +24,7 @@ const DEFAULT_TEMPLATE = join(
 const KIND = 'Mediation arranged';
 
 async function openTemplates(page: Page): Promise<void> {
-  await signIn(page, 'alex@example.council');
+  await signInAs(page, 'administrator');
   await expect(page).toHaveURL(/\/administration$/);
   await page.getByRole('link', { name: 'Letter templates' }).click();
   await expect(

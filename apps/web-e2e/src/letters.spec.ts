@@ -8,7 +8,7 @@ import {
   checkAndShoot,
   fillDate,
   shootAtThreeSizes,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -23,7 +23,7 @@ test('a caseworker previews and issues the notice of a decision, and the PDF is 
 }) => {
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const c = await openCaseThroughApi(page, 'Robin Letter', '2015-03-02');
   await c.post('/contacts', { name: 'Alex Letter', relationship: 'parent' });
 
@@ -131,7 +131,7 @@ test('a caseworker makes the response to the recommendations as a letter from th
 }) => {
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const { c, tribunal, recommendationId } = await recommendationMade(
     page,
     'Jo Response',
@@ -201,7 +201,7 @@ test('a caseworker issues the response to a recommendation with its letter from 
 }) => {
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const { c, tribunal } = await recommendationMade(
     page,
     'Kit Response',

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signIn } from './support/checks';
+import { signInAs } from './support/checks';
 
 /*
  * Lighthouse (the npm package, on this Node) on the manager's dashboard and a case page while
@@ -87,7 +87,7 @@ test('Lighthouse: the dashboard and a case page score 95 or more for performance
   try {
     const page = await context.newPage();
     await page.goto('/sign-in');
-    await signIn(page, 'morgan@example.council');
+    await signInAs(page, 'manager');
     await expect(
       page.getByRole('heading', { level: 1, name: 'Deadlines dashboard' }),
     ).toBeVisible();

@@ -7,8 +7,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
+  DEMO_STAFF,
+  demoPassword,
   shootAtThreeSizes,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -25,7 +27,7 @@ const BASE = () => process.env['WEB_E2E_BASE_URL'] ?? '';
 /** A signed-in API client (its own cookies) and its CSRF token. */
 async function apiAs(
   email: string,
-  password = process.env['WEB_E2E_PASSWORD'] ?? '',
+  password = demoPassword(),
 ): Promise<{ api: APIRequestContext; csrf: string }> {
   const api = await request.newContext({ baseURL: BASE() });
   const res = await api.post('/api/auth/sign-in', {
@@ -52,7 +54,7 @@ test('a manager sorts and filters a drill-down list, and downloads it as CSV', a
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'morgan@example.council');
+  await signInAs(page, 'manager');
   await expect(page).toHaveURL(/\/dashboard$/);
 
   // The dashboard's tables download as CSV, with the filters in force.
@@ -142,7 +144,7 @@ test('the appeals register: numbers link to the list, the outcome sorts, the cas
   page,
 }) => {
   const violations = watchForViolations(page);
-  await signIn(page, 'morgan@example.council');
+  await signInAs(page, 'manager');
   await page.goto('/appeals');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Appeals register' }),
@@ -214,7 +216,7 @@ test("a manager moves a leaving caseworker's cases to a colleague: check your an
 }) => {
   const violations = watchForViolations(page);
   // An administrator adds the leaver and the colleague; the leaver opens two cases.
-  const admin = await apiAs('alex@example.council');
+  const admin = await apiAs(DEMO_STAFF.administrator);
   const suffix = randomUUID().slice(0, 6);
   const first = `Manager-e2e-${randomUUID()}`;
   const staff = async (name: string) =>
@@ -248,7 +250,7 @@ test("a manager moves a leaving caseworker's cases to a colleague: check your an
     );
   }
 
-  await signIn(page, 'morgan@example.council');
+  await signInAs(page, 'manager');
   await page
     .getByRole('link', { name: "Move a caseworker's cases to others" })
     .click();

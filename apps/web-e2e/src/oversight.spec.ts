@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   checkAndShoot,
   expectAccessible,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -25,7 +25,7 @@ test("a manager finds the overdue recommendation responses on the team's dashboa
   await expect(
     page.getByRole('heading', { level: 1, name: 'Sign in' }),
   ).toBeVisible();
-  await signIn(page, 'morgan@example.council');
+  await signInAs(page, 'manager');
 
   // A manager starts on the dashboard of their team.
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -193,7 +193,7 @@ test("an auditor exports every case's history for a period, watches it run, down
 }) => {
   const violations = watchForViolations(page);
   await page.goto('/');
-  await signIn(page, 'ada@example.council');
+  await signInAs(page, 'auditor');
   await expect(page).toHaveURL(/\/audit\/exports$/);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Export case histories' }),

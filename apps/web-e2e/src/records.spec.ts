@@ -4,7 +4,7 @@ import {
   fillDate,
   londonDate,
   shootAtThreeSizes,
-  signIn,
+  signInAs,
 } from './support/checks';
 
 /** Calls the API in this browser's session (set-up the browser is not what is tested). */
@@ -74,7 +74,7 @@ async function caseWithAppeal(page: Page) {
 test('a caseworker uploads a document to an entry and adds a note, both on the timeline', async ({
   page,
 }) => {
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const c = await caseWithAppeal(page);
 
   // Documents: upload with the file picker to the entry it evidences, then listed and downloadable.
@@ -140,7 +140,7 @@ test('a caseworker uploads a document to an entry and adds a note, both on the t
 test('a caseworker finds a case by its Tribunal reference, reads notifications and gets a calendar feed', async ({
   page,
 }) => {
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const c = await caseWithAppeal(page);
 
   // Search by the Tribunal reference: the result says why it matched.

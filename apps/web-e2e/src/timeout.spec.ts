@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   expectAccessible,
   SHOTS,
-  signIn,
+  signInAs,
   watchForViolations,
 } from './support/checks';
 
@@ -29,7 +29,7 @@ test('a caseworker is warned before the session ends, and then signed out and br
   page.on('requestfinished', answered);
   page.on('requestfailed', answered);
   await page.clock.install();
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   await expect(
     page.getByRole('heading', { level: 1, name: 'My deadlines' }),
   ).toBeVisible();

@@ -36,14 +36,27 @@ export function watchForViolations(page: Page): string[] {
   return problems;
 }
 
+/** The demo account of each role the browser tests sign in as (README "Demo accounts"). */
+export const DEMO_STAFF = {
+  caseworker: 'casey@example.council',
+  manager: 'morgan@example.council',
+  auditor: 'ada@example.council',
+  administrator: 'alex@example.council',
+} as const;
+
+export type DemoRole = keyof typeof DEMO_STAFF;
+
+/** The demo accounts' password, as the global set-up gives it. */
+export const demoPassword = (): string => process.env['WEB_E2E_PASSWORD'] ?? '';
+
 /**
- * Signs in with a demo account (going to the sign-in page first unless already there) and waits
- * until the app has left the sign-in page for the role's start page.
+ * Signs in as the demo account of `role` (going to the sign-in page first unless already there)
+ * and waits until the app has left the sign-in page for the role's start page.
  */
-export async function signIn(page: Page, email: string): Promise<void> {
+export async function signInAs(page: Page, role: DemoRole): Promise<void> {
   if (!/\/sign-in/.test(page.url())) await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(process.env['WEB_E2E_PASSWORD'] ?? '');
+  await page.getByLabel('Email address').fill(DEMO_STAFF[role]);
+  await page.getByLabel('Password').fill(demoPassword());
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
