@@ -308,7 +308,7 @@ test('a caseworker issues the letter of compliance with an order from check your
 }) => {
   test.setTimeout(180_000);
   const violations = watchForViolations(page);
-  await signIn(page, 'casey@example.council');
+  await signInAs(page, 'caseworker');
   const { c } = await recommendationMade(page, 'Ash Order', 'Bo Order');
   const order = (await c.detail()).orders.at(-1);
   const duty = 'order.assess.notify';
