@@ -99,7 +99,7 @@ const TEMPLATES = {
     p('Our decision: the recommendation is {outcome}.'),
     p('Our reasons: {reasons}'),
     p(
-      'We had to send you this response by {responseDueOn}. We have also sent it to: {sentTo}.',
+      'We had to send you this response by {responseDueOn}. It was sent to: {sentTo}.',
     ),
     ...sign,
   ],
