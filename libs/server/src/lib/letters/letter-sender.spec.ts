@@ -6,6 +6,7 @@ import {
   letterData,
   letterFacts,
 } from '@send/domain';
+import { COUNCIL_SENDER_ENV } from '@send/domain/testing';
 import { loadConfig } from '../config/app-config';
 import { docxText, renderLetter } from './letter-render';
 import { letterSenderProvider } from './letter-sender';
@@ -15,23 +16,7 @@ const senderOf = (env: NodeJS.ProcessEnv): LetterSender =>
   letterSenderProvider.useFactory(loadConfig(env));
 
 describe('letter data from the configured sender', () => {
-  const env = {
-    NODE_ENV: 'production',
-    COUNCIL_NAME: 'Rutland County Council',
-    COUNCIL_ADDRESS: 'Catmose, Oakham, Rutland LE15 6HP',
-    MEDIATION_ADVISER_NAME: 'Global Mediation',
-    MEDIATION_ADVISER_PHONE: '0800 064 0707',
-    MEDIATION_ADVISER_EMAIL: 'send@globalmediation.example',
-    COUNCIL_MEDIATION_CONTACT_NAME: 'Rutland SEND Team',
-    COUNCIL_MEDIATION_CONTACT_PHONE: '01572 722577',
-    COUNCIL_MEDIATION_CONTACT_EMAIL: 'send@rutland.gov.example',
-    SENDIASS_NAME: 'Rutland SENDIASS',
-    SENDIASS_PHONE: '01572 758364',
-    SENDIASS_EMAIL: 'sendiass@rutland.gov.example',
-    DISAGREEMENT_RESOLUTION_NAME: 'Kids Disagreement Resolution',
-    DISAGREEMENT_RESOLUTION_PHONE: '0333 062 0010',
-    DISAGREEMENT_RESOLUTION_EMAIL: 'resolution@kids.example',
-  };
+  const env = { NODE_ENV: 'production', ...COUNCIL_SENDER_ENV };
 
   it('gives a decision notice the council’s details and the contacts it set', () => {
     const data = letterData(
@@ -49,7 +34,7 @@ describe('letter data from the configured sender', () => {
       councilMediationContactPhone: '01572 722577',
       councilMediationContactEmail: 'send@rutland.gov.example',
       iassName: 'Rutland SENDIASS',
-      iassPhone: '01572 758364',
+      iassPhone: '+44 (0)1572 758 364',
       iassEmail: 'sendiass@rutland.gov.example',
       disagreementResolutionName: 'Kids Disagreement Resolution',
       disagreementResolutionPhone: '0333 062 0010',

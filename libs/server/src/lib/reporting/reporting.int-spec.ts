@@ -3,7 +3,6 @@ import type {
   DeadlineBreakdownRow,
   DeadlineDashboard,
   DeadlineReportStatus,
-  ResponsibleBody,
 } from '@send/contracts';
 import type { CaseEvent } from '@send/domain';
 import type { DataSource } from 'typeorm';
@@ -30,6 +29,9 @@ import { ReportingService } from './reporting.service';
 /** Monday 2 March 2026, 10:00 in London: the week ends on Sunday 8 March. */
 const clock = fixedClock('2026-03-02T10:00:00Z');
 const PERIOD = { from: '2025-12', to: '2026-03' };
+
+/** A drill-down list's query, in the dashboard's period. */
+type DrillDown = Omit<DeadlineDrillDownQueryDto, 'from' | 'to'>;
 
 /** The dashboard's numbers and the drill-down status that lists each. */
 const TOTALS: [
@@ -98,7 +100,7 @@ describe('the deadline dashboard and its drill-down lists against PostgreSQL (Re
 
   const listed = async (
     actor: Actor,
-    query: Omit<DeadlineDrillDownQueryDto, 'from' | 'to'>,
+    query: DrillDown,
   ): Promise<{ total: number; references: string[] }> => {
     const page = await reports.deadlines(actor, {
       ...PERIOD,
@@ -167,29 +169,23 @@ describe('the deadline dashboard and its drill-down lists against PostgreSQL (Re
         status,
         count(d),
       ]);
-      for (const row of d.byCaseworker)
-        expect([
-          status,
-          row.key,
-          (await listed(manager, { status, caseworker: row.key })).total,
-        ]).toEqual([status, row.key, count(row)]);
-      for (const row of d.byRule)
-        expect([
-          status,
-          row.key,
-          (await listed(manager, { status, rule: row.key })).total,
-        ]).toEqual([status, row.key, count(row)]);
-      for (const row of d.byResponsibleBody)
-        expect([
-          status,
-          row.key,
-          (
-            await listed(manager, {
-              status,
-              responsibleBody: row.key as ResponsibleBody,
-            })
-          ).total,
-        ]).toEqual([status, row.key, count(row)]);
+      // Each breakdown's rows, and the drill-down filter that lists a row's deadlines.
+      for (const [rows, filter] of [
+        [d.byCaseworker, 'caseworker'],
+        [d.byRule, 'rule'],
+        [d.byResponsibleBody, 'responsibleBody'],
+      ] as const)
+        for (const row of rows)
+          expect([
+            status,
+            row.key,
+            (
+              await listed(manager, {
+                status,
+                [filter]: row.key,
+              } as DrillDown)
+            ).total,
+          ]).toEqual([status, row.key, count(row)]);
     }
     expect(d.byCaseworker.map((r) => r.key)).toEqual([
       'Casey Worker',
