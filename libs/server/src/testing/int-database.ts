@@ -1,3 +1,4 @@
+import type { CaseEvent } from '@send/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../lib/clock/clock';
@@ -100,4 +101,59 @@ export async function caseWritePath(db: DataSource, clock: Clock) {
     calendars.calendar,
   );
   return { calendars, calendar: calendars.calendar, cases, ledger, commands };
+}
+
+/**
+ * Opens a case of `caseworker`'s (their name and team) through the write path and records `events`
+ * on it in order, each on the version the one before left; answers the case's id.
+ */
+export async function recordCase(
+  commands: CaseCommandService,
+  caseworker: Actor,
+  opened: {
+    reference: string;
+    openedOn: string;
+    childName?: string;
+    dateOfBirth?: string;
+  },
+  events: readonly CaseEvent[] = [],
+): Promise<string> {
+  const caseId = await commands.open(
+    {
+      type: 'case.opened',
+      childName: 'Sam Example',
+      dateOfBirth: '2016-05-01',
+      caseworker: caseworker.name,
+      team: caseworker.team,
+      ...opened,
+    },
+    caseworker,
+  );
+  let version = 1;
+  for (const event of events) {
+    await commands.record(caseId, event, caseworker, {
+      expectedVersion: version,
+    });
+    version++;
+  }
+  return caseId;
+}
+
+/**
+ * Who reads the reports: a new team with its manager and a caseworker, another new team with its
+ * manager and a caseworker, and an auditor (of a team of their own).
+ */
+export async function insertReportReaders(db: DataSource) {
+  const team = unique('Team');
+  const manager = await insertActor(db, 'Morgan Manager', 'manager', team);
+  const caseworker = await insertActor(db, 'Casey Worker', 'caseworker', team);
+  const otherManager = await insertActor(db, 'Olu Manager', 'manager');
+  const otherCaseworker = await insertActor(
+    db,
+    'Oli Worker',
+    'caseworker',
+    otherManager.team,
+  );
+  const auditor = await insertActor(db, 'Avery Auditor', 'auditor');
+  return { team, manager, caseworker, otherManager, otherCaseworker, auditor };
 }

@@ -11,6 +11,7 @@ import {
   connect,
   fixedClock,
   insertActor,
+  insertReportReaders,
   unique,
 } from '../../testing/int-database';
 import type { CaseCommandService } from '../cases/case-command.service';
@@ -117,18 +118,17 @@ describe('the deadline dashboard and its drill-down lists against PostgreSQL (Re
     db = await connect();
     ({ commands } = await caseWritePath(db, clock));
     reports = new ReportingService(db, clock);
-    team = unique('Team');
-    manager = await insertActor(db, 'Morgan Manager', 'manager', team);
-    const casey = await insertActor(db, 'Casey Worker', 'caseworker', team);
+    let casey: Actor;
+    let other: Actor;
+    ({
+      team,
+      manager,
+      caseworker: casey,
+      otherManager,
+      otherCaseworker: other,
+      auditor,
+    } = await insertReportReaders(db));
     const dana = await insertActor(db, 'Dana Worker', 'caseworker', team);
-    otherManager = await insertActor(db, 'Olu Manager', 'manager');
-    const other = await insertActor(
-      db,
-      'Oli Worker',
-      'caseworker',
-      otherManager.team,
-    );
-    auditor = await insertActor(db, 'Avery Auditor', 'auditor');
     // 6 weeks from 5 Jan is 16 Feb: overdue.
     await request('overdue', casey, '2026-01-05');
     // 6 weeks from 21 Jan is 4 Mar: due this week.
