@@ -9,6 +9,10 @@ import { BankHolidayRepository } from '../lib/calendar/bank-holiday.repository';
 import { CaseCommandService } from '../lib/cases/case-command.service';
 import { CaseRepository } from '../lib/cases/case.repository';
 import { LedgerRepository } from '../lib/cases/ledger.repository';
+import { DeadlineActionService } from '../lib/deadlines/deadline-action.service';
+import { DeadlineRepository } from '../lib/deadlines/deadline.repository';
+import { NotificationRepository } from '../lib/deadlines/notification.repository';
+import { ReminderService } from '../lib/deadlines/reminder.service';
 import type { Actor } from '../lib/identity/actor';
 
 /**
@@ -156,4 +160,35 @@ export async function insertReportReaders(db: DataSource) {
   );
   const auditor = await insertActor(db, 'Avery Auditor', 'auditor');
   return { team, manager, caseworker, otherManager, otherCaseworker, auditor };
+}
+
+/** Sets the next action of these deadlines to instants in 2001 (one second apart), out of reach of every other test's. */
+export const dueIn2001 = (db: DataSource, ids: string[]) =>
+  db.query(
+    `UPDATE deadline d SET next_action_at = timestamptz '2001-01-01 00:00:00Z' + (m.n * interval '1 second')
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS m(id, n) WHERE d.id = m.id`,
+    [ids],
+  );
+/** An instant after every timer `dueIn2001` sets. */
+export const Y2001 = new Date('2001-01-01T12:00:00Z');
+
+/**
+ * The worker's deadline action (DeadlineActionService) as the worker assembles it, at the instant
+ * `at` (its clock and CLOCK_NOW), with the case write path and the reminders it uses.
+ */
+export async function deadlineActions(db: DataSource, at: string) {
+  const settings = config({ CLOCK_NOW: at });
+  const clock = fixedClock(at);
+  const { calendar, commands } = await caseWritePath(db, clock);
+  const notifications = new NotificationRepository(db);
+  const reminders = new ReminderService(settings, calendar, notifications);
+  const deadlines = new DeadlineRepository(db);
+  const actions = new DeadlineActionService(
+    db,
+    deadlines,
+    clock,
+    commands,
+    reminders,
+  );
+  return { actions, deadlines, notifications, reminders, clock, settings };
 }

@@ -4,26 +4,24 @@ import {
   caseWritePath,
   config,
   connect,
+  deadlineActions,
+  dueIn2001,
   fixedClock,
   insertActor,
   insertStaff,
   unique,
+  Y2001,
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { SessionRepository } from '../auth/session.repository';
 import { SessionService } from '../auth/session.service';
-import { BankHolidayCalendar } from '../calendar/bank-holiday-calendar';
-import { CaseCommandService } from '../cases/case-command.service';
-import { CaseRepository } from '../cases/case.repository';
+import type { CaseCommandService } from '../cases/case-command.service';
 import { LedgerRepository } from '../cases/ledger.repository';
-import { DeadlineActionService } from './deadline-action.service';
 import { DeadlineRepository } from './deadline.repository';
 import { DeadlineService } from './deadline.service';
-import { NotificationRepository } from './notification.repository';
 import { MailPump } from './mail.pump';
 import type { MailService } from './mail.service';
-import { ReminderService } from './reminder.service';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerRepository } from './worker.repository';
 
@@ -39,21 +37,11 @@ const decision = (
   sections: ['F', 'I'],
 });
 
-/** Sets the next action of these deadlines to instants in 2001 (one second apart), out of reach of every other test's. */
-const dueIn2001 = (db: DataSource, ids: string[]) =>
-  db.query(
-    `UPDATE deadline d SET next_action_at = timestamptz '2001-01-01 00:00:00Z' + (m.n * interval '1 second')
-     FROM unnest($1::uuid[]) WITH ORDINALITY AS m(id, n) WHERE d.id = m.id`,
-    [ids],
-  );
-const Y2001 = new Date('2001-01-01T12:00:00Z');
-
 describe('deadlines against PostgreSQL: the ledger, the lists, and the worker timers (LedgerRepository, DeadlineRepository)', () => {
   let db: DataSource;
   let deadlines: DeadlineRepository;
   let ledger: LedgerRepository;
   let commands: CaseCommandService;
-  let calendars: BankHolidayCalendar;
   let actor: Actor;
   const clock = fixedClock('2026-01-07T10:00:00Z');
 
@@ -84,7 +72,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
   beforeAll(async () => {
     db = await connect();
     deadlines = new DeadlineRepository(db);
-    ({ calendars, ledger, commands } = await caseWritePath(db, clock));
+    ({ ledger, commands } = await caseWritePath(db, clock));
     actor = await insertActor(db, 'Dana Caseworker');
   });
   afterAll(() => db.destroy());
@@ -226,22 +214,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     const { caseId, ids } = await caseWithDeadlines();
     await dueIn2001(db, ids);
     const [claim] = await deadlines.claimDue(Y2001, 1);
-    const settings = config({ CLOCK_NOW: '2030-01-01T10:00:00Z' });
-    const later = fixedClock('2030-01-01T10:00:00Z');
-    const notifications = new NotificationRepository(db);
-    const actions = new DeadlineActionService(
-      db,
-      deadlines,
-      later,
-      new CaseCommandService(
-        db,
-        new CaseRepository(db),
-        ledger,
-        later,
-        calendars.calendar,
-      ),
-      new ReminderService(settings, calendars.calendar, notifications),
-    );
+    const { actions } = await deadlineActions(db, '2030-01-01T10:00:00Z');
     const result = await actions.run(claim!.id, claim!.claim_no);
     expect(result).toMatchObject({ outcome: 'done', markedOverdue: true });
     const [row] = (await db.query(
@@ -307,22 +280,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     const [claim] = await deadlines.claimDue(Y2001, 1);
     expect(claim?.id).toBe(id);
     const at = `${dueOn}T11:00:00Z`; // 11:00 or 12:00 in London: after the 08:00 reminders
-    const settings = config({ CLOCK_NOW: at });
-    const onTheDay = fixedClock(at);
-    const notifications = new NotificationRepository(db);
-    const actions = new DeadlineActionService(
-      db,
-      deadlines,
-      onTheDay,
-      new CaseCommandService(
-        db,
-        new CaseRepository(db),
-        ledger,
-        onTheDay,
-        calendars.calendar,
-      ),
-      new ReminderService(settings, calendars.calendar, notifications),
-    );
+    const { actions, notifications, settings } = await deadlineActions(db, at);
     const result = await actions.run(claim!.id, claim!.claim_no);
     expect(result).toMatchObject({ outcome: 'done', markedOverdue: false });
     expect(result.reminders).toBeGreaterThanOrEqual(1);
