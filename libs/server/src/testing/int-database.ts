@@ -6,11 +6,15 @@ import { dataSourceOptions } from '../lib/db/data-source-options';
 import { type AppConfig, loadConfig } from '../lib/config/app-config';
 import { BankHolidayCalendar } from '../lib/calendar/bank-holiday-calendar';
 import { BankHolidayRepository } from '../lib/calendar/bank-holiday.repository';
+import { StaffRepository } from '../lib/auth/staff.repository';
 import { CaseCommandService } from '../lib/cases/case-command.service';
+import { CaseQueryService } from '../lib/cases/case-query.service';
+import { CaseWriteService } from '../lib/cases/case-write.service';
 import { CaseRepository } from '../lib/cases/case.repository';
 import { LedgerRepository } from '../lib/cases/ledger.repository';
 import { DeadlineActionService } from '../lib/deadlines/deadline-action.service';
 import { DeadlineRepository } from '../lib/deadlines/deadline.repository';
+import { DeadlineService } from '../lib/deadlines/deadline.service';
 import { NotificationRepository } from '../lib/deadlines/notification.repository';
 import { ReminderService } from '../lib/deadlines/reminder.service';
 import type { Actor } from '../lib/identity/actor';
@@ -90,7 +94,8 @@ export async function insertActor(
 
 /**
  * The case write path as the apps assemble it, on the run's database: the bank-holiday calendar
- * read from it, the case and ledger repositories, and CaseCommandService with `clock`.
+ * read from it, the case and ledger repositories, CaseCommandService with `clock`, and above it
+ * CaseWriteService (the controllers' way in: records and answers the case) with CaseQueryService.
  */
 export async function caseWritePath(db: DataSource, clock: Clock) {
   const calendars = new BankHolidayCalendar(new BankHolidayRepository(db), db);
@@ -104,7 +109,22 @@ export async function caseWritePath(db: DataSource, clock: Clock) {
     clock,
     calendars.calendar,
   );
-  return { calendars, calendar: calendars.calendar, cases, ledger, commands };
+  const staff = new StaffRepository(db);
+  const queries = new CaseQueryService(
+    new DeadlineService(new DeadlineRepository(db), staff, clock),
+    cases,
+  );
+  const writes = new CaseWriteService(staff, ledger, commands, queries, clock);
+  return {
+    calendars,
+    calendar: calendars.calendar,
+    cases,
+    ledger,
+    commands,
+    staff,
+    queries,
+    writes,
+  };
 }
 
 /**

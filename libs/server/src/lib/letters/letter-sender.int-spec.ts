@@ -16,12 +16,7 @@ import {
 } from '../../testing/int-database';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { SecurityLogService } from '../audit/security-log.service';
-import { StaffRepository } from '../auth/staff.repository';
-import { CaseQueryService } from '../cases/case-query.service';
-import { CaseWriteService } from '../cases/case-write.service';
 import { letterSenderOf } from '../config/app-config';
-import { DeadlineRepository } from '../deadlines/deadline.repository';
-import { DeadlineService } from '../deadlines/deadline.service';
 import { MailService } from '../deadlines/mail.service';
 import { DocumentService } from '../documents/document.service';
 import { MalwareScanner } from '../documents/malware-scanner';
@@ -81,11 +76,10 @@ describe('LettersService against PostgreSQL: a decision notice made from the cou
     pdf: PdfConverter = converts,
   ) {
     const settings = config({ MAIL_DIR: mailDir, ...env });
-    const { calendar, cases, ledger, commands } = await caseWritePath(
+    const { calendar, cases, commands, writes } = await caseWritePath(
       db,
       clock,
     );
-    const staff = new StaffRepository(db);
     const securityLog = new SecurityLogService(new AuditLogRepository(db));
     const repository = new LetterRepository(db);
     const sender = letterSenderOf(settings);
@@ -94,16 +88,7 @@ describe('LettersService against PostgreSQL: a decision notice made from the cou
       db,
       commands,
       cases,
-      new CaseWriteService(
-        staff,
-        ledger,
-        commands,
-        new CaseQueryService(
-          new DeadlineService(new DeadlineRepository(db), staff, clock),
-          cases,
-        ),
-        clock,
-      ),
+      writes,
       new DocumentService(
         db,
         commands,
