@@ -129,7 +129,8 @@ export async function caseWritePath(db: DataSource, clock: Clock) {
 
 /**
  * Opens a case of `caseworker`'s (their name and team) through the write path and records `events`
- * on it in order, each on the version the one before left; answers the case's id.
+ * on it in order, each on the version the one before left (events that change the case: not an
+ * extension, which leaves the version as it was); answers the case's id.
  */
 export async function recordCase(
   commands: CaseCommandService,
