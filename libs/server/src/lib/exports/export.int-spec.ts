@@ -3,10 +3,12 @@ import {
   ConflictException,
   GoneException,
   NotFoundException,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import type { HistoryExportEvent } from '@send/contracts';
 import { Queue } from 'bullmq';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -246,4 +248,42 @@ describe('auditors’ history exports against PostgreSQL and Redis (ExportServic
       ),
     ).toHaveLength(1);
   });
+
+  it('with the job queue not answering (Redis away), answers 503 in seconds, not never, and the export is marked as not queued', async () => {
+    // A port nothing listens on; the queue connected as the API's is (BullMQ's patient connection).
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((r) => closed.close(r));
+    const away = new Queue(EXPORT_QUEUE, {
+      prefix: unique('send-int'),
+      connection: { host: '127.0.0.1', port, ...BULLMQ_REDIS_OPTIONS },
+    });
+    away.on('error', () => undefined);
+    const service = new ExportService(
+      jobs,
+      away,
+      settings,
+      new AccessLogService(new AuditLogRepository(db)),
+    );
+    try {
+      const started = Date.now();
+      await expect(
+        service.start(auditor, {
+          scope: 'case',
+          format: 'csv',
+          caseReference: reference,
+        }),
+      ).rejects.toThrow(ServiceUnavailableException);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const [latest] = await jobs.recentFor(auditor.id);
+      expect(latest).toMatchObject({
+        status: 'failed',
+        error: 'The export could not be queued. Try again in a few minutes.',
+      });
+    } finally {
+      // Never connected: BullMQ drops the connection attempt at once (see DeadlineProducer).
+      await away.close();
+    }
+  }, 15_000);
 });

@@ -17,6 +17,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor';
 import { AccessLogService } from '../audit/access-log.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { within } from '../clock/within';
+import { REDIS_CALL_TIMEOUT_MS } from '../queue/producer';
 import { EXPORT_QUEUE } from '../queue/queues';
 import {
   CONTENT_TYPES,
@@ -93,7 +95,14 @@ export class ExportService {
     });
     try {
       const job = historyExportJob(id);
-      await this.queue.add(job.name, job.data, job.opts);
+      // The queue's connection is BullMQ's patient one (the worker's): while Redis is away it would
+      // hold the command until Redis returns, and the request with it. A job added after all is
+      // harmless: the runner does nothing for an export marked failed.
+      await within(
+        this.queue.add(job.name, job.data, job.opts),
+        REDIS_CALL_TIMEOUT_MS,
+        'Redis (export queue)',
+      );
     } catch {
       await this.jobs.markNotQueued(id);
       throw new ServiceUnavailableException(
