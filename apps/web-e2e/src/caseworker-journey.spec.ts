@@ -6,6 +6,7 @@ import {
   SHOTS,
   signInAs,
   watchForViolations,
+  continueToCheck,
 } from './support/checks';
 
 /** A screenshot of the whole page, named for the step. */
@@ -22,17 +23,6 @@ async function startEntry(page: Page, option: string | RegExp): Promise<void> {
     }),
   ).toBeVisible();
   await page.getByRole('link', { name: option }).click();
-}
-
-/** On the form: "Continue", then the check-your-answers page. */
-async function continueToCheck(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(
-    page.getByRole('heading', {
-      level: 1,
-      name: 'Check your answers before saving',
-    }),
-  ).toBeVisible();
 }
 
 /** On the check page: "Save", then the case page with the success banner. */

@@ -5,6 +5,7 @@ import {
   shootAtThreeSizes,
   signInAs,
   watchForViolations,
+  expectCheckYourAnswers,
 } from './support/checks';
 
 /*
@@ -85,12 +86,7 @@ test('the appeal outcome is recorded a page at a time: how it ended, the orders,
   await shootAtThreeSizes(page, 'forms-03-appeal-outcome-page-3');
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  await expect(
-    page.getByRole('heading', {
-      level: 1,
-      name: 'Check your answers before saving',
-    }),
-  ).toBeVisible();
+  await expectCheckYourAnswers(page);
   // "Change" opens the page of the answer.
   await page.getByRole('link', { name: 'Change order 1' }).click();
   await expect(heading).toHaveText(

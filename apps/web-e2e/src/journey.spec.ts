@@ -5,6 +5,8 @@ import {
   expectAccessible,
   SHOTS,
   watchForViolations,
+  continueToCheck,
+  expectCheckYourAnswers,
 } from './support/checks';
 
 test('a caseworker signs in, finds a recommendation that is due, records the response and signs out', async ({
@@ -103,21 +105,10 @@ test('a caseworker signs in, finds a recommendation that is due, records the res
   await page.getByLabel('Month').fill(String(today.getMonth() + 1));
   await page.getByLabel('Year').fill(String(today.getFullYear()));
   await page.getByLabel('Parent', { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
   // Check your answers, with the deadline preview from the dry run; reloading keeps the answers.
-  await expect(
-    page.getByRole('heading', {
-      level: 1,
-      name: 'Check your answers before saving',
-    }),
-  ).toBeVisible();
+  await continueToCheck(page);
   await page.reload();
-  await expect(
-    page.getByRole('heading', {
-      level: 1,
-      name: 'Check your answers before saving',
-    }),
-  ).toBeVisible();
+  await expectCheckYourAnswers(page);
   await expect(page.getByText('Not followed')).toBeVisible();
   await expect(
     page.getByRole('heading', { name: 'What this does to the deadlines' }),

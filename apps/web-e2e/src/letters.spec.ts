@@ -10,6 +10,7 @@ import {
   shootAtThreeSizes,
   signInAs,
   watchForViolations,
+  continueToCheck,
 } from './support/checks';
 
 /*
@@ -227,13 +228,7 @@ test('a caseworker issues the response to a recommendation with its letter from 
     );
   await fillDate(page, 'Date the response was sent', '2026-02-27');
   await page.getByLabel('Parent', { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(
-    page.getByRole('heading', {
-      level: 1,
-      name: 'Check your answers before saving',
-    }),
-  ).toBeVisible();
+  await continueToCheck(page);
   await expect(
     page.getByRole('heading', { name: 'Or issue the letter' }),
   ).toBeVisible();

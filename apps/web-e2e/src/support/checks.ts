@@ -160,3 +160,19 @@ export async function expectStackedAt390(
   });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+/** An entry's check-your-answers page is showing. */
+export async function expectCheckYourAnswers(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Check your answers before saving',
+    }),
+  ).toBeVisible();
+}
+
+/** On an entry's form: "Continue", then its check-your-answers page. */
+export async function continueToCheck(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectCheckYourAnswers(page);
+}
