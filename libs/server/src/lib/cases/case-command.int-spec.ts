@@ -6,6 +6,7 @@ import {
   connect,
   fixedClock,
   insertActor,
+  insertStaff,
   unique,
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
@@ -161,6 +162,18 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     ).rejects.toThrow();
   });
 
+  it('reads the history and the ledger in one statement exactly as their own reads give them (times as Dates)', async () => {
+    const id = await open();
+    await commands.record(id, decision, actor, { expectedVersion: 1 });
+    const byId = <T extends { id: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    const read = await cases.historyAndLedger(db, id);
+    expect(read.history).toEqual(await cases.history(db, id));
+    expect(read.ledger.length).toBeGreaterThan(0);
+    expect(byId(read.ledger)).toEqual(byId(await deadlines.ledgerOf(db, id)));
+    expect(read.ledger[0]?.timingFrom).toBeInstanceOf(Date);
+  });
+
   it('answers the hash the history was written with (eventHash over the stored content)', async () => {
     const id = await open();
     const [row] = (await db.query(
@@ -283,7 +296,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     expect([...new Set(detail.deadlines.map((d) => d.decisionId))]).toEqual([
       'd1',
     ]);
-    expect(await cases.events(id)).toEqual([
+    expect((await cases.page(id))?.history).toEqual([
       expect.objectContaining({ type: 'case.opened' }),
       expect.objectContaining({
         type: 'decision.issued',
@@ -292,6 +305,43 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
       expect.objectContaining({ type: 'appeal.lodged' }),
     ]);
     expect(detail.documents).toEqual([]);
+    // Each deadline escalates to the team's active managers, by name, read with the deadlines.
+    const managers = ['Zed Manager', 'Ann Manager'];
+    for (const name of managers)
+      await insertStaff(db, { name, role: 'manager', team: actor.team });
+    await insertStaff(db, {
+      name: 'Other Manager',
+      role: 'manager',
+      team: unique('Team'),
+    });
+    expect(
+      new Set(
+        (await queries.detail(id)).deadlines.map((d) =>
+          (d.escalatesTo ?? []).join(),
+        ),
+      ),
+    ).toEqual(new Set(['Ann Manager,Zed Manager']));
+    // A document as the page shows it: its time to the millisecond, as Date.toISOString writes it.
+    const [event] = (await db.query(
+      `SELECT id FROM case_event WHERE case_id = $1 AND sequence = 2`,
+      [id],
+    )) as { id: string }[];
+    await db.query(
+      `INSERT INTO document (id, case_id, event_id, event_sequence, filename, content_type, size, sha256, content, uploaded_at, uploaded_by)
+       VALUES (gen_random_uuid(), $1, $2, 2, 'letter.pdf', 'application/pdf', 3, 'abc', '\\x010203', '2026-01-07 10:00:00.123987+00', 'Int Tester')`,
+      [id, event?.id],
+    );
+    expect((await queries.detail(id)).documents).toEqual([
+      {
+        id: expect.any(String),
+        eventSequence: 2,
+        filename: 'letter.pdf',
+        contentType: 'application/pdf',
+        size: 3,
+        sha256: 'abc',
+        uploadedAt: '2026-01-07T10:00:00.123Z',
+      },
+    ]);
     await expect(
       queries.detail('00000000-0000-4000-8000-000000000000'),
     ).rejects.toMatchObject({ status: 404 });

@@ -39,7 +39,11 @@ import {
 } from './ledger.repository';
 import { eventHash } from '../history/event-hash';
 import { writeAppealRegister } from '../reporting/appeal-register.writer';
-import { type CaseRecord, CaseRepository } from './case.repository';
+import {
+  type CaseRecord,
+  CaseRepository,
+  type StoredEventRow,
+} from './case.repository';
 
 export { CALENDAR } from '../calendar/calendar.token';
 
@@ -203,13 +207,7 @@ export class CaseCommandService {
     tx: EntityManager,
     caseId: string,
   ): Promise<StoredEvent[]> {
-    const rows = await this.cases.history(tx, caseId);
-    return rows.map((r) => ({
-      id: r.id,
-      sequence: r.sequence,
-      hash: r.hash,
-      event: { type: r.type, ...r.payload } as CaseEvent,
-    }));
+    return (await this.cases.history(tx, caseId)).map(storedEventOf);
   }
 
   private async commit(
@@ -221,7 +219,11 @@ export class CaseCommandService {
     options: RecordOptions,
   ): Promise<RecordedEvent> {
     const today = this.clock.today();
-    const stored = current ? await this.storedHistory(tx, caseId) : [];
+    // What the case holds, read once its row is locked: its history and its deadline rows.
+    const read = current
+      ? await this.cases.historyAndLedger(tx, caseId)
+      : { history: [], ledger: [] };
+    const stored = read.history.map(storedEventOf);
     const history = [...stored.map((e) => e.event), event];
     // A correction makes the case what the corrected history gives: every event checked again, in order.
     let snapshot: CaseSnapshot;
@@ -300,6 +302,7 @@ export class CaseCommandService {
     await this.writeLedger(
       tx,
       caseId,
+      read.ledger,
       { owner: snapshot.caseworker, ownerId: caseworkerId },
       history,
       [...stored.map((e) => e.id), content.id],
@@ -346,19 +349,19 @@ export class CaseCommandService {
   }
 
   /**
-   * Brings the case's deadline rows to the ledger the domain gives for `history` (its last event
-   * being the one just recorded), writing only what differs. `eventIds[i]` is the id of history
+   * Brings the case's deadline rows (`rows`, as read under the case's lock) to the ledger the
+   * domain gives for `history` (its last event being the one just recorded), writing only what differs. `eventIds[i]` is the id of history
    * event i. Rows are never deleted. The deadline monitor's `overdue` is kept while the deadline is
    * still open and past; live deadlines belong to the case's caseworker.
    */
   private async writeLedger(
     tx: EntityManager,
     caseId: string,
+    rows: readonly DeadlineRecord[],
     owner: DeadlineOwner,
     history: readonly CaseEvent[],
     eventIds: readonly string[],
   ): Promise<void> {
-    const rows = await this.ledger.ledgerOf(tx, caseId);
     const indexOf = new Map(eventIds.map((id, i) => [id, i]));
     const byKey = new Map(
       rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), row]),
@@ -441,6 +444,16 @@ export class CaseCommandService {
     }
     await this.ledger.insertAll(tx, inserts);
   }
+}
+
+/** A history row as the case write works with it: the event with its id, place and hash. */
+function storedEventOf(r: StoredEventRow): StoredEvent {
+  return {
+    id: r.id,
+    sequence: r.sequence,
+    hash: r.hash,
+    event: { type: r.type, ...r.payload } as CaseEvent,
+  };
 }
 
 /** A stored deadline row as the domain's ledger entry (event ids as indexes of the history). */

@@ -4,7 +4,6 @@ import type {
   CaseSearchResult,
   CaseSummary,
   DeadlineView,
-  DocumentView,
   Page,
 } from '@send/contracts';
 import {
@@ -68,23 +67,23 @@ export class CaseQueryService {
 
   /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */
   async detail(caseId: string, manager?: EntityManager): Promise<CaseDetail> {
-    // Four reads: at once on four pooled connections (one round trip's wait, not four); in a
-    // transaction one after the other on its connection. Neither is one snapshot: a write committed
-    // between two reads shows in the later ones only, as with separate statements before.
-    const reads = [
-      () => this.cases.byId(caseId, manager),
-      () => this.deadlines.forCase(caseId, manager),
-      () => this.documents(caseId, manager),
-      () => this.cases.events(caseId, manager),
-    ] as const;
-    const [c, deadlines, documents, events] = manager
-      ? [await reads[0](), await reads[1](), await reads[2](), await reads[3]()]
-      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
+    // Two statements (the case with its history and documents; its deadlines with whom they
+    // escalate to): at once on two pooled connections, or one after the other in a transaction.
+    // Not one snapshot: a write committed between them shows in the later one only.
+    const [c, deadlines] = manager
+      ? [
+          await this.cases.page(caseId, manager),
+          await this.deadlines.forCase(caseId, manager),
+        ]
+      : await Promise.all([
+          this.cases.page(caseId),
+          this.deadlines.forCase(caseId),
+        ]);
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
     const s = completeSnapshot(c.snapshot);
     // Which decision each deadline and way forward meeting follows from: the domain's rule, by the history's order.
     const links = decisionOf(
-      events.map((e) => ({ type: e.type, ...e.payload }) as CaseEvent),
+      c.history.map((e) => ({ type: e.type, ...e.payload }) as CaseEvent),
     );
     return {
       ...toCaseSummary(c),
@@ -108,23 +107,7 @@ export class CaseQueryService {
         const decisionId = decisionOfDeadline(links, d);
         return decisionId ? { ...d, decisionId } : d;
       }),
-      documents,
+      documents: c.documents,
     };
-  }
-
-  private async documents(
-    caseId: string,
-    manager?: EntityManager,
-  ): Promise<DocumentView[]> {
-    const rows = await this.cases.documentsOf(caseId, manager);
-    return rows.map((d) => ({
-      id: d.id,
-      eventSequence: d.eventSequence,
-      filename: d.filename,
-      contentType: d.contentType,
-      size: d.size,
-      sha256: d.sha256,
-      uploadedAt: d.uploadedAt.toISOString(),
-    }));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CaseSearchResult,
   CaseStage,
+  DocumentView,
   Page,
   SearchMatch,
   SearchTermKind,
@@ -10,6 +11,7 @@ import type {
 import type { CaseSnapshot, SearchTerm } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Db, sql } from '../db/sql';
+import { type DeadlineRecord, RECORD_COLUMNS } from './ledger.repository';
 
 /** A `case` row: the case as it stands (its snapshot), with the columns lists filter and sort by. */
 export interface CaseRecord {
@@ -62,16 +64,15 @@ export interface NewCaseEvent {
   hash: string;
 }
 
-/** What the case page shows of a document (never its content). */
-export interface CaseDocumentRow {
-  id: string;
-  eventSequence: number;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: Date;
-}
+/**
+ * The case page's reading of a case: the case, its history's events in order (type and payload:
+ * what the domain needs to link deadlines to decisions) and what it shows of each document (never
+ * its content; `uploadedAt` ISO 8601 UTC to the millisecond, as `Date.toISOString` writes it).
+ */
+export type CasePageRow = CaseRecord & {
+  history: { type: string; payload: Record<string, unknown> }[];
+  documents: DocumentView[];
+};
 
 const CASE_COLUMNS = `c.id, c.reference, c.child_name AS "childName", c.date_of_birth AS "dateOfBirth", c.caseworker,
   c.caseworker_id AS "caseworkerId", c.team, c.stage, c.version, c.snapshot, c.updated_at AS "updatedAt"`;
@@ -184,16 +185,62 @@ export class CaseRepository {
     );
   }
 
-  /** The case's history events (type and payload only) in order, for what the domain works out from them. */
-  events(
+  /**
+   * The case's history in order and its deadline rows (its ledger), in one statement: what a case
+   * write reads once it holds the case's row lock (CaseCommandService). Read after the lock, never
+   * with it: a statement that waits for a lock still reads from before the wait.
+   */
+  async historyAndLedger(
+    tx: Db,
     caseId: string,
-    db: Db = this.db,
-  ): Promise<{ type: string; payload: Record<string, unknown> }[]> {
-    return sql(
-      db,
-      `SELECT type, payload FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+  ): Promise<{ history: StoredEventRow[]; ledger: DeadlineRecord[] }> {
+    const [row] = await sql<{
+      history: StoredEventRow[];
+      ledger: (Omit<
+        DeadlineRecord,
+        'updatedAt' | 'nextActionAt' | 'timingFrom'
+      > & {
+        updatedAt: string;
+        nextActionAt: string | null;
+        timingFrom: string;
+      })[];
+    }>(
+      tx,
+      `SELECT ARRAY(SELECT json_build_object('id', e.id, 'sequence', e.sequence, 'type', e.type, 'payload', e.payload, 'hash', e.hash)
+                    FROM case_event e WHERE e.case_id = $1 ORDER BY e.sequence) AS history,
+              ARRAY(SELECT row_to_json(l) FROM (SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = $1) l) AS ledger`,
       [caseId],
     );
+    return {
+      history: row?.history ?? [],
+      // JSON has no time type: the row's times as Dates, as the ledger's own reads give them.
+      ledger: (row?.ledger ?? []).map((d) => ({
+        ...d,
+        updatedAt: new Date(d.updatedAt),
+        nextActionAt: d.nextActionAt === null ? null : new Date(d.nextActionAt),
+        timingFrom: new Date(d.timingFrom),
+      })),
+    };
+  }
+
+  /**
+   * The case as its page shows it (see `CasePageRow`): one statement, one round trip. In the
+   * caller's transaction when given: a dry run reads its own writes.
+   */
+  async page(id: string, db: Db = this.db): Promise<CasePageRow | undefined> {
+    const [row] = await sql<CasePageRow>(
+      db,
+      `SELECT ${CASE_COLUMNS},
+         ARRAY(SELECT json_build_object('type', e.type, 'payload', e.payload)
+               FROM case_event e WHERE e.case_id = c.id ORDER BY e.sequence) AS history,
+         ARRAY(SELECT json_build_object('id', d.id, 'eventSequence', d.event_sequence, 'filename', d.filename,
+                 'contentType', d.content_type, 'size', d.size, 'sha256', d.sha256,
+                 'uploadedAt', to_char(d.uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+               FROM document d WHERE d.case_id = c.id ORDER BY d.uploaded_at) AS documents
+       FROM "case" c WHERE c.id = $1`,
+      [id],
+    );
+    return row;
   }
 
   async appendEvent(tx: EntityManager, e: NewCaseEvent): Promise<void> {
@@ -256,15 +303,6 @@ export class CaseRepository {
   }
 
   /** The case's documents (their details, never their content), oldest first. */
-  documentsOf(caseId: string, db: Db = this.db): Promise<CaseDocumentRow[]> {
-    return sql(
-      db,
-      `SELECT id, event_sequence AS "eventSequence", filename, content_type AS "contentType", size, sha256, uploaded_at AS "uploadedAt"
-       FROM document WHERE case_id = $1 ORDER BY uploaded_at ASC`,
-      [caseId],
-    );
-  }
-
   // --- Search ---
 
   /** Replaces the case's search terms (in the case write's transaction). */

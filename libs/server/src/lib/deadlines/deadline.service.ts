@@ -51,9 +51,9 @@ export class DeadlineService {
     caseId: string,
     manager?: EntityManager,
   ): Promise<DeadlineView[]> {
-    return this.views(
-      await this.deadlines.forCase(caseId, manager),
-      this.clock.today(),
+    const today = this.clock.today();
+    return (await this.deadlines.forCase(caseId, manager)).map((d) =>
+      this.toView(d, today, d.escalatesTo),
     );
   }
 
