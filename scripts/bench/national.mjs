@@ -327,10 +327,28 @@ async function call(session, method, path, body) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** `c` loops calling `fn(worker)` for SECONDS (after a 1 s warm-up): p95 (ms) and requests a second. */
+/**
+ * `c` loops calling `fn(worker)` for SECONDS (after a 1 s warm-up): p95 (ms) and requests a second
+ * of the answered requests, and how many failed (with the first failure's message). A failed
+ * request is counted, not fatal: one refused connection at full size should not lose the run.
+ */
 async function timed(fn, c) {
+  let failed = 0;
+  let firstFailure;
+  const attempt = async (i) => {
+    try {
+      await fn(i);
+      return true;
+    } catch (error) {
+      failed++;
+      firstFailure ??= error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  };
   for (let end = Date.now() + 1000; Date.now() < end; )
-    await Promise.all(Array.from({ length: c }, (_, i) => fn(i)));
+    await Promise.all(Array.from({ length: c }, (_, i) => attempt(i)));
+  failed = 0;
+  firstFailure = undefined;
   const latencies = [];
   const started = performance.now();
   const end = started + SECONDS * 1000;
@@ -338,15 +356,17 @@ async function timed(fn, c) {
     Array.from({ length: c }, async (_, i) => {
       while (performance.now() < end) {
         const t = performance.now();
-        await fn(i);
-        latencies.push(performance.now() - t);
+        if (await attempt(i)) latencies.push(performance.now() - t);
       }
     }),
   );
   latencies.sort((a, b) => a - b);
+  if (failed)
+    log(`  ${failed} requests failed, the first with: ${firstFailure}`);
   return {
     p95: percentile(latencies, 0.95),
     rps: latencies.length / ((performance.now() - started) / 1000),
+    failed,
   };
 }
 
@@ -745,7 +765,7 @@ COMMIT;
   console.log('|---|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.label} | ${r.c} | ${fmt(r.app.p95)} | ${fmt(r.app.rps)} | ${fmt(r.sql.p95)} | ${fmt(r.sql.rps)} | ${fmt(r.app.p95 / r.sql.p95, 2)} |`,
+      `| ${r.label} | ${r.c} | ${fmt(r.app.p95)} | ${fmt(r.app.rps)}${r.app.failed ? ` (${r.app.failed} failed)` : ''} | ${fmt(r.sql.p95)} | ${fmt(r.sql.rps)} | ${fmt(r.app.p95 / r.sql.p95, 2)} |`,
     );
   }
   if (exportLine) console.log(`\n${exportLine}`);
