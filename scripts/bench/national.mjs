@@ -412,8 +412,8 @@ async function capture(api, fn) {
   });
 }
 
-/** `jitOff`: as the app's read pool (READ_DB) runs the reports. */
-function pgbench(script, c, jitOff = false) {
+/** `readPool`: run as the app's read pool runs the reports (JIT off, no parallel workers). */
+function pgbench(script, c, readPool = false) {
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-pgbench-'));
   writeFileSync(join(dir, 'script.sql'), script);
   const r = spawnSync(
@@ -437,7 +437,13 @@ function pgbench(script, c, jitOff = false) {
     {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, ...(jitOff ? { PGOPTIONS: '-c jit=off' } : {}) },
+      // The reports' SQL runs as their pool runs it (READ_POOL_SETTINGS, read-database-options.ts).
+      env: {
+        ...process.env,
+        ...(readPool
+          ? { PGOPTIONS: '-c jit=off -c max_parallel_workers_per_gather=0' }
+          : {}),
+      },
     },
   );
   if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}`);

@@ -12,17 +12,18 @@ const server = new URL(
 const database = (name: string) =>
   Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 
-/** What a read pool built from this configuration connects to, and its JIT setting. */
+/** What a read pool built from this configuration connects to, and its JIT and parallel settings. */
 async function readsGoTo(
   env: Record<string, string>,
-): Promise<{ database: string; jit: string }> {
+): Promise<{ database: string; jit: string; parallel: string }> {
   const db = new DataSource(readDataSourceOptions(loadConfig(env)));
   await db.initialize();
   try {
     const [row] = (await db.query(
-      `SELECT current_database() AS database, current_setting('jit') AS jit`,
-    )) as { database: string; jit: string }[];
-    return row as { database: string; jit: string };
+      `SELECT current_database() AS database, current_setting('jit') AS jit,
+              current_setting('max_parallel_workers_per_gather') AS parallel`,
+    )) as { database: string; jit: string; parallel: string }[];
+    return row as { database: string; jit: string; parallel: string };
   } finally {
     await db.destroy();
   }
@@ -43,17 +44,18 @@ describe('READ_DATABASE_URL', () => {
     ).toBe(database('replica'));
   });
 
-  it('sends the heavy reads to the configured database, else to the primary, with JIT off', async () => {
+  it('sends the heavy reads to the configured database, else to the primary, with JIT and parallel workers off', async () => {
     // Two databases of one server stand for the primary and its replica.
     expect(
       await readsGoTo({
         DATABASE_URL: database('postgres'),
         READ_DATABASE_URL: database('template1'),
       }),
-    ).toEqual({ database: 'template1', jit: 'off' });
+    ).toEqual({ database: 'template1', jit: 'off', parallel: '0' });
     expect(await readsGoTo({ DATABASE_URL: database('postgres') })).toEqual({
       database: 'postgres',
       jit: 'off',
+      parallel: '0',
     });
   });
 });
