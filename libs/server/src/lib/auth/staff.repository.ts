@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, StaffAccount } from '@send/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { escalationManagerSql } from '../db/deadline-sql';
 import { type Db, sql } from '../db/sql';
 
 /** An account as administrators see it (no password hash; `lockedUntil` only while it is locked). */
@@ -69,7 +70,7 @@ export class StaffRepository {
   activeManagers(teams: string[]): Promise<{ name: string; team: string }[]> {
     return sql(
       this.db,
-      `SELECT name, team FROM staff_user WHERE role = 'manager' AND active AND team = ANY($1::text[]) ORDER BY name`,
+      `SELECT s.name, s.team FROM staff_user s WHERE ${escalationManagerSql('s', '= ANY($1::text[])')} ORDER BY s.name`,
       [teams],
     );
   }

@@ -350,8 +350,8 @@ export class CaseCommandService {
 
   /**
    * Brings the case's deadline rows (`rows`, as read under the case's lock) to the ledger the
-   * domain gives for `history` (its last event being the one just recorded), writing only what differs. `eventIds[i]` is the id of history
-   * event i. Rows are never deleted. The deadline monitor's `overdue` is kept while the deadline is
+   * domain gives for `history` (its last event being the one just recorded), writing only what
+   * differs. `eventIds[i]` is the id of history event i. Rows are never deleted. The deadline monitor's `overdue` is kept while the deadline is
    * still open and past; live deadlines belong to the case's caseworker.
    */
   private async writeLedger(

@@ -41,3 +41,11 @@ export const metOnTimeSql = (d: string) =>
 /** Met after its due date. */
 export const metLateSql = (d: string) =>
   `(${d}.status = 'met' AND ${d}.met_on > ${d}.due_on)`;
+
+/**
+ * Whom a team's deadlines escalate to: the team's active managers. `s` is the alias of
+ * `staff_user`; `team` the test of its team (`= c.team`, `= ANY($1::text[])`, `IN (…)`). One rule
+ * for the lists' and the case page's "escalates to" and the daily digest's managers.
+ */
+export const escalationManagerSql = (s: string, team: string) =>
+  `(${s}.role = 'manager' AND ${s}.active AND ${s}.team ${team})`;

@@ -18,7 +18,12 @@ export type {
   DeadlineExtension,
   DeadlineRecord,
 } from '../cases/ledger.repository';
-import { liveSql, openSql, overdueSql } from '../db/deadline-sql';
+import {
+  escalationManagerSql,
+  liveSql,
+  openSql,
+  overdueSql,
+} from '../db/deadline-sql';
 
 /** A deadline with what a list shows of its case. */
 export type DeadlineWithCase = DeadlineRecord & {
@@ -167,7 +172,7 @@ export class DeadlineRepository {
     >(
       db,
       `WITH c AS (SELECT id, reference, child_name, team FROM "case" WHERE id = $1),
-         m AS (SELECT ARRAY(SELECT s.name FROM staff_user s, c WHERE s.role = 'manager' AND s.active AND s.team = c.team ORDER BY s.name) AS names)
+         m AS (SELECT ARRAY(SELECT s.name FROM staff_user s, c WHERE ${escalationManagerSql('s', '= c.team')} ORDER BY s.name) AS names)
        SELECT ${RECORD_COLUMNS}, c.reference, c.child_name AS "childName", c.team, m.names AS "escalatesTo"
        FROM deadline d JOIN c ON c.id = d.case_id CROSS JOIN m
        ORDER BY d.due_on ASC, c.reference ASC, d.id ASC`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
-import { markedOverdueSql } from '../db/deadline-sql';
+import { escalationManagerSql, markedOverdueSql } from '../db/deadline-sql';
 
 /** The id of a case's caseworker when they are an active member of staff of the case's team (`c`: the case). */
 export const CASEWORKER_STAFF_ID =
@@ -122,7 +122,7 @@ export class NotificationRepository {
        SELECT s.id, s.id AS caseworker, o.team, false AS manager FROM owners o JOIN staff_user s ON s.id = o."caseworkerId" AND s.active AND s.team = o.team
        UNION ALL
        SELECT s.id, NULL, s.team, true FROM staff_user s
-       WHERE s.role = 'manager' AND s.active AND s.team IN (SELECT DISTINCT team FROM overdue)`,
+       WHERE ${escalationManagerSql('s', 'IN (SELECT DISTINCT team FROM overdue)')}`,
     );
   }
 
