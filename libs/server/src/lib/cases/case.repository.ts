@@ -10,7 +10,7 @@ import type {
 } from '@send/contracts';
 import type { CaseSnapshot, SearchTerm } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Db, sql } from '../db/sql';
+import { type Db, isoUtcSql, sql } from '../db/sql';
 import { type DeadlineRecord, RECORD_COLUMNS } from './ledger.repository';
 
 /** A `case` row: the case as it stands (its snapshot), with the columns lists filter and sort by. */
@@ -238,7 +238,7 @@ export class CaseRepository {
           FROM case_event e WHERE e.case_id = c.id) AS history,
          (SELECT coalesce(json_agg(json_build_object('id', d.id, 'eventSequence', d.event_sequence, 'filename', d.filename,
                    'contentType', d.content_type, 'size', d.size, 'sha256', d.sha256,
-                   'uploadedAt', to_char(d.uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                   'uploadedAt', ${isoUtcSql('d.uploaded_at')})
                  ORDER BY d.uploaded_at), '[]')
           FROM document d WHERE d.case_id = c.id) AS documents
        FROM "case" c WHERE c.id = $1`,

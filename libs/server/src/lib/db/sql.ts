@@ -18,3 +18,11 @@ export async function sql<T>(
 ): Promise<T[]> {
   return updatedRows<T>(await db.query(text, params as unknown[]));
 }
+
+/**
+ * A `timestamptz` column as ISO 8601 text in UTC to the millisecond, exactly as `Date.toISOString`
+ * writes it: made by PostgreSQL, so that a list of rows read as one JSON value (or streamed to an
+ * export) needs no Date parsed and printed again in the API a row.
+ */
+export const isoUtcSql = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { HistoryExportEvent } from '@send/contracts';
+import type { HistoryEventView, HistoryExportEvent } from '@send/contracts';
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -15,6 +15,7 @@ import {
 import type { CaseCommandService } from '../cases/case-command.service';
 import type { Actor } from '../identity/actor';
 import { eventHash } from './event-hash';
+import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
 import { verifyHistory } from './verify-chain';
 
@@ -102,7 +103,7 @@ describe('a case’s history, its hash chain and its CSV and JSON against Postgr
   beforeAll(async () => {
     db = await connect();
     ({ commands } = await caseWritePath(db, clock));
-    history = new HistoryService(db);
+    history = new HistoryService(new HistoryRepository(db));
     actor = await insertActor(db, 'Casey Worker');
   });
   afterAll(() => db.destroy());
@@ -239,5 +240,35 @@ describe('a case’s history, its hash chain and its CSV and JSON against Postgr
     const nobody = randomUUID();
     await expect(history.verify(nobody)).rejects.toThrow(NotFoundException);
     await expect(history.historyCsv(nobody)).rejects.toThrow(NotFoundException);
+    await expect(history.history(nobody)).rejects.toThrow(NotFoundException);
+    await expect(history.historyJson(nobody)).rejects.toThrow(
+      NotFoundException,
+    );
+  });
+
+  it('the page (one statement, one JSON value) shows each event as stored: times to the millisecond, no empty reason, [] past the end', async () => {
+    const { caseId } = await newCase();
+    const stored = (await db.query(
+      `SELECT id, sequence, type, summary, business_date AS "businessDate", recorded_at AS "recordedAt",
+              actor_name AS "actorName", actor_role AS "actorRole", reason, corrects_event_id AS "correctsEventId",
+              payload, hash, previous_hash AS "previousHash"
+       FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      [caseId],
+    )) as (HistoryEventView & {
+      recordedAt: Date;
+      reason: string | null;
+      correctsEventId: string | null;
+    })[];
+    expect(await history.history(caseId)).toStrictEqual(
+      stored.map(({ reason, correctsEventId, ...e }) => ({
+        ...e,
+        recordedAt: e.recordedAt.toISOString(),
+        ...(reason ? { reason } : {}),
+        ...(correctsEventId ? { correctsEventId } : {}),
+      })),
+    );
+    expect(await history.history(caseId, { after: 4 })).toEqual([]);
+    // The id as stored, whatever case the caller wrote it in.
+    expect((await exported(caseId.toUpperCase())).caseId).toBe(caseId);
   });
 });

@@ -1,68 +1,58 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   HistoryEventView,
   HistoryExportEvent,
   HistoryVerification,
 } from '@send/contracts';
 import { pipeline, type Readable, Transform } from 'node:stream';
-import { type DataSource, MoreThan } from 'typeorm';
-import { CaseEntity, CaseEventEntity } from '../db/entities';
-import { streamRows } from '../db/stream-rows';
 import { readableCsvOf } from '../http/csv';
+import {
+  type HistoryExportRow,
+  type HistoryPageRow,
+  HistoryRepository,
+} from './history.repository';
 import { HISTORY_CSV_COLUMNS, historyCsvRow } from './readable-history';
 import { ChainVerifier } from './verify-chain';
 
 export { neutraliseFormula } from '../http/csv';
 
-/** Every column the hash covers, named as in the export. */
-const EXPORT_SELECT = `
-  SELECT id, case_id AS "caseId", sequence, type, payload_version AS "payloadVersion", payload,
-         actor_id AS "actorId", actor_name AS "actorName", actor_role AS "actorRole", on_behalf_of AS "onBehalfOf",
-         business_date AS "businessDate", recorded_at AS "recordedAt", summary, reason,
-         stage_before AS "stageBefore", stage_after AS "stageAfter", correlation_id AS "correlationId",
-         corrects_event_id AS "correctsEventId", previous_hash AS "previousHash", hash
-  FROM case_event WHERE case_id = $1 ORDER BY sequence`;
-
-type ExportRow = Omit<HistoryExportEvent, 'recordedAt'> & { recordedAt: Date };
-const toExportEvent = (row: ExportRow): HistoryExportEvent => ({
+const toExportEvent = (row: HistoryExportRow): HistoryExportEvent => ({
   ...row,
   recordedAt: new Date(row.recordedAt).toISOString(),
 });
 
-export function toHistoryView(e: CaseEventEntity): HistoryEventView {
+export function toHistoryView(e: HistoryPageRow): HistoryEventView {
   return {
     id: e.id,
     sequence: e.sequence,
     type: e.type,
     summary: e.summary,
     businessDate: e.businessDate,
-    recordedAt: e.recordedAt.toISOString(),
+    recordedAt: e.recordedAt,
     actorName: e.actorName,
     actorRole: e.actorRole,
     ...(e.reason ? { reason: e.reason } : {}),
     ...(e.correctsEventId ? { correctsEventId: e.correctsEventId } : {}),
-    payload: e.payload as Record<string, unknown>,
+    payload: e.payload,
     hash: e.hash,
     previousHash: e.previousHash,
   };
 }
 
+const noSuchCase = (caseId: string) =>
+  new NotFoundException(`There is no case with id ${caseId}.`);
+
 @Injectable()
 export class HistoryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly events: HistoryRepository) {}
 
   /** The case's events in order: those after sequence `after`, at most `limit` of them. */
   async history(
     caseId: string,
     { after = 0, limit = 1000 }: { after?: number; limit?: number } = {},
   ): Promise<HistoryEventView[]> {
-    await this.assertCaseExists(caseId);
-    const events = await this.db.getRepository(CaseEventEntity).find({
-      where: { caseId, sequence: MoreThan(after) },
-      order: { sequence: 'ASC' },
-      take: limit,
-    });
+    const events = await this.events.page(caseId, after, limit);
+    if (!events) throw noSuchCase(caseId);
     return events.map(toHistoryView);
   }
 
@@ -73,12 +63,14 @@ export class HistoryService {
   async historyCsv(
     caseId: string,
   ): Promise<{ reference: string; stream: Readable }> {
-    const c = await this.assertCaseExists(caseId);
-    const rows = await streamRows(this.db, EXPORT_SELECT, [caseId]);
+    const { reference } = await this.caseOf(caseId);
+    const rows = await this.events.exportRows(caseId);
     return {
-      reference: c.reference,
-      stream: readableCsvOf(rows, [...HISTORY_CSV_COLUMNS], (row: ExportRow) =>
-        historyCsvRow(c.reference, toExportEvent(row)),
+      reference,
+      stream: readableCsvOf(
+        rows,
+        [...HISTORY_CSV_COLUMNS],
+        (row: HistoryExportRow) => historyCsvRow(reference, toExportEvent(row)),
       ),
     };
   }
@@ -87,13 +79,13 @@ export class HistoryService {
   async historyJson(
     caseId: string,
   ): Promise<{ reference: string; stream: Readable }> {
-    const c = await this.assertCaseExists(caseId);
-    const rows = await streamRows(this.db, EXPORT_SELECT, [caseId]);
+    const { id, reference } = await this.caseOf(caseId);
+    const rows = await this.events.exportRows(caseId);
     let first = true;
-    const head = `{"caseId":${JSON.stringify(c.id)},"reference":${JSON.stringify(c.reference)},"exportedAt":"${new Date().toISOString()}","events":[`;
+    const head = `{"caseId":${JSON.stringify(id)},"reference":${JSON.stringify(reference)},"exportedAt":"${new Date().toISOString()}","events":[`;
     const json = new Transform({
       writableObjectMode: true,
-      transform(row: ExportRow, _enc, done) {
+      transform(row: HistoryExportRow, _enc, done) {
         const text = JSON.stringify(toExportEvent(row));
         done(null, first ? `${head}\n${text}` : `,\n${text}`);
         first = false;
@@ -104,21 +96,25 @@ export class HistoryService {
     });
     // As csvOf: the client going away (json destroyed) or a failure destroys the cursor too.
     pipeline(rows, json, () => undefined);
-    return { reference: c.reference, stream: json };
+    return { reference, stream: json };
   }
 
   /** Recomputes the hash chain from the stored rows (a cursor: constant memory). */
   async verify(caseId: string): Promise<HistoryVerification> {
-    await this.assertCaseExists(caseId);
+    await this.caseOf(caseId);
     const verifier = new ChainVerifier();
-    const rows = await streamRows(this.db, EXPORT_SELECT, [caseId]);
-    for await (const row of rows) verifier.add(toExportEvent(row as ExportRow));
+    const rows = await this.events.exportRows(caseId);
+    for await (const row of rows)
+      verifier.add(toExportEvent(row as HistoryExportRow));
     return verifier.result();
   }
 
-  private async assertCaseExists(caseId: string): Promise<CaseEntity> {
-    const c = await this.db.getRepository(CaseEntity).findOneBy({ id: caseId });
-    if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
-    return c;
+  /** The case's id as stored and its reference, or 404 when there is no such case. */
+  private async caseOf(
+    caseId: string,
+  ): Promise<{ id: string; reference: string }> {
+    const found = await this.events.caseOf(caseId);
+    if (!found) throw noSuchCase(caseId);
+    return found;
   }
 }
