@@ -246,7 +246,7 @@ describe('a case’s history, its hash chain and its CSV and JSON against Postgr
     );
   });
 
-  it('the page (one statement, one JSON value) shows each event as stored: times to the millisecond, no empty reason, [] past the end', async () => {
+  it('the page (one statement) shows each event as stored: times to the millisecond, no empty reason, [] past the end', async () => {
     const { caseId } = await newCase();
     const stored = (await db.query(
       `SELECT id, sequence, type, summary, business_date AS "businessDate", recorded_at AS "recordedAt",

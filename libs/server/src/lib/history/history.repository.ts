@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HistoryExportEvent } from '@send/contracts';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isoUtcSql, sql } from '../db/sql';
+import { sql } from '../db/sql';
 import { streamRows } from '../db/stream-rows';
 
-/** An event as the history page reads it: `recordedAt` ISO 8601 UTC to the millisecond; no hash inputs the view leaves out. */
+/** An event as the history page reads it (not every column its hash covers: the export reads those). */
 export interface HistoryPageRow {
   id: string;
   sequence: number;
   type: string;
   summary: string;
   businessDate: string;
-  recordedAt: string;
+  recordedAt: Date;
   actorName: string;
   actorRole: string;
   reason: string | null;
@@ -44,28 +44,29 @@ export class HistoryRepository {
 
   /**
    * The case's events after sequence `after`, at most `limit`, in order; undefined when there is
-   * no such case. One statement (the case and its events as one JSON value, parsed by JSON.parse),
-   * so that a case with no events after `after` is told from a case that does not exist without a
-   * second round trip.
+   * no such case. One statement: the case joined to its page of events, so that a case with no
+   * events after `after` (one row of NULLs) is told from a case that does not exist (no row)
+   * without a second round trip.
    */
   async page(
     caseId: string,
     after: number,
     limit: number,
   ): Promise<HistoryPageRow[] | undefined> {
-    const [row] = await sql<{ events: HistoryPageRow[] }>(
+    const rows = await sql<HistoryPageRow | { id: null }>(
       this.db,
-      `SELECT (SELECT coalesce(json_agg(json_build_object('id', e.id, 'sequence', e.sequence, 'type', e.type,
-                 'summary', e.summary, 'businessDate', e.business_date, 'recordedAt', ${isoUtcSql('e.recorded_at')},
-                 'actorName', e.actor_name, 'actorRole', e.actor_role, 'reason', e.reason,
-                 'correctsEventId', e.corrects_event_id, 'payload', e.payload, 'hash', e.hash,
-                 'previousHash', e.previous_hash) ORDER BY e.sequence), '[]')
-               FROM (SELECT * FROM case_event WHERE case_id = c.id AND sequence > $2
-                     ORDER BY sequence LIMIT $3) e) AS events
-       FROM "case" c WHERE c.id = $1`,
+      `SELECT e.id, e.sequence, e.type, e.summary, e.business_date AS "businessDate", e.recorded_at AS "recordedAt",
+              e.actor_name AS "actorName", e.actor_role AS "actorRole", e.reason, e.corrects_event_id AS "correctsEventId",
+              e.payload, e.hash, e.previous_hash AS "previousHash"
+       FROM "case" c
+       LEFT JOIN LATERAL (SELECT * FROM case_event WHERE case_id = c.id AND sequence > $2
+                          ORDER BY sequence LIMIT $3) e ON true
+       WHERE c.id = $1
+       ORDER BY e.sequence`,
       [caseId, after, limit],
     );
-    return row?.events;
+    if (rows.length === 0) return undefined;
+    return rows.filter((r): r is HistoryPageRow => r.id !== null);
   }
 
   /** The case's id as stored and its reference; undefined when there is no such case. */

@@ -28,7 +28,7 @@ export function toHistoryView(e: HistoryPageRow): HistoryEventView {
     type: e.type,
     summary: e.summary,
     businessDate: e.businessDate,
-    recordedAt: e.recordedAt,
+    recordedAt: e.recordedAt.toISOString(),
     actorName: e.actorName,
     actorRole: e.actorRole,
     ...(e.reason ? { reason: e.reason } : {}),
