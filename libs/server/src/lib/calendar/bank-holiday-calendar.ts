@@ -10,19 +10,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Calendar } from '@send/domain';
 import { Client } from 'pg';
 import { from, type Observable, switchMap } from 'rxjs';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BankHolidayRepository } from './bank-holiday.repository';
 import { delegatingCalendar } from './delegating-calendar';
 
 /** How often every process (API and worker) reloads the calendar anyway (a missed notification, a lost listener). */
 export const CALENDAR_REFRESH_MS = 30_000;
-
-/** The PostgreSQL channel on which a committed change to `bank_holiday` is announced to every process. */
-export const CALENDAR_CHANGED = 'bank_holiday_changed';
-
-/** Announces a change to the calendar to every process (API and worker): delivered when `tx` commits, never if it rolls back. */
-export const announceCalendarChange = (tx: EntityManager) =>
-  tx.query(`SELECT pg_notify($1, '')`, [CALENDAR_CHANGED]);
 
 /** How long a lost listening connection waits before it connects again. */
 const LISTEN_RETRY_MS = 5_000;
@@ -101,7 +94,7 @@ export class BankHolidayCalendar implements OnModuleDestroy {
     this.listener = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${CALENDAR_CHANGED}`);
+      await this.holidays.listen(client);
       // A change made while it was not listening.
       this.changed();
     } catch (error) {

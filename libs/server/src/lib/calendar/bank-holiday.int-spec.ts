@@ -1,10 +1,14 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { connect, insertStaff, unique } from '../../testing/int-database';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { Actor } from '../identity/actor';
 import { BankHolidayCalendar } from './bank-holiday-calendar';
-import { BankHolidayRepository } from './bank-holiday.repository';
+import {
+  BankHolidayRepository,
+  CALENDAR_CHANGED,
+} from './bank-holiday.repository';
 import { BankHolidayService } from './bank-holiday.service';
 
 const request = { headers: {}, ip: '192.0.2.2', id: 'req-holiday' };
@@ -36,6 +40,43 @@ describe('bank holidays against PostgreSQL (BankHolidayRepository, BankHolidaySe
     };
   });
   afterAll(() => db.destroy());
+
+  it('a change is announced to every listening process when its transaction commits, never when it rolls back', async () => {
+    // A listener as every process has one: a connection of its own, not the pool's.
+    const listener = new Client({
+      connectionString: process.env['INT_DATABASE_URL'],
+    });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (n) => heard.push(n.channel));
+      await holidays.listen(listener);
+      /** A round trip on the listener's connection: what was delivered before it has been heard. */
+      const settle = () => listener.query('SELECT 1');
+
+      await expect(
+        db.transaction(async (tx) => {
+          await holidays.announceChange(tx);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await settle();
+      expect(heard).toEqual([]);
+
+      await db.transaction(async (tx) => {
+        await holidays.announceChange(tx);
+        await settle();
+        expect(heard).toEqual([]); // not before it commits
+      });
+      // Delivered asynchronously once it commits: waits for it (5 s at most).
+      for (let i = 0; i < 250 && heard.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      await settle();
+      expect(heard).toEqual([CALENDAR_CHANGED]);
+    } finally {
+      await listener.end();
+    }
+  });
 
   it('the migrations list the published dates, and the calendar is built from them', async () => {
     const all = await holidays.all();

@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BankHolidayEntry } from '@send/contracts';
 import type { BankHoliday } from '@send/domain';
+import type { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
+
+/** The PostgreSQL channel on which a committed change to `bank_holiday` is announced to every process. */
+export const CALENDAR_CHANGED = 'bank_holiday_changed';
 
 /** `bank_holiday`: the dates every process's working-day calendar is built from. */
 @Injectable()
@@ -73,5 +77,18 @@ export class BankHolidayRepository {
 
   async remove(tx: EntityManager, date: string): Promise<void> {
     await sql(tx, `DELETE FROM bank_holiday WHERE date = $1`, [date]);
+  }
+
+  /** Announces a change to the calendar to every process (API and worker): delivered when `tx` commits, never if it rolls back. */
+  async announceChange(tx: EntityManager): Promise<void> {
+    await sql(tx, `SELECT pg_notify($1, '')`, [CALENDAR_CHANGED]);
+  }
+
+  /**
+   * Listens on CALENDAR_CHANGED on `client`: a connection of the listener's own, not the pool's (a
+   * LISTEN lasts as long as its connection, and a pooled one is handed to others).
+   */
+  async listen(client: Client): Promise<void> {
+    await client.query(`LISTEN ${CALENDAR_CHANGED}`);
   }
 }

@@ -11,10 +11,7 @@ import type { RequestContext } from '../audit/request-context';
 import { SecurityLogService } from '../audit/security-log.service';
 import { BankHolidayRepository } from './bank-holiday.repository';
 import type { Actor } from '../identity/actor';
-import {
-  announceCalendarChange,
-  BankHolidayCalendar,
-} from './bank-holiday-calendar';
+import { BankHolidayCalendar } from './bank-holiday-calendar';
 import type { AddBankHolidayDto } from './bank-holiday.dto';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
@@ -67,7 +64,7 @@ export class BankHolidayService {
     const title = body.title.trim();
     const entry = await this.db.transaction(async (tx) => {
       await this.holidays.lock(tx);
-      await announceCalendarChange(tx);
+      await this.holidays.announceChange(tx);
       const existing = await this.holidays.on(tx, body.date);
       if (existing)
         throw new ConflictException(
@@ -124,7 +121,7 @@ export class BankHolidayService {
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.holidays.lock(tx);
-      await announceCalendarChange(tx);
+      await this.holidays.announceChange(tx);
       const existing = await this.holidays.on(tx, date);
       if (!existing)
         throw new NotFoundException(`${date} is not a listed bank holiday.`);

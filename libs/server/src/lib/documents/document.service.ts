@@ -19,10 +19,10 @@ import {
 } from '../cases/case-command.service';
 import type { SavedEntry } from '../http/write-outcome';
 import { Clock } from '../clock/clock';
-import { CaseEventEntity, DocumentEntity } from '../db/entities';
 import { hostileText } from '../http/input-safety';
 import { hostileInputError } from '../http/input-safety.pipes';
 import { storedDocumentName } from './document-name';
+import { DocumentRepository } from './document.repository';
 import { MalwareScanner, ScannerUnavailableError } from './malware-scanner';
 import {
   checkZipDocument,
@@ -73,6 +73,7 @@ export class DocumentService {
     private readonly clock: Clock,
     private readonly scanner: MalwareScanner,
     private readonly securityLog: SecurityLogService,
+    private readonly documents: DocumentRepository,
   ) {}
 
   /**
@@ -148,14 +149,16 @@ export class DocumentService {
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const documentId = randomUUID();
     return this.db.transaction(async (tx) => {
-      const target = await tx
-        .getRepository(CaseEventEntity)
-        .findOneBy({ caseId, sequence: eventSequence });
+      const target = await this.documents.eventTypeAt(
+        tx,
+        caseId,
+        eventSequence,
+      );
       if (!target)
         throw new NotFoundException(
           `This case has no history event number ${eventSequence}.`,
         );
-      if (target.type === 'document.attached')
+      if (target === 'document.attached')
         throw new BadRequestException(
           'Attach documents to the event they evidence, not to another attachment.',
         );
@@ -175,7 +178,7 @@ export class DocumentService {
         actor,
         { expectedVersion },
       );
-      await tx.getRepository(DocumentEntity).insert({
+      await this.documents.insert(tx, {
         id: documentId,
         caseId,
         eventId: recorded.eventId,
@@ -228,7 +231,7 @@ export class DocumentService {
       actor,
       options,
     );
-    await tx.getRepository(DocumentEntity).insert({
+    await this.documents.insert(tx, {
       id: documentId,
       caseId,
       eventId: recorded.eventId,
@@ -254,23 +257,11 @@ export class DocumentService {
     caseId: string,
     documentId: string,
   ): Promise<{ filename: string; contentType: string; content: Buffer }> {
-    const d = await this.db
-      .getRepository(DocumentEntity)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :documentId AND d.case_id = :caseId', {
-        documentId,
-        caseId,
-      })
-      .getOne();
+    const d = await this.documents.content(caseId, documentId);
     if (!d)
       throw new NotFoundException(
         `This case has no document with id ${documentId}.`,
       );
-    return {
-      filename: d.filename,
-      contentType: d.contentType,
-      content: d.content,
-    };
+    return d;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CasesApiModule } from '../cases/cases.module';
 import { DocumentController } from './document.controller';
+import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
 import { MalwareScanner } from './malware-scanner';
 
@@ -9,7 +10,7 @@ import { MalwareScanner } from './malware-scanner';
 @Module({
   imports: [CasesApiModule, AuditModule],
   controllers: [DocumentController],
-  providers: [DocumentService, MalwareScanner],
+  providers: [DocumentRepository, DocumentService, MalwareScanner],
   exports: [DocumentService],
 })
 export class DocumentsModule {}

@@ -37,7 +37,8 @@ export interface FinishedExport {
 /**
  * `export_job`: the record of each export (who asked, what, its progress, its file), from the
  * API's request to the worker's claim, progress and end, and the housekeeping's expiry and
- * recovery. The export's own reads of the history are the runner's (history-export.runner.ts).
+ * recovery. The export's own reads of the history are HistoryExportRepository's (from the read
+ * database).
  */
 @Injectable()
 export class ExportJobRepository {

@@ -33,6 +33,7 @@ import { exportFilePath } from './export-job';
 import { ExportJobRepository } from './export-job.repository';
 import type { StartExportDto } from './export.dto';
 import { ExportService } from './export.service';
+import { HistoryExportRepository } from './history-export.repository';
 import { HistoryExportRunner } from './history-export.runner';
 
 /*
@@ -176,7 +177,11 @@ describe('auditors’ history exports against PostgreSQL and Redis (ExportServic
         'The export is not ready yet (0% done). Wait for it to finish, then download it.',
       ),
     );
-    const runner = new HistoryExportRunner(db, settings, db, jobs);
+    const runner = new HistoryExportRunner(
+      settings,
+      new HistoryExportRepository(db),
+      jobs,
+    );
     expect(await runner.run(view.id)).toBe('done');
     const done = await exports.get(auditor, view.id);
     expect(done).toMatchObject({ status: 'done' });

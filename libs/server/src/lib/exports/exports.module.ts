@@ -9,6 +9,7 @@ import { EXPORT_ATTEMPTS } from './export-job';
 import { ExportHousekeeping } from './export-housekeeping';
 import { ExportProcessor } from './export.processor';
 import { ExportService } from './export.service';
+import { HistoryExportRepository } from './history-export.repository';
 import { HistoryExportRunner } from './history-export.runner';
 
 /** The export queue (BullMQ's connection comes from QueueModule's forRoot). */
@@ -41,6 +42,7 @@ export class ExportApiModule {}
   imports: [ExportQueueModule, ReadDatabaseModule],
   providers: [
     ExportJobRepository,
+    HistoryExportRepository,
     ExportProcessor,
     HistoryExportRunner,
     ExportHousekeeping,

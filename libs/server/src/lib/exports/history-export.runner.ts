@@ -1,12 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { ExportVerification, HistoryExportEvent } from '@send/contracts';
+import type { ExportVerification } from '@send/contracts';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { streamRows } from '../db/stream-rows';
 import { ChainVerifier } from '../history/verify-chain';
-import { READ_DB } from '../reporting/read-database';
 import { exportFailureReason, storageFailure } from './export-failure';
 import { type ExportJobRow, downloadName, exportFilePath } from './export-job';
 import { ExportJobRepository } from './export-job.repository';
@@ -15,26 +11,7 @@ import {
   type ExportWriter,
   exportWriter,
 } from './export-writers';
-
-/**
- * When the event was recorded, as the ISO 8601 text its hash covers (`Date.prototype.toISOString`:
- * UTC, milliseconds, `Z`), made by PostgreSQL rather than parsed into a Date and written back for
- * each of the millions of rows a period export reads. The API writes `recorded_at` from a Date, to
- * the millisecond, so the two agree exactly.
- */
-const ISO_RECORDED_AT = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/** Every column a history event's hash covers, and its case. */
-const EVENT_COLUMNS = `
-  e.id, e.case_id AS "caseId", e.sequence, e.type, e.payload_version AS "payloadVersion", e.payload,
-  e.actor_id AS "actorId", e.actor_name AS "actorName", e.actor_role AS "actorRole", e.on_behalf_of AS "onBehalfOf",
-  e.business_date::text AS "businessDate", ${ISO_RECORDED_AT} AS "recordedAt", e.summary, e.reason,
-  e.stage_before AS "stageBefore", e.stage_after AS "stageAfter", e.correlation_id AS "correlationId",
-  e.corrects_event_id AS "correctsEventId", e.previous_hash AS "previousHash", e.hash,
-  c.reference AS "caseReference", c.child_name AS "childName"`;
-
-/** The cases with an event that happened in the period ($1 to $2). */
-const CASES_IN_PERIOD = `SELECT DISTINCT case_id FROM case_event WHERE business_date BETWEEN $1::date AND $2::date`;
+import { HistoryExportRepository } from './history-export.repository';
 
 /** How far an export has got. */
 interface Progress {
@@ -42,11 +19,6 @@ interface Progress {
   written: number;
   cases: number;
 }
-
-type EventRow = HistoryExportEvent & {
-  caseReference: string;
-  childName: string;
-};
 
 /** How often progress is written to `export_job` while an export runs. */
 const PROGRESS_EVERY_MS = 250;
@@ -67,10 +39,9 @@ export class HistoryExportRunner {
   private readonly logger = new Logger(HistoryExportRunner.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     /** The history is read from READ_DATABASE_URL when set (a replica), else the primary; `export_job` is written to the primary. */
-    @Inject(READ_DB) private readonly read: DataSource,
+    private readonly history: HistoryExportRepository,
     private readonly jobs: ExportJobRepository,
   ) {}
 
@@ -84,20 +55,7 @@ export class HistoryExportRunner {
       job.id,
       job.format,
     );
-    const scope =
-      job.scope === 'case'
-        ? {
-            count: `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`,
-            params: [job.case_id],
-          }
-        : {
-            count: `SELECT count(*)::int AS n FROM case_event WHERE case_id IN (${CASES_IN_PERIOD})`,
-            params: [job.from_date, job.to_date],
-          };
-    const [{ n: eventsTotal }] = (await this.read.query(
-      scope.count,
-      scope.params,
-    )) as [{ n: number }];
+    const eventsTotal = await this.history.eventsTotal(job);
     await this.jobs.setTotal(job.id, eventsTotal);
 
     const progress: Progress = { read: 0, written: 0, cases: 0 };
@@ -171,22 +129,6 @@ export class HistoryExportRunner {
       job.scope === 'case' ||
       (e.businessDate >= (job.from_date ?? '') &&
         e.businessDate <= (job.to_date ?? ''));
-    const sql =
-      job.scope === 'case'
-        ? {
-            text: `SELECT ${EVENT_COLUMNS} FROM case_event e JOIN "case" c ON c.id = e.case_id WHERE e.case_id = $1 ORDER BY e.sequence`,
-            params: [job.case_id],
-          }
-        : {
-            // Case by case (reference order), each case's events by sequence: the whole stored
-            // history is read so that its hash chain can be checked; only the period's events are written.
-            text: `SELECT ${EVENT_COLUMNS}
-                   FROM "case" c JOIN (${CASES_IN_PERIOD}) p ON p.case_id = c.id
-                   CROSS JOIN LATERAL (SELECT * FROM case_event x WHERE x.case_id = c.id ORDER BY x.sequence) e
-                   ORDER BY c.reference, e.sequence`,
-            params: [job.from_date, job.to_date],
-          };
-
     const verification: ExportVerification = {
       casesChecked: 0,
       casesIntact: 0,
@@ -225,15 +167,10 @@ export class HistoryExportRunner {
       await writer.endCase(current.c, result, current.written);
     };
 
-    // 200 rows a round trip (README, "National-scale benchmark"): the next batch is fetched while
-    // this one is checked and written. Larger batches were slower, not faster: 2,000 rows held in
-    // the stream outlived the young generation, and the garbage collector took 14% of the export's
-    // time (2,000: 53,000 rows/s and 247 MB; 500: 65,000 and 229 MB; 200: 75,000 and 211 MB).
-    const rows = await streamRows(this.read, sql.text, sql.params, {
-      batchSize: 200,
-    });
+    // Streamed from a cursor, 200 rows a round trip (see HistoryExportRepository.events).
+    const rows = await this.history.events(job);
     try {
-      for await (const raw of rows as AsyncIterable<EventRow>) {
+      for await (const raw of rows) {
         const { caseReference, childName, ...event } = raw;
         if (current?.c.caseId !== event.caseId) {
           await closeCase();

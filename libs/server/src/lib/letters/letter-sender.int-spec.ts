@@ -18,6 +18,7 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { SecurityLogService } from '../audit/security-log.service';
 import { letterSenderOf } from '../config/app-config';
 import { MailService } from '../deadlines/mail.service';
+import { DocumentRepository } from '../documents/document.repository';
 import { DocumentService } from '../documents/document.service';
 import { MalwareScanner } from '../documents/malware-scanner';
 import type { Actor } from '../identity/actor';
@@ -95,6 +96,7 @@ describe('LettersService against PostgreSQL: a decision notice made from the cou
         clock,
         new MalwareScanner(settings),
         securityLog,
+        new DocumentRepository(db),
       ),
       repository,
       new LetterTemplates(repository),
