@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { HistoryExportEvent } from '@send/contracts';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { sql } from '../db/sql';
+import { isoUtcSql, sql } from '../db/sql';
 import { streamRows } from '../db/stream-rows';
 import { READ_DB } from '../reporting/read-database';
 import type { ExportJobRow } from './export-job';
@@ -13,7 +13,7 @@ import type { ExportJobRow } from './export-job';
  * each of the millions of rows a period export reads. The API writes `recorded_at` from a Date, to
  * the millisecond, so the two agree exactly.
  */
-const ISO_RECORDED_AT = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO_RECORDED_AT = isoUtcSql('e.recorded_at');
 
 /** Every column a history event's hash covers, and its case. */
 const EVENT_COLUMNS = `
