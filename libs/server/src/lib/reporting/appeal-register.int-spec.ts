@@ -23,6 +23,7 @@ import type { CaseCommandService } from '../cases/case-command.service';
 import type { Actor } from '../identity/actor';
 import { AppealRegisterService } from './appeal-register.service';
 import type { AppealRegisterQueryDto } from './reporting.dto';
+import { ReportingRepository } from './reporting.repository';
 import { ReportingService } from './reporting.service';
 
 /*
@@ -191,7 +192,7 @@ describe('the appeals register against PostgreSQL (AppealRegisterService)', () =
   beforeAll(async () => {
     db = await connect();
     ({ commands } = await caseWritePath(db, clock));
-    const reporting = new ReportingService(db, clock);
+    const reporting = new ReportingService(new ReportingRepository(db), clock);
     register = new AppealRegisterService(db, clock, reporting);
     let casey: Actor;
     let oli: Actor;
