@@ -21,6 +21,7 @@ import {
 } from '../../testing/int-database';
 import type { CaseCommandService } from '../cases/case-command.service';
 import type { Actor } from '../identity/actor';
+import { AppealRegisterRepository } from './appeal-register.repository';
 import { AppealRegisterService } from './appeal-register.service';
 import type { AppealRegisterQueryDto } from './reporting.dto';
 import { ReportingRepository } from './reporting.repository';
@@ -193,7 +194,11 @@ describe('the appeals register against PostgreSQL (AppealRegisterService)', () =
     db = await connect();
     ({ commands } = await caseWritePath(db, clock));
     const reporting = new ReportingService(new ReportingRepository(db), clock);
-    register = new AppealRegisterService(db, clock, reporting);
+    register = new AppealRegisterService(
+      new AppealRegisterRepository(db),
+      clock,
+      reporting,
+    );
     let casey: Actor;
     let oli: Actor;
     ({

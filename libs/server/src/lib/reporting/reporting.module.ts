@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppealRegisterRepository } from './appeal-register.repository';
 import { AppealRegisterService } from './appeal-register.service';
 import { ReadDatabaseModule } from './read-database';
 import { ReportingController } from './reporting.controller';
@@ -9,6 +10,11 @@ import { ReportingService } from './reporting.service';
 @Module({
   imports: [ReadDatabaseModule],
   controllers: [ReportingController],
-  providers: [ReportingRepository, ReportingService, AppealRegisterService],
+  providers: [
+    ReportingRepository,
+    AppealRegisterRepository,
+    ReportingService,
+    AppealRegisterService,
+  ],
 })
 export class ReportingModule {}

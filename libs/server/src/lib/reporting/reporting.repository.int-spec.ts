@@ -11,6 +11,7 @@ import {
   unique,
 } from '../../testing/int-database';
 import type { Actor } from '../identity/actor';
+import { AppealRegisterRepository } from './appeal-register.repository';
 import { readDataSourceOptions } from './read-database-options';
 import {
   type DeadlineListFilter,
@@ -19,20 +20,22 @@ import {
 } from './reporting.repository';
 
 /*
- * The reports' repository called directly, on the read pool as the apps build it (JIT off, no
+ * The reports' repositories called directly, on the read pool as the apps build it (JIT off, no
  * parallel workers), against a small team written through the real write path: what each method
  * answers and in what types (counts as numbers, dates as YYYY-MM-DD strings, JSON as arrays), as
- * the service maps them. What the numbers mean is reporting.int-spec.ts's.
+ * the services map them. What the numbers mean is reporting.int-spec.ts's and
+ * appeal-register.int-spec.ts's.
  */
 
 /** Monday 2 March 2026, 10:00 in London: the week ends on Sunday 8 March. */
 const clock = fixedClock('2026-03-02T10:00:00Z');
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-describe('the reports’ SQL against PostgreSQL (ReportingRepository)', () => {
+describe('the reports’ SQL against PostgreSQL (ReportingRepository, AppealRegisterRepository)', () => {
   let db: DataSource;
   let read: DataSource;
   let reports: ReportingRepository;
+  let appeals: AppealRegisterRepository;
   let team: string;
   let caseworker: Actor;
   let appealCaseId: string;
@@ -42,6 +45,7 @@ describe('the reports’ SQL against PostgreSQL (ReportingRepository)', () => {
     db = await connect();
     read = await new DataSource(readDataSourceOptions(config())).initialize();
     reports = new ReportingRepository(read);
+    appeals = new AppealRegisterRepository(read);
     const { commands } = await caseWritePath(db, clock);
     ({ team, caseworker } = await insertReportReaders(db));
     // The council decides on a request for an assessment within 6 weeks (SEND Regs 2014 reg 5(1)):
@@ -214,5 +218,51 @@ describe('the reports’ SQL against PostgreSQL (ReportingRepository)', () => {
     expect(await reports.caseworkers(team)).toEqual([
       { caseworker: caseworker.name },
     ]);
+  });
+
+  it('the register’s row: the page and every count in one row, dates as YYYY-MM-DD, counts as numbers; a write with no appeals removes the case’s rows', async () => {
+    const row = await appeals.register({ team }, 'lodgedOn', 'desc', {
+      limit: 50,
+      offset: 0,
+    });
+    expect(row).toMatchObject({
+      total: 1,
+      by_stage: [{ key: 'registered', count: 1 }],
+      by_outcome: [{ key: 'none', count: 1 }],
+      by_result: [{ key: 'open', count: 1 }],
+      by_decision_type: [
+        { key: 'refuse_plan', total: 1, open: 1, lost: 0, ended: 0 },
+      ],
+      by_section: [],
+    });
+    expect(row?.items).toEqual([
+      expect.objectContaining({
+        case_id: appealCaseId,
+        team,
+        decision_type: 'refuse_plan',
+        sections: [],
+        lodged_on: '2026-01-26',
+        registered_on: '2026-01-30',
+        response_sent_on: null,
+        response_due_on: '2026-03-16',
+        stage: 'registered',
+        result: 'open',
+      }),
+    ]);
+
+    await db.transaction((tx) =>
+      AppealRegisterRepository.write(tx, appealCaseId, {
+        reference: 'unused',
+        childName: 'unused',
+        team,
+        caseworker: caseworker.name,
+        appeals: [],
+        decisions: [],
+      }),
+    );
+    expect(
+      (await appeals.register({ team }, 'lodgedOn', 'desc', { limit: 50 }))
+        ?.total,
+    ).toBe(0);
   });
 });
