@@ -38,7 +38,7 @@ import {
   type NewDeadlineRow,
 } from './ledger.repository';
 import { eventHash } from '../history/event-hash';
-import { writeAppealRegister } from '../reporting/appeal-register.writer';
+import { AppealRegisterRepository } from '../reporting/appeal-register.repository';
 import {
   type CaseRecord,
   CaseRepository,
@@ -265,7 +265,7 @@ export class CaseCommandService {
     });
     // The register holds a row per appeal: a case that had none and has none has nothing to rewrite.
     if ((current?.snapshot.appeals?.length ?? 0) + snapshot.appeals.length > 0)
-      await writeAppealRegister(tx, caseId, snapshot);
+      await AppealRegisterRepository.write(tx, caseId, snapshot);
     await this.writeSearchTerms(tx, caseId, current, snapshot);
 
     // The history just read ends with the event this one chains to.

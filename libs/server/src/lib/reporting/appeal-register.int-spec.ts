@@ -21,8 +21,10 @@ import {
 } from '../../testing/int-database';
 import type { CaseCommandService } from '../cases/case-command.service';
 import type { Actor } from '../identity/actor';
+import { AppealRegisterRepository } from './appeal-register.repository';
 import { AppealRegisterService } from './appeal-register.service';
 import type { AppealRegisterQueryDto } from './reporting.dto';
+import { ReportingRepository } from './reporting.repository';
 import { ReportingService } from './reporting.service';
 
 /*
@@ -191,8 +193,12 @@ describe('the appeals register against PostgreSQL (AppealRegisterService)', () =
   beforeAll(async () => {
     db = await connect();
     ({ commands } = await caseWritePath(db, clock));
-    const reporting = new ReportingService(db, clock);
-    register = new AppealRegisterService(db, clock, reporting);
+    const reporting = new ReportingService(new ReportingRepository(db), clock);
+    register = new AppealRegisterService(
+      new AppealRegisterRepository(db),
+      clock,
+      reporting,
+    );
     let casey: Actor;
     let oli: Actor;
     ({

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   APPEAL_OUTCOMES,
   APPEAL_RESULTS,
   APPEAL_STAGES,
-  type AppealOutcome,
   type AppealRegister,
   type AppealRegisterRow,
   type AppealResult,
@@ -11,18 +10,18 @@ import {
   type AppealStage,
   type CountRow,
   DECISION_TYPES,
-  type DecisionType,
   PLAN_SECTIONS,
-  type PlanSection,
 } from '@send/contracts';
 import { APPEAL_OUTCOME_LABELS, DECISION_TYPE_LABELS } from '@send/domain';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
-import { liveSql } from '../db/deadline-sql';
-import type { AppealRegisterQueryDto, AppealSort } from './reporting.dto';
+import {
+  AppealRegisterRepository,
+  type AppealRow,
+  type ResultRow,
+} from './appeal-register.repository';
+import type { AppealRegisterQueryDto } from './reporting.dto';
 import { badPeriod } from './reporting.errors';
-import { READ_DB } from './read-database';
 import { periodOrBadRequest } from './report-period';
 import { ReportingService } from './reporting.service';
 
@@ -43,79 +42,14 @@ export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = {
   ended_without_decision: 'Withdrawn or struck out',
 };
 
-/**
- * The appeals in scope, from `appeal_register` (one row per appeal, with its stage and how it ended
- * for the council, written with the case by the domain's `appealRegisterEntries`): columns, never
- * the snapshots' JSON; the case's reference, child's name and caseworker are written with it). `$1`
- * team (null: every team).
- */
-const APPEAL_COLUMNS = `a.case_id, a.reference, a.child_name, a.team, a.caseworker, a.appeal_id, a.tribunal_reference, a.decision_type, a.sections, a.lodged_on::text AS lodged_on,
-  a.registered_on::text AS registered_on, a.response_sent_on::text AS response_sent_on, a.hearing_date::text AS hearing_date, a.outcome,
-  a.decision_date::text AS decision_date, a.stage, a.result`;
-
 /** The most rows a CSV of the register holds. */
 export const CSV_MAX_ROWS = 100_000;
-
-/** The outcome column's order: by how the appeal ended for the council, then by the Tribunal's outcome. */
-const RESULT_ORDER = `array_position(ARRAY[${APPEAL_RESULTS.map((r) => `'${r}'`).join(', ')}], result)`;
-const OUTCOME_ORDER = `array_position(ARRAY[${APPEAL_OUTCOMES.map((o) => `'${o}'`).join(', ')}], outcome)`;
-
-const SORT_SQL: Record<AppealSort, string> = {
-  lodgedOn: 'lodged_on',
-  decisionDate: 'decision_date',
-  caseReference: 'reference',
-  childName: 'lower(child_name)',
-  tribunalReference: 'tribunal_reference',
-  stage: `array_position(ARRAY[${APPEAL_STAGES.map((s) => `'${s}'`).join(', ')}], stage)`,
-  outcome: `${RESULT_ORDER} ${'$DIR'}, ${OUTCOME_ORDER}`,
-  caseworker: 'lower(caseworker)',
-  hearingDate: 'hearing_date',
-  responseDueOn: 'response_due_on',
-};
-
-interface AppealRow {
-  case_id: string;
-  reference: string;
-  child_name: string;
-  team: string;
-  caseworker: string;
-  appeal_id: string;
-  tribunal_reference: string;
-  decision_type: DecisionType | null;
-  sections: PlanSection[];
-  lodged_on: string;
-  registered_on: string | null;
-  response_sent_on: string | null;
-  hearing_date: string | null;
-  outcome: AppealOutcome | null;
-  decision_date: string | null;
-  stage: AppealStage;
-  result: AppealResult;
-  response_due_on: string | null;
-}
-
-type ResultRow = {
-  key: string | null;
-  total: number;
-  open: number;
-  lost: number;
-  referred_back: number;
-  conceded: number;
-  upheld: number;
-  ended: number;
-};
-
-const RESULT_COUNTS = `count(*)::int AS total,
-  count(*) FILTER (WHERE result = 'open')::int AS open, count(*) FILTER (WHERE result = 'lost')::int AS lost,
-  count(*) FILTER (WHERE result = 'referred_back')::int AS referred_back,
-  count(*) FILTER (WHERE result = 'conceded')::int AS conceded, count(*) FILTER (WHERE result = 'upheld')::int AS upheld,
-  count(*) FILTER (WHERE result = 'ended_without_decision')::int AS ended`;
 
 /** The appeals register: appeals by stage and outcome, conceded or lost, by decision type and plan section. */
 @Injectable()
 export class AppealRegisterService {
   constructor(
-    @Inject(READ_DB) private readonly db: DataSource,
+    private readonly appeals: AppealRegisterRepository,
     private readonly clock: Clock,
     private readonly reporting: ReportingService,
   ) {}
@@ -127,61 +61,33 @@ export class AppealRegisterService {
     all = false,
   ): Promise<AppealRegister> {
     const team = this.reporting.teamFor(actor, query.team);
-    const params: unknown[] = [team];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = ['($1::text IS NULL OR a.team = $1)'];
     // The period is of the day the appeal was lodged; without one, every appeal.
-    if (query.from || query.to) {
-      const period = periodOrBadRequest(
-        this.clock.today(),
-        query.from,
-        query.to,
-        badPeriod,
-      );
-      where.push(
-        `a.lodged_on BETWEEN ${param(period.firstDay)}::date AND ${param(period.lastDay)}::date`,
-      );
-    }
-    if (query.decisionType)
-      where.push(`a.decision_type = ${param(query.decisionType)}`);
-    if (query.stage) where.push(`a.stage = ${param(query.stage)}`);
-    if (query.outcome) where.push(`a.outcome = ${param(query.outcome)}`);
-    if (query.result) where.push(`a.result = ${param(query.result)}`);
-    if (query.section)
-      where.push(`${param(query.section)}::text = ANY (a.sections)`);
-
-    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    const sort = SORT_SQL[query.sort ?? 'lodgedOn'].replace('$DIR', direction);
-    const page = all
-      ? `LIMIT ${param(CSV_MAX_ROWS)}`
-      : `LIMIT ${param(query.limit ?? 50)} OFFSET ${param(query.offset ?? 0)}`;
-    // One statement, the matching appeals read once: the page and every count. The council's
-    // response is due on its `tribunal.la_response` deadline (subject: the appeal), while one is live.
-    const pageSql = `SELECT f.*, (SELECT min(d.due_on)::text FROM deadline d WHERE d.case_id = f.case_id AND d.rule_id = 'tribunal.la_response'
-         AND d.subject_id = f.appeal_id AND ${liveSql('d')}) AS response_due_on
-       FROM filtered f ORDER BY ${sort} ${direction} NULLS LAST, reference, tribunal_reference ${page}`;
+    const lodged =
+      query.from || query.to
+        ? periodOrBadRequest(
+            this.clock.today(),
+            query.from,
+            query.to,
+            badPeriod,
+          )
+        : undefined;
     const teams = this.reporting.teamsFor(actor);
-    const [c] = (await this.db.query(
-      `WITH filtered AS MATERIALIZED (SELECT ${APPEAL_COLUMNS} FROM appeal_register a WHERE ${where.join(' AND ')})
-       SELECT
-         (SELECT COALESCE(json_agg(p), '[]') FROM (${pageSql}) p) AS items,
-         (SELECT count(*)::int FROM filtered) AS total,
-         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT stage AS key, count(*)::int AS count FROM filtered GROUP BY stage) s) AS by_stage,
-         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT COALESCE(outcome, 'none') AS key, count(*)::int AS count FROM filtered GROUP BY outcome) s) AS by_outcome,
-         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT result AS key, count(*)::int AS count FROM filtered GROUP BY result) s) AS by_result,
-         (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT decision_type AS key, ${RESULT_COUNTS} FROM filtered GROUP BY decision_type) s) AS by_decision_type,
-         (SELECT COALESCE(json_agg(s), '[]') FROM (
-            SELECT section AS key, ${RESULT_COUNTS} FROM filtered CROSS JOIN LATERAL unnest(sections) section GROUP BY section) s) AS by_section`,
-      params,
-    )) as {
-      items: AppealRow[];
-      total: number;
-      by_stage: { key: AppealStage; count: number }[];
-      by_outcome: { key: AppealOutcome | 'none'; count: number }[];
-      by_result: { key: AppealResult; count: number }[];
-      by_decision_type: ResultRow[];
-      by_section: ResultRow[];
-    }[];
+    const c = await this.appeals.register(
+      {
+        team,
+        lodged,
+        decisionType: query.decisionType,
+        stage: query.stage,
+        outcome: query.outcome,
+        result: query.result,
+        section: query.section,
+      },
+      query.sort ?? 'lodgedOn',
+      query.order === 'asc' ? 'asc' : 'desc',
+      all
+        ? { limit: CSV_MAX_ROWS }
+        : { limit: query.limit ?? 50, offset: query.offset ?? 0 },
+    );
     if (!c) throw new Error('the appeals register query answered no row');
 
     const countOf = <K extends string>(

@@ -17,6 +17,7 @@ import {
 import type { CaseCommandService } from '../cases/case-command.service';
 import type { Actor } from '../identity/actor';
 import type { DeadlineDrillDownQueryDto } from './reporting.dto';
+import { ReportingRepository } from './reporting.repository';
 import { ReportingService } from './reporting.service';
 
 /*
@@ -117,7 +118,7 @@ describe('the deadline dashboard and its drill-down lists against PostgreSQL (Re
   beforeAll(async () => {
     db = await connect();
     ({ commands } = await caseWritePath(db, clock));
-    reports = new ReportingService(db, clock);
+    reports = new ReportingService(new ReportingRepository(db), clock);
     let casey: Actor;
     let other: Actor;
     ({
