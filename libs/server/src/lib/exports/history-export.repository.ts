@@ -2,26 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { HistoryExportEvent } from '@send/contracts';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isoUtcSql, sql } from '../db/sql';
+import { sql } from '../db/sql';
+import { HASHED_EVENT_COLUMNS } from '../history/history.repository';
 import { streamRows } from '../db/stream-rows';
 import { READ_DB } from '../reporting/read-database';
 import type { ExportJobRow } from './export-job';
 
-/**
- * When the event was recorded, as the ISO 8601 text its hash covers (`Date.prototype.toISOString`:
- * UTC, milliseconds, `Z`), made by PostgreSQL rather than parsed into a Date and written back for
- * each of the millions of rows a period export reads. The API writes `recorded_at` from a Date, to
- * the millisecond, so the two agree exactly.
- */
-const ISO_RECORDED_AT = isoUtcSql('e.recorded_at');
-
 /** Every column a history event's hash covers, and its case. */
-const EVENT_COLUMNS = `
-  e.id, e.case_id AS "caseId", e.sequence, e.type, e.payload_version AS "payloadVersion", e.payload,
-  e.actor_id AS "actorId", e.actor_name AS "actorName", e.actor_role AS "actorRole", e.on_behalf_of AS "onBehalfOf",
-  e.business_date::text AS "businessDate", ${ISO_RECORDED_AT} AS "recordedAt", e.summary, e.reason,
-  e.stage_before AS "stageBefore", e.stage_after AS "stageAfter", e.correlation_id AS "correlationId",
-  e.corrects_event_id AS "correctsEventId", e.previous_hash AS "previousHash", e.hash,
+const EVENT_COLUMNS = `${HASHED_EVENT_COLUMNS},
   c.reference AS "caseReference", c.child_name AS "childName"`;
 
 /** The cases with an event that happened in the period ($1 to $2). */

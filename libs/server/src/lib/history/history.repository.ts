@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HistoryExportEvent } from '@send/contracts';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { sql } from '../db/sql';
+import { isoUtcSql, sql } from '../db/sql';
 import { streamRows } from '../db/stream-rows';
 
 /** An event as the history page reads it (not every column its hash covers: the export reads those). */
@@ -23,19 +22,22 @@ export interface HistoryPageRow {
   previousHash: string | null;
 }
 
-/** An event with every column its hash covers, as the CSV, the JSON export and the chain check read it. */
-export type HistoryExportRow = Omit<HistoryExportEvent, 'recordedAt'> & {
-  recordedAt: Date;
-};
+/**
+ * Every column a history event's hash covers (`e` is `case_event`), named as in the export. The
+ * time it was recorded is the ISO 8601 text its hash covers (`Date.prototype.toISOString`: UTC,
+ * milliseconds, `Z`), made by PostgreSQL rather than parsed into a Date and written back for each of
+ * the millions of rows a period export reads; the API writes `recorded_at` from a Date, to the
+ * millisecond, so the two agree exactly. Read by the history's checks and exports and by the
+ * auditors' background exports alike.
+ */
+export const HASHED_EVENT_COLUMNS = `
+  e.id, e.case_id AS "caseId", e.sequence, e.type, e.payload_version AS "payloadVersion", e.payload,
+  e.actor_id AS "actorId", e.actor_name AS "actorName", e.actor_role AS "actorRole", e.on_behalf_of AS "onBehalfOf",
+  e.business_date::text AS "businessDate", ${isoUtcSql('e.recorded_at')} AS "recordedAt", e.summary, e.reason,
+  e.stage_before AS "stageBefore", e.stage_after AS "stageAfter", e.correlation_id AS "correlationId",
+  e.corrects_event_id AS "correctsEventId", e.previous_hash AS "previousHash", e.hash`;
 
-/** Every column the hash covers, named as in the export. */
-const EXPORT_SELECT = `
-  SELECT id, case_id AS "caseId", sequence, type, payload_version AS "payloadVersion", payload,
-         actor_id AS "actorId", actor_name AS "actorName", actor_role AS "actorRole", on_behalf_of AS "onBehalfOf",
-         business_date AS "businessDate", recorded_at AS "recordedAt", summary, reason,
-         stage_before AS "stageBefore", stage_after AS "stageAfter", correlation_id AS "correlationId",
-         corrects_event_id AS "correctsEventId", previous_hash AS "previousHash", hash
-  FROM case_event WHERE case_id = $1 ORDER BY sequence`;
+const EXPORT_SELECT = `SELECT ${HASHED_EVENT_COLUMNS} FROM case_event e WHERE e.case_id = $1 ORDER BY e.sequence`;
 
 /** A case's history as recorded (`case_event`, append-only), read for people and for its checks. */
 @Injectable()
@@ -81,7 +83,7 @@ export class HistoryRepository {
     return row;
   }
 
-  /** Every event of the case with every hashed column, in order, from a cursor (constant memory). */
+  /** Every event of the case with every hashed column (`HistoryExportEvent`s), in order, from a cursor (constant memory). */
   exportRows(caseId: string): Promise<Readable> {
     return streamRows(this.db, EXPORT_SELECT, [caseId]);
   }

@@ -6,20 +6,11 @@ import type {
 } from '@send/contracts';
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { readableCsvOf } from '../http/csv';
-import {
-  type HistoryExportRow,
-  type HistoryPageRow,
-  HistoryRepository,
-} from './history.repository';
+import { type HistoryPageRow, HistoryRepository } from './history.repository';
 import { HISTORY_CSV_COLUMNS, historyCsvRow } from './readable-history';
 import { ChainVerifier } from './verify-chain';
 
 export { neutraliseFormula } from '../http/csv';
-
-const toExportEvent = (row: HistoryExportRow): HistoryExportEvent => ({
-  ...row,
-  recordedAt: new Date(row.recordedAt).toISOString(),
-});
 
 export function toHistoryView(e: HistoryPageRow): HistoryEventView {
   return {
@@ -70,7 +61,7 @@ export class HistoryService {
       stream: readableCsvOf(
         rows,
         [...HISTORY_CSV_COLUMNS],
-        (row: HistoryExportRow) => historyCsvRow(reference, toExportEvent(row)),
+        (row: HistoryExportEvent) => historyCsvRow(reference, row),
       ),
     };
   }
@@ -85,8 +76,8 @@ export class HistoryService {
     const head = `{"caseId":${JSON.stringify(id)},"reference":${JSON.stringify(reference)},"exportedAt":"${new Date().toISOString()}","events":[`;
     const json = new Transform({
       writableObjectMode: true,
-      transform(row: HistoryExportRow, _enc, done) {
-        const text = JSON.stringify(toExportEvent(row));
+      transform(row: HistoryExportEvent, _enc, done) {
+        const text = JSON.stringify(row);
         done(null, first ? `${head}\n${text}` : `,\n${text}`);
         first = false;
       },
@@ -104,8 +95,7 @@ export class HistoryService {
     await this.caseOf(caseId);
     const verifier = new ChainVerifier();
     const rows = await this.events.exportRows(caseId);
-    for await (const row of rows)
-      verifier.add(toExportEvent(row as HistoryExportRow));
+    for await (const row of rows) verifier.add(row as HistoryExportEvent);
     return verifier.result();
   }
 
