@@ -30,6 +30,7 @@ import { CreateCaseSearchTerm1796630000000 } from './1796630000000-create-case-s
 import { AppealResultReferredBack1796640000000 } from './1796640000000-appeal-result-referred-back';
 import { CreateLetters1796660000000 } from './1796660000000-create-letters';
 import { SearchByMediationReference1796670000000 } from './1796670000000-search-by-mediation-reference';
+import { TeamReportsFromCoveringIndexes1796680000000 } from './1796680000000-team-reports-from-covering-indexes';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   AppealResultReferredBack1796640000000,
   CreateLetters1796660000000,
   SearchByMediationReference1796670000000,
+  TeamReportsFromCoveringIndexes1796680000000,
 ];
