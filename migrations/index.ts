@@ -31,6 +31,7 @@ import { AppealResultReferredBack1796640000000 } from './1796640000000-appeal-re
 import { CreateLetters1796660000000 } from './1796660000000-create-letters';
 import { SearchByMediationReference1796670000000 } from './1796670000000-search-by-mediation-reference';
 import { TeamReportsFromCoveringIndexes1796680000000 } from './1796680000000-team-reports-from-covering-indexes';
+import { TeamSearchFromTheTeamsTerms1796680001000 } from './1796680001000-team-search-from-the-teams-terms';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   CreateLetters1796660000000,
   SearchByMediationReference1796670000000,
   TeamReportsFromCoveringIndexes1796680000000,
+  TeamSearchFromTheTeamsTerms1796680001000,
 ];

@@ -113,8 +113,8 @@ const SEARCH_COLUMNS = `c.id, c.reference, c.child_name AS "childName", c.date_o
  *
  * Case search and lists are here too, all of them: `case_search_term` (what people remember a case
  * by, written with the case in the same transaction) and the case list. Within a team every query
- * is led by the team (`case_search_term_team_trgm`, the team's date-of-birth and most-recently-
- * changed indexes), so a team's search reads the team's rows, not the country's.
+ * is led by the team (`case_search_term_team`, the team's date-of-birth and most-recently-changed
+ * indexes), so a team's search reads the team's rows, not the country's.
  */
 @Injectable()
 export class CaseRepository {
@@ -354,10 +354,17 @@ export class CaseRepository {
     let from = `"case" c`;
     let matchColumns = `NULL::text AS kind, NULL::text AS term`;
     if (words) {
-      const termWhere = [
-        `lower(t.term) LIKE ${param(`%${escapeLike(words)}%`)}`,
-      ];
-      if (team !== null) termWhere.unshift(`t.team = ${param(team)}`);
+      // Within a team: the team's terms, each tested (`case_search_term_team`, index-only), whatever
+      // was typed; `strpos` rather than LIKE so that PostgreSQL does not choose the national
+      // trigram index, whose entries for a common trigram (every reference's `SEND-`) are the
+      // country's. Every team's: LIKE on the national trigram index.
+      const termWhere =
+        team !== null
+          ? [
+              `t.team = ${param(team)}`,
+              `strpos(lower(t.term), ${param(words)}) > 0`,
+            ]
+          : [`lower(t.term) LIKE ${param(`%${escapeLike(words)}%`)}`];
       from = `(SELECT DISTINCT ON (t.case_id) t.case_id, t.kind, t.term FROM case_search_term t
                 WHERE ${termWhere.join(' AND ')} ORDER BY t.case_id, t.position) h
               JOIN "case" c ON c.id = h.case_id`;
@@ -367,21 +374,38 @@ export class CaseRepository {
       caseWhere.push(`c.date_of_birth = ${param(dateOfBirth)}::date`);
     const where = caseWhere.length ? `WHERE ${caseWhere.join(' AND ')}` : '';
     const countParams = [...params];
-    const [rows, [count]] = await Promise.all([
-      sql<FoundRow>(
+    const countAll = async () =>
+      (
+        await sql<{ total: number }>(
+          this.db,
+          `SELECT count(*)::int AS total FROM ${from} ${where}`,
+          countParams,
+        )
+      )[0]?.total ?? 0;
+    const page = (total: string) =>
+      sql<FoundRow & { total?: number }>(
         this.db,
-        `SELECT ${SEARCH_COLUMNS}, ${matchColumns} FROM ${from} ${where}
+        `SELECT ${SEARCH_COLUMNS}, ${matchColumns}${total} FROM ${from} ${where}
          ORDER BY c.updated_at DESC, c.reference LIMIT ${param(limit)} OFFSET ${param(offset)}`,
         params,
-      ),
-      sql<{ total: number }>(
-        this.db,
-        `SELECT count(*)::int AS total FROM ${from} ${where}`,
-        countParams,
-      ),
-    ]);
+      );
+    let rows: (FoundRow & { total?: number })[];
+    let total: number;
+    if (words) {
+      // A text search reads and sorts every match whatever the page (most recently changed
+      // first), so the total comes with the page (a window count) rather than from a second
+      // reading of the terms; counted apart only for a page past the last match.
+      rows = await page(', count(*) OVER ()::int AS total');
+      total = rows[0]?.total ?? (offset > 0 ? await countAll() : 0);
+    } else {
+      // The case list and a search by date of birth stop at the page's last row (the team's
+      // most-recently-changed index): the count is a statement of its own, run beside it.
+      [rows, total] = await Promise.all([page(''), countAll()]);
+    }
     return {
-      items: rows.map(({ kind, term, ...c }) => {
+      // The window count is the page's total, not part of a case.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      items: rows.map(({ kind, term, total: _total, ...c }) => {
         const matched: SearchMatch | undefined = kind
           ? { kind, term: term ?? '' }
           : dateOfBirth
@@ -389,7 +413,7 @@ export class CaseRepository {
             : undefined;
         return matched ? { ...c, matched } : c;
       }),
-      total: count?.total ?? 0,
+      total,
     };
   }
 }
