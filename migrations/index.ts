@@ -32,6 +32,7 @@ import { CreateLetters1796660000000 } from './1796660000000-create-letters';
 import { SearchByMediationReference1796670000000 } from './1796670000000-search-by-mediation-reference';
 import { TeamReportsFromCoveringIndexes1796680000000 } from './1796680000000-team-reports-from-covering-indexes';
 import { TeamSearchFromTheTeamsTerms1796680001000 } from './1796680001000-team-search-from-the-teams-terms';
+import { TeamAppealsRegisterFromItsIndex1796680002000 } from './1796680002000-team-appeals-register-from-its-index';
 
 /** Every migration, in order. Add each new one here (the bundled apps cannot glob the folder). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   SearchByMediationReference1796670000000,
   TeamReportsFromCoveringIndexes1796680000000,
   TeamSearchFromTheTeamsTerms1796680001000,
+  TeamAppealsRegisterFromItsIndex1796680002000,
 ];
