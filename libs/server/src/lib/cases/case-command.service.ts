@@ -338,7 +338,8 @@ export class CaseCommandService {
   ): Promise<string | null> {
     if (event.type === 'event.corrected') {
       return (
-        (await this.cases.eventIdAt(tx, caseId, event.correctsSequence)) ?? null
+        (await this.cases.eventAt(tx, caseId, event.correctsSequence))?.id ??
+        null
       );
     }
     if (event.type !== 'decision.corrected') return null;

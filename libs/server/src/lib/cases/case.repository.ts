@@ -278,18 +278,18 @@ export class CaseRepository {
     );
   }
 
-  /** The id of the case's event at `sequence`. */
-  async eventIdAt(
-    tx: Db,
+  /** The id and type of the case's history event at `sequence` (undefined: the case has no such event). */
+  async eventAt(
+    db: Db,
     caseId: string,
     sequence: number,
-  ): Promise<string | undefined> {
-    const [row] = await sql<{ id: string }>(
-      tx,
-      `SELECT id FROM case_event WHERE case_id = $1 AND sequence = $2`,
+  ): Promise<{ id: string; type: string } | undefined> {
+    const [row] = await sql<{ id: string; type: string }>(
+      db,
+      `SELECT id, type FROM case_event WHERE case_id = $1 AND sequence = $2`,
       [caseId, sequence],
     );
-    return row?.id;
+    return row;
   }
 
   /** The id of the event that issued a decision. */

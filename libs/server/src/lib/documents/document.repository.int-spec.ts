@@ -13,6 +13,7 @@ import {
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { SecurityLogService } from '../audit/security-log.service';
 import type { CaseCommandService } from '../cases/case-command.service';
+import type { CaseRepository } from '../cases/case.repository';
 import { DocumentEntity } from '../db/entities';
 import type { Actor } from '../identity/actor';
 import { DocumentRepository } from './document.repository';
@@ -34,6 +35,7 @@ describe('documents against PostgreSQL (DocumentRepository, DocumentService)', (
   let db: DataSource;
   let documents: DocumentRepository;
   let commands: CaseCommandService;
+  let cases: CaseRepository;
   let service: DocumentService;
   let actor: Actor;
 
@@ -79,7 +81,7 @@ describe('documents against PostgreSQL (DocumentRepository, DocumentService)', (
 
   beforeAll(async () => {
     db = await connect();
-    commands = (await caseWritePath(db, clock)).commands;
+    ({ cases, commands } = await caseWritePath(db, clock));
     documents = new DocumentRepository(db);
     service = new DocumentService(
       db,
@@ -88,21 +90,24 @@ describe('documents against PostgreSQL (DocumentRepository, DocumentService)', (
       new MalwareScanner(config()),
       new SecurityLogService(new AuditLogRepository(db)),
       documents,
+      cases,
     );
     actor = await insertActor(db, 'Casey Worker');
   });
   afterAll(() => db.destroy());
 
-  it('reads the type of a case’s history event by its number, in a transaction or not; none for another case’s or a number it has not reached', async () => {
+  it('reads the type of a case’s history event by its number (CaseRepository.eventAt), in a transaction or not; none for another case’s or a number it has not reached', async () => {
     const caseId = await openCase();
     const other = await openCase();
-    expect(await documents.eventTypeAt(db, caseId, 1)).toBe('case.opened');
+    const typeAt = async (id: string, sequence: number) =>
+      (await cases.eventAt(db, id, sequence))?.type;
+    expect(await typeAt(caseId, 1)).toBe('case.opened');
     expect(
-      await db.transaction((tx) => documents.eventTypeAt(tx, caseId, 1)),
+      (await db.transaction((tx) => cases.eventAt(tx, caseId, 1)))?.type,
     ).toBe('case.opened');
-    expect(await documents.eventTypeAt(db, caseId, 2)).toBeUndefined();
-    expect(await documents.eventTypeAt(db, randomUUID(), 1)).toBeUndefined();
-    expect(await documents.eventTypeAt(db, other, 1)).toBe('case.opened');
+    expect(await typeAt(caseId, 2)).toBeUndefined();
+    expect(await typeAt(randomUUID(), 1)).toBeUndefined();
+    expect(await typeAt(other, 1)).toBe('case.opened');
   });
 
   it('stores every column as the entity insert it replaced did, and gives the content back for its case only', async () => {
@@ -178,7 +183,7 @@ describe('documents against PostgreSQL (DocumentRepository, DocumentService)', (
       actor,
     );
     expect(saved).toMatchObject({ caseId, sequence: 2, version: 2 });
-    expect(await documents.eventTypeAt(db, caseId, 2)).toBe(
+    expect((await cases.eventAt(db, caseId, 2))?.type).toBe(
       'document.attached',
     );
     expect(await storedRow(saved.documentId)).toMatchObject({

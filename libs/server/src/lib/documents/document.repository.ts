@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Db, sql } from '../db/sql';
+import { sql } from '../db/sql';
 
 /** A `document` row as it is stored (with the attachment event that records it). */
 export interface NewDocument {
@@ -35,20 +35,6 @@ export interface DocumentContent {
 @Injectable()
 export class DocumentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /** The type of the case's history event at `sequence` (undefined: the case has no such event). */
-  async eventTypeAt(
-    db: Db,
-    caseId: string,
-    sequence: number,
-  ): Promise<string | undefined> {
-    const [row] = await sql<{ type: string }>(
-      db,
-      `SELECT type FROM case_event WHERE case_id = $1 AND sequence = $2`,
-      [caseId, sequence],
-    );
-    return row?.type;
-  }
 
   async insert(tx: EntityManager, d: NewDocument): Promise<void> {
     await sql(

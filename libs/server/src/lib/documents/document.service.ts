@@ -22,6 +22,7 @@ import { Clock } from '../clock/clock';
 import { hostileText } from '../http/input-safety';
 import { hostileInputError } from '../http/input-safety.pipes';
 import { storedDocumentName } from './document-name';
+import { CaseRepository } from '../cases/case.repository';
 import { DocumentRepository } from './document.repository';
 import { MalwareScanner, ScannerUnavailableError } from './malware-scanner';
 import {
@@ -74,6 +75,7 @@ export class DocumentService {
     private readonly scanner: MalwareScanner,
     private readonly securityLog: SecurityLogService,
     private readonly documents: DocumentRepository,
+    private readonly cases: CaseRepository,
   ) {}
 
   /**
@@ -149,11 +151,8 @@ export class DocumentService {
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const documentId = randomUUID();
     return this.db.transaction(async (tx) => {
-      const target = await this.documents.eventTypeAt(
-        tx,
-        caseId,
-        eventSequence,
-      );
+      const target = (await this.cases.eventAt(tx, caseId, eventSequence))
+        ?.type;
       if (!target)
         throw new NotFoundException(
           `This case has no history event number ${eventSequence}.`,

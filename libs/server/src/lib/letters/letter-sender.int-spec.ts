@@ -97,6 +97,7 @@ describe('LettersService against PostgreSQL: a decision notice made from the cou
         new MalwareScanner(settings),
         securityLog,
         new DocumentRepository(db),
+        cases,
       ),
       repository,
       new LetterTemplates(repository),
