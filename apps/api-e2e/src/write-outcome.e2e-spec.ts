@@ -11,11 +11,15 @@ import { api, sql, uniqueReference, upload } from './support/api';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
 
-/** Makes PostgreSQL refuse `command` on the rows of `table` that belong to case `caseId`; answers the undo. */
+/**
+ * Makes PostgreSQL refuse `command` on the rows of `table` that belong to case `caseId` (and, when
+ * given, match `only`, an SQL condition on the row); answers the undo.
+ */
 async function refuse(
   table: 'document' | 'case_event',
   command: 'SELECT' | 'INSERT',
   caseId: string,
+  only = 'true',
 ): Promise<() => Promise<void>> {
   await sql(
     `CREATE OR REPLACE FUNCTION e2e_refuse() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
@@ -24,7 +28,7 @@ async function refuse(
   await sql(
     `CREATE POLICY e2e_allow ON ${table} USING (true) WITH CHECK (true)`,
   );
-  const check = `(case_id <> '${caseId}'::uuid OR e2e_refuse())`;
+  const check = `(case_id <> '${caseId}'::uuid OR NOT (${only}) OR e2e_refuse())`;
   await sql(
     `CREATE POLICY e2e_refuse ON ${table} AS RESTRICTIVE FOR ${command} ${command === 'INSERT' ? 'WITH CHECK' : 'USING'} ${check}`,
   );
@@ -39,7 +43,7 @@ interface Detail {
   id: string;
   version: number;
   contacts: { name: string }[];
-  documents: { id: string }[];
+  documents: { id: string; filename: string }[];
 }
 
 interface SavedProblem {
@@ -89,15 +93,27 @@ const events = async () =>
   );
 
 describe('a case write whose answer fails', () => {
+  // A document's upload reads the case back once it has committed (the document is written after
+  // its event); reading the new document is what fails.
+  const unreadable = {
+    filename: 'unreadable.pdf',
+    contentType: 'application/pdf',
+    bytes: PDF,
+  };
   it('committed, then reading the case back failed: 500 saying the entry WAS saved, with its number and the new version', async () => {
-    const restore = await refuse('document', 'SELECT', caseId);
+    const restore = await refuse(
+      'document',
+      'SELECT',
+      caseId,
+      `filename = '${unreadable.filename}'`,
+    );
     let res;
     try {
-      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
-        expectedVersion: 2,
-        name: 'Pat Parent',
-        relationship: 'Father',
-      });
+      res = await upload<SavedProblem>(
+        `/cases/${caseId}/events/1/documents`,
+        { expectedVersion: '2' },
+        unreadable,
+      );
     } finally {
       await restore();
     }
@@ -125,20 +141,46 @@ describe('a case write whose answer fails', () => {
     expect(await version()).toBe(3);
     expect((await events()).at(-1)).toEqual({
       sequence: 3,
-      type: 'contact.added',
+      type: 'document.attached',
     });
     const reloaded = await api<Detail>('GET', `/cases/${caseId}`);
-    expect(reloaded.body).toMatchObject({
-      version: 3,
-      contacts: [expect.objectContaining({ name: 'Pat Parent' })],
-    });
-    const again = await api('POST', `/cases/${caseId}/contacts`, {
-      expectedVersion: 2,
-      name: 'Pat Parent',
-      relationship: 'Father',
-    });
+    expect(reloaded.body.version).toBe(3);
+    expect(reloaded.body.documents.map((d) => d.filename)).toEqual([
+      'letter.pdf',
+      unreadable.filename,
+    ]);
+    const again = await upload(
+      `/cases/${caseId}/events/1/documents`,
+      { expectedVersion: '2' },
+      unreadable,
+    );
     expect(again.status).toBe(409);
     expect(await version()).toBe(3);
+  });
+
+  it('a case write answers the case from what it read under the lock and wrote: it reads nothing back after COMMIT', async () => {
+    // Reading the event this write appends would fail; nothing reads it until the test's own GET.
+    const restore = await refuse(
+      'case_event',
+      'SELECT',
+      caseId,
+      'sequence >= 4',
+    );
+    let res;
+    try {
+      res = await api<Detail>('POST', `/cases/${caseId}/contacts`, {
+        expectedVersion: 3,
+        name: 'Pat Parent',
+        relationship: 'Father',
+      });
+    } finally {
+      await restore();
+    }
+    expect(res.status).toBe(201);
+    expect(res.body.version).toBe(4);
+    expect(res.body).toEqual(
+      (await api<Detail>('GET', `/cases/${caseId}`)).body,
+    );
   });
 
   it('rolled back inside the transaction: 500 saying nothing was saved, and nothing was', async () => {
@@ -147,7 +189,7 @@ describe('a case write whose answer fails', () => {
     let res;
     try {
       res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
-        expectedVersion: 3,
+        expectedVersion: 4,
         name: 'Sam Sibling',
         relationship: 'Brother',
       });
@@ -159,7 +201,7 @@ describe('a case write whose answer fails', () => {
     expect(res.body.detail).toMatch(
       /^Something went wrong on our side and nothing was saved\./,
     );
-    expect(await version()).toBe(3);
+    expect(await version()).toBe(4);
     expect(await events()).toEqual(before);
     expect(
       (await api<Detail>('GET', `/cases/${caseId}`)).body.contacts.map(
@@ -173,7 +215,7 @@ describe('a case write whose answer fails', () => {
     let res;
     try {
       res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
-        expectedVersion: 3,
+        expectedVersion: 4,
         name: 'Dee Dry',
         relationship: 'Aunt',
         dryRun: true,
@@ -183,6 +225,6 @@ describe('a case write whose answer fails', () => {
     }
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ saved: false });
-    expect(await version()).toBe(3);
+    expect(await version()).toBe(4);
   });
 });

@@ -391,7 +391,7 @@ async function seed(): Promise<void> {
       const openedOn =
         events.map(businessDateOf).sort()[0] ??
         format(new Date(), 'yyyy-MM-dd');
-      const caseId = await commands.open(
+      const { caseId } = await commands.open(
         {
           type: 'case.opened',
           reference: c.reference,
@@ -417,7 +417,7 @@ async function seed(): Promise<void> {
       const u = staff.find((s) => s.name === c.by);
       if (!u) throw new Error(`demo user ${c.by} missing`);
       const actor = { id: u.id, name: u.name, role: u.role, team: u.team };
-      const caseId = await commands.open(
+      const { caseId } = await commands.open(
         {
           type: 'case.opened',
           reference: c.reference,

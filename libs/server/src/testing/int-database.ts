@@ -143,7 +143,7 @@ export async function recordCase(
   },
   events: readonly CaseEvent[] = [],
 ): Promise<string> {
-  const caseId = await commands.open(
+  const { caseId } = await commands.open(
     {
       type: 'case.opened',
       childName: 'Sam Example',

@@ -32,6 +32,9 @@ export class Calendar {
     ReadonlyMap<IsoDate, string>
   >();
 
+  /** What was counted on this calendar, by key (see `counted`). */
+  private readonly countedCache = new Map<string, unknown>();
+
   constructor(holidays: Iterable<BankHoliday>) {
     for (const { date, title } of holidays) {
       const reason = invalidDateReason(date);
@@ -80,6 +83,19 @@ export class Calendar {
     return !isWeekend(day) && !this.isBankHoliday(day);
   }
 
+  /**
+   * `count()` for `key`, counted once on this calendar and kept: for what is a pure function of its
+   * key and the calendar (a due date: dueDate). A calendar never changes (a changed list of bank
+   * holidays is a new Calendar), so nothing kept is ever stale. At most COUNTED_KEPT keys are kept.
+   */
+  counted<T>(key: string, count: () => T): T {
+    if (this.countedCache.has(key)) return this.countedCache.get(key) as T;
+    const value = count();
+    if (this.countedCache.size >= COUNTED_KEPT) this.countedCache.clear();
+    this.countedCache.set(key, value);
+    return value;
+  }
+
   private projectedYear(year: number): ReadonlyMap<IsoDate, string> {
     let holidays = this.projectedCache.get(year);
     if (holidays === undefined) {
@@ -91,6 +107,9 @@ export class Calendar {
     return holidays;
   }
 }
+
+/** How many counted values a calendar keeps (a case's deadlines are counted again at each of its writes). */
+const COUNTED_KEPT = 10_000;
 
 let shipped: Calendar | undefined;
 

@@ -36,6 +36,21 @@ export function dueDate(
   facts: Facts,
   calendar: Calendar = defaultCalendar(),
 ): DueDateResult {
+  // Pure in the rule, the facts and the calendar, and asked again for every deadline of a case at
+  // each of its writes: counted once on each calendar (`Calendar.counted`), and frozen, so that what
+  // is kept cannot be changed by a caller.
+  return calendar.counted(`${rule} ${JSON.stringify(facts)}`, () => {
+    const counted = countDueDate(rule, facts, calendar);
+    Object.freeze(counted.explanation);
+    return Object.freeze(counted);
+  });
+}
+
+function countDueDate(
+  rule: RuleId,
+  facts: Facts,
+  calendar: Calendar,
+): DueDateResult {
   if (rule === APPEAL_LODGE.id) {
     const letter = readFact(facts, APPEAL_LODGE.letterFact, rule, true);
     const certificate = readFact(

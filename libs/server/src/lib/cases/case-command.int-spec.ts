@@ -1,4 +1,4 @@
-import { type Calendar, type CaseEvent } from '@send/domain';
+import { type Calendar, type CaseEvent, correctionOf } from '@send/domain';
 import type { DataSource } from 'typeorm';
 import {
   caseWritePath,
@@ -12,12 +12,12 @@ import {
 import type { Actor } from '../identity/actor';
 import { StaffRepository } from '../auth/staff.repository';
 import { DeadlineRepository } from '../deadlines/deadline.repository';
-import { LedgerRepository } from './ledger.repository';
+import { type DeadlineRecord, LedgerRepository } from './ledger.repository';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { eventHash } from '../history/event-hash';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
-import { CaseRepository } from './case.repository';
+import { type CasePageRow, CaseRepository } from './case.repository';
 
 const clock = fixedClock('2026-01-07T10:00:00Z');
 const decision: CaseEvent = {
@@ -46,18 +46,30 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
   let commands: CaseCommandService;
   let actor: Actor;
 
-  const open = (team = actor.team) =>
-    commands.open(
-      {
-        type: 'case.opened',
-        reference: unique('INT'),
-        childName: 'Alex Example',
-        dateOfBirth: '2015-04-02',
-        caseworker: actor.name,
-        team,
-        openedOn: '2026-01-05',
-      },
-      actor,
+  const open = async (team = actor.team) =>
+    (
+      await commands.open(
+        {
+          type: 'case.opened',
+          reference: unique('INT'),
+          childName: 'Alex Example',
+          dateOfBirth: '2015-04-02',
+          caseworker: actor.name,
+          team,
+          openedOn: '2026-01-05',
+        },
+        actor,
+      )
+    ).caseId;
+  /** The case page's reads, over the repositories. */
+  const caseQueries = () =>
+    new CaseQueryService(
+      new DeadlineService(
+        new DeadlineRepository(db),
+        new StaffRepository(db),
+        clock,
+      ),
+      cases,
     );
   const events = (caseId: string) =>
     db.query(
@@ -162,13 +174,15 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     ).rejects.toThrow();
   });
 
-  it('reads the history and the ledger in one statement exactly as their own reads give them (times as Dates)', async () => {
+  it('reads what a case holds in one statement exactly as their own reads give them (times as Dates)', async () => {
     const id = await open();
     await commands.record(id, decision, actor, { expectedVersion: 1 });
     const byId = <T extends { id: string }>(rows: T[]) =>
       [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    const read = await cases.historyAndLedger(db, id);
+    const read = await cases.holdings(db, id);
     expect(read.history).toEqual(await cases.history(db, id));
+    expect(read.documents).toEqual([]);
+    expect(read.escalatesTo).toEqual([]);
     expect(read.ledger.length).toBeGreaterThan(0);
     expect(byId(read.ledger)).toEqual(byId(await deadlines.ledgerOf(db, id)));
     expect(read.ledger[0]?.timingFrom).toBeInstanceOf(Date);
@@ -210,7 +224,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
   it('rolls back the case change and its history event when a later write of the same transaction fails', async () => {
     const id = await open();
     class FailingLedger extends LedgerRepository {
-      override async insertAll(): Promise<void> {
+      override async insertAll(): Promise<DeadlineRecord[]> {
         throw new Error('the disk is full');
       }
     }
@@ -271,14 +285,7 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     const id = await open();
     await commands.record(id, decision, actor, { expectedVersion: 1 });
     await commands.record(id, lodged, actor, { expectedVersion: 2 });
-    const queries = new CaseQueryService(
-      new DeadlineService(
-        new DeadlineRepository(db),
-        new StaffRepository(db),
-        clock,
-      ),
-      cases,
-    );
+    const queries = caseQueries();
     const detail = await queries.detail(id);
     expect(detail).toMatchObject({ id, version: 3, team: actor.team });
     expect(detail.appeals).toHaveLength(1);
@@ -345,6 +352,85 @@ describe('the case write path against PostgreSQL (CaseCommandService, CaseReposi
     await expect(
       queries.detail('00000000-0000-4000-8000-000000000000'),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a write answers the case exactly as reading it back would (RecordedEvent.page): opened, decided, appealed, corrected, moved to another team, with a document', async () => {
+    const queries = caseQueries();
+    const otherTeam = unique('Team');
+    for (const [name, team] of [
+      ['Ann Lead', actor.team],
+      ['Bo Lead', actor.team],
+      ['Cy Lead', otherTeam],
+    ] as const)
+      await insertStaff(db, { name, role: 'manager', team });
+    const same = async (recorded: { caseId: string; page: CasePageRow }) =>
+      expect(queries.detailOf(recorded.page)).toEqual(
+        await queries.detail(recorded.caseId),
+      );
+    const opened = await commands.open(
+      {
+        type: 'case.opened',
+        reference: unique('INT'),
+        childName: 'Alex Example',
+        dateOfBirth: '2015-04-02',
+        caseworker: actor.name,
+        team: actor.team,
+        openedOn: '2026-01-05',
+      },
+      actor,
+    );
+    await same(opened);
+    const id = opened.caseId;
+    const decided = await commands.record(id, decision, actor, {
+      expectedVersion: 1,
+    });
+    expect(decided.page.ledger.length).toBeGreaterThan(0);
+    await same(decided);
+    await same(
+      await commands.record(id, lodged, actor, { expectedVersion: 2 }),
+    );
+    // A document on the decision's event: the next write reads it with the rest under the lock.
+    await db.query(
+      `INSERT INTO document (id, case_id, event_id, event_sequence, filename, content_type, size, sha256, content, uploaded_at, uploaded_by)
+       VALUES (gen_random_uuid(), $1, $2, 2, 'letter.pdf', 'application/pdf', 3, 'abc', '\\x010203', '2026-01-07 10:00:00.123987+00', 'Int Tester')`,
+      [id, decided.eventId],
+    );
+    // A correction of the letter's date moves the deadlines it opened: rows updated, not inserted.
+    const corrected = await commands.record(
+      id,
+      correctionOf(
+        await commands.historyOf(db.manager, id),
+        2,
+        { letterSent: '2026-01-07' },
+        '2026-01-07',
+      ),
+      actor,
+      { expectedVersion: 3 },
+    );
+    expect(corrected.page.documents).toHaveLength(1);
+    const dueOf = (page: CasePageRow) =>
+      new Map(page.ledger.map((d) => [d.id, d.dueOn]));
+    const before = dueOf(decided.page);
+    expect(
+      [...dueOf(corrected.page)].filter(
+        ([id, due]) => before.has(id) && before.get(id) !== due,
+      ).length,
+    ).toBeGreaterThan(0);
+    await same(corrected);
+    // To another team: its deadlines now escalate to that team's managers.
+    const moved = await commands.record(
+      id,
+      {
+        type: 'case.reassigned',
+        caseworker: 'Other Worker',
+        team: otherTeam,
+        reassignedOn: '2026-01-07',
+      },
+      actor,
+      { expectedVersion: corrected.version },
+    );
+    expect(moved.page.escalatesTo).toEqual(['Cy Lead']);
+    await same(moved);
   });
 
   it('config is the apps own (defaults applied)', () => {

@@ -40,6 +40,8 @@ import {
 import { eventHash } from '../history/event-hash';
 import { AppealRegisterRepository } from '../reporting/appeal-register.repository';
 import {
+  type CaseHoldings,
+  type CasePageRow,
   type CaseRecord,
   CaseRepository,
   type StoredEventRow,
@@ -47,13 +49,21 @@ import {
 
 export { CALENDAR } from '../calendar/calendar.token';
 
-/** What a recorded event became in the history. */
+/** What a recorded event became in the history, and the case it was recorded on as it now stands. */
 export interface RecordedEvent {
+  caseId: string;
   eventId: string;
   /** The event's place in the case's history. */
   sequence: number;
   /** The case version after it: moves only when what the case records changed. */
   version: number;
+  /**
+   * The case as its page shows it once the event is recorded: the row and the history as written,
+   * the documents and whom its deadlines escalate to as read under the case's lock, and its
+   * deadline rows as PostgreSQL returned them (those the write left alone as read). A write answers
+   * the case from it (CaseQueryService.detailOf) without reading it again.
+   */
+  page: CasePageRow;
 }
 
 /**
@@ -115,11 +125,11 @@ export class CaseCommandService {
     @Inject(CALENDAR) private readonly calendar: Calendar,
   ) {}
 
-  /** Opens a case; returns its id. */
+  /** Opens a case (its opening is event 1, version 1). */
   async open(
     event: Extract<CaseEvent, { type: 'case.opened' }>,
     actor: Actor,
-  ): Promise<string> {
+  ): Promise<RecordedEvent> {
     return this.db.transaction(async (tx) => this.openIn(tx, event, actor));
   }
 
@@ -128,15 +138,13 @@ export class CaseCommandService {
     tx: EntityManager,
     event: Extract<CaseEvent, { type: 'case.opened' }>,
     actor: Actor,
-  ): Promise<string> {
+  ): Promise<RecordedEvent> {
     if (await this.cases.referenceTaken(tx, event.reference)) {
       throw new ConflictException(
         `A case with reference ${event.reference} already exists.`,
       );
     }
-    const id = randomUUID();
-    await this.commit(tx, id, undefined, event, actor, {});
-    return id;
+    return this.commit(tx, randomUUID(), undefined, event, actor, {});
   }
 
   /** Records an event on an existing case. */
@@ -153,20 +161,21 @@ export class CaseCommandService {
 
   /**
    * Does everything `record` would (every check, the snapshot, the history event, the deadlines),
-   * reads the outcome with `read` inside the same transaction, then rolls it all back: nothing is
-   * saved and nothing is queued. Forms use it to show the deadlines an entry opens or moves before saving.
+   * reads the outcome with `read` inside the same transaction (given what was recorded), then rolls
+   * it all back: nothing is saved and nothing is queued. Forms use it to show the deadlines an entry
+   * opens or moves before saving.
    */
   async dryRun<T>(
     caseId: string,
     event: EventSource,
     actor: Actor,
     options: RecordOptions,
-    read: (tx: EntityManager) => Promise<T>,
+    read: (tx: EntityManager, recorded: RecordedEvent) => Promise<T> | T,
   ): Promise<T> {
     try {
       await this.db.transaction(async (tx) => {
-        await this.recordIn(tx, caseId, event, actor, options);
-        throw new DryRunRollback(await read(tx));
+        const recorded = await this.recordIn(tx, caseId, event, actor, options);
+        throw new DryRunRollback(await read(tx, recorded));
       });
     } catch (error) {
       if (error instanceof DryRunRollback) return error.result as T;
@@ -219,10 +228,10 @@ export class CaseCommandService {
     options: RecordOptions,
   ): Promise<RecordedEvent> {
     const today = this.clock.today();
-    // What the case holds, read once its row is locked: its history and its deadline rows.
-    const read = current
-      ? await this.cases.historyAndLedger(tx, caseId)
-      : { history: [], ledger: [] };
+    // What the case holds, read once its row is locked: its history, documents and deadline rows.
+    const read: CaseHoldings = current
+      ? await this.cases.holdings(tx, caseId)
+      : { history: [], documents: [], ledger: [], escalatesTo: [] };
     const stored = read.history.map(storedEventOf);
     const history = [...stored.map((e) => e.event), event];
     // A correction makes the case what the corrected history gives: every event checked again, in order.
@@ -250,7 +259,7 @@ export class CaseCommandService {
           ? (options.caseworkerId ?? null)
           : (current?.caseworkerId ?? null);
 
-    await this.cases.save(tx, {
+    const saved: CaseRecord = {
       id: caseId,
       reference: snapshot.reference,
       childName: snapshot.childName,
@@ -262,12 +271,7 @@ export class CaseCommandService {
       version,
       snapshot,
       updatedAt: now,
-    });
-    // The register holds a row per appeal: a case that had none and has none has nothing to rewrite.
-    if ((current?.snapshot.appeals?.length ?? 0) + snapshot.appeals.length > 0)
-      await AppealRegisterRepository.write(tx, caseId, snapshot);
-    await this.writeSearchTerms(tx, caseId, current, snapshot);
-
+    };
     // The history just read ends with the event this one chains to.
     const previous = stored.at(-1);
     const sequence = (previous?.sequence ?? 0) + 1;
@@ -293,13 +297,18 @@ export class CaseCommandService {
       correctsEventId: await this.correctedEventId(tx, caseId, event),
       previousHash: previous?.hash ?? null,
     };
-    await this.cases.appendEvent(tx, {
+    const hash = eventHash(content);
+    await this.cases.saveWithEvent(tx, saved, {
       ...content,
       recordedAt: now,
-      hash: eventHash(content),
+      hash,
     });
+    // The register holds a row per appeal: a case that had none and has none has nothing to rewrite.
+    if ((current?.snapshot.appeals?.length ?? 0) + snapshot.appeals.length > 0)
+      await AppealRegisterRepository.write(tx, caseId, snapshot);
+    await this.writeSearchTerms(tx, caseId, current, snapshot);
 
-    await this.writeLedger(
+    const ledger = await this.writeLedger(
       tx,
       caseId,
       read.ledger,
@@ -307,7 +316,21 @@ export class CaseCommandService {
       history,
       [...stored.map((e) => e.id), content.id],
     );
-    return { eventId: content.id, sequence, version };
+    const page: CasePageRow = {
+      ...saved,
+      history: [
+        ...read.history,
+        { id: content.id, sequence, type, payload: content.payload, hash },
+      ],
+      documents: read.documents,
+      ledger,
+      // Read with the holdings for the team the case was in; a new case, or one that moved team, asks.
+      escalatesTo:
+        current?.team === snapshot.team
+          ? read.escalatesTo
+          : await this.cases.escalatesTo(tx, snapshot.team),
+    };
+    return { caseId, eventId: content.id, sequence, version, page };
   }
 
   /** What the case is found by (`caseSearchTerms`), rewritten only when it or the team changed. */
@@ -353,7 +376,8 @@ export class CaseCommandService {
    * Brings the case's deadline rows (`rows`, as read under the case's lock) to the ledger the
    * domain gives for `history` (its last event being the one just recorded), writing only what
    * differs. `eventIds[i]` is the id of history event i. Rows are never deleted. The deadline monitor's `overdue` is kept while the deadline is
-   * still open and past; live deadlines belong to the case's caseworker.
+   * still open and past; live deadlines belong to the case's caseworker. Answers the case's deadline
+   * rows after the write: those written as PostgreSQL returned them, the rest as read.
    */
   private async writeLedger(
     tx: EntityManager,
@@ -362,7 +386,7 @@ export class CaseCommandService {
     owner: DeadlineOwner,
     history: readonly CaseEvent[],
     eventIds: readonly string[],
-  ): Promise<void> {
+  ): Promise<DeadlineRecord[]> {
     const indexOf = new Map(eventIds.map((id, i) => [id, i]));
     const byKey = new Map(
       rows.map((row) => [ledgerKey(row.ruleId, row.subjectId), row]),
@@ -381,6 +405,7 @@ export class CaseCommandService {
       at === undefined ? null : (eventIds[at] ?? null);
 
     const inserts: NewDeadlineRow[] = [];
+    const written = new Map<string, DeadlineRecord>();
     for (const [key, entry] of ledger) {
       const row = byKey.get(key);
       const live = entry.status === 'open';
@@ -430,20 +455,32 @@ export class CaseCommandService {
         });
         continue;
       }
+      // Text and dates compared as they are; the JSON columns (facts, explanation, extensions) as JSON.
       const differs = (Object.keys(fields) as (keyof typeof fields)[]).some(
-        (k) =>
-          JSON.stringify(row[k] ?? null) !== JSON.stringify(fields[k] ?? null),
+        (k) => {
+          const was = row[k] ?? null;
+          const next = fields[k] ?? null;
+          return typeof next === 'object' && next !== null
+            ? JSON.stringify(was) !== JSON.stringify(next)
+            : was !== next;
+        },
       );
       if (!differs && !timedNow) continue;
       const retime =
         live && (timedNow || row.dueOn !== entry.dueOn || !isOutstanding(row));
-      await this.ledger.update(tx, row.id, fields, {
-        updatedAt: now,
-        ...(timedNow ? { timingFrom: now } : {}),
-        nextAction: retime ? 'now' : live ? 'keep' : 'clear',
-      });
+      written.set(
+        row.id,
+        await this.ledger.update(tx, row.id, fields, {
+          updatedAt: now,
+          ...(timedNow ? { timingFrom: now } : {}),
+          nextAction: retime ? 'now' : live ? 'keep' : 'clear',
+        }),
+      );
     }
-    await this.ledger.insertAll(tx, inserts);
+    return [
+      ...rows.map((row) => written.get(row.id) ?? row),
+      ...(await this.ledger.insertAll(tx, inserts)),
+    ];
   }
 }
 

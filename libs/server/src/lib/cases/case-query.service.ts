@@ -14,7 +14,13 @@ import {
 } from '@send/domain';
 import type { EntityManager } from 'typeorm';
 import { CaseEntity } from '../db/entities';
-import { type CaseSearch, CaseRepository } from './case.repository';
+import {
+  type CasePageRow,
+  type CaseRecord,
+  type CaseSearch,
+  CaseRepository,
+} from './case.repository';
+import type { DeadlineRecord } from './ledger.repository';
 
 export function toCaseSummary(
   c: Pick<
@@ -50,7 +56,12 @@ export type { CaseSearch } from './case.repository';
  */
 export const CASE_DEADLINES = Symbol('CASE_DEADLINES');
 export interface CaseDeadlines {
-  forCase(caseId: string, manager?: EntityManager): Promise<DeadlineView[]>;
+  /** The views of a case's deadline rows, in the order every deadline list keeps (due date, then id). */
+  caseViews(
+    c: Pick<CaseRecord, 'reference' | 'childName'>,
+    rows: readonly DeadlineRecord[],
+    escalatesTo: string[],
+  ): DeadlineView[];
 }
 
 @Injectable()
@@ -65,21 +76,18 @@ export class CaseQueryService {
     return this.cases.search(query);
   }
 
-  /** The case as it stands; read through `manager` to see a transaction's uncommitted changes (a dry run). */
+  /** The case as it stands (one statement); read through `manager` to see a transaction's uncommitted changes. */
   async detail(caseId: string, manager?: EntityManager): Promise<CaseDetail> {
-    // Two statements (the case with its history and documents; its deadlines with whom they
-    // escalate to): at once on two pooled connections, or one after the other in a transaction.
-    // Not one snapshot: a write committed between them shows in the later one only.
-    const [c, deadlines] = manager
-      ? [
-          await this.cases.page(caseId, manager),
-          await this.deadlines.forCase(caseId, manager),
-        ]
-      : await Promise.all([
-          this.cases.page(caseId),
-          this.deadlines.forCase(caseId),
-        ]);
+    const c = await this.cases.page(caseId, manager);
     if (!c) throw new NotFoundException(`There is no case with id ${caseId}.`);
+    return this.detailOf(c);
+  }
+
+  /**
+   * The case page from the case and what it holds: as `detail` reads it, or as a write left it
+   * (RecordedEvent.page), so that a write answers the case without reading it again.
+   */
+  detailOf(c: CasePageRow): CaseDetail {
     const s = completeSnapshot(c.snapshot);
     // Which decision each deadline and way forward meeting follows from: the domain's rule, by the history's order.
     const links = decisionOf(
@@ -103,10 +111,12 @@ export class CaseQueryService {
       draftPlans: s.draftPlans,
       phaseTransfers: s.phaseTransfers,
       flags: s.flags,
-      deadlines: deadlines.map((d) => {
-        const decisionId = decisionOfDeadline(links, d);
-        return decisionId ? { ...d, decisionId } : d;
-      }),
+      deadlines: this.deadlines
+        .caseViews(c, c.ledger, c.escalatesTo)
+        .map((d) => {
+          const decisionId = decisionOfDeadline(links, d);
+          return decisionId ? { ...d, decisionId } : d;
+        }),
       documents: c.documents,
     };
   }

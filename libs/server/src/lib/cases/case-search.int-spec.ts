@@ -25,19 +25,21 @@ describe('case search terms (CaseRepository: case_search_term and search)', () =
   });
   afterAll(() => db.destroy());
 
-  const open = (childName: string, team = actor.team) =>
-    commands.open(
-      {
-        type: 'case.opened',
-        reference: unique('REF'),
-        childName,
-        dateOfBirth: '2015-04-02',
-        caseworker: actor.name,
-        team,
-        openedOn: '2026-01-05',
-      },
-      { ...actor, team },
-    );
+  const open = async (childName: string, team = actor.team) =>
+    (
+      await commands.open(
+        {
+          type: 'case.opened',
+          reference: unique('REF'),
+          childName,
+          dateOfBirth: '2015-04-02',
+          caseworker: actor.name,
+          team,
+          openedOn: '2026-01-05',
+        },
+        { ...actor, team },
+      )
+    ).caseId;
 
   it('writes the terms with the case change, and finds a case by a contact with why it matched', async () => {
     const id = await open('Ada Search');

@@ -13,6 +13,7 @@ import type { CaseDetail, ExtensionGroundId } from '@send/contracts';
 import {
   CaseCommandService,
   type EventSource,
+  type RecordedEvent,
   type RecordOptions,
 } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
@@ -66,16 +67,17 @@ export class CaseWriteService {
     const options = { ...this.optionsOf(body), ...extra };
     if (body.dryRun) {
       const preview = await rolledBackOnFailure(() =>
-        this.commands.dryRun(caseId, event, actor, options, (tx) =>
-          this.queries.detail(caseId, tx),
+        this.commands.dryRun(caseId, event, actor, options, (_tx, recorded) =>
+          this.queries.detailOf(recorded.page),
         ),
       );
       return { ...preview, dryRun: true };
     }
-    const { sequence, version } = await rolledBackOnFailure(() =>
-      this.commands.record(caseId, event, actor, options),
+    return this.answer(
+      await rolledBackOnFailure(() =>
+        this.commands.record(caseId, event, actor, options),
+      ),
     );
-    return this.show({ caseId, sequence, version });
   }
 
   /** The case as it stands after a committed write; if it cannot be read, the failure still says what was saved. */
@@ -83,10 +85,19 @@ export class CaseWriteService {
     return showSaved(saved, () => this.queries.detail(saved.caseId));
   }
 
+  /**
+   * The case as a committed write left it (RecordedEvent.page: nothing read again); if it cannot be
+   * shown, the failure still says what was saved.
+   */
+  private answer(recorded: RecordedEvent): Promise<CaseDetail> {
+    return showSaved(recorded, async () =>
+      this.queries.detailOf(recorded.page),
+    );
+  }
+
   /** Opens a case and answers it (its opening is event 1, version 1). */
   async openAndShow(body: OpenCaseDto, actor: Actor): Promise<CaseDetail> {
-    const caseId = await rolledBackOnFailure(() => this.open(body, actor));
-    return this.show({ caseId, sequence: 1, version: 1 });
+    return this.answer(await rolledBackOnFailure(() => this.open(body, actor)));
   }
 
   private optionsOf(body: VersionedDto & { reason?: string }): RecordOptions {
@@ -96,7 +107,7 @@ export class CaseWriteService {
     };
   }
 
-  open(body: OpenCaseDto, actor: Actor): Promise<string> {
+  open(body: OpenCaseDto, actor: Actor): Promise<RecordedEvent> {
     return this.commands.open(
       {
         type: 'case.opened',

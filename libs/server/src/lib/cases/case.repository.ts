@@ -11,6 +11,7 @@ import type {
 import type { CaseSnapshot, SearchTerm } from '@send/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Db, isoUtcSql, sql } from '../db/sql';
+import { escalationManagerSql } from '../db/deadline-sql';
 import { type DeadlineRecord, RECORD_COLUMNS } from './ledger.repository';
 
 /** A `case` row: the case as it stands (its snapshot), with the columns lists filter and sort by. */
@@ -65,14 +66,69 @@ export interface NewCaseEvent {
 }
 
 /**
- * The case page's reading of a case: the case, its history's events in order (type and payload:
- * what the domain needs to link deadlines to decisions) and what it shows of each document (never
- * its content; `uploadedAt` ISO 8601 UTC to the millisecond, as `Date.toISOString` writes it).
+ * What a case holds besides its own row, as its page and its writes read it: its history's events
+ * in order (what the domain needs to check a new event, chain its hash and link deadlines to
+ * decisions), what it shows of each document (never its content; `uploadedAt` ISO 8601 UTC to the
+ * millisecond, as `Date.toISOString` writes it), its deadline rows (its ledger) and whom its
+ * deadlines escalate to (the active managers of its team, by name).
  */
-export type CasePageRow = CaseRecord & {
-  history: { type: string; payload: Record<string, unknown> }[];
+export interface CaseHoldings {
+  history: StoredEventRow[];
   documents: DocumentView[];
+  ledger: DeadlineRecord[];
+  escalatesTo: string[];
+}
+
+/**
+ * The case as its page shows it: the case and its holdings. Read in one statement (`page`), or
+ * made by the case write from what it read under the case's lock and what it wrote (every row as
+ * PostgreSQL returned it), so that a write answers the case without reading it again.
+ */
+export type CasePageRow = CaseRecord & CaseHoldings;
+
+/** The names of the active managers of `team` (an SQL expression), in order: whom a case's deadlines escalate to. */
+const ESCALATES_TO_SQL = (team: string) =>
+  `ARRAY(SELECT s.name FROM staff_user s WHERE ${escalationManagerSql('s', `= ${team}`)} ORDER BY s.name)`;
+
+/**
+ * The holdings of the case `c` (in a statement over `"case" c`), each list one JSON value
+ * (`json_agg`, parsed by JSON.parse: an array of JSON values would be parsed character by character
+ * by the driver's array parser, which a profile showed costs more than the round trips saved).
+ */
+const HOLDINGS_SQL = `(SELECT coalesce(json_agg(json_build_object('id', e.id, 'sequence', e.sequence, 'type', e.type, 'payload', e.payload, 'hash', e.hash)
+           ORDER BY e.sequence), '[]') FROM case_event e WHERE e.case_id = c.id) AS history,
+       (SELECT coalesce(json_agg(json_build_object('id', d.id, 'eventSequence', d.event_sequence, 'filename', d.filename,
+                 'contentType', d.content_type, 'size', d.size, 'sha256', d.sha256,
+                 'uploadedAt', ${isoUtcSql('d.uploaded_at')})
+               ORDER BY d.uploaded_at), '[]')
+        FROM document d WHERE d.case_id = c.id) AS documents,
+       (SELECT coalesce(json_agg(l), '[]') FROM (SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = c.id) l) AS ledger,
+       ${ESCALATES_TO_SQL('c.team')} AS "escalatesTo"`;
+
+/** A deadline row as JSON gives it (JSON has no time type: its times as text). */
+type DeadlineJson = Omit<
+  DeadlineRecord,
+  'updatedAt' | 'nextActionAt' | 'timingFrom'
+> & {
+  updatedAt: string;
+  nextActionAt: string | null;
+  timingFrom: string;
 };
+
+/** Holdings as HOLDINGS_SQL reads them, with the deadline rows' times as Dates, as the ledger's own reads give them. */
+function holdingsOf<T extends Omit<CaseHoldings, 'ledger'>>(
+  row: T & { ledger: DeadlineJson[] },
+): T & { ledger: DeadlineRecord[] } {
+  return {
+    ...row,
+    ledger: row.ledger.map((d) => ({
+      ...d,
+      updatedAt: new Date(d.updatedAt),
+      nextActionAt: d.nextActionAt === null ? null : new Date(d.nextActionAt),
+      timingFrom: new Date(d.timingFrom),
+    })),
+  };
+}
 
 const CASE_COLUMNS = `c.id, c.reference, c.child_name AS "childName", c.date_of_birth AS "dateOfBirth", c.caseworker,
   c.caseworker_id AS "caseworkerId", c.team, c.stage, c.version, c.snapshot, c.updated_at AS "updatedAt"`;
@@ -149,15 +205,28 @@ export class CaseRepository {
     );
   }
 
-  /** Writes the case as it now stands (a new case, or over the locked row). */
-  async save(tx: EntityManager, c: CaseRecord): Promise<void> {
+  /**
+   * Writes the case as it now stands (a new case, or over the locked row) and appends the history
+   * event that made it so: one statement, one round trip. Both rows are in the one statement's
+   * result or neither is; the event's reference to its case is checked at the statement's end,
+   * when a new case's row is there.
+   */
+  async saveWithEvent(
+    tx: EntityManager,
+    c: CaseRecord,
+    e: NewCaseEvent,
+  ): Promise<void> {
     await sql(
       tx,
-      `INSERT INTO "case" (id, reference, child_name, date_of_birth, caseworker, caseworker_id, team, stage, version, snapshot, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, child_name = EXCLUDED.child_name, date_of_birth = EXCLUDED.date_of_birth,
-         caseworker = EXCLUDED.caseworker, caseworker_id = EXCLUDED.caseworker_id, team = EXCLUDED.team, stage = EXCLUDED.stage,
-         version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at`,
+      `WITH saved AS (
+         INSERT INTO "case" (id, reference, child_name, date_of_birth, caseworker, caseworker_id, team, stage, version, snapshot, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, child_name = EXCLUDED.child_name, date_of_birth = EXCLUDED.date_of_birth,
+           caseworker = EXCLUDED.caseworker, caseworker_id = EXCLUDED.caseworker_id, team = EXCLUDED.team, stage = EXCLUDED.stage,
+           version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at)
+       INSERT INTO case_event (id, case_id, sequence, type, payload_version, payload, actor_id, actor_name, actor_role, on_behalf_of, business_date,
+         recorded_at, summary, reason, stage_before, stage_after, correlation_id, corrects_event_id, previous_hash, hash)
+       VALUES ($12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)`,
       [
         c.id,
         c.reference,
@@ -170,90 +239,6 @@ export class CaseRepository {
         c.version,
         JSON.stringify(c.snapshot),
         c.updatedAt,
-      ],
-    );
-  }
-
-  // --- History ---
-
-  /** The case's history events in order (event n at index n − 1). */
-  history(tx: Db, caseId: string): Promise<StoredEventRow[]> {
-    return sql(
-      tx,
-      `SELECT id, sequence, type, payload, hash FROM case_event WHERE case_id = $1 ORDER BY sequence`,
-      [caseId],
-    );
-  }
-
-  /**
-   * The case's history in order and its deadline rows (its ledger), in one statement: what a case
-   * write reads once it holds the case's row lock (CaseCommandService). Read after the lock, never
-   * with it: a statement that waits for a lock still reads from before the wait.
-   */
-  async historyAndLedger(
-    tx: Db,
-    caseId: string,
-  ): Promise<{ history: StoredEventRow[]; ledger: DeadlineRecord[] }> {
-    const [row] = await sql<{
-      history: StoredEventRow[];
-      ledger: (Omit<
-        DeadlineRecord,
-        'updatedAt' | 'nextActionAt' | 'timingFrom'
-      > & {
-        updatedAt: string;
-        nextActionAt: string | null;
-        timingFrom: string;
-      })[];
-    }>(
-      tx,
-      `SELECT (SELECT coalesce(json_agg(json_build_object('id', e.id, 'sequence', e.sequence, 'type', e.type, 'payload', e.payload, 'hash', e.hash)
-                      ORDER BY e.sequence), '[]') FROM case_event e WHERE e.case_id = $1) AS history,
-              (SELECT coalesce(json_agg(l), '[]') FROM (SELECT ${RECORD_COLUMNS} FROM deadline d WHERE d.case_id = $1) l) AS ledger`,
-      [caseId],
-    );
-    return {
-      history: row?.history ?? [],
-      // JSON has no time type: the row's times as Dates, as the ledger's own reads give them.
-      ledger: (row?.ledger ?? []).map((d) => ({
-        ...d,
-        updatedAt: new Date(d.updatedAt),
-        nextActionAt: d.nextActionAt === null ? null : new Date(d.nextActionAt),
-        timingFrom: new Date(d.timingFrom),
-      })),
-    };
-  }
-
-  /**
-   * The case as its page shows it (see `CasePageRow`): one statement, one round trip; each list is
-   * one JSON value (`json_agg`, parsed by JSON.parse: an array of JSON values would be parsed
-   * character by character by the driver's array parser, which a profile showed costs more than
-   * the round trips saved). In the
-   * caller's transaction when given: a dry run reads its own writes.
-   */
-  async page(id: string, db: Db = this.db): Promise<CasePageRow | undefined> {
-    const [row] = await sql<CasePageRow>(
-      db,
-      `SELECT ${CASE_COLUMNS},
-         (SELECT coalesce(json_agg(json_build_object('type', e.type, 'payload', e.payload) ORDER BY e.sequence), '[]')
-          FROM case_event e WHERE e.case_id = c.id) AS history,
-         (SELECT coalesce(json_agg(json_build_object('id', d.id, 'eventSequence', d.event_sequence, 'filename', d.filename,
-                   'contentType', d.content_type, 'size', d.size, 'sha256', d.sha256,
-                   'uploadedAt', ${isoUtcSql('d.uploaded_at')})
-                 ORDER BY d.uploaded_at), '[]')
-          FROM document d WHERE d.case_id = c.id) AS documents
-       FROM "case" c WHERE c.id = $1`,
-      [id],
-    );
-    return row;
-  }
-
-  async appendEvent(tx: EntityManager, e: NewCaseEvent): Promise<void> {
-    await sql(
-      tx,
-      `INSERT INTO case_event (id, case_id, sequence, type, payload_version, payload, actor_id, actor_name, actor_role, on_behalf_of, business_date,
-         recorded_at, summary, reason, stage_before, stage_after, correlation_id, corrects_event_id, previous_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-      [
         e.id,
         e.caseId,
         e.sequence,
@@ -276,6 +261,57 @@ export class CaseRepository {
         e.hash,
       ],
     );
+  }
+
+  // --- History ---
+
+  /** The case's history events in order (event n at index n − 1). */
+  history(tx: Db, caseId: string): Promise<StoredEventRow[]> {
+    return sql(
+      tx,
+      `SELECT id, sequence, type, payload, hash FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+      [caseId],
+    );
+  }
+
+  /**
+   * What the case holds (its history, documents, deadline rows and whom its deadlines escalate to),
+   * in one statement: what a case write reads once it holds the case's row lock
+   * (CaseCommandService). Read after the lock, never with it: a statement that waits for a lock
+   * still reads from before the wait.
+   */
+  async holdings(tx: Db, caseId: string): Promise<CaseHoldings> {
+    const [row] = await sql<
+      Omit<CaseHoldings, 'ledger'> & { ledger: DeadlineJson[] }
+    >(tx, `SELECT ${HOLDINGS_SQL} FROM "case" c WHERE c.id = $1`, [caseId]);
+    return row
+      ? holdingsOf(row)
+      : { history: [], documents: [], ledger: [], escalatesTo: [] };
+  }
+
+  /** Whom the deadlines of a case in `team` escalate to (see CaseHoldings). */
+  async escalatesTo(tx: Db, team: string): Promise<string[]> {
+    const [row] = await sql<{ names: string[] }>(
+      tx,
+      `SELECT ${ESCALATES_TO_SQL('$1')} AS names`,
+      [team],
+    );
+    return row?.names ?? [];
+  }
+
+  /**
+   * The case as its page shows it (see `CasePageRow`): one statement, one round trip. In the
+   * caller's transaction when given.
+   */
+  async page(id: string, db: Db = this.db): Promise<CasePageRow | undefined> {
+    const [row] = await sql<
+      CaseRecord & Omit<CaseHoldings, 'ledger'> & { ledger: DeadlineJson[] }
+    >(
+      db,
+      `SELECT ${CASE_COLUMNS}, ${HOLDINGS_SQL} FROM "case" c WHERE c.id = $1`,
+      [id],
+    );
+    return row && holdingsOf(row);
   }
 
   /** The id and type of the case's history event at `sequence` (undefined: the case has no such event). */

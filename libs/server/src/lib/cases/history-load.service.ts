@@ -90,7 +90,7 @@ export class HistoryLoadService {
         .map(firstDateOf)
         .filter((d): d is string => !!d)
         .sort()[0];
-      const caseId = await this.commands.openIn(
+      const { caseId } = await this.commands.openIn(
         tx,
         {
           type: 'case.opened',

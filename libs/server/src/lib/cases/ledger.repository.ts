@@ -132,12 +132,12 @@ export class LedgerRepository {
     );
   }
 
-  /** New deadline rows, in one statement. */
+  /** New deadline rows, in one statement; answers them as written. */
   async insertAll(
     tx: EntityManager,
     rows: readonly NewDeadlineRow[],
-  ): Promise<void> {
-    if (rows.length === 0) return;
+  ): Promise<DeadlineRecord[]> {
+    if (rows.length === 0) return [];
     const params: unknown[] = [];
     const values = rows.map(
       (d) =>
@@ -154,17 +154,18 @@ export class LedgerRepository {
           .map((v) => `$${params.push(v)}`)
           .join(', ')})`,
     );
-    await sql(
+    return sql(
       tx,
-      `INSERT INTO deadline (id, case_id, ${LEDGER_COLUMNS.join(', ')}, owner, owner_id, updated_at, next_action_at, timing_from)
-       VALUES ${values.join(', ')}`,
+      `INSERT INTO deadline AS d (id, case_id, ${LEDGER_COLUMNS.join(', ')}, owner, owner_id, updated_at, next_action_at, timing_from)
+       VALUES ${values.join(', ')}
+       RETURNING ${RECORD_COLUMNS}`,
       params,
     );
   }
 
   /**
    * Writes a ledger entry's fields over a row. The owner changes only when given; `timingFrom` when
-   * given; the next action is set to `now`, cleared, or kept.
+   * given; the next action is set to `now`, cleared, or kept. Answers the row as written.
    */
   async update(
     tx: EntityManager,
@@ -175,15 +176,16 @@ export class LedgerRepository {
       timingFrom?: Date;
       nextAction: 'now' | 'clear' | 'keep';
     },
-  ): Promise<void> {
-    await sql(
+  ): Promise<DeadlineRecord> {
+    const [row] = await sql<DeadlineRecord>(
       tx,
-      `UPDATE deadline SET ${LEDGER_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')},
+      `UPDATE deadline d SET ${LEDGER_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')},
          owner = CASE WHEN $16::boolean THEN $17 ELSE owner END, owner_id = CASE WHEN $16::boolean THEN $18::uuid ELSE owner_id END,
          timing_from = COALESCE($19, timing_from),
          next_action_at = CASE $20::text WHEN 'now' THEN $21 WHEN 'clear' THEN NULL ELSE next_action_at END,
          updated_at = $21
-       WHERE id = $1`,
+       WHERE d.id = $1
+       RETURNING ${RECORD_COLUMNS}`,
       [
         id,
         ...ledgerValues(d),
@@ -195,6 +197,8 @@ export class LedgerRepository {
         timers.updatedAt,
       ],
     );
+    if (!row) throw new Error(`deadline ${id} was not there to update`);
+    return row;
   }
 
   /** The case a deadline belongs to. */

@@ -23,7 +23,7 @@ describe('bulk reassignment against PostgreSQL (ReassignmentRepository, BulkReas
   const clock = fixedClock('2026-03-02T10:00:00Z');
 
   async function caseOf(who: Actor, decisionDate: string): Promise<string> {
-    const caseId = await commands.open(
+    const { caseId } = await commands.open(
       {
         type: 'case.opened',
         reference: unique('RA'),

@@ -50,7 +50,7 @@ describe('deadlines against PostgreSQL: the ledger, the lists, and the worker ti
     team = actor.team,
     who = actor,
   ): Promise<{ caseId: string; ids: string[] }> {
-    const caseId = await commands.open(
+    const { caseId } = await commands.open(
       {
         type: 'case.opened',
         reference: unique('DL'),

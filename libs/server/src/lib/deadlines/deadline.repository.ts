@@ -18,12 +18,7 @@ export type {
   DeadlineExtension,
   DeadlineRecord,
 } from '../cases/ledger.repository';
-import {
-  escalationManagerSql,
-  liveSql,
-  openSql,
-  overdueSql,
-} from '../db/deadline-sql';
+import { liveSql, openSql, overdueSql } from '../db/deadline-sql';
 
 /** A deadline with what a list shows of its case. */
 export type DeadlineWithCase = DeadlineRecord & {
@@ -151,37 +146,6 @@ export class DeadlineRepository {
       params,
     );
     return rows.map(withCase);
-  }
-
-  /**
-   * A case's deadlines, by due date, each with the case's active managers (whom its deadlines
-   * escalate to): one statement, not two. In the caller's transaction when given: a dry run reads
-   * its own writes.
-   */
-  async forCase(
-    caseId: string,
-    db: Db = this.db,
-  ): Promise<(DeadlineWithCase & { escalatesTo: string[] })[]> {
-    const rows = await sql<
-      DeadlineRecord & {
-        reference: string;
-        childName: string;
-        team: string;
-        escalatesTo: string[];
-      }
-    >(
-      db,
-      `WITH c AS (SELECT id, reference, child_name, team FROM "case" WHERE id = $1),
-         m AS (SELECT ARRAY(SELECT s.name FROM staff_user s, c WHERE ${escalationManagerSql('s', '= c.team')} ORDER BY s.name) AS names)
-       SELECT ${RECORD_COLUMNS}, c.reference, c.child_name AS "childName", c.team, m.names AS "escalatesTo"
-       FROM deadline d JOIN c ON c.id = d.case_id CROSS JOIN m
-       ORDER BY d.due_on ASC, c.reference ASC, d.id ASC`,
-      [caseId],
-    );
-    return rows.map(({ escalatesTo, ...r }) => ({
-      ...withCase(r),
-      escalatesTo,
-    }));
   }
 
   /** The calendar feed: a member of staff's open and overdue deadlines (within a team when given), by due date. */

@@ -5,13 +5,16 @@ import type {
   DeadlineView,
 } from '@send/contracts';
 import { deadlineView, dueSoonUntil } from '@send/domain';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { StaffRepository } from '../auth/staff.repository';
 import {
+  type DeadlineRecord,
   DeadlineRepository,
   type DeadlineWithCase as DeadlineRow,
 } from './deadline.repository';
+
+/** Dates (YYYY-MM-DD) and lower-case uuids compared as text: the order PostgreSQL sorts the date and uuid columns in. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Days ahead (today included) in which an open deadline counts as due soon (the domain's). */
 export { DUE_SOON_DAYS } from '@send/domain';
@@ -46,15 +49,25 @@ export class DeadlineService {
     return this.views(rows, today);
   }
 
-  /** A case's deadlines; through `manager` to see a transaction's uncommitted changes (a dry run). */
-  async forCase(
-    caseId: string,
-    manager?: EntityManager,
-  ): Promise<DeadlineView[]> {
+  /**
+   * A case's deadlines from its rows (as its page reads them, or as a write left them), each
+   * escalating to `escalatesTo`: by due date, then id, as every list orders them.
+   */
+  caseViews(
+    c: { reference: string; childName: string },
+    rows: readonly DeadlineRecord[],
+    escalatesTo: string[],
+  ): DeadlineView[] {
     const today = this.clock.today();
-    return (await this.deadlines.forCase(caseId, manager)).map((d) =>
-      this.toView(d, today, d.escalatesTo),
-    );
+    return [...rows]
+      .sort((a, b) => compare(a.dueOn, b.dueOn) || compare(a.id, b.id))
+      .map((d) =>
+        this.toView(
+          { ...d, case: { reference: c.reference, childName: c.childName } },
+          today,
+          escalatesTo,
+        ),
+      );
   }
 
   private async views(
@@ -72,7 +85,7 @@ export class DeadlineService {
 
   /** The view of a deadline every list returns: the domain's, with the managers it escalates to. */
   private toView(
-    d: DeadlineRow,
+    d: DeadlineRecord & { case: { reference: string; childName: string } },
     today: string,
     escalatesTo: string[],
   ): DeadlineView {

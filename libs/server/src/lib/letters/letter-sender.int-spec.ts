@@ -127,7 +127,7 @@ describe('LettersService against PostgreSQL: a decision notice made from the cou
       },
       actor,
     );
-    return { letters, admin, mail, caseId: opened as string };
+    return { letters, admin, mail, caseId: opened.caseId };
   }
 
   const decision = {

@@ -67,7 +67,7 @@ describe('the deadline dashboard and its drill-down lists against PostgreSQL (Re
   ): Promise<void> {
     const reference = unique('REP');
     references[label] = reference;
-    const caseId = await commands.open(
+    const { caseId } = await commands.open(
       {
         type: 'case.opened',
         reference,
