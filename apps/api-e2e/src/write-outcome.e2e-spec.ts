@@ -39,6 +39,19 @@ async function refuse(
   };
 }
 
+/** Runs `request` while PostgreSQL refuses what `refusal` names (see `refuse`), then undoes it. */
+async function whileRefused<T>(
+  refusal: Parameters<typeof refuse>,
+  request: () => Promise<T>,
+): Promise<T> {
+  const restore = await refuse(...refusal);
+  try {
+    return await request();
+  } finally {
+    await restore();
+  }
+}
+
 interface Detail {
   id: string;
   version: number;
@@ -101,22 +114,15 @@ describe('a case write whose answer fails', () => {
     bytes: PDF,
   };
   it('committed, then reading the case back failed: 500 saying the entry WAS saved, with its number and the new version', async () => {
-    const restore = await refuse(
-      'document',
-      'SELECT',
-      caseId,
-      `filename = '${unreadable.filename}'`,
+    const res = await whileRefused(
+      ['document', 'SELECT', caseId, `filename = '${unreadable.filename}'`],
+      () =>
+        upload<SavedProblem>(
+          `/cases/${caseId}/events/1/documents`,
+          { expectedVersion: '2' },
+          unreadable,
+        ),
     );
-    let res;
-    try {
-      res = await upload<SavedProblem>(
-        `/cases/${caseId}/events/1/documents`,
-        { expectedVersion: '2' },
-        unreadable,
-      );
-    } finally {
-      await restore();
-    }
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toContain(
       'application/problem+json',
@@ -160,22 +166,15 @@ describe('a case write whose answer fails', () => {
 
   it('a case write answers the case from what it read under the lock and wrote: it reads nothing back after COMMIT', async () => {
     // Reading the event this write appends would fail; nothing reads it until the test's own GET.
-    const restore = await refuse(
-      'case_event',
-      'SELECT',
-      caseId,
-      'sequence >= 4',
+    const res = await whileRefused(
+      ['case_event', 'SELECT', caseId, 'sequence >= 4'],
+      () =>
+        api<Detail>('POST', `/cases/${caseId}/contacts`, {
+          expectedVersion: 3,
+          name: 'Pat Parent',
+          relationship: 'Father',
+        }),
     );
-    let res;
-    try {
-      res = await api<Detail>('POST', `/cases/${caseId}/contacts`, {
-        expectedVersion: 3,
-        name: 'Pat Parent',
-        relationship: 'Father',
-      });
-    } finally {
-      await restore();
-    }
     expect(res.status).toBe(201);
     expect(res.body.version).toBe(4);
     expect(res.body).toEqual(
@@ -185,17 +184,13 @@ describe('a case write whose answer fails', () => {
 
   it('rolled back inside the transaction: 500 saying nothing was saved, and nothing was', async () => {
     const before = await events();
-    const restore = await refuse('case_event', 'INSERT', caseId);
-    let res;
-    try {
-      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
+    const res = await whileRefused(['case_event', 'INSERT', caseId], () =>
+      api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
         expectedVersion: 4,
         name: 'Sam Sibling',
         relationship: 'Brother',
-      });
-    } finally {
-      await restore();
-    }
+      }),
+    );
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ status: 500, saved: false });
     expect(res.body.detail).toMatch(
@@ -211,18 +206,14 @@ describe('a case write whose answer fails', () => {
   });
 
   it('a dry run that fails says nothing was saved (it never saves)', async () => {
-    const restore = await refuse('document', 'SELECT', caseId);
-    let res;
-    try {
-      res = await api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
+    const res = await whileRefused(['document', 'SELECT', caseId], () =>
+      api<SavedProblem>('POST', `/cases/${caseId}/contacts`, {
         expectedVersion: 4,
         name: 'Dee Dry',
         relationship: 'Aunt',
         dryRun: true,
-      });
-    } finally {
-      await restore();
-    }
+      }),
+    );
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ saved: false });
     expect(await version()).toBe(4);
