@@ -294,7 +294,7 @@ export class CaseCommandService {
       stageBefore: current?.stage ?? null,
       stageAfter: snapshot.stage,
       correlationId: options.correlationId ?? randomUUID(),
-      correctsEventId: await this.correctedEventId(tx, caseId, event),
+      correctsEventId: correctedEventId(stored, event),
       previousHash: previous?.hash ?? null,
     };
     const hash = eventHash(content);
@@ -351,25 +351,6 @@ export class CaseCommandService {
     )
       return;
     await this.cases.replaceSearchTerms(tx, caseId, snapshot.team, terms);
-  }
-
-  /** A correction points to the event it corrects; nothing is edited in place. */
-  private async correctedEventId(
-    tx: EntityManager,
-    caseId: string,
-    event: CaseEvent,
-  ): Promise<string | null> {
-    if (event.type === 'event.corrected') {
-      return (
-        (await this.cases.eventAt(tx, caseId, event.correctsSequence))?.id ??
-        null
-      );
-    }
-    if (event.type !== 'decision.corrected') return null;
-    return (
-      (await this.cases.decisionIssuedEventId(tx, caseId, event.decisionId)) ??
-      null
-    );
   }
 
   /**
@@ -482,6 +463,28 @@ export class CaseCommandService {
       ...(await this.ledger.insertAll(tx, inserts)),
     ];
   }
+}
+
+/**
+ * The id of the event a correction points to (nothing is edited in place), from the history the
+ * write read under the case's lock: the event at its sequence, or the one that issued its decision.
+ */
+function correctedEventId(
+  stored: readonly StoredEvent[],
+  event: CaseEvent,
+): string | null {
+  if (event.type === 'event.corrected')
+    return (
+      stored.find((e) => e.sequence === event.correctsSequence)?.id ?? null
+    );
+  if (event.type !== 'decision.corrected') return null;
+  return (
+    stored.find(
+      (e) =>
+        e.event.type === 'decision.issued' &&
+        e.event.decisionId === event.decisionId,
+    )?.id ?? null
+  );
 }
 
 /** A history row as the case write works with it: the event with its id, place and hash. */

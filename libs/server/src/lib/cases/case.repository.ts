@@ -328,21 +328,6 @@ export class CaseRepository {
     return row;
   }
 
-  /** The id of the event that issued a decision. */
-  async decisionIssuedEventId(
-    tx: Db,
-    caseId: string,
-    decisionId: string,
-  ): Promise<string | undefined> {
-    const [row] = await sql<{ id: string }>(
-      tx,
-      `SELECT id FROM case_event WHERE case_id = $1 AND type = 'decision.issued' AND payload->>'decisionId' = $2 LIMIT 1`,
-      [caseId, decisionId],
-    );
-    return row?.id;
-  }
-
-  /** The case's documents (their details, never their content), oldest first. */
   // --- Search ---
 
   /** Replaces the case's search terms (in the case write's transaction). */
