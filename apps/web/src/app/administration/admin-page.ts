@@ -24,7 +24,7 @@ import { SuccessBanner } from './success-banner';
   template: `
     <app-success-banner [message]="form().banner()"><ng-content select="[appBannerDetail]" /></app-success-banner>
     <app-error-summary [errors]="form().errors()" />
-    <a class="govuk-back-link" [routerLink]="back()">{{ backText() }}</a>
+    <a class="govuk-back-link" [routerLink]="back()" [queryParams]="backQuery()">{{ backText() }}</a>
     @if (heading(); as h) {
       @if (caption(); as c) {
         <span class="govuk-caption-l">{{ c }}</span>
@@ -39,6 +39,8 @@ export class AdminPage {
   readonly form = input.required<Pick<AdminFormState, 'errors' | 'banner'>>();
   /** Where the back link goes, e.g. "/administration". */
   readonly back = input.required<string>();
+  /** The back link's query, e.g. `{ year: '2026' }` for the bank holidays of that year. */
+  readonly backQuery = input<Record<string, string>>();
   /** The back link's words, e.g. "Back to administration". */
   readonly backText = input.required<string>();
   readonly heading = input<string>();

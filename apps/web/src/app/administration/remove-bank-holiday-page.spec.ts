@@ -39,6 +39,12 @@ describe('removing a bank holiday', () => {
     expect(page.querySelector('h1')?.textContent).toContain(
       'Remove Mon 4 May 2026 as a bank holiday',
     );
+    // The frame of every administrator's page; back (and Cancel) to the list of the date's year.
+    expect(page.querySelector('app-admin-page')).not.toBeNull();
+    for (const link of ['.govuk-back-link', '.govuk-button-group a'])
+      expect(page.querySelector(link)?.getAttribute('href')).toBe(
+        '/administration/bank-holidays?year=2026',
+      );
     const reason = reasonBox(page);
     expect(reason.tagName).toBe('TEXTAREA');
     expect(reason.rows).toBe(3);
